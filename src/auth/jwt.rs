@@ -1,0 +1,325 @@
+//! Access tokens: short-lived JWTs naming a user (`sub`) and a server-side session (`sid`).
+//!
+//! EdDSA (Ed25519) by default, with keys kept in the database so that every node signs and
+//! verifies with the same set; HS256 when `PORTCULLIS_JWT_SECRET` is set. Verification pins
+//! the algorithm, checks `exp` (one second of leeway), `iss` and `aud`; the caller then checks
+//! that the session is still live.
+
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
+
+use anyhow::Context;
+use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
+use base64::Engine;
+use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
+use ring::signature::{Ed25519KeyPair, KeyPair};
+use serde::{Deserialize, Serialize};
+
+use crate::config::Secret;
+
+/// The claims of an access token (CONTRACTS section 2).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct AccessClaims {
+    pub sub: String,
+    pub sid: String,
+    pub iss: String,
+    pub aud: String,
+    pub iat: i64,
+    pub exp: i64,
+    pub jti: String,
+}
+
+/// A signing key as stored in the database.
+#[derive(Clone)]
+pub struct SigningKeyRecord {
+    pub kid: String,
+    /// PKCS#8 document, standard base64.
+    pub private_pkcs8: String,
+    /// Unix milliseconds.
+    pub created_at: i64,
+}
+
+impl std::fmt::Debug for SigningKeyRecord {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SigningKeyRecord")
+            .field("kid", &self.kid)
+            .field("created_at", &self.created_at)
+            .finish_non_exhaustive()
+    }
+}
+
+impl SigningKeyRecord {
+    /// A new Ed25519 key with a random `kid`.
+    pub fn generate(now_ms: i64) -> anyhow::Result<Self> {
+        let rng = ring::rand::SystemRandom::new();
+        let doc = Ed25519KeyPair::generate_pkcs8(&rng)
+            .map_err(|_| anyhow::anyhow!("Ed25519 key generation failed"))?;
+        Ok(Self {
+            kid: URL_SAFE_NO_PAD.encode(super::token::random_bytes::<12>()),
+            private_pkcs8: STANDARD.encode(doc.as_ref()),
+            created_at: now_ms,
+        })
+    }
+}
+
+struct EdKey {
+    kid: String,
+    encoding: EncodingKey,
+    decoding: DecodingKey,
+    public_x: String,
+}
+
+enum Keys {
+    Hs256 { encoding: EncodingKey, decoding: DecodingKey },
+    EdDsa { signing: Arc<EdKey>, by_kid: HashMap<String, Arc<EdKey>> },
+}
+
+/// Issues and verifies access tokens.
+pub struct Jwt {
+    keys: RwLock<Arc<Keys>>,
+    issuer: String,
+    audience: String,
+    ttl_secs: i64,
+}
+
+impl std::fmt::Debug for Jwt {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Jwt").field("issuer", &self.issuer).finish_non_exhaustive()
+    }
+}
+
+/// Why an access token was refused. All become `401`.
+#[derive(Debug, thiserror::Error)]
+pub enum TokenError {
+    #[error("unknown signing key")]
+    UnknownKey,
+    #[error("invalid token")]
+    Invalid,
+}
+
+impl Jwt {
+    pub fn hs256(secret: &Secret, issuer: String, ttl_secs: i64) -> Self {
+        let keys = Keys::Hs256 {
+            encoding: EncodingKey::from_secret(secret.expose().as_bytes()),
+            decoding: DecodingKey::from_secret(secret.expose().as_bytes()),
+        };
+        Self::with_keys(keys, issuer, ttl_secs)
+    }
+
+    /// EdDSA with the given keys; the newest signs, all verify.
+    pub fn eddsa(records: &[SigningKeyRecord], issuer: String, ttl_secs: i64) -> anyhow::Result<Self> {
+        Ok(Self::with_keys(Self::ed_keys(records)?, issuer, ttl_secs))
+    }
+
+    fn with_keys(keys: Keys, issuer: String, ttl_secs: i64) -> Self {
+        Self {
+            keys: RwLock::new(Arc::new(keys)),
+            audience: issuer.clone(),
+            issuer,
+            ttl_secs,
+        }
+    }
+
+    fn ed_keys(records: &[SigningKeyRecord]) -> anyhow::Result<Keys> {
+        let mut by_kid = HashMap::new();
+        let mut newest: Option<(&SigningKeyRecord, Arc<EdKey>)> = None;
+        for r in records {
+            let der = STANDARD.decode(&r.private_pkcs8).context("signing key is not base64")?;
+            let pair = Ed25519KeyPair::from_pkcs8_maybe_unchecked(&der)
+                .map_err(|_| anyhow::anyhow!("signing key {} is not an Ed25519 PKCS#8 key", r.kid))?;
+            let public = pair.public_key().as_ref().to_vec();
+            let key = Arc::new(EdKey {
+                kid: r.kid.clone(),
+                encoding: EncodingKey::from_ed_der(&der),
+                decoding: DecodingKey::from_ed_der(&public),
+                public_x: URL_SAFE_NO_PAD.encode(&public),
+            });
+            by_kid.insert(r.kid.clone(), key.clone());
+            let newer = newest
+                .as_ref()
+                .is_none_or(|(n, _)| (r.created_at, &r.kid) > (n.created_at, &n.kid));
+            if newer {
+                newest = Some((r, key));
+            }
+        }
+        let (_, signing) = newest.context("no signing key")?;
+        Ok(Keys::EdDsa { signing, by_kid })
+    }
+
+    /// Replaces the EdDSA key set (after a rotation or when another node added a key).
+    pub fn set_ed_keys(&self, records: &[SigningKeyRecord]) -> anyhow::Result<()> {
+        let keys = Self::ed_keys(records)?;
+        *self.keys.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(keys);
+        Ok(())
+    }
+
+    pub fn is_eddsa(&self) -> bool {
+        matches!(*self.current(), Keys::EdDsa { .. })
+    }
+
+    fn current(&self) -> Arc<Keys> {
+        self.keys.read().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    pub fn ttl_secs(&self) -> i64 {
+        self.ttl_secs
+    }
+
+    /// Signs an access token for `user_id` in session `session_id`.
+    pub fn issue(&self, user_id: &str, session_id: &str, now_secs: i64) -> anyhow::Result<String> {
+        let claims = AccessClaims {
+            sub: user_id.to_owned(),
+            sid: session_id.to_owned(),
+            iss: self.issuer.clone(),
+            aud: self.audience.clone(),
+            iat: now_secs,
+            exp: now_secs + self.ttl_secs,
+            jti: uuid::Uuid::now_v7().to_string(),
+        };
+        let keys = self.current();
+        let (header, key) = match &*keys {
+            Keys::Hs256 { encoding, .. } => {
+                let mut h = Header::new(Algorithm::HS256);
+                h.kid = Some("hs256".into());
+                (h, encoding)
+            }
+            Keys::EdDsa { signing, .. } => {
+                let mut h = Header::new(Algorithm::EdDSA);
+                h.kid = Some(signing.kid.clone());
+                (h, &signing.encoding)
+            }
+        };
+        jsonwebtoken::encode(&header, &claims, key).context("signing an access token")
+    }
+
+    /// Verifies signature, algorithm, `exp`, `iss` and `aud`. The session check is the
+    /// caller's. [`TokenError::UnknownKey`] tells the caller to reload keys once and retry.
+    pub fn verify(&self, token: &str) -> Result<AccessClaims, TokenError> {
+        let header = jsonwebtoken::decode_header(token).map_err(|_| TokenError::Invalid)?;
+        let keys = self.current();
+        let (alg, key) = match &*keys {
+            Keys::Hs256 { decoding, .. } => (Algorithm::HS256, decoding),
+            Keys::EdDsa { by_kid, .. } => {
+                let kid = header.kid.as_deref().ok_or(TokenError::Invalid)?;
+                let key = by_kid.get(kid).ok_or(TokenError::UnknownKey)?;
+                (Algorithm::EdDSA, &key.decoding)
+            }
+        };
+        // Pinning one algorithm defeats "alg: none" and HS256-with-the-public-key confusion.
+        if header.alg != alg {
+            return Err(TokenError::Invalid);
+        }
+        let mut v = Validation::new(alg);
+        v.leeway = 1;
+        v.set_issuer(&[&self.issuer]);
+        v.set_audience(&[&self.audience]);
+        v.set_required_spec_claims(&["exp", "iss", "aud", "sub"]);
+        jsonwebtoken::decode::<AccessClaims>(token, key, &v)
+            .map(|d| d.claims)
+            .map_err(|_| TokenError::Invalid)
+    }
+
+    /// The JSON Web Key Set: public keys only; empty in HS256 mode.
+    pub fn jwks(&self) -> serde_json::Value {
+        let keys = self.current();
+        let list: Vec<serde_json::Value> = match &*keys {
+            Keys::Hs256 { .. } => vec![],
+            Keys::EdDsa { by_kid, .. } => {
+                let mut ks: Vec<_> = by_kid.values().collect();
+                ks.sort_by(|a, b| a.kid.cmp(&b.kid));
+                ks.iter()
+                    .map(|k| {
+                        serde_json::json!({
+                            "kty": "OKP", "crv": "Ed25519", "alg": "EdDSA", "use": "sig",
+                            "kid": k.kid, "x": k.public_x,
+                        })
+                    })
+                    .collect()
+            }
+        };
+        serde_json::json!({ "keys": list })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ed() -> (Jwt, SigningKeyRecord) {
+        let rec = SigningKeyRecord::generate(1).unwrap();
+        (Jwt::eddsa(&[rec.clone()], "http://issuer".into(), 900).unwrap(), rec)
+    }
+
+    fn now() -> i64 {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_secs() as i64
+    }
+
+    #[test]
+    fn eddsa_tokens_round_trip_with_kid() {
+        let (jwt, rec) = ed();
+        let t = jwt.issue("u1", "s1", now()).unwrap();
+        let header = jsonwebtoken::decode_header(&t).unwrap();
+        assert_eq!(header.alg, Algorithm::EdDSA);
+        assert_eq!(header.kid.as_deref(), Some(rec.kid.as_str()));
+        let c = jwt.verify(&t).unwrap();
+        assert_eq!((c.sub.as_str(), c.sid.as_str()), ("u1", "s1"));
+        assert_eq!(c.exp - c.iat, 900);
+        let jwks = jwt.jwks();
+        assert_eq!(jwks["keys"][0]["kid"], rec.kid);
+        assert!(jwks.to_string().find("private").is_none());
+    }
+
+    #[test]
+    fn expired_tokens_are_refused() {
+        let (jwt, _) = ed();
+        let t = jwt.issue("u1", "s1", now() - 902).unwrap();
+        assert!(jwt.verify(&t).is_err());
+    }
+
+    #[test]
+    fn other_issuers_and_keys_are_refused() {
+        let (a, _) = ed();
+        let (b, _) = ed();
+        let t = a.issue("u1", "s1", now()).unwrap();
+        assert!(matches!(b.verify(&t), Err(TokenError::UnknownKey)));
+        let rec = SigningKeyRecord::generate(1).unwrap();
+        let other_iss = Jwt::eddsa(&[rec.clone()], "http://evil".into(), 900).unwrap();
+        let same_key = Jwt::eddsa(&[rec], "http://issuer".into(), 900).unwrap();
+        let t = other_iss.issue("u1", "s1", now()).unwrap();
+        assert!(same_key.verify(&t).is_err());
+    }
+
+    #[test]
+    fn algorithm_is_pinned() {
+        let secret = Secret::new("0123456789abcdef0123456789abcdef");
+        let hs = Jwt::hs256(&secret, "http://issuer".into(), 900);
+        let t = hs.issue("u1", "s1", now()).unwrap();
+        assert!(hs.verify(&t).is_ok());
+        assert_eq!(hs.jwks()["keys"].as_array().unwrap().len(), 0);
+        // An unsigned token with the right claims is refused.
+        let body = URL_SAFE_NO_PAD.encode(
+            serde_json::json!({"sub":"u1","sid":"s1","iss":"http://issuer","aud":"http://issuer",
+                "iat": now(), "exp": now() + 900, "jti": "x"})
+            .to_string(),
+        );
+        let none = format!("{}.{}.", URL_SAFE_NO_PAD.encode(r#"{"alg":"none","typ":"JWT"}"#), body);
+        assert!(hs.verify(&none).is_err());
+        let (ed, _) = ed();
+        assert!(ed.verify(&none).is_err());
+    }
+
+    #[test]
+    fn rotation_keeps_old_keys_verifying_and_signs_with_the_newest() {
+        let old = SigningKeyRecord::generate(1).unwrap();
+        let jwt = Jwt::eddsa(&[old.clone()], "i".into(), 900).unwrap();
+        let before = jwt.issue("u", "s", now()).unwrap();
+        let new = SigningKeyRecord::generate(2).unwrap();
+        jwt.set_ed_keys(&[old, new.clone()]).unwrap();
+        assert!(jwt.verify(&before).is_ok());
+        let after = jwt.issue("u", "s", now()).unwrap();
+        assert_eq!(jsonwebtoken::decode_header(&after).unwrap().kid, Some(new.kid));
+    }
+}

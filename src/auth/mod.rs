@@ -1,0 +1,10 @@
+//! Security primitives: password hashing, opaque one-time tokens, access-token JWTs.
+//! No HTTP, no SQL.
+
+pub mod jwt;
+pub mod password;
+pub mod token;
+
+pub use jwt::{AccessClaims, Jwt, SigningKeyRecord};
+pub use password::{Hasher, Verified};
+pub use token::{hash_token, OpaqueToken};

@@ -1,0 +1,230 @@
+//! The one password hasher: Argon2id on the blocking pool, behind a semaphore sized to the
+//! cores, with a bounded wait queue that answers `503` instead of letting logins pile up.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::Instant;
+
+use anyhow::Context;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::{Algorithm, Argon2, Params, Version};
+use tokio::sync::Semaphore;
+
+use crate::config::Argon2Params;
+use crate::domain::Password;
+use crate::error::{AppError, Result};
+
+/// The outcome of checking a password.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Verified {
+    pub ok: bool,
+    /// The stored hash uses other parameters (or another algorithm) than the configured ones:
+    /// replace it now that the password is known.
+    pub needs_rehash: bool,
+}
+
+pub struct Hasher {
+    params: Params,
+    permits: Semaphore,
+    /// Jobs waiting or running.
+    in_flight: AtomicUsize,
+    capacity: usize,
+    /// A hash of a random password with the configured cost, checked for unknown users so that
+    /// "no such user" takes as long as "wrong password".
+    dummy: String,
+}
+
+impl std::fmt::Debug for Hasher {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Hasher")
+            .field("params", &self.params)
+            .field("capacity", &self.capacity)
+            .finish_non_exhaustive()
+    }
+}
+
+struct InFlight<'a>(&'a AtomicUsize);
+
+impl Drop for InFlight<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::AcqRel);
+    }
+}
+
+impl Hasher {
+    /// `concurrency` hashes run at once; up to `queue` more may wait for a turn.
+    pub fn new(cost: Argon2Params, concurrency: usize, queue: usize) -> anyhow::Result<Arc<Self>> {
+        let params = Params::new(cost.memory_kib, cost.iterations, cost.parallelism, None)
+            .map_err(|e| anyhow::anyhow!("invalid Argon2 parameters: {e}"))?;
+        let mut hasher = Self {
+            params,
+            permits: Semaphore::new(concurrency.max(1)),
+            in_flight: AtomicUsize::new(0),
+            capacity: concurrency.max(1) + queue,
+            dummy: String::new(),
+        };
+        let random = super::token::OpaqueToken::generate().plain;
+        hasher.dummy = hash_sync(&hasher.params, &random)?;
+        Ok(Arc::new(hasher))
+    }
+
+    /// Jobs currently waiting or running (for metrics and tests).
+    pub fn in_flight(&self) -> usize {
+        self.in_flight.load(Ordering::Acquire)
+    }
+
+    /// Hashes a new password with the configured Argon2id parameters.
+    /// `503` ([`AppError::Overloaded`]) when the queue is full.
+    pub async fn hash(&self, password: &Password) -> Result<String> {
+        let params = self.params.clone();
+        let pw = password.clone();
+        self.run(move || hash_sync(&params, pw.expose())).await
+    }
+
+    /// Checks `password` against `stored`, or against the dummy hash when there is no user, so
+    /// both cases cost the same. With `stored == None` the result is never `ok`.
+    pub async fn verify(&self, password: &Password, stored: Option<&str>) -> Result<Verified> {
+        let known = stored.is_some();
+        let stored = stored.unwrap_or(&self.dummy).to_owned();
+        let params = self.params.clone();
+        let pw = password.clone();
+        let verified = self.run(move || Ok(verify_sync(&params, pw.expose(), &stored))).await?;
+        Ok(Verified { ok: known && verified.ok, needs_rehash: known && verified.needs_rehash })
+    }
+
+    async fn run<T, F>(&self, job: F) -> Result<T>
+    where
+        F: FnOnce() -> anyhow::Result<T> + Send + 'static,
+        T: Send + 'static,
+    {
+        let _slot = self.reserve()?;
+        let waited = Instant::now();
+        let _permit = self
+            .permits
+            .acquire()
+            .await
+            .context("password hasher semaphore closed")?;
+        tracing::trace!(waited_ms = waited.elapsed().as_millis() as u64, "hash slot acquired");
+        let span = tracing::Span::current();
+        tokio::task::spawn_blocking(move || span.in_scope(job))
+            .await
+            .context("password hashing task failed")?
+            .map_err(AppError::Unexpected)
+    }
+
+    fn reserve(&self) -> Result<InFlight<'_>> {
+        let prev = self.in_flight.fetch_add(1, Ordering::AcqRel);
+        let slot = InFlight(&self.in_flight);
+        if prev >= self.capacity {
+            return Err(AppError::Overloaded { retry_after: 1 });
+        }
+        Ok(slot)
+    }
+}
+
+fn argon2(params: &Params) -> Argon2<'static> {
+    Argon2::new(Algorithm::Argon2id, Version::V0x13, params.clone())
+}
+
+fn hash_sync(params: &Params, password: &str) -> anyhow::Result<String> {
+    let salt = SaltString::encode_b64(&super::token::random_bytes::<16>())
+        .map_err(|e| anyhow::anyhow!("salt encoding: {e}"))?;
+    let hash = argon2(params)
+        .hash_password(password.as_bytes(), &salt)
+        .map_err(|e| anyhow::anyhow!("argon2 hashing failed: {e}"))?;
+    Ok(hash.to_string())
+}
+
+/// Verifies against any stored format we know. Unknown formats never match.
+fn verify_sync(params: &Params, password: &str, stored: &str) -> Verified {
+    let no = Verified { ok: false, needs_rehash: false };
+    let Ok(parsed) = PasswordHash::new(stored) else {
+        return no;
+    };
+    if parsed.algorithm.as_str() != "argon2id"
+        && parsed.algorithm.as_str() != "argon2i"
+        && parsed.algorithm.as_str() != "argon2d"
+    {
+        return no;
+    }
+    let Ok(stored_params) = Params::try_from(&parsed) else {
+        return no;
+    };
+    // A stored hash far costlier than ours (a corrupted or hostile row) must not stall a core.
+    if stored_params.m_cost() > 1 << 20 || stored_params.t_cost() > 64 || stored_params.p_cost() > 16
+    {
+        return no;
+    }
+    let ok = Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok();
+    let needs_rehash = parsed.algorithm.as_str() != "argon2id"
+        || stored_params.m_cost() != params.m_cost()
+        || stored_params.t_cost() != params.t_cost()
+        || stored_params.p_cost() != params.p_cost();
+    Verified { ok, needs_rehash: ok && needs_rehash }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cheap() -> Argon2Params {
+        Argon2Params { memory_kib: 256, iterations: 1, parallelism: 1 }
+    }
+
+    fn pw(s: &str) -> Password {
+        Password::normalize(s).unwrap()
+    }
+
+    #[tokio::test]
+    async fn hashes_are_argon2id_with_the_configured_cost() {
+        let h = Hasher::new(Argon2Params::default(), 1, 1).unwrap();
+        let hash = h.hash(&pw("a long passphrase")).await.unwrap();
+        assert!(hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{hash}");
+        let v = h.verify(&pw("a long passphrase"), Some(&hash)).await.unwrap();
+        assert_eq!(v, Verified { ok: true, needs_rehash: false });
+        assert!(!h.verify(&pw("another one"), Some(&hash)).await.unwrap().ok);
+    }
+
+    #[tokio::test]
+    async fn unknown_users_never_verify() {
+        let h = Hasher::new(cheap(), 1, 1).unwrap();
+        let v = h.verify(&pw("whatever"), None).await.unwrap();
+        assert!(!v.ok);
+    }
+
+    #[tokio::test]
+    async fn changed_parameters_ask_for_a_rehash() {
+        let old = Hasher::new(cheap(), 1, 1).unwrap();
+        let hash = old.hash(&pw("a long passphrase")).await.unwrap();
+        let new = Hasher::new(Argon2Params { memory_kib: 512, ..cheap() }, 1, 1).unwrap();
+        let v = new.verify(&pw("a long passphrase"), Some(&hash)).await.unwrap();
+        assert_eq!(v, Verified { ok: true, needs_rehash: true });
+        // A wrong password never asks for a rehash.
+        let v = new.verify(&pw("wrong"), Some(&hash)).await.unwrap();
+        assert_eq!(v, Verified { ok: false, needs_rehash: false });
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_full_queue_answers_overloaded_instead_of_waiting() {
+        let h = Hasher::new(Argon2Params { memory_kib: 65536, iterations: 3, parallelism: 1 }, 1, 1)
+            .unwrap();
+        let p = pw("a long passphrase");
+        let results = futures::future::join_all((0..6).map(|_| h.hash(&p))).await;
+        let overloaded = results
+            .iter()
+            .filter(|r| matches!(r, Err(AppError::Overloaded { .. })))
+            .count();
+        let ok = results.iter().filter(|r| r.is_ok()).count();
+        // One runs, one waits: the other four are turned away at once.
+        assert_eq!((ok, overloaded), (2, 4));
+        assert_eq!(h.in_flight(), 0);
+    }
+
+    #[test]
+    fn absurd_stored_costs_are_refused_without_running() {
+        let params = Params::new(256, 1, 1, None).unwrap();
+        let hostile = "$argon2id$v=19$m=4000000,t=1000,p=1$c29tZXNhbHQ$aGFzaGhhc2hoYXNoaGFzaA";
+        assert!(!verify_sync(&params, "x", hostile).ok);
+        assert!(!verify_sync(&params, "x", "not a hash").ok);
+    }
+}

@@ -1,0 +1,9 @@
+//! Pure types and rules: email addresses, usernames, the password policy, the user. No I/O.
+
+mod email;
+mod password;
+mod user;
+
+pub use email::{email_key, Email, Username};
+pub use password::{Password, PasswordPolicy, PolicyError, MAX_PASSWORD_CHARS};
+pub use user::{rfc3339, Session, User, UserView};

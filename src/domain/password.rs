@@ -1,0 +1,150 @@
+//! The password policy: what a new password must be, and how every password is normalised.
+
+use std::collections::HashSet;
+use std::fmt;
+use std::sync::LazyLock;
+
+use unicode_normalization::UnicodeNormalization;
+
+/// The hard upper bound, in code points, checked before any hashing so a megabyte "password"
+/// costs nothing. Generous enough for any passphrase or password manager.
+pub const MAX_PASSWORD_CHARS: usize = 1024;
+
+/// The 19,640 most common passwords (Django's list, from Royce Williams' compilation of
+/// breached-password frequencies), compared case-insensitively.
+static COMMON: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| include_str!("common_passwords.txt").lines().collect());
+
+/// A password after NFKC normalisation. `Debug` never shows it.
+#[derive(Clone)]
+pub struct Password(String);
+
+impl Password {
+    /// Normalises a password as typed (NFKC), so the same password typed on two keyboards
+    /// (composed or decomposed accents, full-width digits) is the same password. Applied both
+    /// when a password is set and when it is checked. `None` when it is over the hard bound.
+    pub fn normalize(raw: &str) -> Option<Self> {
+        // Count before normalising too: NFKC can expand, and the bound protects the hasher.
+        if raw.chars().count() > MAX_PASSWORD_CHARS {
+            return None;
+        }
+        let s: String = raw.nfkc().collect();
+        (s.chars().count() <= MAX_PASSWORD_CHARS).then_some(Self(s))
+    }
+
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Password {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Password([redacted])")
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PasswordPolicy {
+    pub min_length: usize,
+    pub require_letter_and_digit: bool,
+    pub block_common: bool,
+}
+
+/// Why a new password was refused; the message is shown to the user.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PolicyError {
+    #[error("Password is required")]
+    Missing,
+    #[error("Password must be at least {0} characters long")]
+    TooShort(usize),
+    #[error("Password must be at most {MAX_PASSWORD_CHARS} characters long")]
+    TooLong,
+    #[error("Password must contain both letters and numbers")]
+    NeedsLetterAndDigit,
+    #[error("This password is too common; choose a less guessable one")]
+    TooCommon,
+}
+
+impl PasswordPolicy {
+    /// Checks a new password and returns it normalised. Nothing is truncated.
+    pub fn check(&self, raw: &str) -> Result<Password, PolicyError> {
+        if raw.is_empty() {
+            return Err(PolicyError::Missing);
+        }
+        let pw = Password::normalize(raw).ok_or(PolicyError::TooLong)?;
+        let s = pw.expose();
+        if s.chars().count() < self.min_length {
+            return Err(PolicyError::TooShort(self.min_length));
+        }
+        if self.require_letter_and_digit
+            && !(s.chars().any(char::is_alphabetic) && s.chars().any(|c| c.is_ascii_digit()))
+        {
+            return Err(PolicyError::NeedsLetterAndDigit);
+        }
+        if self.block_common && COMMON.contains(s.to_lowercase().as_str()) {
+            return Err(PolicyError::TooCommon);
+        }
+        Ok(pw)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn policy() -> PasswordPolicy {
+        PasswordPolicy { min_length: 8, require_letter_and_digit: false, block_common: true }
+    }
+
+    #[test]
+    fn the_bundled_list_has_at_least_ten_thousand_entries() {
+        assert!(COMMON.len() >= 10_000, "{}", COMMON.len());
+    }
+
+    #[test]
+    fn length_counts_code_points_not_bytes() {
+        // Seven characters, 21 bytes: too short.
+        assert_eq!(policy().check("ééééééé").unwrap_err(), PolicyError::TooShort(8));
+        assert!(policy().check("éééééééé").is_ok());
+    }
+
+    #[test]
+    fn long_passwords_are_accepted_whole_and_absurd_ones_refused() {
+        let long = "correct horse battery staple ".repeat(5); // 145 characters
+        assert_eq!(policy().check(&long).unwrap().expose(), long);
+        let absurd = "x".repeat(MAX_PASSWORD_CHARS + 1);
+        assert_eq!(policy().check(&absurd).unwrap_err(), PolicyError::TooLong);
+    }
+
+    #[test]
+    fn common_passwords_are_refused_with_a_reason() {
+        assert_eq!(policy().check("password1").unwrap_err(), PolicyError::TooCommon);
+        assert_eq!(policy().check("PassWord1").unwrap_err(), PolicyError::TooCommon);
+        let off = PasswordPolicy { block_common: false, ..policy() };
+        assert!(off.check("password1").is_ok());
+    }
+
+    #[test]
+    fn letter_and_digit_rule_is_optional() {
+        let strict = PasswordPolicy { require_letter_and_digit: true, ..policy() };
+        assert_eq!(strict.check("onlyletterszz").unwrap_err(), PolicyError::NeedsLetterAndDigit);
+        assert_eq!(strict.check("9387465019").unwrap_err(), PolicyError::NeedsLetterAndDigit);
+        assert!(strict.check("letters4nd9digits").is_ok());
+        assert!(policy().check("onlyletterszz").is_ok());
+    }
+
+    #[test]
+    fn nfkc_makes_equivalent_spellings_one_password() {
+        let composed = Password::normalize("caf\u{e9}-pa55w0rd").unwrap();
+        let decomposed = Password::normalize("cafe\u{301}-pa55w0rd").unwrap();
+        assert_eq!(composed.expose(), decomposed.expose());
+        let fullwidth = Password::normalize("ｐａｓｓ１２３").unwrap();
+        assert_eq!(fullwidth.expose(), "pass123");
+    }
+
+    #[test]
+    fn debug_never_shows_the_password() {
+        let pw = Password::normalize("hunter2hunter2").unwrap();
+        assert!(!format!("{pw:?}").contains("hunter2"));
+    }
+}

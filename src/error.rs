@@ -1,0 +1,172 @@
+//! The one error type, and the one place a status code is chosen.
+//!
+//! Expected outcomes are variants with a human message and a stable snake_case `code`.
+//! Everything else is [`AppError::Unexpected`]: logged once (by the middleware in
+//! `http::errors`, which finds it in the response extensions) and shown to the client only as
+//! "Internal server error".
+
+use std::borrow::Cow;
+use std::sync::Arc;
+
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+pub type Result<T, E = AppError> = std::result::Result<T, E>;
+
+type Msg = Cow<'static, str>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// 400: a missing or invalid field, a failed policy, a bad one-time token.
+    #[error("{message}")]
+    BadRequest { code: &'static str, message: Msg },
+    /// 401: not authenticated, or bad credentials.
+    #[error("{message}")]
+    Unauthorized { code: &'static str, message: Msg },
+    /// 403: authenticated (or identified) but not allowed.
+    #[error("{message}")]
+    Forbidden { code: &'static str, message: Msg },
+    /// 404
+    #[error("{message}")]
+    NotFound { code: &'static str, message: Msg },
+    /// 409: email or username taken.
+    #[error("{message}")]
+    Conflict { code: &'static str, message: Msg },
+    /// 413: body over the limit.
+    #[error("Request body is too large")]
+    PayloadTooLarge,
+    /// 415
+    #[error("Content type must be application/json or application/x-www-form-urlencoded")]
+    UnsupportedMediaType,
+    /// 429
+    #[error("Too many requests; try again later")]
+    RateLimited { retry_after: u64 },
+    /// 503: the password hasher's queue is full.
+    #[error("The server is busy; try again shortly")]
+    Overloaded { retry_after: u64 },
+    /// 503: the database cannot be reached.
+    #[error("The service is temporarily unavailable; try again shortly")]
+    Unavailable { retry_after: u64 },
+    /// 500: a bug or an unexpected failure. The detail is logged, never sent.
+    #[error(transparent)]
+    Unexpected(#[from] anyhow::Error),
+}
+
+impl AppError {
+    pub fn bad_request(code: &'static str, message: impl Into<Msg>) -> Self {
+        Self::BadRequest { code, message: message.into() }
+    }
+    pub fn unauthorized(code: &'static str, message: impl Into<Msg>) -> Self {
+        Self::Unauthorized { code, message: message.into() }
+    }
+    pub fn forbidden(code: &'static str, message: impl Into<Msg>) -> Self {
+        Self::Forbidden { code, message: message.into() }
+    }
+    pub fn not_found(code: &'static str, message: impl Into<Msg>) -> Self {
+        Self::NotFound { code, message: message.into() }
+    }
+    pub fn conflict(code: &'static str, message: impl Into<Msg>) -> Self {
+        Self::Conflict { code, message: message.into() }
+    }
+    /// `400 missing_field` naming the field.
+    pub fn missing(field: &str) -> Self {
+        Self::bad_request("missing_field", format!("Missing required field: {field}"))
+    }
+    /// `401 not_authenticated`.
+    pub fn unauthenticated() -> Self {
+        Self::unauthorized("not_authenticated", "Authentication required")
+    }
+
+    pub fn status(&self) -> StatusCode {
+        match self {
+            Self::BadRequest { .. } => StatusCode::BAD_REQUEST,
+            Self::Unauthorized { .. } => StatusCode::UNAUTHORIZED,
+            Self::Forbidden { .. } => StatusCode::FORBIDDEN,
+            Self::NotFound { .. } => StatusCode::NOT_FOUND,
+            Self::Conflict { .. } => StatusCode::CONFLICT,
+            Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Self::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
+            Self::Overloaded { .. } | Self::Unavailable { .. } => StatusCode::SERVICE_UNAVAILABLE,
+            Self::Unexpected(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::BadRequest { code, .. }
+            | Self::Unauthorized { code, .. }
+            | Self::Forbidden { code, .. }
+            | Self::NotFound { code, .. }
+            | Self::Conflict { code, .. } => code,
+            Self::PayloadTooLarge => "payload_too_large",
+            Self::UnsupportedMediaType => "unsupported_media_type",
+            Self::RateLimited { .. } => "rate_limited",
+            Self::Overloaded { .. } => "overloaded",
+            Self::Unavailable { .. } => "unavailable",
+            Self::Unexpected(_) => "internal_error",
+        }
+    }
+
+    /// The sentence shown to the client.
+    pub fn public_message(&self) -> Cow<'static, str> {
+        match self {
+            Self::Unexpected(_) => "Internal server error".into(),
+            Self::BadRequest { message, .. }
+            | Self::Unauthorized { message, .. }
+            | Self::Forbidden { message, .. }
+            | Self::NotFound { message, .. }
+            | Self::Conflict { message, .. } => message.clone(),
+            other => other.to_string().into(),
+        }
+    }
+
+    fn retry_after(&self) -> Option<u64> {
+        match self {
+            Self::RateLimited { retry_after }
+            | Self::Overloaded { retry_after }
+            | Self::Unavailable { retry_after } => Some(*retry_after),
+            _ => None,
+        }
+    }
+}
+
+/// Every error body: `{"message", "code"}`.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ErrorBody {
+    pub message: String,
+    pub code: String,
+}
+
+/// An unexpected error travelling in response extensions to the logging middleware.
+#[derive(Clone)]
+pub struct LoggedError(pub Arc<anyhow::Error>);
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        let body = ErrorBody { message: self.public_message().into_owned(), code: self.code().into() };
+        let mut res = (self.status(), axum::Json(body)).into_response();
+        if let Some(secs) = self.retry_after() {
+            res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(secs));
+        }
+        if let Self::Unexpected(e) = self {
+            res.extensions_mut().insert(LoggedError(Arc::new(e)));
+        }
+        res
+    }
+}
+
+impl From<sqlx::Error> for AppError {
+    fn from(e: sqlx::Error) -> Self {
+        match &e {
+            // The database is down or saturated: tell the client to come back, not that we broke.
+            sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) => {
+                tracing::warn!(error = %e, "database unavailable");
+                Self::Unavailable { retry_after: 2 }
+            }
+            _ => Self::Unexpected(anyhow::Error::new(e).context("database error")),
+        }
+    }
+}

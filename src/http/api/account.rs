@@ -1,0 +1,195 @@
+//! Account routes: register, verify, resend, forgot, reset, user, change password.
+
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::Json;
+
+use super::types::*;
+use crate::domain::UserView;
+use crate::error::{ErrorBody, Result};
+use crate::http::extract::{CurrentSession, Input};
+use crate::http::AppState;
+use crate::service::{ProfileUpdate, Registration};
+
+const FORGOT_MESSAGE: &str = "If your email is registered, you will receive a password reset link";
+const RESEND_MESSAGE: &str =
+    "If your email is registered and not yet verified, you will receive a new verification link";
+
+/// Create an account; a verification email is sent.
+#[utoipa::path(post, path = "/api/auth/register", tag = "auth", request_body = RegisterRequest,
+    responses(
+        (status = 201, body = RegisterResponse),
+        (status = 400, description = "Missing field, invalid email or username, password policy", body = ErrorBody),
+        (status = 409, description = "Email already registered, or username taken", body = ErrorBody),
+        (status = 503, description = "Password hashing queue full", body = ErrorBody),
+    ))]
+pub async fn register(
+    State(state): State<AppState>,
+    Input(req): Input<RegisterRequest>,
+) -> Result<(StatusCode, Json<RegisterResponse>)> {
+    let user = state
+        .auth
+        .register(Registration {
+            email: req.email.as_deref(),
+            password: req.password.as_deref(),
+            username: req.username.as_deref(),
+            username_required: false,
+        })
+        .await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(RegisterResponse {
+            message: "User registered successfully. Please check your email to verify your account."
+                .into(),
+            user: UserView::from(&user),
+        }),
+    ))
+}
+
+/// Verify an email address with the token from the verification email.
+#[utoipa::path(post, path = "/api/auth/verify-email", tag = "auth", request_body = TokenRequest,
+    responses(
+        (status = 200, body = MessageResponse),
+        (status = 400, description = "Invalid or expired token", body = ErrorBody),
+    ))]
+pub async fn verify_email(
+    State(state): State<AppState>,
+    Input(req): Input<TokenRequest>,
+) -> Result<Json<MessageResponse>> {
+    state.auth.verify_email(req.token.as_deref()).await?;
+    Ok(Json(MessageResponse::new("Email verified successfully")))
+}
+
+/// Verify an email address from a link.
+#[utoipa::path(get, path = "/api/auth/verify-email-link", tag = "auth", params(TokenQuery),
+    responses(
+        (status = 200, body = MessageResponse),
+        (status = 400, description = "Invalid or expired token", body = ErrorBody),
+    ))]
+pub async fn verify_email_link(
+    State(state): State<AppState>,
+    Query(q): Query<TokenQuery>,
+) -> Result<Json<MessageResponse>> {
+    state.auth.verify_email(q.token.as_deref()).await?;
+    Ok(Json(MessageResponse::new("Email verified successfully. You can now log in.")))
+}
+
+/// Send a new verification email. Answers the same whether or not the address is registered.
+#[utoipa::path(post, path = "/api/auth/resend-verification", tag = "auth", request_body = EmailRequest,
+    responses((status = 200, body = MessageResponse), (status = 400, body = ErrorBody)))]
+pub async fn resend_verification(
+    State(state): State<AppState>,
+    Input(req): Input<EmailRequest>,
+) -> Result<Json<MessageResponse>> {
+    let email = required(req.email, "email")?;
+    // Detached so that known and unknown addresses answer in the same time.
+    let auth = state.auth.clone();
+    tokio::spawn(async move {
+        if let Err(e) = auth.resend_verification(&email).await {
+            tracing::warn!(error = %e, "resend-verification failed");
+        }
+    });
+    Ok(Json(MessageResponse::new(RESEND_MESSAGE)))
+}
+
+/// Ask for a password reset link. Same body and timing for unknown addresses.
+#[utoipa::path(post, path = "/api/auth/forgot-password", tag = "auth", request_body = EmailRequest,
+    responses((status = 200, body = MessageResponse), (status = 400, description = "Missing email", body = ErrorBody)))]
+pub async fn forgot_password(
+    State(state): State<AppState>,
+    Input(req): Input<EmailRequest>,
+) -> Result<Json<MessageResponse>> {
+    let email = required(req.email, "email")?;
+    // Detached: the response never waits on the lookup, token and outbox writes, so its
+    // timing cannot tell a registered address from an unknown one.
+    let auth = state.auth.clone();
+    tokio::spawn(async move {
+        if let Err(e) = auth.forgot_password(&email).await {
+            tracing::warn!(error = %e, "forgot-password failed");
+        }
+    });
+    Ok(Json(MessageResponse::new(FORGOT_MESSAGE)))
+}
+
+/// Set a new password with the token from the reset email. Every session is revoked.
+#[utoipa::path(post, path = "/api/auth/reset-password", tag = "auth", request_body = ResetPasswordRequest,
+    responses(
+        (status = 200, body = MessageResponse),
+        (status = 400, description = "Invalid, expired or spent token; password policy", body = ErrorBody),
+    ))]
+pub async fn reset_password(
+    State(state): State<AppState>,
+    Input(req): Input<ResetPasswordRequest>,
+) -> Result<Json<MessageResponse>> {
+    state.auth.reset_password(req.token.as_deref(), req.new_password.as_deref()).await?;
+    Ok(Json(MessageResponse::new("Password reset successful")))
+}
+
+/// The authenticated user.
+#[utoipa::path(get, path = "/api/auth/user", tag = "auth",
+    security(("bearer" = []), ("session_cookie" = [])),
+    responses((status = 200, body = UserResponse), (status = 401, body = ErrorBody)))]
+pub async fn get_user(CurrentSession(auth): CurrentSession) -> Json<UserResponse> {
+    Json(UserResponse { user: UserView::from(&auth.user) })
+}
+
+/// Change username and/or email. An email change needs `current_password` and re-verification.
+#[utoipa::path(patch, path = "/api/auth/user", tag = "auth", request_body = UpdateUserRequest,
+    security(("bearer" = []), ("session_cookie" = [])),
+    responses(
+        (status = 200, body = UserResponse),
+        (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 409, body = ErrorBody),
+    ))]
+pub async fn update_user(
+    State(state): State<AppState>,
+    CurrentSession(auth): CurrentSession,
+    Input(req): Input<UpdateUserRequest>,
+) -> Result<Json<UserResponse>> {
+    let user = state
+        .auth
+        .update_profile(
+            &auth,
+            ProfileUpdate {
+                username: req.username.as_deref(),
+                email: req.email.as_deref(),
+                current_password: req.current_password.as_deref(),
+            },
+        )
+        .await?;
+    Ok(Json(UserResponse { user: UserView::from(&user) }))
+}
+
+/// Delete the account (password required) and all its sessions.
+#[utoipa::path(delete, path = "/api/auth/user", tag = "auth", request_body = DeleteUserRequest,
+    security(("bearer" = []), ("session_cookie" = [])),
+    responses((status = 200, body = MessageResponse), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody)))]
+pub async fn delete_user(
+    State(state): State<AppState>,
+    CurrentSession(auth): CurrentSession,
+    Input(req): Input<DeleteUserRequest>,
+) -> Result<Json<MessageResponse>> {
+    state.auth.delete_account(&auth, req.password.as_deref()).await?;
+    Ok(Json(MessageResponse::new("Account deleted")))
+}
+
+/// Change the password. Other sessions are revoked; this one is kept. A notification is mailed.
+#[utoipa::path(post, path = "/api/auth/change-password", tag = "auth", request_body = ChangePasswordRequest,
+    security(("bearer" = []), ("session_cookie" = [])),
+    responses((status = 200, body = MessageResponse), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody)))]
+pub async fn change_password(
+    State(state): State<AppState>,
+    CurrentSession(auth): CurrentSession,
+    Input(req): Input<ChangePasswordRequest>,
+) -> Result<Json<MessageResponse>> {
+    state
+        .auth
+        .change_password(&auth, req.current_password.as_deref(), req.new_password.as_deref())
+        .await?;
+    Ok(Json(MessageResponse::new("Password changed")))
+}
+
+fn required(v: Option<String>, field: &str) -> Result<String> {
+    v.map(|s| s.trim().to_owned())
+        .filter(|s| !s.is_empty())
+        .ok_or_else(|| crate::error::AppError::missing(field))
+}

@@ -1,0 +1,158 @@
+//! Request and response bodies of the canonical API. Request fields are optional on the wire
+//! so that a missing field gets our `400 missing_field`, not a deserializer message.
+
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::domain::{rfc3339, Session, UserView};
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct RegisterRequest {
+    #[schema(required = true, example = "alice@example.com")]
+    pub email: Option<String>,
+    #[schema(required = true, format = Password)]
+    pub password: Option<String>,
+    #[schema(example = "alice")]
+    pub username: Option<String>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct TokenRequest {
+    #[schema(required = true)]
+    pub token: Option<String>,
+}
+
+#[derive(Debug, Deserialize, ToSchema, utoipa::IntoParams)]
+pub struct TokenQuery {
+    pub token: Option<String>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct EmailRequest {
+    #[schema(required = true)]
+    pub email: Option<String>,
+}
+
+/// `email` or `username`, and `password`.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct LoginRequest {
+    pub email: Option<String>,
+    pub username: Option<String>,
+    #[schema(required = true, format = Password)]
+    pub password: Option<String>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct RefreshRequest {
+    #[schema(required = true)]
+    pub refresh_token: Option<String>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct ResetPasswordRequest {
+    #[schema(required = true)]
+    pub token: Option<String>,
+    #[schema(required = true, format = Password)]
+    pub new_password: Option<String>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct UpdateUserRequest {
+    pub username: Option<String>,
+    pub email: Option<String>,
+    /// Required when `email` changes.
+    #[schema(format = Password)]
+    pub current_password: Option<String>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct DeleteUserRequest {
+    #[schema(required = true, format = Password)]
+    pub password: Option<String>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct ChangePasswordRequest {
+    #[schema(required = true, format = Password)]
+    pub current_password: Option<String>,
+    #[schema(required = true, format = Password)]
+    pub new_password: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MessageResponse {
+    pub message: String,
+}
+
+impl MessageResponse {
+    pub fn new(message: &str) -> Self {
+        Self { message: message.to_owned() }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RegisterResponse {
+    pub message: String,
+    pub user: UserView,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct LoginResponse {
+    pub message: String,
+    pub access_token: String,
+    /// Always `Bearer`.
+    pub token_type: String,
+    /// Seconds until `access_token` expires.
+    pub expires_in: i64,
+    pub refresh_token: String,
+    pub user: UserView,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RefreshResponse {
+    pub access_token: String,
+    pub token_type: String,
+    pub expires_in: i64,
+    pub refresh_token: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct UserResponse {
+    pub user: UserView,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SessionView {
+    pub id: String,
+    pub created_at: String,
+    pub last_used_at: String,
+    pub ip: Option<String>,
+    pub user_agent: Option<String>,
+    /// This request's own session.
+    pub current: bool,
+}
+
+impl SessionView {
+    pub fn new(s: &Session, current: bool) -> Self {
+        Self {
+            id: s.id.clone(),
+            created_at: rfc3339(s.created_at),
+            last_used_at: rfc3339(s.last_used_at),
+            ip: s.ip.clone(),
+            user_agent: s.user_agent.clone(),
+            current,
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SessionsResponse {
+    pub sessions: Vec<SessionView>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RevokedResponse {
+    pub message: String,
+    /// How many sessions were revoked.
+    pub revoked: u64,
+}

@@ -1,0 +1,156 @@
+//! Extractors named for what they guarantee. Every rejection is our JSON error.
+
+use std::net::SocketAddr;
+
+use axum::extract::{ConnectInfo, FromRequest, FromRequestParts, Request};
+use axum::http::header::{AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE, COOKIE, USER_AGENT};
+use axum::http::request::Parts;
+use axum::http::HeaderMap;
+use serde::de::DeserializeOwned;
+
+use super::AppState;
+use crate::error::AppError;
+use crate::service::{Authenticated, ClientInfo};
+
+/// Request bodies are capped at 64 KiB (CONTRACTS section 1).
+pub const BODY_LIMIT: usize = 64 * 1024;
+
+/// A request body as JSON or as a urlencoded form (both accepted everywhere); `415` for any
+/// other content type, `413` over 64 KiB, `400` for malformed input. An empty body needs no
+/// content type and parses as `{}`, so missing fields get their own `400`.
+pub struct Input<T>(pub T);
+
+impl<S, T> FromRequest<S> for Input<T>
+where
+    S: Send + Sync,
+    T: DeserializeOwned,
+{
+    type Rejection = AppError;
+
+    async fn from_request(req: Request, _state: &S) -> Result<Self, AppError> {
+        let kind = body_kind(req.headers());
+        let declared = req
+            .headers()
+            .get(CONTENT_LENGTH)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.parse::<usize>().ok());
+        if declared.is_some_and(|n| n > BODY_LIMIT) {
+            return Err(AppError::PayloadTooLarge);
+        }
+        let bytes = axum::body::to_bytes(req.into_body(), BODY_LIMIT)
+            .await
+            .map_err(|_| AppError::PayloadTooLarge)?;
+        let value = match (kind, bytes.iter().all(u8::is_ascii_whitespace)) {
+            (BodyKind::Json | BodyKind::Missing, true) | (BodyKind::Form, true) => {
+                serde_json::from_slice(b"{}").map_err(|_| invalid_body())?
+            }
+            (BodyKind::Json, false) => serde_json::from_slice(&bytes).map_err(|e| {
+                if e.is_data() {
+                    AppError::bad_request("invalid_field", "A field has the wrong type")
+                } else {
+                    AppError::bad_request("invalid_json", "Request body is not valid JSON")
+                }
+            })?,
+            (BodyKind::Form, false) => serde_urlencoded::from_bytes(&bytes).map_err(|_| invalid_body())?,
+            (BodyKind::Missing | BodyKind::Other, _) => return Err(AppError::UnsupportedMediaType),
+        };
+        Ok(Self(value))
+    }
+}
+
+fn invalid_body() -> AppError {
+    AppError::bad_request("invalid_body", "Request body could not be read")
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum BodyKind {
+    Json,
+    Form,
+    Missing,
+    Other,
+}
+
+fn body_kind(headers: &HeaderMap) -> BodyKind {
+    let Some(ct) = headers.get(CONTENT_TYPE) else {
+        return BodyKind::Missing;
+    };
+    let Ok(ct) = ct.to_str() else {
+        return BodyKind::Other;
+    };
+    let essence = ct.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
+    if essence == "application/json" || (essence.starts_with("application/") && essence.ends_with("+json")) {
+        BodyKind::Json
+    } else if essence == "application/x-www-form-urlencoded" {
+        BodyKind::Form
+    } else {
+        BodyKind::Other
+    }
+}
+
+/// The value of cookie `name`, if the request carries it.
+pub fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(cookie::Cookie::split_parse)
+        .filter_map(Result::ok)
+        .find(|c| c.name() == name)
+        .map(|c| c.value().to_owned())
+        .filter(|v| !v.is_empty())
+}
+
+fn bearer(headers: &HeaderMap) -> Option<&str> {
+    let v = headers.get(AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, token) = v.split_once(' ')?;
+    scheme.eq_ignore_ascii_case("bearer").then(|| token.trim())
+}
+
+/// A request authenticated by `Authorization: Bearer` or the session cookie; `401` otherwise.
+/// A bearer token that fails is never retried as a cookie.
+pub struct CurrentSession(pub Authenticated);
+
+impl FromRequestParts<AppState> for CurrentSession {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
+        if let Some(token) = bearer(&parts.headers) {
+            return state.auth.authenticate_bearer(token).await.map(Self);
+        }
+        match cookie_value(&parts.headers, &state.auth.settings.session_cookie) {
+            Some(token) => state.auth.authenticate_cookie(&token).await.map(Self),
+            None => Err(AppError::unauthenticated()),
+        }
+    }
+}
+
+/// The client's address and user agent.
+pub struct Client(pub ClientInfo);
+
+impl<S: Send + Sync> FromRequestParts<S> for Client {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        let ip = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|ConnectInfo(addr)| addr.ip().to_string());
+        let user_agent = parts
+            .headers
+            .get(USER_AGENT)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        Ok(Self(ClientInfo { ip, user_agent }))
+    }
+}
+
+/// The session-cookie token the client presented, if any.
+pub struct PresentedCookie(pub Option<String>);
+
+impl FromRequestParts<AppState> for PresentedCookie {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        Ok(Self(cookie_value(&parts.headers, &state.auth.settings.session_cookie)))
+    }
+}

@@ -1,0 +1,85 @@
+//! HTTP: the router, cross-cutting middleware, and the route sets.
+
+pub mod api;
+pub mod extract;
+mod middleware;
+
+use std::sync::Arc;
+
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+
+use crate::error::AppError;
+use crate::service::Auth;
+
+/// What every handler can reach.
+#[derive(Clone)]
+pub struct AppState {
+    pub auth: Arc<Auth>,
+}
+
+/// The whole HTTP surface, without binding a socket (tests can drive it with `oneshot`).
+pub fn router(state: AppState) -> Router {
+    let mut app = Router::new()
+        .merge(api::routes())
+        .route("/.well-known/jwks.json", get(jwks))
+        .route("/health/live", get(live))
+        .route("/health/ready", get(ready))
+        .route("/openapi.json", get(openapi));
+    if state.auth.settings.dev {
+        app = app.route("/dev/mail", get(dev_mail));
+    }
+    app.fallback(not_found)
+        .with_state(state)
+        .layer(axum::middleware::from_fn(middleware::json_errors))
+        .layer(axum::middleware::from_fn(middleware::security_headers))
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(middleware::panic_response))
+        .layer(PropagateRequestIdLayer::x_request_id())
+        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+}
+
+async fn not_found() -> AppError {
+    AppError::not_found("not_found", "Not found")
+}
+
+async fn jwks(State(state): State<AppState>) -> Response {
+    Json(state.auth.jwt.jwks()).into_response()
+}
+
+async fn live() -> Json<serde_json::Value> {
+    Json(serde_json::json!({ "status": "ok" }))
+}
+
+async fn ready(State(state): State<AppState>) -> Response {
+    match state.auth.store.ping().await {
+        Ok(()) => Json(serde_json::json!({ "status": "ok" })).into_response(),
+        Err(e) => {
+            tracing::warn!(error = %e, "readiness check: database unreachable");
+            let mut res = AppError::Unavailable { retry_after: 2 }.into_response();
+            *res.status_mut() = StatusCode::SERVICE_UNAVAILABLE;
+            res
+        }
+    }
+}
+
+async fn openapi() -> Json<utoipa::openapi::OpenApi> {
+    Json(api::openapi())
+}
+
+#[derive(serde::Deserialize)]
+struct MailFilter {
+    to: Option<String>,
+}
+
+/// Dev mode only: the outbox as a mailbox.
+async fn dev_mail(
+    State(state): State<AppState>,
+    Query(filter): Query<MailFilter>,
+) -> Result<Json<serde_json::Value>, AppError> {
+    let messages = state.auth.store.dev_mail(filter.to.as_deref()).await?;
+    Ok(Json(serde_json::json!({ "messages": messages })))
+}

@@ -1,0 +1,17 @@
+//! Portcullis: a user-authentication server.
+//!
+//! Dependencies point one way: `http -> service -> {auth, store, mail} -> domain`.
+
+pub mod app;
+pub mod auth;
+pub mod config;
+pub mod domain;
+pub mod error;
+pub mod http;
+pub mod mail;
+pub mod service;
+pub mod store;
+pub mod telemetry;
+
+pub use app::App;
+pub use config::Settings;

@@ -1,0 +1,146 @@
+//! The `portcullis` command: parses arguments and calls the library.
+
+use std::io::Read;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::{Parser, Subcommand};
+use portcullis::{config::Settings, service::Auth, store::Store, App};
+
+#[derive(Parser)]
+#[command(name = "portcullis", version, about = "A user-authentication server")]
+struct Cli {
+    /// Configuration file (default: ./portcullis.toml when present).
+    #[arg(long, global = true)]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the server (migrates the database first). The default command.
+    Serve {
+        /// Dev mode: dev mailbox at /dev/mail, tokens in legacy reset responses.
+        #[arg(long)]
+        dev: bool,
+        /// Listen address, e.g. 127.0.0.1:8080.
+        #[arg(long)]
+        bind: Option<String>,
+    },
+    /// Apply database migrations and exit.
+    Migrate,
+    /// Print the OpenAPI document.
+    Openapi,
+    /// Signing keys.
+    Keys {
+        #[command(subcommand)]
+        command: KeysCommand,
+    },
+    /// Administer users.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum KeysCommand {
+    /// Add a new EdDSA signing key; older keys keep verifying.
+    Rotate,
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Create a user; the password is read from standard input.
+    Add {
+        email: String,
+        #[arg(long)]
+        username: Option<String>,
+        #[arg(long)]
+        verified: bool,
+    },
+    /// List users.
+    List,
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> anyhow::Result<()> {
+    let command = cli.command.unwrap_or(Command::Serve { dev: false, bind: None });
+    let mut flags: Vec<(&str, String)> = Vec::new();
+    if let Command::Serve { dev, bind } = &command {
+        if *dev {
+            flags.push(("PORTCULLIS_DEV", "true".into()));
+        }
+        if let Some(bind) = bind {
+            flags.push(("PORTCULLIS_BIND", bind.clone()));
+        }
+    }
+    if let Command::Openapi = command {
+        println!("{}", serde_json::to_string_pretty(&portcullis::http::api::openapi())?);
+        return Ok(());
+    }
+    let settings = Settings::load(cli.config.as_deref(), &flags)?;
+    portcullis::telemetry::init(&settings);
+    match command {
+        Command::Serve { .. } => App::build(settings).await?.run().await,
+        Command::Migrate => {
+            let store = Store::connect(&settings.database_url).await?;
+            store.migrate().await?;
+            println!("migrations applied to {}", settings.database_url);
+            Ok(())
+        }
+        Command::Openapi => Ok(()),
+        Command::Keys { command: KeysCommand::Rotate } => {
+            let auth = auth(settings).await?;
+            let kid = auth.rotate_keys().await?;
+            println!("new signing key {kid}; older keys stay in the JWKS");
+            Ok(())
+        }
+        Command::User { command } => user(settings, command).await,
+    }
+}
+
+async fn auth(settings: Settings) -> anyhow::Result<Auth> {
+    let store = Arc::new(Store::connect(&settings.database_url).await?);
+    store.migrate().await?;
+    Auth::new(Arc::new(settings), store).await
+}
+
+async fn user(settings: Settings, command: UserCommand) -> anyhow::Result<()> {
+    let auth = auth(settings).await?;
+    match command {
+        UserCommand::Add { email, username, verified } => {
+            let mut password = String::new();
+            std::io::stdin().read_to_string(&mut password)?;
+            let password = password.trim_end_matches(['\r', '\n']);
+            let user = auth.create_user_admin(&email, username.as_deref(), password, verified).await?;
+            println!("created user {} <{}>", user.id, user.email);
+        }
+        UserCommand::List => {
+            for u in auth.store.list_users().await? {
+                println!(
+                    "{}\t{}\t{}\t{}\t{}",
+                    u.id,
+                    u.email,
+                    u.username.as_deref().unwrap_or("-"),
+                    if u.is_active { "active" } else { "disabled" },
+                    if u.email_verified { "verified" } else { "unverified" },
+                );
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,256 @@
+//! Account flows: register, verify, resend, forgot, reset, profile, delete, change password.
+
+use super::{Auth, Authenticated};
+use crate::domain::{Email, User, Username};
+use crate::error::{AppError, Result};
+use crate::store::{now_ms, EmailChange, NewUser, ProfileChange, Taken, TokenPurpose};
+
+/// Input of a registration, as received (fields may be missing).
+#[derive(Debug, Default)]
+pub struct Registration<'a> {
+    pub email: Option<&'a str>,
+    pub password: Option<&'a str>,
+    pub username: Option<&'a str>,
+    /// Seeds 000/002 require a username.
+    pub username_required: bool,
+}
+
+/// Input of a profile update.
+#[derive(Debug, Default)]
+pub struct ProfileUpdate<'a> {
+    pub username: Option<&'a str>,
+    pub email: Option<&'a str>,
+    pub current_password: Option<&'a str>,
+}
+
+/// What a forgot-password request did. Only legacy route sets in the modes CONTRACTS allows
+/// may tell the client; the canonical API answers the same either way.
+#[derive(Debug)]
+pub enum ForgotOutcome {
+    /// A reset mail was queued; the plain token is here for dev-mode legacy responses.
+    Sent { token: String },
+    UnknownEmail,
+}
+
+fn present<'a>(v: Option<&'a str>, field: &str) -> Result<&'a str> {
+    v.filter(|s| !s.trim().is_empty()).ok_or_else(|| AppError::missing(field))
+}
+
+fn parse_email(raw: &str) -> Result<Email> {
+    Email::parse(raw).map_err(|m| AppError::bad_request("invalid_email", m))
+}
+
+fn taken(t: Taken) -> AppError {
+    match t {
+        Taken::Email => AppError::conflict("email_taken", "Email already registered"),
+        Taken::Username => AppError::conflict("username_taken", "Username already taken"),
+    }
+}
+
+impl Auth {
+    /// Creates an account and queues its verification mail. `409` when the email or username is
+    /// taken (even under concurrent registrations: the unique index decides).
+    pub async fn register(&self, input: Registration<'_>) -> Result<User> {
+        self.create_user(input, false).await
+    }
+
+    /// Creates an account for an administrator (`portcullis user add`): no mail is sent when it
+    /// is created already verified.
+    pub async fn create_user_admin(
+        &self,
+        email: &str,
+        username: Option<&str>,
+        password: &str,
+        verified: bool,
+    ) -> Result<User> {
+        let input = Registration {
+            email: Some(email),
+            password: Some(password),
+            username,
+            username_required: false,
+        };
+        self.create_user(input, verified).await
+    }
+
+    async fn create_user(&self, input: Registration<'_>, verified: bool) -> Result<User> {
+        let email_raw = present(input.email, "email")?;
+        if input.username_required {
+            present(input.username, "username")?;
+        }
+        let password_raw = present(input.password, "password")?;
+        let email = parse_email(email_raw)?;
+        let username = match input.username.map(str::trim).filter(|s| !s.is_empty()) {
+            Some(u) => Some(
+                Username::parse(u).map_err(|m| AppError::bad_request("invalid_username", m))?,
+            ),
+            None => None,
+        };
+        let password =
+            self.settings.password_policy.check(password_raw).map_err(Self::policy_error)?;
+        // Cheap pre-check so a duplicate costs no Argon2 run; the unique index is the real guard.
+        if self.store.user_by_email(&email.key()).await?.is_some() {
+            return Err(taken(Taken::Email));
+        }
+        let hash = self.hasher.hash(&password).await?;
+        let now = now_ms();
+        let new = NewUser {
+            id: uuid::Uuid::now_v7().to_string(),
+            email: email.as_str().to_owned(),
+            email_key: email.key(),
+            username: username.as_ref().map(|u| u.as_str().to_owned()),
+            username_key: username.as_ref().map(Username::key),
+            password_hash: hash,
+            email_verified: verified,
+            now,
+        };
+        if verified {
+            return self.store.insert_user(&new, None).await?.map_err(taken);
+        }
+        let stub = User {
+            id: new.id.clone(),
+            email: new.email.clone(),
+            username: None,
+            is_active: true,
+            email_verified: false,
+            created_at: now,
+            updated_at: now,
+        };
+        let (token, record) = self.one_time_token(&stub, TokenPurpose::VerifyEmail, &new.email);
+        let mail = self.mailer.verification(&new.email, &token.plain)?;
+        self.store.insert_user(&new, Some((&record, &mail))).await?.map_err(taken)
+    }
+
+    /// Spends a verification token. `400 invalid_token` when it is unknown, expired or spent.
+    pub async fn verify_email(&self, token: Option<&str>) -> Result<User> {
+        let token = present(token, "token")?;
+        self.store
+            .verify_email(&crate::auth::hash_token(token.trim()), now_ms())
+            .await?
+            .ok_or_else(|| AppError::bad_request("invalid_token", "Invalid or expired token"))
+    }
+
+    /// Queues a new verification mail if the address belongs to an unverified account.
+    /// Says nothing either way.
+    pub async fn resend_verification(&self, email: &str) -> Result<()> {
+        let Some(found) = self.store.user_by_email(&crate::domain::email_key(email)).await? else {
+            return Ok(());
+        };
+        let user = found.user;
+        if user.email_verified || !user.is_active {
+            return Ok(());
+        }
+        let (token, record) = self.one_time_token(&user, TokenPurpose::VerifyEmail, &user.email);
+        let mail = self.mailer.verification(&user.email, &token.plain)?;
+        self.store.issue_token(&record, &mail).await
+    }
+
+    /// Queues a reset mail for a known, active account.
+    pub async fn forgot_password(&self, email: &str) -> Result<ForgotOutcome> {
+        let Some(found) = self.store.user_by_email(&crate::domain::email_key(email)).await? else {
+            return Ok(ForgotOutcome::UnknownEmail);
+        };
+        let user = found.user;
+        if !user.is_active {
+            return Ok(ForgotOutcome::UnknownEmail);
+        }
+        let (token, record) = self.one_time_token(&user, TokenPurpose::ResetPassword, &user.email);
+        let mail = self.mailer.reset(&user.email, &token.plain)?;
+        self.store.issue_token(&record, &mail).await?;
+        Ok(ForgotOutcome::Sent { token: token.plain })
+    }
+
+    /// Sets a new password with a reset token; revokes every session of the user.
+    /// `400 invalid_token` for an unknown, expired or spent token; `400 weak_password`.
+    pub async fn reset_password(&self, token: Option<&str>, new_password: Option<&str>) -> Result<User> {
+        let token = present(token, "token")?;
+        let raw = present(new_password, "new_password")?;
+        let password = self.settings.password_policy.check(raw).map_err(Self::policy_error)?;
+        let hash = self.hasher.hash(&password).await?;
+        let user = self
+            .store
+            .reset_password(&crate::auth::hash_token(token.trim()), &hash, now_ms(), |user| {
+                self.mailer.password_changed(&user.email)
+            })
+            .await?;
+        user.ok_or_else(|| AppError::bad_request("invalid_token", "Invalid or expired token"))
+    }
+
+    /// Changes the password (the current one is required); other sessions are revoked.
+    pub async fn change_password(
+        &self,
+        auth: &Authenticated,
+        current: Option<&str>,
+        new_password: Option<&str>,
+    ) -> Result<()> {
+        let raw_new = present(new_password, "new_password")?;
+        let password = self.settings.password_policy.check(raw_new).map_err(Self::policy_error)?;
+        self.confirm_password(&auth.user.id, current, "current_password").await?;
+        let hash = self.hasher.hash(&password).await?;
+        let mail = self.mailer.password_changed(&auth.user.email)?;
+        self.store
+            .change_password(&auth.user.id, &hash, Some(&auth.session.id), &mail, now_ms())
+            .await
+    }
+
+    /// Changes username and/or email. An email change needs the current password, marks the
+    /// address unverified, mails a verification link to the new address and a notice to the old.
+    pub async fn update_profile(&self, auth: &Authenticated, input: ProfileUpdate<'_>) -> Result<User> {
+        let username = match input.username {
+            Some(u) => Some(
+                Username::parse(u).map_err(|m| AppError::bad_request("invalid_username", m))?,
+            ),
+            None => None,
+        };
+        let email = match input.email {
+            Some(e) => {
+                let e = parse_email(e)?;
+                (e.key() != crate::domain::email_key(&auth.user.email)
+                    || e.as_str() != auth.user.email)
+                    .then_some(e)
+            }
+            None => None,
+        };
+        if username.is_none() && email.is_none() && input.email.is_none() {
+            return Err(AppError::bad_request(
+                "missing_field",
+                "Nothing to update: send username and/or email",
+            ));
+        }
+        let email_change = match email {
+            Some(email) => {
+                self.confirm_password(&auth.user.id, input.current_password, "current_password")
+                    .await?;
+                let (token, verification) =
+                    self.one_time_token(&auth.user, TokenPurpose::VerifyEmail, email.as_str());
+                let mut mails = vec![self.mailer.verification(email.as_str(), &token.plain)?];
+                if email.key() != crate::domain::email_key(&auth.user.email) {
+                    mails.push(self.mailer.email_changed(&auth.user.email, email.as_str())?);
+                }
+                Some(EmailChange {
+                    email: email.as_str().to_owned(),
+                    email_key: email.key(),
+                    verification,
+                    mails,
+                })
+            }
+            None => None,
+        };
+        let change = ProfileChange {
+            username: username.map(|u| (u.as_str().to_owned(), u.key())),
+            email: email_change,
+        };
+        self.store.update_profile(&auth.user.id, &change, now_ms()).await?.map_err(taken)?;
+        self.store
+            .user_by_id(&auth.user.id)
+            .await?
+            .map(|u| u.user)
+            .ok_or_else(AppError::unauthenticated)
+    }
+
+    /// Deletes the account (password required) with all its sessions.
+    pub async fn delete_account(&self, auth: &Authenticated, password: Option<&str>) -> Result<()> {
+        self.confirm_password(&auth.user.id, password, "password").await?;
+        self.store.delete_user(&auth.user.id).await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,239 @@
+//! Session flows: login, refresh, authenticate, logout, list and revoke sessions.
+
+use super::{Auth, ClientInfo};
+use crate::auth::jwt::TokenError;
+use crate::auth::{hash_token, OpaqueToken};
+use crate::domain::{email_key, Password, Session, User};
+use crate::error::{AppError, Result};
+use crate::store::{now_ms, NewSession, RefreshOutcome};
+
+/// Touch `last_used_at` at most this often.
+const TOUCH_INTERVAL_MS: i64 = 60_000;
+
+/// What a login names the account by.
+#[derive(Debug, Clone, Copy)]
+pub enum Identifier<'a> {
+    Email(&'a str),
+    Username(&'a str),
+}
+
+/// A live session and its user: the proof that a request is authenticated.
+#[derive(Debug, Clone)]
+pub struct Authenticated {
+    pub session: Session,
+    pub user: User,
+}
+
+/// Fresh tokens for a session.
+pub struct Tokens {
+    pub access_token: String,
+    pub expires_in: i64,
+    pub refresh_token: String,
+}
+
+impl std::fmt::Debug for Tokens {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Tokens([redacted])")
+    }
+}
+
+/// The result of a successful login.
+#[derive(Debug)]
+pub struct LoginOutcome {
+    pub user: User,
+    pub session_id: String,
+    /// The plain session-cookie token.
+    pub session_token: String,
+    pub tokens: Tokens,
+}
+
+fn invalid_credentials() -> AppError {
+    AppError::unauthorized("invalid_credentials", "Invalid email or password")
+}
+
+fn invalid_refresh() -> AppError {
+    AppError::unauthorized("invalid_refresh_token", "Invalid or expired refresh token")
+}
+
+impl Auth {
+    /// Checks credentials and opens a new session. An unknown account, a wrong password and a
+    /// disabled account all cost one Argon2 run and give the same `401`.
+    /// `presented_cookie`: a session token the client already had; that session is replaced.
+    pub async fn login(
+        &self,
+        identifier: Option<Identifier<'_>>,
+        password: Option<&str>,
+        client: &ClientInfo,
+        presented_cookie: Option<&str>,
+    ) -> Result<LoginOutcome> {
+        let identifier = identifier.ok_or_else(|| AppError::missing("email"))?;
+        let raw = password.filter(|p| !p.is_empty()).ok_or_else(|| AppError::missing("password"))?;
+        // Over the hard bound: refuse before hashing. The answer depends only on the input,
+        // so it reveals nothing about the account.
+        let password = Password::normalize(raw).ok_or_else(invalid_credentials)?;
+        let found = match identifier {
+            Identifier::Email(e) => self.store.user_by_email(&email_key(e)).await?,
+            Identifier::Username(u) if u.contains('@') => {
+                self.store.user_by_email(&email_key(u)).await?
+            }
+            Identifier::Username(u) => self.store.user_by_username(&u.trim().to_lowercase()).await?,
+        };
+        let verified = self
+            .hasher
+            .verify(&password, found.as_ref().map(|f| f.password_hash.as_str()))
+            .await?;
+        let Some(found) = found.filter(|f| verified.ok && f.user.is_active) else {
+            return Err(invalid_credentials());
+        };
+        if self.settings.require_verified_email && !found.user.email_verified {
+            return Err(AppError::unauthorized(
+                "email_not_verified",
+                "Please verify your email before logging in",
+            ));
+        }
+        if verified.needs_rehash {
+            self.upgrade_hash(&found.user.id, &found.password_hash, &password).await;
+        }
+        let user = found.user;
+        let now = now_ms();
+        let session_token = OpaqueToken::generate();
+        let refresh = OpaqueToken::generate();
+        let session = NewSession {
+            id: uuid::Uuid::now_v7().to_string(),
+            user_id: user.id.clone(),
+            token_hash: session_token.hash.clone(),
+            refresh_hash: refresh.hash.clone(),
+            now,
+            expires_at: now + self.settings.session_ttl.as_millis() as i64,
+            ip: client.ip.clone(),
+            user_agent: client.user_agent.as_ref().map(|ua| truncate(ua, 512)),
+        };
+        let replaces = presented_cookie.map(hash_token);
+        self.store.create_session(&session, replaces.as_deref()).await?;
+        let access_token = self.jwt.issue(&user.id, &session.id, now / 1000)?;
+        Ok(LoginOutcome {
+            user,
+            session_id: session.id,
+            session_token: session_token.plain,
+            tokens: Tokens {
+                access_token,
+                expires_in: self.jwt.ttl_secs(),
+                refresh_token: refresh.plain,
+            },
+        })
+    }
+
+    /// Replaces a stored hash by one with the current parameters. Failure only costs the
+    /// upgrade, never the login.
+    async fn upgrade_hash(&self, user_id: &str, old: &str, password: &Password) {
+        let result = async {
+            let new = self.hasher.hash(password).await?;
+            self.store.upgrade_password_hash(user_id, old, &new).await
+        }
+        .await;
+        if let Err(e) = result {
+            tracing::warn!(error = %e, "password hash upgrade failed; will retry at next login");
+        }
+    }
+
+    /// Rotates a refresh token: the old one is spent, a new pair is issued.
+    pub async fn refresh(&self, refresh_token: Option<&str>) -> Result<Tokens> {
+        let presented = refresh_token
+            .filter(|t| !t.is_empty())
+            .ok_or_else(|| AppError::missing("refresh_token"))?;
+        let next = OpaqueToken::generate();
+        let now = now_ms();
+        let grace = self.settings.refresh_reuse_grace.as_millis() as i64;
+        match self.store.rotate_refresh(&hash_token(presented.trim()), &next.hash, now, grace).await? {
+            RefreshOutcome::Rotated(session, user) => Ok(Tokens {
+                access_token: self.jwt.issue(&user.id, &session.id, now / 1000)?,
+                expires_in: self.jwt.ttl_secs(),
+                refresh_token: next.plain,
+            }),
+            RefreshOutcome::SpentWithinGrace | RefreshOutcome::Invalid => Err(invalid_refresh()),
+            RefreshOutcome::ReuseDetected => {
+                tracing::warn!("spent refresh token presented again; its session is revoked");
+                Err(invalid_refresh())
+            }
+        }
+    }
+
+    /// Authenticates an access token: signature, algorithm, expiry, issuer, audience, and that
+    /// its session is still live and its user active.
+    pub async fn authenticate_bearer(&self, token: &str) -> Result<Authenticated> {
+        let claims = match self.jwt.verify(token) {
+            Ok(c) => c,
+            Err(TokenError::UnknownKey) => {
+                // Maybe another node rotated keys: look once more.
+                self.reload_keys().await?;
+                self.jwt.verify(token).map_err(|_| AppError::unauthenticated())?
+            }
+            Err(TokenError::Invalid) => return Err(AppError::unauthenticated()),
+        };
+        let now = now_ms();
+        let (session, user) = self
+            .store
+            .session_by_id(&claims.sid, now)
+            .await?
+            .filter(|(_, u)| u.id == claims.sub)
+            .ok_or_else(AppError::unauthenticated)?;
+        self.touch(&session, now).await?;
+        Ok(Authenticated { session, user })
+    }
+
+    /// Authenticates a session-cookie token.
+    pub async fn authenticate_cookie(&self, token: &str) -> Result<Authenticated> {
+        let now = now_ms();
+        let (session, user) = self
+            .store
+            .session_by_token(&hash_token(token), now)
+            .await?
+            .ok_or_else(AppError::unauthenticated)?;
+        self.touch(&session, now).await?;
+        Ok(Authenticated { session, user })
+    }
+
+    async fn touch(&self, session: &Session, now: i64) -> Result<()> {
+        if now - session.last_used_at >= TOUCH_INTERVAL_MS {
+            self.store.touch_session(&session.id, now, TOUCH_INTERVAL_MS).await?;
+        }
+        Ok(())
+    }
+
+    /// Ends the session (cookie and access tokens stop working at once).
+    pub async fn logout(&self, auth: &Authenticated) -> Result<()> {
+        self.store.revoke_session(&auth.session.id, now_ms()).await?;
+        Ok(())
+    }
+
+    /// Ends the session named by a cookie token, if it is live (legacy logout routes).
+    /// `false`: there was no such live session.
+    pub async fn logout_cookie(&self, token: &str) -> Result<bool> {
+        match self.store.session_by_token(&hash_token(token), now_ms()).await? {
+            Some((session, _)) => self.store.revoke_session(&session.id, now_ms()).await,
+            None => Ok(false),
+        }
+    }
+
+    pub async fn sessions(&self, auth: &Authenticated) -> Result<Vec<Session>> {
+        self.store.list_sessions(&auth.user.id, now_ms()).await
+    }
+
+    /// Revokes one of the caller's sessions. `404` when it is not a live session of theirs.
+    pub async fn revoke_session(&self, auth: &Authenticated, id: &str) -> Result<()> {
+        if self.store.revoke_user_session(&auth.user.id, id, now_ms()).await? {
+            Ok(())
+        } else {
+            Err(AppError::not_found("session_not_found", "Session not found"))
+        }
+    }
+
+    /// Revokes every session of the caller but the current one.
+    pub async fn revoke_other_sessions(&self, auth: &Authenticated) -> Result<u64> {
+        self.store.revoke_sessions(&auth.user.id, Some(&auth.session.id), now_ms()).await
+    }
+}
+
+fn truncate(s: &str, max_chars: usize) -> String {
+    s.chars().take(max_chars).collect()
+}

@@ -1,0 +1,246 @@
+//! The only module with SQL. One `Store` over an `sqlx::AnyPool` serves SQLite, PostgreSQL and
+//! MySQL/MariaDB with the same statements.
+//!
+//! Portability rules that every statement here follows:
+//! - columns are TEXT/VARCHAR or BIGINT only (timestamps are Unix milliseconds, booleans 0/1),
+//!   the types the `Any` driver maps identically on all three;
+//! - placeholders are written `$1, $2, …` in order of appearance, each used once; for MySQL
+//!   they are rewritten to `?` once per statement ([`Store::q`]);
+//! - a transaction that writes starts with its write, so SQLite takes the write lock up front
+//!   and concurrent writers queue on the busy timeout instead of failing with `SQLITE_BUSY`.
+//! The schema itself differs by dialect and lives in `migrations/<backend>/`.
+
+mod keys;
+mod outbox;
+mod sessions;
+mod tokens;
+mod users;
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::Duration;
+
+use anyhow::Context;
+use sqlx::any::{AnyArguments, AnyPoolOptions, AnyRow};
+use sqlx::migrate::{Migration, MigrationType, Migrator};
+use sqlx::query::Query;
+use sqlx::{Any, AnyPool, Row};
+
+pub use outbox::{OutboxMail, StoredMail};
+pub use sessions::{NewSession, RefreshOutcome};
+pub use tokens::{NewToken, TokenPurpose};
+pub use users::{EmailChange, NewUser, ProfileChange, Taken, UserWithHash};
+
+use crate::config::DatabaseUrl;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+    MySql,
+}
+
+impl Backend {
+    pub fn from_url(url: &str) -> anyhow::Result<Self> {
+        let scheme = url.split(':').next().unwrap_or_default();
+        match scheme {
+            "sqlite" => Ok(Self::Sqlite),
+            "postgres" | "postgresql" => Ok(Self::Postgres),
+            "mysql" | "mariadb" => Ok(Self::MySql),
+            _ => anyhow::bail!("unsupported database URL scheme {scheme:?}"),
+        }
+    }
+}
+
+pub struct Store {
+    pool: AnyPool,
+    backend: Backend,
+    /// MySQL spellings of our statements, made once each (a bounded set: one per statement).
+    mysql_sql: Mutex<HashMap<&'static str, &'static str>>,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("backend", &self.backend).finish_non_exhaustive()
+    }
+}
+
+/// The current time in Unix milliseconds.
+pub fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as i64)
+}
+
+impl Store {
+    /// Connects (creating an SQLite file if needed, in WAL mode). Does not migrate.
+    pub async fn connect(url: &DatabaseUrl) -> anyhow::Result<Self> {
+        sqlx::any::install_default_drivers();
+        let backend = Backend::from_url(url.expose())?;
+        let mut raw = url.expose().to_owned();
+        if raw.starts_with("mariadb:") {
+            raw = raw.replacen("mariadb:", "mysql:", 1);
+        }
+        let memory = backend == Backend::Sqlite && raw.contains(":memory:");
+        if backend == Backend::Sqlite && !memory && !raw.contains("mode=") {
+            raw.push(if raw.contains('?') { '&' } else { '?' });
+            raw.push_str("mode=rwc");
+        }
+        let mut options = AnyPoolOptions::new()
+            .acquire_timeout(Duration::from_secs(5))
+            .max_connections(match backend {
+                Backend::Sqlite if memory => 1,
+                Backend::Sqlite => 8,
+                _ => 16,
+            });
+        if memory {
+            // Every connection to `:memory:` is a new database: keep the one forever.
+            options = options.min_connections(1).idle_timeout(None).max_lifetime(None);
+        }
+        if backend == Backend::Sqlite {
+            options = options.after_connect(|conn, _| {
+                Box::pin(async move {
+                    // Safe with WAL: a crash may lose the last commits, never corrupt the file.
+                    sqlx::query("PRAGMA synchronous = NORMAL").execute(&mut *conn).await?;
+                    sqlx::query("PRAGMA foreign_keys = ON").execute(&mut *conn).await?;
+                    Ok(())
+                })
+            });
+        }
+        let pool = options
+            .connect(&raw)
+            .await
+            .with_context(|| format!("cannot connect to the database at {url}"))?;
+        if backend == Backend::Sqlite && !memory {
+            sqlx::query("PRAGMA journal_mode = WAL")
+                .execute(&pool)
+                .await
+                .context("cannot switch SQLite to WAL mode")?;
+        }
+        Ok(Self { pool, backend, mysql_sql: Mutex::new(HashMap::new()) })
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    pub fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+
+    /// Applies pending migrations for this backend (concurrent nodes take a lock first).
+    pub async fn migrate(&self) -> anyhow::Result<()> {
+        let sources: &[(i64, &str, &str)] = match self.backend {
+            Backend::Sqlite => &[(1, "init", include_str!("../../migrations/sqlite/0001_init.sql"))],
+            Backend::Postgres => {
+                &[(1, "init", include_str!("../../migrations/postgres/0001_init.sql"))]
+            }
+            Backend::MySql => &[(1, "init", include_str!("../../migrations/mysql/0001_init.sql"))],
+        };
+        let migrations: Vec<Migration> = sources
+            .iter()
+            .map(|(version, name, sql)| {
+                Migration::new(
+                    *version,
+                    Cow::Borrowed(*name),
+                    MigrationType::Simple,
+                    Cow::Borrowed(*sql),
+                    false,
+                )
+            })
+            .collect();
+        let migrator = Migrator {
+            migrations: Cow::Owned(migrations),
+            ignore_missing: false,
+            locking: true,
+            no_tx: false,
+        };
+        migrator.run(&self.pool).await.context("applying database migrations")?;
+        Ok(())
+    }
+
+    /// One round trip to the database (readiness probe).
+    pub async fn ping(&self) -> Result<(), sqlx::Error> {
+        sqlx::query("SELECT 1").execute(&self.pool).await.map(|_| ())
+    }
+
+    /// A statement in this backend's placeholder syntax.
+    fn q<'q>(&self, sql: &'static str) -> Query<'q, Any, AnyArguments<'q>> {
+        sqlx::query(self.sql(sql))
+    }
+
+    fn sql(&self, sql: &'static str) -> &'static str {
+        if self.backend != Backend::MySql {
+            return sql;
+        }
+        let mut cache = self.mysql_sql.lock().unwrap_or_else(|e| e.into_inner());
+        cache.entry(sql).or_insert_with(|| Box::leak(to_mysql(sql).into_boxed_str()))
+    }
+
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+/// `$1 … $n` (in order, each once) to MySQL's `?`.
+fn to_mysql(sql: &str) -> String {
+    let mut out = String::with_capacity(sql.len());
+    let mut chars = sql.chars().peekable();
+    let mut expected = 1;
+    while let Some(c) = chars.next() {
+        if c == '$' && chars.peek().is_some_and(char::is_ascii_digit) {
+            let mut n = 0u32;
+            while let Some(d) = chars.peek().and_then(|c| c.to_digit(10)) {
+                n = n * 10 + d;
+                chars.next();
+            }
+            debug_assert_eq!(n, expected, "placeholders must be in order: {sql}");
+            expected += 1;
+            out.push('?');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Reads a text column. MySQL `TEXT` columns reach the `Any` driver as blobs, so fall back to
+/// bytes.
+fn text(row: &AnyRow, col: &str) -> Result<String, sqlx::Error> {
+    match row.try_get::<String, _>(col) {
+        Ok(s) => Ok(s),
+        Err(_) => {
+            let bytes: Vec<u8> = row.try_get(col)?;
+            String::from_utf8(bytes).map_err(|e| sqlx::Error::Decode(Box::new(e)))
+        }
+    }
+}
+
+fn opt_text(row: &AnyRow, col: &str) -> Result<Option<String>, sqlx::Error> {
+    match row.try_get::<Option<String>, _>(col) {
+        Ok(s) => Ok(s),
+        Err(_) => {
+            let bytes: Option<Vec<u8>> = row.try_get(col)?;
+            bytes
+                .map(String::from_utf8)
+                .transpose()
+                .map_err(|e| sqlx::Error::Decode(Box::new(e)))
+        }
+    }
+}
+
+fn is_unique_violation(e: &sqlx::Error) -> bool {
+    e.as_database_error().is_some_and(|d| d.is_unique_violation())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn placeholders_become_question_marks_for_mysql() {
+        assert_eq!(
+            super::to_mysql("UPDATE t SET a = $1 WHERE b = $2 AND c = '$'"),
+            "UPDATE t SET a = ? WHERE b = ? AND c = '$'"
+        );
+    }
+}

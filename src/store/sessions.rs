@@ -1,0 +1,275 @@
+//! Sessions and their refresh tokens.
+
+use sqlx::any::AnyRow;
+use sqlx::{Any, Row, Transaction};
+
+use super::users::user_from_row;
+use super::{opt_text, text, Store};
+use crate::domain::{Session, User};
+use crate::error::Result;
+
+pub struct NewSession {
+    pub id: String,
+    pub user_id: String,
+    pub token_hash: String,
+    pub refresh_hash: String,
+    pub now: i64,
+    pub expires_at: i64,
+    pub ip: Option<String>,
+    pub user_agent: Option<String>,
+}
+
+/// What presenting a refresh token did.
+#[derive(Debug)]
+pub enum RefreshOutcome {
+    /// The token was live: it is now spent and `new_hash` is the session's refresh token.
+    Rotated(Session, User),
+    /// Already spent, but within the grace period: refused, session kept (two tabs racing).
+    SpentWithinGrace,
+    /// Already spent, after the grace period: treated as theft, the session is revoked.
+    ReuseDetected,
+    /// Unknown token, or its session is over.
+    Invalid,
+}
+
+const SESSION_USER_SQL_BY_TOKEN: &str = "SELECT s.id AS s_id, s.user_id AS s_user_id, \
+    s.created_at AS s_created_at, s.last_used_at AS s_last_used_at, s.expires_at AS s_expires_at, \
+    s.ip AS s_ip, s.user_agent AS s_user_agent, u.id, u.email, u.username, u.is_active, \
+    u.email_verified, u.created_at, u.updated_at \
+    FROM sessions s JOIN users u ON u.id = s.user_id \
+    WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND u.is_active = 1";
+
+const SESSION_USER_SQL_BY_ID: &str = "SELECT s.id AS s_id, s.user_id AS s_user_id, \
+    s.created_at AS s_created_at, s.last_used_at AS s_last_used_at, s.expires_at AS s_expires_at, \
+    s.ip AS s_ip, s.user_agent AS s_user_agent, u.id, u.email, u.username, u.is_active, \
+    u.email_verified, u.created_at, u.updated_at \
+    FROM sessions s JOIN users u ON u.id = s.user_id \
+    WHERE s.id = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND u.is_active = 1";
+
+const SESSION_USER_SQL_BY_REFRESH: &str = "SELECT s.id AS s_id, s.user_id AS s_user_id, \
+    s.created_at AS s_created_at, s.last_used_at AS s_last_used_at, s.expires_at AS s_expires_at, \
+    s.ip AS s_ip, s.user_agent AS s_user_agent, u.id, u.email, u.username, u.is_active, \
+    u.email_verified, u.created_at, u.updated_at \
+    FROM refresh_tokens r JOIN sessions s ON s.id = r.session_id JOIN users u ON u.id = s.user_id \
+    WHERE r.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND u.is_active = 1";
+
+fn session_from_row(row: &AnyRow) -> Result<Session, sqlx::Error> {
+    Ok(Session {
+        id: text(row, "s_id")?,
+        user_id: text(row, "s_user_id")?,
+        created_at: row.try_get("s_created_at")?,
+        last_used_at: row.try_get("s_last_used_at")?,
+        expires_at: row.try_get("s_expires_at")?,
+        ip: opt_text(row, "s_ip")?,
+        user_agent: opt_text(row, "s_user_agent")?,
+    })
+}
+
+fn session_user(row: &AnyRow) -> Result<(Session, User), sqlx::Error> {
+    Ok((session_from_row(row)?, user_from_row(row)?))
+}
+
+impl Store {
+    /// Creates a session with its first refresh token. `replaces`: the hash of a session token
+    /// the client presented at login; that session is revoked (a login never reuses one).
+    pub async fn create_session(&self, s: &NewSession, replaces: Option<&str>) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        self.q("INSERT INTO sessions (id, user_id, token_hash, created_at, last_used_at, \
+                expires_at, ip, user_agent) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+            .bind(s.id.clone())
+            .bind(s.user_id.clone())
+            .bind(s.token_hash.clone())
+            .bind(s.now)
+            .bind(s.now)
+            .bind(s.expires_at)
+            .bind(s.ip.clone())
+            .bind(s.user_agent.clone())
+            .execute(&mut *tx)
+            .await?;
+        self.q("INSERT INTO refresh_tokens (token_hash, session_id, created_at) VALUES ($1, $2, $3)")
+            .bind(s.refresh_hash.clone())
+            .bind(s.id.clone())
+            .bind(s.now)
+            .execute(&mut *tx)
+            .await?;
+        if let Some(old) = replaces {
+            self.q("UPDATE sessions SET revoked_at = $1 WHERE token_hash = $2 AND revoked_at IS NULL")
+                .bind(s.now)
+                .bind(old.to_owned())
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The live session named by a session-cookie token hash, with its (active) user.
+    /// `Ok(None)`: unknown, revoked, expired, or the user is disabled.
+    pub async fn session_by_token(&self, token_hash: &str, now: i64) -> Result<Option<(Session, User)>> {
+        let row = self
+            .q(SESSION_USER_SQL_BY_TOKEN)
+            .bind(token_hash.to_owned())
+            .bind(now)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.as_ref().map(session_user).transpose()?)
+    }
+
+    /// The live session with this id (from an access token's `sid`). `Ok(None)` as above.
+    pub async fn session_by_id(&self, id: &str, now: i64) -> Result<Option<(Session, User)>> {
+        let row = self
+            .q(SESSION_USER_SQL_BY_ID)
+            .bind(id.to_owned())
+            .bind(now)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.as_ref().map(session_user).transpose()?)
+    }
+
+    /// Records use of a session, at most once per `min_interval_ms` (one cheap write a minute
+    /// instead of one per request).
+    pub async fn touch_session(&self, id: &str, now: i64, min_interval_ms: i64) -> Result<()> {
+        self.q("UPDATE sessions SET last_used_at = $1 WHERE id = $2 AND last_used_at < $3")
+            .bind(now)
+            .bind(id.to_owned())
+            .bind(now - min_interval_ms)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Revokes one session. `false`: it was not live.
+    pub async fn revoke_session(&self, id: &str, now: i64) -> Result<bool> {
+        let n = self
+            .q("UPDATE sessions SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL")
+            .bind(now)
+            .bind(id.to_owned())
+            .execute(&self.pool)
+            .await?
+            .rows_affected();
+        Ok(n == 1)
+    }
+
+    /// Revokes one of `user_id`'s live sessions. `false`: no such live session of this user.
+    pub async fn revoke_user_session(&self, user_id: &str, id: &str, now: i64) -> Result<bool> {
+        let n = self
+            .q("UPDATE sessions SET revoked_at = $1 WHERE id = $2 AND user_id = $3 \
+                AND revoked_at IS NULL AND expires_at > $4")
+            .bind(now)
+            .bind(id.to_owned())
+            .bind(user_id.to_owned())
+            .bind(now)
+            .execute(&self.pool)
+            .await?
+            .rows_affected();
+        Ok(n == 1)
+    }
+
+    /// Revokes every live session of `user_id` except `keep`. Returns how many.
+    pub async fn revoke_sessions(&self, user_id: &str, keep: Option<&str>, now: i64) -> Result<u64> {
+        let mut tx = self.pool.begin().await?;
+        let n = self.revoke_sessions_in(&mut tx, user_id, keep, now).await?;
+        tx.commit().await?;
+        Ok(n)
+    }
+
+    pub(super) async fn revoke_sessions_in(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        user_id: &str,
+        keep: Option<&str>,
+        now: i64,
+    ) -> Result<u64> {
+        let n = self
+            .q("UPDATE sessions SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL \
+                AND id <> $3")
+            .bind(now)
+            .bind(user_id.to_owned())
+            .bind(keep.unwrap_or("").to_owned())
+            .execute(&mut **tx)
+            .await?
+            .rows_affected();
+        Ok(n)
+    }
+
+    /// The live sessions of a user, most recently used first.
+    pub async fn list_sessions(&self, user_id: &str, now: i64) -> Result<Vec<Session>> {
+        let rows = self
+            .q("SELECT id AS s_id, user_id AS s_user_id, created_at AS s_created_at, \
+                last_used_at AS s_last_used_at, expires_at AS s_expires_at, ip AS s_ip, \
+                user_agent AS s_user_agent FROM sessions \
+                WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > $2 \
+                ORDER BY last_used_at DESC, id")
+            .bind(user_id.to_owned())
+            .bind(now)
+            .fetch_all(&self.pool)
+            .await?;
+        Ok(rows.iter().map(session_from_row).collect::<Result<_, _>>()?)
+    }
+
+    /// Spends refresh token `old_hash` and makes `new_hash` the session's refresh token, or
+    /// says why not. Reuse of a spent token after `grace_ms` revokes the session.
+    pub async fn rotate_refresh(
+        &self,
+        old_hash: &str,
+        new_hash: &str,
+        now: i64,
+        grace_ms: i64,
+    ) -> Result<RefreshOutcome> {
+        let mut tx = self.pool.begin().await?;
+        let spent = self
+            .q("UPDATE refresh_tokens SET spent_at = $1 WHERE token_hash = $2 AND spent_at IS NULL")
+            .bind(now)
+            .bind(old_hash.to_owned())
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if spent == 1 {
+            let row = self
+                .q(SESSION_USER_SQL_BY_REFRESH)
+                .bind(old_hash.to_owned())
+                .bind(now)
+                .fetch_optional(&mut *tx)
+                .await?;
+            let Some(row) = row else {
+                // A live token of a dead session: nothing to rotate.
+                tx.commit().await?;
+                return Ok(RefreshOutcome::Invalid);
+            };
+            let (session, user) = session_user(&row)?;
+            self.q("INSERT INTO refresh_tokens (token_hash, session_id, created_at) VALUES ($1, $2, $3)")
+                .bind(new_hash.to_owned())
+                .bind(session.id.clone())
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+            self.q("UPDATE sessions SET last_used_at = $1 WHERE id = $2")
+                .bind(now)
+                .bind(session.id.clone())
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+            return Ok(RefreshOutcome::Rotated(session, user));
+        }
+        drop(tx);
+        let row = self
+            .q("SELECT session_id, spent_at FROM refresh_tokens WHERE token_hash = $1")
+            .bind(old_hash.to_owned())
+            .fetch_optional(&self.pool)
+            .await?;
+        let Some(row) = row else {
+            return Ok(RefreshOutcome::Invalid);
+        };
+        let session_id = text(&row, "session_id")?;
+        let spent_at: Option<i64> = row.try_get("spent_at")?;
+        match spent_at {
+            Some(at) if now - at <= grace_ms => Ok(RefreshOutcome::SpentWithinGrace),
+            _ => {
+                // Someone holds a token that was already rotated away: the legitimate client
+                // or the thief. Revoking the session stops both; the user logs in again.
+                self.revoke_session(&session_id, now).await?;
+                Ok(RefreshOutcome::ReuseDetected)
+            }
+        }
+    }
+}

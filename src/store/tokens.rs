@@ -1,0 +1,177 @@
+//! One-time tokens (email verification, password reset): stored as hashes, bound to one user,
+//! one purpose and the address they were sent to, consumed exactly once by a conditional
+//! `UPDATE` whose row count decides.
+
+use sqlx::{Any, Transaction};
+
+use super::users::user_from_row;
+use super::{text, OutboxMail, Store};
+use crate::domain::User;
+use crate::error::Result;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenPurpose {
+    VerifyEmail,
+    ResetPassword,
+}
+
+impl TokenPurpose {
+    fn as_str(self) -> &'static str {
+        match self {
+            Self::VerifyEmail => "verify_email",
+            Self::ResetPassword => "reset_password",
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct NewToken {
+    pub hash: String,
+    pub user_id: String,
+    pub purpose: TokenPurpose,
+    /// The address the token was mailed to: a verification link proves only that address.
+    pub email_key: String,
+    pub now: i64,
+    pub expires_at: i64,
+}
+
+impl Store {
+    pub(super) async fn insert_token(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        t: &NewToken,
+    ) -> Result<()> {
+        self.q("INSERT INTO one_time_tokens (token_hash, user_id, purpose, email_key, created_at, \
+                expires_at) VALUES ($1, $2, $3, $4, $5, $6)")
+            .bind(t.hash.clone())
+            .bind(t.user_id.clone())
+            .bind(t.purpose.as_str())
+            .bind(t.email_key.clone())
+            .bind(t.now)
+            .bind(t.expires_at)
+            .execute(&mut **tx)
+            .await?;
+        Ok(())
+    }
+
+    /// Stores a token and queues the mail that carries it, atomically.
+    pub async fn issue_token(&self, token: &NewToken, mail: &OutboxMail) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        self.insert_token(&mut tx, token).await?;
+        self.enqueue(&mut tx, mail, token.now).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Spends a live token of `purpose` inside `tx`. `Ok(None)`: unknown, expired, already
+    /// spent, or spent concurrently by another request.
+    async fn consume(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        hash: &str,
+        purpose: TokenPurpose,
+        now: i64,
+    ) -> Result<Option<(String, String)>> {
+        let n = self
+            .q("UPDATE one_time_tokens SET used_at = $1 WHERE token_hash = $2 AND purpose = $3 \
+                AND used_at IS NULL AND expires_at > $4")
+            .bind(now)
+            .bind(hash.to_owned())
+            .bind(purpose.as_str())
+            .bind(now)
+            .execute(&mut **tx)
+            .await?
+            .rows_affected();
+        if n != 1 {
+            return Ok(None);
+        }
+        let row = self
+            .q("SELECT user_id, email_key FROM one_time_tokens WHERE token_hash = $1")
+            .bind(hash.to_owned())
+            .fetch_one(&mut **tx)
+            .await?;
+        Ok(Some((text(&row, "user_id")?, text(&row, "email_key")?)))
+    }
+
+    async fn user_in(&self, tx: &mut Transaction<'static, Any>, id: &str) -> Result<Option<User>> {
+        let row = self
+            .q("SELECT id, email, username, is_active, email_verified, created_at, updated_at \
+                FROM users WHERE id = $1")
+            .bind(id.to_owned())
+            .fetch_optional(&mut **tx)
+            .await?;
+        Ok(row.as_ref().map(user_from_row).transpose()?)
+    }
+
+    /// Marks the email verified if `hash` is a live verification token for the user's current
+    /// address. `Ok(None)`: invalid, expired, spent, or sent to an address the user no longer has.
+    pub async fn verify_email(&self, hash: &str, now: i64) -> Result<Option<User>> {
+        let mut tx = self.pool.begin().await?;
+        let Some((user_id, email_key)) =
+            self.consume(&mut tx, hash, TokenPurpose::VerifyEmail, now).await?
+        else {
+            return Ok(None);
+        };
+        let n = self
+            .q("UPDATE users SET email_verified = 1, updated_at = $1 WHERE id = $2 AND email_key = $3")
+            .bind(now)
+            .bind(user_id.clone())
+            .bind(email_key)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if n != 1 {
+            return Ok(None);
+        }
+        let user = self.user_in(&mut tx, &user_id).await?;
+        tx.commit().await?;
+        Ok(user)
+    }
+
+    /// Spends a reset token, sets the new password hash, revokes every session of the user,
+    /// spends the user's other reset tokens and queues the notification `mail_for(user)`.
+    /// `Ok(None)`: invalid, expired or spent token.
+    pub async fn reset_password(
+        &self,
+        hash: &str,
+        new_hash: &str,
+        now: i64,
+        mail_for: impl FnOnce(&User) -> anyhow::Result<OutboxMail> + Send,
+    ) -> Result<Option<User>> {
+        let mut tx = self.pool.begin().await?;
+        let Some((user_id, email_key)) =
+            self.consume(&mut tx, hash, TokenPurpose::ResetPassword, now).await?
+        else {
+            return Ok(None);
+        };
+        // The link was mailed to `email_key`: it only works while that is still the account's
+        // address, and following it proves the address, so it also verifies it.
+        let n = self
+            .q("UPDATE users SET password_hash = $1, email_verified = 1, updated_at = $2 \
+                WHERE id = $3 AND email_key = $4")
+            .bind(new_hash.to_owned())
+            .bind(now)
+            .bind(user_id.clone())
+            .bind(email_key)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if n != 1 {
+            return Ok(None);
+        }
+        self.q("UPDATE one_time_tokens SET used_at = $1 WHERE user_id = $2 AND purpose = $3 \
+                AND used_at IS NULL")
+            .bind(now)
+            .bind(user_id.clone())
+            .bind(TokenPurpose::ResetPassword.as_str())
+            .execute(&mut *tx)
+            .await?;
+        self.revoke_sessions_in(&mut tx, &user_id, None, now).await?;
+        let Some(user) = self.user_in(&mut tx, &user_id).await? else {
+            return Ok(None);
+        };
+        self.enqueue(&mut tx, &mail_for(&user)?, now).await?;
+        tx.commit().await?;
+        Ok(Some(user))
+    }
+}

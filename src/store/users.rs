@@ -1,0 +1,305 @@
+//! Users: create, find, change, delete.
+
+use sqlx::any::AnyRow;
+use sqlx::Row;
+
+use super::{is_unique_violation, opt_text, text, OutboxMail, NewToken, Store};
+use crate::domain::User;
+use crate::error::Result;
+
+/// Which unique field a write collided with (`409`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Taken {
+    Email,
+    Username,
+}
+
+pub struct NewUser {
+    pub id: String,
+    pub email: String,
+    pub email_key: String,
+    pub username: Option<String>,
+    pub username_key: Option<String>,
+    pub password_hash: String,
+    pub email_verified: bool,
+    pub now: i64,
+}
+
+/// A user with the stored password hash, for the hasher only.
+pub struct UserWithHash {
+    pub user: User,
+    pub password_hash: String,
+}
+
+/// A profile update. An email change carries the verification token and mails it causes.
+pub struct ProfileChange {
+    pub username: Option<(String, String)>,
+    pub email: Option<EmailChange>,
+}
+
+pub struct EmailChange {
+    pub email: String,
+    pub email_key: String,
+    pub verification: NewToken,
+    pub mails: Vec<OutboxMail>,
+}
+
+
+pub(super) fn user_from_row(row: &AnyRow) -> Result<User, sqlx::Error> {
+    Ok(User {
+        id: text(row, "id")?,
+        email: text(row, "email")?,
+        username: opt_text(row, "username")?,
+        is_active: row.try_get::<i64, _>("is_active")? != 0,
+        email_verified: row.try_get::<i64, _>("email_verified")? != 0,
+        created_at: row.try_get("created_at")?,
+        updated_at: row.try_get("updated_at")?,
+    })
+}
+
+fn with_hash(row: &AnyRow) -> Result<UserWithHash, sqlx::Error> {
+    Ok(UserWithHash { user: user_from_row(row)?, password_hash: text(row, "password_hash")? })
+}
+
+impl Store {
+    /// Inserts a user, with its verification token and mail in the same transaction.
+    /// `Ok(Err(Taken))` when the email or username is already registered.
+    pub async fn insert_user(
+        &self,
+        new: &NewUser,
+        verification: Option<(&NewToken, &OutboxMail)>,
+    ) -> Result<std::result::Result<User, Taken>> {
+        let mut tx = self.pool.begin().await?;
+        let inserted = self
+            .q("INSERT INTO users (id, email, email_key, username, username_key, password_hash, \
+                is_active, email_verified, created_at, updated_at) \
+                VALUES ($1, $2, $3, $4, $5, $6, 1, $7, $8, $9)")
+            .bind(new.id.clone())
+            .bind(new.email.clone())
+            .bind(new.email_key.clone())
+            .bind(new.username.clone())
+            .bind(new.username_key.clone())
+            .bind(new.password_hash.clone())
+            .bind(i64::from(new.email_verified))
+            .bind(new.now)
+            .bind(new.now)
+            .execute(&mut *tx)
+            .await;
+        match inserted {
+            Ok(_) => {}
+            Err(e) if is_unique_violation(&e) => {
+                drop(tx);
+                return Ok(Err(self.which_taken(&new.email_key).await?));
+            }
+            Err(e) => return Err(e.into()),
+        }
+        if let Some((token, mail)) = verification {
+            self.insert_token(&mut tx, token).await?;
+            self.enqueue(&mut tx, mail, new.now).await?;
+        }
+        tx.commit().await?;
+        Ok(Ok(User {
+            id: new.id.clone(),
+            email: new.email.clone(),
+            username: new.username.clone(),
+            is_active: true,
+            email_verified: new.email_verified,
+            created_at: new.now,
+            updated_at: new.now,
+        }))
+    }
+
+    async fn which_taken(&self, email_key: &str) -> Result<Taken> {
+        let email_taken = self
+            .q("SELECT id FROM users WHERE email_key = $1")
+            .bind(email_key.to_owned())
+            .fetch_optional(&self.pool)
+            .await?
+            .is_some();
+        Ok(if email_taken { Taken::Email } else { Taken::Username })
+    }
+
+    /// `Ok(None)`: no user has this email key.
+    pub async fn user_by_email(&self, email_key: &str) -> Result<Option<UserWithHash>> {
+        let row = self
+            .q(sql_user_by("email_key"))
+            .bind(email_key.to_owned())
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.as_ref().map(with_hash).transpose()?)
+    }
+
+    /// `Ok(None)`: no user has this username key.
+    pub async fn user_by_username(&self, username_key: &str) -> Result<Option<UserWithHash>> {
+        let row = self
+            .q(sql_user_by("username_key"))
+            .bind(username_key.to_owned())
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.as_ref().map(with_hash).transpose()?)
+    }
+
+    /// `Ok(None)`: no such user (deleted, or never existed).
+    pub async fn user_by_id(&self, id: &str) -> Result<Option<UserWithHash>> {
+        let row = self
+            .q(sql_user_by("id"))
+            .bind(id.to_owned())
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.as_ref().map(with_hash).transpose()?)
+    }
+
+    /// Replaces a password hash with a stronger one of the same password (rehash at login).
+    /// Only if it is still `old_hash`, so a concurrent password change is never overwritten.
+    pub async fn upgrade_password_hash(
+        &self,
+        user_id: &str,
+        old_hash: &str,
+        new_hash: &str,
+    ) -> Result<()> {
+        self.q("UPDATE users SET password_hash = $1 WHERE id = $2 AND password_hash = $3")
+            .bind(new_hash.to_owned())
+            .bind(user_id.to_owned())
+            .bind(old_hash.to_owned())
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Sets a new password, revokes every session but `keep_session`, and queues `mail`.
+    pub async fn change_password(
+        &self,
+        user_id: &str,
+        new_hash: &str,
+        keep_session: Option<&str>,
+        mail: &OutboxMail,
+        now: i64,
+    ) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        self.q("UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3")
+            .bind(new_hash.to_owned())
+            .bind(now)
+            .bind(user_id.to_owned())
+            .execute(&mut *tx)
+            .await?;
+        self.revoke_sessions_in(&mut tx, user_id, keep_session, now).await?;
+        self.enqueue(&mut tx, mail, now).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Applies a profile change. `Ok(Err(Taken))` when the new email or username is taken.
+    pub async fn update_profile(
+        &self,
+        user_id: &str,
+        change: &ProfileChange,
+        now: i64,
+    ) -> Result<std::result::Result<(), Taken>> {
+        let mut tx = self.pool.begin().await?;
+        if let Some((username, key)) = &change.username {
+            let r = self
+                .q("UPDATE users SET username = $1, username_key = $2, updated_at = $3 WHERE id = $4")
+                .bind(username.clone())
+                .bind(key.clone())
+                .bind(now)
+                .bind(user_id.to_owned())
+                .execute(&mut *tx)
+                .await;
+            if let Err(e) = r {
+                return if is_unique_violation(&e) { Ok(Err(Taken::Username)) } else { Err(e.into()) };
+            }
+        }
+        if let Some(ec) = &change.email {
+            let r = self
+                .q("UPDATE users SET email = $1, email_key = $2, email_verified = 0, updated_at = $3 \
+                    WHERE id = $4")
+                .bind(ec.email.clone())
+                .bind(ec.email_key.clone())
+                .bind(now)
+                .bind(user_id.to_owned())
+                .execute(&mut *tx)
+                .await;
+            if let Err(e) = r {
+                return if is_unique_violation(&e) { Ok(Err(Taken::Email)) } else { Err(e.into()) };
+            }
+            self.insert_token(&mut tx, &ec.verification).await?;
+            for mail in &ec.mails {
+                self.enqueue(&mut tx, mail, now).await?;
+            }
+        }
+        tx.commit().await?;
+        Ok(Ok(()))
+    }
+
+    /// Deletes a user with its sessions, refresh tokens and one-time tokens.
+    pub async fn delete_user(&self, user_id: &str) -> Result<bool> {
+        let mut tx = self.pool.begin().await?;
+        // Explicit deletes rather than relying on ON DELETE CASCADE being enforced.
+        let n = self
+            .q("DELETE FROM users WHERE id = $1")
+            .bind(user_id.to_owned())
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        self.q("DELETE FROM refresh_tokens WHERE session_id IN \
+                (SELECT id FROM sessions WHERE user_id = $1)")
+            .bind(user_id.to_owned())
+            .execute(&mut *tx)
+            .await?;
+        self.q("DELETE FROM sessions WHERE user_id = $1")
+            .bind(user_id.to_owned())
+            .execute(&mut *tx)
+            .await?;
+        self.q("DELETE FROM one_time_tokens WHERE user_id = $1")
+            .bind(user_id.to_owned())
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(n == 1)
+    }
+
+    /// Enables or disables an account; disabling also revokes its sessions.
+    pub async fn set_active(&self, user_id: &str, active: bool, now: i64) -> Result<bool> {
+        let mut tx = self.pool.begin().await?;
+        let n = self
+            .q("UPDATE users SET is_active = $1, updated_at = $2 WHERE id = $3")
+            .bind(i64::from(active))
+            .bind(now)
+            .bind(user_id.to_owned())
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if !active {
+            self.revoke_sessions_in(&mut tx, user_id, None, now).await?;
+        }
+        tx.commit().await?;
+        Ok(n == 1)
+    }
+
+    /// Every user, oldest first (administration).
+    pub async fn list_users(&self) -> Result<Vec<User>> {
+        let rows = self
+            .q("SELECT id, email, username, is_active, email_verified, created_at, updated_at, \
+                password_hash FROM users ORDER BY created_at, id")
+            .fetch_all(&self.pool)
+            .await?;
+        Ok(rows.iter().map(user_from_row).collect::<Result<_, _>>()?)
+    }
+}
+
+fn sql_user_by(column: &'static str) -> &'static str {
+    match column {
+        "email_key" => concat!(
+            "SELECT id, email, username, is_active, email_verified, created_at, updated_at, ",
+            "password_hash FROM users WHERE email_key = $1"
+        ),
+        "username_key" => concat!(
+            "SELECT id, email, username, is_active, email_verified, created_at, updated_at, ",
+            "password_hash FROM users WHERE username_key = $1"
+        ),
+        _ => concat!(
+            "SELECT id, email, username, is_active, email_verified, created_at, updated_at, ",
+            "password_hash FROM users WHERE id = $1"
+        ),
+    }
+}

@@ -1,0 +1,16 @@
+//! Logging setup. Secrets never reach a log line: every type that holds one redacts itself in
+//! `Debug`, and handlers log outcomes, not inputs.
+
+use tracing_subscriber::EnvFilter;
+
+use crate::config::{LogFormat, Settings};
+
+/// Installs the global subscriber (once; later calls are no-ops).
+pub fn init(settings: &Settings) {
+    let filter = EnvFilter::try_new(&settings.log).unwrap_or_else(|_| EnvFilter::new("info"));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    let _ = match settings.log_format {
+        LogFormat::Json => builder.json().try_init(),
+        LogFormat::Text => builder.try_init(),
+    };
+}
