@@ -1,0 +1,11 @@
+//! HTTP tests: a real server on port 0 per test, on every database backend.
+
+mod helpers;
+
+mod errors;
+mod keys;
+mod login;
+mod profile;
+mod register;
+mod sessions;
+mod tokens;
