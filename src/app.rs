@@ -51,17 +51,35 @@ impl App {
     }
 
     /// Serves until `shutdown` completes, then lets in-flight requests finish.
-    pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
+    pub async fn run_until(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> anyhow::Result<()> {
         let addr = self.listener.local_addr()?;
         tracing::info!(%addr, "portcullis listening");
         let store = self.state.auth.store.clone();
+        let keys = tokio::spawn(reload_keys_periodically(self.state.auth.clone()));
         let app = router(self.state).into_make_service_with_connect_info::<SocketAddr>();
         axum::serve(self.listener, app)
             .with_graceful_shutdown(shutdown)
             .await
             .context("server error")?;
+        keys.abort();
         store.close().await;
         Ok(())
+    }
+}
+
+/// Another node may rotate the signing keys: pick them up within a minute, so this node's
+/// JWKS lists every key in use. (A token with an unknown `kid` also triggers a reload.)
+async fn reload_keys_periodically(auth: Arc<Auth>) {
+    let mut every = tokio::time::interval(std::time::Duration::from_secs(60));
+    every.tick().await;
+    loop {
+        every.tick().await;
+        if let Err(e) = auth.reload_keys().await {
+            tracing::warn!(error = %e, "reloading signing keys failed");
+        }
     }
 }
 

@@ -54,12 +54,9 @@ pub fn mask_url_password(url: &str) -> String {
     let authority_end = rest.find(['/', '?']).unwrap_or(rest.len());
     let authority = &rest[..authority_end];
     match (authority.rfind('@'), authority.find(':')) {
-        (Some(at), Some(colon)) if colon < at => format!(
-            "{}{}:***{}",
-            &url[..scheme_end + 3],
-            &authority[..colon],
-            &rest[at..]
-        ),
+        (Some(at), Some(colon)) if colon < at => {
+            format!("{}{}:***{}", &url[..scheme_end + 3], &authority[..colon], &rest[at..])
+        }
         _ => url.to_owned(),
     }
 }
@@ -87,11 +84,7 @@ pub struct Argon2Params {
 impl Default for Argon2Params {
     fn default() -> Self {
         // OWASP's first recommended Argon2id configuration.
-        Self {
-            memory_kib: 19_456,
-            iterations: 2,
-            parallelism: 1,
-        }
+        Self { memory_kib: 19_456, iterations: 2, parallelism: 1 }
     }
 }
 
@@ -162,14 +155,10 @@ impl Settings {
     /// Loads every layer in order. `config_file` is `--config`; without it `portcullis.toml` in
     /// the working directory is read when present. `flags` are command-line overrides, keyed
     /// by environment name.
-    pub fn load(
-        config_file: Option<&Path>,
-        flags: &[(&str, String)],
-    ) -> Result<Self, ConfigError> {
+    pub fn load(config_file: Option<&Path>, flags: &[(&str, String)]) -> Result<Self, ConfigError> {
         let mut layers = Layers::default();
-        let toml_path = config_file
-            .map(Path::to_path_buf)
-            .unwrap_or_else(|| PathBuf::from("portcullis.toml"));
+        let toml_path =
+            config_file.map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("portcullis.toml"));
         if config_file.is_some() || toml_path.exists() {
             layers.add_toml_file(&toml_path)?;
         }
@@ -275,8 +264,7 @@ impl Layers {
     }
 
     fn add_dotenv(&mut self, path: &Path) -> Result<(), ConfigError> {
-        let iter =
-            dotenvy::from_path_iter(path).map_err(|e| ConfigError(format!(".env: {e}")))?;
+        let iter = dotenvy::from_path_iter(path).map_err(|e| ConfigError(format!(".env: {e}")))?;
         for item in iter {
             let (k, v) = item.map_err(|e| ConfigError(format!(".env: {e}")))?;
             if k.starts_with("PORTCULLIS_") || k == "DATABASE_URL" {
@@ -297,9 +285,7 @@ impl Layers {
     fn build(mut self) -> Result<Settings, ConfigError> {
         // DATABASE_URL is the conventional name; PORTCULLIS_DATABASE_URL wins over it.
         if let Some(v) = self.values.remove("DATABASE_URL") {
-            self.values
-                .entry("PORTCULLIS_DATABASE_URL".into())
-                .or_insert(v);
+            self.values.entry("PORTCULLIS_DATABASE_URL".into()).or_insert(v);
         }
         if let Some(unknown) = self.values.keys().find(|k| !KNOWN.contains(&k.as_str())) {
             let origin = self.values[unknown].1;
@@ -329,10 +315,7 @@ impl Layers {
             .trim_end_matches('/')
             .to_owned();
         if !(public_url.starts_with("http://") || public_url.starts_with("https://")) {
-            return Err(p.err(
-                "PORTCULLIS_PUBLIC_URL",
-                "must be an http:// or https:// URL",
-            ));
+            return Err(p.err("PORTCULLIS_PUBLIC_URL", "must be an http:// or https:// URL"));
         }
         let dev = p.bool("PORTCULLIS_DEV", false)?;
 
@@ -361,14 +344,9 @@ impl Layers {
         }
         let session_cookie = p.string("PORTCULLIS_SESSION_COOKIE", "session_id");
         if session_cookie.is_empty()
-            || !session_cookie
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+            || !session_cookie.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
         {
-            return Err(p.err(
-                "PORTCULLIS_SESSION_COOKIE",
-                "must be letters, digits, '_' or '-'",
-            ));
+            return Err(p.err("PORTCULLIS_SESSION_COOKIE", "must be letters, digits, '_' or '-'"));
         }
         let refresh_reuse_grace = p.duration("PORTCULLIS_REFRESH_REUSE_GRACE", "10s")?;
         if refresh_reuse_grace > Duration::from_secs(300) {
@@ -380,14 +358,12 @@ impl Layers {
 
         let min_length = p.number("PORTCULLIS_PASSWORD_MIN_LENGTH", 8)?;
         if !(1..=128).contains(&min_length) {
-            return Err(p.err(
-                "PORTCULLIS_PASSWORD_MIN_LENGTH",
-                "must be between 1 and 128",
-            ));
+            return Err(p.err("PORTCULLIS_PASSWORD_MIN_LENGTH", "must be between 1 and 128"));
         }
         let password_policy = PasswordPolicy {
             min_length: min_length as usize,
-            require_letter_and_digit: p.bool("PORTCULLIS_PASSWORD_REQUIRE_LETTER_AND_DIGIT", false)?,
+            require_letter_and_digit: p
+                .bool("PORTCULLIS_PASSWORD_REQUIRE_LETTER_AND_DIGIT", false)?,
             block_common: p.bool("PORTCULLIS_PASSWORD_BLOCK_COMMON", true)?,
         };
 
@@ -439,8 +415,7 @@ impl Layers {
         let metrics_bind = match p.optional("PORTCULLIS_METRICS_BIND") {
             None => None,
             Some(s) => Some(
-                s.parse()
-                    .map_err(|_| p.err("PORTCULLIS_METRICS_BIND", "expected HOST:PORT"))?,
+                s.parse().map_err(|_| p.err("PORTCULLIS_METRICS_BIND", "expected HOST:PORT"))?,
             ),
         };
         let log_format = match p.string("PORTCULLIS_LOG_FORMAT", "text").as_str() {
@@ -451,8 +426,10 @@ impl Layers {
 
         let defaults = Argon2Params::default();
         let argon2 = Argon2Params {
-            memory_kib: p.number("PORTCULLIS_ARGON2_MEMORY_KIB", defaults.memory_kib.into())? as u32,
-            iterations: p.number("PORTCULLIS_ARGON2_ITERATIONS", defaults.iterations.into())? as u32,
+            memory_kib: p.number("PORTCULLIS_ARGON2_MEMORY_KIB", defaults.memory_kib.into())?
+                as u32,
+            iterations: p.number("PORTCULLIS_ARGON2_ITERATIONS", defaults.iterations.into())?
+                as u32,
             parallelism: p.number("PORTCULLIS_ARGON2_PARALLELISM", defaults.parallelism.into())?
                 as u32,
         };
@@ -536,10 +513,7 @@ impl Parser<'_> {
     }
 
     fn optional(&self, name: &str) -> Option<String> {
-        self.values
-            .get(name)
-            .map(|v| v.0.clone())
-            .filter(|v| !v.is_empty())
+        self.values.get(name).map(|v| v.0.clone()).filter(|v| !v.is_empty())
     }
 
     fn string(&self, name: &str, default: &str) -> String {
@@ -569,10 +543,7 @@ impl Parser<'_> {
     fn number(&self, name: &str, default: u64) -> Result<u64, ConfigError> {
         match self.optional(name) {
             None => Ok(default),
-            Some(v) => v
-                .trim()
-                .parse()
-                .map_err(|_| self.err(name, "expected a whole number")),
+            Some(v) => v.trim().parse().map_err(|_| self.err(name, "expected a whole number")),
         }
     }
 
@@ -586,9 +557,8 @@ pub fn parse_duration(s: &str) -> Result<Duration, String> {
     let s = s.trim();
     let split = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
     let (digits, unit) = s.split_at(split);
-    let n: u64 = digits
-        .parse()
-        .map_err(|_| format!("{s:?} is not a duration like 10s, 15m, 24h or 30d"))?;
+    let n: u64 =
+        digits.parse().map_err(|_| format!("{s:?} is not a duration like 10s, 15m, 24h or 30d"))?;
     let secs = match unit {
         "" | "s" => n,
         "ms" => return Ok(Duration::from_millis(n)),
@@ -601,6 +571,7 @@ pub fn parse_duration(s: &str) -> Result<Duration, String> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
@@ -617,10 +588,7 @@ mod tests {
         assert_eq!(s.password_policy.min_length, 8);
         assert!(s.password_policy.block_common);
         assert_eq!(s.dialects, ["root", "alx", "api-v1"]);
-        assert_eq!(
-            s.verify_email_url,
-            "http://127.0.0.1:8080/account/verify-email?token={token}"
-        );
+        assert_eq!(s.verify_email_url, "http://127.0.0.1:8080/account/verify-email?token={token}");
         assert_eq!(s.argon2, Argon2Params::default());
         assert!(!s.secure_cookies());
     }
@@ -646,8 +614,8 @@ mod tests {
 
     #[test]
     fn https_public_url_makes_cookies_secure() {
-        let s = Settings::from_map([("PORTCULLIS_PUBLIC_URL", "https://auth.example.com/")])
-            .unwrap();
+        let s =
+            Settings::from_map([("PORTCULLIS_PUBLIC_URL", "https://auth.example.com/")]).unwrap();
         assert!(s.secure_cookies());
         assert_eq!(s.public_url, "https://auth.example.com");
     }
@@ -695,9 +663,7 @@ mod tests {
     fn layers_later_wins() {
         let mut layers = Layers::default();
         layers.set("PORTCULLIS_BIND".into(), "127.0.0.1:1".into(), "portcullis.toml");
-        layers.add_env(
-            [("PORTCULLIS_BIND".to_owned(), "127.0.0.1:2".to_owned())].into_iter(),
-        );
+        layers.add_env([("PORTCULLIS_BIND".to_owned(), "127.0.0.1:2".to_owned())].into_iter());
         layers.set("PORTCULLIS_BIND".into(), "127.0.0.1:3".into(), "command line");
         assert_eq!(layers.build().unwrap().bind.port(), 3);
     }

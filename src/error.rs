@@ -146,7 +146,8 @@ pub struct LoggedError(pub Arc<anyhow::Error>);
 
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
-        let body = ErrorBody { message: self.public_message().into_owned(), code: self.code().into() };
+        let body =
+            ErrorBody { message: self.public_message().into_owned(), code: self.code().into() };
         let mut res = (self.status(), axum::Json(body)).into_response();
         if let Some(secs) = self.retry_after() {
             res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(secs));
@@ -165,6 +166,10 @@ impl From<sqlx::Error> for AppError {
             sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) => {
                 tracing::warn!(error = %e, "database unavailable");
                 Self::Unavailable { retry_after: 2 }
+            }
+            // PostgreSQL refuses NUL and unencodable characters in text: bad input, not a bug.
+            sqlx::Error::Database(d) if matches!(d.code().as_deref(), Some("22021" | "22P05")) => {
+                Self::bad_request("invalid_text", "Text fields must not contain NUL characters")
             }
             _ => Self::Unexpected(anyhow::Error::new(e).context("database error")),
         }

@@ -126,7 +126,8 @@ async fn user(settings: Settings, command: UserCommand) -> anyhow::Result<()> {
             let mut password = String::new();
             std::io::stdin().read_to_string(&mut password)?;
             let password = password.trim_end_matches(['\r', '\n']);
-            let user = auth.create_user_admin(&email, username.as_deref(), password, verified).await?;
+            let user =
+                auth.create_user_admin(&email, username.as_deref(), password, verified).await?;
             println!("created user {} <{}>", user.id, user.email);
         }
         UserCommand::List => {

@@ -107,17 +107,16 @@ impl Jwt {
     }
 
     /// EdDSA with the given keys; the newest signs, all verify.
-    pub fn eddsa(records: &[SigningKeyRecord], issuer: String, ttl_secs: i64) -> anyhow::Result<Self> {
+    pub fn eddsa(
+        records: &[SigningKeyRecord],
+        issuer: String,
+        ttl_secs: i64,
+    ) -> anyhow::Result<Self> {
         Ok(Self::with_keys(Self::ed_keys(records)?, issuer, ttl_secs))
     }
 
     fn with_keys(keys: Keys, issuer: String, ttl_secs: i64) -> Self {
-        Self {
-            keys: RwLock::new(Arc::new(keys)),
-            audience: issuer.clone(),
-            issuer,
-            ttl_secs,
-        }
+        Self { keys: RwLock::new(Arc::new(keys)), audience: issuer.clone(), issuer, ttl_secs }
     }
 
     fn ed_keys(records: &[SigningKeyRecord]) -> anyhow::Result<Keys> {
@@ -125,8 +124,9 @@ impl Jwt {
         let mut newest: Option<(&SigningKeyRecord, Arc<EdKey>)> = None;
         for r in records {
             let der = STANDARD.decode(&r.private_pkcs8).context("signing key is not base64")?;
-            let pair = Ed25519KeyPair::from_pkcs8_maybe_unchecked(&der)
-                .map_err(|_| anyhow::anyhow!("signing key {} is not an Ed25519 PKCS#8 key", r.kid))?;
+            let pair = Ed25519KeyPair::from_pkcs8_maybe_unchecked(&der).map_err(|_| {
+                anyhow::anyhow!("signing key {} is not an Ed25519 PKCS#8 key", r.kid)
+            })?;
             let public = pair.public_key().as_ref().to_vec();
             let key = Arc::new(EdKey {
                 kid: r.kid.clone(),
@@ -242,19 +242,17 @@ impl Jwt {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
     fn ed() -> (Jwt, SigningKeyRecord) {
         let rec = SigningKeyRecord::generate(1).unwrap();
-        (Jwt::eddsa(&[rec.clone()], "http://issuer".into(), 900).unwrap(), rec)
+        (Jwt::eddsa(std::slice::from_ref(&rec), "http://issuer".into(), 900).unwrap(), rec)
     }
 
     fn now() -> i64 {
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap()
-            .as_secs() as i64
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as i64
     }
 
     #[test]
@@ -286,7 +284,7 @@ mod tests {
         let t = a.issue("u1", "s1", now()).unwrap();
         assert!(matches!(b.verify(&t), Err(TokenError::UnknownKey)));
         let rec = SigningKeyRecord::generate(1).unwrap();
-        let other_iss = Jwt::eddsa(&[rec.clone()], "http://evil".into(), 900).unwrap();
+        let other_iss = Jwt::eddsa(std::slice::from_ref(&rec), "http://evil".into(), 900).unwrap();
         let same_key = Jwt::eddsa(&[rec], "http://issuer".into(), 900).unwrap();
         let t = other_iss.issue("u1", "s1", now()).unwrap();
         assert!(same_key.verify(&t).is_err());
@@ -314,7 +312,7 @@ mod tests {
     #[test]
     fn rotation_keeps_old_keys_verifying_and_signs_with_the_newest() {
         let old = SigningKeyRecord::generate(1).unwrap();
-        let jwt = Jwt::eddsa(&[old.clone()], "i".into(), 900).unwrap();
+        let jwt = Jwt::eddsa(std::slice::from_ref(&old), "i".into(), 900).unwrap();
         let before = jwt.issue("u", "s", now()).unwrap();
         let new = SigningKeyRecord::generate(2).unwrap();
         jwt.set_ed_keys(&[old, new.clone()]).unwrap();

@@ -1,7 +1,7 @@
 //! The one password hasher: Argon2id on the blocking pool, behind a semaphore sized to the
 //! cores, with a bounded wait queue that answers `503` instead of letting logins pile up.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -28,6 +28,8 @@ pub struct Hasher {
     permits: Semaphore,
     /// Jobs waiting or running.
     in_flight: AtomicUsize,
+    /// Hashes computed so far (metrics, and the proof in tests that unknown users cost one).
+    runs: AtomicU64,
     capacity: usize,
     /// A hash of a random password with the configured cost, checked for unknown users so that
     /// "no such user" takes as long as "wrong password".
@@ -60,6 +62,7 @@ impl Hasher {
             params,
             permits: Semaphore::new(concurrency.max(1)),
             in_flight: AtomicUsize::new(0),
+            runs: AtomicU64::new(0),
             capacity: concurrency.max(1) + queue,
             dummy: String::new(),
         };
@@ -71,6 +74,11 @@ impl Hasher {
     /// Jobs currently waiting or running (for metrics and tests).
     pub fn in_flight(&self) -> usize {
         self.in_flight.load(Ordering::Acquire)
+    }
+
+    /// Argon2 computations run so far.
+    pub fn runs(&self) -> u64 {
+        self.runs.load(Ordering::Relaxed)
     }
 
     /// Hashes a new password with the configured Argon2id parameters.
@@ -99,17 +107,15 @@ impl Hasher {
     {
         let _slot = self.reserve()?;
         let waited = Instant::now();
-        let _permit = self
-            .permits
-            .acquire()
-            .await
-            .context("password hasher semaphore closed")?;
+        let _permit = self.permits.acquire().await.context("password hasher semaphore closed")?;
         tracing::trace!(waited_ms = waited.elapsed().as_millis() as u64, "hash slot acquired");
         let span = tracing::Span::current();
-        tokio::task::spawn_blocking(move || span.in_scope(job))
+        let out = tokio::task::spawn_blocking(move || span.in_scope(job))
             .await
             .context("password hashing task failed")?
-            .map_err(AppError::Unexpected)
+            .map_err(AppError::Unexpected);
+        self.runs.fetch_add(1, Ordering::Relaxed);
+        out
     }
 
     fn reserve(&self) -> Result<InFlight<'_>> {
@@ -151,7 +157,9 @@ fn verify_sync(params: &Params, password: &str, stored: &str) -> Verified {
         return no;
     };
     // A stored hash far costlier than ours (a corrupted or hostile row) must not stall a core.
-    if stored_params.m_cost() > 1 << 20 || stored_params.t_cost() > 64 || stored_params.p_cost() > 16
+    if stored_params.m_cost() > 1 << 20
+        || stored_params.t_cost() > 64
+        || stored_params.p_cost() > 16
     {
         return no;
     }
@@ -164,6 +172,7 @@ fn verify_sync(params: &Params, password: &str, stored: &str) -> Verified {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
@@ -206,14 +215,13 @@ mod tests {
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn a_full_queue_answers_overloaded_instead_of_waiting() {
-        let h = Hasher::new(Argon2Params { memory_kib: 65536, iterations: 3, parallelism: 1 }, 1, 1)
-            .unwrap();
+        let h =
+            Hasher::new(Argon2Params { memory_kib: 65536, iterations: 3, parallelism: 1 }, 1, 1)
+                .unwrap();
         let p = pw("a long passphrase");
         let results = futures::future::join_all((0..6).map(|_| h.hash(&p))).await;
-        let overloaded = results
-            .iter()
-            .filter(|r| matches!(r, Err(AppError::Overloaded { .. })))
-            .count();
+        let overloaded =
+            results.iter().filter(|r| matches!(r, Err(AppError::Overloaded { .. }))).count();
         let ok = results.iter().filter(|r| r.is_ok()).count();
         // One runs, one waits: the other four are turned away at once.
         assert_eq!((ok, overloaded), (2, 4));

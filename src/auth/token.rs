@@ -56,6 +56,7 @@ pub fn random_bytes<const N: usize>() -> [u8; N] {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

@@ -23,9 +23,7 @@ impl Email {
             && !domain.starts_with('.')
             && !domain.ends_with('.')
             && !domain.contains("..")
-            && domain
-                .chars()
-                .all(|c| c.is_alphanumeric() || c == '-' || c == '.');
+            && domain.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '.');
         if local.is_empty() || local.len() > 64 || local.contains('@') || !domain_ok {
             return Err("Invalid email format");
         }
@@ -63,10 +61,7 @@ impl Username {
         if !(3..=32).contains(&n) {
             return Err("Username must be 3 to 32 characters long");
         }
-        if !s
-            .chars()
-            .all(|c| c.is_alphanumeric() || c == '_' || c == '.' || c == '-')
-        {
+        if !s.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '.' || c == '-') {
             return Err("Username may contain only letters, digits, '_', '.' and '-'");
         }
         Ok(Self(s.to_owned()))
@@ -82,6 +77,7 @@ impl Username {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
@@ -95,8 +91,16 @@ mod tests {
     #[test]
     fn bad_emails_are_refused() {
         for bad in [
-            "", "plain", "a@b", "@x.com", "a@.com", "a b@x.com", "a@x..com", "a@x.com\r\nBcc: y@z.com",
-            "<a@x.com>", "a@x.com,b@y.com",
+            "",
+            "plain",
+            "a@b",
+            "@x.com",
+            "a@.com",
+            "a b@x.com",
+            "a@x..com",
+            "a@x.com\r\nBcc: y@z.com",
+            "<a@x.com>",
+            "a@x.com,b@y.com",
         ] {
             assert!(Email::parse(bad).is_err(), "{bad:?} accepted");
         }

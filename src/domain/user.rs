@@ -64,6 +64,7 @@ pub fn rfc3339(ms: i64) -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     #[test]
     fn timestamps_format_as_rfc3339_utc() {

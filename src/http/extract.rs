@@ -51,7 +51,9 @@ where
                     AppError::bad_request("invalid_json", "Request body is not valid JSON")
                 }
             })?,
-            (BodyKind::Form, false) => serde_urlencoded::from_bytes(&bytes).map_err(|_| invalid_body())?,
+            (BodyKind::Form, false) => {
+                serde_urlencoded::from_bytes(&bytes).map_err(|_| invalid_body())?
+            }
             (BodyKind::Missing | BodyKind::Other, _) => return Err(AppError::UnsupportedMediaType),
         };
         Ok(Self(value))
@@ -78,7 +80,9 @@ fn body_kind(headers: &HeaderMap) -> BodyKind {
         return BodyKind::Other;
     };
     let essence = ct.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
-    if essence == "application/json" || (essence.starts_with("application/") && essence.ends_with("+json")) {
+    if essence == "application/json"
+        || (essence.starts_with("application/") && essence.ends_with("+json"))
+    {
         BodyKind::Json
     } else if essence == "application/x-www-form-urlencoded" {
         BodyKind::Form
@@ -135,11 +139,8 @@ impl<S: Send + Sync> FromRequestParts<S> for Client {
             .extensions
             .get::<ConnectInfo<SocketAddr>>()
             .map(|ConnectInfo(addr)| addr.ip().to_string());
-        let user_agent = parts
-            .headers
-            .get(USER_AGENT)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_owned);
+        let user_agent =
+            parts.headers.get(USER_AGENT).and_then(|v| v.to_str().ok()).map(str::to_owned);
         Ok(Self(ClientInfo { ip, user_agent }))
     }
 }
@@ -150,7 +151,10 @@ pub struct PresentedCookie(pub Option<String>);
 impl FromRequestParts<AppState> for PresentedCookie {
     type Rejection = std::convert::Infallible;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
         Ok(Self(cookie_value(&parts.headers, &state.auth.settings.session_cookie)))
     }
 }

@@ -36,8 +36,9 @@ pub async fn json_errors(req: Request, next: Next) -> Response {
             s if s.is_server_error() => ("internal_error", "Internal server error"),
             _ => ("bad_request", "Bad request"),
         };
-        let mut json = (status, axum::Json(ErrorBody { message: message.into(), code: code.into() }))
-            .into_response();
+        let mut json =
+            (status, axum::Json(ErrorBody { message: message.into(), code: code.into() }))
+                .into_response();
         for (name, value) in res.headers() {
             if name != CONTENT_TYPE && name != axum::http::header::CONTENT_LENGTH {
                 json.headers_mut().insert(name.clone(), value.clone());

@@ -127,11 +127,13 @@ fn escape_attr(s: &str) -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
     fn mailer() -> Mailer {
-        Mailer::new("https://a.example/v?token={token}", "https://a.example/r?t={token}&x=1").unwrap()
+        Mailer::new("https://a.example/v?token={token}", "https://a.example/r?t={token}&x=1")
+            .unwrap()
     }
 
     #[test]

@@ -28,7 +28,9 @@ pub struct ProfileUpdate<'a> {
 #[derive(Debug)]
 pub enum ForgotOutcome {
     /// A reset mail was queued; the plain token is here for dev-mode legacy responses.
-    Sent { token: String },
+    Sent {
+        token: String,
+    },
     UnknownEmail,
 }
 
@@ -80,9 +82,9 @@ impl Auth {
         let password_raw = present(input.password, "password")?;
         let email = parse_email(email_raw)?;
         let username = match input.username.map(str::trim).filter(|s| !s.is_empty()) {
-            Some(u) => Some(
-                Username::parse(u).map_err(|m| AppError::bad_request("invalid_username", m))?,
-            ),
+            Some(u) => {
+                Some(Username::parse(u).map_err(|m| AppError::bad_request("invalid_username", m))?)
+            }
             None => None,
         };
         let password =
@@ -161,7 +163,11 @@ impl Auth {
 
     /// Sets a new password with a reset token; revokes every session of the user.
     /// `400 invalid_token` for an unknown, expired or spent token; `400 weak_password`.
-    pub async fn reset_password(&self, token: Option<&str>, new_password: Option<&str>) -> Result<User> {
+    pub async fn reset_password(
+        &self,
+        token: Option<&str>,
+        new_password: Option<&str>,
+    ) -> Result<User> {
         let token = present(token, "token")?;
         let raw = present(new_password, "new_password")?;
         let password = self.settings.password_policy.check(raw).map_err(Self::policy_error)?;
@@ -194,11 +200,15 @@ impl Auth {
 
     /// Changes username and/or email. An email change needs the current password, marks the
     /// address unverified, mails a verification link to the new address and a notice to the old.
-    pub async fn update_profile(&self, auth: &Authenticated, input: ProfileUpdate<'_>) -> Result<User> {
+    pub async fn update_profile(
+        &self,
+        auth: &Authenticated,
+        input: ProfileUpdate<'_>,
+    ) -> Result<User> {
         let username = match input.username {
-            Some(u) => Some(
-                Username::parse(u).map_err(|m| AppError::bad_request("invalid_username", m))?,
-            ),
+            Some(u) => {
+                Some(Username::parse(u).map_err(|m| AppError::bad_request("invalid_username", m))?)
+            }
             None => None,
         };
         let email = match input.email {

@@ -83,7 +83,12 @@ impl Auth {
     }
 
     /// A new one-time token for `user`, and its stored form.
-    fn one_time_token(&self, user: &User, purpose: TokenPurpose, email: &str) -> (OpaqueToken, NewToken) {
+    fn one_time_token(
+        &self,
+        user: &User,
+        purpose: TokenPurpose,
+        email: &str,
+    ) -> (OpaqueToken, NewToken) {
         let now = now_ms();
         let token = OpaqueToken::generate();
         let ttl = match purpose {

@@ -67,7 +67,8 @@ impl Auth {
         presented_cookie: Option<&str>,
     ) -> Result<LoginOutcome> {
         let identifier = identifier.ok_or_else(|| AppError::missing("email"))?;
-        let raw = password.filter(|p| !p.is_empty()).ok_or_else(|| AppError::missing("password"))?;
+        let raw =
+            password.filter(|p| !p.is_empty()).ok_or_else(|| AppError::missing("password"))?;
         // Over the hard bound: refuse before hashing. The answer depends only on the input,
         // so it reveals nothing about the account.
         let password = Password::normalize(raw).ok_or_else(invalid_credentials)?;
@@ -76,12 +77,12 @@ impl Auth {
             Identifier::Username(u) if u.contains('@') => {
                 self.store.user_by_email(&email_key(u)).await?
             }
-            Identifier::Username(u) => self.store.user_by_username(&u.trim().to_lowercase()).await?,
+            Identifier::Username(u) => {
+                self.store.user_by_username(&u.trim().to_lowercase()).await?
+            }
         };
-        let verified = self
-            .hasher
-            .verify(&password, found.as_ref().map(|f| f.password_hash.as_str()))
-            .await?;
+        let verified =
+            self.hasher.verify(&password, found.as_ref().map(|f| f.password_hash.as_str())).await?;
         let Some(found) = found.filter(|f| verified.ok && f.user.is_active) else {
             return Err(invalid_credentials());
         };
@@ -144,9 +145,13 @@ impl Auth {
         let next = OpaqueToken::generate();
         let now = now_ms();
         let grace = self.settings.refresh_reuse_grace.as_millis() as i64;
-        match self.store.rotate_refresh(&hash_token(presented.trim()), &next.hash, now, grace).await? {
-            RefreshOutcome::Rotated(session, user) => Ok(Tokens {
-                access_token: self.jwt.issue(&user.id, &session.id, now / 1000)?,
+        match self
+            .store
+            .rotate_refresh(&hash_token(presented.trim()), &next.hash, now, grace)
+            .await?
+        {
+            RefreshOutcome::Rotated(found) => Ok(Tokens {
+                access_token: self.jwt.issue(&found.1.id, &found.0.id, now / 1000)?,
                 expires_in: self.jwt.ttl_secs(),
                 refresh_token: next.plain,
             }),

@@ -8,6 +8,7 @@
 //!   they are rewritten to `?` once per statement ([`Store::q`]);
 //! - a transaction that writes starts with its write, so SQLite takes the write lock up front
 //!   and concurrent writers queue on the busy timeout instead of failing with `SQLITE_BUSY`.
+//!
 //! The schema itself differs by dialect and lives in `migrations/<backend>/`.
 
 mod keys;
@@ -132,7 +133,9 @@ impl Store {
     /// Applies pending migrations for this backend (concurrent nodes take a lock first).
     pub async fn migrate(&self) -> anyhow::Result<()> {
         let sources: &[(i64, &str, &str)] = match self.backend {
-            Backend::Sqlite => &[(1, "init", include_str!("../../migrations/sqlite/0001_init.sql"))],
+            Backend::Sqlite => {
+                &[(1, "init", include_str!("../../migrations/sqlite/0001_init.sql"))]
+            }
             Backend::Postgres => {
                 &[(1, "init", include_str!("../../migrations/postgres/0001_init.sql"))]
             }
@@ -222,10 +225,7 @@ fn opt_text(row: &AnyRow, col: &str) -> Result<Option<String>, sqlx::Error> {
         Ok(s) => Ok(s),
         Err(_) => {
             let bytes: Option<Vec<u8>> = row.try_get(col)?;
-            bytes
-                .map(String::from_utf8)
-                .transpose()
-                .map_err(|e| sqlx::Error::Decode(Box::new(e)))
+            bytes.map(String::from_utf8).transpose().map_err(|e| sqlx::Error::Decode(Box::new(e)))
         }
     }
 }
@@ -235,6 +235,7 @@ fn is_unique_violation(e: &sqlx::Error) -> bool {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     #[test]
     fn placeholders_become_question_marks_for_mysql() {

@@ -23,7 +23,7 @@ pub struct NewSession {
 #[derive(Debug)]
 pub enum RefreshOutcome {
     /// The token was live: it is now spent and `new_hash` is the session's refresh token.
-    Rotated(Session, User),
+    Rotated(Box<(Session, User)>),
     /// Already spent, but within the grace period: refused, session kept (two tabs racing).
     SpentWithinGrace,
     /// Already spent, after the grace period: treated as theft, the session is revoked.
@@ -86,18 +86,22 @@ impl Store {
             .bind(s.user_agent.clone())
             .execute(&mut *tx)
             .await?;
-        self.q("INSERT INTO refresh_tokens (token_hash, session_id, created_at) VALUES ($1, $2, $3)")
-            .bind(s.refresh_hash.clone())
-            .bind(s.id.clone())
+        self.q(
+            "INSERT INTO refresh_tokens (token_hash, session_id, created_at) VALUES ($1, $2, $3)",
+        )
+        .bind(s.refresh_hash.clone())
+        .bind(s.id.clone())
+        .bind(s.now)
+        .execute(&mut *tx)
+        .await?;
+        if let Some(old) = replaces {
+            self.q(
+                "UPDATE sessions SET revoked_at = $1 WHERE token_hash = $2 AND revoked_at IS NULL",
+            )
             .bind(s.now)
+            .bind(old.to_owned())
             .execute(&mut *tx)
             .await?;
-        if let Some(old) = replaces {
-            self.q("UPDATE sessions SET revoked_at = $1 WHERE token_hash = $2 AND revoked_at IS NULL")
-                .bind(s.now)
-                .bind(old.to_owned())
-                .execute(&mut *tx)
-                .await?;
         }
         tx.commit().await?;
         Ok(())
@@ -105,7 +109,11 @@ impl Store {
 
     /// The live session named by a session-cookie token hash, with its (active) user.
     /// `Ok(None)`: unknown, revoked, expired, or the user is disabled.
-    pub async fn session_by_token(&self, token_hash: &str, now: i64) -> Result<Option<(Session, User)>> {
+    pub async fn session_by_token(
+        &self,
+        token_hash: &str,
+        now: i64,
+    ) -> Result<Option<(Session, User)>> {
         let row = self
             .q(SESSION_USER_SQL_BY_TOKEN)
             .bind(token_hash.to_owned())
@@ -166,7 +174,12 @@ impl Store {
     }
 
     /// Revokes every live session of `user_id` except `keep`. Returns how many.
-    pub async fn revoke_sessions(&self, user_id: &str, keep: Option<&str>, now: i64) -> Result<u64> {
+    pub async fn revoke_sessions(
+        &self,
+        user_id: &str,
+        keep: Option<&str>,
+        now: i64,
+    ) -> Result<u64> {
         let mut tx = self.pool.begin().await?;
         let n = self.revoke_sessions_in(&mut tx, user_id, keep, now).await?;
         tx.commit().await?;
@@ -249,7 +262,7 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
             tx.commit().await?;
-            return Ok(RefreshOutcome::Rotated(session, user));
+            return Ok(RefreshOutcome::Rotated(Box::new((session, user))));
         }
         drop(tx);
         let row = self

@@ -41,16 +41,18 @@ impl Store {
         tx: &mut Transaction<'static, Any>,
         t: &NewToken,
     ) -> Result<()> {
-        self.q("INSERT INTO one_time_tokens (token_hash, user_id, purpose, email_key, created_at, \
-                expires_at) VALUES ($1, $2, $3, $4, $5, $6)")
-            .bind(t.hash.clone())
-            .bind(t.user_id.clone())
-            .bind(t.purpose.as_str())
-            .bind(t.email_key.clone())
-            .bind(t.now)
-            .bind(t.expires_at)
-            .execute(&mut **tx)
-            .await?;
+        self.q(
+            "INSERT INTO one_time_tokens (token_hash, user_id, purpose, email_key, created_at, \
+                expires_at) VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(t.hash.clone())
+        .bind(t.user_id.clone())
+        .bind(t.purpose.as_str())
+        .bind(t.email_key.clone())
+        .bind(t.now)
+        .bind(t.expires_at)
+        .execute(&mut **tx)
+        .await?;
         Ok(())
     }
 

@@ -3,7 +3,7 @@
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
-use super::{is_unique_violation, opt_text, text, OutboxMail, NewToken, Store};
+use super::{is_unique_violation, opt_text, text, NewToken, OutboxMail, Store};
 use crate::domain::User;
 use crate::error::Result;
 
@@ -43,7 +43,6 @@ pub struct EmailChange {
     pub verification: NewToken,
     pub mails: Vec<OutboxMail>,
 }
-
 
 pub(super) fn user_from_row(row: &AnyRow) -> Result<User, sqlx::Error> {
     Ok(User {
@@ -141,11 +140,7 @@ impl Store {
 
     /// `Ok(None)`: no such user (deleted, or never existed).
     pub async fn user_by_id(&self, id: &str) -> Result<Option<UserWithHash>> {
-        let row = self
-            .q(sql_user_by("id"))
-            .bind(id.to_owned())
-            .fetch_optional(&self.pool)
-            .await?;
+        let row = self.q(sql_user_by("id")).bind(id.to_owned()).fetch_optional(&self.pool).await?;
         Ok(row.as_ref().map(with_hash).transpose()?)
     }
 
@@ -206,7 +201,11 @@ impl Store {
                 .execute(&mut *tx)
                 .await;
             if let Err(e) = r {
-                return if is_unique_violation(&e) { Ok(Err(Taken::Username)) } else { Err(e.into()) };
+                return if is_unique_violation(&e) {
+                    Ok(Err(Taken::Username))
+                } else {
+                    Err(e.into())
+                };
             }
         }
         if let Some(ec) = &change.email {

@@ -148,7 +148,12 @@ impl TestApp {
         Self::start(self.db, self.database_url.clone(), dir, overrides).await
     }
 
-    async fn start(db: Db, url: String, dir: tempfile::TempDir, overrides: &[(&str, &str)]) -> Self {
+    async fn start(
+        db: Db,
+        url: String,
+        dir: tempfile::TempDir,
+        overrides: &[(&str, &str)],
+    ) -> Self {
         let mut map: Vec<(String, String)> =
             BASE.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
         map.push(("PORTCULLIS_BIND".into(), "127.0.0.1:0".into()));
@@ -161,10 +166,8 @@ impl TestApp {
         let port = app.port();
         let auth = app.auth();
         tokio::spawn(app.run_until(std::future::pending()));
-        let client = reqwest::Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .unwrap();
+        let client =
+            reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
         Self {
             base: format!("http://127.0.0.1:{port}"),
             port,
@@ -199,15 +202,23 @@ impl TestApp {
     }
 
     /// A request with `Authorization: Bearer`.
-    pub fn bearer(&self, method: reqwest::Method, path: &str, token: &str) -> reqwest::RequestBuilder {
+    pub fn bearer(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        token: &str,
+    ) -> reqwest::RequestBuilder {
         self.client.request(method, self.url(path)).bearer_auth(token)
     }
 
     /// A request with the session cookie.
-    pub fn with_cookie(&self, method: reqwest::Method, path: &str, cookie: &str) -> reqwest::RequestBuilder {
-        self.client
-            .request(method, self.url(path))
-            .header(COOKIE, format!("session_id={cookie}"))
+    pub fn with_cookie(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        cookie: &str,
+    ) -> reqwest::RequestBuilder {
+        self.client.request(method, self.url(path)).header(COOKIE, format!("session_id={cookie}"))
     }
 
     /// Registers `email` with `password`; panics unless `201`.
@@ -221,9 +232,8 @@ impl TestApp {
 
     /// Logs in; panics unless `200`.
     pub async fn login(&self, email: &str, password: &str) -> Login {
-        let res = self
-            .post_json("/api/auth/login", json!({"email": email, "password": password}))
-            .await;
+        let res =
+            self.post_json("/api/auth/login", json!({"email": email, "password": password})).await;
         assert_eq!(res.status(), StatusCode::OK, "login {email}");
         let cookie = session_cookie(res.headers()).expect("login sets the session cookie");
         let body: Value = res.json().await.unwrap();
@@ -262,7 +272,9 @@ impl TestApp {
     pub async fn token_from_mail(&self, to: &str, subject: &str) -> String {
         for _ in 0..100 {
             let mails = self.mails(to, 0).await;
-            if let Some(m) = mails.iter().rev().find(|m| m["subject"].as_str().unwrap().contains(subject)) {
+            if let Some(m) =
+                mails.iter().rev().find(|m| m["subject"].as_str().unwrap().contains(subject))
+            {
                 return link_token(m["text"].as_str().unwrap());
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
@@ -284,7 +296,11 @@ impl TestApp {
 
     /// `GET /api/auth/user` with the session cookie: the status.
     pub async fn user_status_cookie(&self, cookie: &str) -> StatusCode {
-        self.with_cookie(reqwest::Method::GET, "/api/auth/user", cookie).send().await.unwrap().status()
+        self.with_cookie(reqwest::Method::GET, "/api/auth/user", cookie)
+            .send()
+            .await
+            .unwrap()
+            .status()
     }
 }
 

@@ -1,5 +1,7 @@
 //! HTTP tests: a real server on port 0 per test, on every database backend.
 
+#![allow(clippy::unwrap_used)]
+
 mod helpers;
 
 mod errors;

@@ -69,8 +69,12 @@ async fn registration_accepts_form_bodies(db: Db) {
 
 async fn missing_fields_are_400(db: Db) {
     let app = TestApp::spawn(db).await;
-    for body in [json!({"password": PASSWORD}), json!({"email": "a@example.com"}), json!({}),
-                 json!({"email": "", "password": PASSWORD})] {
+    for body in [
+        json!({"password": PASSWORD}),
+        json!({"email": "a@example.com"}),
+        json!({}),
+        json!({"email": "", "password": PASSWORD}),
+    ] {
         let res = app.post_json("/api/auth/register", body.clone()).await;
         assert_eq!(res.status(), StatusCode::BAD_REQUEST, "{body}");
         let err = error_body(res).await;
@@ -106,11 +110,17 @@ async fn duplicate_email_is_409_whatever_its_case(db: Db) {
 async fn duplicate_username_is_409(db: Db) {
     let app = TestApp::spawn(db).await;
     let r1 = app
-        .post_json("/api/auth/register", json!({"email": "c1@example.com", "password": PASSWORD, "username": "Carol"}))
+        .post_json(
+            "/api/auth/register",
+            json!({"email": "c1@example.com", "password": PASSWORD, "username": "Carol"}),
+        )
         .await;
     assert_eq!(r1.status(), StatusCode::CREATED);
     let r2 = app
-        .post_json("/api/auth/register", json!({"email": "c2@example.com", "password": PASSWORD, "username": "carol"}))
+        .post_json(
+            "/api/auth/register",
+            json!({"email": "c2@example.com", "password": PASSWORD, "username": "carol"}),
+        )
         .await;
     assert_eq!(r2.status(), StatusCode::CONFLICT);
     assert_eq!(error_body(r2).await["code"], "username_taken");
@@ -136,11 +146,8 @@ async fn concurrent_registrations_of_one_email_create_one_account(db: Db) {
 
 async fn password_policy_is_enforced_with_reasons(db: Db) {
     let app = TestApp::spawn(db).await;
-    let cases = [
-        ("short", "at least 8"),
-        ("password1", "too common"),
-        ("qwertyuiop", "too common"),
-    ];
+    let cases =
+        [("short", "at least 8"), ("password1", "too common"), ("qwertyuiop", "too common")];
     for (pw, reason) in cases {
         let res = app
             .post_json("/api/auth/register", json!({"email": "p@example.com", "password": pw}))
@@ -170,9 +177,13 @@ async fn password_policy_is_enforced_with_reasons(db: Db) {
 }
 
 async fn letters_and_digits_rule_applies_when_configured(db: Db) {
-    let app = TestApp::spawn_with(db, &[("PORTCULLIS_PASSWORD_REQUIRE_LETTER_AND_DIGIT", "true")]).await;
+    let app =
+        TestApp::spawn_with(db, &[("PORTCULLIS_PASSWORD_REQUIRE_LETTER_AND_DIGIT", "true")]).await;
     let res = app
-        .post_json("/api/auth/register", json!({"email": "d@example.com", "password": "nodigitshere"}))
+        .post_json(
+            "/api/auth/register",
+            json!({"email": "d@example.com", "password": "nodigitshere"}),
+        )
         .await;
     assert_eq!(res.status(), StatusCode::BAD_REQUEST);
     assert!(error_body(res).await["message"].as_str().unwrap().contains("letters and numbers"));

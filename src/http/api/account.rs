@@ -39,8 +39,9 @@ pub async fn register(
     Ok((
         StatusCode::CREATED,
         Json(RegisterResponse {
-            message: "User registered successfully. Please check your email to verify your account."
-                .into(),
+            message:
+                "User registered successfully. Please check your email to verify your account."
+                    .into(),
             user: UserView::from(&user),
         }),
     ))

@@ -66,7 +66,6 @@ fn header_value(c: &Cookie<'_>) -> HeaderValue {
     HeaderValue::from_str(&c.to_string()).unwrap_or_else(|_| HeaderValue::from_static(""))
 }
 
-
 #[derive(OpenApi)]
 #[openapi(
     info(

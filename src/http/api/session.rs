@@ -70,23 +70,27 @@ pub async fn refresh(
 #[utoipa::path(post, path = "/api/auth/logout", tag = "auth",
     security(("bearer" = []), ("session_cookie" = [])),
     responses((status = 200, body = MessageResponse), (status = 401, body = ErrorBody)))]
-pub async fn logout(State(state): State<AppState>, CurrentSession(auth): CurrentSession) -> Result<Response> {
+pub async fn logout(
+    State(state): State<AppState>,
+    CurrentSession(auth): CurrentSession,
+) -> Result<Response> {
     state.auth.logout(&auth).await?;
     let clear = clear_session_cookie(&state.auth.settings);
-    Ok((AppendHeaders([(SET_COOKIE, clear)]), Json(MessageResponse::new("Logged out"))).into_response())
+    Ok((AppendHeaders([(SET_COOKIE, clear)]), Json(MessageResponse::new("Logged out")))
+        .into_response())
 }
 
 /// The live sessions of the authenticated user.
 #[utoipa::path(get, path = "/api/auth/sessions", tag = "auth",
     security(("bearer" = []), ("session_cookie" = [])),
     responses((status = 200, body = SessionsResponse), (status = 401, body = ErrorBody)))]
-pub async fn list(State(state): State<AppState>, CurrentSession(auth): CurrentSession) -> Result<Json<SessionsResponse>> {
+pub async fn list(
+    State(state): State<AppState>,
+    CurrentSession(auth): CurrentSession,
+) -> Result<Json<SessionsResponse>> {
     let sessions = state.auth.sessions(&auth).await?;
     Ok(Json(SessionsResponse {
-        sessions: sessions
-            .iter()
-            .map(|s| SessionView::new(s, s.id == auth.session.id))
-            .collect(),
+        sessions: sessions.iter().map(|s| SessionView::new(s, s.id == auth.session.id)).collect(),
     }))
 }
 
