@@ -38,6 +38,17 @@ enum Command {
         #[command(subcommand)]
         command: KeysCommand,
     },
+    /// Import users with their password hashes from a seed service's database or a CSV file.
+    Import {
+        /// `sqlite://…`, `mysql://…`, or a CSV file path.
+        #[arg(long)]
+        from: String,
+        #[arg(long, value_enum)]
+        format: portcullis::import::Format,
+        /// Mark every imported address as verified.
+        #[arg(long)]
+        verified: bool,
+    },
     /// Administer users.
     User {
         #[command(subcommand)]
@@ -110,6 +121,13 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::User { command } => user(settings, command).await,
+        Command::Import { from, format, verified } => {
+            let store = Store::connect(&settings.database_url).await?;
+            store.migrate().await?;
+            let report = portcullis::import::run(&store, &from, format, verified).await?;
+            println!("{report}");
+            Ok(())
+        }
     }
 }
 

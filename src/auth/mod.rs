@@ -2,6 +2,7 @@
 //! No HTTP, no SQL.
 
 pub mod jwt;
+pub mod legacy;
 pub mod password;
 pub mod token;
 

@@ -10,6 +10,7 @@ use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, Salt
 use argon2::{Algorithm, Argon2, Params, Version};
 use tokio::sync::Semaphore;
 
+use super::legacy::LegacyHash;
 use crate::config::Argon2Params;
 use crate::domain::Password;
 use crate::error::{AppError, Result};
@@ -96,7 +97,7 @@ impl Hasher {
         let stored = stored.unwrap_or(&self.dummy).to_owned();
         let params = self.params.clone();
         let pw = password.clone();
-        let verified = self.run(move || Ok(verify_sync(&params, pw.expose(), &stored))).await?;
+        let verified = self.run(move || Ok(verify_sync(&params, &pw, &stored))).await?;
         Ok(Verified { ok: known && verified.ok, needs_rehash: known && verified.needs_rehash })
     }
 
@@ -141,9 +142,16 @@ fn hash_sync(params: &Params, password: &str) -> anyhow::Result<String> {
     Ok(hash.to_string())
 }
 
-/// Verifies against any stored format we know. Unknown formats never match.
-fn verify_sync(params: &Params, password: &str, stored: &str) -> Verified {
+/// Verifies against any stored format we know. Unknown formats never match. A legacy hash
+/// (imported from a seed service) is checked against the password as typed, and always asks
+/// to be replaced.
+fn verify_sync(params: &Params, password: &Password, stored: &str) -> Verified {
     let no = Verified { ok: false, needs_rehash: false };
+    if !stored.starts_with("$argon2") {
+        let ok = LegacyHash::parse(stored).is_ok_and(|h| h.verify(password.expose_raw()));
+        return Verified { ok, needs_rehash: ok };
+    }
+    let password = password.expose();
     let Ok(parsed) = PasswordHash::new(stored) else {
         return no;
     };
@@ -228,11 +236,22 @@ mod tests {
         assert_eq!(h.in_flight(), 0);
     }
 
+    #[tokio::test]
+    async fn legacy_hashes_verify_as_typed_and_ask_for_a_rehash() {
+        let h = Hasher::new(cheap(), 1, 1).unwrap();
+        // Werkzeug hashed the raw text: the decomposed "é" must be checked as sent.
+        let stored = "pbkdf2:sha256:1000$8T829iAv1I1B7yqW$5beb96180278ba5910ad0667fa49d8bf06bf6b95f8866cee51dfb2c380b4f482";
+        let v = h.verify(&pw("caf\u{e9}-pass 1"), Some(stored)).await.unwrap();
+        assert_eq!(v, Verified { ok: true, needs_rehash: true });
+        let v = h.verify(&pw("wrong"), Some(stored)).await.unwrap();
+        assert_eq!(v, Verified { ok: false, needs_rehash: false });
+    }
+
     #[test]
     fn absurd_stored_costs_are_refused_without_running() {
         let params = Params::new(256, 1, 1, None).unwrap();
         let hostile = "$argon2id$v=19$m=4000000,t=1000,p=1$c29tZXNhbHQ$aGFzaGhhc2hoYXNoaGFzaA";
-        assert!(!verify_sync(&params, "x", hostile).ok);
-        assert!(!verify_sync(&params, "x", "not a hash").ok);
+        assert!(!verify_sync(&params, &pw("x"), hostile).ok);
+        assert!(!verify_sync(&params, &pw("x"), "not a hash").ok);
     }
 }

@@ -15,9 +15,13 @@ pub const MAX_PASSWORD_CHARS: usize = 1024;
 static COMMON: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| include_str!("common_passwords.txt").lines().collect());
 
-/// A password after NFKC normalisation. `Debug` never shows it.
+/// A password after NFKC normalisation (and, for hashes made by other systems, as typed).
+/// `Debug` never shows it.
 #[derive(Clone)]
-pub struct Password(String);
+pub struct Password {
+    normalized: String,
+    raw: String,
+}
 
 impl Password {
     /// Normalises a password as typed (NFKC), so the same password typed on two keyboards
@@ -29,11 +33,18 @@ impl Password {
             return None;
         }
         let s: String = raw.nfkc().collect();
-        (s.chars().count() <= MAX_PASSWORD_CHARS).then_some(Self(s))
+        (s.chars().count() <= MAX_PASSWORD_CHARS)
+            .then(|| Self { normalized: s, raw: raw.to_owned() })
     }
 
+    /// The normalised password: what Portcullis hashes and checks.
     pub fn expose(&self) -> &str {
-        &self.0
+        &self.normalized
+    }
+
+    /// The password exactly as typed: what imported legacy hashes were made from.
+    pub fn expose_raw(&self) -> &str {
+        &self.raw
     }
 }
 

@@ -2,6 +2,7 @@
 
 pub mod api;
 pub mod extract;
+mod legacy;
 mod middleware;
 
 use std::sync::Arc;
@@ -26,6 +27,7 @@ pub struct AppState {
 pub fn router(state: AppState) -> Router {
     let mut app = Router::new()
         .merge(api::routes())
+        .merge(legacy::routes(&state.auth.settings.dialects))
         .route("/.well-known/jwks.json", get(jwks))
         .route("/health/live", get(live))
         .route("/health/ready", get(ready))

@@ -168,17 +168,37 @@ impl Auth {
         token: Option<&str>,
         new_password: Option<&str>,
     ) -> Result<User> {
+        self.reset_password_for(None, token, new_password).await
+    }
+
+    /// [`Auth::reset_password`], and when `email` is given the token must have been mailed to
+    /// that address (seed 004 sends both): another user's token is `invalid_token` and stays
+    /// unspent.
+    pub async fn reset_password_for(
+        &self,
+        email: Option<&str>,
+        token: Option<&str>,
+        new_password: Option<&str>,
+    ) -> Result<User> {
+        let invalid = || AppError::bad_request("invalid_token", "Invalid or expired token");
         let token = present(token, "token")?;
+        let hash_of_token = crate::auth::hash_token(token.trim());
+        if let Some(email) = email {
+            let mailed_to = self.store.reset_token_email(&hash_of_token).await?;
+            if mailed_to.as_deref() != Some(crate::domain::email_key(email).as_str()) {
+                return Err(invalid());
+            }
+        }
         let raw = present(new_password, "new_password")?;
         let password = self.settings.password_policy.check(raw).map_err(Self::policy_error)?;
         let hash = self.hasher.hash(&password).await?;
         let user = self
             .store
-            .reset_password(&crate::auth::hash_token(token.trim()), &hash, now_ms(), |user| {
+            .reset_password(&hash_of_token, &hash, now_ms(), |user| {
                 self.mailer.password_changed(&user.email)
             })
             .await?;
-        user.ok_or_else(|| AppError::bad_request("invalid_token", "Invalid or expired token"))
+        user.ok_or_else(invalid)
     }
 
     /// Changes the password (the current one is required); other sessions are revoked.

@@ -65,6 +65,18 @@ impl Store {
         Ok(())
     }
 
+    /// The address a reset token was mailed to (its email key), whether or not it is still
+    /// live. `Ok(None)`: no such reset token.
+    pub async fn reset_token_email(&self, hash: &str) -> Result<Option<String>> {
+        let row = self
+            .q("SELECT email_key FROM one_time_tokens WHERE token_hash = $1 AND purpose = $2")
+            .bind(hash.to_owned())
+            .bind(TokenPurpose::ResetPassword.as_str())
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.as_ref().map(|r| text(r, "email_key")).transpose()?)
+    }
+
     /// Spends a live token of `purpose` inside `tx`. `Ok(None)`: unknown, expired, already
     /// spent, or spent concurrently by another request.
     async fn consume(

@@ -5,7 +5,11 @@
 mod helpers;
 
 mod errors;
+mod import;
 mod keys;
+mod legacy_alx;
+mod legacy_api_v1;
+mod legacy_root;
 mod login;
 mod profile;
 mod register;

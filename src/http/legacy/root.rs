@@ -1,0 +1,143 @@
+//! The `root` route set: seeds 000 and 002 (`/register`, `/login`, `/forgot-password`,
+//! `GET /logout`). Errors carry the seed's `error` sentence beside `message` and `code`.
+
+use axum::extract::State;
+use axum::http::header::SET_COOKIE;
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::response::{AppendHeaders, IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde::Deserialize;
+use serde_json::json;
+
+use super::{found, required, start_reset};
+use crate::domain::UserView;
+use crate::error::AppError;
+use crate::http::api::types::LoginResponse;
+use crate::http::api::{clear_session_cookie, session_cookie};
+use crate::http::extract::{cookie_value, Client, Input, PresentedCookie};
+use crate::http::AppState;
+use crate::service::{ForgotOutcome, Identifier, Registration};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/register", post(register))
+        .route("/login", post(login))
+        .route("/forgot-password", post(forgot_password))
+        .route("/logout", get(logout))
+}
+
+/// An [`AppError`] in this set's shape: `{"error", "message", "code"}`, with the seeds'
+/// sentences for the cases they document.
+struct RootError(AppError);
+
+impl From<AppError> for RootError {
+    fn from(e: AppError) -> Self {
+        Self(e)
+    }
+}
+
+impl IntoResponse for RootError {
+    fn into_response(self) -> Response {
+        let (status, sentence) = match self.0.code() {
+            "email_taken" | "username_taken" => {
+                (StatusCode::BAD_REQUEST, "User already exists".into())
+            }
+            "invalid_email" => (StatusCode::BAD_REQUEST, "Invalid email format".into()),
+            "invalid_credentials" => {
+                (StatusCode::UNAUTHORIZED, "Invalid username or password".into())
+            }
+            _ => (self.0.status(), self.0.public_message()),
+        };
+        let code = self.0.code();
+        // Keep what the canonical response carries (Retry-After, the logged error).
+        let (mut parts, _) = self.0.into_response().into_parts();
+        parts.status = status;
+        parts.headers.remove(axum::http::header::CONTENT_LENGTH);
+        let body = json!({"error": sentence, "message": sentence, "code": code}).to_string();
+        Response::from_parts(parts, axum::body::Body::from(body))
+    }
+}
+
+#[derive(Deserialize)]
+struct RegisterBody {
+    username: Option<String>,
+    email: Option<String>,
+    password: Option<String>,
+}
+
+async fn register(
+    State(state): State<AppState>,
+    Input(b): Input<RegisterBody>,
+) -> Result<Response, RootError> {
+    state
+        .auth
+        .register(Registration {
+            email: b.email.as_deref(),
+            password: b.password.as_deref(),
+            username: b.username.as_deref(),
+            username_required: true,
+        })
+        .await?;
+    Ok((StatusCode::CREATED, Json(json!({"message": "User registered successfully"})))
+        .into_response())
+}
+
+#[derive(Deserialize)]
+struct LoginBody {
+    email: Option<String>,
+    username: Option<String>,
+    password: Option<String>,
+}
+
+async fn login(
+    State(state): State<AppState>,
+    Client(client): Client,
+    PresentedCookie(presented): PresentedCookie,
+    Input(b): Input<LoginBody>,
+) -> Result<Response, RootError> {
+    let identifier = match (b.email.as_deref(), b.username.as_deref()) {
+        (Some(e), _) if !e.trim().is_empty() => Some(Identifier::Email(e)),
+        (_, Some(u)) if !u.trim().is_empty() => Some(Identifier::Username(u)),
+        _ => None,
+    };
+    let out =
+        state.auth.login(identifier, b.password.as_deref(), &client, presented.as_deref()).await?;
+    let cookie = session_cookie(&state.auth.settings, &out.session_token);
+    let body = LoginResponse {
+        message: "Login successful".into(),
+        access_token: out.tokens.access_token,
+        token_type: "Bearer".into(),
+        expires_in: out.tokens.expires_in,
+        refresh_token: out.tokens.refresh_token,
+        user: UserView::from(&out.user),
+    };
+    Ok((AppendHeaders([(SET_COOKIE, cookie)]), Json(body)).into_response())
+}
+
+#[derive(Deserialize)]
+struct EmailBody {
+    email: Option<String>,
+}
+
+async fn forgot_password(
+    State(state): State<AppState>,
+    Input(b): Input<EmailBody>,
+) -> Result<Response, RootError> {
+    let email = required(b.email, "email")?;
+    let reveal = state.auth.settings.reveal_unknown_emails;
+    if let Some(ForgotOutcome::UnknownEmail) = start_reset(&state, email, reveal).await? {
+        return Err(AppError::not_found("unknown_email", "No user found with this email").into());
+    }
+    Ok(Json(json!({"message": "Password reset instructions sent"})).into_response())
+}
+
+/// `GET /logout`: ends the cookie's session if there is one, clears the cookie, and sends the
+/// browser to the login page.
+async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, RootError> {
+    if let Some(token) = cookie_value(&headers, &state.auth.settings.session_cookie) {
+        state.auth.logout_cookie(&token).await?;
+    }
+    let clear: HeaderValue = clear_session_cookie(&state.auth.settings);
+    Ok(found("/account/login", clear))
+}
