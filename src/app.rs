@@ -10,6 +10,7 @@ use tokio::net::TcpListener;
 
 use crate::config::Settings;
 use crate::http::{router, AppState};
+use crate::mail::{Smtp, Worker};
 use crate::service::Auth;
 use crate::store::Store;
 
@@ -17,24 +18,30 @@ pub struct App {
     listener: TcpListener,
     state: AppState,
     port: u16,
+    /// The mail delivery worker, when SMTP is configured; it runs while the server does.
+    mail: Option<Worker>,
 }
 
 impl App {
-    pub async fn build(settings: Settings) -> anyhow::Result<Self> {
-        let settings = Arc::new(settings);
-        let store = Arc::new(Store::connect(&settings.database_url).await?);
-        store.migrate().await?;
-        let auth = Arc::new(Auth::new(settings.clone(), store).await?);
+    pub async fn build(mut settings: Settings) -> anyhow::Result<Self> {
         let listener = TcpListener::bind(settings.bind)
             .await
             .with_context(|| format!("cannot listen on {} (PORTCULLIS_BIND)", settings.bind))?;
-        let port = listener.local_addr()?.port();
+        let bound = listener.local_addr()?;
+        settings.adopt_bound_address(bound);
+        let settings = Arc::new(settings);
+        let smtp = Smtp::from_settings(&settings)?;
+        let store = Arc::new(Store::connect(&settings.database_url).await?);
+        store.migrate().await?;
+        let mail = smtp.map(|smtp| Worker::new(store.clone(), smtp, &settings));
+        let auth = Arc::new(Auth::new(settings.clone(), store).await?);
+        let port = bound.port();
         if !settings.dev && settings.smtp_url.is_none() {
             tracing::warn!(
                 "PORTCULLIS_SMTP_URL is not set: mail waits in the outbox and is not delivered"
             );
         }
-        Ok(Self { listener, state: AppState { auth }, port })
+        Ok(Self { listener, state: AppState { auth }, port, mail })
     }
 
     pub fn port(&self) -> u16 {
@@ -50,7 +57,8 @@ impl App {
         self.run_until(shutdown_signal()).await
     }
 
-    /// Serves until `shutdown` completes, then lets in-flight requests finish.
+    /// Serves until `shutdown` completes, then lets in-flight requests finish and stops the
+    /// mail worker (after the message it is sending, if any).
     pub async fn run_until(
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
@@ -58,21 +66,23 @@ impl App {
         let addr = self.listener.local_addr()?;
         tracing::info!(%addr, "portcullis listening");
         let store = self.state.auth.store.clone();
-        let keys = tokio::spawn(reload_keys_periodically(self.state.auth.clone()));
+        let keys = tokio::spawn(every_minute(self.state.auth.clone()));
+        let mail = self.mail.map(Worker::spawn);
         let app = router(self.state).into_make_service_with_connect_info::<SocketAddr>();
-        axum::serve(self.listener, app)
-            .with_graceful_shutdown(shutdown)
-            .await
-            .context("server error")?;
+        let served = axum::serve(self.listener, app).with_graceful_shutdown(shutdown).await;
         keys.abort();
+        if let Some(mail) = mail {
+            mail.stop().await;
+        }
         store.close().await;
-        Ok(())
+        served.context("server error")
     }
 }
 
-/// Another node may rotate the signing keys: pick them up within a minute, so this node's
-/// JWKS lists every key in use. (A token with an unknown `kid` also triggers a reload.)
-async fn reload_keys_periodically(auth: Arc<Auth>) {
+/// Once a minute: pick up signing keys another node may have rotated, so this node's JWKS
+/// lists every key in use (a token with an unknown `kid` also triggers a reload), and forget
+/// rate-limit state that has run out.
+async fn every_minute(auth: Arc<Auth>) {
     let mut every = tokio::time::interval(std::time::Duration::from_secs(60));
     every.tick().await;
     loop {
@@ -80,6 +90,7 @@ async fn reload_keys_periodically(auth: Arc<Auth>) {
         if let Err(e) = auth.reload_keys().await {
             tracing::warn!(error = %e, "reloading signing keys failed");
         }
+        auth.limits.sweep();
     }
 }
 

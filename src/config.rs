@@ -104,6 +104,15 @@ pub struct Settings {
     pub dev: bool,
     pub smtp_url: Option<Secret>,
     pub mail_from: String,
+    /// Bound on one SMTP delivery, connection included (`PORTCULLIS_SMTP_TIMEOUT`).
+    pub smtp_timeout: Duration,
+    /// How often the delivery worker looks for due mail.
+    pub mail_poll_interval: Duration,
+    /// Delay before the first retry of a failed delivery; it doubles with each attempt (up to
+    /// an hour), with jitter.
+    pub mail_retry_base: Duration,
+    /// Delivery attempts before a message is marked failed.
+    pub mail_max_attempts: u32,
     pub jwt_secret: Option<Secret>,
     pub access_token_ttl: Duration,
     pub session_ttl: Duration,
@@ -120,6 +129,10 @@ pub struct Settings {
     pub login_failures_per_hour: u32,
     pub trust_proxy: bool,
     pub redis_url: Option<Secret>,
+    /// Prefix of Portcullis's Redis keys (`portcullis`).
+    pub redis_prefix: String,
+    /// How long failed logins count toward the lock (`1h`).
+    pub login_failure_window: Duration,
     pub pages: bool,
     pub metrics_bind: Option<SocketAddr>,
     pub shutdown_timeout: Duration,
@@ -135,6 +148,23 @@ pub struct Settings {
 impl Settings {
     pub fn secure_cookies(&self) -> bool {
         self.public_url.starts_with("https://")
+    }
+
+    /// Once the listener is bound: with port 0 (tests), a public URL that was derived from
+    /// the bind address (and the link templates derived from it) take the real port.
+    pub fn adopt_bound_address(&mut self, bound: SocketAddr) {
+        let derived = format!("http://{}", self.bind);
+        if self.bind.port() != 0 || self.public_url != derived {
+            return;
+        }
+        let real = format!("http://{bound}");
+        for template in [&mut self.verify_email_url, &mut self.reset_password_url] {
+            if let Some(rest) = template.strip_prefix(&derived) {
+                *template = format!("{real}{rest}");
+            }
+        }
+        self.public_url = real;
+        self.bind = bound;
     }
 
     /// Settings from defaults plus `overrides` only (no files, no environment): for tests and
@@ -193,6 +223,10 @@ const KNOWN: &[&str] = &[
     "PORTCULLIS_DEV",
     "PORTCULLIS_SMTP_URL",
     "PORTCULLIS_MAIL_FROM",
+    "PORTCULLIS_SMTP_TIMEOUT",
+    "PORTCULLIS_MAIL_POLL_INTERVAL",
+    "PORTCULLIS_MAIL_RETRY_BASE",
+    "PORTCULLIS_MAIL_MAX_ATTEMPTS",
     "PORTCULLIS_JWT_SECRET",
     "PORTCULLIS_ACCESS_TOKEN_TTL",
     "PORTCULLIS_SESSION_TTL",
@@ -211,6 +245,8 @@ const KNOWN: &[&str] = &[
     "PORTCULLIS_LOGIN_FAILURES_PER_HOUR",
     "PORTCULLIS_TRUST_PROXY",
     "PORTCULLIS_REDIS_URL",
+    "PORTCULLIS_REDIS_PREFIX",
+    "PORTCULLIS_LOGIN_FAILURE_WINDOW",
     "PORTCULLIS_PAGES",
     "PORTCULLIS_METRICS_BIND",
     "PORTCULLIS_SHUTDOWN_TIMEOUT",
@@ -412,6 +448,30 @@ impl Layers {
             ));
         }
 
+        let smtp_timeout = p.duration("PORTCULLIS_SMTP_TIMEOUT", "30s")?;
+        let mail_poll_interval = p.duration("PORTCULLIS_MAIL_POLL_INTERVAL", "2s")?;
+        let mail_retry_base = p.duration("PORTCULLIS_MAIL_RETRY_BASE", "30s")?;
+        let mail_max_attempts = p.number("PORTCULLIS_MAIL_MAX_ATTEMPTS", 10)?;
+        for (name, value) in [
+            ("PORTCULLIS_SMTP_TIMEOUT", smtp_timeout),
+            ("PORTCULLIS_MAIL_POLL_INTERVAL", mail_poll_interval),
+            ("PORTCULLIS_MAIL_RETRY_BASE", mail_retry_base),
+        ] {
+            if value.is_zero() {
+                return Err(p.err(name, "must be longer than zero"));
+            }
+        }
+        if !(1..=100).contains(&mail_max_attempts) {
+            return Err(p.err("PORTCULLIS_MAIL_MAX_ATTEMPTS", "must be between 1 and 100"));
+        }
+
+        let login_failure_window = p.duration("PORTCULLIS_LOGIN_FAILURE_WINDOW", "1h")?;
+        if login_failure_window.is_zero() || login_failure_window > Duration::from_secs(86_400) {
+            return Err(p.err(
+                "PORTCULLIS_LOGIN_FAILURE_WINDOW",
+                "must be between 1s and 24h: a lock is always temporary",
+            ));
+        }
         let metrics_bind = match p.optional("PORTCULLIS_METRICS_BIND") {
             None => None,
             Some(s) => Some(
@@ -461,6 +521,10 @@ impl Layers {
             dev,
             smtp_url: p.optional("PORTCULLIS_SMTP_URL").map(Secret::new),
             mail_from: p.string("PORTCULLIS_MAIL_FROM", "Portcullis <no-reply@localhost>"),
+            smtp_timeout,
+            mail_poll_interval,
+            mail_retry_base,
+            mail_max_attempts: mail_max_attempts as u32,
             jwt_secret,
             access_token_ttl,
             session_ttl,
@@ -477,6 +541,8 @@ impl Layers {
             login_failures_per_hour: p.number("PORTCULLIS_LOGIN_FAILURES_PER_HOUR", 20)? as u32,
             trust_proxy: p.bool("PORTCULLIS_TRUST_PROXY", false)?,
             redis_url: p.optional("PORTCULLIS_REDIS_URL").map(Secret::new),
+            redis_prefix: p.string("PORTCULLIS_REDIS_PREFIX", "portcullis"),
+            login_failure_window,
             pages: p.bool("PORTCULLIS_PAGES", true)?,
             metrics_bind,
             shutdown_timeout: p.duration("PORTCULLIS_SHUTDOWN_TIMEOUT", "30s")?,
@@ -643,6 +709,25 @@ mod tests {
         let shown = format!("{s:?}");
         assert!(!shown.contains("-secret"));
         assert!(!shown.contains("mailpass"));
+    }
+
+    #[test]
+    fn mail_delivery_settings_have_defaults_and_refuse_nonsense() {
+        let s = Settings::from_map(Vec::<(String, String)>::new()).unwrap();
+        assert_eq!(s.smtp_timeout, Duration::from_secs(30));
+        assert_eq!(s.mail_poll_interval, Duration::from_secs(2));
+        assert_eq!(s.mail_retry_base, Duration::from_secs(30));
+        assert_eq!(s.mail_max_attempts, 10);
+        let s = Settings::from_map([("PORTCULLIS_MAIL_POLL_INTERVAL", "50ms")]).unwrap();
+        assert_eq!(s.mail_poll_interval, Duration::from_millis(50));
+        for (name, value) in [
+            ("PORTCULLIS_MAIL_POLL_INTERVAL", "0s"),
+            ("PORTCULLIS_SMTP_TIMEOUT", "0"),
+            ("PORTCULLIS_MAIL_MAX_ATTEMPTS", "0"),
+        ] {
+            let err = Settings::from_map([(name, value)]).unwrap_err();
+            assert!(err.to_string().contains(name), "{err}");
+        }
     }
 
     #[test]

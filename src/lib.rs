@@ -9,6 +9,7 @@ pub mod domain;
 pub mod error;
 pub mod http;
 pub mod import;
+pub mod limit;
 pub mod mail;
 pub mod service;
 pub mod store;

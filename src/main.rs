@@ -54,6 +54,17 @@ enum Command {
         #[command(subcommand)]
         command: UserCommand,
     },
+    /// Mail delivery.
+    Mail {
+        #[command(subcommand)]
+        command: MailCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum MailCommand {
+    /// Send a test message straight over SMTP and print the outcome in one line.
+    Test { address: String },
 }
 
 #[derive(Subcommand)]
@@ -121,6 +132,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::User { command } => user(settings, command).await,
+        Command::Mail { command: MailCommand::Test { address } } => {
+            mail_test(&settings, &address).await
+        }
         Command::Import { from, format, verified } => {
             let store = Store::connect(&settings.database_url).await?;
             store.migrate().await?;
@@ -128,6 +142,19 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("{report}");
             Ok(())
         }
+    }
+}
+
+async fn mail_test(settings: &Settings, address: &str) -> anyhow::Result<()> {
+    let smtp = portcullis::mail::Smtp::from_settings(settings)?.ok_or_else(|| {
+        anyhow::anyhow!("PORTCULLIS_SMTP_URL is not set: there is no SMTP server to test")
+    })?;
+    match smtp.send_test(address).await {
+        Ok(answer) => {
+            println!("ok: {address} accepted by {}: {answer}", smtp.endpoint());
+            Ok(())
+        }
+        Err(e) => anyhow::bail!("sending to {address} through {} failed: {e}", smtp.endpoint()),
     }
 }
 

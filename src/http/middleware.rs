@@ -69,3 +69,115 @@ pub fn panic_response(payload: Box<dyn Any + Send + 'static>) -> Response<Body> 
     tracing::error!(panic = detail, "handler panicked");
     AppError::Unexpected(anyhow::anyhow!("panic")).into_response()
 }
+
+/// Unauthenticated routes of every route set, which share one token bucket per client IP.
+const RATE_LIMITED: &[(&str, &str)] = &[
+    ("POST", "/api/auth/register"),
+    ("POST", "/api/auth/verify-email"),
+    ("GET", "/api/auth/verify-email-link"),
+    ("POST", "/api/auth/resend-verification"),
+    ("POST", "/api/auth/login"),
+    ("POST", "/api/auth/refresh"),
+    ("POST", "/api/auth/forgot-password"),
+    ("POST", "/api/auth/reset-password"),
+    ("POST", "/register"),
+    ("POST", "/login"),
+    ("POST", "/forgot-password"),
+    ("POST", "/users"),
+    ("POST", "/sessions"),
+    ("POST", "/reset_password"),
+    ("PUT", "/reset_password"),
+    ("POST", "/api/v1/register"),
+    ("POST", "/api/v1/session"),
+    ("POST", "/api/v1/reset_password"),
+    ("POST", "/api/v1/update_password"),
+];
+
+/// `429` with `Retry-After` once a client IP has spent its budget on the routes above.
+pub async fn rate_limit(
+    axum::extract::State(state): axum::extract::State<crate::http::AppState>,
+    req: Request,
+    next: Next,
+) -> Response {
+    let limited =
+        RATE_LIMITED.iter().any(|(m, p)| req.method().as_str() == *m && req.uri().path() == *p);
+    if limited {
+        let ip = super::extract::client_ip(
+            req.headers(),
+            req.extensions(),
+            state.auth.settings.trust_proxy,
+        );
+        if let Some(ip) = ip {
+            if let Err(e) = state.auth.limits.check_ip(ip, crate::store::now_ms()).await {
+                return e.into_response();
+            }
+        }
+    }
+    next.run(req).await
+}
+
+/// Refuses cross-origin state-changing requests that a browser could make with the user's
+/// cookie (CSRF).
+///
+/// The rule, for POST, PUT, PATCH and DELETE without an `Authorization` header (a bearer token
+/// is never sent by a browser on its own, and a cross-origin request that sets the header
+/// needs a CORS preflight, which only allowed origins pass):
+/// - an `Origin` header must be the public URL's origin or one of `PORTCULLIS_CORS_ORIGINS`
+///   (`Origin: null`, from sandboxed frames and some redirects, is refused);
+/// - without `Origin`, a `Sec-Fetch-Site` header must be `same-origin` or `none` (typed or
+///   bookmarked by the user);
+/// - with neither header the request did not come from a browser that could carry the
+///   victim's cookie across sites (every current browser sends `Origin` on cross-origin
+///   POSTs), so it passes: this is what keeps the seed services' original clients, which send
+///   no `Origin`, working on the legacy route sets.
+///
+/// `SameSite=Lax` on the session cookie already keeps it off cross-site POSTs; this check is
+/// the second, independent layer (and it also stops login CSRF, where no cookie is involved).
+pub async fn csrf(
+    axum::extract::State(state): axum::extract::State<crate::http::AppState>,
+    req: Request,
+    next: Next,
+) -> Response {
+    use axum::http::Method;
+    let changes_state =
+        matches!(*req.method(), Method::POST | Method::PUT | Method::PATCH | Method::DELETE);
+    if changes_state && !req.headers().contains_key(axum::http::header::AUTHORIZATION) {
+        let settings = &state.auth.settings;
+        let headers = req.headers();
+        let allowed = match headers.get(axum::http::header::ORIGIN) {
+            Some(origin) => origin.to_str().is_ok_and(|o| {
+                let o = o.trim_end_matches('/');
+                o == public_origin(&settings.public_url)
+                    || settings.cors_origins.iter().any(|c| c == o)
+            }),
+            None => headers
+                .get("sec-fetch-site")
+                .and_then(|v| v.to_str().ok())
+                .is_none_or(|site| site == "same-origin" || site == "none"),
+        };
+        if !allowed {
+            return AppError::forbidden("cross_origin_request", "Cross-origin request refused")
+                .into_response();
+        }
+    }
+    next.run(req).await
+}
+
+/// `https://auth.example.com/base` -> `https://auth.example.com`.
+fn public_origin(public_url: &str) -> &str {
+    let after_scheme = public_url.find("://").map_or(0, |i| i + 3);
+    match public_url[after_scheme..].find('/') {
+        Some(i) => &public_url[..after_scheme + i],
+        None => public_url,
+    }
+}
+
+/// Strict-Transport-Security, once the public URL is https.
+pub async fn hsts(req: Request, next: Next) -> Response {
+    let mut res = next.run(req).await;
+    res.headers_mut().insert(
+        axum::http::header::STRICT_TRANSPORT_SECURITY,
+        HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+    );
+    res
+}

@@ -35,13 +35,39 @@ pub fn router(state: AppState) -> Router {
     if state.auth.settings.dev {
         app = app.route("/dev/mail", get(dev_mail));
     }
-    app.fallback(not_found)
+    let settings = state.auth.settings.clone();
+    let mut app = app
+        .fallback(not_found)
+        .layer(axum::middleware::from_fn_with_state(state.clone(), middleware::rate_limit))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), middleware::csrf))
         .with_state(state)
-        .layer(axum::middleware::from_fn(middleware::json_errors))
-        .layer(axum::middleware::from_fn(middleware::security_headers))
+        .layer(axum::middleware::from_fn(middleware::json_errors));
+    if !settings.cors_origins.is_empty() {
+        app = app.layer(cors(&settings.cors_origins));
+    }
+    if settings.secure_cookies() {
+        app = app.layer(axum::middleware::from_fn(middleware::hsts));
+    }
+    app.layer(axum::middleware::from_fn(middleware::security_headers))
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(middleware::panic_response))
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+}
+
+/// CORS for the listed origins only, with credentials (cookies) allowed for them. `*` is
+/// refused at startup, so credentials are never offered to every origin.
+fn cors(origins: &[String]) -> tower_http::cors::CorsLayer {
+    use axum::http::{header, HeaderName, HeaderValue, Method};
+    const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+    let origins: Vec<HeaderValue> =
+        origins.iter().filter_map(|o| HeaderValue::from_str(o).ok()).collect();
+    tower_http::cors::CorsLayer::new()
+        .allow_origin(origins)
+        .allow_credentials(true)
+        .allow_methods([Method::GET, Method::POST, Method::PUT, Method::PATCH, Method::DELETE])
+        .allow_headers([header::CONTENT_TYPE, header::AUTHORIZATION, REQUEST_ID])
+        .expose_headers([header::RETRY_AFTER, REQUEST_ID])
+        .max_age(std::time::Duration::from_secs(600))
 }
 
 async fn not_found() -> AppError {

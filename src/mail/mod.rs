@@ -1,8 +1,14 @@
 //! Mail: the messages Portcullis sends, rendered from the templates in `templates/mail/`
 //! (a plain-text and an HTML part each). Messages go to the outbox (see `store::outbox`);
-//! delivery is a separate worker.
+//! [`worker`] delivers them over [`smtp`].
+
+pub mod smtp;
+pub mod worker;
 
 use minijinja::{context, Environment};
+
+pub use smtp::{SendError, Smtp};
+pub use worker::{Worker, WorkerHandle};
 
 use crate::store::OutboxMail;
 

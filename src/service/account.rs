@@ -3,7 +3,15 @@
 use super::{Auth, Authenticated};
 use crate::domain::{Email, User, Username};
 use crate::error::{AppError, Result};
-use crate::store::{now_ms, EmailChange, NewUser, ProfileChange, Taken, TokenPurpose};
+use crate::store::{
+    now_ms, EmailChange, MailThrottle, NewUser, ProfileChange, Taken, TokenPurpose,
+};
+
+/// Mail that anyone can trigger by naming an address (resend verification, forgot password,
+/// the legacy reset routes): at most one of a kind per address a minute and five an hour,
+/// counting every mail of that kind to the address (the registration's too). Extra requests get
+/// the usual answer and send nothing.
+const MAIL_THROTTLE: MailThrottle = MailThrottle { min_interval_ms: 60_000, per_hour: 5 };
 
 /// Input of a registration, as received (fields may be missing).
 #[derive(Debug, Default)]
@@ -27,7 +35,8 @@ pub struct ProfileUpdate<'a> {
 /// may tell the client; the canonical API answers the same either way.
 #[derive(Debug)]
 pub enum ForgotOutcome {
-    /// A reset mail was queued; the plain token is here for dev-mode legacy responses.
+    /// A reset mail was queued (or held back by the per-address throttle); the plain token is
+    /// here for dev-mode legacy responses, and is live whenever it was mailed or in dev mode.
     Sent {
         token: String,
     },
@@ -131,8 +140,8 @@ impl Auth {
             .ok_or_else(|| AppError::bad_request("invalid_token", "Invalid or expired token"))
     }
 
-    /// Queues a new verification mail if the address belongs to an unverified account.
-    /// Says nothing either way.
+    /// Queues a new verification mail if the address belongs to an unverified account and the
+    /// per-address throttle allows it. Says nothing either way.
     pub async fn resend_verification(&self, email: &str) -> Result<()> {
         let Some(found) = self.store.user_by_email(&crate::domain::email_key(email)).await? else {
             return Ok(());
@@ -143,10 +152,13 @@ impl Auth {
         }
         let (token, record) = self.one_time_token(&user, TokenPurpose::VerifyEmail, &user.email);
         let mail = self.mailer.verification(&user.email, &token.plain)?;
-        self.store.issue_token(&record, &mail).await
+        self.store.issue_token_throttled(&record, &mail, MAIL_THROTTLE, false).await?;
+        Ok(())
     }
 
-    /// Queues a reset mail for a known, active account.
+    /// Queues a reset mail for a known, active account, unless the per-address throttle holds it
+    /// back; the outcome is `Sent` either way, so no answer tells the two apart. (In dev mode the
+    /// legacy answers show the token, so it is stored even when its mail is held back.)
     pub async fn forgot_password(&self, email: &str) -> Result<ForgotOutcome> {
         let Some(found) = self.store.user_by_email(&crate::domain::email_key(email)).await? else {
             return Ok(ForgotOutcome::UnknownEmail);
@@ -157,7 +169,8 @@ impl Auth {
         }
         let (token, record) = self.one_time_token(&user, TokenPurpose::ResetPassword, &user.email);
         let mail = self.mailer.reset(&user.email, &token.plain)?;
-        self.store.issue_token(&record, &mail).await?;
+        let dev = self.settings.dev;
+        self.store.issue_token_throttled(&record, &mail, MAIL_THROTTLE, dev).await?;
         Ok(ForgotOutcome::Sent { token: token.plain })
     }
 
@@ -198,7 +211,13 @@ impl Auth {
                 self.mailer.password_changed(&user.email)
             })
             .await?;
-        user.ok_or_else(invalid)
+        let user = user.ok_or_else(invalid)?;
+        // A reset proves the mailbox: lift any login lock on the account's identifiers.
+        self.limits.clear(&crate::domain::email_key(&user.email)).await;
+        if let Some(name) = &user.username {
+            self.limits.clear(&name.to_lowercase()).await;
+        }
+        Ok(user)
     }
 
     /// Changes the password (the current one is required); other sessions are revoked.

@@ -10,6 +10,7 @@ use crate::auth::{Hasher, Jwt, OpaqueToken};
 use crate::config::Settings;
 use crate::domain::{Password, User};
 use crate::error::{AppError, Result};
+use crate::limit::{LimitSettings, Limits};
 use crate::mail::Mailer;
 use crate::store::{now_ms, NewToken, Store, TokenPurpose};
 
@@ -33,6 +34,7 @@ pub struct Auth {
     pub hasher: Arc<Hasher>,
     pub jwt: Arc<Jwt>,
     pub mailer: Mailer,
+    pub limits: Arc<Limits>,
 }
 
 impl std::fmt::Debug for Auth {
@@ -62,7 +64,15 @@ impl Auth {
         };
         let hasher = Hasher::new(settings.argon2, settings.hash_concurrency, settings.hash_queue)?;
         let mailer = Mailer::new(&settings.verify_email_url, &settings.reset_password_url)?;
-        Ok(Self { settings, store, hasher, jwt: Arc::new(jwt), mailer })
+        let limits = Limits::new(LimitSettings {
+            ip_per_minute: settings.rate_limit_per_minute,
+            failures_per_hour: settings.login_failures_per_hour,
+            failure_window: settings.login_failure_window,
+            redis_url: settings.redis_url.as_ref().map(|u| u.expose()),
+            redis_prefix: &settings.redis_prefix,
+        })
+        .await?;
+        Ok(Self { settings, store, hasher, jwt: Arc::new(jwt), mailer, limits: Arc::new(limits) })
     }
 
     /// Re-reads the signing keys (after a rotation on this or another node).

@@ -69,23 +69,32 @@ impl Auth {
         let identifier = identifier.ok_or_else(|| AppError::missing("email"))?;
         let raw =
             password.filter(|p| !p.is_empty()).ok_or_else(|| AppError::missing("password"))?;
-        // Over the hard bound: refuse before hashing. The answer depends only on the input,
-        // so it reveals nothing about the account.
-        let password = Password::normalize(raw).ok_or_else(invalid_credentials)?;
-        let found = match identifier {
-            Identifier::Email(e) => self.store.user_by_email(&email_key(e)).await?,
-            Identifier::Username(u) if u.contains('@') => {
-                self.store.user_by_email(&email_key(u)).await?
-            }
-            Identifier::Username(u) => {
-                self.store.user_by_username(&u.trim().to_lowercase()).await?
-            }
+        let (key, by_email) = match identifier {
+            Identifier::Email(e) => (email_key(e), true),
+            Identifier::Username(u) if u.contains('@') => (email_key(u), true),
+            Identifier::Username(u) => (u.trim().to_lowercase(), false),
+        };
+        // Throttling is keyed by the identifier as typed, whether or not an account has it,
+        // and checked before any password work: a 429 says nothing about which accounts exist.
+        let now = now_ms();
+        self.limits.login_allowed(&key, now).await?;
+        // Over the hard bound: refused before any hashing, counted like any failure.
+        let Some(password) = Password::normalize(raw) else {
+            self.limits.login_failed(&key, now).await;
+            return Err(invalid_credentials());
+        };
+        let found = if by_email {
+            self.store.user_by_email(&key).await?
+        } else {
+            self.store.user_by_username(&key).await?
         };
         let verified =
             self.hasher.verify(&password, found.as_ref().map(|f| f.password_hash.as_str())).await?;
         let Some(found) = found.filter(|f| verified.ok && f.user.is_active) else {
+            self.limits.login_failed(&key, now).await;
             return Err(invalid_credentials());
         };
+        self.limits.clear(&key).await;
         if self.settings.require_verified_email && !found.user.email_verified {
             return Err(AppError::unauthorized(
                 "email_not_verified",
@@ -96,7 +105,6 @@ impl Auth {
             self.upgrade_hash(&found.user.id, &found.password_hash, &password).await;
         }
         let user = found.user;
-        let now = now_ms();
         let session_token = OpaqueToken::generate();
         let refresh = OpaqueToken::generate();
         let session = NewSession {

@@ -28,7 +28,7 @@ use sqlx::migrate::{Migration, MigrationType, Migrator};
 use sqlx::query::Query;
 use sqlx::{Any, AnyPool, Row};
 
-pub use outbox::{OutboxMail, StoredMail};
+pub use outbox::{MailThrottle, OutboxMail, QueuedMail, StoredMail};
 pub use sessions::{NewSession, RefreshOutcome};
 pub use tokens::{NewToken, TokenPurpose};
 pub use users::{EmailChange, NewUser, ProfileChange, Taken, UserWithHash};
@@ -133,13 +133,26 @@ impl Store {
     /// Applies pending migrations for this backend (concurrent nodes take a lock first).
     pub async fn migrate(&self) -> anyhow::Result<()> {
         let sources: &[(i64, &str, &str)] = match self.backend {
-            Backend::Sqlite => {
-                &[(1, "init", include_str!("../../migrations/sqlite/0001_init.sql"))]
-            }
-            Backend::Postgres => {
-                &[(1, "init", include_str!("../../migrations/postgres/0001_init.sql"))]
-            }
-            Backend::MySql => &[(1, "init", include_str!("../../migrations/mysql/0001_init.sql"))],
+            Backend::Sqlite => &[
+                (1, "init", include_str!("../../migrations/sqlite/0001_init.sql")),
+                (
+                    2,
+                    "mail_delivery",
+                    include_str!("../../migrations/sqlite/0002_mail_delivery.sql"),
+                ),
+            ],
+            Backend::Postgres => &[
+                (1, "init", include_str!("../../migrations/postgres/0001_init.sql")),
+                (
+                    2,
+                    "mail_delivery",
+                    include_str!("../../migrations/postgres/0002_mail_delivery.sql"),
+                ),
+            ],
+            Backend::MySql => &[
+                (1, "init", include_str!("../../migrations/mysql/0001_init.sql")),
+                (2, "mail_delivery", include_str!("../../migrations/mysql/0002_mail_delivery.sql")),
+            ],
         };
         let migrations: Vec<Migration> = sources
             .iter()

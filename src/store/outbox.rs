@@ -1,5 +1,10 @@
 //! The mail outbox: written in the same transaction as the change that causes a message,
 //! delivered later by a worker (so an SMTP outage never fails a request and loses nothing).
+//!
+//! Delivery claims a row with a lease: a conditional `UPDATE` that only one worker can win
+//! (fenced by the attempt count), so two workers never send one row at once, and a crashed
+//! worker's row is retried once its lease has run out. The per-address throttle counts recent
+//! rows here too, so it holds across nodes.
 
 use sqlx::{Any, Row, Transaction};
 
@@ -23,6 +28,39 @@ impl std::fmt::Debug for OutboxMail {
     }
 }
 
+/// Per-address limits on mail that anyone can trigger by naming an address (resend
+/// verification, forgot password), counted over the outbox rows of one kind to one address.
+#[derive(Clone, Copy, Debug)]
+pub struct MailThrottle {
+    /// No second message of a kind to an address within this many milliseconds.
+    pub min_interval_ms: i64,
+    /// At most this many messages of a kind to an address within an hour.
+    pub per_hour: i64,
+}
+
+/// A message claimed for delivery by [`Store::claim_mail`].
+pub struct QueuedMail {
+    pub id: String,
+    pub kind: String,
+    pub to: String,
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+    /// Which attempt this claim is (1 for the first); it fences the claim's later updates.
+    pub attempt: i64,
+}
+
+impl std::fmt::Debug for QueuedMail {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Bodies may hold a token, and the address is personal data: neither is printed.
+        f.debug_struct("QueuedMail")
+            .field("id", &self.id)
+            .field("kind", &self.kind)
+            .field("attempt", &self.attempt)
+            .finish_non_exhaustive()
+    }
+}
+
 /// A queued or delivered message as the dev mailbox shows it.
 #[derive(Debug, serde::Serialize)]
 pub struct StoredMail {
@@ -42,11 +80,13 @@ impl Store {
         mail: &OutboxMail,
         now: i64,
     ) -> Result<()> {
-        self.q("INSERT INTO outbox (id, kind, to_addr, subject, text_body, html_body, created_at, \
-                status, attempts, next_attempt_at) VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending', 0, $8)")
+        self.q("INSERT INTO outbox (id, kind, to_addr, to_key, subject, text_body, html_body, \
+                created_at, status, attempts, next_attempt_at) \
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending', 0, $9)")
             .bind(uuid::Uuid::now_v7().to_string())
             .bind(mail.kind)
             .bind(mail.to.clone())
+            .bind(crate::domain::email_key(&mail.to))
             .bind(mail.subject.clone())
             .bind(mail.text.clone())
             .bind(mail.html.clone())
@@ -62,6 +102,138 @@ impl Store {
         let mut tx = self.pool.begin().await?;
         self.enqueue(&mut tx, mail, now).await?;
         tx.commit().await?;
+        Ok(())
+    }
+
+    /// Whether `throttle` allows another message of `kind` to `to_key` at `now`, counted inside
+    /// `tx`. The caller holds a lock that serialises writers for this address, so two requests
+    /// cannot both see the throttle open.
+    pub(super) async fn mail_allowed(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        to_key: &str,
+        kind: &str,
+        throttle: MailThrottle,
+        now: i64,
+    ) -> Result<bool> {
+        let row = self
+            .q("SELECT COUNT(*) AS n, MAX(created_at) AS latest FROM outbox \
+                WHERE to_key = $1 AND kind = $2 AND created_at > $3")
+            .bind(to_key.to_owned())
+            .bind(kind.to_owned())
+            .bind(now - 3_600_000)
+            .fetch_one(&mut **tx)
+            .await?;
+        let count: i64 = row.try_get("n")?;
+        let latest: Option<i64> = row.try_get("latest")?;
+        Ok(count < throttle.per_hour && latest.is_none_or(|t| t <= now - throttle.min_interval_ms))
+    }
+
+    /// Ids and attempt counts of up to 16 messages due at `now` whose lease (if any) has run
+    /// out, oldest due first. Candidates only: [`Store::claim_mail`] decides who sends.
+    pub async fn due_mail(&self, now: i64) -> Result<Vec<(String, i64)>> {
+        let rows = self
+            .q("SELECT id, attempts FROM outbox WHERE status = 'pending' AND next_attempt_at <= $1 \
+                AND (locked_until IS NULL OR locked_until < $2) ORDER BY next_attempt_at, id \
+                LIMIT 16")
+            .bind(now)
+            .bind(now)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(|r| Ok((text(r, "id")?, r.try_get::<i64, _>("attempts")?))).collect()
+    }
+
+    /// Leases message `id` until `lease_until` for one delivery attempt, if it is still pending
+    /// with `attempts` attempts and unleased at `now`. One conditional `UPDATE`: of several
+    /// workers claiming at once exactly one changes the row. `Ok(None)`: another worker has it,
+    /// or it was sent meanwhile.
+    pub async fn claim_mail(
+        &self,
+        id: &str,
+        attempts: i64,
+        now: i64,
+        lease_until: i64,
+    ) -> Result<Option<QueuedMail>> {
+        let claimed = self
+            .q("UPDATE outbox SET locked_until = $1, attempts = attempts + 1 WHERE id = $2 \
+                AND status = 'pending' AND attempts = $3 \
+                AND (locked_until IS NULL OR locked_until < $4)")
+            .bind(lease_until)
+            .bind(id.to_owned())
+            .bind(attempts)
+            .bind(now)
+            .execute(&self.pool)
+            .await?
+            .rows_affected();
+        if claimed != 1 {
+            return Ok(None);
+        }
+        let row = self
+            .q("SELECT kind, to_addr, subject, text_body, html_body FROM outbox WHERE id = $1")
+            .bind(id.to_owned())
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(Some(QueuedMail {
+            id: id.to_owned(),
+            kind: text(&row, "kind")?,
+            to: text(&row, "to_addr")?,
+            subject: text(&row, "subject")?,
+            text: text(&row, "text_body")?,
+            html: text(&row, "html_body")?,
+            attempt: attempts + 1,
+        }))
+    }
+
+    /// Records a delivery. `scrub`: the text that replaces both bodies (a delivered token
+    /// mail keeps no token). Recorded even if the lease ran out meanwhile: the message did go.
+    pub async fn mail_sent(&self, id: &str, now: i64, scrub: Option<&str>) -> Result<()> {
+        let query = match scrub {
+            None => self
+                .q("UPDATE outbox SET status = 'sent', sent_at = $1, locked_until = NULL, \
+                    last_error = NULL WHERE id = $2 AND status = 'pending'")
+                .bind(now),
+            Some(note) => self
+                .q("UPDATE outbox SET status = 'sent', sent_at = $1, locked_until = NULL, \
+                    last_error = NULL, text_body = $2, html_body = $3 \
+                    WHERE id = $4 AND status = 'pending'")
+                .bind(now)
+                .bind(note.to_owned())
+                .bind(note.to_owned()),
+        };
+        query.bind(id.to_owned()).execute(&self.pool).await?;
+        Ok(())
+    }
+
+    /// Records a failed attempt of `mail` and releases its lease: retried from `retry_at`, or,
+    /// when `None`, marked `failed` for good (kept, and scrubbed like a delivered one when
+    /// `scrub` is given). Fenced by the attempt: a worker whose lease ran out and was
+    /// re-claimed changes nothing.
+    pub async fn mail_failed(
+        &self,
+        mail: &QueuedMail,
+        retry_at: Option<i64>,
+        error: &str,
+        scrub: Option<&str>,
+    ) -> Result<()> {
+        let query = match (retry_at, scrub) {
+            (Some(at), _) => self
+                .q("UPDATE outbox SET locked_until = NULL, next_attempt_at = $1, last_error = $2 \
+                    WHERE id = $3 AND attempts = $4 AND status = 'pending'")
+                .bind(at)
+                .bind(error.to_owned()),
+            (None, None) => self
+                .q("UPDATE outbox SET status = 'failed', locked_until = NULL, last_error = $1 \
+                    WHERE id = $2 AND attempts = $3 AND status = 'pending'")
+                .bind(error.to_owned()),
+            (None, Some(note)) => self
+                .q("UPDATE outbox SET status = 'failed', locked_until = NULL, last_error = $1, \
+                    text_body = $2, html_body = $3 \
+                    WHERE id = $4 AND attempts = $5 AND status = 'pending'")
+                .bind(error.to_owned())
+                .bind(note.to_owned())
+                .bind(note.to_owned()),
+        };
+        query.bind(mail.id.clone()).bind(mail.attempt).execute(&self.pool).await?;
         Ok(())
     }
 

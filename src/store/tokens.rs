@@ -5,7 +5,7 @@
 use sqlx::{Any, Transaction};
 
 use super::users::user_from_row;
-use super::{text, OutboxMail, Store};
+use super::{text, MailThrottle, OutboxMail, Store};
 use crate::domain::User;
 use crate::error::Result;
 
@@ -63,6 +63,37 @@ impl Store {
         self.enqueue(&mut tx, mail, token.now).await?;
         tx.commit().await?;
         Ok(())
+    }
+
+    /// [`Store::issue_token`] for mail that anyone can trigger by naming an address: the mail is
+    /// queued only while `throttle` allows another one of its kind to that address, and the
+    /// token is stored only with its mail or when `keep_token` says so (dev-mode answers show
+    /// it). Returns whether the mail was queued.
+    pub async fn issue_token_throttled(
+        &self,
+        token: &NewToken,
+        mail: &OutboxMail,
+        throttle: MailThrottle,
+        keep_token: bool,
+    ) -> Result<bool> {
+        let mut tx = self.pool.begin().await?;
+        // The write that opens the transaction (SQLite's lock up front) also takes the user's row
+        // lock on Postgres and MariaDB: concurrent requests for one address queue here, so two
+        // of them cannot both count the throttle open and both send.
+        self.q("UPDATE users SET updated_at = updated_at WHERE id = $1")
+            .bind(token.user_id.clone())
+            .execute(&mut *tx)
+            .await?;
+        let to_key = crate::domain::email_key(&mail.to);
+        let allowed = self.mail_allowed(&mut tx, &to_key, mail.kind, throttle, token.now).await?;
+        if allowed || keep_token {
+            self.insert_token(&mut tx, token).await?;
+        }
+        if allowed {
+            self.enqueue(&mut tx, mail, token.now).await?;
+        }
+        tx.commit().await?;
+        Ok(allowed)
     }
 
     /// The address a reset token was mailed to (its email key), whether or not it is still

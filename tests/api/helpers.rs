@@ -57,6 +57,10 @@ fn with_database(url: &str, name: &str) -> String {
 
 static SWEEP: Once = Once::new();
 
+fn now_secs() -> u64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs()
+}
+
 /// Drops test databases left by earlier runs (once per test process, before any is made).
 fn sweep_old_databases() {
     SWEEP.call_once(|| {
@@ -78,7 +82,11 @@ fn sweep_old_databases() {
                     for row in rows {
                         use sqlx::Row;
                         let name: String = row.try_get("name").unwrap_or_default();
-                        if !name.is_empty() {
+                        // Only databases over an hour old: another test process (a developer's
+                        // second terminal) may be using younger ones right now.
+                        let created: Option<u64> =
+                            name.strip_prefix("pct_").and_then(|r| r.split('_').next()?.parse().ok());
+                        if created.is_some_and(|t| t + 3600 < now_secs()) {
                             let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name}"))
                                 .execute(&mut conn)
                                 .await;
@@ -99,7 +107,7 @@ async fn fresh_database(db: Db, dir: &tempfile::TempDir) -> String {
     }
     sweep_old_databases();
     let url = server_url(db).expect("backend enabled");
-    let name = format!("pct_{}", uuid::Uuid::new_v4().simple());
+    let name = format!("pct_{}_{}", now_secs(), uuid::Uuid::new_v4().simple());
     sqlx::any::install_default_drivers();
     let mut conn = <sqlx::AnyConnection as sqlx::Connection>::connect(&url)
         .await
@@ -121,10 +129,13 @@ pub struct TestApp {
     _dir: tempfile::TempDir,
 }
 
-/// Settings every test server starts from: dev mode (mailbox at /dev/mail) and a cheap Argon2
-/// cost so the suite runs quickly. Tests about hashing set their own cost.
+/// Settings every test server starts from: dev mode (mailbox at /dev/mail), a cheap Argon2
+/// cost so the suite runs quickly, and no rate limits (every test client is 127.0.0.1). Tests
+/// about hashing or limits set their own.
 const BASE: &[(&str, &str)] = &[
     ("PORTCULLIS_DEV", "true"),
+    ("PORTCULLIS_RATE_LIMIT_PER_MINUTE", "0"),
+    ("PORTCULLIS_LOGIN_FAILURES_PER_HOUR", "0"),
     ("PORTCULLIS_ARGON2_MEMORY_KIB", "1024"),
     ("PORTCULLIS_ARGON2_ITERATIONS", "1"),
     ("PORTCULLIS_LOG", "warn"),
@@ -142,10 +153,12 @@ impl TestApp {
         Self::start(db, url, dir, overrides).await
     }
 
-    /// A second server on the same database (another node).
+    /// A second server on the same database (another node behind the same public URL).
     pub async fn another_node(&self, overrides: &[(&str, &str)]) -> Self {
         let dir = tempfile::tempdir().unwrap();
-        Self::start(self.db, self.database_url.clone(), dir, overrides).await
+        let mut all = vec![("PORTCULLIS_PUBLIC_URL", self.base.as_str())];
+        all.extend_from_slice(overrides);
+        Self::start(self.db, self.database_url.clone(), dir, &all).await
     }
 
     async fn start(
@@ -161,6 +174,11 @@ impl TestApp {
         for (k, v) in overrides {
             map.push((k.to_string(), v.to_string()));
         }
+        // Server warnings and errors go into the failing test's output.
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter(std::env::var("TEST_LOG").unwrap_or_else(|_| "warn".into()))
+            .with_test_writer()
+            .try_init();
         let settings = Settings::from_map(map).expect("valid test settings");
         let app = App::build(settings).await.expect("app builds");
         let port = app.port();

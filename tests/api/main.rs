@@ -5,12 +5,15 @@
 mod helpers;
 
 mod errors;
+mod hardening;
 mod import;
 mod keys;
 mod legacy_alx;
 mod legacy_api_v1;
 mod legacy_root;
+mod limits;
 mod login;
+mod mail;
 mod profile;
 mod register;
 mod sessions;

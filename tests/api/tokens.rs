@@ -233,6 +233,11 @@ async fn resend_verification_answers_the_same_and_mails_only_unverified_accounts
     assert_eq!(app.mails("unverified@example.com", 1).await.len(), 1);
     assert_eq!(app.mails("verified@example.com", 1).await.len(), 1);
 
+    // One verification mail a minute per address (the registration's counts): let it pass.
+    sqlx::query("UPDATE outbox SET created_at = created_at - 61000")
+        .execute(app.auth.store.pool())
+        .await
+        .unwrap();
     let mut answers = Vec::new();
     // The addresses that must get nothing go first, so their mail (if any) would be queued
     // before the one we wait for.

@@ -59,6 +59,10 @@ impl IntoResponse for RootError {
     }
 }
 
+/// The request body, its rejection (malformed, wrong type, too large, unsupported media type)
+/// kept so that it too is answered in this set's error shape.
+type BodyInput<T> = Result<Input<T>, AppError>;
+
 #[derive(Deserialize)]
 struct RegisterBody {
     username: Option<String>,
@@ -68,8 +72,9 @@ struct RegisterBody {
 
 async fn register(
     State(state): State<AppState>,
-    Input(b): Input<RegisterBody>,
+    input: BodyInput<RegisterBody>,
 ) -> Result<Response, RootError> {
+    let Input(b) = input?;
     state
         .auth
         .register(Registration {
@@ -94,8 +99,9 @@ async fn login(
     State(state): State<AppState>,
     Client(client): Client,
     PresentedCookie(presented): PresentedCookie,
-    Input(b): Input<LoginBody>,
+    input: BodyInput<LoginBody>,
 ) -> Result<Response, RootError> {
+    let Input(b) = input?;
     let identifier = match (b.email.as_deref(), b.username.as_deref()) {
         (Some(e), _) if !e.trim().is_empty() => Some(Identifier::Email(e)),
         (_, Some(u)) if !u.trim().is_empty() => Some(Identifier::Username(u)),
@@ -122,8 +128,9 @@ struct EmailBody {
 
 async fn forgot_password(
     State(state): State<AppState>,
-    Input(b): Input<EmailBody>,
+    input: BodyInput<EmailBody>,
 ) -> Result<Response, RootError> {
+    let Input(b) = input?;
     let email = required(b.email, "email")?;
     let reveal = state.auth.settings.reveal_unknown_emails;
     if let Some(ForgotOutcome::UnknownEmail) = start_reset(&state, email, reveal).await? {

@@ -1,0 +1,411 @@
+//! Abuse limits: a per-IP token bucket on unauthenticated routes, and per-account throttling
+//! of failed logins (progressive delays, then a temporary lock; never permanent).
+//!
+//! Without Redis both live in this process. With `PORTCULLIS_REDIS_URL` they live in Redis, so
+//! every node spends one budget. If Redis stops answering, each node falls back to its own
+//! in-process limits (fail open to a weaker limit, never to none), logs a warning and counts
+//! the fallback in `redis_fallbacks`, and goes back to Redis when it answers again.
+
+use std::collections::HashMap;
+use std::net::IpAddr;
+use std::num::NonZeroU32;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Mutex;
+use std::time::Duration;
+
+use governor::clock::{Clock, DefaultClock};
+use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+
+use crate::error::{AppError, Result};
+
+/// Longest delay between two attempts before the lock.
+const MAX_DELAY_MS: i64 = 5 * 60 * 1000;
+/// How long a Redis call may take before we fall back.
+const REDIS_TIMEOUT: Duration = Duration::from_millis(250);
+
+/// Failed logins of one identifier within the window.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Failures {
+    count: u32,
+    window_start: i64,
+    last: i64,
+}
+
+/// What [`Limits::new`] needs from the settings.
+#[derive(Debug, Clone)]
+pub struct LimitSettings<'a> {
+    /// `0`: no per-IP limit.
+    pub ip_per_minute: u32,
+    /// `0`: no account throttling.
+    pub failures_per_hour: u32,
+    /// How long failures count (and the longest lock). One hour by default.
+    pub failure_window: Duration,
+    pub redis_url: Option<&'a str>,
+    /// Prefix of every Redis key, so several deployments can share one Redis.
+    pub redis_prefix: &'a str,
+}
+
+pub struct Limits {
+    window_ms: i64,
+    prefix: String,
+    per_ip: Option<DefaultKeyedRateLimiter<IpAddr>>,
+    ip_per_minute: u32,
+    failures_per_hour: u32,
+    accounts: Mutex<HashMap<String, Failures>>,
+    redis: Option<redis::aio::ConnectionManager>,
+    gcra: redis::Script,
+    fail: redis::Script,
+    redis_fallbacks: AtomicU64,
+    rejections: AtomicU64,
+}
+
+impl std::fmt::Debug for Limits {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Limits")
+            .field("ip_per_minute", &self.ip_per_minute)
+            .field("failures_per_hour", &self.failures_per_hour)
+            .field("redis", &self.redis.is_some())
+            .finish_non_exhaustive()
+    }
+}
+
+/// Token bucket (GCRA) in Redis: one key per client, `tat` = theoretical arrival time in ms.
+/// Returns 0 when allowed, else the milliseconds to wait.
+const GCRA: &str = r"
+local tat = tonumber(redis.call('GET', KEYS[1]) or '0')
+local now = tonumber(ARGV[1])
+local interval = tonumber(ARGV[2])
+local burst = tonumber(ARGV[3])
+if tat < now then tat = now end
+local allow_at = tat - burst * interval
+if now < allow_at then
+  return math.max(1, math.ceil(allow_at - now))
+end
+local new_tat = tat + interval
+redis.call('SET', KEYS[1], new_tat, 'PX', math.ceil(new_tat - now) + 1000)
+return 0
+";
+
+/// Records a failed login: returns {count, window_start, last}.
+const FAIL: &str = r"
+local now = tonumber(ARGV[1])
+local window = tonumber(ARGV[2])
+local start = tonumber(redis.call('HGET', KEYS[1], 'start') or '0')
+if now - start >= window then
+  redis.call('DEL', KEYS[1])
+  redis.call('HSET', KEYS[1], 'start', now)
+  start = now
+end
+local count = redis.call('HINCRBY', KEYS[1], 'count', 1)
+redis.call('HSET', KEYS[1], 'last', now)
+redis.call('PEXPIRE', KEYS[1], window)
+return {count, start, now}
+";
+
+impl Limits {
+    /// `ip_per_minute == 0` / `failures_per_hour == 0` turn a limit off.
+    pub async fn new(cfg: LimitSettings<'_>) -> anyhow::Result<Self> {
+        let LimitSettings {
+            ip_per_minute,
+            failures_per_hour,
+            failure_window,
+            redis_url,
+            redis_prefix,
+        } = cfg;
+        let per_ip =
+            NonZeroU32::new(ip_per_minute).map(|n| RateLimiter::keyed(Quota::per_minute(n)));
+        let redis = match redis_url {
+            None => None,
+            Some(url) => {
+                let client = redis::Client::open(url).map_err(|e| {
+                    anyhow::anyhow!(
+                        "PORTCULLIS_REDIS_URL is not a valid Redis URL: {}",
+                        e.category()
+                    )
+                })?;
+                let config = redis::aio::ConnectionManagerConfig::new()
+                    .set_connection_timeout(Duration::from_secs(2))
+                    .set_response_timeout(REDIS_TIMEOUT)
+                    .set_number_of_retries(1);
+                match client.get_connection_manager_with_config(config).await {
+                    Ok(c) => Some(c),
+                    Err(e) => {
+                        // Start anyway: limits are per node until Redis answers.
+                        tracing::warn!(
+                            error = e.category(),
+                            "Redis unreachable at startup; limits are per node for now"
+                        );
+                        None
+                    }
+                }
+            }
+        };
+        Ok(Self {
+            window_ms: failure_window.as_millis() as i64,
+            prefix: redis_prefix.to_owned(),
+            per_ip,
+            ip_per_minute,
+            failures_per_hour,
+            accounts: Mutex::new(HashMap::new()),
+            redis,
+            gcra: redis::Script::new(GCRA),
+            fail: redis::Script::new(FAIL),
+            redis_fallbacks: AtomicU64::new(0),
+            rejections: AtomicU64::new(0),
+        })
+    }
+
+    /// Times Redis failed and the node used its own limits instead.
+    pub fn redis_fallbacks(&self) -> u64 {
+        self.redis_fallbacks.load(Ordering::Relaxed)
+    }
+
+    /// Requests refused with `429` so far.
+    pub fn rejections(&self) -> u64 {
+        self.rejections.load(Ordering::Relaxed)
+    }
+
+    fn fallback(&self, what: &str, e: impl std::fmt::Display) {
+        self.redis_fallbacks.fetch_add(1, Ordering::Relaxed);
+        tracing::warn!(error = %e, "Redis unavailable for {what}; using this node's limits");
+    }
+
+    /// Runs one Redis call with a deadline. `None`: no Redis, or it failed (logged, counted):
+    /// the caller uses this node's limits.
+    async fn redis_try<T, F, Fut>(&self, what: &str, call: F) -> Option<T>
+    where
+        F: FnOnce(redis::aio::ConnectionManager) -> Fut,
+        Fut: std::future::Future<Output = redis::RedisResult<T>>,
+    {
+        let conn = self.redis.as_ref()?.clone();
+        match tokio::time::timeout(REDIS_TIMEOUT, call(conn)).await {
+            Ok(Ok(v)) => Some(v),
+            Ok(Err(e)) => {
+                self.fallback(what, e);
+                None
+            }
+            Err(_) => {
+                self.fallback(what, "timeout");
+                None
+            }
+        }
+    }
+
+    fn rejected(&self, wait_ms: i64) -> AppError {
+        self.rejections.fetch_add(1, Ordering::Relaxed);
+        // Round up: a client that waits Retry-After seconds is always let through.
+        AppError::RateLimited { retry_after: ((wait_ms.max(1) + 999) / 1000) as u64 }
+    }
+
+    /// Spends one token of `ip`'s bucket. `429` with the wait when it is empty.
+    pub async fn check_ip(&self, ip: IpAddr, now_ms: i64) -> Result<()> {
+        let Some(local) = &self.per_ip else {
+            return Ok(());
+        };
+        let interval = 60_000.0 / f64::from(self.ip_per_minute);
+        let burst = f64::from(self.ip_per_minute.saturating_sub(1));
+        let shared = self
+            .redis_try("rate limits", |mut conn| async move {
+                let mut call = self.gcra.key(format!("{}:ip:{ip}", self.prefix));
+                call.arg(now_ms).arg(interval).arg(burst);
+                call.invoke_async::<i64>(&mut conn).await
+            })
+            .await;
+        match shared {
+            Some(0) => return Ok(()),
+            Some(wait) => return Err(self.rejected(wait)),
+            None => {}
+        }
+        match local.check_key(&ip) {
+            Ok(()) => Ok(()),
+            Err(not_until) => {
+                let wait = not_until.wait_time_from(DefaultClock::default().now());
+                Err(self.rejected(wait.as_millis() as i64))
+            }
+        }
+    }
+
+    /// Forgets buckets that are full again (bounded memory under a flood of addresses).
+    pub fn sweep(&self) {
+        if let Some(l) = &self.per_ip {
+            l.retain_recent();
+            l.shrink_to_fit();
+        }
+        let now = crate::store::now_ms();
+        let mut accounts = self.accounts.lock().unwrap_or_else(|e| e.into_inner());
+        accounts.retain(|_, f| now - f.window_start < self.window_ms);
+    }
+
+    /// Whether a login for `identifier` (an email or username key, known or not) may be tried
+    /// now. `429` while the account is in a delay or locked.
+    pub async fn login_allowed(&self, identifier: &str, now_ms: i64) -> Result<()> {
+        if self.failures_per_hour == 0 {
+            return Ok(());
+        }
+        let failures = self.failures(identifier).await;
+        match self.wait_ms(failures, now_ms) {
+            0 => Ok(()),
+            wait => Err(self.rejected(wait)),
+        }
+    }
+
+    /// How long `identifier` must wait, given its failures: nothing for the first quarter of
+    /// the budget, then doubling delays (1 s, 2 s, 4 s … up to 5 min) after each failure, and
+    /// once the budget is spent a lock until the window ends (at most an hour).
+    fn wait_ms(&self, f: Failures, now: i64) -> i64 {
+        if f.count == 0 || now - f.window_start >= self.window_ms {
+            return 0;
+        }
+        if f.count >= self.failures_per_hour {
+            return f.window_start + self.window_ms - now;
+        }
+        let free = (self.failures_per_hour / 4).max(3);
+        if f.count < free {
+            return 0;
+        }
+        let delay = (1000i64 << (f.count - free).min(20)).min(MAX_DELAY_MS);
+        (f.last + delay - now).max(0)
+    }
+
+    async fn failures(&self, identifier: &str) -> Failures {
+        let key = format!("{}:login:{identifier}", self.prefix);
+        let shared = self
+            .redis_try("login throttling", |mut conn| async move {
+                redis::cmd("HMGET")
+                    .arg(&key)
+                    .arg(&["count", "start", "last"])
+                    .query_async::<Vec<Option<i64>>>(&mut conn)
+                    .await
+            })
+            .await;
+        if let Some(v) = shared {
+            let get = |i: usize| v.get(i).copied().flatten().unwrap_or(0);
+            return Failures { count: get(0) as u32, window_start: get(1), last: get(2) };
+        }
+        let accounts = self.accounts.lock().unwrap_or_else(|e| e.into_inner());
+        accounts.get(identifier).copied().unwrap_or_default()
+    }
+
+    /// Counts a failed login for `identifier`.
+    pub async fn login_failed(&self, identifier: &str, now_ms: i64) {
+        if self.failures_per_hour == 0 {
+            return;
+        }
+        let recorded = self
+            .redis_try("login throttling", |mut conn| async move {
+                let mut call = self.fail.key(format!("{}:login:{identifier}", self.prefix));
+                call.arg(now_ms).arg(self.window_ms);
+                call.invoke_async::<Vec<i64>>(&mut conn).await
+            })
+            .await;
+        if recorded.is_some() {
+            return;
+        }
+        let mut accounts = self.accounts.lock().unwrap_or_else(|e| e.into_inner());
+        let f = accounts.entry(identifier.to_owned()).or_default();
+        if now_ms - f.window_start >= self.window_ms {
+            *f = Failures { count: 0, window_start: now_ms, last: now_ms };
+        }
+        f.count += 1;
+        f.last = now_ms;
+    }
+
+    /// Forgets the failures of `identifier` (after a successful login or password reset).
+    pub async fn clear(&self, identifier: &str) {
+        if self.failures_per_hour == 0 {
+            return;
+        }
+        let key = format!("{}:login:{identifier}", self.prefix);
+        self.redis_try("login throttling", |mut conn| async move {
+            redis::cmd("DEL").arg(&key).query_async::<i64>(&mut conn).await
+        })
+        .await;
+        self.accounts.lock().unwrap_or_else(|e| e.into_inner()).remove(identifier);
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn cfg(ip_per_minute: u32, failures_per_hour: u32) -> LimitSettings<'static> {
+        LimitSettings {
+            ip_per_minute,
+            failures_per_hour,
+            failure_window: Duration::from_secs(3600),
+            redis_url: None,
+            redis_prefix: "test",
+        }
+    }
+
+    async fn limits(per_hour: u32) -> Limits {
+        Limits::new(cfg(0, per_hour)).await.unwrap()
+    }
+
+    #[tokio::test]
+    async fn failures_bring_doubling_delays_then_a_lock_that_ends_with_the_window() {
+        let l = limits(20).await;
+        let t0 = 1_000_000_000;
+        for i in 0..5 {
+            assert!(l.login_allowed("a@example.com", t0 + i).await.is_ok(), "attempt {i}");
+            l.login_failed("a@example.com", t0 + i).await;
+        }
+        // Five failures, five free: the sixth attempt must wait 1 s after the last failure.
+        let Err(AppError::RateLimited { retry_after }) =
+            l.login_allowed("a@example.com", t0 + 5).await
+        else {
+            panic!("expected a delay");
+        };
+        assert_eq!(retry_after, 1);
+        assert!(l.login_allowed("a@example.com", t0 + 4 + 1000).await.is_ok());
+        for i in 5..20 {
+            l.login_failed("a@example.com", t0 + 10_000 * i).await;
+        }
+        // Budget spent: locked until the hour is over, then free again.
+        let Err(AppError::RateLimited { retry_after }) =
+            l.login_allowed("a@example.com", t0 + 300_000).await
+        else {
+            panic!("expected a lock");
+        };
+        assert!(retry_after > 3000 && retry_after <= 3600, "{retry_after}");
+        assert!(l.login_allowed("a@example.com", t0 + 3_600_000).await.is_ok());
+        // Other identifiers are untouched.
+        assert!(l.login_allowed("b@example.com", t0 + 300_000).await.is_ok());
+    }
+
+    #[tokio::test]
+    async fn clearing_unlocks_at_once() {
+        let l = limits(4).await;
+        for i in 0..4 {
+            l.login_failed("x", i).await;
+        }
+        assert!(l.login_allowed("x", 10).await.is_err());
+        l.clear("x").await;
+        assert!(l.login_allowed("x", 10).await.is_ok());
+    }
+
+    #[tokio::test]
+    async fn zero_turns_limits_off() {
+        let l = Limits::new(cfg(0, 0)).await.unwrap();
+        for i in 0..100 {
+            l.login_failed("x", i).await;
+            assert!(l.check_ip("127.0.0.1".parse().unwrap(), i).await.is_ok());
+        }
+        assert!(l.login_allowed("x", 100).await.is_ok());
+    }
+
+    #[tokio::test]
+    async fn the_ip_bucket_empties_and_names_the_wait() {
+        let l = Limits::new(cfg(3, 0)).await.unwrap();
+        let ip: IpAddr = "10.1.2.3".parse().unwrap();
+        for _ in 0..3 {
+            l.check_ip(ip, 0).await.unwrap();
+        }
+        let Err(AppError::RateLimited { retry_after }) = l.check_ip(ip, 0).await else {
+            panic!("expected 429");
+        };
+        assert!((1..=20).contains(&retry_after), "{retry_after}");
+        assert!(l.check_ip("10.1.2.4".parse().unwrap(), 0).await.is_ok());
+    }
+}
