@@ -2,13 +2,13 @@
 //! works, and [`App::port`] tells which port was taken), `App::run` serves until shutdown.
 
 use std::future::Future;
-use std::net::SocketAddr;
 use std::sync::Arc;
 
 use anyhow::Context;
 use tokio::net::TcpListener;
 
 use crate::config::Settings;
+use crate::http::server::{serve, ServerLimits};
 use crate::http::{router, AppState};
 use crate::mail::{Smtp, Worker};
 use crate::service::Auth;
@@ -68,14 +68,19 @@ impl App {
         let store = self.state.auth.store.clone();
         let keys = tokio::spawn(every_minute(self.state.auth.clone()));
         let mail = self.mail.map(Worker::spawn);
-        let app = router(self.state).into_make_service_with_connect_info::<SocketAddr>();
-        let served = axum::serve(self.listener, app).with_graceful_shutdown(shutdown).await;
+        let settings = self.state.auth.settings.clone();
+        let limits = ServerLimits {
+            header_timeout: settings.header_timeout,
+            max_connections: settings.max_connections,
+            shutdown_timeout: settings.shutdown_timeout,
+        };
+        serve(self.listener, router(self.state), limits, shutdown).await;
         keys.abort();
         if let Some(mail) = mail {
             mail.stop().await;
         }
         store.close().await;
-        served.context("server error")
+        Ok(())
     }
 }
 

@@ -136,6 +136,14 @@ pub struct Settings {
     pub pages: bool,
     pub metrics_bind: Option<SocketAddr>,
     pub shutdown_timeout: Duration,
+    /// A client must send a request's headers within this (`10s`).
+    pub header_timeout: Duration,
+    /// A client must send a request's body within this (`10s`).
+    pub body_timeout: Duration,
+    /// No request may take longer than this, start to finish (`30s`).
+    pub request_timeout: Duration,
+    /// Open connections at most (`1024`).
+    pub max_connections: usize,
     pub log: String,
     pub log_format: LogFormat,
     pub argon2: Argon2Params,
@@ -250,6 +258,10 @@ const KNOWN: &[&str] = &[
     "PORTCULLIS_PAGES",
     "PORTCULLIS_METRICS_BIND",
     "PORTCULLIS_SHUTDOWN_TIMEOUT",
+    "PORTCULLIS_HEADER_TIMEOUT",
+    "PORTCULLIS_BODY_TIMEOUT",
+    "PORTCULLIS_REQUEST_TIMEOUT",
+    "PORTCULLIS_MAX_CONNECTIONS",
     "PORTCULLIS_LOG",
     "PORTCULLIS_LOG_FORMAT",
     "PORTCULLIS_ARGON2_MEMORY_KIB",
@@ -546,6 +558,10 @@ impl Layers {
             pages: p.bool("PORTCULLIS_PAGES", true)?,
             metrics_bind,
             shutdown_timeout: p.duration("PORTCULLIS_SHUTDOWN_TIMEOUT", "30s")?,
+            header_timeout: p.nonzero_duration("PORTCULLIS_HEADER_TIMEOUT", "10s")?,
+            body_timeout: p.nonzero_duration("PORTCULLIS_BODY_TIMEOUT", "10s")?,
+            request_timeout: p.nonzero_duration("PORTCULLIS_REQUEST_TIMEOUT", "30s")?,
+            max_connections: p.number("PORTCULLIS_MAX_CONNECTIONS", 1024)?.max(1) as usize,
             log: p.string("PORTCULLIS_LOG", "info"),
             log_format,
             argon2,
@@ -615,6 +631,14 @@ impl Parser<'_> {
 
     fn duration(&self, name: &str, default: &str) -> Result<Duration, ConfigError> {
         self.parse_with(name, default, parse_duration)
+    }
+
+    fn nonzero_duration(&self, name: &str, default: &str) -> Result<Duration, ConfigError> {
+        let d = self.duration(name, default)?;
+        if d.is_zero() {
+            return Err(self.err(name, "must be longer than 0s"));
+        }
+        Ok(d)
     }
 }
 

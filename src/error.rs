@@ -40,6 +40,9 @@ pub enum AppError {
     /// 415
     #[error("Content type must be application/json or application/x-www-form-urlencoded")]
     UnsupportedMediaType,
+    /// 408: the client did not send its body in time.
+    #[error("The request body took too long")]
+    RequestTimeout,
     /// 429
     #[error("Too many requests; try again later")]
     RateLimited { retry_after: u64 },
@@ -88,6 +91,7 @@ impl AppError {
             Self::Conflict { .. } => StatusCode::CONFLICT,
             Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Self::RequestTimeout => StatusCode::REQUEST_TIMEOUT,
             Self::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::Overloaded { .. } | Self::Unavailable { .. } => StatusCode::SERVICE_UNAVAILABLE,
             Self::Unexpected(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -103,6 +107,7 @@ impl AppError {
             | Self::Conflict { code, .. } => code,
             Self::PayloadTooLarge => "payload_too_large",
             Self::UnsupportedMediaType => "unsupported_media_type",
+            Self::RequestTimeout => "request_timeout",
             Self::RateLimited { .. } => "rate_limited",
             Self::Overloaded { .. } => "overloaded",
             Self::Unavailable { .. } => "unavailable",

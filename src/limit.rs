@@ -286,10 +286,11 @@ impl Limits {
         accounts.get(identifier).copied().unwrap_or_default()
     }
 
-    /// Counts a failed login for `identifier`.
-    pub async fn login_failed(&self, identifier: &str, now_ms: i64) {
+    /// Counts a failed login for `identifier`. `true` when this failure spent the budget and
+    /// locked the identifier (for the audit log).
+    pub async fn login_failed(&self, identifier: &str, now_ms: i64) -> bool {
         if self.failures_per_hour == 0 {
-            return;
+            return false;
         }
         let recorded = self
             .redis_try("login throttling", |mut conn| async move {
@@ -298,8 +299,8 @@ impl Limits {
                 call.invoke_async::<Vec<i64>>(&mut conn).await
             })
             .await;
-        if recorded.is_some() {
-            return;
+        if let Some(v) = recorded {
+            return v.first().copied() == Some(i64::from(self.failures_per_hour));
         }
         let mut accounts = self.accounts.lock().unwrap_or_else(|e| e.into_inner());
         let f = accounts.entry(identifier.to_owned()).or_default();
@@ -308,6 +309,7 @@ impl Limits {
         }
         f.count += 1;
         f.last = now_ms;
+        f.count == self.failures_per_hour
     }
 
     /// Forgets the failures of `identifier` (after a successful login or password reset).

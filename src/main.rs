@@ -49,6 +49,15 @@ enum Command {
         #[arg(long)]
         verified: bool,
     },
+    /// Print the audit log, oldest first.
+    Audit {
+        /// Only entries about this account or login identifier.
+        #[arg(long)]
+        user: Option<String>,
+        /// How far back, e.g. 1h, 7d.
+        #[arg(long, default_value = "24h")]
+        since: String,
+    },
     /// Administer users.
     User {
         #[command(subcommand)]
@@ -132,6 +141,26 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::User { command } => user(settings, command).await,
+        Command::Audit { user, since } => {
+            let since = portcullis::config::parse_duration(&since)
+                .map_err(|e| anyhow::anyhow!("--since: {e}"))?;
+            let auth = auth(settings).await?;
+            let from = portcullis::store::now_ms() - since.as_millis() as i64;
+            for e in auth.audit_log(from, user.as_deref()).await? {
+                println!(
+                    "{}\t{}\t{}\tuser={}\tid={}\tip={}\tua={:?}{}",
+                    portcullis::domain::rfc3339(e.at),
+                    e.event,
+                    e.outcome,
+                    e.user_id.as_deref().unwrap_or("-"),
+                    e.identifier_hash.as_deref().map_or("-", |h| &h[..12.min(h.len())]),
+                    e.ip.as_deref().unwrap_or("-"),
+                    e.user_agent.as_deref().unwrap_or(""),
+                    e.detail.map(|d| format!("\t{d}")).unwrap_or_default(),
+                );
+            }
+            Ok(())
+        }
         Command::Mail { command: MailCommand::Test { address } } => {
             mail_test(&settings, &address).await
         }

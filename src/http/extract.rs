@@ -37,9 +37,7 @@ where
         if declared.is_some_and(|n| n > BODY_LIMIT) {
             return Err(AppError::PayloadTooLarge);
         }
-        let bytes = axum::body::to_bytes(req.into_body(), BODY_LIMIT)
-            .await
-            .map_err(|_| AppError::PayloadTooLarge)?;
+        let bytes = axum::body::to_bytes(req.into_body(), BODY_LIMIT).await.map_err(body_error)?;
         let value = match (kind, bytes.iter().all(u8::is_ascii_whitespace)) {
             (BodyKind::Json | BodyKind::Missing, true) | (BodyKind::Form, true) => {
                 serde_json::from_slice(b"{}").map_err(|_| invalid_body())?
@@ -58,6 +56,22 @@ where
         };
         Ok(Self(value))
     }
+}
+
+/// Why a body could not be read: too long (413), too slow (408), or the client went away.
+fn body_error(e: axum::Error) -> AppError {
+    let inner = e.into_inner();
+    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(inner.as_ref());
+    while let Some(err) = source {
+        if err.is::<http_body_util::LengthLimitError>() {
+            return AppError::PayloadTooLarge;
+        }
+        if err.is::<tower_http::timeout::TimeoutError>() {
+            return AppError::RequestTimeout;
+        }
+        source = err.source();
+    }
+    invalid_body()
 }
 
 fn invalid_body() -> AppError {
@@ -118,13 +132,16 @@ impl FromRequestParts<AppState> for CurrentSession {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
-        if let Some(token) = bearer(&parts.headers) {
-            return state.auth.authenticate_bearer(token).await.map(Self);
-        }
-        match cookie_value(&parts.headers, &state.auth.settings.session_cookie) {
-            Some(token) => state.auth.authenticate_cookie(&token).await.map(Self),
-            None => Err(AppError::unauthenticated()),
-        }
+        let mut auth = if let Some(token) = bearer(&parts.headers) {
+            state.auth.authenticate_bearer(token).await?
+        } else {
+            match cookie_value(&parts.headers, &state.auth.settings.session_cookie) {
+                Some(token) => state.auth.authenticate_cookie(&token).await?,
+                None => return Err(AppError::unauthenticated()),
+            }
+        };
+        auth.client = client_info(parts, state);
+        Ok(Self(auth))
     }
 }
 
@@ -151,6 +168,13 @@ pub fn client_ip(
     extensions.get::<ConnectInfo<SocketAddr>>().map(|ConnectInfo(addr)| addr.ip())
 }
 
+fn client_info(parts: &Parts, state: &AppState) -> ClientInfo {
+    let ip = client_ip(&parts.headers, &parts.extensions, state.auth.settings.trust_proxy)
+        .map(|ip| ip.to_string());
+    let user_agent = parts.headers.get(USER_AGENT).and_then(|v| v.to_str().ok()).map(str::to_owned);
+    ClientInfo { ip, user_agent }
+}
+
 /// The client's address and user agent.
 pub struct Client(pub ClientInfo);
 
@@ -161,11 +185,7 @@ impl FromRequestParts<AppState> for Client {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        let ip = client_ip(&parts.headers, &parts.extensions, state.auth.settings.trust_proxy)
-            .map(|ip| ip.to_string());
-        let user_agent =
-            parts.headers.get(USER_AGENT).and_then(|v| v.to_str().ok()).map(str::to_owned);
-        Ok(Self(ClientInfo { ip, user_agent }))
+        Ok(Self(client_info(parts, state)))
     }
 }
 

@@ -33,6 +33,8 @@ pub async fn json_errors(req: Request, next: Next) -> Response {
                 "Content type must be application/json or application/x-www-form-urlencoded",
             ),
             StatusCode::NOT_FOUND => ("not_found", "Not found"),
+            StatusCode::REQUEST_TIMEOUT => ("request_timeout", "The request body took too long"),
+            StatusCode::SERVICE_UNAVAILABLE => ("timeout", "The request took too long; try again"),
             s if s.is_server_error() => ("internal_error", "Internal server error"),
             _ => ("bad_request", "Bad request"),
         };
@@ -43,6 +45,11 @@ pub async fn json_errors(req: Request, next: Next) -> Response {
             if name != CONTENT_TYPE && name != axum::http::header::CONTENT_LENGTH {
                 json.headers_mut().insert(name.clone(), value.clone());
             }
+        }
+        if status == StatusCode::SERVICE_UNAVAILABLE {
+            json.headers_mut()
+                .entry(axum::http::header::RETRY_AFTER)
+                .or_insert(HeaderValue::from_static("1"));
         }
         return json;
     }

@@ -4,6 +4,7 @@ pub mod api;
 pub mod extract;
 mod legacy;
 mod middleware;
+pub mod server;
 
 use std::sync::Arc;
 
@@ -41,6 +42,12 @@ pub fn router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn_with_state(state.clone(), middleware::rate_limit))
         .layer(axum::middleware::from_fn_with_state(state.clone(), middleware::csrf))
         .with_state(state)
+        // A client trickling its body is cut off (408); no request runs forever (408 too).
+        .layer(tower_http::timeout::RequestBodyTimeoutLayer::new(settings.body_timeout))
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+            StatusCode::SERVICE_UNAVAILABLE,
+            settings.request_timeout,
+        ))
         .layer(axum::middleware::from_fn(middleware::json_errors));
     if !settings.cors_origins.is_empty() {
         app = app.layer(cors(&settings.cors_origins));

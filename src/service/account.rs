@@ -1,6 +1,7 @@
 //! Account flows: register, verify, resend, forgot, reset, profile, delete, change password.
 
-use super::{Auth, Authenticated};
+use super::audit::Event;
+use super::{Auth, Authenticated, ClientInfo};
 use crate::domain::{Email, User, Username};
 use crate::error::{AppError, Result};
 use crate::store::{
@@ -41,6 +42,10 @@ pub enum ForgotOutcome {
         token: String,
     },
     UnknownEmail,
+}
+
+fn event<'a>(name: &'static str, outcome: &'static str, user_id: &'a str) -> Event<'a> {
+    Event { name, outcome, user_id: Some(user_id), ..Default::default() }
 }
 
 fn present<'a>(v: Option<&'a str>, field: &str) -> Result<&'a str> {
@@ -132,12 +137,15 @@ impl Auth {
     }
 
     /// Spends a verification token. `400 invalid_token` when it is unknown, expired or spent.
-    pub async fn verify_email(&self, token: Option<&str>) -> Result<User> {
+    pub async fn verify_email(&self, token: Option<&str>, client: &ClientInfo) -> Result<User> {
         let token = present(token, "token")?;
-        self.store
+        let user = self
+            .store
             .verify_email(&crate::auth::hash_token(token.trim()), now_ms())
             .await?
-            .ok_or_else(|| AppError::bad_request("invalid_token", "Invalid or expired token"))
+            .ok_or_else(|| AppError::bad_request("invalid_token", "Invalid or expired token"))?;
+        self.audit(client, event("email_verification", "succeeded", &user.id)).await;
+        Ok(user)
     }
 
     /// Queues a new verification mail if the address belongs to an unverified account and the
@@ -180,8 +188,9 @@ impl Auth {
         &self,
         token: Option<&str>,
         new_password: Option<&str>,
+        client: &ClientInfo,
     ) -> Result<User> {
-        self.reset_password_for(None, token, new_password).await
+        self.reset_password_for(None, token, new_password, client).await
     }
 
     /// [`Auth::reset_password`], and when `email` is given the token must have been mailed to
@@ -192,6 +201,7 @@ impl Auth {
         email: Option<&str>,
         token: Option<&str>,
         new_password: Option<&str>,
+        client: &ClientInfo,
     ) -> Result<User> {
         let invalid = || AppError::bad_request("invalid_token", "Invalid or expired token");
         let token = present(token, "token")?;
@@ -211,7 +221,13 @@ impl Auth {
                 self.mailer.password_changed(&user.email)
             })
             .await?;
-        let user = user.ok_or_else(invalid)?;
+        let Some(user) = user else {
+            let failed =
+                Event { name: "password_reset", outcome: "invalid_token", ..Default::default() };
+            self.audit(client, failed).await;
+            return Err(invalid());
+        };
+        self.audit(client, event("password_reset", "succeeded", &user.id)).await;
         // A reset proves the mailbox: lift any login lock on the account's identifiers.
         self.limits.clear(&crate::domain::email_key(&user.email)).await;
         if let Some(name) = &user.username {
@@ -229,12 +245,18 @@ impl Auth {
     ) -> Result<()> {
         let raw_new = present(new_password, "new_password")?;
         let password = self.settings.password_policy.check(raw_new).map_err(Self::policy_error)?;
-        self.confirm_password(&auth.user.id, current, "current_password").await?;
+        if let Err(e) = self.confirm_password(&auth.user.id, current, "current_password").await {
+            self.audit(&auth.client, event("password_change", "wrong_password", &auth.user.id))
+                .await;
+            return Err(e);
+        }
         let hash = self.hasher.hash(&password).await?;
         let mail = self.mailer.password_changed(&auth.user.email)?;
         self.store
             .change_password(&auth.user.id, &hash, Some(&auth.session.id), &mail, now_ms())
-            .await
+            .await?;
+        self.audit(&auth.client, event("password_change", "succeeded", &auth.user.id)).await;
+        Ok(())
     }
 
     /// Changes username and/or email. An email change needs the current password, marks the
@@ -288,7 +310,11 @@ impl Auth {
             username: username.map(|u| (u.as_str().to_owned(), u.key())),
             email: email_change,
         };
+        let email_changed = change.email.is_some();
         self.store.update_profile(&auth.user.id, &change, now_ms()).await?.map_err(taken)?;
+        if email_changed {
+            self.audit(&auth.client, event("email_change", "succeeded", &auth.user.id)).await;
+        }
         self.store
             .user_by_id(&auth.user.id)
             .await?
@@ -300,6 +326,7 @@ impl Auth {
     pub async fn delete_account(&self, auth: &Authenticated, password: Option<&str>) -> Result<()> {
         self.confirm_password(&auth.user.id, password, "password").await?;
         self.store.delete_user(&auth.user.id).await?;
+        self.audit(&auth.client, event("account_deletion", "succeeded", &auth.user.id)).await;
         Ok(())
     }
 }

@@ -2,6 +2,7 @@
 //! knows about HTTP; errors are [`AppError`]s whose variant decides the status.
 
 mod account;
+pub mod audit;
 mod session;
 
 use std::sync::Arc;

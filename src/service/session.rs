@@ -1,5 +1,6 @@
 //! Session flows: login, refresh, authenticate, logout, list and revoke sessions.
 
+use super::audit::Event;
 use super::{Auth, ClientInfo};
 use crate::auth::jwt::TokenError;
 use crate::auth::{hash_token, OpaqueToken};
@@ -22,6 +23,8 @@ pub enum Identifier<'a> {
 pub struct Authenticated {
     pub session: Session,
     pub user: User,
+    /// Who sent the request (for the audit log); filled in by the HTTP layer.
+    pub client: ClientInfo,
 }
 
 /// Fresh tokens for a session.
@@ -77,10 +80,22 @@ impl Auth {
         // Throttling is keyed by the identifier as typed, whether or not an account has it,
         // and checked before any password work: a 429 says nothing about which accounts exist.
         let now = now_ms();
-        self.limits.login_allowed(&key, now).await?;
+        if let Err(e) = self.limits.login_allowed(&key, now).await {
+            self.audit(
+                client,
+                Event {
+                    name: "login",
+                    outcome: "throttled",
+                    identifier: Some(&key),
+                    ..Default::default()
+                },
+            )
+            .await;
+            return Err(e);
+        }
         // Over the hard bound: refused before any hashing, counted like any failure.
         let Some(password) = Password::normalize(raw) else {
-            self.limits.login_failed(&key, now).await;
+            self.login_failed(client, &key, None, now).await;
             return Err(invalid_credentials());
         };
         let found = if by_email {
@@ -90,12 +105,21 @@ impl Auth {
         };
         let verified =
             self.hasher.verify(&password, found.as_ref().map(|f| f.password_hash.as_str())).await?;
+        let known_id = found.as_ref().map(|f| f.user.id.clone());
         let Some(found) = found.filter(|f| verified.ok && f.user.is_active) else {
-            self.limits.login_failed(&key, now).await;
+            self.login_failed(client, &key, known_id.as_deref(), now).await;
             return Err(invalid_credentials());
         };
         self.limits.clear(&key).await;
         if self.settings.require_verified_email && !found.user.email_verified {
+            let user_id = Some(found.user.id.as_str());
+            let event = Event {
+                name: "login",
+                outcome: "email_not_verified",
+                user_id,
+                ..Default::default()
+            };
+            self.audit(client, event).await;
             return Err(AppError::unauthorized(
                 "email_not_verified",
                 "Please verify your email before logging in",
@@ -119,6 +143,14 @@ impl Auth {
         };
         let replaces = presented_cookie.map(hash_token);
         self.store.create_session(&session, replaces.as_deref()).await?;
+        let event = Event {
+            name: "login",
+            outcome: "succeeded",
+            user_id: Some(&user.id),
+            identifier: Some(&key),
+            detail: Some(format!("session {}", session.id)),
+        };
+        self.audit(client, event).await;
         let access_token = self.jwt.issue(&user.id, &session.id, now / 1000)?;
         Ok(LoginOutcome {
             user,
@@ -130,6 +162,28 @@ impl Auth {
                 refresh_token: refresh.plain,
             },
         })
+    }
+
+    async fn login_failed(&self, client: &ClientInfo, key: &str, user_id: Option<&str>, now: i64) {
+        let locked = self.limits.login_failed(key, now).await;
+        let event = Event {
+            name: "login",
+            outcome: "failed",
+            user_id,
+            identifier: Some(key),
+            ..Default::default()
+        };
+        self.audit(client, event).await;
+        if locked {
+            let event = Event {
+                name: "lockout",
+                outcome: "locked",
+                user_id,
+                identifier: Some(key),
+                ..Default::default()
+            };
+            self.audit(client, event).await;
+        }
     }
 
     /// Replaces a stored hash by one with the current parameters. Failure only costs the
@@ -191,7 +245,7 @@ impl Auth {
             .filter(|(_, u)| u.id == claims.sub)
             .ok_or_else(AppError::unauthenticated)?;
         self.touch(&session, now).await?;
-        Ok(Authenticated { session, user })
+        Ok(Authenticated { session, user, client: ClientInfo::default() })
     }
 
     /// Authenticates a session-cookie token.
@@ -203,7 +257,7 @@ impl Auth {
             .await?
             .ok_or_else(AppError::unauthenticated)?;
         self.touch(&session, now).await?;
-        Ok(Authenticated { session, user })
+        Ok(Authenticated { session, user, client: ClientInfo::default() })
     }
 
     async fn touch(&self, session: &Session, now: i64) -> Result<()> {
@@ -216,16 +270,35 @@ impl Auth {
     /// Ends the session (cookie and access tokens stop working at once).
     pub async fn logout(&self, auth: &Authenticated) -> Result<()> {
         self.store.revoke_session(&auth.session.id, now_ms()).await?;
+        let event = Event {
+            name: "logout",
+            outcome: "succeeded",
+            user_id: Some(&auth.user.id),
+            ..Default::default()
+        };
+        self.audit(&auth.client, event).await;
         Ok(())
     }
 
     /// Ends the session named by a cookie token, if it is live (legacy logout routes).
     /// `false`: there was no such live session.
-    pub async fn logout_cookie(&self, token: &str) -> Result<bool> {
-        match self.store.session_by_token(&hash_token(token), now_ms()).await? {
-            Some((session, _)) => self.store.revoke_session(&session.id, now_ms()).await,
-            None => Ok(false),
+    pub async fn logout_cookie(&self, token: &str, client: &ClientInfo) -> Result<bool> {
+        let Some((session, user)) =
+            self.store.session_by_token(&hash_token(token), now_ms()).await?
+        else {
+            return Ok(false);
+        };
+        let revoked = self.store.revoke_session(&session.id, now_ms()).await?;
+        if revoked {
+            let event = Event {
+                name: "logout",
+                outcome: "succeeded",
+                user_id: Some(&user.id),
+                ..Default::default()
+            };
+            self.audit(client, event).await;
         }
+        Ok(revoked)
     }
 
     pub async fn sessions(&self, auth: &Authenticated) -> Result<Vec<Session>> {

@@ -38,24 +38,32 @@ impl Store {
 
     /// Entries since `since` (Unix ms), oldest first; with `who`, only those about that user id
     /// or that identifier hash.
-    pub async fn audit_entries(&self, since: i64, who: Option<(&str, &str)>) -> Result<Vec<AuditEntry>> {
+    pub async fn audit_entries(
+        &self,
+        since: i64,
+        who: Option<(&str, &str)>,
+    ) -> Result<Vec<AuditEntry>> {
         let rows = match who {
             None => {
-                self.q("SELECT at, event, outcome, user_id, identifier_hash, ip, user_agent, detail \
-                        FROM audit_log WHERE at >= $1 ORDER BY at, id")
-                    .bind(since)
-                    .fetch_all(&self.pool)
-                    .await?
+                self.q(
+                    "SELECT at, event, outcome, user_id, identifier_hash, ip, user_agent, detail \
+                        FROM audit_log WHERE at >= $1 ORDER BY at, id",
+                )
+                .bind(since)
+                .fetch_all(&self.pool)
+                .await?
             }
             Some((user_id, identifier_hash)) => {
-                self.q("SELECT at, event, outcome, user_id, identifier_hash, ip, user_agent, detail \
+                self.q(
+                    "SELECT at, event, outcome, user_id, identifier_hash, ip, user_agent, detail \
                         FROM audit_log WHERE at >= $1 AND (user_id = $2 OR identifier_hash = $3) \
-                        ORDER BY at, id")
-                    .bind(since)
-                    .bind(user_id.to_owned())
-                    .bind(identifier_hash.to_owned())
-                    .fetch_all(&self.pool)
-                    .await?
+                        ORDER BY at, id",
+                )
+                .bind(since)
+                .bind(user_id.to_owned())
+                .bind(identifier_hash.to_owned())
+                .fetch_all(&self.pool)
+                .await?
             }
         };
         let mut out = Vec::with_capacity(rows.len());

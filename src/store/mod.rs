@@ -11,6 +11,7 @@
 //!
 //! The schema itself differs by dialect and lives in `migrations/<backend>/`.
 
+mod audit;
 mod keys;
 mod outbox;
 mod sessions;
@@ -28,6 +29,7 @@ use sqlx::migrate::{Migration, MigrationType, Migrator};
 use sqlx::query::Query;
 use sqlx::{Any, AnyPool, Row};
 
+pub use audit::AuditEntry;
 pub use outbox::{MailThrottle, OutboxMail, QueuedMail, StoredMail};
 pub use sessions::{NewSession, RefreshOutcome};
 pub use tokens::{NewToken, TokenPurpose};
@@ -72,6 +74,22 @@ pub fn now_ms() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_millis() as i64)
+}
+
+/// The migrations of one dialect, embedded: `(version, name, sql)`. Every dialect has the same
+/// versions; a new one is a file in each of `migrations/{sqlite,postgres,mysql}/` and a line here.
+macro_rules! migrations {
+    ($dialect:literal) => {
+        &[
+            (1, "init", include_str!(concat!("../../migrations/", $dialect, "/0001_init.sql"))),
+            (
+                2,
+                "mail_delivery",
+                include_str!(concat!("../../migrations/", $dialect, "/0002_mail_delivery.sql")),
+            ),
+            (3, "audit", include_str!(concat!("../../migrations/", $dialect, "/0003_audit.sql"))),
+        ]
+    };
 }
 
 impl Store {
@@ -133,26 +151,9 @@ impl Store {
     /// Applies pending migrations for this backend (concurrent nodes take a lock first).
     pub async fn migrate(&self) -> anyhow::Result<()> {
         let sources: &[(i64, &str, &str)] = match self.backend {
-            Backend::Sqlite => &[
-                (1, "init", include_str!("../../migrations/sqlite/0001_init.sql")),
-                (
-                    2,
-                    "mail_delivery",
-                    include_str!("../../migrations/sqlite/0002_mail_delivery.sql"),
-                ),
-            ],
-            Backend::Postgres => &[
-                (1, "init", include_str!("../../migrations/postgres/0001_init.sql")),
-                (
-                    2,
-                    "mail_delivery",
-                    include_str!("../../migrations/postgres/0002_mail_delivery.sql"),
-                ),
-            ],
-            Backend::MySql => &[
-                (1, "init", include_str!("../../migrations/mysql/0001_init.sql")),
-                (2, "mail_delivery", include_str!("../../migrations/mysql/0002_mail_delivery.sql")),
-            ],
+            Backend::Sqlite => migrations!("sqlite"),
+            Backend::Postgres => migrations!("postgres"),
+            Backend::MySql => migrations!("mysql"),
         };
         let migrations: Vec<Migration> = sources
             .iter()

@@ -1,5 +1,7 @@
 //! CSRF, CORS and HTTP hardening.
 
+use std::time::Duration;
+
 use reqwest::{Method, StatusCode};
 use serde_json::json;
 
@@ -105,4 +107,108 @@ async fn hsts_is_sent_only_for_an_https_public_url(db: Db) {
     let tls = plain.another_node(&[("PORTCULLIS_PUBLIC_URL", "https://auth.example.com")]).await;
     let res = tls.get("/health/live").await;
     assert!(res.headers()["strict-transport-security"].to_str().unwrap().starts_with("max-age="));
+}
+
+backends!(a_slow_client_is_cut_off, security_events_are_in_the_audit_log_without_secrets,);
+
+async fn a_slow_client_is_cut_off(db: Db) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let app = TestApp::spawn_with(
+        db,
+        &[("PORTCULLIS_HEADER_TIMEOUT", "1s"), ("PORTCULLIS_BODY_TIMEOUT", "1s")],
+    )
+    .await;
+    let addr = format!("127.0.0.1:{}", app.port);
+    // Headers trickled a byte at a time, never finished: the server hangs up.
+    let mut slow = tokio::net::TcpStream::connect(&addr).await.unwrap();
+    slow.write_all(b"GET /health/live HTTP/1.1\r\nHost: x\r\n").await.unwrap();
+    let started = std::time::Instant::now();
+    let mut buf = [0u8; 512];
+    let cut = tokio::time::timeout(Duration::from_secs(10), async {
+        loop {
+            if slow.write_all(b"X").await.is_err() {
+                return;
+            }
+            match tokio::time::timeout(Duration::from_millis(200), slow.read(&mut buf)).await {
+                Ok(Ok(0)) | Ok(Err(_)) => return,
+                _ => {}
+            }
+        }
+    })
+    .await;
+    assert!(cut.is_ok(), "a client that never finishes its headers must be dropped");
+    assert!(started.elapsed() < Duration::from_secs(10));
+    // A body that never arrives: 408 instead of holding the request.
+    let mut body = tokio::net::TcpStream::connect(&addr).await.unwrap();
+    body.write_all(
+        b"POST /api/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"em",
+    )
+    .await
+    .unwrap();
+    let mut response = Vec::new();
+    let _ = tokio::time::timeout(Duration::from_secs(10), body.read_to_end(&mut response)).await;
+    let text = String::from_utf8_lossy(&response);
+    assert!(text.starts_with("HTTP/1.1 408"), "{text}");
+    assert!(text.contains("request_timeout"), "{text}");
+    // The server is still serving everybody else.
+    assert_eq!(app.get("/health/live").await.status(), StatusCode::OK);
+}
+
+async fn security_events_are_in_the_audit_log_without_secrets(db: Db) {
+    let app = TestApp::spawn_with(db, &[("PORTCULLIS_LOGIN_FAILURES_PER_HOUR", "3")]).await;
+    let login = app.user("audit@example.com").await;
+    let id = login.body["user"]["id"].as_str().unwrap().to_owned();
+    let res = app
+        .client
+        .post(app.url("/api/auth/login"))
+        .header("user-agent", "attacker/1.0")
+        .json(&json!({"email": "audit@example.com", "password": "not-the-password"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    let res = app
+        .bearer(Method::POST, "/api/auth/change-password", &login.access_token)
+        .json(&json!({"current_password": PASSWORD, "new_password": "a whole new secret"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    for _ in 0..4 {
+        app.post_json(
+            "/api/auth/login",
+            json!({"email": "ghost@example.com", "password": "guess-guess"}),
+        )
+        .await;
+    }
+    let res =
+        app.bearer(Method::POST, "/api/auth/logout", &login.access_token).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+
+    let mine = app.auth.audit_log(0, Some("AUDIT@example.com")).await.unwrap();
+    let seen: Vec<(String, String)> =
+        mine.iter().map(|e| (e.event.clone(), e.outcome.clone())).collect();
+    let expect = [
+        ("login", "succeeded"),
+        ("login", "failed"),
+        ("password_change", "succeeded"),
+        ("logout", "succeeded"),
+    ];
+    let expect: Vec<(String, String)> =
+        expect.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+    assert_eq!(seen, expect);
+    let failed = &mine[1];
+    assert_eq!(failed.user_id.as_deref(), Some(id.as_str()));
+    assert_eq!(failed.ip.as_deref(), Some("127.0.0.1"));
+    assert_eq!(failed.user_agent.as_deref(), Some("attacker/1.0"));
+    // An unknown identifier is recorded by hash only, with its lockout.
+    let ghost = app.auth.audit_log(0, Some("ghost@example.com")).await.unwrap();
+    let outcomes: Vec<&str> = ghost.iter().map(|e| e.outcome.as_str()).collect();
+    assert_eq!(outcomes, ["failed", "failed", "failed", "locked", "throttled"]);
+    let everything = format!("{:?}", app.auth.audit_log(0, None).await.unwrap());
+    for secret in
+        [PASSWORD, "a whole new secret", "not-the-password", "ghost@example.com", &login.cookie]
+    {
+        assert!(!everything.contains(secret), "the audit log holds {secret:?}");
+    }
 }

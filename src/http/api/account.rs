@@ -7,7 +7,7 @@ use axum::Json;
 use super::types::*;
 use crate::domain::UserView;
 use crate::error::{ErrorBody, Result};
-use crate::http::extract::{CurrentSession, Input};
+use crate::http::extract::{Client, CurrentSession, Input};
 use crate::http::AppState;
 use crate::service::{ProfileUpdate, Registration};
 
@@ -55,9 +55,10 @@ pub async fn register(
     ))]
 pub async fn verify_email(
     State(state): State<AppState>,
+    Client(client): Client,
     Input(req): Input<TokenRequest>,
 ) -> Result<Json<MessageResponse>> {
-    state.auth.verify_email(req.token.as_deref()).await?;
+    state.auth.verify_email(req.token.as_deref(), &client).await?;
     Ok(Json(MessageResponse::new("Email verified successfully")))
 }
 
@@ -69,9 +70,10 @@ pub async fn verify_email(
     ))]
 pub async fn verify_email_link(
     State(state): State<AppState>,
+    Client(client): Client,
     Query(q): Query<TokenQuery>,
 ) -> Result<Json<MessageResponse>> {
-    state.auth.verify_email(q.token.as_deref()).await?;
+    state.auth.verify_email(q.token.as_deref(), &client).await?;
     Ok(Json(MessageResponse::new("Email verified successfully. You can now log in.")))
 }
 
@@ -120,9 +122,10 @@ pub async fn forgot_password(
     ))]
 pub async fn reset_password(
     State(state): State<AppState>,
+    Client(client): Client,
     Input(req): Input<ResetPasswordRequest>,
 ) -> Result<Json<MessageResponse>> {
-    state.auth.reset_password(req.token.as_deref(), req.new_password.as_deref()).await?;
+    state.auth.reset_password(req.token.as_deref(), req.new_password.as_deref(), &client).await?;
     Ok(Json(MessageResponse::new("Password reset successful")))
 }
 

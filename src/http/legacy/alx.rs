@@ -86,10 +86,14 @@ async fn login(
 
 /// `DELETE /sessions`: the cookie's session ends and the client goes to `/`; `403` without a
 /// live session.
-async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Result<Response> {
+async fn logout(
+    State(state): State<AppState>,
+    Client(client): Client,
+    headers: HeaderMap,
+) -> Result<Response> {
     let token =
         cookie_value(&headers, &state.auth.settings.session_cookie).ok_or_else(forbidden)?;
-    if !state.auth.logout_cookie(&token).await? {
+    if !state.auth.logout_cookie(&token, &client).await? {
         return Err(forbidden());
     }
     Ok(found("/", clear_session_cookie(&state.auth.settings)))
@@ -145,13 +149,14 @@ struct UpdatePassword {
 /// `PUT /reset_password`: `403` for a missing, wrong, spent or other user's token.
 async fn update_password(
     State(state): State<AppState>,
+    Client(client): Client,
     Input(b): Input<UpdatePassword>,
 ) -> Result<Response> {
     let email = required(b.email, "email")?;
     let token = b.reset_token.filter(|t| !t.trim().is_empty()).ok_or_else(forbidden)?;
     state
         .auth
-        .reset_password_for(Some(&email), Some(&token), b.new_password.as_deref())
+        .reset_password_for(Some(&email), Some(&token), b.new_password.as_deref(), &client)
         .await
         .map_err(|e| if e.code() == "invalid_token" { forbidden() } else { e })?;
     Ok(Json(json!({"email": email, "message": "Password updated"})).into_response())

@@ -66,10 +66,14 @@ async fn login(
 }
 
 /// `200`, the session revoked and the cookie deleted; `401` without a live session.
-async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Result<Response> {
+async fn logout(
+    State(state): State<AppState>,
+    Client(client): Client,
+    headers: HeaderMap,
+) -> Result<Response> {
     let token = cookie_value(&headers, &state.auth.settings.session_cookie)
         .ok_or_else(AppError::unauthenticated)?;
-    if !state.auth.logout_cookie(&token).await? {
+    if !state.auth.logout_cookie(&token, &client).await? {
         return Err(AppError::unauthenticated());
     }
     let clear = clear_session_cookie(&state.auth.settings);
@@ -114,11 +118,12 @@ struct UpdatePassword {
 /// `200`; an invalid token is `400`.
 async fn update_password(
     State(state): State<AppState>,
+    Client(client): Client,
     Input(b): Input<UpdatePassword>,
 ) -> Result<Response> {
     state
         .auth
-        .reset_password_for(None, b.reset_token.as_deref(), b.new_password.as_deref())
+        .reset_password_for(None, b.reset_token.as_deref(), b.new_password.as_deref(), &client)
         .await?;
     Ok(Json(json!({"message": "Password updated"})).into_response())
 }

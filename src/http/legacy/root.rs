@@ -141,9 +141,13 @@ async fn forgot_password(
 
 /// `GET /logout`: ends the cookie's session if there is one, clears the cookie, and sends the
 /// browser to the login page.
-async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, RootError> {
+async fn logout(
+    State(state): State<AppState>,
+    Client(client): Client,
+    headers: HeaderMap,
+) -> Result<Response, RootError> {
     if let Some(token) = cookie_value(&headers, &state.auth.settings.session_cookie) {
-        state.auth.logout_cookie(&token).await?;
+        state.auth.logout_cookie(&token, &client).await?;
     }
     let clear: HeaderValue = clear_session_cookie(&state.auth.settings);
     Ok(found("/account/login", clear))
