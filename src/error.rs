@@ -82,6 +82,14 @@ impl AppError {
         Self::unauthorized("not_authenticated", "Authentication required")
     }
 
+    /// For callers outside HTTP (startup, the command line): any error as an `anyhow::Error`.
+    pub fn into_anyhow(self) -> anyhow::Error {
+        match self {
+            Self::Unexpected(e) => e,
+            other => anyhow::anyhow!("{other}"),
+        }
+    }
+
     pub fn status(&self) -> StatusCode {
         match self {
             Self::BadRequest { .. } => StatusCode::BAD_REQUEST,

@@ -10,7 +10,8 @@ use sqlx::{AnyConnection, Connection, Row};
 
 use crate::auth::legacy::{LegacyError, LegacyHash};
 use crate::domain::{Email, Username};
-use crate::store::{now_ms, Backend, NewUser, Store, Taken};
+use crate::error::AppError;
+use crate::store::{Backend, NewUser, Store, Taken};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -112,7 +113,7 @@ async fn import_row(
             }
         }
     }
-    if store.user_by_email(&email.key()).await.map_err(anyhow_of)?.is_some() {
+    if store.user_by_email(&email.key()).await.map_err(AppError::into_anyhow)?.is_some() {
         report.skipped += 1;
         return Ok(());
     }
@@ -126,18 +127,13 @@ async fn import_row(
             }
         },
     };
-    let now = now_ms();
-    let new = NewUser {
-        id: uuid::Uuid::now_v7().to_string(),
-        email: email.as_str().to_owned(),
-        email_key: email.key(),
-        username: username.as_ref().map(|u| u.as_str().to_owned()),
-        username_key: username.as_ref().map(Username::key),
-        password_hash: hash.to_owned(),
-        email_verified: all_verified || row.email_verified,
-        now,
-    };
-    match store.insert_user(&new, None).await.map_err(anyhow_of)? {
+    let new = NewUser::new(
+        &email,
+        username.as_ref(),
+        hash.to_owned(),
+        all_verified || row.email_verified,
+    );
+    match store.insert_user(&new, None).await.map_err(AppError::into_anyhow)? {
         Ok(_) => report.imported += 1,
         Err(Taken::Email) => report.skipped += 1,
         Err(Taken::Username) => report.rejected.push(format!(
@@ -146,13 +142,6 @@ async fn import_row(
         )),
     }
     Ok(())
-}
-
-fn anyhow_of(e: crate::error::AppError) -> anyhow::Error {
-    match e {
-        crate::error::AppError::Unexpected(e) => e,
-        other => anyhow::anyhow!("{other}"),
-    }
 }
 
 fn read_csv(from: &str) -> anyhow::Result<Vec<SourceRow>> {

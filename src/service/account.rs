@@ -108,17 +108,8 @@ impl Auth {
             return Err(taken(Taken::Email));
         }
         let hash = self.hasher.hash(&password).await?;
-        let now = now_ms();
-        let new = NewUser {
-            id: uuid::Uuid::now_v7().to_string(),
-            email: email.as_str().to_owned(),
-            email_key: email.key(),
-            username: username.as_ref().map(|u| u.as_str().to_owned()),
-            username_key: username.as_ref().map(Username::key),
-            password_hash: hash,
-            email_verified: verified,
-            now,
-        };
+        let new = NewUser::new(&email, username.as_ref(), hash, verified);
+        let now = new.now;
         if verified {
             return self.store.insert_user(&new, None).await?.map_err(taken);
         }

@@ -52,13 +52,13 @@ impl Auth {
         let jwt = match &settings.jwt_secret {
             Some(secret) => Jwt::hs256(secret, issuer, ttl),
             None => {
-                let mut keys = store.signing_keys().await.map_err(anyhow_of)?;
+                let mut keys = store.signing_keys().await.map_err(AppError::into_anyhow)?;
                 if keys.is_empty() {
                     // Two nodes starting at once may both add one; both keys are then
                     // published and the newest signs, which is harmless.
                     let key = crate::auth::SigningKeyRecord::generate(now_ms())?;
-                    store.insert_signing_key(&key).await.map_err(anyhow_of)?;
-                    keys = store.signing_keys().await.map_err(anyhow_of)?;
+                    store.insert_signing_key(&key).await.map_err(AppError::into_anyhow)?;
+                    keys = store.signing_keys().await.map_err(AppError::into_anyhow)?;
                 }
                 Jwt::eddsa(&keys, issuer, ttl)?
             }
@@ -135,12 +135,5 @@ impl Auth {
 
     fn policy_error(e: crate::domain::PolicyError) -> AppError {
         AppError::bad_request("weak_password", e.to_string())
-    }
-}
-
-fn anyhow_of(e: AppError) -> anyhow::Error {
-    match e {
-        AppError::Unexpected(e) => e,
-        other => anyhow::anyhow!("{other}"),
     }
 }

@@ -25,6 +25,27 @@ pub struct NewUser {
     pub now: i64,
 }
 
+impl NewUser {
+    /// A new account, created now with a fresh time-ordered id.
+    pub fn new(
+        email: &crate::domain::Email,
+        username: Option<&crate::domain::Username>,
+        password_hash: String,
+        email_verified: bool,
+    ) -> Self {
+        Self {
+            id: uuid::Uuid::now_v7().to_string(),
+            email: email.as_str().to_owned(),
+            email_key: email.key(),
+            username: username.map(|u| u.as_str().to_owned()),
+            username_key: username.map(crate::domain::Username::key),
+            password_hash,
+            email_verified,
+            now: super::now_ms(),
+        }
+    }
+}
+
 /// A user with the stored password hash, for the hasher only.
 pub struct UserWithHash {
     pub user: User,

@@ -2,8 +2,10 @@
 //! generated from the handlers' annotations.
 
 mod account;
-mod session;
+pub mod session;
 pub mod types;
+
+pub use session::{identifier, login_response};
 
 use axum::http::HeaderValue;
 use axum::routing::{delete, get, post};

@@ -7,11 +7,12 @@ use axum::Json;
 
 use super::types::*;
 use super::{clear_session_cookie, session_cookie};
+use crate::config::Settings;
 use crate::domain::UserView;
 use crate::error::{ErrorBody, Result};
 use crate::http::extract::{Client, CurrentSession, Input, PresentedCookie};
 use crate::http::AppState;
-use crate::service::Identifier;
+use crate::service::{Identifier, LoginOutcome};
 
 /// Log in with `email` or `username` and `password`. Sets the session cookie and returns an
 /// access token and a refresh token. Every login opens a new session.
@@ -28,16 +29,26 @@ pub async fn login(
     PresentedCookie(presented): PresentedCookie,
     Input(req): Input<LoginRequest>,
 ) -> Result<Response> {
-    let identifier = match (req.email.as_deref(), req.username.as_deref()) {
-        (Some(e), _) if !e.trim().is_empty() => Some(Identifier::Email(e)),
-        (_, Some(u)) if !u.trim().is_empty() => Some(Identifier::Username(u)),
-        _ => None,
-    };
+    let identifier = identifier(req.email.as_deref(), req.username.as_deref());
     let out = state
         .auth
         .login(identifier, req.password.as_deref(), &client, presented.as_deref())
         .await?;
-    let cookie = session_cookie(&state.auth.settings, &out.session_token);
+    Ok(login_response(&state.auth.settings, out))
+}
+
+/// What a login names: `email` when given, else `username`; blank counts as absent.
+pub fn identifier<'a>(email: Option<&'a str>, username: Option<&'a str>) -> Option<Identifier<'a>> {
+    match (email, username) {
+        (Some(e), _) if !e.trim().is_empty() => Some(Identifier::Email(e)),
+        (_, Some(u)) if !u.trim().is_empty() => Some(Identifier::Username(u)),
+        _ => None,
+    }
+}
+
+/// The canonical login answer (also seeds 000/002's): tokens, user and the session cookie.
+pub fn login_response(settings: &Settings, out: LoginOutcome) -> Response {
+    let cookie = session_cookie(settings, &out.session_token);
     let body = LoginResponse {
         message: "Login successful".into(),
         access_token: out.tokens.access_token,
@@ -46,7 +57,7 @@ pub async fn login(
         refresh_token: out.tokens.refresh_token,
         user: UserView::from(&out.user),
     };
-    Ok((AppendHeaders([(SET_COOKIE, cookie)]), Json(body)).into_response())
+    (AppendHeaders([(SET_COOKIE, cookie)]), Json(body)).into_response()
 }
 
 /// Exchange a refresh token for a new access token and a new refresh token. The old refresh

@@ -3,26 +3,26 @@
 //! follow section 1.
 
 use axum::extract::State;
-use axum::http::header::{ACCEPT, SET_COOKIE};
+use axum::http::header::ACCEPT;
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::{AppendHeaders, IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::Deserialize;
 use serde_json::json;
 
-use super::{found, required, start_reset};
+use super::{found, required, reset_token_answer};
 use crate::error::{AppError, Result};
-use crate::http::api::{clear_session_cookie, session_cookie};
-use crate::http::extract::{cookie_value, Client, Input, PresentedCookie};
+use crate::http::api::clear_session_cookie;
+use crate::http::extract::{cookie_value, Client, Input};
 use crate::http::AppState;
-use crate::service::{ForgotOutcome, Identifier, Registration};
+use crate::service::Registration;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/", get(index))
         .route("/users", post(users))
-        .route("/sessions", post(login).delete(logout))
+        .route("/sessions", post(super::cookie_login).delete(logout))
         .route("/profile", get(profile))
         .route("/reset_password", post(get_reset_token).put(update_password))
 }
@@ -44,13 +44,10 @@ async fn index(headers: HeaderMap) -> Response {
     Json(json!({"message": "Bienvenue"})).into_response()
 }
 
-#[derive(Deserialize)]
-struct Credentials {
-    email: Option<String>,
-    password: Option<String>,
-}
-
-async fn users(State(state): State<AppState>, Input(b): Input<Credentials>) -> Result<Response> {
+async fn users(
+    State(state): State<AppState>,
+    Input(b): Input<super::Credentials>,
+) -> Result<Response> {
     let registered = state
         .auth
         .register(Registration {
@@ -68,20 +65,6 @@ async fn users(State(state): State<AppState>, Input(b): Input<Credentials>) -> R
         }
         Err(e) => Err(e),
     }
-}
-
-async fn login(
-    State(state): State<AppState>,
-    Client(client): Client,
-    PresentedCookie(presented): PresentedCookie,
-    Input(b): Input<Credentials>,
-) -> Result<Response> {
-    let identifier = b.email.as_deref().filter(|e| !e.trim().is_empty()).map(Identifier::Email);
-    let out =
-        state.auth.login(identifier, b.password.as_deref(), &client, presented.as_deref()).await?;
-    let cookie = session_cookie(&state.auth.settings, &out.session_token);
-    let body = Json(json!({"email": b.email, "message": "logged in"}));
-    Ok((AppendHeaders([(SET_COOKIE, cookie)]), body).into_response())
 }
 
 /// `DELETE /sessions`: the cookie's session ends and the client goes to `/`; `403` without a
@@ -121,22 +104,7 @@ async fn get_reset_token(
     Input(b): Input<EmailBody>,
 ) -> Result<Response> {
     let email = required(b.email, "email")?;
-    let settings = &state.auth.settings;
-    let wait = settings.dev || settings.reveal_unknown_emails;
-    match start_reset(&state, email.clone(), wait).await? {
-        Some(ForgotOutcome::UnknownEmail) if settings.reveal_unknown_emails => Err(forbidden()),
-        Some(ForgotOutcome::Sent { token }) if settings.dev => {
-            Ok(Json(json!({"email": email, "reset_token": token})).into_response())
-        }
-        // Dev mode answers an unknown address with a token of the same shape that works
-        // nowhere, so even dev answers do not tell which addresses exist.
-        Some(ForgotOutcome::UnknownEmail) if settings.dev => {
-            let decoy = crate::auth::OpaqueToken::generate().plain;
-            Ok(Json(json!({"email": email, "reset_token": decoy})).into_response())
-        }
-        _ => Ok(Json(json!({"email": email, "message": "Password reset instructions sent"}))
-            .into_response()),
-    }
+    reset_token_answer(&state, email, forbidden()).await
 }
 
 #[derive(Deserialize)]

@@ -10,30 +10,27 @@ use axum::{Json, Router};
 use serde::Deserialize;
 use serde_json::json;
 
-use super::{required, start_reset};
+use super::{required, reset_token_answer};
 use crate::error::{AppError, Result};
-use crate::http::api::{clear_session_cookie, session_cookie};
-use crate::http::extract::{cookie_value, Client, Input, PresentedCookie};
+use crate::http::api::clear_session_cookie;
+use crate::http::extract::{cookie_value, Client, Input};
 use crate::http::AppState;
-use crate::service::{ForgotOutcome, Identifier, Registration};
+use crate::service::Registration;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/api/v1/register", post(register))
-        .route("/api/v1/session", post(login))
+        .route("/api/v1/session", post(super::cookie_login))
         .route("/api/v1/logout", post(logout))
         .route("/api/v1/reset_password", post(reset_password))
         .route("/api/v1/update_password", post(update_password))
 }
 
-#[derive(Deserialize)]
-struct Credentials {
-    email: Option<String>,
-    password: Option<String>,
-}
-
 /// `201`; missing fields and a taken address are `400`, as the seed documents.
-async fn register(State(state): State<AppState>, Input(b): Input<Credentials>) -> Result<Response> {
+async fn register(
+    State(state): State<AppState>,
+    Input(b): Input<super::Credentials>,
+) -> Result<Response> {
     state
         .auth
         .register(Registration {
@@ -49,20 +46,6 @@ async fn register(State(state): State<AppState>, Input(b): Input<Credentials>) -
         })?;
     Ok((StatusCode::CREATED, Json(json!({"email": b.email, "message": "user created"})))
         .into_response())
-}
-
-async fn login(
-    State(state): State<AppState>,
-    Client(client): Client,
-    PresentedCookie(presented): PresentedCookie,
-    Input(b): Input<Credentials>,
-) -> Result<Response> {
-    let identifier = b.email.as_deref().filter(|e| !e.trim().is_empty()).map(Identifier::Email);
-    let out =
-        state.auth.login(identifier, b.password.as_deref(), &client, presented.as_deref()).await?;
-    let cookie = session_cookie(&state.auth.settings, &out.session_token);
-    let body = Json(json!({"email": b.email, "message": "logged in"}));
-    Ok((AppendHeaders([(SET_COOKIE, cookie)]), body).into_response())
 }
 
 /// `200`, the session revoked and the cookie deleted; `401` without a live session.
@@ -91,22 +74,12 @@ async fn reset_password(
     Input(b): Input<EmailBody>,
 ) -> Result<Response> {
     let email = required(b.email, "email")?;
-    let settings = &state.auth.settings;
-    let wait = settings.dev || settings.reveal_unknown_emails;
-    match start_reset(&state, email.clone(), wait).await? {
-        Some(ForgotOutcome::UnknownEmail) if settings.reveal_unknown_emails => {
-            Err(AppError::not_found("unknown_email", "No user found with this email"))
-        }
-        Some(ForgotOutcome::Sent { token }) if settings.dev => {
-            Ok(Json(json!({"email": email, "reset_token": token})).into_response())
-        }
-        Some(ForgotOutcome::UnknownEmail) if settings.dev => {
-            let decoy = crate::auth::OpaqueToken::generate().plain;
-            Ok(Json(json!({"email": email, "reset_token": decoy})).into_response())
-        }
-        _ => Ok(Json(json!({"email": email, "message": "Password reset instructions sent"}))
-            .into_response()),
-    }
+    reset_token_answer(
+        &state,
+        email,
+        AppError::not_found("unknown_email", "No user found with this email"),
+    )
+    .await
 }
 
 #[derive(Deserialize)]

@@ -2,22 +2,19 @@
 //! `GET /logout`). Errors carry the seed's `error` sentence beside `message` and `code`.
 
 use axum::extract::State;
-use axum::http::header::SET_COOKIE;
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
-use axum::response::{AppendHeaders, IntoResponse, Response};
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::Deserialize;
 use serde_json::json;
 
 use super::{found, required, start_reset};
-use crate::domain::UserView;
 use crate::error::AppError;
-use crate::http::api::types::LoginResponse;
-use crate::http::api::{clear_session_cookie, session_cookie};
+use crate::http::api::{clear_session_cookie, identifier, login_response};
 use crate::http::extract::{cookie_value, Client, Input, PresentedCookie};
 use crate::http::AppState;
-use crate::service::{ForgotOutcome, Identifier, Registration};
+use crate::service::{ForgotOutcome, Registration};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -102,23 +99,10 @@ async fn login(
     input: BodyInput<LoginBody>,
 ) -> Result<Response, RootError> {
     let Input(b) = input?;
-    let identifier = match (b.email.as_deref(), b.username.as_deref()) {
-        (Some(e), _) if !e.trim().is_empty() => Some(Identifier::Email(e)),
-        (_, Some(u)) if !u.trim().is_empty() => Some(Identifier::Username(u)),
-        _ => None,
-    };
+    let identifier = identifier(b.email.as_deref(), b.username.as_deref());
     let out =
         state.auth.login(identifier, b.password.as_deref(), &client, presented.as_deref()).await?;
-    let cookie = session_cookie(&state.auth.settings, &out.session_token);
-    let body = LoginResponse {
-        message: "Login successful".into(),
-        access_token: out.tokens.access_token,
-        token_type: "Bearer".into(),
-        expires_in: out.tokens.expires_in,
-        refresh_token: out.tokens.refresh_token,
-        user: UserView::from(&out.user),
-    };
-    Ok((AppendHeaders([(SET_COOKIE, cookie)]), Json(body)).into_response())
+    Ok(login_response(&state.auth.settings, out))
 }
 
 #[derive(Deserialize)]
