@@ -202,6 +202,7 @@ impl Limits {
         let Some(local) = &self.per_ip else {
             return Ok(());
         };
+        let ip = client_key(ip);
         let interval = 60_000.0 / f64::from(self.ip_per_minute);
         let burst = f64::from(self.ip_per_minute.saturating_sub(1));
         let shared = self
@@ -326,6 +327,22 @@ impl Limits {
     }
 }
 
+/// The bucket a client address spends from. An IPv6 client usually holds a whole /64 (and can
+/// pick any address in it), so IPv6 addresses are bucketed by /64; an IPv4-mapped IPv6
+/// address counts as the IPv4 address it is.
+fn client_key(ip: IpAddr) -> IpAddr {
+    match ip {
+        IpAddr::V4(_) => ip,
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => IpAddr::V4(v4),
+            None => {
+                let s = v6.segments();
+                IpAddr::V6(std::net::Ipv6Addr::new(s[0], s[1], s[2], s[3], 0, 0, 0, 0))
+            }
+        },
+    }
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
@@ -395,6 +412,19 @@ mod tests {
             assert!(l.check_ip("127.0.0.1".parse().unwrap(), i).await.is_ok());
         }
         assert!(l.login_allowed("x", 100).await.is_ok());
+    }
+
+    #[tokio::test]
+    async fn one_ipv6_slash_64_is_one_client() {
+        let l = Limits::new(cfg(2, 0)).await.unwrap();
+        l.check_ip("2001:db8:1:2::1".parse().unwrap(), 0).await.unwrap();
+        l.check_ip("2001:db8:1:2:ffff::9".parse().unwrap(), 0).await.unwrap();
+        assert!(l.check_ip("2001:db8:1:2:dead:beef::".parse().unwrap(), 0).await.is_err());
+        assert!(l.check_ip("2001:db8:1:3::1".parse().unwrap(), 0).await.is_ok());
+        // IPv4-mapped addresses share the IPv4 bucket.
+        l.check_ip("192.0.2.1".parse().unwrap(), 0).await.unwrap();
+        l.check_ip("::ffff:192.0.2.1".parse().unwrap(), 0).await.unwrap();
+        assert!(l.check_ip("192.0.2.1".parse().unwrap(), 0).await.is_err());
     }
 
     #[tokio::test]
