@@ -77,18 +77,31 @@ fn cors(origins: &[String]) -> tower_http::cors::CorsLayer {
         .max_age(std::time::Duration::from_secs(600))
 }
 
+/// The operational routes in the OpenAPI document.
+#[derive(utoipa::OpenApi)]
+#[openapi(paths(jwks, live, ready, dev_mail))]
+struct OpsDoc;
+
 async fn not_found() -> AppError {
     AppError::not_found("not_found", "Not found")
 }
 
+/// The public keys that verify access tokens (an empty set in HS256 mode).
+#[utoipa::path(get, path = "/.well-known/jwks.json", tag = "operations",
+    responses((status = 200, description = "A JSON Web Key Set: `{\"keys\": [{\"kty\": \"OKP\", \"crv\": \"Ed25519\", \"kid\", \"x\", …}]}`")))]
 async fn jwks(State(state): State<AppState>) -> Response {
     Json(state.auth.jwt.jwks()).into_response()
 }
 
+/// Liveness: the process answers.
+#[utoipa::path(get, path = "/health/live", tag = "operations", responses((status = 200, description = "`{\"status\": \"ok\"}`")))]
 async fn live() -> Json<serde_json::Value> {
     Json(serde_json::json!({ "status": "ok" }))
 }
 
+/// Readiness: the database answers.
+#[utoipa::path(get, path = "/health/ready", tag = "operations",
+    responses((status = 200, description = "`{\"status\": \"ok\"}`"), (status = 503, description = "Database unreachable", body = crate::error::ErrorBody)))]
 async fn ready(State(state): State<AppState>) -> Response {
     match state.auth.store.ping().await {
         Ok(()) => Json(serde_json::json!({ "status": "ok" })).into_response(),
@@ -111,6 +124,9 @@ struct MailFilter {
 }
 
 /// Dev mode only: the outbox as a mailbox.
+#[utoipa::path(get, path = "/dev/mail", tag = "operations", params(("to" = Option<String>, Query, description = "only mail to this address")),
+    responses((status = 200, description = "`{\"messages\": [{\"to\", \"subject\", \"text\", \"html\", \"sent_at\"}]}`, oldest first"),
+        (status = 404, description = "Not in dev mode")))]
 async fn dev_mail(
     State(state): State<AppState>,
     Query(filter): Query<MailFilter>,

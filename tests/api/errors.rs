@@ -204,6 +204,33 @@ async fn health_openapi_and_jwks_are_served(db: Db) {
     for m in ["get", "patch", "delete"] {
         assert!(paths["/api/auth/user"].get(m).is_some(), "{m} /api/auth/user");
     }
+    // The legacy route sets and the operational routes are described too.
+    for (p, m) in [
+        ("/register", "post"),
+        ("/login", "post"),
+        ("/forgot-password", "post"),
+        ("/logout", "get"),
+        ("/", "get"),
+        ("/users", "post"),
+        ("/sessions", "post"),
+        ("/sessions", "delete"),
+        ("/profile", "get"),
+        ("/reset_password", "post"),
+        ("/reset_password", "put"),
+        ("/api/v1/register", "post"),
+        ("/api/v1/session", "post"),
+        ("/api/v1/logout", "post"),
+        ("/api/v1/reset_password", "post"),
+        ("/api/v1/update_password", "post"),
+        ("/health/live", "get"),
+        ("/health/ready", "get"),
+        ("/.well-known/jwks.json", "get"),
+    ] {
+        assert!(
+            paths.get(p).and_then(|i| i.get(m)).is_some(),
+            "{m} {p} missing from the OpenAPI document"
+        );
+    }
     let jwks: Value = app.get("/.well-known/jwks.json").await.json().await.unwrap();
     assert!(!jwks["keys"].as_array().unwrap().is_empty());
 }

@@ -121,5 +121,8 @@ impl Modify for SecuritySchemes {
 
 /// The OpenAPI 3.1 document of every JSON route.
 pub fn openapi() -> utoipa::openapi::OpenApi {
-    ApiDoc::openapi()
+    let mut doc = ApiDoc::openapi();
+    doc.merge(super::legacy::LegacyDoc::openapi());
+    doc.merge(super::OpsDoc::openapi());
+    doc
 }

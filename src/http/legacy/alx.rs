@@ -32,7 +32,9 @@ fn forbidden() -> AppError {
 }
 
 /// `{"message": "Bienvenue"}`; a browser (preferring HTML) goes to the account pages.
-async fn index(headers: HeaderMap) -> Response {
+#[utoipa::path(get, path = "/", tag = "legacy alx (seed 004)",
+    responses((status = 200, description = "`{\"message\": \"Bienvenue\"}`"), (status = 303, description = "Browsers go to /account/")))]
+pub(super) async fn index(headers: HeaderMap) -> Response {
     let wants_html = headers
         .get(ACCEPT)
         .and_then(|v| v.to_str().ok())
@@ -44,7 +46,10 @@ async fn index(headers: HeaderMap) -> Response {
     Json(json!({"message": "Bienvenue"})).into_response()
 }
 
-async fn users(
+#[utoipa::path(post, path = "/users", tag = "legacy alx (seed 004)", request_body = super::Credentials,
+    responses((status = 200, description = "`{\"email\", \"message\": \"user created\"}`"),
+        (status = 400, description = "`{\"message\": \"email already registered\"}`, or a section 1 error")))]
+pub(super) async fn users(
     State(state): State<AppState>,
     Input(b): Input<super::Credentials>,
 ) -> Result<Response> {
@@ -69,7 +74,9 @@ async fn users(
 
 /// `DELETE /sessions`: the cookie's session ends and the client goes to `/`; `403` without a
 /// live session.
-async fn logout(
+#[utoipa::path(delete, path = "/sessions", tag = "legacy alx (seed 004)",
+    responses((status = 302, description = "Session ended, redirect to /"), (status = 403, description = "No live session")))]
+pub(super) async fn logout(
     State(state): State<AppState>,
     Client(client): Client,
     headers: HeaderMap,
@@ -82,7 +89,9 @@ async fn logout(
     Ok(found("/", clear_session_cookie(&state.auth.settings)))
 }
 
-async fn profile(State(state): State<AppState>, headers: HeaderMap) -> Result<Response> {
+#[utoipa::path(get, path = "/profile", tag = "legacy alx (seed 004)",
+    responses((status = 200, description = "`{\"email\"}`"), (status = 403, description = "No live session")))]
+pub(super) async fn profile(State(state): State<AppState>, headers: HeaderMap) -> Result<Response> {
     let token =
         cookie_value(&headers, &state.auth.settings.session_cookie).ok_or_else(forbidden)?;
     let auth = state.auth.authenticate_cookie(&token).await.map_err(|e| match e {
@@ -92,30 +101,31 @@ async fn profile(State(state): State<AppState>, headers: HeaderMap) -> Result<Re
     Ok(Json(json!({"email": auth.user.email})).into_response())
 }
 
-#[derive(Deserialize)]
-struct EmailBody {
-    email: Option<String>,
-}
-
 /// `POST /reset_password`: the token is mailed; dev mode also returns it. An unknown address
 /// gets the same answer unless `PORTCULLIS_REVEAL_UNKNOWN_EMAILS` (then `403`, as the seed).
-async fn get_reset_token(
+#[utoipa::path(post, path = "/reset_password", tag = "legacy alx (seed 004)", request_body = super::EmailBody,
+    responses((status = 200, description = "`{\"email\", \"reset_token\"}` in dev mode, else `{\"email\", \"message\"}`"),
+        (status = 403, description = "Unknown email, only with PORTCULLIS_REVEAL_UNKNOWN_EMAILS=true")))]
+pub(super) async fn get_reset_token(
     State(state): State<AppState>,
-    Input(b): Input<EmailBody>,
+    Input(b): Input<super::EmailBody>,
 ) -> Result<Response> {
     let email = required(b.email, "email")?;
     reset_token_answer(&state, email, forbidden()).await
 }
 
-#[derive(Deserialize)]
-struct UpdatePassword {
+#[derive(Deserialize, utoipa::ToSchema)]
+pub(super) struct UpdatePassword {
     email: Option<String>,
     reset_token: Option<String>,
     new_password: Option<String>,
 }
 
 /// `PUT /reset_password`: `403` for a missing, wrong, spent or other user's token.
-async fn update_password(
+#[utoipa::path(put, path = "/reset_password", tag = "legacy alx (seed 004)", request_body = UpdatePassword,
+    responses((status = 200, description = "`{\"email\", \"message\": \"Password updated\"}`"),
+        (status = 400, description = "Password policy"), (status = 403, description = "Missing, wrong, spent or another user's token")))]
+pub(super) async fn update_password(
     State(state): State<AppState>,
     Client(client): Client,
     Input(b): Input<UpdatePassword>,

@@ -20,14 +20,16 @@ use crate::service::Registration;
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/api/v1/register", post(register))
-        .route("/api/v1/session", post(super::cookie_login))
+        .route("/api/v1/session", post(session))
         .route("/api/v1/logout", post(logout))
         .route("/api/v1/reset_password", post(reset_password))
         .route("/api/v1/update_password", post(update_password))
 }
 
 /// `201`; missing fields and a taken address are `400`, as the seed documents.
-async fn register(
+#[utoipa::path(post, path = "/api/v1/register", tag = "legacy api-v1 (seed 001)", request_body = super::Credentials,
+    responses((status = 201, description = "`{\"email\", \"message\": \"user created\"}`"), (status = 400, description = "Missing field, or email taken")))]
+pub(super) async fn register(
     State(state): State<AppState>,
     Input(b): Input<super::Credentials>,
 ) -> Result<Response> {
@@ -49,7 +51,21 @@ async fn register(
 }
 
 /// `200`, the session revoked and the cookie deleted; `401` without a live session.
-async fn logout(
+#[utoipa::path(post, path = "/api/v1/session", tag = "legacy api-v1 (seed 001)", request_body = super::Credentials,
+    responses((status = 200, description = "`{\"email\", \"message\": \"logged in\"}` and the session cookie"),
+        (status = 400, description = "Missing field"), (status = 401, description = "Bad credentials")))]
+pub(super) async fn session(
+    state: State<AppState>,
+    client: Client,
+    presented: crate::http::extract::PresentedCookie,
+    body: Input<super::Credentials>,
+) -> Result<Response> {
+    super::cookie_login(state, client, presented, body).await
+}
+
+#[utoipa::path(post, path = "/api/v1/logout", tag = "legacy api-v1 (seed 001)",
+    responses((status = 200, description = "Session revoked, cookie deleted"), (status = 401, description = "No live session")))]
+pub(super) async fn logout(
     State(state): State<AppState>,
     Client(client): Client,
     headers: HeaderMap,
@@ -64,14 +80,12 @@ async fn logout(
         .into_response())
 }
 
-#[derive(Deserialize)]
-struct EmailBody {
-    email: Option<String>,
-}
-
-async fn reset_password(
+#[utoipa::path(post, path = "/api/v1/reset_password", tag = "legacy api-v1 (seed 001)", request_body = super::EmailBody,
+    responses((status = 200, description = "`{\"email\", \"reset_token\"}` in dev mode, else `{\"email\", \"message\"}`"),
+        (status = 404, description = "Unknown email, only with PORTCULLIS_REVEAL_UNKNOWN_EMAILS=true")))]
+pub(super) async fn reset_password(
     State(state): State<AppState>,
-    Input(b): Input<EmailBody>,
+    Input(b): Input<super::EmailBody>,
 ) -> Result<Response> {
     let email = required(b.email, "email")?;
     reset_token_answer(
@@ -82,14 +96,16 @@ async fn reset_password(
     .await
 }
 
-#[derive(Deserialize)]
-struct UpdatePassword {
+#[derive(Deserialize, utoipa::ToSchema)]
+pub(super) struct UpdatePassword {
     reset_token: Option<String>,
     new_password: Option<String>,
 }
 
 /// `200`; an invalid token is `400`.
-async fn update_password(
+#[utoipa::path(post, path = "/api/v1/update_password", tag = "legacy api-v1 (seed 001)", request_body = UpdatePassword,
+    responses((status = 200, description = "`{\"message\": \"Password updated\"}`"), (status = 400, description = "Invalid token or password policy")))]
+pub(super) async fn update_password(
     State(state): State<AppState>,
     Client(client): Client,
     Input(b): Input<UpdatePassword>,

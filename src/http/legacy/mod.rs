@@ -87,14 +87,25 @@ async fn reset_token_answer(
     Ok(Json(json!({"email": email, "reset_token": token})).into_response())
 }
 
-#[derive(serde::Deserialize)]
-struct Credentials {
+#[derive(serde::Deserialize, utoipa::ToSchema)]
+pub(super) struct Credentials {
+    #[schema(required = true)]
     email: Option<String>,
+    #[schema(required = true, format = Password)]
     password: Option<String>,
+}
+
+#[derive(serde::Deserialize, utoipa::ToSchema)]
+pub(super) struct EmailBody {
+    #[schema(required = true)]
+    email: Option<String>,
 }
 
 /// Seeds 001 and 004 (one project, two versions): log in by email, answer
 /// `{"email", "message": "logged in"}` with the session cookie.
+#[utoipa::path(post, path = "/sessions", tag = "legacy alx (seed 004)", request_body = Credentials,
+    responses((status = 200, description = "`{\"email\", \"message\": \"logged in\"}` and `Set-Cookie: session_id`"),
+        (status = 400, description = "Missing field"), (status = 401, description = "Bad credentials")))]
 async fn cookie_login(
     State(state): State<AppState>,
     Client(client): Client,
@@ -108,6 +119,28 @@ async fn cookie_login(
     let body = Json(json!({"email": b.email, "message": "logged in"}));
     Ok((AppendHeaders([(SET_COOKIE, cookie)]), body).into_response())
 }
+
+/// The legacy route sets in the OpenAPI document.
+#[derive(utoipa::OpenApi)]
+#[openapi(paths(
+    root::register,
+    root::login,
+    root::forgot_password,
+    root::logout,
+    alx::index,
+    alx::users,
+    cookie_login,
+    alx::logout,
+    alx::profile,
+    alx::get_reset_token,
+    alx::update_password,
+    api_v1::register,
+    api_v1::session,
+    api_v1::logout,
+    api_v1::reset_password,
+    api_v1::update_password,
+))]
+pub struct LegacyDoc;
 
 /// A field that must be present and non-blank.
 fn required(v: Option<String>, field: &str) -> crate::error::Result<String> {

@@ -26,7 +26,7 @@ pub fn routes() -> Router<AppState> {
 
 /// An [`AppError`] in this set's shape: `{"error", "message", "code"}`, with the seeds'
 /// sentences for the cases they document.
-struct RootError(AppError);
+pub(super) struct RootError(AppError);
 
 impl From<AppError> for RootError {
     fn from(e: AppError) -> Self {
@@ -60,14 +60,17 @@ impl IntoResponse for RootError {
 /// kept so that it too is answered in this set's error shape.
 type BodyInput<T> = Result<Input<T>, AppError>;
 
-#[derive(Deserialize)]
-struct RegisterBody {
+#[derive(Deserialize, utoipa::ToSchema)]
+pub(super) struct RegisterBody {
     username: Option<String>,
     email: Option<String>,
     password: Option<String>,
 }
 
-async fn register(
+#[utoipa::path(post, path = "/register", tag = "legacy root (seeds 000, 002)", request_body = RegisterBody,
+    responses((status = 201, description = "`{\"message\": \"User registered successfully\"}`"),
+        (status = 400, description = "`{\"error\": \"User already exists\" | \"Invalid email format\" | …, \"message\", \"code\"}`")))]
+pub(super) async fn register(
     State(state): State<AppState>,
     input: BodyInput<RegisterBody>,
 ) -> Result<Response, RootError> {
@@ -85,14 +88,18 @@ async fn register(
         .into_response())
 }
 
-#[derive(Deserialize)]
-struct LoginBody {
+#[derive(Deserialize, utoipa::ToSchema)]
+pub(super) struct LoginBody {
     email: Option<String>,
     username: Option<String>,
     password: Option<String>,
 }
 
-async fn login(
+#[utoipa::path(post, path = "/login", tag = "legacy root (seeds 000, 002)", request_body = LoginBody,
+    responses((status = 200, description = "As `POST /api/auth/login`, with the session cookie"),
+        (status = 400, description = "Missing field"),
+        (status = 401, description = "`{\"error\": \"Invalid username or password\", …}`")))]
+pub(super) async fn login(
     State(state): State<AppState>,
     Client(client): Client,
     PresentedCookie(presented): PresentedCookie,
@@ -105,14 +112,13 @@ async fn login(
     Ok(login_response(&state.auth.settings, out))
 }
 
-#[derive(Deserialize)]
-struct EmailBody {
-    email: Option<String>,
-}
-
-async fn forgot_password(
+#[utoipa::path(post, path = "/forgot-password", tag = "legacy root (seeds 000, 002)", request_body = super::EmailBody,
+    responses((status = 200, description = "`{\"message\": \"Password reset instructions sent\"}`"),
+        (status = 400, description = "Missing email"),
+        (status = 404, description = "Unknown email, only with PORTCULLIS_REVEAL_UNKNOWN_EMAILS=true")))]
+pub(super) async fn forgot_password(
     State(state): State<AppState>,
-    input: BodyInput<EmailBody>,
+    input: BodyInput<super::EmailBody>,
 ) -> Result<Response, RootError> {
     let Input(b) = input?;
     let email = required(b.email, "email")?;
@@ -125,7 +131,9 @@ async fn forgot_password(
 
 /// `GET /logout`: ends the cookie's session if there is one, clears the cookie, and sends the
 /// browser to the login page.
-async fn logout(
+#[utoipa::path(get, path = "/logout", tag = "legacy root (seeds 000, 002)",
+    responses((status = 302, description = "Session ended, cookie cleared, redirect to /account/login")))]
+pub(super) async fn logout(
     State(state): State<AppState>,
     Client(client): Client,
     headers: HeaderMap,
