@@ -8,14 +8,17 @@ use anyhow::Context;
 use tokio::net::TcpListener;
 
 use crate::config::Settings;
+use crate::housekeeping::Background;
 use crate::http::server::{serve, ServerLimits};
-use crate::http::{router, AppState};
+use crate::http::{metrics_router, router, AppState};
 use crate::mail::{Smtp, Worker};
 use crate::service::Auth;
 use crate::store::Store;
 
 pub struct App {
     listener: TcpListener,
+    /// `PORTCULLIS_METRICS_BIND`: `/metrics` is served here instead of on the main listener.
+    metrics_listener: Option<TcpListener>,
     state: AppState,
     port: u16,
     /// The mail delivery worker, when SMTP is configured; it runs while the server does.
@@ -29,23 +32,36 @@ impl App {
             .with_context(|| format!("cannot listen on {} (PORTCULLIS_BIND)", settings.bind))?;
         let bound = listener.local_addr()?;
         settings.adopt_bound_address(bound);
+        let metrics_listener =
+            match settings.metrics_bind {
+                None => None,
+                Some(addr) => Some(TcpListener::bind(addr).await.with_context(|| {
+                    format!("cannot listen on {addr} (PORTCULLIS_METRICS_BIND)")
+                })?),
+            };
         let settings = Arc::new(settings);
         let smtp = Smtp::from_settings(&settings)?;
         let store = Arc::new(Store::connect(&settings.database_url).await?);
         store.migrate().await?;
-        let mail = smtp.map(|smtp| Worker::new(store.clone(), smtp, &settings));
-        let auth = Arc::new(Auth::new(settings.clone(), store).await?);
+        let auth = Arc::new(Auth::new(settings.clone(), store.clone()).await?);
+        let mail =
+            smtp.map(|smtp| Worker::new(store, smtp, &settings).with_metrics(auth.metrics.mail()));
         let port = bound.port();
         if !settings.dev && settings.smtp_url.is_none() {
             tracing::warn!(
                 "PORTCULLIS_SMTP_URL is not set: mail waits in the outbox and is not delivered"
             );
         }
-        Ok(Self { listener, state: AppState { auth }, port, mail })
+        Ok(Self { listener, metrics_listener, state: AppState { auth }, port, mail })
     }
 
     pub fn port(&self) -> u16 {
         self.port
+    }
+
+    /// The port of the metrics listener, when `PORTCULLIS_METRICS_BIND` is set.
+    pub fn metrics_port(&self) -> Option<u16> {
+        self.metrics_listener.as_ref().and_then(|l| l.local_addr().ok()).map(|a| a.port())
     }
 
     pub fn auth(&self) -> Arc<Auth> {
@@ -57,45 +73,48 @@ impl App {
         self.run_until(shutdown_signal()).await
     }
 
-    /// Serves until `shutdown` completes, then lets in-flight requests finish and stops the
-    /// mail worker (after the message it is sending, if any).
+    /// Serves until `shutdown` completes, then: stops accepting, lets in-flight requests
+    /// finish (for at most `PORTCULLIS_SHUTDOWN_TIMEOUT`), stops the background tasks and the
+    /// mail worker (each after the batch or message in hand), and closes the database pool.
     pub async fn run_until(
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> anyhow::Result<()> {
         let addr = self.listener.local_addr()?;
         tracing::info!(%addr, "portcullis listening");
-        let store = self.state.auth.store.clone();
-        let keys = tokio::spawn(every_minute(self.state.auth.clone()));
+        let auth = self.state.auth.clone();
+        let background = Background::spawn(auth.clone());
         let mail = self.mail.map(Worker::spawn);
-        let settings = self.state.auth.settings.clone();
+        let settings = auth.settings.clone();
         let limits = ServerLimits {
             header_timeout: settings.header_timeout,
             max_connections: settings.max_connections,
             shutdown_timeout: settings.shutdown_timeout,
         };
+        // The metrics listener outlives the main one, so the drain itself can be watched.
+        let (metrics_done, metrics_stop) = tokio::sync::oneshot::channel::<()>();
+        let metrics = self.metrics_listener.map(|listener| {
+            if let Ok(addr) = listener.local_addr() {
+                tracing::info!(%addr, "metrics listening");
+            }
+            let app = metrics_router(self.state.clone());
+            tokio::spawn(serve(listener, app, limits, async {
+                let _ = metrics_stop.await;
+            }))
+        });
         serve(self.listener, router(self.state), limits, shutdown).await;
-        keys.abort();
+        tracing::info!("requests drained; stopping background work");
+        background.stop().await;
         if let Some(mail) = mail {
             mail.stop().await;
         }
-        store.close().await;
-        Ok(())
-    }
-}
-
-/// Once a minute: pick up signing keys another node may have rotated, so this node's JWKS
-/// lists every key in use (a token with an unknown `kid` also triggers a reload), and forget
-/// rate-limit state that has run out.
-async fn every_minute(auth: Arc<Auth>) {
-    let mut every = tokio::time::interval(std::time::Duration::from_secs(60));
-    every.tick().await;
-    loop {
-        every.tick().await;
-        if let Err(e) = auth.reload_keys().await {
-            tracing::warn!(error = %e, "reloading signing keys failed");
+        let _ = metrics_done.send(());
+        if let Some(metrics) = metrics {
+            let _ = metrics.await;
         }
-        auth.limits.sweep();
+        auth.store.close().await;
+        tracing::info!("stopped: database pool closed");
+        Ok(())
     }
 }
 

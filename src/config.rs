@@ -136,6 +136,11 @@ pub struct Settings {
     pub pages: bool,
     pub metrics_bind: Option<SocketAddr>,
     pub shutdown_timeout: Duration,
+    /// How often each node deletes ended sessions, dead one-time tokens and old mail (`15m`).
+    pub housekeeping_interval: Duration,
+    /// How often each node re-reads the signing keys, so a rotation on another node reaches
+    /// its JWKS within this time (`60s`).
+    pub key_reload_interval: Duration,
     /// A client must send a request's headers within this (`10s`).
     pub header_timeout: Duration,
     /// A client must send a request's body within this (`10s`).
@@ -258,6 +263,8 @@ const KNOWN: &[&str] = &[
     "PORTCULLIS_PAGES",
     "PORTCULLIS_METRICS_BIND",
     "PORTCULLIS_SHUTDOWN_TIMEOUT",
+    "PORTCULLIS_HOUSEKEEPING_INTERVAL",
+    "PORTCULLIS_KEY_RELOAD_INTERVAL",
     "PORTCULLIS_HEADER_TIMEOUT",
     "PORTCULLIS_BODY_TIMEOUT",
     "PORTCULLIS_REQUEST_TIMEOUT",
@@ -558,6 +565,8 @@ impl Layers {
             pages: p.bool("PORTCULLIS_PAGES", true)?,
             metrics_bind,
             shutdown_timeout: p.duration("PORTCULLIS_SHUTDOWN_TIMEOUT", "30s")?,
+            housekeeping_interval: p.nonzero_duration("PORTCULLIS_HOUSEKEEPING_INTERVAL", "15m")?,
+            key_reload_interval: p.nonzero_duration("PORTCULLIS_KEY_RELOAD_INTERVAL", "60s")?,
             header_timeout: p.nonzero_duration("PORTCULLIS_HEADER_TIMEOUT", "10s")?,
             body_timeout: p.nonzero_duration("PORTCULLIS_BODY_TIMEOUT", "10s")?,
             request_timeout: p.nonzero_duration("PORTCULLIS_REQUEST_TIMEOUT", "30s")?,
@@ -750,6 +759,19 @@ mod tests {
             ("PORTCULLIS_MAIL_MAX_ATTEMPTS", "0"),
         ] {
             let err = Settings::from_map([(name, value)]).unwrap_err();
+            assert!(err.to_string().contains(name), "{err}");
+        }
+    }
+
+    #[test]
+    fn background_intervals_have_defaults_and_refuse_zero() {
+        let s = Settings::from_map(Vec::<(String, String)>::new()).unwrap();
+        assert_eq!(s.housekeeping_interval, Duration::from_secs(900));
+        assert_eq!(s.key_reload_interval, Duration::from_secs(60));
+        let s = Settings::from_map([("PORTCULLIS_KEY_RELOAD_INTERVAL", "500ms")]).unwrap();
+        assert_eq!(s.key_reload_interval, Duration::from_millis(500));
+        for name in ["PORTCULLIS_HOUSEKEEPING_INTERVAL", "PORTCULLIS_KEY_RELOAD_INTERVAL"] {
+            let err = Settings::from_map([(name, "0s")]).unwrap_err();
             assert!(err.to_string().contains(name), "{err}");
         }
     }

@@ -175,8 +175,9 @@ impl IntoResponse for AppError {
 impl From<sqlx::Error> for AppError {
     fn from(e: sqlx::Error) -> Self {
         match &e {
-            // The database is down or saturated: tell the client to come back, not that we broke.
-            sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) => {
+            // The database is down, saturated or too slow (a time limit ran out): tell the
+            // client to come back, not that we broke.
+            e if crate::store::is_transient(e) => {
                 tracing::warn!(error = %e, "database unavailable");
                 Self::Unavailable { retry_after: 2 }
             }

@@ -6,6 +6,8 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use clap::{Parser, Subcommand};
+use portcullis::error::AppError;
+use portcullis::service::audit::Event;
 use portcullis::{config::Settings, service::Auth, store::Store, App};
 
 #[derive(Parser)]
@@ -78,7 +80,8 @@ enum MailCommand {
 
 #[derive(Subcommand)]
 enum KeysCommand {
-    /// Add a new EdDSA signing key; older keys keep verifying.
+    /// Add a new EdDSA signing key; older keys stay in the JWKS until their last token has
+    /// expired, then are retired.
     Rotate,
 }
 
@@ -94,6 +97,14 @@ enum UserCommand {
     },
     /// List users.
     List,
+    /// Disable an account: it can no longer log in, and its sessions end at once.
+    Disable { email: String },
+    /// Enable a disabled account.
+    Enable { email: String },
+    /// Delete an account with its sessions and tokens.
+    Delete { email: String },
+    /// End every session of an account (cookies and access tokens, on every node).
+    RevokeSessions { email: String },
 }
 
 #[tokio::main]
@@ -130,14 +141,22 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Migrate => {
             let store = Store::connect(&settings.database_url).await?;
             store.migrate().await?;
+            let event = Event { name: "admin_migrate", outcome: "succeeded", ..Default::default() };
+            portcullis::service::audit::record(&store, &portcullis::service::operator(), event)
+                .await;
+            store.close().await;
             println!("migrations applied to {}", settings.database_url);
             Ok(())
         }
         Command::Openapi => Ok(()),
         Command::Keys { command: KeysCommand::Rotate } => {
             let auth = auth(settings).await?;
-            let kid = auth.rotate_keys().await?;
-            println!("new signing key {kid}; older keys stay in the JWKS");
+            let rotation = auth.admin_rotate_keys().await.map_err(AppError::into_anyhow)?;
+            println!("new signing key {}", rotation.kid);
+            for kid in &rotation.retired {
+                println!("retired key {kid}: every token it signed has expired");
+            }
+            println!("published keys: {}", rotation.kept.join(" "));
             Ok(())
         }
         Command::User { command } => user(settings, command).await,
@@ -200,8 +219,10 @@ async fn user(settings: Settings, command: UserCommand) -> anyhow::Result<()> {
             let mut password = String::new();
             std::io::stdin().read_to_string(&mut password)?;
             let password = password.trim_end_matches(['\r', '\n']);
-            let user =
-                auth.create_user_admin(&email, username.as_deref(), password, verified).await?;
+            let user = auth
+                .admin_add_user(&email, username.as_deref(), password, verified)
+                .await
+                .map_err(AppError::into_anyhow)?;
             println!("created user {} <{}>", user.id, user.email);
         }
         UserCommand::List => {
@@ -216,6 +237,26 @@ async fn user(settings: Settings, command: UserCommand) -> anyhow::Result<()> {
                 );
             }
         }
+        UserCommand::Disable { email } => {
+            let (user, ended) =
+                auth.admin_set_active(&email, false).await.map_err(AppError::into_anyhow)?;
+            println!("disabled user {} <{}>; {ended} sessions ended", user.id, user.email);
+        }
+        UserCommand::Enable { email } => {
+            let (user, _) =
+                auth.admin_set_active(&email, true).await.map_err(AppError::into_anyhow)?;
+            println!("enabled user {} <{}>", user.id, user.email);
+        }
+        UserCommand::Delete { email } => {
+            let user = auth.admin_delete_user(&email).await.map_err(AppError::into_anyhow)?;
+            println!("deleted user {} <{}> with its sessions", user.id, user.email);
+        }
+        UserCommand::RevokeSessions { email } => {
+            let (user, n) =
+                auth.admin_revoke_sessions(&email).await.map_err(AppError::into_anyhow)?;
+            println!("revoked {n} sessions of user {} <{}>", user.id, user.email);
+        }
     }
+    auth.store.close().await;
     Ok(())
 }

@@ -6,7 +6,7 @@
 //! that the session is still live.
 
 use std::collections::HashMap;
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 
 use anyhow::Context;
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
@@ -80,7 +80,19 @@ pub struct Jwt {
     issuer: String,
     audience: String,
     ttl_secs: i64,
+    /// Tokens whose signature already checked out, by SHA-256 of the whole token: a client
+    /// sends the same token for up to its lifetime, and an Ed25519 verification is the
+    /// costliest step of an authenticated request. Safe because the token is the signed
+    /// bytes themselves: expiry and the signing key's presence are still checked each time,
+    /// and the session's liveness is the caller's check on every request.
+    verified: Mutex<HashMap<[u8; 32], Arc<VerifiedToken>>>,
 }
+
+/// A verified token in the cache: its key id and its claims.
+type VerifiedToken = (String, AccessClaims);
+
+/// Entries kept in the verified-token cache before it starts over.
+const VERIFIED_CACHE: usize = 4096;
 
 impl std::fmt::Debug for Jwt {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -116,7 +128,13 @@ impl Jwt {
     }
 
     fn with_keys(keys: Keys, issuer: String, ttl_secs: i64) -> Self {
-        Self { keys: RwLock::new(Arc::new(keys)), audience: issuer.clone(), issuer, ttl_secs }
+        Self {
+            keys: RwLock::new(Arc::new(keys)),
+            audience: issuer.clone(),
+            issuer,
+            ttl_secs,
+            verified: Mutex::new(HashMap::new()),
+        }
     }
 
     fn ed_keys(records: &[SigningKeyRecord]) -> anyhow::Result<Keys> {
@@ -195,9 +213,39 @@ impl Jwt {
     /// Verifies signature, algorithm, `exp`, `iss` and `aud`. The session check is the
     /// caller's. [`TokenError::UnknownKey`] tells the caller to reload keys once and retry.
     pub fn verify(&self, token: &str) -> Result<AccessClaims, TokenError> {
-        let header = jsonwebtoken::decode_header(token).map_err(|_| TokenError::Invalid)?;
+        let digest = ring::digest::digest(&ring::digest::SHA256, token.as_bytes());
+        let mut id = [0u8; 32];
+        id.copy_from_slice(digest.as_ref());
         let keys = self.current();
-        let (alg, key) = match &*keys {
+        let cached = self.verified.lock().unwrap_or_else(|e| e.into_inner()).get(&id).cloned();
+        if let Some(entry) = cached {
+            let (kid, claims) = &*entry;
+            let key_present = match &*keys {
+                Keys::Hs256 { .. } => true,
+                Keys::EdDsa { by_kid, .. } => by_kid.contains_key(kid),
+            };
+            let now = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs() as i64);
+            // The same one second of leeway as a full verification.
+            if key_present && claims.exp + 1 > now {
+                return Ok(claims.clone());
+            }
+            return Err(TokenError::Invalid);
+        }
+        let claims = self.verify_signed(token, &keys)?;
+        let kid = jsonwebtoken::decode_header(token).ok().and_then(|h| h.kid).unwrap_or_default();
+        let mut cache = self.verified.lock().unwrap_or_else(|e| e.into_inner());
+        if cache.len() >= VERIFIED_CACHE {
+            cache.clear();
+        }
+        cache.insert(id, Arc::new((kid, claims.clone())));
+        Ok(claims)
+    }
+
+    fn verify_signed(&self, token: &str, keys: &Keys) -> Result<AccessClaims, TokenError> {
+        let header = jsonwebtoken::decode_header(token).map_err(|_| TokenError::Invalid)?;
+        let (alg, key) = match keys {
             Keys::Hs256 { decoding, .. } => (Algorithm::HS256, decoding),
             Keys::EdDsa { by_kid, .. } => {
                 let kid = header.kid.as_deref().ok_or(TokenError::Invalid)?;
@@ -275,6 +323,33 @@ mod tests {
         let (jwt, _) = ed();
         let t = jwt.issue("u1", "s1", now() - 902).unwrap();
         assert!(jwt.verify(&t).is_err());
+    }
+
+    #[test]
+    fn a_cached_verification_still_checks_expiry_and_the_key() {
+        let (jwt, _) = ed();
+        // Valid for two more seconds (one of them leeway): verified once, then from the cache.
+        let t = jwt.issue("u1", "s1", now() - 899).unwrap();
+        assert!(jwt.verify(&t).is_ok());
+        assert!(jwt.verify(&t).is_ok());
+        std::thread::sleep(std::time::Duration::from_millis(2100));
+        assert!(jwt.verify(&t).is_err(), "expired while cached");
+        // A token whose key left the key set is refused even when cached.
+        let t = jwt.issue("u1", "s1", now()).unwrap();
+        assert!(jwt.verify(&t).is_ok());
+        jwt.set_ed_keys(&[SigningKeyRecord::generate(2).unwrap()]).unwrap();
+        assert!(jwt.verify(&t).is_err());
+    }
+
+    #[test]
+    fn a_tampered_copy_of_a_cached_token_is_still_refused() {
+        let (jwt, _) = ed();
+        let t = jwt.issue("u1", "s1", now()).unwrap();
+        assert!(jwt.verify(&t).is_ok());
+        let mut forged = t.clone().into_bytes();
+        let i = forged.len() - 5;
+        forged[i] = if forged[i] == b'A' { b'B' } else { b'A' };
+        assert!(jwt.verify(std::str::from_utf8(&forged).unwrap()).is_err());
     }
 
     #[test]

@@ -6,8 +6,11 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use anyhow::Context;
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
-use argon2::{Algorithm, Argon2, Params, Version};
+use argon2::password_hash::PasswordHash;
+use argon2::{Algorithm, Argon2, Block, Params, Version};
+use base64::engine::general_purpose::STANDARD_NO_PAD;
+use base64::Engine;
+use prometheus_client::metrics::histogram::{exponential_buckets, Histogram};
 use tokio::sync::Semaphore;
 
 use super::legacy::LegacyHash;
@@ -31,11 +34,24 @@ pub struct Hasher {
     in_flight: AtomicUsize,
     /// Hashes computed so far (metrics, and the proof in tests that unknown users cost one).
     runs: AtomicU64,
+    /// Jobs turned away because the queue was full.
+    rejections: AtomicU64,
+    /// How long jobs waited for a permit (metrics).
+    wait: Histogram,
+    concurrency: usize,
     capacity: usize,
     /// A hash of a random password with the configured cost, checked for unknown users so that
     /// "no such user" takes as long as "wrong password".
     dummy: String,
+    /// Argon2 working memory (`m_cost` KiB each), kept between jobs, one per running job at
+    /// most. Allocating 19 MiB per login, which glibc then keeps in per-thread arenas, is what
+    /// made a login flood grow the process to hundreds of MiB; reuse bounds it to
+    /// `concurrency x m_cost`.
+    memory: std::sync::Mutex<Vec<Memory>>,
 }
+
+/// One Argon2 working area.
+type Memory = Vec<Block>;
 
 impl std::fmt::Debug for Hasher {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -64,11 +80,16 @@ impl Hasher {
             permits: Semaphore::new(concurrency.max(1)),
             in_flight: AtomicUsize::new(0),
             runs: AtomicU64::new(0),
+            rejections: AtomicU64::new(0),
+            // 1 ms to ~16 s.
+            wait: Histogram::new(exponential_buckets(0.001, 2.0, 15)),
+            concurrency: concurrency.max(1),
             capacity: concurrency.max(1) + queue,
             dummy: String::new(),
+            memory: std::sync::Mutex::new(Vec::new()),
         };
         let random = super::token::OpaqueToken::generate().plain;
-        hasher.dummy = hash_sync(&hasher.params, &random)?;
+        hasher.dummy = hash_sync(&hasher.params, &random, &mut Vec::new())?;
         Ok(Arc::new(hasher))
     }
 
@@ -82,12 +103,32 @@ impl Hasher {
         self.runs.load(Ordering::Relaxed)
     }
 
+    /// Jobs running now (holding a core).
+    pub fn running(&self) -> usize {
+        self.concurrency.saturating_sub(self.permits.available_permits())
+    }
+
+    /// Jobs that may run or wait at once; the next one gets `503`.
+    pub fn capacity(&self) -> usize {
+        self.capacity
+    }
+
+    /// Jobs refused so far because the queue was full.
+    pub fn rejections(&self) -> u64 {
+        self.rejections.load(Ordering::Relaxed)
+    }
+
+    /// The histogram of the time jobs waited for a core (shared: metrics register it).
+    pub fn wait_histogram(&self) -> Histogram {
+        self.wait.clone()
+    }
+
     /// Hashes a new password with the configured Argon2id parameters.
     /// `503` ([`AppError::Overloaded`]) when the queue is full.
     pub async fn hash(&self, password: &Password) -> Result<String> {
         let params = self.params.clone();
         let pw = password.clone();
-        self.run(move || hash_sync(&params, pw.expose())).await
+        self.run(move |memory| hash_sync(&params, pw.expose(), memory)).await
     }
 
     /// Checks `password` against `stored`, or against the dummy hash when there is no user, so
@@ -97,55 +138,105 @@ impl Hasher {
         let stored = stored.unwrap_or(&self.dummy).to_owned();
         let params = self.params.clone();
         let pw = password.clone();
-        let verified = self.run(move || Ok(verify_sync(&params, &pw, &stored))).await?;
+        let verified =
+            self.run(move |memory| Ok(verify_sync(&params, &pw, &stored, memory))).await?;
         Ok(Verified { ok: known && verified.ok, needs_rehash: known && verified.needs_rehash })
     }
 
     async fn run<T, F>(&self, job: F) -> Result<T>
     where
-        F: FnOnce() -> anyhow::Result<T> + Send + 'static,
+        F: FnOnce(&mut Memory) -> anyhow::Result<T> + Send + 'static,
         T: Send + 'static,
     {
         let _slot = self.reserve()?;
         let waited = Instant::now();
         let _permit = self.permits.acquire().await.context("password hasher semaphore closed")?;
+        self.wait.observe(waited.elapsed().as_secs_f64());
         tracing::trace!(waited_ms = waited.elapsed().as_millis() as u64, "hash slot acquired");
         let span = tracing::Span::current();
-        let out = tokio::task::spawn_blocking(move || span.in_scope(job))
-            .await
-            .context("password hashing task failed")?
-            .map_err(AppError::Unexpected);
+        let mut memory =
+            self.memory.lock().unwrap_or_else(|e| e.into_inner()).pop().unwrap_or_default();
+        let (out, memory) = tokio::task::spawn_blocking(move || {
+            let out = span.in_scope(|| job(&mut memory));
+            (out, memory)
+        })
+        .await
+        .context("password hashing task failed")?;
+        // Keep only working areas of the configured size (a rehash check of an old, costlier
+        // hash borrows a bigger one once), and never more than can be in use at once.
+        if memory.len() == self.params.block_count() {
+            let mut pool = self.memory.lock().unwrap_or_else(|e| e.into_inner());
+            if pool.len() < self.concurrency {
+                pool.push(memory);
+            }
+        }
         self.runs.fetch_add(1, Ordering::Relaxed);
-        out
+        out.map_err(AppError::Unexpected)
     }
 
     fn reserve(&self) -> Result<InFlight<'_>> {
         let prev = self.in_flight.fetch_add(1, Ordering::AcqRel);
         let slot = InFlight(&self.in_flight);
         if prev >= self.capacity {
+            self.rejections.fetch_add(1, Ordering::Relaxed);
             return Err(AppError::Overloaded { retry_after: 1 });
         }
         Ok(slot)
     }
 }
 
-fn argon2(params: &Params) -> Argon2<'static> {
-    Argon2::new(Algorithm::Argon2id, Version::V0x13, params.clone())
+/// Argon2 of `password` and `salt` into `out`, in `memory` (grown to the size `params` needs).
+fn argon2_into(
+    algorithm: Algorithm,
+    version: Version,
+    params: &Params,
+    password: &[u8],
+    salt: &[u8],
+    out: &mut [u8],
+    memory: &mut Memory,
+) -> anyhow::Result<()> {
+    let blocks = params.block_count();
+    if memory.len() != blocks {
+        memory.clear();
+        memory.resize(blocks, Block::default());
+    }
+    Argon2::new(algorithm, version, params.clone())
+        .hash_password_into_with_memory(password, salt, out, &mut memory[..])
+        .map_err(|e| anyhow::anyhow!("argon2 hashing failed: {e}"))
 }
 
-fn hash_sync(params: &Params, password: &str) -> anyhow::Result<String> {
-    let salt = SaltString::encode_b64(&super::token::random_bytes::<16>())
-        .map_err(|e| anyhow::anyhow!("salt encoding: {e}"))?;
-    let hash = argon2(params)
-        .hash_password(password.as_bytes(), &salt)
-        .map_err(|e| anyhow::anyhow!("argon2 hashing failed: {e}"))?;
-    Ok(hash.to_string())
+/// A new Argon2id hash of `password` as a PHC string (`$argon2id$v=19$m=…,t=…,p=…$salt$hash`).
+fn hash_sync(params: &Params, password: &str, memory: &mut Memory) -> anyhow::Result<String> {
+    let salt = super::token::random_bytes::<16>();
+    let mut out = [0u8; 32];
+    argon2_into(
+        Algorithm::Argon2id,
+        Version::V0x13,
+        params,
+        password.as_bytes(),
+        &salt,
+        &mut out,
+        memory,
+    )?;
+    Ok(format!(
+        "$argon2id$v=19$m={},t={},p={}${}${}",
+        params.m_cost(),
+        params.t_cost(),
+        params.p_cost(),
+        STANDARD_NO_PAD.encode(salt),
+        STANDARD_NO_PAD.encode(out)
+    ))
 }
 
 /// Verifies against any stored format we know. Unknown formats never match. A legacy hash
 /// (imported from a seed service) is checked against the password as typed, and always asks
 /// to be replaced.
-fn verify_sync(params: &Params, password: &Password, stored: &str) -> Verified {
+fn verify_sync(
+    params: &Params,
+    password: &Password,
+    stored: &str,
+    memory: &mut Memory,
+) -> Verified {
     let no = Verified { ok: false, needs_rehash: false };
     if !stored.starts_with("$argon2") {
         let ok = LegacyHash::parse(stored).is_ok_and(|h| h.verify(password.expose_raw()));
@@ -164,19 +255,38 @@ fn verify_sync(params: &Params, password: &Password, stored: &str) -> Verified {
     let Ok(stored_params) = Params::try_from(&parsed) else {
         return no;
     };
-    // A stored hash far costlier than ours (a corrupted or hostile row) must not stall a core.
-    if stored_params.m_cost() > 1 << 20
+    // A stored hash far costlier than ours (a corrupted or hostile row) must not stall a core
+    // or take a large share of memory.
+    if stored_params.m_cost() > 1 << 18
         || stored_params.t_cost() > 64
         || stored_params.p_cost() > 16
     {
         return no;
     }
-    let ok = Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok();
+    let ok = verify_argon2(&parsed, &stored_params, password.as_bytes(), memory).unwrap_or(false);
     let needs_rehash = parsed.algorithm.as_str() != "argon2id"
         || stored_params.m_cost() != params.m_cost()
         || stored_params.t_cost() != params.t_cost()
         || stored_params.p_cost() != params.p_cost();
     Verified { ok, needs_rehash: ok && needs_rehash }
+}
+
+/// Recomputes a stored Argon2 hash with its own algorithm, version, parameters and salt, and
+/// compares in constant time.
+fn verify_argon2(
+    parsed: &PasswordHash<'_>,
+    params: &Params,
+    password: &[u8],
+    memory: &mut Memory,
+) -> Option<bool> {
+    let algorithm = Algorithm::try_from(parsed.algorithm).ok()?;
+    let version = parsed.version.map_or(Some(Version::V0x13), |v| Version::try_from(v).ok())?;
+    let expected = parsed.hash?;
+    let mut salt = [0u8; 64];
+    let salt = parsed.salt?.decode_b64(&mut salt).ok()?;
+    let mut out = vec![0u8; expected.len()];
+    argon2_into(algorithm, version, params, password, salt, &mut out, memory).ok()?;
+    Some(super::legacy::constant_time_eq(&out, expected.as_bytes()))
 }
 
 #[cfg(test)]
@@ -200,6 +310,41 @@ mod tests {
         let v = h.verify(&pw("a long passphrase"), Some(&hash)).await.unwrap();
         assert_eq!(v, Verified { ok: true, needs_rehash: false });
         assert!(!h.verify(&pw("another one"), Some(&hash)).await.unwrap().ok);
+    }
+
+    #[tokio::test]
+    async fn hashes_interoperate_with_the_argon2_crates_own_format() {
+        use argon2::password_hash::{PasswordHasher, PasswordVerifier, SaltString};
+        let h = Hasher::new(cheap(), 1, 1).unwrap();
+        // Ours verify with the reference verifier...
+        let ours = h.hash(&pw("a long passphrase")).await.unwrap();
+        let parsed = PasswordHash::new(&ours).unwrap();
+        assert!(Argon2::default().verify_password(b"a long passphrase", &parsed).is_ok());
+        // ...and hashes made by the reference hasher (argon2i too) verify with ours.
+        let params = Params::new(256, 1, 1, None).unwrap();
+        for alg in [Algorithm::Argon2id, Algorithm::Argon2i] {
+            let salt = SaltString::encode_b64(b"0123456789abcdef").unwrap();
+            let theirs = Argon2::new(alg, Version::V0x13, params.clone())
+                .hash_password(b"a long passphrase", &salt)
+                .unwrap()
+                .to_string();
+            let v = h.verify(&pw("a long passphrase"), Some(&theirs)).await.unwrap();
+            assert!(v.ok, "{theirs}");
+            assert_eq!(v.needs_rehash, alg != Algorithm::Argon2id);
+            assert!(!h.verify(&pw("a long passphrasE"), Some(&theirs)).await.unwrap().ok);
+        }
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn working_memory_is_reused_and_bounded_by_the_concurrency() {
+        let h = Hasher::new(cheap(), 2, 8).unwrap();
+        let p = pw("a long passphrase");
+        for _ in 0..4 {
+            futures::future::join_all((0..6).map(|_| h.hash(&p))).await;
+        }
+        let pool = h.memory.lock().unwrap();
+        assert!(!pool.is_empty() && pool.len() <= 2, "{}", pool.len());
+        assert!(pool.iter().all(|m| m.len() == 256));
     }
 
     #[tokio::test]
@@ -251,7 +396,7 @@ mod tests {
     fn absurd_stored_costs_are_refused_without_running() {
         let params = Params::new(256, 1, 1, None).unwrap();
         let hostile = "$argon2id$v=19$m=4000000,t=1000,p=1$c29tZXNhbHQ$aGFzaGhhc2hoYXNoaGFzaA";
-        assert!(!verify_sync(&params, &pw("x"), hostile).ok);
-        assert!(!verify_sync(&params, &pw("x"), "not a hash").ok);
+        assert!(!verify_sync(&params, &pw("x"), hostile, &mut Vec::new()).ok);
+        assert!(!verify_sync(&params, &pw("x"), "not a hash", &mut Vec::new()).ok);
     }
 }

@@ -59,7 +59,7 @@ where
 }
 
 /// Why a body could not be read: too long (413), too slow (408), or the client went away.
-fn body_error(e: axum::Error) -> AppError {
+pub(crate) fn body_error(e: axum::Error) -> AppError {
     let inner = e.into_inner();
     let mut source: Option<&(dyn std::error::Error + 'static)> = Some(inner.as_ref());
     while let Some(err) = source {
@@ -141,6 +141,7 @@ impl FromRequestParts<AppState> for CurrentSession {
             }
         };
         auth.client = client_info(parts, state);
+        super::observe::note_user(&parts.extensions, &auth.user.id);
         Ok(Self(auth))
     }
 }

@@ -98,6 +98,12 @@ const RATE_LIMITED: &[(&str, &str)] = &[
     ("POST", "/api/v1/session"),
     ("POST", "/api/v1/reset_password"),
     ("POST", "/api/v1/update_password"),
+    ("POST", "/account/login"),
+    ("POST", "/account/register"),
+    ("POST", "/account/verify-email"),
+    ("POST", "/account/resend-verification"),
+    ("POST", "/account/forgot-password"),
+    ("POST", "/account/reset-password"),
 ];
 
 /// `429` with `Retry-After` once a client IP has spent its budget on the routes above.
@@ -116,7 +122,7 @@ pub async fn rate_limit(
         );
         if let Some(ip) = ip {
             if let Err(e) = state.auth.limits.check_ip(ip, crate::store::now_ms()).await {
-                return e.into_response();
+                return refusal(&state, req.uri().path(), e);
             }
         }
     }
@@ -129,8 +135,11 @@ pub async fn rate_limit(
 /// The rule, for POST, PUT, PATCH and DELETE without an `Authorization` header (a bearer token
 /// is never sent by a browser on its own, and a cross-origin request that sets the header
 /// needs a CORS preflight, which only allowed origins pass):
-/// - an `Origin` header must be the public URL's origin or one of `PORTCULLIS_CORS_ORIGINS`
-///   (`Origin: null`, from sandboxed frames and some redirects, is refused);
+/// - an `Origin` header must be the public URL's origin or one of `PORTCULLIS_CORS_ORIGINS`;
+/// - `Origin: null` passes only with `Sec-Fetch-Site: same-origin`: browsers send `null` for
+///   a same-origin form post when the page's `Referrer-Policy` is `no-referrer` (as ours all
+///   are), and also from sandboxed frames and after cross-site redirects, which that header
+///   tells apart;
 /// - without `Origin`, a `Sec-Fetch-Site` header must be `same-origin` or `none` (typed or
 ///   bookmarked by the user);
 /// - with neither header the request did not come from a browser that could carry the
@@ -151,23 +160,32 @@ pub async fn csrf(
     if changes_state && !req.headers().contains_key(axum::http::header::AUTHORIZATION) {
         let settings = &state.auth.settings;
         let headers = req.headers();
+        let site = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok());
         let allowed = match headers.get(axum::http::header::ORIGIN) {
+            Some(origin) if origin == "null" => site == Some("same-origin"),
             Some(origin) => origin.to_str().is_ok_and(|o| {
                 let o = o.trim_end_matches('/');
                 o == public_origin(&settings.public_url)
                     || settings.cors_origins.iter().any(|c| c == o)
             }),
-            None => headers
-                .get("sec-fetch-site")
-                .and_then(|v| v.to_str().ok())
-                .is_none_or(|site| site == "same-origin" || site == "none"),
+            None => site.is_none_or(|site| site == "same-origin" || site == "none"),
         };
         if !allowed {
-            return AppError::forbidden("cross_origin_request", "Cross-origin request refused")
-                .into_response();
+            let refused =
+                AppError::forbidden("cross_origin_request", "Cross-origin request refused");
+            return refusal(&state, req.uri().path(), refused);
         }
     }
     next.run(req).await
+}
+
+/// A refusal before any handler: JSON, or the error page for a hosted page's form.
+fn refusal(state: &crate::http::AppState, path: &str, e: AppError) -> Response {
+    if state.auth.settings.pages && super::pages::is_page(path) {
+        super::pages::error_response(e)
+    } else {
+        e.into_response()
+    }
 }
 
 /// `https://auth.example.com/base` -> `https://auth.example.com`.

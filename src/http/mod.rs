@@ -4,6 +4,8 @@ pub mod api;
 pub mod extract;
 mod legacy;
 mod middleware;
+pub(crate) mod observe;
+mod pages;
 pub mod server;
 
 use std::sync::Arc;
@@ -17,6 +19,8 @@ use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetReques
 
 use crate::error::AppError;
 use crate::service::Auth;
+
+pub use observe::metrics_router;
 
 /// What every handler can reach.
 #[derive(Clone)]
@@ -36,7 +40,16 @@ pub fn router(state: AppState) -> Router {
     if state.auth.settings.dev {
         app = app.route("/dev/mail", get(dev_mail));
     }
+    if state.auth.settings.pages {
+        app = app.merge(pages::routes(&state));
+    } else {
+        pages::warn_if_links_point_here(&state.auth.settings);
+    }
+    if state.auth.settings.metrics_bind.is_none() {
+        app = app.route("/metrics", get(observe::metrics));
+    }
     let settings = state.auth.settings.clone();
+    let observed = state.auth.clone();
     let mut app = app
         .fallback(not_found)
         .layer(axum::middleware::from_fn_with_state(state.clone(), middleware::rate_limit))
@@ -57,6 +70,7 @@ pub fn router(state: AppState) -> Router {
     }
     app.layer(axum::middleware::from_fn(middleware::security_headers))
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(middleware::panic_response))
+        .layer(axum::middleware::from_fn_with_state(observed, observe::observe))
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
 }

@@ -16,6 +16,7 @@ use tokio::task::JoinHandle;
 use super::smtp::Smtp;
 use crate::config::Settings;
 use crate::error::Result;
+use crate::metrics::MailMetrics;
 use crate::store::{now_ms, QueuedMail, Store};
 
 /// Kinds whose bodies hold a one-time token, inside their one link.
@@ -40,6 +41,7 @@ pub struct Worker {
     /// Outside dev mode a delivered token mail keeps no token; dev mode keeps `/dev/mail`
     /// readable.
     scrub: bool,
+    metrics: MailMetrics,
 }
 
 impl std::fmt::Debug for Worker {
@@ -78,7 +80,14 @@ impl Worker {
             // spare, so a slow but live worker never has its row taken from under it.
             lease: settings.smtp_timeout.saturating_mul(4),
             scrub: !settings.dev,
+            metrics: MailMetrics::default(),
         }
+    }
+
+    /// Counts delivery outcomes in `metrics`.
+    pub fn with_metrics(mut self, metrics: MailMetrics) -> Self {
+        self.metrics = metrics;
+        self
     }
 
     pub fn spawn(self) -> WorkerHandle {
@@ -138,6 +147,7 @@ impl Worker {
         let (id, kind, attempt) = (&mail.id, &mail.kind, mail.attempt);
         match sent {
             Ok(answer) => {
+                self.metrics.delivery("sent");
                 self.store.mail_sent(id, now_ms(), scrub).await?;
                 tracing::debug!(%id, %kind, attempt, to = %mail.to, %answer, "mail delivered");
             }
@@ -145,6 +155,7 @@ impl Worker {
                 let error: String = e.message.chars().take(MAX_ERROR_CHARS).collect();
                 let shown = without_addresses(&error);
                 if e.permanent || attempt >= self.max_attempts {
+                    self.metrics.delivery("failed");
                     self.store.mail_failed(&mail, None, &error, scrub).await?;
                     tracing::error!(
                         %id, %kind, attempt, error = %shown,
@@ -153,6 +164,7 @@ impl Worker {
                 } else {
                     let wait = backoff(self.retry_base, attempt);
                     let at = now_ms().saturating_add(wait.as_millis() as i64);
+                    self.metrics.delivery("retry");
                     self.store.mail_failed(&mail, Some(at), &error, None).await?;
                     tracing::warn!(
                         %id, %kind, attempt, error = %shown, retry_in = ?wait,

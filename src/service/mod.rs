@@ -2,6 +2,7 @@
 //! knows about HTTP; errors are [`AppError`]s whose variant decides the status.
 
 mod account;
+mod admin;
 pub mod audit;
 mod session;
 
@@ -13,9 +14,11 @@ use crate::domain::{Password, User};
 use crate::error::{AppError, Result};
 use crate::limit::{LimitSettings, Limits};
 use crate::mail::Mailer;
+use crate::metrics::Metrics;
 use crate::store::{now_ms, NewToken, Store, TokenPurpose};
 
 pub use account::{ForgotOutcome, ProfileUpdate, Registration};
+pub use admin::{operator, Rotation};
 pub use session::{Authenticated, Identifier, LoginOutcome, Tokens};
 
 const VERIFY_TTL_MS: i64 = 24 * 3600 * 1000;
@@ -36,6 +39,8 @@ pub struct Auth {
     pub jwt: Arc<Jwt>,
     pub mailer: Mailer,
     pub limits: Arc<Limits>,
+    /// This process's metrics registry.
+    pub metrics: Arc<Metrics>,
 }
 
 impl std::fmt::Debug for Auth {
@@ -73,7 +78,17 @@ impl Auth {
             redis_prefix: &settings.redis_prefix,
         })
         .await?;
-        Ok(Self { settings, store, hasher, jwt: Arc::new(jwt), mailer, limits: Arc::new(limits) })
+        let pool_max = store.pool().options().get_max_connections();
+        let metrics = Arc::new(Metrics::new(hasher.wait_histogram(), pool_max));
+        Ok(Self {
+            settings,
+            store,
+            hasher,
+            jwt: Arc::new(jwt),
+            mailer,
+            limits: Arc::new(limits),
+            metrics,
+        })
     }
 
     /// Re-reads the signing keys (after a rotation on this or another node).
@@ -83,6 +98,11 @@ impl Auth {
             self.jwt.set_ed_keys(&keys)?;
         }
         Ok(())
+    }
+
+    /// Every metric, read now, in the OpenMetrics text format.
+    pub async fn metrics_text(&self) -> String {
+        self.metrics.render(&self.store, &self.hasher, &self.limits).await
     }
 
     /// Adds a new signing key; older keys keep verifying until dropped.

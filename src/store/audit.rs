@@ -31,7 +31,7 @@ impl Store {
             .bind(e.ip.clone())
             .bind(e.user_agent.clone())
             .bind(e.detail.clone())
-            .execute(&self.pool)
+            .execute(self.db())
             .await?;
         Ok(())
     }
@@ -50,7 +50,7 @@ impl Store {
                         FROM audit_log WHERE at >= $1 ORDER BY at, id",
                 )
                 .bind(since)
-                .fetch_all(&self.pool)
+                .fetch_all(self.db())
                 .await?
             }
             Some((user_id, identifier_hash)) => {
@@ -62,7 +62,7 @@ impl Store {
                 .bind(since)
                 .bind(user_id.to_owned())
                 .bind(identifier_hash.to_owned())
-                .fetch_all(&self.pool)
+                .fetch_all(self.db())
                 .await?
             }
         };

@@ -10,7 +10,7 @@ impl Store {
         let rows = self
             .q("SELECT kid, private_pkcs8, created_at FROM signing_keys WHERE algorithm = 'EdDSA' \
                 ORDER BY created_at, kid")
-            .fetch_all(&self.pool)
+            .fetch_all(self.db())
             .await?;
         let mut out = Vec::with_capacity(rows.len());
         for row in rows {
@@ -29,7 +29,7 @@ impl Store {
             .bind(key.kid.clone())
             .bind(key.private_pkcs8.clone())
             .bind(key.created_at)
-            .execute(&self.pool)
+            .execute(self.db())
             .await?;
         Ok(())
     }

@@ -7,11 +7,16 @@
 //! - placeholders are written `$1, $2, …` in order of appearance, each used once; for MySQL
 //!   they are rewritten to `?` once per statement ([`Store::q`]);
 //! - a transaction that writes starts with its write, so SQLite takes the write lock up front
-//!   and concurrent writers queue on the busy timeout instead of failing with `SQLITE_BUSY`.
+//!   and concurrent writers queue on the busy timeout instead of failing with `SQLITE_BUSY`;
+//! - every statement runs with a deadline: on `self.db()` (the pool) or `self.on(&mut *tx)`
+//!   (a transaction begun with `self.begin()` and ended with `self.commit(tx)`), never on the
+//!   bare pool or connection (see `deadline`).
 //!
 //! The schema itself differs by dialect and lives in `migrations/<backend>/`.
 
 mod audit;
+pub mod deadline;
+mod housekeeping;
 mod keys;
 mod outbox;
 mod sessions;
@@ -21,15 +26,17 @@ mod users;
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::Mutex;
-use std::time::Duration;
 
 use anyhow::Context;
 use sqlx::any::{AnyArguments, AnyPoolOptions, AnyRow};
 use sqlx::migrate::{Migration, MigrationType, Migrator};
 use sqlx::query::Query;
-use sqlx::{Any, AnyPool, Row};
+use sqlx::{Any, AnyConnection, AnyPool, Executor, Row, Transaction};
 
 pub use audit::AuditEntry;
+pub use deadline::is_transient;
+use deadline::{within, Timed, ACQUIRE_TIMEOUT, DEADLINE, STATEMENT_TIMEOUT};
+pub use housekeeping::{OutboxStats, Sweep, BATCH as SWEEP_BATCH};
 pub use outbox::{MailThrottle, OutboxMail, QueuedMail, StoredMail};
 pub use sessions::{NewSession, RefreshOutcome};
 pub use tokens::{NewToken, TokenPurpose};
@@ -88,6 +95,11 @@ macro_rules! migrations {
                 include_str!(concat!("../../migrations/", $dialect, "/0002_mail_delivery.sql")),
             ),
             (3, "audit", include_str!(concat!("../../migrations/", $dialect, "/0003_audit.sql"))),
+            (
+                4,
+                "housekeeping",
+                include_str!(concat!("../../migrations/", $dialect, "/0004_housekeeping.sql")),
+            ),
         ]
     };
 }
@@ -106,9 +118,8 @@ impl Store {
             raw.push(if raw.contains('?') { '&' } else { '?' });
             raw.push_str("mode=rwc");
         }
-        let mut options = AnyPoolOptions::new()
-            .acquire_timeout(Duration::from_secs(5))
-            .max_connections(match backend {
+        let mut options =
+            AnyPoolOptions::new().acquire_timeout(ACQUIRE_TIMEOUT).max_connections(match backend {
                 Backend::Sqlite if memory => 1,
                 Backend::Sqlite => 8,
                 _ => 16,
@@ -117,16 +128,9 @@ impl Store {
             // Every connection to `:memory:` is a new database: keep the one forever.
             options = options.min_connections(1).idle_timeout(None).max_lifetime(None);
         }
-        if backend == Backend::Sqlite {
-            options = options.after_connect(|conn, _| {
-                Box::pin(async move {
-                    // Safe with WAL: a crash may lose the last commits, never corrupt the file.
-                    sqlx::query("PRAGMA synchronous = NORMAL").execute(&mut *conn).await?;
-                    sqlx::query("PRAGMA foreign_keys = ON").execute(&mut *conn).await?;
-                    Ok(())
-                })
-            });
-        }
+        options = options.after_connect(move |conn, _| {
+            Box::pin(async move { limit_session(conn, backend, true).await })
+        });
         let pool = options
             .connect(&raw)
             .await
@@ -149,6 +153,9 @@ impl Store {
     }
 
     /// Applies pending migrations for this backend (concurrent nodes take a lock first).
+    /// On PostgreSQL and MySQL migrations run on a connection of their own without the
+    /// statement time limits (a migration may rightly take minutes, and so may waiting for
+    /// another node's lock); the connection is closed afterwards.
     pub async fn migrate(&self) -> anyhow::Result<()> {
         let sources: &[(i64, &str, &str)] = match self.backend {
             Backend::Sqlite => migrations!("sqlite"),
@@ -173,13 +180,44 @@ impl Store {
             locking: true,
             no_tx: false,
         };
-        migrator.run(&self.pool).await.context("applying database migrations")?;
+        if self.backend == Backend::Sqlite {
+            // No server-side limits to lift (and `:memory:` lives in the pool's one connection).
+            migrator.run(&self.pool).await.context("applying database migrations")?;
+            return Ok(());
+        }
+        let mut conn = self.pool.acquire().await.context("connecting to migrate")?.detach();
+        limit_session(&mut conn, self.backend, false)
+            .await
+            .context("lifting time limits for migrations")?;
+        let result = migrator.run(&mut conn).await.context("applying database migrations");
+        let _ = sqlx::Connection::close(conn).await;
+        result?;
         Ok(())
     }
 
     /// One round trip to the database (readiness probe).
     pub async fn ping(&self) -> Result<(), sqlx::Error> {
-        sqlx::query("SELECT 1").execute(&self.pool).await.map(|_| ())
+        sqlx::query("SELECT 1").execute(self.db()).await.map(|_| ())
+    }
+
+    /// The pool, with a deadline on each statement.
+    fn db(&self) -> Timed<&AnyPool> {
+        Timed(&self.pool)
+    }
+
+    /// A transaction's connection, with a deadline on each statement.
+    fn on<'c, E: Executor<'c, Database = Any>>(&self, executor: E) -> Timed<E> {
+        Timed(executor)
+    }
+
+    /// Begins a transaction (connection and `BEGIN` within the deadlines).
+    async fn begin(&self) -> Result<Transaction<'static, Any>, sqlx::Error> {
+        within(ACQUIRE_TIMEOUT + DEADLINE, self.pool.begin()).await
+    }
+
+    /// Commits, within the deadline.
+    async fn commit(&self, tx: Transaction<'static, Any>) -> Result<(), sqlx::Error> {
+        within(DEADLINE, tx.commit()).await
     }
 
     /// A statement in this backend's placeholder syntax.
@@ -198,6 +236,47 @@ impl Store {
     pub async fn close(&self) {
         self.pool.close().await;
     }
+}
+
+/// Sets (`on`) or lifts the server-side time limits of one connection (see `deadline`).
+/// Best effort: a server without a setting (MySQL has no `max_statement_time`, MariaDB no
+/// `max_execution_time`) keeps its default.
+async fn limit_session(
+    conn: &mut AnyConnection,
+    backend: Backend,
+    on: bool,
+) -> Result<(), sqlx::Error> {
+    let ms = if on { STATEMENT_TIMEOUT.as_millis() } else { 0 };
+    match backend {
+        Backend::Sqlite => {
+            if on {
+                // Safe with WAL: a crash may lose the last commits, never corrupt the file.
+                sqlx::query("PRAGMA synchronous = NORMAL").execute(&mut *conn).await?;
+                sqlx::query("PRAGMA foreign_keys = ON").execute(&mut *conn).await?;
+            }
+        }
+        Backend::Postgres => {
+            // A transaction left open by a vanished client must not hold its locks for long.
+            let idle = if on { 60_000 } else { 0 };
+            sqlx::query(&format!("SET statement_timeout = {ms}")).execute(&mut *conn).await?;
+            sqlx::query(&format!("SET idle_in_transaction_session_timeout = {idle}"))
+                .execute(&mut *conn)
+                .await?;
+        }
+        Backend::MySql => {
+            let lock_wait = if on { STATEMENT_TIMEOUT.as_secs() } else { 50 };
+            for sql in [
+                format!("SET SESSION innodb_lock_wait_timeout = {lock_wait}"),
+                // MariaDB: seconds, every statement.
+                format!("SET SESSION max_statement_time = {}", ms as f64 / 1000.0),
+                // MySQL: milliseconds, SELECTs.
+                format!("SET SESSION max_execution_time = {ms}"),
+            ] {
+                let _ = sqlx::query(&sql).execute(&mut *conn).await;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// `$1 … $n` (in order, each once) to MySQL's `?`.

@@ -92,16 +92,16 @@ impl Store {
             .bind(mail.html.clone())
             .bind(now)
             .bind(now)
-            .execute(&mut **tx)
+            .execute(self.on(&mut **tx))
             .await?;
         Ok(())
     }
 
     /// Queues one message on its own (no other change goes with it).
     pub async fn enqueue_mail(&self, mail: &OutboxMail, now: i64) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin().await?;
         self.enqueue(&mut tx, mail, now).await?;
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(())
     }
 
@@ -122,7 +122,7 @@ impl Store {
             .bind(to_key.to_owned())
             .bind(kind.to_owned())
             .bind(now - 3_600_000)
-            .fetch_one(&mut **tx)
+            .fetch_one(self.on(&mut **tx))
             .await?;
         let count: i64 = row.try_get("n")?;
         let latest: Option<i64> = row.try_get("latest")?;
@@ -138,7 +138,7 @@ impl Store {
                 LIMIT 16")
             .bind(now)
             .bind(now)
-            .fetch_all(&self.pool)
+            .fetch_all(self.db())
             .await?;
         rows.iter().map(|r| Ok((text(r, "id")?, r.try_get::<i64, _>("attempts")?))).collect()
     }
@@ -162,7 +162,7 @@ impl Store {
             .bind(id.to_owned())
             .bind(attempts)
             .bind(now)
-            .execute(&self.pool)
+            .execute(self.db())
             .await?
             .rows_affected();
         if claimed != 1 {
@@ -171,7 +171,7 @@ impl Store {
         let row = self
             .q("SELECT kind, to_addr, subject, text_body, html_body FROM outbox WHERE id = $1")
             .bind(id.to_owned())
-            .fetch_one(&self.pool)
+            .fetch_one(self.db())
             .await?;
         Ok(Some(QueuedMail {
             id: id.to_owned(),
@@ -200,7 +200,7 @@ impl Store {
                 .bind(note.to_owned())
                 .bind(note.to_owned()),
         };
-        query.bind(id.to_owned()).execute(&self.pool).await?;
+        query.bind(id.to_owned()).execute(self.db()).await?;
         Ok(())
     }
 
@@ -233,7 +233,7 @@ impl Store {
                 .bind(note.to_owned())
                 .bind(note.to_owned()),
         };
-        query.bind(mail.id.clone()).bind(mail.attempt).execute(&self.pool).await?;
+        query.bind(mail.id.clone()).bind(mail.attempt).execute(self.db()).await?;
         Ok(())
     }
 
@@ -242,7 +242,7 @@ impl Store {
         let rows = self
             .q("SELECT to_addr, subject, text_body, html_body, created_at, sent_at, status \
                 FROM outbox ORDER BY created_at, id")
-            .fetch_all(&self.pool)
+            .fetch_all(self.db())
             .await?;
         let want = to.map(crate::domain::email_key);
         let mut out = Vec::with_capacity(rows.len());

@@ -73,7 +73,7 @@ impl Store {
     /// Creates a session with its first refresh token. `replaces`: the hash of a session token
     /// the client presented at login; that session is revoked (a login never reuses one).
     pub async fn create_session(&self, s: &NewSession, replaces: Option<&str>) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin().await?;
         self.q("INSERT INTO sessions (id, user_id, token_hash, created_at, last_used_at, \
                 expires_at, ip, user_agent) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
             .bind(s.id.clone())
@@ -84,7 +84,7 @@ impl Store {
             .bind(s.expires_at)
             .bind(s.ip.clone())
             .bind(s.user_agent.clone())
-            .execute(&mut *tx)
+            .execute(self.on(&mut *tx))
             .await?;
         self.q(
             "INSERT INTO refresh_tokens (token_hash, session_id, created_at) VALUES ($1, $2, $3)",
@@ -92,7 +92,7 @@ impl Store {
         .bind(s.refresh_hash.clone())
         .bind(s.id.clone())
         .bind(s.now)
-        .execute(&mut *tx)
+        .execute(self.on(&mut *tx))
         .await?;
         if let Some(old) = replaces {
             self.q(
@@ -100,10 +100,10 @@ impl Store {
             )
             .bind(s.now)
             .bind(old.to_owned())
-            .execute(&mut *tx)
+            .execute(self.on(&mut *tx))
             .await?;
         }
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(())
     }
 
@@ -118,7 +118,7 @@ impl Store {
             .q(SESSION_USER_SQL_BY_TOKEN)
             .bind(token_hash.to_owned())
             .bind(now)
-            .fetch_optional(&self.pool)
+            .fetch_optional(self.db())
             .await?;
         Ok(row.as_ref().map(session_user).transpose()?)
     }
@@ -129,7 +129,7 @@ impl Store {
             .q(SESSION_USER_SQL_BY_ID)
             .bind(id.to_owned())
             .bind(now)
-            .fetch_optional(&self.pool)
+            .fetch_optional(self.db())
             .await?;
         Ok(row.as_ref().map(session_user).transpose()?)
     }
@@ -141,7 +141,7 @@ impl Store {
             .bind(now)
             .bind(id.to_owned())
             .bind(now - min_interval_ms)
-            .execute(&self.pool)
+            .execute(self.db())
             .await?;
         Ok(())
     }
@@ -152,7 +152,7 @@ impl Store {
             .q("UPDATE sessions SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL")
             .bind(now)
             .bind(id.to_owned())
-            .execute(&self.pool)
+            .execute(self.db())
             .await?
             .rows_affected();
         Ok(n == 1)
@@ -167,7 +167,7 @@ impl Store {
             .bind(id.to_owned())
             .bind(user_id.to_owned())
             .bind(now)
-            .execute(&self.pool)
+            .execute(self.db())
             .await?
             .rows_affected();
         Ok(n == 1)
@@ -180,9 +180,9 @@ impl Store {
         keep: Option<&str>,
         now: i64,
     ) -> Result<u64> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin().await?;
         let n = self.revoke_sessions_in(&mut tx, user_id, keep, now).await?;
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(n)
     }
 
@@ -199,7 +199,7 @@ impl Store {
             .bind(now)
             .bind(user_id.to_owned())
             .bind(keep.unwrap_or("").to_owned())
-            .execute(&mut **tx)
+            .execute(self.on(&mut **tx))
             .await?
             .rows_affected();
         Ok(n)
@@ -215,7 +215,7 @@ impl Store {
                 ORDER BY last_used_at DESC, id")
             .bind(user_id.to_owned())
             .bind(now)
-            .fetch_all(&self.pool)
+            .fetch_all(self.db())
             .await?;
         Ok(rows.iter().map(session_from_row).collect::<Result<_, _>>()?)
     }
@@ -229,12 +229,12 @@ impl Store {
         now: i64,
         grace_ms: i64,
     ) -> Result<RefreshOutcome> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin().await?;
         let spent = self
             .q("UPDATE refresh_tokens SET spent_at = $1 WHERE token_hash = $2 AND spent_at IS NULL")
             .bind(now)
             .bind(old_hash.to_owned())
-            .execute(&mut *tx)
+            .execute(self.on(&mut *tx))
             .await?
             .rows_affected();
         if spent == 1 {
@@ -242,11 +242,11 @@ impl Store {
                 .q(SESSION_USER_SQL_BY_REFRESH)
                 .bind(old_hash.to_owned())
                 .bind(now)
-                .fetch_optional(&mut *tx)
+                .fetch_optional(self.on(&mut *tx))
                 .await?;
             let Some(row) = row else {
                 // A live token of a dead session: nothing to rotate.
-                tx.commit().await?;
+                self.commit(tx).await?;
                 return Ok(RefreshOutcome::Invalid);
             };
             let (session, user) = session_user(&row)?;
@@ -254,21 +254,21 @@ impl Store {
                 .bind(new_hash.to_owned())
                 .bind(session.id.clone())
                 .bind(now)
-                .execute(&mut *tx)
+                .execute(self.on(&mut *tx))
                 .await?;
             self.q("UPDATE sessions SET last_used_at = $1 WHERE id = $2")
                 .bind(now)
                 .bind(session.id.clone())
-                .execute(&mut *tx)
+                .execute(self.on(&mut *tx))
                 .await?;
-            tx.commit().await?;
+            self.commit(tx).await?;
             return Ok(RefreshOutcome::Rotated(Box::new((session, user))));
         }
         drop(tx);
         let row = self
             .q("SELECT session_id, spent_at FROM refresh_tokens WHERE token_hash = $1")
             .bind(old_hash.to_owned())
-            .fetch_optional(&self.pool)
+            .fetch_optional(self.db())
             .await?;
         let Some(row) = row else {
             return Ok(RefreshOutcome::Invalid);

@@ -51,17 +51,17 @@ impl Store {
         .bind(t.email_key.clone())
         .bind(t.now)
         .bind(t.expires_at)
-        .execute(&mut **tx)
+        .execute(self.on(&mut **tx))
         .await?;
         Ok(())
     }
 
     /// Stores a token and queues the mail that carries it, atomically.
     pub async fn issue_token(&self, token: &NewToken, mail: &OutboxMail) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin().await?;
         self.insert_token(&mut tx, token).await?;
         self.enqueue(&mut tx, mail, token.now).await?;
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(())
     }
 
@@ -76,13 +76,13 @@ impl Store {
         throttle: MailThrottle,
         keep_token: bool,
     ) -> Result<bool> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin().await?;
         // The write that opens the transaction (SQLite's lock up front) also takes the user's row
         // lock on Postgres and MariaDB: concurrent requests for one address queue here, so two
         // of them cannot both count the throttle open and both send.
         self.q("UPDATE users SET updated_at = updated_at WHERE id = $1")
             .bind(token.user_id.clone())
-            .execute(&mut *tx)
+            .execute(self.on(&mut *tx))
             .await?;
         let to_key = crate::domain::email_key(&mail.to);
         let allowed = self.mail_allowed(&mut tx, &to_key, mail.kind, throttle, token.now).await?;
@@ -92,7 +92,7 @@ impl Store {
         if allowed {
             self.enqueue(&mut tx, mail, token.now).await?;
         }
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(allowed)
     }
 
@@ -103,7 +103,7 @@ impl Store {
             .q("SELECT email_key FROM one_time_tokens WHERE token_hash = $1 AND purpose = $2")
             .bind(hash.to_owned())
             .bind(TokenPurpose::ResetPassword.as_str())
-            .fetch_optional(&self.pool)
+            .fetch_optional(self.db())
             .await?;
         Ok(row.as_ref().map(|r| text(r, "email_key")).transpose()?)
     }
@@ -124,7 +124,7 @@ impl Store {
             .bind(hash.to_owned())
             .bind(purpose.as_str())
             .bind(now)
-            .execute(&mut **tx)
+            .execute(self.on(&mut **tx))
             .await?
             .rows_affected();
         if n != 1 {
@@ -133,7 +133,7 @@ impl Store {
         let row = self
             .q("SELECT user_id, email_key FROM one_time_tokens WHERE token_hash = $1")
             .bind(hash.to_owned())
-            .fetch_one(&mut **tx)
+            .fetch_one(self.on(&mut **tx))
             .await?;
         Ok(Some((text(&row, "user_id")?, text(&row, "email_key")?)))
     }
@@ -143,7 +143,7 @@ impl Store {
             .q("SELECT id, email, username, is_active, email_verified, created_at, updated_at \
                 FROM users WHERE id = $1")
             .bind(id.to_owned())
-            .fetch_optional(&mut **tx)
+            .fetch_optional(self.on(&mut **tx))
             .await?;
         Ok(row.as_ref().map(user_from_row).transpose()?)
     }
@@ -151,7 +151,7 @@ impl Store {
     /// Marks the email verified if `hash` is a live verification token for the user's current
     /// address. `Ok(None)`: invalid, expired, spent, or sent to an address the user no longer has.
     pub async fn verify_email(&self, hash: &str, now: i64) -> Result<Option<User>> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin().await?;
         let Some((user_id, email_key)) =
             self.consume(&mut tx, hash, TokenPurpose::VerifyEmail, now).await?
         else {
@@ -162,14 +162,14 @@ impl Store {
             .bind(now)
             .bind(user_id.clone())
             .bind(email_key)
-            .execute(&mut *tx)
+            .execute(self.on(&mut *tx))
             .await?
             .rows_affected();
         if n != 1 {
             return Ok(None);
         }
         let user = self.user_in(&mut tx, &user_id).await?;
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(user)
     }
 
@@ -183,7 +183,7 @@ impl Store {
         now: i64,
         mail_for: impl FnOnce(&User) -> anyhow::Result<OutboxMail> + Send,
     ) -> Result<Option<User>> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin().await?;
         let Some((user_id, email_key)) =
             self.consume(&mut tx, hash, TokenPurpose::ResetPassword, now).await?
         else {
@@ -198,7 +198,7 @@ impl Store {
             .bind(now)
             .bind(user_id.clone())
             .bind(email_key)
-            .execute(&mut *tx)
+            .execute(self.on(&mut *tx))
             .await?
             .rows_affected();
         if n != 1 {
@@ -209,14 +209,14 @@ impl Store {
             .bind(now)
             .bind(user_id.clone())
             .bind(TokenPurpose::ResetPassword.as_str())
-            .execute(&mut *tx)
+            .execute(self.on(&mut *tx))
             .await?;
         self.revoke_sessions_in(&mut tx, &user_id, None, now).await?;
         let Some(user) = self.user_in(&mut tx, &user_id).await? else {
             return Ok(None);
         };
         self.enqueue(&mut tx, &mail_for(&user)?, now).await?;
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(Some(user))
     }
 }

@@ -89,7 +89,7 @@ impl Store {
         new: &NewUser,
         verification: Option<(&NewToken, &OutboxMail)>,
     ) -> Result<std::result::Result<User, Taken>> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin().await?;
         let inserted = self
             .q("INSERT INTO users (id, email, email_key, username, username_key, password_hash, \
                 is_active, email_verified, created_at, updated_at) \
@@ -103,7 +103,7 @@ impl Store {
             .bind(i64::from(new.email_verified))
             .bind(new.now)
             .bind(new.now)
-            .execute(&mut *tx)
+            .execute(self.on(&mut *tx))
             .await;
         match inserted {
             Ok(_) => {}
@@ -117,7 +117,7 @@ impl Store {
             self.insert_token(&mut tx, token).await?;
             self.enqueue(&mut tx, mail, new.now).await?;
         }
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(Ok(User {
             id: new.id.clone(),
             email: new.email.clone(),
@@ -133,7 +133,7 @@ impl Store {
         let email_taken = self
             .q("SELECT id FROM users WHERE email_key = $1")
             .bind(email_key.to_owned())
-            .fetch_optional(&self.pool)
+            .fetch_optional(self.db())
             .await?
             .is_some();
         Ok(if email_taken { Taken::Email } else { Taken::Username })
@@ -144,7 +144,7 @@ impl Store {
         let row = self
             .q(sql_user_by("email_key"))
             .bind(email_key.to_owned())
-            .fetch_optional(&self.pool)
+            .fetch_optional(self.db())
             .await?;
         Ok(row.as_ref().map(with_hash).transpose()?)
     }
@@ -154,14 +154,14 @@ impl Store {
         let row = self
             .q(sql_user_by("username_key"))
             .bind(username_key.to_owned())
-            .fetch_optional(&self.pool)
+            .fetch_optional(self.db())
             .await?;
         Ok(row.as_ref().map(with_hash).transpose()?)
     }
 
     /// `Ok(None)`: no such user (deleted, or never existed).
     pub async fn user_by_id(&self, id: &str) -> Result<Option<UserWithHash>> {
-        let row = self.q(sql_user_by("id")).bind(id.to_owned()).fetch_optional(&self.pool).await?;
+        let row = self.q(sql_user_by("id")).bind(id.to_owned()).fetch_optional(self.db()).await?;
         Ok(row.as_ref().map(with_hash).transpose()?)
     }
 
@@ -177,7 +177,7 @@ impl Store {
             .bind(new_hash.to_owned())
             .bind(user_id.to_owned())
             .bind(old_hash.to_owned())
-            .execute(&self.pool)
+            .execute(self.db())
             .await?;
         Ok(())
     }
@@ -191,16 +191,16 @@ impl Store {
         mail: &OutboxMail,
         now: i64,
     ) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin().await?;
         self.q("UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3")
             .bind(new_hash.to_owned())
             .bind(now)
             .bind(user_id.to_owned())
-            .execute(&mut *tx)
+            .execute(self.on(&mut *tx))
             .await?;
         self.revoke_sessions_in(&mut tx, user_id, keep_session, now).await?;
         self.enqueue(&mut tx, mail, now).await?;
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(())
     }
 
@@ -211,7 +211,7 @@ impl Store {
         change: &ProfileChange,
         now: i64,
     ) -> Result<std::result::Result<(), Taken>> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin().await?;
         if let Some((username, key)) = &change.username {
             let r = self
                 .q("UPDATE users SET username = $1, username_key = $2, updated_at = $3 WHERE id = $4")
@@ -219,7 +219,7 @@ impl Store {
                 .bind(key.clone())
                 .bind(now)
                 .bind(user_id.to_owned())
-                .execute(&mut *tx)
+                .execute(self.on(&mut *tx))
                 .await;
             if let Err(e) = r {
                 return if is_unique_violation(&e) {
@@ -237,7 +237,7 @@ impl Store {
                 .bind(ec.email_key.clone())
                 .bind(now)
                 .bind(user_id.to_owned())
-                .execute(&mut *tx)
+                .execute(self.on(&mut *tx))
                 .await;
             if let Err(e) = r {
                 return if is_unique_violation(&e) { Ok(Err(Taken::Email)) } else { Err(e.into()) };
@@ -247,52 +247,52 @@ impl Store {
                 self.enqueue(&mut tx, mail, now).await?;
             }
         }
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(Ok(()))
     }
 
     /// Deletes a user with its sessions, refresh tokens and one-time tokens.
     pub async fn delete_user(&self, user_id: &str) -> Result<bool> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin().await?;
         // Explicit deletes rather than relying on ON DELETE CASCADE being enforced.
         let n = self
             .q("DELETE FROM users WHERE id = $1")
             .bind(user_id.to_owned())
-            .execute(&mut *tx)
+            .execute(self.on(&mut *tx))
             .await?
             .rows_affected();
         self.q("DELETE FROM refresh_tokens WHERE session_id IN \
                 (SELECT id FROM sessions WHERE user_id = $1)")
             .bind(user_id.to_owned())
-            .execute(&mut *tx)
+            .execute(self.on(&mut *tx))
             .await?;
         self.q("DELETE FROM sessions WHERE user_id = $1")
             .bind(user_id.to_owned())
-            .execute(&mut *tx)
+            .execute(self.on(&mut *tx))
             .await?;
         self.q("DELETE FROM one_time_tokens WHERE user_id = $1")
             .bind(user_id.to_owned())
-            .execute(&mut *tx)
+            .execute(self.on(&mut *tx))
             .await?;
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(n == 1)
     }
 
     /// Enables or disables an account; disabling also revokes its sessions.
     pub async fn set_active(&self, user_id: &str, active: bool, now: i64) -> Result<bool> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin().await?;
         let n = self
             .q("UPDATE users SET is_active = $1, updated_at = $2 WHERE id = $3")
             .bind(i64::from(active))
             .bind(now)
             .bind(user_id.to_owned())
-            .execute(&mut *tx)
+            .execute(self.on(&mut *tx))
             .await?
             .rows_affected();
         if !active {
             self.revoke_sessions_in(&mut tx, user_id, None, now).await?;
         }
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(n == 1)
     }
 
@@ -301,7 +301,7 @@ impl Store {
         let rows = self
             .q("SELECT id, email, username, is_active, email_verified, created_at, updated_at, \
                 password_hash FROM users ORDER BY created_at, id")
-            .fetch_all(&self.pool)
+            .fetch_all(self.db())
             .await?;
         Ok(rows.iter().map(user_from_row).collect::<Result<_, _>>()?)
     }

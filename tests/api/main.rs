@@ -4,6 +4,8 @@
 
 mod helpers;
 
+mod admin;
+mod browser;
 mod errors;
 mod hardening;
 mod import;
@@ -14,6 +16,8 @@ mod legacy_root;
 mod limits;
 mod login;
 mod mail;
+mod nodes;
+mod ops;
 mod profile;
 mod register;
 mod sessions;

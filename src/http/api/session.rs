@@ -57,7 +57,9 @@ pub fn login_response(settings: &Settings, out: LoginOutcome) -> Response {
         refresh_token: out.tokens.refresh_token,
         user: UserView::from(&out.user),
     };
-    (AppendHeaders([(SET_COOKIE, cookie)]), Json(body)).into_response()
+    let mut res = (AppendHeaders([(SET_COOKIE, cookie)]), Json(body)).into_response();
+    res.extensions_mut().insert(crate::http::observe::UserId(out.user.id));
+    res
 }
 
 /// Exchange a refresh token for a new access token and a new refresh token. The old refresh

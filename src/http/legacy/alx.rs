@@ -34,12 +34,14 @@ fn forbidden() -> AppError {
 /// `{"message": "Bienvenue"}`; a browser (preferring HTML) goes to the account pages.
 #[utoipa::path(get, path = "/", tag = "legacy alx (seed 004)",
     responses((status = 200, description = "`{\"message\": \"Bienvenue\"}`"), (status = 303, description = "Browsers go to /account/")))]
-pub(super) async fn index(headers: HeaderMap) -> Response {
-    let wants_html = headers
-        .get(ACCEPT)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split(',').next())
-        .is_some_and(|first| first.trim().starts_with("text/html"));
+pub(super) async fn index(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    // Only when the pages are served: otherwise the redirect would lead to a 404.
+    let wants_html = state.auth.settings.pages
+        && headers
+            .get(ACCEPT)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(',').next())
+            .is_some_and(|first| first.trim().starts_with("text/html"));
     if wants_html {
         return Redirect::to("/account/").into_response();
     }

@@ -117,7 +117,9 @@ async fn cookie_login(
         state.auth.login(identifier, b.password.as_deref(), &client, presented.as_deref()).await?;
     let cookie = session_cookie(&state.auth.settings, &out.session_token);
     let body = Json(json!({"email": b.email, "message": "logged in"}));
-    Ok((AppendHeaders([(SET_COOKIE, cookie)]), body).into_response())
+    let mut res = (AppendHeaders([(SET_COOKIE, cookie)]), body).into_response();
+    res.extensions_mut().insert(crate::http::observe::UserId(out.user.id));
+    Ok(res)
 }
 
 /// The legacy route sets in the OpenAPI document.

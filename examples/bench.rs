@@ -1,0 +1,528 @@
+//! portcullis-bench: how fast and how lean Portcullis is, against ceilings measured in the
+//! same run on the same machine. Run it with `bench/run.sh` (which builds in release mode
+//! first); it prints a table and writes `bench/results.json`.
+//!
+//! It starts the release `portcullis` binary as a child process (SQLite in a temporary
+//! directory, or `--database-url` for an empty Postgres/MariaDB database), with rate limits
+//! off, and drives it over loopback with a closed-loop client at a fixed concurrency (or an
+//! open loop at a fixed rate for the flood). The load generator shares the machine's cores
+//! with the server, as a co-located proxy would: the ratios, not the absolute numbers, are the
+//! figures of merit.
+//!
+//! It is an example so that `cargo test` builds it (it cannot rot) without running it.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::zombie_processes)]
+
+use std::collections::BTreeMap;
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use reqwest::{Client, Method, StatusCode};
+use serde_json::{json, Value};
+
+const PASSWORD: &str = "correct horse battery staple";
+
+struct Options {
+    duration: Duration,
+    max_users: u64,
+    database_url: Option<String>,
+    out: String,
+}
+
+fn options() -> Options {
+    let mut o = Options {
+        duration: Duration::from_secs(10),
+        max_users: 1_000_000,
+        database_url: None,
+        out: "bench/results.json".into(),
+    };
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--duration" => {
+                o.duration = Duration::from_secs(
+                    args.next().and_then(|v| v.parse().ok()).expect("--duration SECS"),
+                )
+            }
+            "--max-users" => {
+                o.max_users = args.next().and_then(|v| v.parse().ok()).expect("--max-users N")
+            }
+            "--database-url" => o.database_url = args.next(),
+            "--out" => o.out = args.next().expect("--out FILE"),
+            "--quick" => {
+                o.duration = Duration::from_secs(3);
+                o.max_users = 100_000;
+            }
+            other => panic!("unknown argument {other}; see bench/run.sh"),
+        }
+    }
+    o
+}
+
+/// A running `portcullis serve`.
+struct Server {
+    child: Child,
+    base: String,
+    database_url: String,
+}
+
+impl Server {
+    async fn start(database_url: &str, port: u16) -> Self {
+        let exe = std::env::current_exe().unwrap();
+        let bin = exe.parent().unwrap().parent().unwrap().join("portcullis");
+        assert!(bin.exists(), "build the server first: cargo build --release (bench/run.sh does)");
+        let child = Command::new(bin)
+            .arg("serve")
+            .env("PORTCULLIS_DATABASE_URL", database_url)
+            .env("PORTCULLIS_BIND", format!("127.0.0.1:{port}"))
+            .env("PORTCULLIS_DEV", "true")
+            .env("PORTCULLIS_RATE_LIMIT_PER_MINUTE", "0")
+            .env("PORTCULLIS_LOGIN_FAILURES_PER_HOUR", "0")
+            .env("PORTCULLIS_HASH_QUEUE", "8")
+            .env("PORTCULLIS_LOG", "error")
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("start portcullis");
+        let base = format!("http://127.0.0.1:{port}");
+        let client = Client::new();
+        for _ in 0..200 {
+            if client.get(format!("{base}/health/live")).send().await.is_ok() {
+                return Self { child, base, database_url: database_url.to_owned() };
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("portcullis did not start");
+    }
+
+    fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// Peak resident memory since the last reset, in KiB (Linux `VmHWM`).
+    fn peak_rss_kib(&self) -> u64 {
+        let status =
+            std::fs::read_to_string(format!("/proc/{}/status", self.pid())).unwrap_or_default();
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix("VmHWM:"))
+            .and_then(|v| v.split_whitespace().next()?.parse().ok())
+            .unwrap_or(0)
+    }
+
+    /// Resets the peak so the next reading covers only what follows.
+    fn reset_peak(&self) {
+        let _ = std::fs::write(format!("/proc/{}/clear_refs", self.pid()), "5");
+    }
+
+    fn stop(mut self) {
+        let _ = Command::new("kill").arg("-TERM").arg(self.pid().to_string()).status();
+        let _ = self.child.wait();
+    }
+}
+
+#[derive(Default)]
+struct Stats {
+    latencies_us: Vec<u32>,
+    statuses: BTreeMap<u16, u64>,
+    errors: u64,
+    elapsed: Duration,
+}
+
+impl Stats {
+    fn merge(&mut self, other: Stats) {
+        self.latencies_us.extend(other.latencies_us);
+        for (k, v) in other.statuses {
+            *self.statuses.entry(k).or_default() += v;
+        }
+        self.errors += other.errors;
+    }
+
+    fn ok(&self) -> u64 {
+        self.statuses.iter().filter(|(s, _)| (200..300).contains(*s)).map(|(_, n)| n).sum()
+    }
+
+    fn rps(&self) -> f64 {
+        self.ok() as f64 / self.elapsed.as_secs_f64()
+    }
+
+    fn percentile_ms(&mut self, p: f64) -> f64 {
+        if self.latencies_us.is_empty() {
+            return 0.0;
+        }
+        self.latencies_us.sort_unstable();
+        let i = ((self.latencies_us.len() as f64 - 1.0) * p).round() as usize;
+        f64::from(self.latencies_us[i]) / 1000.0
+    }
+
+    fn json(&mut self) -> Value {
+        json!({
+            "requests_per_second": round(self.rps()),
+            "p50_ms": round(self.percentile_ms(0.50)),
+            "p99_ms": round(self.percentile_ms(0.99)),
+            "statuses": self.statuses,
+            "transport_errors": self.errors,
+        })
+    }
+}
+
+fn round(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+fn read(name: &str, stats: &mut Stats, rss: u64) -> Value {
+    let mut v = stats.json();
+    v["peak_rss_kib"] = json!(rss);
+    eprintln!("{name:<28} {v}");
+    v
+}
+
+type MakeRequest = Arc<dyn Fn(&Client, u64) -> reqwest::RequestBuilder + Send + Sync>;
+
+async fn send(client: &Client, make: &MakeRequest, n: u64, stats: &mut Stats) {
+    let started = Instant::now();
+    match make(client, n).send().await {
+        Ok(res) => {
+            let status = res.status().as_u16();
+            let _ = res.bytes().await;
+            stats.latencies_us.push(started.elapsed().as_micros().min(u128::from(u32::MAX)) as u32);
+            *stats.statuses.entry(status).or_default() += 1;
+        }
+        Err(_) => stats.errors += 1,
+    }
+}
+
+/// `concurrency` workers, each sending its next request when the last one answered.
+async fn closed_loop(make: MakeRequest, concurrency: usize, duration: Duration) -> Stats {
+    let client = Client::builder().pool_max_idle_per_host(concurrency).build().unwrap();
+    let counter = Arc::new(AtomicU64::new(0));
+    let started = Instant::now();
+    let deadline = started + duration;
+    let workers: Vec<_> = (0..concurrency)
+        .map(|_| {
+            let (client, make, counter) = (client.clone(), make.clone(), counter.clone());
+            tokio::spawn(async move {
+                let mut stats = Stats::default();
+                while Instant::now() < deadline {
+                    let n = counter.fetch_add(1, Ordering::Relaxed);
+                    send(&client, &make, n, &mut stats).await;
+                }
+                stats
+            })
+        })
+        .collect();
+    let mut total = Stats::default();
+    for w in workers {
+        total.merge(w.await.unwrap());
+    }
+    total.elapsed = started.elapsed();
+    total
+}
+
+/// Requests at a fixed `rate` per second whatever the answers (a flood does not wait).
+async fn open_loop(make: MakeRequest, rate: f64, duration: Duration) -> Stats {
+    let client = Client::builder().build().unwrap();
+    let started = Instant::now();
+    let interval = Duration::from_secs_f64(1.0 / rate.max(1.0));
+    let mut tick = tokio::time::interval(interval);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Burst);
+    let mut tasks = Vec::new();
+    let mut n = 0u64;
+    while started.elapsed() < duration {
+        tick.tick().await;
+        let (client, make) = (client.clone(), make.clone());
+        tasks.push(tokio::spawn(async move {
+            let mut stats = Stats::default();
+            send(&client, &make, n, &mut stats).await;
+            stats
+        }));
+        n += 1;
+    }
+    let mut total = Stats::default();
+    for t in tasks {
+        total.merge(t.await.unwrap());
+    }
+    total.elapsed = duration;
+    total
+}
+
+/// Argon2id hashes per second with Portcullis's default parameters, one thread per core,
+/// without HTTP or a database: the ceiling for logins.
+fn raw_argon2_rate(duration: Duration) -> f64 {
+    use argon2::{Algorithm, Argon2, Params, Version};
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let done = Arc::new(AtomicU64::new(0));
+    let started = Instant::now();
+    let threads: Vec<_> = (0..cores)
+        .map(|_| {
+            let done = done.clone();
+            std::thread::spawn(move || {
+                let argon = Argon2::new(
+                    Algorithm::Argon2id,
+                    Version::V0x13,
+                    Params::new(19_456, 2, 1, None).unwrap(),
+                );
+                let mut out = [0u8; 32];
+                while started.elapsed() < duration {
+                    argon
+                        .hash_password_into(PASSWORD.as_bytes(), b"bench-salt-16byt", &mut out)
+                        .unwrap();
+                    done.fetch_add(1, Ordering::Relaxed);
+                }
+            })
+        })
+        .collect();
+    for t in threads {
+        t.join().unwrap();
+    }
+    done.load(Ordering::Relaxed) as f64 / started.elapsed().as_secs_f64()
+}
+
+fn json_post(
+    path: &'static str,
+    base: String,
+    body: impl Fn(u64) -> Value + Send + Sync + 'static,
+) -> MakeRequest {
+    Arc::new(move |c: &Client, n| c.post(format!("{base}{path}")).json(&body(n)))
+}
+
+fn get(path: &'static str, base: String, header: Option<(&'static str, String)>) -> MakeRequest {
+    Arc::new(move |c: &Client, _| {
+        let r = c.request(Method::GET, format!("{base}{path}"));
+        match &header {
+            Some((k, v)) => r.header(*k, v.clone()),
+            None => r,
+        }
+    })
+}
+
+/// Seeds users `from..to` and one live session each, straight into the database: the same
+/// Argon2id hash for every user (of [`PASSWORD`]) and session tokens `bench-session-<n>`.
+async fn seed(database_url: &str, from: u64, to: u64, hash: &str) {
+    sqlx::any::install_default_drivers();
+    let pool =
+        sqlx::any::AnyPoolOptions::new().max_connections(1).connect(database_url).await.unwrap();
+    let now = 1_800_000_000_000i64;
+    let far = now + 10 * 365 * 86_400_000;
+    let batch = 500;
+    let mut i = from;
+    while i < to {
+        let end = (i + batch).min(to);
+        let mut users = String::from(
+            "INSERT INTO users (id, email, email_key, username, username_key, password_hash, is_active, \
+             email_verified, created_at, updated_at) VALUES ",
+        );
+        let mut sessions = String::from(
+            "INSERT INTO sessions (id, user_id, token_hash, created_at, last_used_at, expires_at) VALUES ",
+        );
+        for n in i..end {
+            let sep = if n == i { "" } else { "," };
+            users.push_str(&format!(
+                "{sep}('u-{n}', 'seed{n}@example.com', 'seed{n}@example.com', NULL, NULL, '{hash}', 1, 1, {now}, {now})"
+            ));
+            let token_hash = portcullis::auth::hash_token(&format!("bench-session-{n}"));
+            sessions
+                .push_str(&format!("{sep}('s-{n}', 'u-{n}', '{token_hash}', {now}, {now}, {far})"));
+        }
+        let mut tx = pool.begin().await.unwrap();
+        sqlx::query(&users).execute(&mut *tx).await.unwrap();
+        sqlx::query(&sessions).execute(&mut *tx).await.unwrap();
+        tx.commit().await.unwrap();
+        i = end;
+    }
+    pool.close().await;
+}
+
+/// Login and authenticated-GET latency with `users` users and sessions in the database.
+async fn at_scale(server: &Server, users: u64, duration: Duration) -> Value {
+    let base = server.base.clone();
+    let client = Client::new();
+    let mut logins = Stats::default();
+    let started = Instant::now();
+    for k in 0..20u64 {
+        let n = (k * 7919) % users;
+        let make = json_post(
+            "/api/auth/login",
+            base.clone(),
+            move |_| json!({"email": format!("seed{n}@example.com"), "password": PASSWORD}),
+        );
+        send(&client, &make, 0, &mut logins).await;
+    }
+    logins.elapsed = started.elapsed();
+    let cookie = format!("session_id=bench-session-{}", users / 2);
+    let mut gets =
+        closed_loop(get("/api/auth/user", base, Some(("cookie", cookie))), 8, duration).await;
+    json!({
+        "users_and_sessions": users,
+        "login_p50_ms": round(logins.percentile_ms(0.5)),
+        "login_statuses": logins.statuses,
+        "get_user_cookie": gets.json(),
+    })
+}
+
+#[tokio::main]
+async fn main() {
+    let o = options();
+    let dir = tempfile::tempdir().unwrap();
+    let database_url = o
+        .database_url
+        .clone()
+        .unwrap_or_else(|| format!("sqlite://{}/bench.db", dir.path().display()));
+    let server = Server::start(&database_url, 18_900).await;
+    let base = server.base.clone();
+    let mut report = serde_json::Map::new();
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+    report.insert(
+        "machine".into(),
+        json!({"cores": cores, "database": database_url.split(':').next()}),
+    );
+    report.insert("rss_idle_kib".into(), json!(server.peak_rss_kib()));
+
+    // One user with a bearer token and a cookie.
+    let c = Client::new();
+    let r = c
+        .post(format!("{base}/api/auth/register"))
+        .json(&json!({"email": "bench@example.com", "password": PASSWORD}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::CREATED);
+    let r = c
+        .post(format!("{base}/api/auth/login"))
+        .json(&json!({"email": "bench@example.com", "password": PASSWORD}))
+        .send()
+        .await
+        .unwrap();
+    let cookie = r
+        .headers()
+        .get("set-cookie")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_owned();
+    let token = r.json::<Value>().await.unwrap()["access_token"].as_str().unwrap().to_owned();
+
+    server.reset_peak();
+    let mut health = closed_loop(get("/health/live", base.clone(), None), 32, o.duration).await;
+    let v = read("health_live", &mut health, server.peak_rss_kib());
+    report.insert("health_live".into(), v);
+    server.reset_peak();
+    let mut bearer = closed_loop(
+        get("/api/auth/user", base.clone(), Some(("authorization", format!("Bearer {token}")))),
+        32,
+        o.duration,
+    )
+    .await;
+    let v = read("user_bearer", &mut bearer, server.peak_rss_kib());
+    report.insert("user_bearer".into(), v);
+    server.reset_peak();
+    let mut by_cookie = closed_loop(
+        get("/api/auth/user", base.clone(), Some(("cookie", cookie.clone()))),
+        32,
+        o.duration,
+    )
+    .await;
+    let v = read("user_cookie", &mut by_cookie, server.peak_rss_kib());
+    report.insert("user_cookie".into(), v);
+    report.insert(
+        "ratio_user_to_health".into(),
+        json!({"bearer": round(bearer.rps() / health.rps()), "cookie": round(by_cookie.rps() / health.rps())}),
+    );
+
+    // Password work: raw Argon2id on every core (server idle), then logins and registrations.
+    let raw = raw_argon2_rate(o.duration.min(Duration::from_secs(5)));
+    report.insert("raw_argon2id_per_second".into(), json!(round(raw)));
+    eprintln!("{:<28} {raw:.1}/s", "raw_argon2id");
+    server.reset_peak();
+    let mut login = closed_loop(
+        json_post(
+            "/api/auth/login",
+            base.clone(),
+            |_| json!({"email": "bench@example.com", "password": PASSWORD}),
+        ),
+        cores * 2,
+        o.duration,
+    )
+    .await;
+    let v = read("login", &mut login, server.peak_rss_kib());
+    report.insert("login".into(), v);
+    report.insert("ratio_login_to_raw_argon2id".into(), json!(round(login.rps() / raw)));
+    server.reset_peak();
+    let mut register = closed_loop(
+        json_post(
+            "/api/auth/register",
+            base.clone(),
+            |n| json!({"email": format!("r{n}@example.com"), "password": PASSWORD}),
+        ),
+        cores * 2,
+        o.duration,
+    )
+    .await;
+    let v = read("register", &mut register, server.peak_rss_kib());
+    report.insert("register".into(), v);
+
+    // A login flood at twice the sustainable rate, with light traffic that must stay fast.
+    server.reset_peak();
+    let flood_rate = 2.0 * login.rps();
+    let flood = tokio::spawn(open_loop(
+        json_post(
+            "/api/auth/login",
+            base.clone(),
+            |_| json!({"email": "bench@example.com", "password": PASSWORD}),
+        ),
+        flood_rate,
+        o.duration,
+    ));
+    let live = tokio::spawn(open_loop(get("/health/live", base.clone(), None), 50.0, o.duration));
+    let user = tokio::spawn(open_loop(
+        get("/api/auth/user", base.clone(), Some(("cookie", cookie.clone()))),
+        50.0,
+        o.duration,
+    ));
+    let (mut flood, mut live, mut user) =
+        (flood.await.unwrap(), live.await.unwrap(), user.await.unwrap());
+    let unexpected_5xx: u64 =
+        flood.statuses.iter().filter(|(s, _)| **s >= 500 && **s != 503).map(|(_, n)| n).sum();
+    let flood_report = json!({
+        "login_rate_offered": round(flood_rate),
+        "login": flood.json(),
+        "health_live_p99_ms": round(live.percentile_ms(0.99)),
+        "user_cookie_p99_ms": round(user.percentile_ms(0.99)),
+        "light_traffic_statuses": {"health_live": live.statuses, "user_cookie": user.statuses},
+        "unexpected_5xx": unexpected_5xx,
+        "peak_rss_kib": server.peak_rss_kib(),
+    });
+    eprintln!("{:<28} {flood_report}", "login_flood");
+    report.insert("login_flood".into(), flood_report);
+
+    // Scale: the same measurements with 10,000 and then `max_users` users and sessions.
+    let hash = {
+        let h = portcullis::auth::Hasher::new(portcullis::config::Argon2Params::default(), 1, 1)
+            .unwrap();
+        h.hash(&portcullis::domain::Password::normalize(PASSWORD).unwrap()).await.unwrap()
+    };
+    let db = server.database_url.clone();
+    server.stop();
+    let mut scale = Vec::new();
+    let mut seeded = 0;
+    for target in [10_000u64, o.max_users] {
+        let t = Instant::now();
+        seed(&db, seeded, target, &hash).await;
+        seeded = target;
+        eprintln!("seeded {target} users and sessions in {:.1}s", t.elapsed().as_secs_f64());
+        let server = Server::start(&db, 18_901).await;
+        let v = at_scale(&server, target, o.duration.min(Duration::from_secs(5))).await;
+        eprintln!("{:<28} {v}", format!("scale_{target}"));
+        scale.push(v);
+        server.stop();
+    }
+    report.insert("scale".into(), json!(scale));
+    let out = serde_json::to_string_pretty(&Value::Object(report)).unwrap();
+    std::fs::write(&o.out, &out).unwrap();
+    println!("{out}");
+}

@@ -1,0 +1,190 @@
+//! A node's periodic background work: housekeeping (deleting what no request can use any
+//! more), re-reading the signing keys (a rotation on another node reaches this node's JWKS),
+//! and forgetting rate-limit state that has run out.
+//!
+//! Housekeeping deletes, each in batches of [`SWEEP_BATCH`] rows per statement:
+//! - sessions that expired or were revoked, after their refresh tokens (a spent refresh token
+//!   of a live session is kept: presenting it again is how token theft is detected);
+//! - verification and reset tokens that are spent or expired;
+//! - delivered or failed mail queued more than [`MAIL_RETENTION`] ago (never pending mail;
+//!   the per-address mail throttle looks back one hour only);
+//! - signing keys whose last token has expired (see `Auth::retire_keys`).
+//!
+//! The audit log is kept. Every node runs the job; the deletes are idempotent, so two nodes at
+//! once only share the work, and the interval is jittered so they rarely meet.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use tokio::sync::watch;
+use tokio::task::JoinHandle;
+
+use crate::error::Result;
+use crate::service::Auth;
+use crate::store::{now_ms, Sweep, SWEEP_BATCH};
+
+/// Delivered and failed mail is kept this long (for `/dev/mail`, support questions and the
+/// `failed` rows' `last_error`).
+pub const MAIL_RETENTION: Duration = Duration::from_secs(7 * 24 * 3600);
+
+/// Batches per kind in one run at most, so one run never holds the database for long; what
+/// is left waits for the next run.
+const MAX_BATCHES: u32 = 200;
+
+/// A pause between two batches, so other writers (SQLite has one at a time) get their turn.
+const PAUSE: Duration = Duration::from_millis(20);
+
+/// Limiter state is swept this often.
+const LIMITS_SWEEP: Duration = Duration::from_secs(60);
+
+/// What one housekeeping run removed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Swept {
+    pub refresh_tokens: u64,
+    pub sessions: u64,
+    pub one_time_tokens: u64,
+    pub outbox: u64,
+    pub signing_keys: u64,
+}
+
+impl Swept {
+    pub fn total(&self) -> u64 {
+        self.refresh_tokens + self.sessions + self.one_time_tokens + self.outbox + self.signing_keys
+    }
+}
+
+/// One housekeeping run, judged at `now` (Unix ms). `stop`, when it turns true, ends the run
+/// between two batches.
+pub async fn run_once(
+    auth: &Auth,
+    now: i64,
+    stop: Option<&watch::Receiver<bool>>,
+) -> Result<Swept> {
+    let mut swept = Swept::default();
+    let mail_cutoff = now - MAIL_RETENTION.as_millis() as i64;
+    let kinds = [
+        (Sweep::RefreshTokens, "refresh_tokens", now),
+        (Sweep::Sessions, "sessions", now),
+        (Sweep::OneTimeTokens, "one_time_tokens", now),
+        (Sweep::Outbox, "outbox", mail_cutoff),
+    ];
+    for (what, kind, at) in kinds {
+        let mut deleted = 0;
+        for _ in 0..MAX_BATCHES {
+            if stop.is_some_and(|s| *s.borrow()) {
+                break;
+            }
+            let n = auth.store.sweep_batch(what, at).await?;
+            deleted += n;
+            auth.metrics.swept(kind, n);
+            if n < SWEEP_BATCH {
+                break;
+            }
+            tokio::time::sleep(PAUSE).await;
+        }
+        match what {
+            Sweep::RefreshTokens => swept.refresh_tokens = deleted,
+            Sweep::Sessions => swept.sessions = deleted,
+            Sweep::OneTimeTokens => swept.one_time_tokens = deleted,
+            Sweep::Outbox => swept.outbox = deleted,
+        }
+    }
+    let retired = auth.retire_keys(now).await?.len() as u64;
+    auth.metrics.swept("signing_keys", retired);
+    swept.signing_keys = retired;
+    Ok(swept)
+}
+
+/// The running background tasks; [`Background::stop`] ends them.
+#[derive(Debug)]
+pub struct Background {
+    stop: watch::Sender<bool>,
+    tasks: Vec<JoinHandle<()>>,
+}
+
+impl Background {
+    /// Starts housekeeping (every `PORTCULLIS_HOUSEKEEPING_INTERVAL`, jittered), key reloads
+    /// (every `PORTCULLIS_KEY_RELOAD_INTERVAL`) and limiter sweeps (every minute).
+    pub fn spawn(auth: Arc<Auth>) -> Self {
+        let (stop, stopped) = watch::channel(false);
+        let settings = auth.settings.clone();
+        let tasks = vec![
+            tokio::spawn(every(settings.housekeeping_interval, true, stopped.clone(), {
+                let auth = auth.clone();
+                let stopped = stopped.clone();
+                move || {
+                    let (auth, stopped) = (auth.clone(), stopped.clone());
+                    async move { housekeeping(&auth, &stopped).await }
+                }
+            })),
+            tokio::spawn(every(settings.key_reload_interval, false, stopped.clone(), {
+                let auth = auth.clone();
+                move || {
+                    let auth = auth.clone();
+                    async move {
+                        if let Err(e) = auth.reload_keys().await {
+                            tracing::warn!(error = %e, "reloading signing keys failed");
+                        }
+                    }
+                }
+            })),
+            tokio::spawn(every(LIMITS_SWEEP, false, stopped, move || {
+                let auth = auth.clone();
+                async move { auth.limits.sweep() }
+            })),
+        ];
+        Self { stop, tasks }
+    }
+
+    /// Stops every task, letting a housekeeping batch in progress finish.
+    pub async fn stop(self) {
+        let _ = self.stop.send(true);
+        for task in self.tasks {
+            if let Err(e) = task.await {
+                tracing::error!(error = %e, "a background task ended abnormally");
+            }
+        }
+    }
+}
+
+/// Calls `work` every `period` (the first time after one period; with `jitter`, each wait is
+/// between 90% and 110% of it) until `stop` turns true.
+async fn every<F, Fut>(period: Duration, jitter: bool, mut stop: watch::Receiver<bool>, work: F)
+where
+    F: Fn() -> Fut,
+    Fut: std::future::Future<Output = ()>,
+{
+    loop {
+        let wait = if jitter { period.mul_f64(0.9 + 0.2 * fastrand::f64()) } else { period };
+        tokio::select! {
+            _ = tokio::time::sleep(wait) => {}
+            _ = stop.changed() => return,
+        }
+        if *stop.borrow() {
+            return;
+        }
+        work().await;
+    }
+}
+
+async fn housekeeping(auth: &Auth, stop: &watch::Receiver<bool>) {
+    match run_once(auth, now_ms(), Some(stop)).await {
+        Ok(swept) => {
+            auth.metrics.housekeeping_run("ok");
+            if swept.total() > 0 {
+                tracing::info!(
+                    sessions = swept.sessions,
+                    refresh_tokens = swept.refresh_tokens,
+                    one_time_tokens = swept.one_time_tokens,
+                    outbox = swept.outbox,
+                    signing_keys = swept.signing_keys,
+                    "housekeeping deleted rows"
+                );
+            }
+        }
+        Err(e) => {
+            auth.metrics.housekeeping_run("error");
+            tracing::warn!(error = %e, "housekeeping failed; it will run again");
+        }
+    }
+}

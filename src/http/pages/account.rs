@@ -1,0 +1,257 @@
+//! The account page: profile, sessions with a revoke button each, change password. Every
+//! route here needs the session cookie; without a live session it goes to the login page.
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use minijinja::context;
+use serde::Deserialize;
+
+use super::render::{error_response, form_errors, Flash, FormErrors, Page};
+use super::signed_in;
+use super::signup::mismatch;
+use crate::domain::Session;
+use crate::error::AppError;
+use crate::http::extract::{Client, Input, PresentedCookie};
+use crate::http::AppState;
+use crate::service::{Authenticated, ClientInfo};
+
+/// `GET /account` -> `/account/`.
+pub async fn to_index() -> Redirect {
+    Redirect::permanent("/account/")
+}
+
+/// The session, or the response that sends the browser to log in first.
+async fn require(
+    state: &AppState,
+    cookie: Option<&str>,
+    client: ClientInfo,
+    page: &Page,
+) -> Result<Authenticated, Response> {
+    match signed_in(state, cookie, client).await {
+        Ok(Some(auth)) => Ok(auth),
+        Ok(None) => {
+            Err(page.see_other("/account/login").flash(Flash::LoginRequired).into_response())
+        }
+        Err(e) => Err(error_response(e)),
+    }
+}
+
+/// `GET /account/`
+pub async fn show(
+    State(state): State<AppState>,
+    Client(client): Client,
+    PresentedCookie(cookie): PresentedCookie,
+    page: Page,
+) -> Response {
+    match require(&state, cookie.as_deref(), client, &page).await {
+        Ok(auth) => render(&state, page, &auth, StatusCode::OK, &FormErrors::default()).await,
+        Err(res) => res,
+    }
+}
+
+async fn render(
+    state: &AppState,
+    page: Page,
+    auth: &Authenticated,
+    status: StatusCode,
+    errors: &FormErrors,
+) -> Response {
+    let mut sessions = match state.auth.sessions(auth).await {
+        Ok(s) => s,
+        Err(e) => return error_response(e),
+    };
+    // This device first, then the most recently used.
+    sessions.sort_by_key(|s| (s.id != auth.session.id, std::cmp::Reverse(s.last_used_at)));
+    let sessions: Vec<_> = sessions.iter().map(|s| session_view(s, &auth.session.id)).collect();
+    let user = &auth.user;
+    let (errors, general_error) = errors.view();
+    let ctx = context! {
+        email => &user.email,
+        username => &user.username,
+        verified => user.email_verified,
+        member_since => day(user.created_at),
+        sessions,
+        errors,
+        general_error,
+    };
+    page.render(status, "account.html", ctx)
+}
+
+fn session_view(s: &Session, current: &str) -> minijinja::Value {
+    context! {
+        id => &s.id,
+        current => s.id == current,
+        device => device(s.user_agent.as_deref()),
+        user_agent => &s.user_agent,
+        ip => &s.ip,
+        created => moment(s.created_at),
+        last_used => moment(s.last_used_at),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct ChangePasswordForm {
+    current_password: Option<String>,
+    new_password: Option<String>,
+    confirm_password: Option<String>,
+}
+
+/// `POST /account/change-password`: the API's change; other sessions end, this one stays.
+pub async fn change_password(
+    State(state): State<AppState>,
+    Client(client): Client,
+    PresentedCookie(cookie): PresentedCookie,
+    page: Page,
+    input: Result<Input<ChangePasswordForm>, AppError>,
+) -> Response {
+    let auth = match require(&state, cookie.as_deref(), client, &page).await {
+        Ok(auth) => auth,
+        Err(res) => return res,
+    };
+    let f = match input {
+        Ok(Input(f)) => f,
+        Err(e) => return error_response(e),
+    };
+    if f.confirm_password.as_deref().is_some_and(|c| Some(c) != f.new_password.as_deref()) {
+        return render(&state, page, &auth, StatusCode::BAD_REQUEST, &mismatch()).await;
+    }
+    let change =
+        state.auth.change_password(&auth, f.current_password.as_deref(), f.new_password.as_deref());
+    match change.await {
+        Ok(()) => page.see_other("/account/").flash(Flash::PasswordChanged).into_response(),
+        Err(e) => {
+            let fields = ["current_password", "new_password"];
+            match form_errors(e, &fields, "new_password") {
+                Ok(errors) => render(&state, page, &auth, errors.status(), &errors).await,
+                Err(e) => error_response(e),
+            }
+        }
+    }
+}
+
+/// `POST /account/sessions/{id}/revoke`: ends one of the account's sessions.
+pub async fn revoke(
+    State(state): State<AppState>,
+    Client(client): Client,
+    PresentedCookie(cookie): PresentedCookie,
+    Path(id): Path<String>,
+    page: Page,
+) -> Response {
+    let auth = match require(&state, cookie.as_deref(), client, &page).await {
+        Ok(auth) => auth,
+        Err(res) => return res,
+    };
+    match state.auth.revoke_session(&auth, &id).await {
+        Ok(()) => page.see_other("/account/").flash(Flash::SessionRevoked).into_response(),
+        // Already gone (revoked in another tab, expired): nothing to say.
+        Err(AppError::NotFound { .. }) => page.see_other("/account/").into_response(),
+        Err(e) => error_response(e),
+    }
+}
+
+/// `POST /account/sessions/revoke-others`: ends every session but this one.
+pub async fn revoke_others(
+    State(state): State<AppState>,
+    Client(client): Client,
+    PresentedCookie(cookie): PresentedCookie,
+    page: Page,
+) -> Response {
+    let auth = match require(&state, cookie.as_deref(), client, &page).await {
+        Ok(auth) => auth,
+        Err(res) => return res,
+    };
+    match state.auth.revoke_other_sessions(&auth).await {
+        Ok(_) => page.see_other("/account/").flash(Flash::OtherSessionsRevoked).into_response(),
+        Err(e) => error_response(e),
+    }
+}
+
+/// "Chrome on Linux" from a user agent: enough for a person to recognise a device.
+fn device(user_agent: Option<&str>) -> String {
+    let Some(ua) = user_agent.filter(|ua| !ua.trim().is_empty()) else {
+        return "Unknown device".into();
+    };
+    let browser = [
+        ("Edg/", "Edge"),
+        ("OPR/", "Opera"),
+        ("Firefox/", "Firefox"),
+        ("HeadlessChrome/", "Headless Chrome"),
+        ("Chrome/", "Chrome"),
+        ("Chromium/", "Chromium"),
+        ("Safari/", "Safari"),
+        ("curl/", "curl"),
+    ]
+    .into_iter()
+    .find(|(needle, _)| ua.contains(needle))
+    .map(|(_, name)| name);
+    let os = [
+        ("iPhone", "iPhone"),
+        ("iPad", "iPad"),
+        ("Android", "Android"),
+        ("Windows", "Windows"),
+        ("Mac OS X", "macOS"),
+        ("CrOS", "ChromeOS"),
+        ("Linux", "Linux"),
+    ]
+    .into_iter()
+    .find(|(needle, _)| ua.contains(needle))
+    .map(|(_, name)| name);
+    match (browser, os) {
+        (Some(b), Some(o)) => format!("{b} on {o}"),
+        (Some(b), None) => b.into(),
+        (None, Some(o)) => format!("A browser on {o}"),
+        (None, None) => ua.chars().take(40).collect(),
+    }
+}
+
+fn datetime(ms: i64) -> Option<time::OffsetDateTime> {
+    time::OffsetDateTime::from_unix_timestamp(ms.div_euclid(1000)).ok()
+}
+
+fn short_month(t: &time::OffsetDateTime) -> String {
+    t.month().to_string().chars().take(3).collect()
+}
+
+/// `21 Nov 2026, 07:00 UTC`
+fn moment(ms: i64) -> String {
+    datetime(ms).map_or_else(String::new, |t| {
+        format!(
+            "{} {} {}, {:02}:{:02} UTC",
+            t.day(),
+            short_month(&t),
+            t.year(),
+            t.hour(),
+            t.minute()
+        )
+    })
+}
+
+/// `21 Nov 2026`
+fn day(ms: i64) -> String {
+    datetime(ms)
+        .map_or_else(String::new, |t| format!("{} {} {}", t.day(), short_month(&t), t.year()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn devices_are_named_for_people() {
+        let chrome = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) \
+                      Chrome/126.0.0.0 Safari/537.36";
+        assert_eq!(device(Some(chrome)), "Chrome on Linux");
+        let iphone = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 \
+                      (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
+        assert_eq!(device(Some(iphone)), "Safari on iPhone");
+        assert_eq!(device(None), "Unknown device");
+        assert_eq!(device(Some("curl/8.5.0")), "curl");
+    }
+
+    #[test]
+    fn times_read_well() {
+        assert_eq!(moment(1_795_244_400_123), "21 Nov 2026, 07:00 UTC");
+        assert_eq!(day(1_795_244_400_123), "21 Nov 2026");
+    }
+}

@@ -1,0 +1,178 @@
+//! The hosted account pages under `/account/` (CONTRACTS section 5): server-rendered HTML forms
+//! that work without JavaScript, over the same `service::Auth` flows as the API.
+//!
+//! - Every page is rendered from `templates/pages/` (minijinja, HTML auto-escaping) and served
+//!   with a strict Content-Security-Policy: nothing inline, nothing from another origin.
+//! - Every form carries a CSRF token, checked on every POST before its handler runs
+//!   ([`csrf`]).
+//! - A successful POST answers `303 See Other` with a one-time message
+//!   ([`render::Flash`]); a failed one re-renders the form with the error next to its field
+//!   and the fields refilled, passwords excepted.
+//!
+//! The groups: [`session`] (log in, log out), [`signup`] (register, confirm an address),
+//! [`recovery`] (forgot and reset password), [`account`] (profile, sessions, change password),
+//! [`assets`] (the stylesheet and the icon).
+
+mod account;
+mod assets;
+mod csrf;
+mod recovery;
+mod render;
+mod session;
+mod signup;
+
+use std::sync::Arc;
+
+use axum::extract::Request;
+use axum::http::header::{CONTENT_SECURITY_POLICY, X_FRAME_OPTIONS};
+use axum::http::{HeaderMap, HeaderValue};
+use axum::middleware::Next;
+use axum::response::Response;
+use axum::routing::{get, post};
+use axum::{Extension, Router};
+
+use super::AppState;
+use crate::config::Settings;
+use crate::error::AppError;
+use crate::service::{Authenticated, ClientInfo};
+
+pub use render::error_response;
+use render::Pages;
+
+/// The policy of every page: the stylesheet and the icon from this origin, forms posting only
+/// here, no script at all, never framed (clickjacking).
+const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; \
+                   frame-ancestors 'none'; base-uri 'none'";
+
+/// The page routes, mounted when `PORTCULLIS_PAGES` is true.
+pub fn routes(state: &AppState) -> Router<AppState> {
+    let pages = Arc::new(Pages::new(&state.auth.settings));
+    Router::new()
+        .route("/account", get(account::to_index))
+        .route("/account/", get(account::show))
+        .route("/account/login", get(session::show).post(session::login))
+        .route("/account/logout", post(session::logout))
+        .route("/account/register", get(signup::show).post(signup::register))
+        .route("/account/verify-email", get(signup::show_verify).post(signup::verify))
+        .route("/account/resend-verification", post(signup::resend))
+        .route("/account/forgot-password", get(recovery::show_forgot).post(recovery::forgot))
+        .route("/account/reset-password", get(recovery::show_reset).post(recovery::reset))
+        .route("/account/change-password", post(account::change_password))
+        .route("/account/sessions/revoke-others", post(account::revoke_others))
+        .route("/account/sessions/{id}/revoke", post(account::revoke))
+        .route("/account/static/portcullis.css", get(assets::stylesheet))
+        .route("/account/static/portcullis.svg", get(assets::icon))
+        .route("/account/{*rest}", get(render::not_found))
+        .layer(axum::middleware::from_fn_with_state(pages.clone(), csrf::guard))
+        .layer(Extension(pages))
+        .layer(axum::middleware::from_fn(page_headers))
+}
+
+/// Whether `path` is one of the pages' (for errors answered by middleware outside them).
+pub fn is_page(path: &str) -> bool {
+    path == "/account" || path.starts_with("/account/")
+}
+
+async fn page_headers(req: Request, next: Next) -> Response {
+    let mut res = next.run(req).await;
+    set_page_headers(res.headers_mut());
+    res
+}
+
+fn set_page_headers(h: &mut HeaderMap) {
+    h.insert(CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
+    h.insert(X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+}
+
+/// With the pages off, mailed links still point at them unless their templates were changed:
+/// say so once at startup rather than let people land on a 404.
+pub fn warn_if_links_point_here(settings: &Settings) {
+    let ours = format!("{}/account/", settings.public_url);
+    for (name, template) in [
+        ("PORTCULLIS_VERIFY_EMAIL_URL", &settings.verify_email_url),
+        ("PORTCULLIS_RESET_PASSWORD_URL", &settings.reset_password_url),
+    ] {
+        if template.starts_with(&ours) {
+            tracing::warn!(
+                setting = name,
+                "PORTCULLIS_PAGES is false but {name} still points at the hosted pages"
+            );
+        }
+    }
+}
+
+/// Where the pages send someone after logging in: `next` if it is a path on this server,
+/// `/account/` otherwise.
+///
+/// Only a plain absolute path is accepted: it starts with one `/` (not `//host`, which a
+/// browser reads as another origin, nor `/\host`, which some browsers normalise into one), and
+/// holds no backslash, no control character and nothing outside visible ASCII (so it is a
+/// valid `Location` and cannot smuggle a header). No scheme can appear before the first `/`.
+pub fn safe_next(next: Option<&str>) -> &str {
+    const DEFAULT: &str = "/account/";
+    let Some(next) = next else { return DEFAULT };
+    let ok = next.len() <= 2048
+        && next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.contains('\\')
+        && next.bytes().all(|b| b.is_ascii_graphic());
+    if ok {
+        next
+    } else {
+        DEFAULT
+    }
+}
+
+/// The session this browser's cookie names, if it is live. Pages only ever look at the cookie:
+/// a bearer token is for API clients.
+async fn signed_in(
+    state: &AppState,
+    cookie: Option<&str>,
+    client: ClientInfo,
+) -> Result<Option<Authenticated>, AppError> {
+    let Some(token) = cookie else { return Ok(None) };
+    match state.auth.authenticate_cookie(token).await {
+        Ok(mut auth) => {
+            auth.client = client;
+            Ok(Some(auth))
+        }
+        Err(AppError::Unauthorized { .. }) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// The first value of `name` in a query string.
+fn query_param(query: Option<&str>, name: &str) -> Option<String> {
+    url::form_urlencoded::parse(query?.as_bytes())
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn next_accepts_only_paths_on_this_server() {
+        for good in ["/account/", "/account/?tab=sessions", "/x/y%2Fz", "/"] {
+            assert_eq!(safe_next(Some(good)), good);
+        }
+        for bad in [
+            "//evil.example",
+            "///evil.example",
+            "/\\evil.example",
+            "\\\\evil.example",
+            "https://evil.example/",
+            "javascript:alert(1)",
+            "evil.example",
+            "",
+            "/a b",
+            "/a\r\nSet-Cookie: x=y",
+            "/caf\u{e9}",
+            "/\t/evil.example",
+        ] {
+            assert_eq!(safe_next(Some(bad)), "/account/", "{bad:?}");
+        }
+        assert_eq!(safe_next(None), "/account/");
+    }
+}

@@ -1,0 +1,103 @@
+//! Log in and log out.
+
+use axum::extract::{RawQuery, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use minijinja::context;
+use serde::Deserialize;
+
+use super::render::{error_response, form_errors, values, Flash, FormErrors, Page};
+use super::{query_param, safe_next, signed_in};
+use crate::error::AppError;
+use crate::http::api::{clear_session_cookie, identifier, session_cookie};
+use crate::http::extract::{Client, Input, PresentedCookie};
+use crate::http::AppState;
+
+/// `GET /account/login[?next=/path]`; someone already logged in goes straight on.
+pub async fn show(
+    State(state): State<AppState>,
+    Client(client): Client,
+    PresentedCookie(cookie): PresentedCookie,
+    RawQuery(query): RawQuery,
+    page: Page,
+) -> Response {
+    let next = query_param(query.as_deref(), "next");
+    let next = safe_next(next.as_deref());
+    match signed_in(&state, cookie.as_deref(), client).await {
+        Ok(Some(_)) => page.see_other(next).into_response(),
+        Ok(None) => form(page, StatusCode::OK, next, &FormErrors::default(), values([])),
+        Err(e) => error_response(e),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct LoginForm {
+    /// An email address or a username.
+    email: Option<String>,
+    password: Option<String>,
+    next: Option<String>,
+}
+
+/// `POST /account/login`: the API's login, its session cookie, then on to `next`.
+pub async fn login(
+    State(state): State<AppState>,
+    Client(client): Client,
+    PresentedCookie(presented): PresentedCookie,
+    page: Page,
+    input: Result<Input<LoginForm>, AppError>,
+) -> Response {
+    let f = match input {
+        Ok(Input(f)) => f,
+        Err(e) => return error_response(e),
+    };
+    let next = safe_next(f.next.as_deref());
+    // `Username` also covers an address: the service looks up anything with an `@` by email.
+    let who = identifier(None, f.email.as_deref());
+    let login = state.auth.login(who, f.password.as_deref(), &client, presented.as_deref());
+    match login.await {
+        Ok(out) => page
+            .see_other(next)
+            .cookie(session_cookie(&state.auth.settings, &out.session_token))
+            .new_csrf()
+            .into_response(),
+        Err(e) => match form_errors(e, &["email", "password"], "password") {
+            Ok(errors) => {
+                let refill = values([("email", f.email.as_deref())]);
+                form(page, errors.status(), next, &errors, refill)
+            }
+            Err(e) => error_response(e),
+        },
+    }
+}
+
+fn form(
+    page: Page,
+    status: StatusCode,
+    next: &str,
+    errors: &FormErrors,
+    values: minijinja::Value,
+) -> Response {
+    // Refused for an unconfirmed address (PORTCULLIS_REQUIRE_VERIFIED_EMAIL): offer a new link.
+    let unverified = errors.code == Some("email_not_verified");
+    let (errors, general_error) = errors.view();
+    let ctx = context! { next, errors, general_error, values, unverified };
+    page.render(status, "login.html", ctx)
+}
+
+/// `POST /account/logout`: ends this browser's session (if any) and clears its cookie.
+pub async fn logout(
+    State(state): State<AppState>,
+    Client(client): Client,
+    PresentedCookie(cookie): PresentedCookie,
+    page: Page,
+) -> Response {
+    if let Some(token) = cookie {
+        if let Err(e) = state.auth.logout_cookie(&token, &client).await {
+            return error_response(e);
+        }
+    }
+    page.see_other("/account/login")
+        .flash(Flash::LoggedOut)
+        .cookie(clear_session_cookie(&state.auth.settings))
+        .into_response()
+}

@@ -1,0 +1,153 @@
+//! Registration and email confirmation.
+//!
+//! The confirmation link only shows a button: the token is spent by the POST it sends, so a
+//! mail scanner that opens every link does not use it up.
+
+use axum::extract::{RawQuery, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use minijinja::context;
+use serde::Deserialize;
+
+use super::render::{error_response, form_errors, values, Flash, FormErrors, Page};
+use super::{query_param, signed_in};
+use crate::error::AppError;
+use crate::http::extract::{Client, Input, PresentedCookie};
+use crate::http::AppState;
+use crate::service::Registration;
+
+const MISMATCH: &str = "The two passwords are not the same.";
+
+/// `GET /account/register`
+pub async fn show(page: Page) -> Response {
+    form(page, StatusCode::OK, &FormErrors::default(), values([]))
+}
+
+#[derive(Deserialize)]
+pub struct RegisterForm {
+    email: Option<String>,
+    username: Option<String>,
+    password: Option<String>,
+    confirm_password: Option<String>,
+}
+
+/// `POST /account/register`: the API's registration (and its verification mail).
+pub async fn register(
+    State(state): State<AppState>,
+    page: Page,
+    input: Result<Input<RegisterForm>, AppError>,
+) -> Response {
+    let f = match input {
+        Ok(Input(f)) => f,
+        Err(e) => return error_response(e),
+    };
+    let refill = || values([("email", f.email.as_deref()), ("username", f.username.as_deref())]);
+    if f.confirm_password.as_deref().is_some_and(|c| Some(c) != f.password.as_deref()) {
+        return form(page, StatusCode::BAD_REQUEST, &mismatch(), refill());
+    }
+    let registration = Registration {
+        email: f.email.as_deref(),
+        password: f.password.as_deref(),
+        username: f.username.as_deref(),
+        username_required: false,
+    };
+    match state.auth.register(registration).await {
+        Ok(_) => page.see_other("/account/login").flash(Flash::Registered).into_response(),
+        Err(e) => match form_errors(e, &["email", "username", "password"], "password") {
+            Ok(errors) => form(page, errors.status(), &errors, refill()),
+            Err(e) => error_response(e),
+        },
+    }
+}
+
+pub fn mismatch() -> FormErrors {
+    FormErrors::field("confirm_password", MISMATCH)
+}
+
+fn form(page: Page, status: StatusCode, errors: &FormErrors, values: minijinja::Value) -> Response {
+    let (errors, general_error) = errors.view();
+    page.render(status, "register.html", context! { errors, general_error, values })
+}
+
+/// `GET /account/verify-email?token=…`: a button that confirms (nothing is spent yet).
+pub async fn show_verify(RawQuery(query): RawQuery, page: Page) -> Response {
+    let token = query_param(query.as_deref(), "token").filter(|t| !t.trim().is_empty());
+    let general_error = token.is_none().then_some(INCOMPLETE);
+    let status = if token.is_some() { StatusCode::OK } else { StatusCode::BAD_REQUEST };
+    page.render(status, "verify_email.html", context! { token, general_error })
+}
+
+const INCOMPLETE: &str = "This link is incomplete. Open the whole link from the email.";
+
+#[derive(Deserialize)]
+pub struct TokenForm {
+    token: Option<String>,
+}
+
+/// `POST /account/verify-email`: spends the token.
+pub async fn verify(
+    State(state): State<AppState>,
+    Client(client): Client,
+    PresentedCookie(cookie): PresentedCookie,
+    page: Page,
+    input: Result<Input<TokenForm>, AppError>,
+) -> Response {
+    let f = match input {
+        Ok(Input(f)) => f,
+        Err(e) => return error_response(e),
+    };
+    match state.auth.verify_email(f.token.as_deref(), &client).await {
+        Ok(_) => {
+            let to = match signed_in(&state, cookie.as_deref(), client).await {
+                Ok(Some(_)) => "/account/",
+                _ => "/account/login",
+            };
+            page.see_other(to).flash(Flash::EmailVerified).into_response()
+        }
+        Err(e) => match form_errors(e, &[], "") {
+            Ok(errors) => {
+                let general_error = "This link is invalid or has expired. Log in to ask for a \
+                                     new one.";
+                let ctx = context! { token => f.token, general_error, expired => true };
+                page.render(errors.status(), "verify_email.html", ctx)
+            }
+            Err(e) => error_response(e),
+        },
+    }
+}
+
+#[derive(Deserialize)]
+pub struct ResendForm {
+    email: Option<String>,
+}
+
+/// `POST /account/resend-verification`: a new confirmation link, for the logged-in account or
+/// (from the login page, when an unconfirmed address is refused) for the `email` given. The
+/// answer is the same whether or not the address has an account.
+pub async fn resend(
+    State(state): State<AppState>,
+    Client(client): Client,
+    PresentedCookie(cookie): PresentedCookie,
+    page: Page,
+    input: Result<Input<ResendForm>, AppError>,
+) -> Response {
+    let f = match input {
+        Ok(Input(f)) => f,
+        Err(e) => return error_response(e),
+    };
+    let (email, back) = match signed_in(&state, cookie.as_deref(), client).await {
+        Ok(Some(auth)) => (Some(auth.user.email), "/account/"),
+        Ok(None) => (f.email.filter(|e| !e.trim().is_empty()), "/account/login"),
+        Err(e) => return error_response(e),
+    };
+    if let Some(email) = email {
+        // Detached, as in the API: the answer must not take longer for a real address.
+        let auth = state.auth.clone();
+        tokio::spawn(async move {
+            if let Err(e) = auth.resend_verification(&email).await {
+                tracing::warn!(error = %e, "resend-verification failed");
+            }
+        });
+    }
+    page.see_other(back).flash(Flash::VerificationSent).into_response()
+}

@@ -1,0 +1,147 @@
+//! Administration, for the `portcullis user …` and `portcullis keys …` commands: every action
+//! is audited (`admin_*` events, the operator's login name in the user-agent column), and
+//! signing keys are retired only once no token they signed can still be valid.
+
+use super::audit::Event;
+use super::{Auth, ClientInfo};
+use crate::domain::{email_key, User};
+use crate::error::{AppError, Result};
+use crate::store::now_ms;
+
+/// Tokens carry one second of leeway, and nodes' clocks and reloads drift a little: a retired
+/// key is kept this much longer than strictly needed.
+const RETIRE_MARGIN_MS: i64 = 60_000;
+
+/// Who acts from the command line, for the audit log.
+pub fn operator() -> ClientInfo {
+    let who = std::env::var("SUDO_USER")
+        .or_else(|_| std::env::var("USER"))
+        .unwrap_or_else(|_| "unknown".into());
+    ClientInfo { ip: None, user_agent: Some(format!("portcullis command line (user {who})")) }
+}
+
+fn no_such_user() -> AppError {
+    AppError::not_found("user_not_found", "No user has that email address")
+}
+
+fn admin_event<'a>(name: &'static str, user_id: &'a str, detail: Option<String>) -> Event<'a> {
+    Event { name, outcome: "succeeded", user_id: Some(user_id), identifier: None, detail }
+}
+
+/// What `keys rotate` did.
+#[derive(Debug, Clone)]
+pub struct Rotation {
+    /// The new signing key.
+    pub kid: String,
+    /// Older keys deleted because every token they signed has expired.
+    pub retired: Vec<String>,
+    /// Keys still published for tokens they signed.
+    pub kept: Vec<String>,
+}
+
+impl Auth {
+    /// `user add`: creates an account (verified or not, in which case the verification mail is
+    /// queued).
+    pub async fn admin_add_user(
+        &self,
+        email: &str,
+        username: Option<&str>,
+        password: &str,
+        verified: bool,
+    ) -> Result<User> {
+        let user = self.create_user_admin(email, username, password, verified).await?;
+        let detail = verified.then(|| "created verified".to_owned());
+        self.audit(&operator(), admin_event("admin_user_add", &user.id, detail)).await;
+        Ok(user)
+    }
+
+    async fn user_named(&self, email: &str) -> Result<User> {
+        let found = self.store.user_by_email(&email_key(email)).await?;
+        found.map(|u| u.user).ok_or_else(no_such_user)
+    }
+
+    /// `user disable` / `user enable`. Disabling revokes every session at once (cookie and
+    /// access tokens, on every node); returns the user and how many sessions that ended.
+    /// `404 user_not_found` for an unknown address.
+    pub async fn admin_set_active(&self, email: &str, active: bool) -> Result<(User, usize)> {
+        let user = self.user_named(email).await?;
+        let now = now_ms();
+        let live = if active { 0 } else { self.store.list_sessions(&user.id, now).await?.len() };
+        self.store.set_active(&user.id, active, now).await?;
+        let (name, detail) = if active {
+            ("admin_user_enable", None)
+        } else {
+            ("admin_user_disable", Some(format!("{live} sessions revoked")))
+        };
+        self.audit(&operator(), admin_event(name, &user.id, detail)).await;
+        let user = User { is_active: active, ..user };
+        Ok((user, live))
+    }
+
+    /// `user delete`: the account, its sessions and tokens. `404` for an unknown address.
+    pub async fn admin_delete_user(&self, email: &str) -> Result<User> {
+        let user = self.user_named(email).await?;
+        self.store.delete_user(&user.id).await?;
+        self.audit(&operator(), admin_event("admin_user_delete", &user.id, None)).await;
+        Ok(user)
+    }
+
+    /// `user revoke-sessions`: ends every session of the account; returns how many.
+    pub async fn admin_revoke_sessions(&self, email: &str) -> Result<(User, u64)> {
+        let user = self.user_named(email).await?;
+        let n = self.store.revoke_sessions(&user.id, None, now_ms()).await?;
+        let detail = Some(format!("{n} sessions revoked"));
+        self.audit(&operator(), admin_event("admin_revoke_sessions", &user.id, detail)).await;
+        Ok((user, n))
+    }
+
+    /// `keys rotate`: a new EdDSA signing key, then retirement of the keys whose tokens have
+    /// all expired. Refused in HS256 mode, where the key is `PORTCULLIS_JWT_SECRET`.
+    pub async fn admin_rotate_keys(&self) -> Result<Rotation> {
+        if !self.jwt.is_eddsa() {
+            return Err(AppError::bad_request(
+                "hs256_mode",
+                "PORTCULLIS_JWT_SECRET is set: access tokens are HS256 and there are no keys to \
+                 rotate (change the secret instead; every access token then stops working)",
+            ));
+        }
+        let kid = self.rotate_keys().await?;
+        let retired = self.retire_keys(now_ms()).await?;
+        let kept = self.store.signing_keys().await?.into_iter().map(|k| k.kid).collect();
+        let detail = Some(format!("new key {kid}; retired {}", retired.len()));
+        let event =
+            Event { name: "admin_keys_rotate", outcome: "succeeded", detail, ..Default::default() };
+        self.audit(&operator(), event).await;
+        Ok(Rotation { kid, retired, kept })
+    }
+
+    /// Deletes the signing keys that no valid token can name any more, judged at `now` (Unix
+    /// ms), and returns their ids. A key stops signing when a newer one appears, at the latest
+    /// once every node has reloaded (`PORTCULLIS_KEY_RELOAD_INTERVAL`); its last token expires
+    /// `PORTCULLIS_ACCESS_TOKEN_TTL` after that. So a key is kept until its successor is older
+    /// than both together, plus a margin; the newest key is never retired. Run by
+    /// housekeeping and by `keys rotate`.
+    pub async fn retire_keys(&self, now: i64) -> Result<Vec<String>> {
+        if !self.jwt.is_eddsa() {
+            return Ok(Vec::new());
+        }
+        let keys = self.store.signing_keys().await?;
+        let keep_ms = (self.settings.access_token_ttl + self.settings.key_reload_interval)
+            .as_millis() as i64
+            + RETIRE_MARGIN_MS;
+        let mut retired = Vec::new();
+        for pair in keys.windows(2) {
+            let (old, successor) = (&pair[0], &pair[1]);
+            if successor.created_at + keep_ms < now
+                && self.store.delete_signing_key(&old.kid).await?
+            {
+                retired.push(old.kid.clone());
+            }
+        }
+        if !retired.is_empty() {
+            tracing::info!(retired = ?retired, "retired signing keys whose tokens have all expired");
+            self.reload_keys().await?;
+        }
+        Ok(retired)
+    }
+}

@@ -1,0 +1,109 @@
+//! Housekeeping: deleting what no request can use any more, in small batches, and the outbox
+//! figures for metrics.
+//!
+//! Each batch is one `DELETE … WHERE key IN (SELECT key FROM (SELECT … LIMIT n) AS batch)`:
+//! portable (MySQL and MariaDB refuse `LIMIT` directly in an `IN` subquery, PostgreSQL has no
+//! `DELETE … LIMIT`; the derived table satisfies all three), short (one small write
+//! transaction, so SQLite's writers and other nodes' locks wait milliseconds), and idempotent:
+//! several nodes may run it at once, and a row deleted by one is simply not found by another.
+
+use sqlx::Row;
+
+use super::{text, Store};
+use crate::error::Result;
+
+/// Rows deleted by one statement at most.
+pub const BATCH: u64 = 500;
+
+/// Refresh tokens whose session has ended (expired or revoked).
+const REFRESH_OF_ENDED: &str = "DELETE FROM refresh_tokens WHERE token_hash IN \
+    (SELECT token_hash FROM (SELECT r.token_hash FROM refresh_tokens r \
+    JOIN sessions s ON s.id = r.session_id \
+    WHERE s.expires_at <= $1 OR s.revoked_at IS NOT NULL LIMIT 500) AS batch)";
+
+/// Ended sessions whose refresh tokens are gone (so no refresh token is ever left without its
+/// session, whatever the order in which nodes run this).
+const ENDED_SESSIONS: &str = "DELETE FROM sessions WHERE id IN \
+    (SELECT id FROM (SELECT s.id FROM sessions s \
+    WHERE (s.expires_at <= $1 OR s.revoked_at IS NOT NULL) \
+    AND NOT EXISTS (SELECT 1 FROM refresh_tokens r WHERE r.session_id = s.id) LIMIT 500) AS batch)";
+
+/// Verification and reset tokens that are spent or expired.
+const DEAD_TOKENS: &str = "DELETE FROM one_time_tokens WHERE token_hash IN \
+    (SELECT token_hash FROM (SELECT token_hash FROM one_time_tokens \
+    WHERE expires_at <= $1 OR used_at IS NOT NULL LIMIT 500) AS batch)";
+
+/// Delivered or given-up mail queued before `$1`. Pending mail is never deleted.
+const OLD_MAIL: &str = "DELETE FROM outbox WHERE id IN \
+    (SELECT id FROM (SELECT id FROM outbox \
+    WHERE status IN ('sent', 'failed') AND created_at < $1 LIMIT 500) AS batch)";
+
+/// The outbox as metrics show it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct OutboxStats {
+    /// Messages waiting for delivery (or for a retry).
+    pub pending: i64,
+    /// Messages given up on, kept until housekeeping removes them.
+    pub failed: i64,
+    /// When the oldest pending message was queued (Unix ms).
+    pub oldest_pending: Option<i64>,
+}
+
+/// Which of the housekeeping deletes to run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sweep {
+    /// Refresh tokens of sessions that have ended.
+    RefreshTokens,
+    /// Ended sessions (after their refresh tokens).
+    Sessions,
+    /// Spent or expired one-time tokens.
+    OneTimeTokens,
+    /// Delivered or failed mail queued before the given time.
+    Outbox,
+}
+
+impl Store {
+    /// Deletes one batch (at most [`BATCH`] rows) of `what`, judged at `at` (Unix ms: "now" for
+    /// sessions and tokens, the cut-off for mail). Returns how many rows went.
+    pub async fn sweep_batch(&self, what: Sweep, at: i64) -> Result<u64> {
+        let sql = match what {
+            Sweep::RefreshTokens => REFRESH_OF_ENDED,
+            Sweep::Sessions => ENDED_SESSIONS,
+            Sweep::OneTimeTokens => DEAD_TOKENS,
+            Sweep::Outbox => OLD_MAIL,
+        };
+        Ok(self.q(sql).bind(at).execute(self.db()).await?.rows_affected())
+    }
+
+    /// Pending and failed message counts, and the age of the oldest pending one.
+    pub async fn outbox_stats(&self) -> Result<OutboxStats> {
+        let rows = self
+            .q("SELECT status, COUNT(*) AS n, MIN(created_at) AS oldest FROM outbox \
+                WHERE status IN ('pending', 'failed') GROUP BY status")
+            .fetch_all(self.db())
+            .await?;
+        let mut stats = OutboxStats::default();
+        for row in rows {
+            let n: i64 = row.try_get("n")?;
+            match text(&row, "status")?.as_str() {
+                "pending" => {
+                    stats.pending = n;
+                    stats.oldest_pending = row.try_get("oldest")?;
+                }
+                _ => stats.failed = n,
+            }
+        }
+        Ok(stats)
+    }
+
+    /// Deletes a signing key (once its last token has expired).
+    pub async fn delete_signing_key(&self, kid: &str) -> Result<bool> {
+        let n = self
+            .q("DELETE FROM signing_keys WHERE kid = $1")
+            .bind(kid.to_owned())
+            .execute(self.db())
+            .await?
+            .rows_affected();
+        Ok(n == 1)
+    }
+}
