@@ -22,6 +22,11 @@ pub async fn json_errors(req: Request, next: Next) -> Response {
         tracing::error!(%method, %path, error = format!("{e:#}"), "unexpected error");
     }
     let status = res.status();
+    if matches!(status, StatusCode::PAYLOAD_TOO_LARGE | StatusCode::REQUEST_TIMEOUT) {
+        // Answered before the body was read: the connection cannot be reused, so say so
+        // rather than let the client send its next request into a closing socket.
+        res.headers_mut().insert(axum::http::header::CONNECTION, HeaderValue::from_static("close"));
+    }
     if (status.is_client_error() || status.is_server_error())
         && !res.headers().contains_key(CONTENT_TYPE)
     {
