@@ -70,25 +70,12 @@ impl Auth {
         self.create_user(input, false).await
     }
 
-    /// Creates an account for an administrator (`portcullis user add`): no mail is sent when it
-    /// is created already verified.
-    pub async fn create_user_admin(
+    /// Creates an account; `verified` ones (an administrator's) get no verification mail.
+    pub(super) async fn create_user(
         &self,
-        email: &str,
-        username: Option<&str>,
-        password: &str,
+        input: Registration<'_>,
         verified: bool,
     ) -> Result<User> {
-        let input = Registration {
-            email: Some(email),
-            password: Some(password),
-            username,
-            username_required: false,
-        };
-        self.create_user(input, verified).await
-    }
-
-    async fn create_user(&self, input: Registration<'_>, verified: bool) -> Result<User> {
         let email_raw = present(input.email, "email")?;
         if input.username_required {
             present(input.username, "username")?;

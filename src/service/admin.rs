@@ -49,7 +49,13 @@ impl Auth {
         password: &str,
         verified: bool,
     ) -> Result<User> {
-        let user = self.create_user_admin(email, username, password, verified).await?;
+        let input = super::Registration {
+            email: Some(email),
+            password: Some(password),
+            username,
+            username_required: false,
+        };
+        let user = self.create_user(input, verified).await?;
         let detail = verified.then(|| "created verified".to_owned());
         self.audit(&operator(), admin_event("admin_user_add", &user.id, detail)).await;
         Ok(user)
