@@ -96,20 +96,10 @@ impl Auth {
         }
         let hash = self.hasher.hash(&password).await?;
         let new = NewUser::new(&email, username.as_ref(), hash, verified);
-        let now = new.now;
         if verified {
             return self.store.insert_user(&new, None).await?.map_err(taken);
         }
-        let stub = User {
-            id: new.id.clone(),
-            email: new.email.clone(),
-            username: None,
-            is_active: true,
-            email_verified: false,
-            created_at: now,
-            updated_at: now,
-        };
-        let (token, record) = self.one_time_token(&stub, TokenPurpose::VerifyEmail, &new.email);
+        let (token, record) = self.one_time_token(&new.id, TokenPurpose::VerifyEmail, &new.email);
         let mail = self.mailer.verification(&new.email, &token.plain)?;
         self.store.insert_user(&new, Some((&record, &mail))).await?.map_err(taken)
     }
@@ -136,7 +126,7 @@ impl Auth {
         if user.email_verified || !user.is_active {
             return Ok(());
         }
-        let (token, record) = self.one_time_token(&user, TokenPurpose::VerifyEmail, &user.email);
+        let (token, record) = self.one_time_token(&user.id, TokenPurpose::VerifyEmail, &user.email);
         let mail = self.mailer.verification(&user.email, &token.plain)?;
         self.store.issue_token_throttled(&record, &mail, MAIL_THROTTLE, false).await?;
         Ok(())
@@ -153,7 +143,8 @@ impl Auth {
         if !user.is_active {
             return Ok(ForgotOutcome::UnknownEmail);
         }
-        let (token, record) = self.one_time_token(&user, TokenPurpose::ResetPassword, &user.email);
+        let (token, record) =
+            self.one_time_token(&user.id, TokenPurpose::ResetPassword, &user.email);
         let mail = self.mailer.reset(&user.email, &token.plain)?;
         let dev = self.settings.dev;
         self.store.issue_token_throttled(&record, &mail, MAIL_THROTTLE, dev).await?;
@@ -270,7 +261,7 @@ impl Auth {
                 self.confirm_password(&auth.user.id, input.current_password, "current_password")
                     .await?;
                 let (token, verification) =
-                    self.one_time_token(&auth.user, TokenPurpose::VerifyEmail, email.as_str());
+                    self.one_time_token(&auth.user.id, TokenPurpose::VerifyEmail, email.as_str());
                 let mut mails = vec![self.mailer.verification(email.as_str(), &token.plain)?];
                 if email.key() != crate::domain::email_key(&auth.user.email) {
                     mails.push(self.mailer.email_changed(&auth.user.email, email.as_str())?);

@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use crate::auth::{Hasher, Jwt, OpaqueToken};
 use crate::config::Settings;
-use crate::domain::{Password, User};
+use crate::domain::Password;
 use crate::error::{AppError, Result};
 use crate::limit::{LimitSettings, Limits};
 use crate::mail::Mailer;
@@ -116,7 +116,7 @@ impl Auth {
     /// A new one-time token for `user`, and its stored form.
     fn one_time_token(
         &self,
-        user: &User,
+        user_id: &str,
         purpose: TokenPurpose,
         email: &str,
     ) -> (OpaqueToken, NewToken) {
@@ -128,7 +128,7 @@ impl Auth {
         };
         let record = NewToken {
             hash: token.hash.clone(),
-            user_id: user.id.clone(),
+            user_id: user_id.to_owned(),
             purpose,
             email_key: crate::domain::email_key(email),
             now,

@@ -144,10 +144,6 @@ impl Store {
         Ok(Self { pool, backend, mysql_sql: Mutex::new(HashMap::new()) })
     }
 
-    pub fn backend(&self) -> Backend {
-        self.backend
-    }
-
     pub fn pool(&self) -> &AnyPool {
         &self.pool
     }

@@ -286,18 +286,45 @@ impl TestApp {
         last
     }
 
-    /// The token in the link of the newest mail to `to` whose subject contains `subject`.
-    pub async fn token_from_mail(&self, to: &str, subject: &str) -> String {
+    /// The newest mail to `to` whose subject contains `subject`, waiting up to five seconds.
+    pub async fn mail_about(&self, to: &str, subject: &str) -> Value {
         for _ in 0..100 {
             let mails = self.mails(to, 0).await;
             if let Some(m) =
                 mails.iter().rev().find(|m| m["subject"].as_str().unwrap().contains(subject))
             {
-                return link_token(m["text"].as_str().unwrap());
+                return m.clone();
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
         panic!("no mail to {to} about {subject:?}");
+    }
+
+    /// How many mails to `to` have a subject containing `subject` (no waiting).
+    pub async fn count_about(&self, to: &str, subject: &str) -> usize {
+        let mails = self.mails(to, 0).await;
+        mails.iter().filter(|m| m["subject"].as_str().unwrap().contains(subject)).count()
+    }
+
+    /// The token in the link of the newest mail to `to` whose subject contains `subject`.
+    pub async fn token_from_mail(&self, to: &str, subject: &str) -> String {
+        link_token(self.mail_about(to, subject).await["text"].as_str().unwrap())
+    }
+
+    /// `GET /api/auth/user` with a bearer token: the user object (panics unless `200`).
+    pub async fn current_user(&self, access_token: &str) -> Value {
+        let res =
+            self.bearer(reqwest::Method::GET, "/api/auth/user", access_token).send().await.unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+        let body: Value = res.json().await.unwrap();
+        body["user"].clone()
+    }
+
+    /// `POST /api/auth/login` with `email` and `password`: the status only.
+    pub async fn login_status(&self, email: &str, password: &str) -> StatusCode {
+        self.post_json("/api/auth/login", json!({"email": email, "password": password}))
+            .await
+            .status()
     }
 
     /// Logs in to the mailbox of `email`'s verification mail and verifies it.

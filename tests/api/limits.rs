@@ -28,18 +28,11 @@ fn redis_url() -> Option<String> {
     }
 }
 
-async fn login_status(app: &TestApp, email: &str, password: &str) -> StatusCode {
-    app.post_json("/api/auth/login", json!({"email": email, "password": password})).await.status()
-}
-
 async fn the_ip_budget_runs_out_with_429_and_an_integer_retry_after(db: Db) {
     let app = TestApp::spawn_with(db, &[("PORTCULLIS_RATE_LIMIT_PER_MINUTE", "5")]).await;
     let login = app.user("ip@example.com").await; // 2 of 5: register and login
     for _ in 0..3 {
-        assert_eq!(
-            login_status(&app, "x@example.com", "whatever1").await,
-            StatusCode::UNAUTHORIZED
-        );
+        assert_eq!(app.login_status("x@example.com", "whatever1").await, StatusCode::UNAUTHORIZED);
     }
     let res = app.post_json("/api/auth/forgot-password", json!({"email": "x@example.com"})).await;
     assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS, "one budget across routes");
@@ -107,7 +100,7 @@ async fn a_spoofed_x_forwarded_for_never_buys_a_new_budget(db: Db) {
 async fn attack(app: &TestApp, email: &str) -> Vec<u16> {
     let mut out = Vec::new();
     for _ in 0..7 {
-        out.push(login_status(app, email, "guess-guess-guess").await.as_u16());
+        out.push(app.login_status(email, "guess-guess-guess").await.as_u16());
     }
     out
 }
@@ -122,7 +115,7 @@ async fn real_and_unknown_accounts_see_identical_statuses_under_attack(db: Db) {
     assert_eq!(&real[..4], &[401, 401, 401, 429]);
     // While throttled even the right password is refused, so guessing gains nothing.
     assert_eq!(
-        login_status(&app, "victim@example.com", PASSWORD).await,
+        app.login_status("victim@example.com", PASSWORD).await,
         StatusCode::TOO_MANY_REQUESTS
     );
     // Other accounts are untouched.
@@ -135,7 +128,7 @@ async fn a_locked_account_unlocks_after_a_password_reset(db: Db) {
     app.register("locked@example.com", PASSWORD).await;
     attack(&app, "locked@example.com").await;
     assert_eq!(
-        login_status(&app, "locked@example.com", PASSWORD).await,
+        app.login_status("locked@example.com", PASSWORD).await,
         StatusCode::TOO_MANY_REQUESTS
     );
     // Forgot-password keeps working for a locked account.
@@ -161,9 +154,9 @@ async fn a_lock_ends_with_its_window(db: Db) {
     .await;
     app.register("w@example.com", PASSWORD).await;
     attack(&app, "w@example.com").await;
-    assert_eq!(login_status(&app, "w@example.com", PASSWORD).await, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(app.login_status("w@example.com", PASSWORD).await, StatusCode::TOO_MANY_REQUESTS);
     tokio::time::sleep(Duration::from_millis(2200)).await;
-    assert_eq!(login_status(&app, "w@example.com", PASSWORD).await, StatusCode::OK);
+    assert_eq!(app.login_status("w@example.com", PASSWORD).await, StatusCode::OK);
 }
 
 async fn two_nodes_sharing_redis_spend_one_budget(db: Db) {
@@ -184,7 +177,7 @@ async fn two_nodes_sharing_redis_spend_one_budget(db: Db) {
     let mut statuses = Vec::new();
     for i in 0..6 {
         let node = if i % 2 == 0 { &a } else { &b };
-        statuses.push(login_status(node, "shared@example.com", "guess-guess-1").await.as_u16());
+        statuses.push(node.login_status("shared@example.com", "guess-guess-1").await.as_u16());
     }
     // The account throttle saw all six: the fourth failure anywhere meets the delay.
     assert_eq!(statuses, [401, 401, 401, 429, 429, 429]);
@@ -206,10 +199,7 @@ async fn an_unreachable_redis_falls_back_to_per_node_limits(db: Db) {
         ],
     )
     .await;
-    assert_eq!(login_status(&app, "f@example.com", "whatever1").await, StatusCode::UNAUTHORIZED);
-    assert_eq!(login_status(&app, "f@example.com", "whatever1").await, StatusCode::UNAUTHORIZED);
-    assert_eq!(
-        login_status(&app, "f@example.com", "whatever1").await,
-        StatusCode::TOO_MANY_REQUESTS
-    );
+    assert_eq!(app.login_status("f@example.com", "whatever1").await, StatusCode::UNAUTHORIZED);
+    assert_eq!(app.login_status("f@example.com", "whatever1").await, StatusCode::UNAUTHORIZED);
+    assert_eq!(app.login_status("f@example.com", "whatever1").await, StatusCode::TOO_MANY_REQUESTS);
 }

@@ -27,33 +27,6 @@ backends!(
 
 const NEW_PASSWORD: &str = "a brand new passphrase";
 
-/// The newest mail to `to` whose subject contains `subject`, waiting up to five seconds.
-async fn mail_about(app: &TestApp, to: &str, subject: &str) -> Value {
-    for _ in 0..100 {
-        let mails = app.mails(to, 0).await;
-        if let Some(m) =
-            mails.iter().rev().find(|m| m["subject"].as_str().unwrap().contains(subject))
-        {
-            return m.clone();
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!("no mail to {to} about {subject:?}");
-}
-
-async fn count_about(app: &TestApp, to: &str, subject: &str) -> usize {
-    let mails = app.mails(to, 0).await;
-    mails.iter().filter(|m| m["subject"].as_str().unwrap().contains(subject)).count()
-}
-
-/// `GET /api/auth/user` with a bearer token: the user object (panics unless `200`).
-async fn current_user(app: &TestApp, access_token: &str) -> Value {
-    let res = app.bearer(Method::GET, "/api/auth/user", access_token).send().await.unwrap();
-    assert_eq!(res.status(), StatusCode::OK);
-    let body: Value = res.json().await.unwrap();
-    body["user"].clone()
-}
-
 async fn patch_user(app: &TestApp, login: &Login, body: Value) -> reqwest::Response {
     app.bearer(Method::PATCH, "/api/auth/user", &login.access_token)
         .json(&body)
@@ -76,10 +49,6 @@ async fn change_password(app: &TestApp, login: &Login, body: Value) -> reqwest::
         .send()
         .await
         .unwrap()
-}
-
-async fn login_status(app: &TestApp, email: &str, password: &str) -> StatusCode {
-    app.post_json("/api/auth/login", json!({"email": email, "password": password})).await.status()
 }
 
 /// The user object of CONTRACTS section 1, exactly.
@@ -131,7 +100,7 @@ async fn user_is_returned_with_a_bearer_token_or_the_cookie(db: Db) {
 
     // A user without a username.
     let other = app.user("plain@example.com").await;
-    assert_user_object(&current_user(&app, &other.access_token).await, "plain@example.com", None);
+    assert_user_object(&app.current_user(&other.access_token).await, "plain@example.com", None);
 }
 
 async fn user_needs_authentication(db: Db) {
@@ -156,7 +125,7 @@ async fn user_needs_authentication(db: Db) {
         error_body(res).await;
     }
     // Nothing above changed the account.
-    let user = current_user(&app, &login.access_token).await;
+    let user = app.current_user(&login.access_token).await;
     assert_eq!(user["username"], Value::Null);
     app.login("auth@example.com", PASSWORD).await;
 }
@@ -168,7 +137,7 @@ async fn username_can_be_changed(db: Db) {
     assert_eq!(res.status(), StatusCode::OK);
     let body: Value = res.json().await.unwrap();
     assert_user_object(&body["user"], "rename@example.com", Some("NewName"));
-    assert_eq!(current_user(&app, &login.access_token).await["username"], "NewName");
+    assert_eq!(app.current_user(&login.access_token).await["username"], "NewName");
 
     // The new name logs in (names compare case-insensitively).
     let res = app
@@ -184,7 +153,7 @@ async fn username_can_be_changed(db: Db) {
         .await
         .unwrap();
     assert_eq!(res.status(), StatusCode::OK);
-    assert_eq!(current_user(&app, &login.access_token).await["username"], "third");
+    assert_eq!(app.current_user(&login.access_token).await["username"], "third");
 }
 
 async fn username_taken_by_another_user_is_409(db: Db) {
@@ -202,7 +171,7 @@ async fn username_taken_by_another_user_is_409(db: Db) {
         assert_eq!(res.status(), StatusCode::CONFLICT, "{name}");
         assert_eq!(error_body(res).await["code"], "username_taken");
     }
-    assert_eq!(current_user(&app, &login.access_token).await["username"], Value::Null);
+    assert_eq!(app.current_user(&login.access_token).await["username"], Value::Null);
     // Taking one's own name again is no conflict.
     let res = patch_user(&app, &login, json!({"username": "mine"})).await;
     assert_eq!(res.status(), StatusCode::OK);
@@ -228,7 +197,7 @@ async fn invalid_username_or_empty_update_is_400(db: Db) {
         app.bearer(Method::PATCH, "/api/auth/user", &login.access_token).send().await.unwrap();
     assert_eq!(res.status(), StatusCode::BAD_REQUEST, "no body at all");
     error_body(res).await;
-    assert_eq!(current_user(&app, &login.access_token).await["username"], "valid_name");
+    assert_eq!(app.current_user(&login.access_token).await["username"], "valid_name");
 }
 
 async fn email_change_needs_the_current_password(db: Db) {
@@ -254,7 +223,7 @@ async fn email_change_needs_the_current_password(db: Db) {
     assert_eq!(error_body(res).await["code"], "invalid_email");
 
     // Nothing changed, nothing was mailed, and the session was not touched.
-    assert_eq!(current_user(&app, &login.access_token).await["email"], "keep@example.com");
+    assert_eq!(app.current_user(&login.access_token).await["email"], "keep@example.com");
     assert_eq!(app.user_status_cookie(&login.cookie).await, StatusCode::OK);
     app.login("keep@example.com", PASSWORD).await;
     assert!(app.mails("moved@example.com", 0).await.is_empty());
@@ -282,17 +251,17 @@ async fn email_change_requires_reverification_and_notifies_the_old_address(db: D
     assert_ne!(second, old_token);
     let res = app.post_json("/api/auth/verify-email", json!({"token": second})).await;
     assert_eq!(res.status(), StatusCode::OK);
-    assert_eq!(current_user(&app, &login.access_token).await["email_verified"], true);
+    assert_eq!(app.current_user(&login.access_token).await["email_verified"], true);
 
     let res = patch_user(&app, &login, json!({"email": new, "current_password": PASSWORD})).await;
     assert_eq!(res.status(), StatusCode::OK);
     let body: Value = res.json().await.unwrap();
     assert_user_object(&body["user"], new, None);
     assert_eq!(body["user"]["email_verified"], false, "the new address is not proven yet");
-    assert_eq!(current_user(&app, &login.access_token).await["email"], new);
+    assert_eq!(app.current_user(&login.access_token).await["email"], new);
 
     // A notice to the old address, without a link.
-    let notice = mail_about(&app, old, "changed").await;
+    let notice = app.mail_about(old, "changed").await;
     let text = notice["text"].as_str().unwrap();
     assert!(!text.contains("http"), "{text}");
     assert!(!notice["html"].as_str().unwrap().contains("href="));
@@ -300,18 +269,18 @@ async fn email_change_requires_reverification_and_notifies_the_old_address(db: D
     // A link sent to the old address does not verify the new one.
     let res = app.post_json("/api/auth/verify-email", json!({"token": old_token})).await;
     assert_eq!(res.status(), StatusCode::BAD_REQUEST);
-    assert_eq!(current_user(&app, &login.access_token).await["email_verified"], false);
+    assert_eq!(app.current_user(&login.access_token).await["email_verified"], false);
 
     // The link mailed to the new address does.
     let new_token = app.token_from_mail(new, "Confirm").await;
     let res = app.post_json("/api/auth/verify-email", json!({"token": new_token})).await;
     assert_eq!(res.status(), StatusCode::OK);
-    let user = current_user(&app, &login.access_token).await;
+    let user = app.current_user(&login.access_token).await;
     assert_eq!(user["email"], new);
     assert_eq!(user["email_verified"], true);
 
     // Login goes by the new address only.
-    assert_eq!(login_status(&app, old, PASSWORD).await, StatusCode::UNAUTHORIZED);
+    assert_eq!(app.login_status(old, PASSWORD).await, StatusCode::UNAUTHORIZED);
     app.login("after@example.com", PASSWORD).await;
     // The old address is free for someone else.
     app.register(old, PASSWORD).await;
@@ -328,12 +297,12 @@ async fn email_taken_by_another_user_is_409(db: Db) {
         let err = error_body(res).await;
         assert_eq!(err["code"], "email_taken");
     }
-    assert_eq!(current_user(&app, &login.access_token).await["email"], "other@example.com");
+    assert_eq!(app.current_user(&login.access_token).await["email"], "other@example.com");
     app.login("other@example.com", PASSWORD).await;
     app.login("owner@example.com", PASSWORD).await;
     tokio::time::sleep(Duration::from_millis(100)).await;
     assert_eq!(app.mails("owner@example.com", 0).await.len(), 1, "only its registration mail");
-    assert_eq!(count_about(&app, "other@example.com", "changed").await, 0);
+    assert_eq!(app.count_about("other@example.com", "changed").await, 0);
 }
 
 async fn account_deletion_needs_the_password(db: Db) {
@@ -363,7 +332,7 @@ async fn deleted_account_and_its_sessions_are_gone(db: Db) {
     let body: Value = res.json().await.unwrap();
     assert!(body["message"].is_string(), "{body}");
 
-    assert_eq!(login_status(&app, email, PASSWORD).await, StatusCode::UNAUTHORIZED);
+    assert_eq!(app.login_status(email, PASSWORD).await, StatusCode::UNAUTHORIZED);
     for s in [&login, &other] {
         assert_eq!(app.user_status_bearer(&s.access_token).await, StatusCode::UNAUTHORIZED);
         assert_eq!(app.user_status_cookie(&s.cookie).await, StatusCode::UNAUTHORIZED);
@@ -376,7 +345,7 @@ async fn deleted_account_and_its_sessions_are_gone(db: Db) {
     let again = app.register(email, PASSWORD).await;
     assert_ne!(again["user"]["id"], login.body["user"]["id"], "a new account");
     let fresh = app.login(email, PASSWORD).await;
-    assert_eq!(current_user(&app, &fresh.access_token).await["email_verified"], false);
+    assert_eq!(app.current_user(&fresh.access_token).await["email_verified"], false);
 }
 
 async fn change_password_with_a_wrong_current_password_changes_nothing(db: Db) {
@@ -398,14 +367,14 @@ async fn change_password_with_a_wrong_current_password_changes_nothing(db: Db) {
         assert_eq!(error_body(res).await["code"], "missing_field");
     }
 
-    assert_eq!(login_status(&app, email, NEW_PASSWORD).await, StatusCode::UNAUTHORIZED);
+    assert_eq!(app.login_status(email, NEW_PASSWORD).await, StatusCode::UNAUTHORIZED);
     app.login(email, PASSWORD).await;
     for s in [&login, &other] {
         assert_eq!(app.user_status_bearer(&s.access_token).await, StatusCode::OK);
         assert_eq!(app.user_status_cookie(&s.cookie).await, StatusCode::OK);
     }
     tokio::time::sleep(Duration::from_millis(100)).await;
-    assert_eq!(count_about(&app, email, "changed").await, 0, "no notification");
+    assert_eq!(app.count_about(email, "changed").await, 0, "no notification");
 }
 
 async fn change_password_enforces_the_policy(db: Db) {
@@ -421,7 +390,7 @@ async fn change_password_enforces_the_policy(db: Db) {
         .await;
         assert_eq!(res.status(), StatusCode::BAD_REQUEST, "{weak}");
         assert_eq!(error_body(res).await["code"], "weak_password");
-        assert_eq!(login_status(&app, email, weak).await, StatusCode::UNAUTHORIZED);
+        assert_eq!(app.login_status(email, weak).await, StatusCode::UNAUTHORIZED);
     }
     app.login(email, PASSWORD).await;
 }
@@ -454,14 +423,14 @@ async fn change_password_keeps_this_session_revokes_the_others_and_notifies(db: 
         app.post_json("/api/auth/refresh", json!({"refresh_token": other.refresh_token})).await;
     assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
 
-    assert_eq!(login_status(&app, email, PASSWORD).await, StatusCode::UNAUTHORIZED);
+    assert_eq!(app.login_status(email, PASSWORD).await, StatusCode::UNAUTHORIZED);
     app.login(email, NEW_PASSWORD).await;
 
-    let notice = mail_about(&app, email, "changed").await;
+    let notice = app.mail_about(email, "changed").await;
     let text = notice["text"].as_str().unwrap();
     let html = notice["html"].as_str().unwrap();
     assert!(!text.contains("http"), "no link: {text}");
     assert!(!html.contains("http") && !html.contains("href="), "no link: {html}");
     assert!(!text.contains(NEW_PASSWORD) && !html.contains(NEW_PASSWORD));
-    assert_eq!(count_about(&app, email, "changed").await, 1);
+    assert_eq!(app.count_about(email, "changed").await, 1);
 }

@@ -7,7 +7,7 @@ use std::time::Duration;
 use futures::future::join_all;
 use portcullis::auth::OpaqueToken;
 use portcullis::store::{now_ms, NewToken, TokenPurpose};
-use reqwest::{Method, StatusCode};
+use reqwest::StatusCode;
 use serde_json::{json, Value};
 
 use crate::backends;
@@ -33,46 +33,14 @@ backends!(
 const NEW_PASSWORD: &str = "a brand new passphrase";
 const FORGOT_MESSAGE: &str = "If your email is registered, you will receive a password reset link";
 
-/// The newest mail to `to` whose subject contains `subject`, waiting up to five seconds.
-async fn mail_about(app: &TestApp, to: &str, subject: &str) -> Value {
-    for _ in 0..100 {
-        let mails = app.mails(to, 0).await;
-        if let Some(m) =
-            mails.iter().rev().find(|m| m["subject"].as_str().unwrap().contains(subject))
-        {
-            return m.clone();
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!("no mail to {to} about {subject:?}");
-}
-
-/// How many mails to `to` have a subject containing `subject`.
-async fn count_about(app: &TestApp, to: &str, subject: &str) -> usize {
-    let mails = app.mails(to, 0).await;
-    mails.iter().filter(|m| m["subject"].as_str().unwrap().contains(subject)).count()
-}
-
-/// `GET /api/auth/user` with a bearer token: the user object (panics unless `200`).
-async fn current_user(app: &TestApp, access_token: &str) -> Value {
-    let res = app.bearer(Method::GET, "/api/auth/user", access_token).send().await.unwrap();
-    assert_eq!(res.status(), StatusCode::OK);
-    let body: Value = res.json().await.unwrap();
-    body["user"].clone()
-}
-
-async fn login_status(app: &TestApp, email: &str, password: &str) -> StatusCode {
-    app.post_json("/api/auth/login", json!({"email": email, "password": password})).await.status()
-}
-
 /// Asks for a reset link for `email` and returns its token.
 async fn reset_token(app: &TestApp, email: &str) -> String {
-    let before = count_about(app, email, "Reset").await;
+    let before = app.count_about(email, "Reset").await;
     let res = app.post_json("/api/auth/forgot-password", json!({"email": email})).await;
     assert_eq!(res.status(), StatusCode::OK);
     // The reset mail is queued by a detached task: wait for this request's one.
     for _ in 0..100 {
-        if count_about(app, email, "Reset").await > before {
+        if app.count_about(email, "Reset").await > before {
             return app.token_from_mail(email, "Reset").await;
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
@@ -95,14 +63,14 @@ async fn assert_invalid_token(res: reqwest::Response) {
 async fn verification_token_verifies_the_email_once(db: Db) {
     let app = TestApp::spawn(db).await;
     let login = app.user("v@example.com").await;
-    assert_eq!(current_user(&app, &login.access_token).await["email_verified"], false);
+    assert_eq!(app.current_user(&login.access_token).await["email_verified"], false);
 
     let token = app.token_from_mail("v@example.com", "Confirm").await;
     let res = app.post_json("/api/auth/verify-email", json!({"token": token})).await;
     assert_eq!(res.status(), StatusCode::OK);
     let body: Value = res.json().await.unwrap();
     assert_eq!(body, json!({"message": "Email verified successfully"}));
-    assert_eq!(current_user(&app, &login.access_token).await["email_verified"], true);
+    assert_eq!(app.current_user(&login.access_token).await["email_verified"], true);
 
     let again = app.post_json("/api/auth/verify-email", json!({"token": token})).await;
     assert_invalid_token(again).await;
@@ -118,13 +86,13 @@ async fn verification_link_verifies_the_email_with_a_get(db: Db) {
     let missing = app.get("/api/auth/verify-email-link").await;
     assert_eq!(missing.status(), StatusCode::BAD_REQUEST);
     assert_eq!(error_body(missing).await["code"], "missing_field");
-    assert_eq!(current_user(&app, &login.access_token).await["email_verified"], false);
+    assert_eq!(app.current_user(&login.access_token).await["email_verified"], false);
 
     let res = app.get(&format!("/api/auth/verify-email-link?token={}", urlencode(&token))).await;
     assert_eq!(res.status(), StatusCode::OK);
     let body: Value = res.json().await.unwrap();
     assert_eq!(body, json!({"message": "Email verified successfully. You can now log in."}));
-    assert_eq!(current_user(&app, &login.access_token).await["email_verified"], true);
+    assert_eq!(app.current_user(&login.access_token).await["email_verified"], true);
 
     let again = app.get(&format!("/api/auth/verify-email-link?token={}", urlencode(&token))).await;
     assert_invalid_token(again).await;
@@ -141,7 +109,7 @@ async fn concurrent_uses_of_one_verification_token_verify_once(db: Db) {
     let mut statuses = [a.status(), b.status()];
     statuses.sort();
     assert_eq!(statuses, [StatusCode::OK, StatusCode::BAD_REQUEST]);
-    assert_eq!(current_user(&app, &login.access_token).await["email_verified"], true);
+    assert_eq!(app.current_user(&login.access_token).await["email_verified"], true);
 }
 
 /// Stores a token for `user_id` of `purpose` expiring at `expires_at` (and its mail); returns
@@ -184,9 +152,9 @@ async fn expired_tokens_are_refused(db: Db) {
     assert_invalid_token(res).await;
     let reset_tok = insert_token(&app, id, email, TokenPurpose::ResetPassword, past).await;
     assert_invalid_token(reset(&app, &reset_tok, NEW_PASSWORD).await).await;
-    assert_eq!(login_status(&app, email, NEW_PASSWORD).await, StatusCode::UNAUTHORIZED);
+    assert_eq!(app.login_status(email, NEW_PASSWORD).await, StatusCode::UNAUTHORIZED);
     let login = app.login(email, PASSWORD).await;
-    assert_eq!(current_user(&app, &login.access_token).await["email_verified"], false);
+    assert_eq!(app.current_user(&login.access_token).await["email_verified"], false);
 
     // The same tokens made live work: the refusals above were for the expiry alone.
     let future = now_ms() + 60_000;
@@ -207,7 +175,7 @@ async fn tokens_work_only_for_their_own_purpose(db: Db) {
 
     // A verification token is no reset token: refused, password unchanged, token not spent.
     assert_invalid_token(reset(&app, &verify, NEW_PASSWORD).await).await;
-    assert_eq!(login_status(&app, email, NEW_PASSWORD).await, StatusCode::UNAUTHORIZED);
+    assert_eq!(app.login_status(email, NEW_PASSWORD).await, StatusCode::UNAUTHORIZED);
     assert_eq!(app.user_status_bearer(&login.access_token).await, StatusCode::OK);
 
     // A reset token is no verification token: refused, still unverified, token not spent.
@@ -216,7 +184,7 @@ async fn tokens_work_only_for_their_own_purpose(db: Db) {
     let res =
         app.get(&format!("/api/auth/verify-email-link?token={}", urlencode(&reset_tok))).await;
     assert_invalid_token(res).await;
-    assert_eq!(current_user(&app, &login.access_token).await["email_verified"], false);
+    assert_eq!(app.current_user(&login.access_token).await["email_verified"], false);
 
     // Each still works where it belongs.
     let res = app.post_json("/api/auth/verify-email", json!({"token": verify})).await;
@@ -260,7 +228,7 @@ async fn resend_verification_answers_the_same_and_mails_only_unverified_accounts
     // The new link works.
     app.verify("unverified@example.com").await;
     let login = app.login("unverified@example.com", PASSWORD).await;
-    assert_eq!(current_user(&app, &login.access_token).await["email_verified"], true);
+    assert_eq!(app.current_user(&login.access_token).await["email_verified"], true);
 
     let res = app.post_json("/api/auth/resend-verification", json!({})).await;
     assert_eq!(res.status(), StatusCode::BAD_REQUEST);
@@ -305,12 +273,12 @@ async fn forgot_password_answers_the_same_and_mails_only_known_addresses(db: Db)
     let body: Value = serde_json::from_str(&answers[0].1).unwrap();
     assert_eq!(body, json!({"message": FORGOT_MESSAGE}));
 
-    let mail = mail_about(&app, "known@example.com", "Reset").await;
+    let mail = app.mail_about("known@example.com", "Reset").await;
     let text = mail["text"].as_str().unwrap();
     assert!(text.contains("/account/reset-password?token="), "{text}");
     tokio::time::sleep(Duration::from_millis(300)).await;
     assert!(app.mails("unknown@example.com", 0).await.is_empty());
-    assert_eq!(count_about(&app, "known@example.com", "Reset").await, 1);
+    assert_eq!(app.count_about("known@example.com", "Reset").await, 1);
 
     for body in [json!({}), json!({"email": ""}), json!({"email": "   "})] {
         let res = app.post_json("/api/auth/forgot-password", body.clone()).await;
@@ -342,11 +310,11 @@ async fn password_reset_sets_the_password_revokes_every_session_and_notifies(db:
             app.post_json("/api/auth/refresh", json!({"refresh_token": s.refresh_token})).await;
         assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
     }
-    assert_eq!(login_status(&app, email, PASSWORD).await, StatusCode::UNAUTHORIZED);
+    assert_eq!(app.login_status(email, PASSWORD).await, StatusCode::UNAUTHORIZED);
     let fresh = app.login(email, NEW_PASSWORD).await;
     assert_eq!(app.user_status_cookie(&fresh.cookie).await, StatusCode::OK);
 
-    let notice = mail_about(&app, email, "changed").await;
+    let notice = app.mail_about(email, "changed").await;
     let text = notice["text"].as_str().unwrap();
     let html = notice["html"].as_str().unwrap();
     assert!(!text.contains("http"), "no link: {text}");
@@ -363,7 +331,7 @@ async fn reset_token_works_exactly_once(db: Db) {
     assert_eq!(reset(&app, &token, NEW_PASSWORD).await.status(), StatusCode::OK);
     assert_invalid_token(reset(&app, &token, "yet another passphrase").await).await;
     app.login(email, NEW_PASSWORD).await;
-    assert_eq!(login_status(&app, email, "yet another passphrase").await, StatusCode::UNAUTHORIZED);
+    assert_eq!(app.login_status(email, "yet another passphrase").await, StatusCode::UNAUTHORIZED);
 }
 
 async fn concurrent_uses_of_one_reset_token_reset_once(db: Db) {
@@ -382,9 +350,9 @@ async fn concurrent_uses_of_one_reset_token_reset_once(db: Db) {
     let winner = statuses.iter().position(|s| *s == StatusCode::OK).unwrap();
     for (i, p) in passwords.iter().enumerate() {
         let expected = if i == winner { StatusCode::OK } else { StatusCode::UNAUTHORIZED };
-        assert_eq!(login_status(&app, email, p).await, expected, "{p}");
+        assert_eq!(app.login_status(email, p).await, expected, "{p}");
     }
-    assert_eq!(count_about(&app, email, "changed").await, 1, "one notification");
+    assert_eq!(app.count_about(email, "changed").await, 1, "one notification");
 }
 
 async fn weak_new_password_is_refused_without_spending_the_token(db: Db) {
@@ -396,7 +364,7 @@ async fn weak_new_password_is_refused_without_spending_the_token(db: Db) {
         let res = reset(&app, &token, weak).await;
         assert_eq!(res.status(), StatusCode::BAD_REQUEST, "{weak}");
         assert_eq!(error_body(res).await["code"], "weak_password");
-        assert_eq!(login_status(&app, email, weak).await, StatusCode::UNAUTHORIZED);
+        assert_eq!(app.login_status(email, weak).await, StatusCode::UNAUTHORIZED);
     }
     app.login(email, PASSWORD).await;
     assert_eq!(reset(&app, &token, NEW_PASSWORD).await.status(), StatusCode::OK);
@@ -437,10 +405,10 @@ async fn password_reset_marks_the_email_verified(db: Db) {
     let app = TestApp::spawn(db).await;
     let email = "proved@example.com";
     let login = app.user(email).await;
-    assert_eq!(current_user(&app, &login.access_token).await["email_verified"], false);
+    assert_eq!(app.current_user(&login.access_token).await["email_verified"], false);
     let token = reset_token(&app, email).await;
     assert_eq!(reset(&app, &token, NEW_PASSWORD).await.status(), StatusCode::OK);
     let login = app.login(email, NEW_PASSWORD).await;
-    assert_eq!(current_user(&app, &login.access_token).await["email_verified"], true);
+    assert_eq!(app.current_user(&login.access_token).await["email_verified"], true);
     assert_eq!(login.body["user"]["email_verified"], true);
 }
