@@ -89,6 +89,7 @@ impl App {
         let limits = ServerLimits {
             header_timeout: settings.header_timeout,
             max_connections: settings.max_connections,
+            max_connections_per_ip: settings.max_connections_per_ip,
             shutdown_timeout: settings.shutdown_timeout,
         };
         // The metrics listener outlives the main one, so the drain itself can be watched.

@@ -134,7 +134,17 @@ pub struct Settings {
     /// How long failed logins count toward the lock (`1h`).
     pub login_failure_window: Duration,
     pub pages: bool,
+    /// The metrics listener (`127.0.0.1:9464` unless set; `None`: `off`).
     pub metrics_bind: Option<SocketAddr>,
+    /// With this set, the main listener serves `/metrics` too, to `Authorization: Bearer`
+    /// with this secret only.
+    pub metrics_token: Option<Secret>,
+    /// Open connections from one client address at most (`0`: no per-address cap).
+    pub max_connections_per_ip: usize,
+    /// Encrypts the private signing keys at rest (AES-256-GCM) when set.
+    pub key_encryption_key: Option<Secret>,
+    /// The legacy reset routes keep the user's sessions (weaker; off by default).
+    pub legacy_reset_keeps_sessions: bool,
     pub shutdown_timeout: Duration,
     /// How often each node deletes ended sessions, dead one-time tokens and old mail (`15m`).
     pub housekeeping_interval: Duration,
@@ -262,6 +272,11 @@ const KNOWN: &[&str] = &[
     "PORTCULLIS_LOGIN_FAILURE_WINDOW",
     "PORTCULLIS_PAGES",
     "PORTCULLIS_METRICS_BIND",
+    "PORTCULLIS_METRICS_TOKEN",
+    "PORTCULLIS_MAX_CONNECTIONS_PER_IP",
+    "PORTCULLIS_KEY_ENCRYPTION_KEY",
+    "PORTCULLIS_LEGACY_RESET_KEEPS_SESSIONS",
+    "PORTCULLIS_DEV_ALLOW_PUBLIC",
     "PORTCULLIS_SHUTDOWN_TIMEOUT",
     "PORTCULLIS_HOUSEKEEPING_INTERVAL",
     "PORTCULLIS_KEY_RELOAD_INTERVAL",
@@ -373,6 +388,25 @@ impl Layers {
             return Err(p.err("PORTCULLIS_PUBLIC_URL", "must be an http:// or https:// URL"));
         }
         let dev = p.bool("PORTCULLIS_DEV", false)?;
+        if dev && !p.bool("PORTCULLIS_DEV_ALLOW_PUBLIC", false)? {
+            // Dev mode hands out every mail (tokens included) at /dev/mail: never to the world.
+            if !bind.ip().is_loopback() {
+                return Err(p.err(
+                    "PORTCULLIS_BIND",
+                    "dev mode (PORTCULLIS_DEV / --dev) serves every mail at /dev/mail, so it \
+                     listens on loopback only; bind 127.0.0.1, or set \
+                     PORTCULLIS_DEV_ALLOW_PUBLIC=true if you really mean it",
+                ));
+            }
+            if public_url.starts_with("https://") {
+                return Err(p.err(
+                    "PORTCULLIS_PUBLIC_URL",
+                    "dev mode (PORTCULLIS_DEV / --dev) with an https:// public URL looks like \
+                     a real deployment, and dev mode serves every mail at /dev/mail; turn dev \
+                     mode off, or set PORTCULLIS_DEV_ALLOW_PUBLIC=true if you really mean it",
+                ));
+            }
+        }
 
         let jwt_secret = p.optional("PORTCULLIS_JWT_SECRET").map(Secret::new);
         if let Some(secret) = &jwt_secret {
@@ -397,7 +431,12 @@ impl Layers {
                 "must not be shorter than PORTCULLIS_ACCESS_TOKEN_TTL",
             ));
         }
-        let session_cookie = p.string("PORTCULLIS_SESSION_COOKIE", "session_id");
+        // On https the default name takes the `__Host-` prefix: the browser then accepts the
+        // cookie only with `Secure`, `Path=/` and no `Domain`, so a sibling subdomain cannot
+        // plant or overwrite it. A name set explicitly is used as it is.
+        let default_cookie =
+            if public_url.starts_with("https://") { "__Host-session_id" } else { "session_id" };
+        let session_cookie = p.string("PORTCULLIS_SESSION_COOKIE", default_cookie);
         if session_cookie.is_empty()
             || !session_cookie.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
         {
@@ -491,12 +530,29 @@ impl Layers {
                 "must be between 1s and 24h: a lock is always temporary",
             ));
         }
-        let metrics_bind = match p.optional("PORTCULLIS_METRICS_BIND") {
-            None => None,
-            Some(s) => Some(
-                s.parse().map_err(|_| p.err("PORTCULLIS_METRICS_BIND", "expected HOST:PORT"))?,
+        let metrics_bind = match p.string("PORTCULLIS_METRICS_BIND", "127.0.0.1:9464").as_str() {
+            "off" | "none" => None,
+            s => Some(
+                s.parse()
+                    .map_err(|_| p.err("PORTCULLIS_METRICS_BIND", "expected HOST:PORT, or off"))?,
             ),
         };
+        let metrics_token = p.optional("PORTCULLIS_METRICS_TOKEN").map(Secret::new);
+        if metrics_token.as_ref().is_some_and(|t| t.expose().len() < 16) {
+            return Err(p.err("PORTCULLIS_METRICS_TOKEN", "must be at least 16 bytes"));
+        }
+        let key_encryption_key = p.optional("PORTCULLIS_KEY_ENCRYPTION_KEY").map(Secret::new);
+        if let Some(key) = &key_encryption_key {
+            if crate::auth::KeyCipher::parse(key.expose()).is_none() {
+                return Err(p.err(
+                    "PORTCULLIS_KEY_ENCRYPTION_KEY",
+                    "must be 32 bytes, as 64 hex digits or base64 (e.g. `openssl rand -base64 32`)",
+                ));
+            }
+        }
+        let trust_proxy = p.bool("PORTCULLIS_TRUST_PROXY", false)?;
+        // Behind a proxy every connection comes from the proxy: no per-address cap by default.
+        let per_ip_default = if trust_proxy { 0 } else { 128 };
         let log_format = match p.string("PORTCULLIS_LOG_FORMAT", "text").as_str() {
             "text" => LogFormat::Text,
             "json" => LogFormat::Json,
@@ -558,12 +614,17 @@ impl Layers {
             cors_origins,
             rate_limit_per_minute: p.number("PORTCULLIS_RATE_LIMIT_PER_MINUTE", 60)? as u32,
             login_failures_per_hour: p.number("PORTCULLIS_LOGIN_FAILURES_PER_HOUR", 20)? as u32,
-            trust_proxy: p.bool("PORTCULLIS_TRUST_PROXY", false)?,
+            trust_proxy,
             redis_url: p.optional("PORTCULLIS_REDIS_URL").map(Secret::new),
             redis_prefix: p.string("PORTCULLIS_REDIS_PREFIX", "portcullis"),
             login_failure_window,
             pages: p.bool("PORTCULLIS_PAGES", true)?,
             metrics_bind,
+            metrics_token,
+            max_connections_per_ip: p.number("PORTCULLIS_MAX_CONNECTIONS_PER_IP", per_ip_default)?
+                as usize,
+            key_encryption_key,
+            legacy_reset_keeps_sessions: p.bool("PORTCULLIS_LEGACY_RESET_KEEPS_SESSIONS", false)?,
             shutdown_timeout: p.duration("PORTCULLIS_SHUTDOWN_TIMEOUT", "30s")?,
             housekeeping_interval: p.nonzero_duration("PORTCULLIS_HOUSEKEEPING_INTERVAL", "15m")?,
             key_reload_interval: p.nonzero_duration("PORTCULLIS_KEY_RELOAD_INTERVAL", "60s")?,
@@ -690,6 +751,71 @@ mod tests {
         assert_eq!(s.verify_email_url, "http://127.0.0.1:8080/account/verify-email?token={token}");
         assert_eq!(s.argon2, Argon2Params::default());
         assert!(!s.secure_cookies());
+    }
+
+    #[test]
+    fn dev_mode_refuses_to_face_the_world() {
+        let err =
+            Settings::from_map([("PORTCULLIS_DEV", "true"), ("PORTCULLIS_BIND", "0.0.0.0:8080")])
+                .unwrap_err();
+        assert!(err.to_string().contains("PORTCULLIS_BIND"), "{err}");
+        let err = Settings::from_map([
+            ("PORTCULLIS_DEV", "true"),
+            ("PORTCULLIS_PUBLIC_URL", "https://auth.example.com"),
+        ])
+        .unwrap_err();
+        assert!(err.to_string().contains("PORTCULLIS_PUBLIC_URL"), "{err}");
+        // Loopback is fine, and so is an explicit override.
+        assert!(Settings::from_map([
+            ("PORTCULLIS_DEV", "true"),
+            ("PORTCULLIS_BIND", "[::1]:8080")
+        ])
+        .is_ok());
+        assert!(Settings::from_map([
+            ("PORTCULLIS_DEV", "true"),
+            ("PORTCULLIS_BIND", "0.0.0.0:8080"),
+            ("PORTCULLIS_DEV_ALLOW_PUBLIC", "true"),
+        ])
+        .is_ok());
+        // Outside dev mode any address may be bound.
+        assert!(Settings::from_map([("PORTCULLIS_BIND", "0.0.0.0:8080")]).is_ok());
+    }
+
+    #[test]
+    fn the_session_cookie_takes_the_host_prefix_on_https_unless_named() {
+        let https = [("PORTCULLIS_PUBLIC_URL", "https://auth.example.com")];
+        assert_eq!(Settings::from_map(https).unwrap().session_cookie, "__Host-session_id");
+        let named = Settings::from_map([
+            ("PORTCULLIS_PUBLIC_URL", "https://auth.example.com"),
+            ("PORTCULLIS_SESSION_COOKIE", "session_id"),
+        ])
+        .unwrap();
+        assert_eq!(named.session_cookie, "session_id");
+        assert_eq!(
+            Settings::from_map(Vec::<(String, String)>::new()).unwrap().session_cookie,
+            "session_id"
+        );
+    }
+
+    #[test]
+    fn metrics_listen_privately_by_default() {
+        let s = Settings::from_map(Vec::<(String, String)>::new()).unwrap();
+        assert_eq!(s.metrics_bind, Some("127.0.0.1:9464".parse().unwrap()));
+        assert!(s.metrics_token.is_none());
+        let off = Settings::from_map([("PORTCULLIS_METRICS_BIND", "off")]).unwrap();
+        assert_eq!(off.metrics_bind, None);
+        let err = Settings::from_map([("PORTCULLIS_METRICS_TOKEN", "short")]).unwrap_err();
+        assert!(err.to_string().contains("PORTCULLIS_METRICS_TOKEN"), "{err}");
+    }
+
+    #[test]
+    fn key_encryption_key_must_be_32_bytes() {
+        let err = Settings::from_map([("PORTCULLIS_KEY_ENCRYPTION_KEY", "c2hvcnQ=")]).unwrap_err();
+        assert!(err.to_string().contains("PORTCULLIS_KEY_ENCRYPTION_KEY"), "{err}");
+        assert!(!err.to_string().contains("c2hvcnQ"), "{err}");
+        let hex = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+        let s = Settings::from_map([("PORTCULLIS_KEY_ENCRYPTION_KEY", hex)]).unwrap();
+        assert!(!format!("{s:?}").contains(hex));
     }
 
     #[test]

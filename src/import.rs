@@ -95,23 +95,21 @@ async fn import_row(
         }
     };
     let hash = row.hash.trim();
-    if !hash.starts_with("$argon2id$") {
-        match LegacyHash::parse(hash) {
-            Ok(_) => {}
-            Err(LegacyError::UnknownFormat) => {
-                report
-                    .rejected
-                    .push(format!("{place} ({}): unknown password hash format", email.as_str()));
-                return Ok(());
+    let checked = if hash.starts_with("$argon2id$") {
+        crate::auth::password::check_import_argon2(hash)
+    } else {
+        LegacyHash::parse(hash).map(|_| ())
+    };
+    if let Err(e) = checked {
+        let why = match e {
+            LegacyError::UnknownFormat => "unknown password hash format",
+            LegacyError::CostTooHigh => {
+                "password hash cost out of bounds (at most bcrypt 14, PBKDF2 2,000,000 \
+                 iterations, scrypt 64 MiB, Argon2id m=262144 KiB t=10 p=16)"
             }
-            Err(LegacyError::CostTooHigh) => {
-                report.rejected.push(format!(
-                    "{place} ({}): password hash cost out of bounds",
-                    email.as_str()
-                ));
-                return Ok(());
-            }
-        }
+        };
+        report.rejected.push(format!("{place} ({}): {why}", email.as_str()));
+        return Ok(());
     }
     if store.user_by_email(&email.key()).await.map_err(AppError::into_anyhow)?.is_some() {
         report.skipped += 1;

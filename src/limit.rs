@@ -20,6 +20,47 @@ use crate::error::{AppError, Result};
 
 /// Longest delay between two attempts before the lock.
 const MAX_DELAY_MS: i64 = 5 * 60 * 1000;
+/// Identifiers with failures this process remembers at once (about 64 bytes each). When the
+/// table is full, entries whose window has ended go first, then the oldest tenth.
+pub const MAX_TRACKED: usize = 100_000;
+
+/// What login throttling counts failures against: a fixed-size hash, so an attacker's
+/// 64 KiB identifier costs the same 16 bytes as any other. A known account is keyed by its id
+/// (its email and username spend one budget); an unknown identifier by its normalised text.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ThrottleKey([u8; 16]);
+
+impl ThrottleKey {
+    /// The budget of an existing account, however it was named.
+    pub fn account(user_id: &str) -> Self {
+        Self::of("account", user_id)
+    }
+
+    /// The budget of an identifier (email or username key) that names no account.
+    pub fn identifier(key: &str) -> Self {
+        Self::of("identifier", key)
+    }
+
+    fn of(kind: &str, value: &str) -> Self {
+        let mut ctx = ring::digest::Context::new(&ring::digest::SHA256);
+        ctx.update(kind.as_bytes());
+        ctx.update(b"\0");
+        ctx.update(value.as_bytes());
+        let mut out = [0u8; 16];
+        out.copy_from_slice(&ctx.finish().as_ref()[..16]);
+        Self(out)
+    }
+
+    fn hex(&self) -> String {
+        self.0.iter().map(|b| format!("{b:02x}")).collect()
+    }
+}
+
+impl std::fmt::Debug for ThrottleKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "ThrottleKey({})", self.hex())
+    }
+}
 /// How long a Redis call may take before we fall back.
 const REDIS_TIMEOUT: Duration = Duration::from_millis(250);
 
@@ -51,7 +92,7 @@ pub struct Limits {
     per_ip: Option<DefaultKeyedRateLimiter<IpAddr>>,
     ip_per_minute: u32,
     failures_per_hour: u32,
-    accounts: Mutex<HashMap<String, Failures>>,
+    accounts: Mutex<HashMap<ThrottleKey, Failures>>,
     redis: Option<redis::aio::ConnectionManager>,
     gcra: redis::Script,
     fail: redis::Script,
@@ -237,9 +278,14 @@ impl Limits {
         accounts.retain(|_, f| now - f.window_start < self.window_ms);
     }
 
-    /// Whether a login for `identifier` (an email or username key, known or not) may be tried
-    /// now. `429` while the account is in a delay or locked.
-    pub async fn login_allowed(&self, identifier: &str, now_ms: i64) -> Result<()> {
+    /// Identifiers this process currently tracks failures for (bounded by [`MAX_TRACKED`]).
+    pub fn tracked(&self) -> usize {
+        self.accounts.lock().unwrap_or_else(|e| e.into_inner()).len()
+    }
+
+    /// Whether a login (or another password check) for `identifier` may be tried now. `429`
+    /// while it is in a delay or locked.
+    pub async fn login_allowed(&self, identifier: ThrottleKey, now_ms: i64) -> Result<()> {
         if self.failures_per_hour == 0 {
             return Ok(());
         }
@@ -268,8 +314,8 @@ impl Limits {
         (f.last + delay - now).max(0)
     }
 
-    async fn failures(&self, identifier: &str) -> Failures {
-        let key = format!("{}:login:{identifier}", self.prefix);
+    async fn failures(&self, identifier: ThrottleKey) -> Failures {
+        let key = format!("{}:login:{}", self.prefix, identifier.hex());
         let shared = self
             .redis_try("login throttling", |mut conn| async move {
                 redis::cmd("HMGET")
@@ -284,18 +330,18 @@ impl Limits {
             return Failures { count: get(0) as u32, window_start: get(1), last: get(2) };
         }
         let accounts = self.accounts.lock().unwrap_or_else(|e| e.into_inner());
-        accounts.get(identifier).copied().unwrap_or_default()
+        accounts.get(&identifier).copied().unwrap_or_default()
     }
 
     /// Counts a failed login for `identifier`. `true` when this failure spent the budget and
     /// locked the identifier (for the audit log).
-    pub async fn login_failed(&self, identifier: &str, now_ms: i64) -> bool {
+    pub async fn login_failed(&self, identifier: ThrottleKey, now_ms: i64) -> bool {
         if self.failures_per_hour == 0 {
             return false;
         }
         let recorded = self
             .redis_try("login throttling", |mut conn| async move {
-                let mut call = self.fail.key(format!("{}:login:{identifier}", self.prefix));
+                let mut call = self.fail.key(format!("{}:login:{}", self.prefix, identifier.hex()));
                 call.arg(now_ms).arg(self.window_ms);
                 call.invoke_async::<Vec<i64>>(&mut conn).await
             })
@@ -304,7 +350,10 @@ impl Limits {
             return v.first().copied() == Some(i64::from(self.failures_per_hour));
         }
         let mut accounts = self.accounts.lock().unwrap_or_else(|e| e.into_inner());
-        let f = accounts.entry(identifier.to_owned()).or_default();
+        if accounts.len() >= MAX_TRACKED && !accounts.contains_key(&identifier) {
+            self.evict(&mut accounts, now_ms);
+        }
+        let f = accounts.entry(identifier).or_default();
         if now_ms - f.window_start >= self.window_ms {
             *f = Failures { count: 0, window_start: now_ms, last: now_ms };
         }
@@ -313,24 +362,38 @@ impl Limits {
         f.count == self.failures_per_hour
     }
 
+    /// Makes room in a full table: entries whose window has ended, then the tenth with the
+    /// oldest last failure (an attacker flooding fresh identifiers evicts their own first).
+    fn evict(&self, accounts: &mut HashMap<ThrottleKey, Failures>, now_ms: i64) {
+        accounts.retain(|_, f| now_ms - f.window_start < self.window_ms);
+        if accounts.len() < MAX_TRACKED {
+            return;
+        }
+        let mut lasts: Vec<i64> = accounts.values().map(|f| f.last).collect();
+        let nth = lasts.len() / 10;
+        let (_, cutoff, _) = lasts.select_nth_unstable(nth);
+        let cutoff = *cutoff;
+        accounts.retain(|_, f| f.last > cutoff);
+    }
+
     /// Forgets the failures of `identifier` (after a successful login or password reset).
-    pub async fn clear(&self, identifier: &str) {
+    pub async fn clear(&self, identifier: ThrottleKey) {
         if self.failures_per_hour == 0 {
             return;
         }
-        let key = format!("{}:login:{identifier}", self.prefix);
+        let key = format!("{}:login:{}", self.prefix, identifier.hex());
         self.redis_try("login throttling", |mut conn| async move {
             redis::cmd("DEL").arg(&key).query_async::<i64>(&mut conn).await
         })
         .await;
-        self.accounts.lock().unwrap_or_else(|e| e.into_inner()).remove(identifier);
+        self.accounts.lock().unwrap_or_else(|e| e.into_inner()).remove(&identifier);
     }
 }
 
 /// The bucket a client address spends from. An IPv6 client usually holds a whole /64 (and can
 /// pick any address in it), so IPv6 addresses are bucketed by /64; an IPv4-mapped IPv6
 /// address counts as the IPv4 address it is.
-fn client_key(ip: IpAddr) -> IpAddr {
+pub(crate) fn client_key(ip: IpAddr) -> IpAddr {
     match ip {
         IpAddr::V4(_) => ip,
         IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
@@ -362,56 +425,81 @@ mod tests {
         Limits::new(cfg(0, per_hour)).await.unwrap()
     }
 
+    fn k(s: &str) -> ThrottleKey {
+        ThrottleKey::identifier(s)
+    }
+
+    #[tokio::test]
+    async fn the_failure_table_is_bounded_and_evicts_the_oldest() {
+        let l = limits(20).await;
+        for i in 0..(MAX_TRACKED as i64 + 10) {
+            l.login_failed(k(&format!("user{i}")), 1_000 + i).await;
+        }
+        assert!(l.tracked() <= MAX_TRACKED, "{}", l.tracked());
+        // The newest failure is remembered; the oldest was evicted.
+        let newest = format!("user{}", MAX_TRACKED + 9);
+        assert_eq!(l.failures(k(&newest)).await.count, 1);
+        assert_eq!(l.failures(k("user0")).await.count, 0);
+    }
+
+    #[test]
+    fn throttle_keys_are_fixed_size_and_separate_accounts_from_identifiers() {
+        let long = "x".repeat(65_536);
+        assert_eq!(std::mem::size_of_val(&ThrottleKey::identifier(&long)), 16);
+        assert_ne!(ThrottleKey::identifier("abc"), ThrottleKey::account("abc"));
+        assert_eq!(ThrottleKey::account("abc"), ThrottleKey::account("abc"));
+    }
+
     #[tokio::test]
     async fn failures_bring_doubling_delays_then_a_lock_that_ends_with_the_window() {
         let l = limits(20).await;
         let t0 = 1_000_000_000;
         for i in 0..5 {
-            assert!(l.login_allowed("a@example.com", t0 + i).await.is_ok(), "attempt {i}");
-            l.login_failed("a@example.com", t0 + i).await;
+            assert!(l.login_allowed(k("a@example.com"), t0 + i).await.is_ok(), "attempt {i}");
+            l.login_failed(k("a@example.com"), t0 + i).await;
         }
         // Five failures, five free: the sixth attempt must wait 1 s after the last failure.
         let Err(AppError::RateLimited { retry_after }) =
-            l.login_allowed("a@example.com", t0 + 5).await
+            l.login_allowed(k("a@example.com"), t0 + 5).await
         else {
             panic!("expected a delay");
         };
         assert_eq!(retry_after, 1);
-        assert!(l.login_allowed("a@example.com", t0 + 4 + 1000).await.is_ok());
+        assert!(l.login_allowed(k("a@example.com"), t0 + 4 + 1000).await.is_ok());
         for i in 5..20 {
-            l.login_failed("a@example.com", t0 + 10_000 * i).await;
+            l.login_failed(k("a@example.com"), t0 + 10_000 * i).await;
         }
         // Budget spent: locked until the hour is over, then free again.
         let Err(AppError::RateLimited { retry_after }) =
-            l.login_allowed("a@example.com", t0 + 300_000).await
+            l.login_allowed(k("a@example.com"), t0 + 300_000).await
         else {
             panic!("expected a lock");
         };
         assert!(retry_after > 3000 && retry_after <= 3600, "{retry_after}");
-        assert!(l.login_allowed("a@example.com", t0 + 3_600_000).await.is_ok());
+        assert!(l.login_allowed(k("a@example.com"), t0 + 3_600_000).await.is_ok());
         // Other identifiers are untouched.
-        assert!(l.login_allowed("b@example.com", t0 + 300_000).await.is_ok());
+        assert!(l.login_allowed(k("b@example.com"), t0 + 300_000).await.is_ok());
     }
 
     #[tokio::test]
     async fn clearing_unlocks_at_once() {
         let l = limits(4).await;
         for i in 0..4 {
-            l.login_failed("x", i).await;
+            l.login_failed(k("x"), i).await;
         }
-        assert!(l.login_allowed("x", 10).await.is_err());
-        l.clear("x").await;
-        assert!(l.login_allowed("x", 10).await.is_ok());
+        assert!(l.login_allowed(k("x"), 10).await.is_err());
+        l.clear(k("x")).await;
+        assert!(l.login_allowed(k("x"), 10).await.is_ok());
     }
 
     #[tokio::test]
     async fn zero_turns_limits_off() {
         let l = Limits::new(cfg(0, 0)).await.unwrap();
         for i in 0..100 {
-            l.login_failed("x", i).await;
+            l.login_failed(k("x"), i).await;
             assert!(l.check_ip("127.0.0.1".parse().unwrap(), i).await.is_ok());
         }
-        assert!(l.login_allowed("x", 100).await.is_ok());
+        assert!(l.login_allowed(k("x"), 100).await.is_ok());
     }
 
     #[tokio::test]

@@ -109,6 +109,9 @@ pub struct Metrics {
     hash_rejections: Counter,
     rate_rejections: Counter,
     redis_fallbacks: Counter,
+    throttle_tracked: Gauge,
+    key_reloads: Counter,
+    hash_padding: Counter,
     swept: Family<KindLabels, Counter>,
     housekeeping_runs: Family<OutcomeLabels, Counter>,
 }
@@ -141,6 +144,9 @@ impl Metrics {
             hash_rejections: Counter::default(),
             rate_rejections: Counter::default(),
             redis_fallbacks: Counter::default(),
+            throttle_tracked: Gauge::default(),
+            key_reloads: Counter::default(),
+            hash_padding: Counter::default(),
             swept: Family::default(),
             housekeeping_runs: Family::default(),
             registry: Registry::default(),
@@ -240,6 +246,21 @@ impl Metrics {
             m.redis_fallbacks.clone(),
         );
         r.register(
+            "login_throttle_tracked",
+            "Identifiers this node tracks failed password checks for (bounded)",
+            m.throttle_tracked.clone(),
+        );
+        r.register(
+            "password_legacy_checks_padded",
+            "Failed checks of imported legacy hashes that also ran the dummy Argon2id",
+            m.hash_padding.clone(),
+        );
+        r.register(
+            "signing_key_reloads",
+            "Times this node re-read the signing keys (periodic, or for an unknown key id)",
+            m.key_reloads.clone(),
+        );
+        r.register(
             "housekeeping_deleted_rows",
             "Rows deleted by housekeeping, by kind",
             m.swept.clone(),
@@ -279,6 +300,11 @@ impl Metrics {
         self.mail.clone()
     }
 
+    /// The signing keys were re-read.
+    pub fn key_reloaded(&self) {
+        self.key_reloads.inc();
+    }
+
     /// Housekeeping deleted `n` rows of `kind`.
     pub fn swept(&self, kind: &'static str, n: u64) {
         self.swept.get_or_create(&KindLabels { kind }).inc_by(n);
@@ -304,6 +330,8 @@ impl Metrics {
         set_counter(&self.hash_rejections, hasher.rejections());
         set_counter(&self.rate_rejections, limits.rejections());
         set_counter(&self.redis_fallbacks, limits.redis_fallbacks());
+        self.throttle_tracked.set(limits.tracked() as i64);
+        set_counter(&self.hash_padding, hasher.padded());
         match tokio::time::timeout(SCRAPE_QUERY_TIMEOUT, store.outbox_stats()).await {
             Ok(Ok(stats)) => {
                 self.database_up.set(1);

@@ -36,6 +36,8 @@ pub struct Hasher {
     runs: AtomicU64,
     /// Jobs turned away because the queue was full.
     rejections: AtomicU64,
+    /// Failed legacy checks padded with a dummy Argon2id run (metrics).
+    padded: AtomicU64,
     /// How long jobs waited for a permit (metrics).
     wait: Histogram,
     concurrency: usize,
@@ -81,6 +83,7 @@ impl Hasher {
             in_flight: AtomicUsize::new(0),
             runs: AtomicU64::new(0),
             rejections: AtomicU64::new(0),
+            padded: AtomicU64::new(0),
             // 1 ms to ~16 s.
             wait: Histogram::new(exponential_buckets(0.001, 2.0, 15)),
             concurrency: concurrency.max(1),
@@ -113,6 +116,11 @@ impl Hasher {
         self.capacity
     }
 
+    /// Failed checks of legacy (or unusable) hashes that also ran the dummy Argon2id.
+    pub fn padded(&self) -> u64 {
+        self.padded.load(Ordering::Relaxed)
+    }
+
     /// Jobs refused so far because the queue was full.
     pub fn rejections(&self) -> u64 {
         self.rejections.load(Ordering::Relaxed)
@@ -136,10 +144,25 @@ impl Hasher {
     pub async fn verify(&self, password: &Password, stored: Option<&str>) -> Result<Verified> {
         let known = stored.is_some();
         let stored = stored.unwrap_or(&self.dummy).to_owned();
+        // A failed check of an imported legacy hash (or an unusable row) also runs the dummy
+        // Argon2id, so it never answers faster than a wrong password on a native account:
+        // timing does not tell which accounts came from an import.
+        let pad = (!stored.starts_with("$argon2")).then(|| self.dummy.clone());
         let params = self.params.clone();
         let pw = password.clone();
-        let verified =
-            self.run(move |memory| Ok(verify_sync(&params, &pw, &stored, memory))).await?;
+        let (verified, padded) = self
+            .run(move |memory| {
+                let verified = verify_sync(&params, &pw, &stored, memory);
+                let padded = pad.filter(|_| !verified.ok).is_some_and(|dummy| {
+                    let _ = verify_sync(&params, &pw, &dummy, memory);
+                    true
+                });
+                Ok((verified, padded))
+            })
+            .await?;
+        if padded {
+            self.padded.fetch_add(1, Ordering::Relaxed);
+        }
         Ok(Verified { ok: known && verified.ok, needs_rehash: known && verified.needs_rehash })
     }
 
@@ -183,6 +206,26 @@ impl Hasher {
         }
         Ok(slot)
     }
+}
+
+/// The costliest imported Argon2id hash accepted: 256 MiB, 10 passes, 16 lanes. Above that
+/// one login would take seconds of a core and a large share of memory.
+pub const MAX_IMPORT_ARGON2: (u32, u32, u32) = (256 * 1024, 10, 16);
+
+/// Whether an Argon2id PHC string may be imported: well-formed and within
+/// [`MAX_IMPORT_ARGON2`].
+pub fn check_import_argon2(stored: &str) -> Result<(), super::legacy::LegacyError> {
+    use super::legacy::LegacyError;
+    let parsed = PasswordHash::new(stored).map_err(|_| LegacyError::UnknownFormat)?;
+    if parsed.algorithm.as_str() != "argon2id" || parsed.hash.is_none() || parsed.salt.is_none() {
+        return Err(LegacyError::UnknownFormat);
+    }
+    let params = Params::try_from(&parsed).map_err(|_| LegacyError::UnknownFormat)?;
+    let (m, t, p) = MAX_IMPORT_ARGON2;
+    if params.m_cost() > m || params.t_cost() > t || params.p_cost() > p {
+        return Err(LegacyError::CostTooHigh);
+    }
+    Ok(())
 }
 
 /// Argon2 of `password` and `salt` into `out`, in `memory` (grown to the size `params` needs).

@@ -46,7 +46,20 @@ impl Email {
 
 /// The case-insensitive comparison key of any (possibly unparsed) address.
 pub fn email_key(s: &str) -> String {
-    s.trim().to_lowercase()
+    fold(s.trim())
+}
+
+/// The version of the normalisation behind stored keys ([`email_key`], [`Username::key`],
+/// [`Username::skeleton`]). Rows keyed by an older version are re-keyed at startup.
+pub const KEY_VERSION: i64 = 1;
+
+/// NFKC, then full Unicode case folding, then NFKC again (case folding can undo a
+/// normalisation): `ＡＬＩＣＥ`, `Alice` and `alice` are one key, and so are `Straße` and
+/// `strasse`.
+fn fold(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let nfkc: String = s.nfkc().collect();
+    caseless::default_case_fold_str(&nfkc).nfkc().collect()
 }
 
 /// A username: 3 to 32 letters, digits, `_`, `.` or `-`. Never contains `@`, so a login
@@ -72,8 +85,19 @@ impl Username {
     }
 
     pub fn key(&self) -> String {
-        self.0.to_lowercase()
+        username_key(&self.0)
     }
+
+    /// The UTS #39 confusable skeleton of the key: `аlice` (Cyrillic а), `alice` and `ａlice`
+    /// share one, so a look-alike of a taken username is refused as taken.
+    pub fn skeleton(&self) -> String {
+        unicode_security::confusable_detection::skeleton(&self.key()).collect()
+    }
+}
+
+/// The key a username is compared by (also for a login by username).
+pub fn username_key(s: &str) -> String {
+    fold(s.trim())
 }
 
 #[cfg(test)]
@@ -104,6 +128,21 @@ mod tests {
         ] {
             assert!(Email::parse(bad).is_err(), "{bad:?} accepted");
         }
+    }
+
+    #[test]
+    fn keys_fold_width_and_case() {
+        assert_eq!(email_key("ＡＬＩＣＥ@Example.com"), "alice@example.com");
+        assert_eq!(Username::parse("Straße").unwrap().key(), "strasse");
+        assert_eq!(Username::parse("ａｌｉｃｅ").unwrap().key(), "alice");
+    }
+
+    #[test]
+    fn look_alike_usernames_share_a_skeleton() {
+        let plain = Username::parse("alice").unwrap().skeleton();
+        assert_eq!(Username::parse("\u{430}lice").unwrap().skeleton(), plain);
+        assert_eq!(Username::parse("ALICE").unwrap().skeleton(), plain);
+        assert_ne!(Username::parse("alicia").unwrap().skeleton(), plain);
     }
 
     #[test]

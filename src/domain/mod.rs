@@ -4,6 +4,6 @@ mod email;
 mod password;
 mod user;
 
-pub use email::{email_key, Email, Username};
+pub use email::{email_key, username_key, Email, Username, KEY_VERSION};
 pub use password::{Password, PasswordPolicy, PolicyError, MAX_PASSWORD_CHARS};
 pub use user::{rfc3339, Session, User, UserView};

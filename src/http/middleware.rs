@@ -137,8 +137,8 @@ pub async fn rate_limit(
 /// Refuses cross-origin state-changing requests that a browser could make with the user's
 /// cookie (CSRF).
 ///
-/// The rule, for POST, PUT, PATCH and DELETE without an `Authorization` header (a bearer token
-/// is never sent by a browser on its own, and a cross-origin request that sets the header
+/// The rule, for POST, PUT, PATCH and DELETE without an `Authorization: Bearer` token (which
+/// is never sent by a browser on its own, and which is then the request's only credential, and a cross-origin request that sets the header
 /// needs a CORS preflight, which only allowed origins pass):
 /// - an `Origin` header must be the public URL's origin or one of `PORTCULLIS_CORS_ORIGINS`;
 /// - `Origin: null` passes only with `Sec-Fetch-Site: same-origin`: browsers send `null` for
@@ -162,7 +162,10 @@ pub async fn csrf(
     use axum::http::Method;
     let changes_state =
         matches!(*req.method(), Method::POST | Method::PUT | Method::PATCH | Method::DELETE);
-    if changes_state && !req.headers().contains_key(axum::http::header::AUTHORIZATION) {
+    // Only a bearer token exempts a request: a browser never attaches one by itself, whereas
+    // it does replay `Basic` (and other) credentials it has cached for the site, so any other
+    // scheme is no sign that the request was made deliberately.
+    if changes_state && super::extract::bearer(req.headers()).is_none() {
         let settings = &state.auth.settings;
         let headers = req.headers();
         let site = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok());

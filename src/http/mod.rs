@@ -45,8 +45,8 @@ pub fn router(state: AppState) -> Router {
     } else {
         pages::warn_if_links_point_here(&state.auth.settings);
     }
-    if state.auth.settings.metrics_bind.is_none() {
-        app = app.route("/metrics", get(observe::metrics));
+    if state.auth.settings.metrics_token.is_some() {
+        app = app.route("/metrics", get(observe::metrics_with_token));
     }
     let settings = state.auth.settings.clone();
     let observed = state.auth.clone();
@@ -68,11 +68,16 @@ pub fn router(state: AppState) -> Router {
     if settings.secure_cookies() {
         app = app.layer(axum::middleware::from_fn(middleware::hsts));
     }
-    app.layer(axum::middleware::from_fn(middleware::security_headers))
+    app = app
+        .layer(axum::middleware::from_fn(middleware::security_headers))
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(middleware::panic_response))
         .layer(axum::middleware::from_fn_with_state(observed, observe::observe))
         .layer(PropagateRequestIdLayer::x_request_id())
-        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid));
+    if settings.dialects.iter().any(|d| d == "alx") {
+        app = app.layer(axum::middleware::from_fn(legacy::werkzeug_reasons));
+    }
+    app
 }
 
 /// CORS for the listed origins only, with credentials (cookies) allowed for them. `*` is

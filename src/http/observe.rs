@@ -94,6 +94,28 @@ pub async fn metrics(State(state): State<AppState>) -> Response {
     res
 }
 
+/// `/metrics` on the main listener, with `PORTCULLIS_METRICS_TOKEN` set: only to a request
+/// bearing that secret (compared in constant time); `401` otherwise. Some figures (the mail
+/// backlog) move when a public route finds an account, so they are never public.
+pub async fn metrics_with_token(
+    State(state): State<AppState>,
+    headers: axum::http::HeaderMap,
+) -> Response {
+    let expected = state.auth.settings.metrics_token.as_ref().map(|t| t.expose().as_bytes());
+    let presented = headers
+        .get(axum::http::header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split_once(' '))
+        .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
+        .map(|(_, token)| token.trim().as_bytes());
+    match (expected, presented) {
+        (Some(want), Some(got)) if crate::auth::legacy::constant_time_eq(want, got) => {
+            metrics(State(state)).await
+        }
+        _ => crate::error::AppError::unauthenticated().into_response(),
+    }
+}
+
 /// The router of the separate metrics listener (`PORTCULLIS_METRICS_BIND`): `/metrics` only.
 pub fn metrics_router(state: AppState) -> Router {
     let auth = state.auth.clone();

@@ -4,9 +4,10 @@
 //! graceful shutdown that lets in-flight requests finish within a deadline. Body read and
 //! whole-request deadlines are tower layers in `http::router`.
 
+use std::collections::HashMap;
 use std::future::Future;
-use std::net::SocketAddr;
-use std::sync::Arc;
+use std::net::{IpAddr, SocketAddr};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use axum::extract::ConnectInfo;
@@ -25,6 +26,9 @@ pub struct ServerLimits {
     pub header_timeout: Duration,
     /// Open connections at most; further clients wait in the kernel's accept queue.
     pub max_connections: usize,
+    /// Open connections from one client address (an IPv6 /64) at most; a connection over it
+    /// is closed at once, so one client holding idle sockets cannot take every slot. `0`: off.
+    pub max_connections_per_ip: usize,
     /// In-flight requests get this long to finish after shutdown begins.
     pub shutdown_timeout: Duration,
 }
@@ -37,6 +41,7 @@ pub async fn serve(
     shutdown: impl Future<Output = ()>,
 ) {
     let permits = Arc::new(Semaphore::new(limits.max_connections.max(1)));
+    let per_ip = Arc::new(PerIp::default());
     let graceful = GracefulShutdown::new();
     let mut builder = hyper::server::conn::http1::Builder::new();
     builder.timer(TokioTimer::new()).header_read_timeout(limits.header_timeout);
@@ -63,6 +68,11 @@ pub async fn serve(
                 }
             },
         };
+        let Some(slot) = per_ip.enter(peer.ip(), limits.max_connections_per_ip) else {
+            tracing::debug!("connection refused: too many open connections from one client");
+            drop(stream);
+            continue;
+        };
         let _ = stream.set_nodelay(true);
         let router = router.clone();
         let service = hyper::service::service_fn(move |mut req: hyper::Request<Incoming>| {
@@ -74,6 +84,7 @@ pub async fn serve(
             if let Err(e) = conn.await {
                 tracing::debug!(error = %e, "connection ended with an error");
             }
+            drop(slot);
             drop(permit);
         });
     }
@@ -82,6 +93,45 @@ pub async fn serve(
         () = graceful.shutdown() => {}
         () = tokio::time::sleep(limits.shutdown_timeout) => {
             tracing::warn!("shutdown deadline reached; closing the remaining connections");
+        }
+    }
+}
+
+/// Open connections per client address.
+#[derive(Default)]
+struct PerIp(Mutex<HashMap<IpAddr, usize>>);
+
+/// One open connection of a client; leaving gives its place back.
+struct Slot {
+    table: Arc<PerIp>,
+    key: IpAddr,
+}
+
+impl PerIp {
+    /// A place for one more connection from `ip`, or `None` when it already has `cap`.
+    fn enter(self: &Arc<Self>, ip: IpAddr, cap: usize) -> Option<Option<Slot>> {
+        if cap == 0 {
+            return Some(None);
+        }
+        let key = crate::limit::client_key(ip);
+        let mut table = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        let n = table.entry(key).or_insert(0);
+        if *n >= cap {
+            return None;
+        }
+        *n += 1;
+        Some(Some(Slot { table: self.clone(), key }))
+    }
+}
+
+impl Drop for Slot {
+    fn drop(&mut self) {
+        let mut table = self.table.0.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(n) = table.get_mut(&self.key) {
+            *n -= 1;
+            if *n == 0 {
+                table.remove(&self.key);
+            }
         }
     }
 }

@@ -106,13 +106,15 @@ impl Mailer {
         )
     }
 
-    /// Sent to the old address when the account's email changes.
-    pub fn email_changed(&self, old: &str, new_email: &str) -> anyhow::Result<OutboxMail> {
+    /// Sent to the current address when a change of address is requested. It names no
+    /// address and carries no link: the new address is text an attacker with a stolen session
+    /// chooses, and mail clients turn such text into links.
+    pub fn email_change_requested(&self, current: &str) -> anyhow::Result<OutboxMail> {
         self.render(
             "email_changed",
-            old,
-            format!("Your {PRODUCT} email address was changed"),
-            context! { new_email },
+            current,
+            format!("A change of your {PRODUCT} email address was requested"),
+            context! {},
         )
     }
 }
@@ -163,8 +165,13 @@ mod tests {
 
     #[test]
     fn notifications_carry_no_link() {
-        let m = mailer().password_changed("a@example.com").unwrap();
-        assert!(!m.text.contains("http"));
-        assert!(!m.html.contains("href="));
+        for m in [
+            mailer().password_changed("a@example.com").unwrap(),
+            mailer().email_change_requested("a@example.com").unwrap(),
+        ] {
+            assert!(!m.text.contains("http"));
+            assert!(!m.html.contains("href="));
+            assert!(!m.text.contains('@'), "names no address: {}", m.text);
+        }
     }
 }

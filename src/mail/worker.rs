@@ -38,9 +38,6 @@ pub struct Worker {
     retry_base: Duration,
     max_attempts: i64,
     lease: Duration,
-    /// Outside dev mode a delivered token mail keeps no token; dev mode keeps `/dev/mail`
-    /// readable.
-    scrub: bool,
     metrics: MailMetrics,
 }
 
@@ -79,7 +76,6 @@ impl Worker {
             // A delivery is bounded by the SMTP timeout; the lease outlives it with room to
             // spare, so a slow but live worker never has its row taken from under it.
             lease: settings.smtp_timeout.saturating_mul(4),
-            scrub: !settings.dev,
             metrics: MailMetrics::default(),
         }
     }
@@ -139,7 +135,9 @@ impl Worker {
     }
 
     async fn deliver(&self, mail: QueuedMail) -> Result<()> {
-        let scrub = (self.scrub && TOKEN_KINDS.contains(&mail.kind.as_str())).then_some(SCRUBBED);
+        // A delivered (or given-up) token mail keeps no live link at rest, dev mode or not:
+        // once SMTP is configured the mailbox is the place to read it.
+        let scrub = TOKEN_KINDS.contains(&mail.kind.as_str()).then_some(SCRUBBED);
         let sent = self
             .smtp
             .send(&mail.id, &mail.to, &mail.subject, mail.text.clone(), mail.html.clone())

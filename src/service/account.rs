@@ -5,7 +5,8 @@ use super::{Auth, Authenticated, ClientInfo};
 use crate::domain::{Email, User, Username};
 use crate::error::{AppError, Result};
 use crate::store::{
-    now_ms, EmailChange, MailThrottle, NewUser, ProfileChange, Taken, TokenPurpose,
+    now_ms, EmailChange, MailThrottle, NewUser, ProfileChange, ProfileRefused, Taken, TokenPurpose,
+    VerifyOutcome,
 };
 
 /// Mail that anyone can trigger by naming an address (resend verification, forgot password,
@@ -13,6 +14,11 @@ use crate::store::{
 /// counting every mail of that kind to the address (the registration's too). Extra requests get
 /// the usual answer and send nothing.
 const MAIL_THROTTLE: MailThrottle = MailThrottle { min_interval_ms: 60_000, per_hour: 5 };
+
+/// Email changes of one account: at most five an hour (counted by the notices to its current
+/// address). Each target address is throttled like [`MAIL_THROTTLE`] besides, so nobody can
+/// turn the change form into a way of mailing a third party.
+const EMAIL_CHANGE_THROTTLE: MailThrottle = MailThrottle { min_interval_ms: 0, per_hour: 5 };
 
 /// Input of a registration, as received (fields may be missing).
 #[derive(Debug, Default)]
@@ -107,11 +113,17 @@ impl Auth {
     /// Spends a verification token. `400 invalid_token` when it is unknown, expired or spent.
     pub async fn verify_email(&self, token: Option<&str>, client: &ClientInfo) -> Result<User> {
         let token = present(token, "token")?;
-        let user = self
+        let user = match self
             .store
             .verify_email(&crate::auth::hash_token(token.trim()), now_ms())
             .await?
-            .ok_or_else(|| AppError::bad_request("invalid_token", "Invalid or expired token"))?;
+        {
+            VerifyOutcome::Verified(user) => user,
+            VerifyOutcome::Invalid => {
+                return Err(AppError::bad_request("invalid_token", "Invalid or expired token"))
+            }
+            VerifyOutcome::Taken => return Err(taken(Taken::Email)),
+        };
         self.audit(client, event("email_verification", "succeeded", &user.id)).await;
         Ok(user)
     }
@@ -159,18 +171,32 @@ impl Auth {
         new_password: Option<&str>,
         client: &ClientInfo,
     ) -> Result<User> {
-        self.reset_password_for(None, token, new_password, client).await
+        self.reset_password_for(None, token, new_password, client, false).await
     }
 
-    /// [`Auth::reset_password`], and when `email` is given the token must have been mailed to
-    /// that address (seed 004 sends both): another user's token is `invalid_token` and stays
-    /// unspent.
-    pub async fn reset_password_for(
+    /// [`Auth::reset_password`] for the legacy route sets: when `email` is given the token must
+    /// have been mailed to that address (seed 004 sends both), and with
+    /// `PORTCULLIS_LEGACY_RESET_KEEPS_SESSIONS` the user's sessions survive the reset (weaker,
+    /// for seed clients that log out with their pre-reset session).
+    pub async fn legacy_reset_password(
         &self,
         email: Option<&str>,
         token: Option<&str>,
         new_password: Option<&str>,
         client: &ClientInfo,
+    ) -> Result<User> {
+        let keep = self.settings.legacy_reset_keeps_sessions;
+        self.reset_password_for(email, token, new_password, client, keep).await
+    }
+
+    /// Another user's token (with `email`) is `invalid_token` and stays unspent.
+    async fn reset_password_for(
+        &self,
+        email: Option<&str>,
+        token: Option<&str>,
+        new_password: Option<&str>,
+        client: &ClientInfo,
+        keep_sessions: bool,
     ) -> Result<User> {
         let invalid = || AppError::bad_request("invalid_token", "Invalid or expired token");
         let token = present(token, "token")?;
@@ -186,7 +212,7 @@ impl Auth {
         let hash = self.hasher.hash(&password).await?;
         let user = self
             .store
-            .reset_password(&hash_of_token, &hash, now_ms(), |user| {
+            .reset_password(&hash_of_token, &hash, now_ms(), keep_sessions, |user| {
                 self.mailer.password_changed(&user.email)
             })
             .await?;
@@ -197,11 +223,8 @@ impl Auth {
             return Err(invalid());
         };
         self.audit(client, event("password_reset", "succeeded", &user.id)).await;
-        // A reset proves the mailbox: lift any login lock on the account's identifiers.
-        self.limits.clear(&crate::domain::email_key(&user.email)).await;
-        if let Some(name) = &user.username {
-            self.limits.clear(&name.to_lowercase()).await;
-        }
+        // A reset proves the mailbox: lift any login lock on the account.
+        self.limits.clear(crate::limit::ThrottleKey::account(&user.id)).await;
         Ok(user)
     }
 
@@ -214,11 +237,7 @@ impl Auth {
     ) -> Result<()> {
         let raw_new = present(new_password, "new_password")?;
         let password = self.settings.password_policy.check(raw_new).map_err(Self::policy_error)?;
-        if let Err(e) = self.confirm_password(&auth.user.id, current, "current_password").await {
-            self.audit(&auth.client, event("password_change", "wrong_password", &auth.user.id))
-                .await;
-            return Err(e);
-        }
+        self.confirm_password(auth, current, "current_password", "password_change").await?;
         let hash = self.hasher.hash(&password).await?;
         let mail = self.mailer.password_changed(&auth.user.email)?;
         self.store
@@ -228,8 +247,11 @@ impl Auth {
         Ok(())
     }
 
-    /// Changes username and/or email. An email change needs the current password, marks the
-    /// address unverified, mails a verification link to the new address and a notice to the old.
+    /// Changes username and/or email. An email change needs the current password and takes
+    /// effect only when the link mailed to the new address is followed (until then the old
+    /// address stays, and still logs in); a notice goes to the old address, naming no address.
+    /// `409` when the new address or username is taken, `429` when this account or that
+    /// address has had too many changes lately.
     pub async fn update_profile(
         &self,
         auth: &Authenticated,
@@ -258,31 +280,48 @@ impl Auth {
         }
         let email_change = match email {
             Some(email) => {
-                self.confirm_password(&auth.user.id, input.current_password, "current_password")
-                    .await?;
-                let (token, verification) =
-                    self.one_time_token(&auth.user.id, TokenPurpose::VerifyEmail, email.as_str());
-                let mut mails = vec![self.mailer.verification(email.as_str(), &token.plain)?];
-                if email.key() != crate::domain::email_key(&auth.user.email) {
-                    mails.push(self.mailer.email_changed(&auth.user.email, email.as_str())?);
+                self.confirm_password(
+                    auth,
+                    input.current_password,
+                    "current_password",
+                    "email_change",
+                )
+                .await?;
+                if self
+                    .store
+                    .user_by_email(&email.key())
+                    .await?
+                    .is_some_and(|u| u.user.id != auth.user.id)
+                {
+                    return Err(taken(Taken::Email));
                 }
-                Some(EmailChange {
-                    email: email.as_str().to_owned(),
-                    email_key: email.key(),
-                    verification,
-                    mails,
-                })
+                let (token, mut verification) =
+                    self.one_time_token(&auth.user.id, TokenPurpose::VerifyEmail, email.as_str());
+                verification.new_email = Some(email.as_str().to_owned());
+                let mut mails =
+                    vec![(self.mailer.verification(email.as_str(), &token.plain)?, MAIL_THROTTLE)];
+                if email.key() != crate::domain::email_key(&auth.user.email) {
+                    let notice = self.mailer.email_change_requested(&auth.user.email)?;
+                    mails.push((notice, EMAIL_CHANGE_THROTTLE));
+                }
+                Some(EmailChange { verification, mails })
             }
             None => None,
         };
         let change = ProfileChange {
-            username: username.map(|u| (u.as_str().to_owned(), u.key())),
+            username: username.map(|u| (u.as_str().to_owned(), u.key(), u.skeleton())),
             email: email_change,
         };
         let email_changed = change.email.is_some();
-        self.store.update_profile(&auth.user.id, &change, now_ms()).await?.map_err(taken)?;
+        match self.store.update_profile(&auth.user.id, &change, now_ms()).await? {
+            Ok(()) => {}
+            Err(ProfileRefused::Taken(t)) => return Err(taken(t)),
+            Err(ProfileRefused::Throttled) => {
+                return Err(AppError::RateLimited { retry_after: 60 })
+            }
+        }
         if email_changed {
-            self.audit(&auth.client, event("email_change", "succeeded", &auth.user.id)).await;
+            self.audit(&auth.client, event("email_change", "requested", &auth.user.id)).await;
         }
         self.store
             .user_by_id(&auth.user.id)
@@ -293,7 +332,7 @@ impl Auth {
 
     /// Deletes the account (password required) with all its sessions.
     pub async fn delete_account(&self, auth: &Authenticated, password: Option<&str>) -> Result<()> {
-        self.confirm_password(&auth.user.id, password, "password").await?;
+        self.confirm_password(auth, password, "password", "account_deletion").await?;
         self.store.delete_user(&auth.user.id).await?;
         self.audit(&auth.client, event("account_deletion", "succeeded", &auth.user.id)).await;
         Ok(())

@@ -8,11 +8,11 @@ mod session;
 
 use std::sync::Arc;
 
-use crate::auth::{Hasher, Jwt, OpaqueToken};
+use crate::auth::{keycrypt, Hasher, Jwt, KeyCipher, OpaqueToken};
 use crate::config::Settings;
 use crate::domain::Password;
 use crate::error::{AppError, Result};
-use crate::limit::{LimitSettings, Limits};
+use crate::limit::{LimitSettings, Limits, ThrottleKey};
 use crate::mail::Mailer;
 use crate::metrics::Metrics;
 use crate::store::{now_ms, NewToken, Store, TokenPurpose};
@@ -41,6 +41,45 @@ pub struct Auth {
     pub limits: Arc<Limits>,
     /// This process's metrics registry.
     pub metrics: Arc<Metrics>,
+    /// Seals and opens private signing keys at rest (`PORTCULLIS_KEY_ENCRYPTION_KEY`).
+    cipher: Option<KeyCipher>,
+    /// When an access token with an unknown key id last made this node re-read the keys.
+    last_forced_reload: std::sync::atomic::AtomicI64,
+}
+
+/// An access token with an unknown key id re-reads the key table at most this often, however
+/// many such tokens arrive (a key added on another node is found within this).
+const UNKNOWN_KID_RELOAD_MS: i64 = 1_000;
+
+/// The stored form of a new key: sealed when a key-encryption key is configured.
+fn seal_key(
+    cipher: Option<&KeyCipher>,
+    key: &crate::auth::SigningKeyRecord,
+) -> anyhow::Result<crate::auth::SigningKeyRecord> {
+    let mut stored = key.clone();
+    if let Some(c) = cipher {
+        stored.private_pkcs8 = c.seal(&key.kid, &key.private_pkcs8)?;
+    }
+    Ok(stored)
+}
+
+/// Stored keys made usable: sealed ones opened (refused without the key-encryption key).
+fn open_keys(
+    cipher: Option<&KeyCipher>,
+    mut keys: Vec<crate::auth::SigningKeyRecord>,
+) -> anyhow::Result<Vec<crate::auth::SigningKeyRecord>> {
+    for key in &mut keys {
+        if keycrypt::is_sealed(&key.private_pkcs8) {
+            let cipher = cipher.ok_or_else(|| {
+                anyhow::anyhow!(
+                    "signing key {} is encrypted at rest: set PORTCULLIS_KEY_ENCRYPTION_KEY",
+                    key.kid
+                )
+            })?;
+            key.private_pkcs8 = cipher.open(&key.kid, &key.private_pkcs8)?;
+        }
+    }
+    Ok(keys)
 }
 
 impl std::fmt::Debug for Auth {
@@ -54,6 +93,13 @@ impl Auth {
     pub async fn new(settings: Arc<Settings>, store: Arc<Store>) -> anyhow::Result<Self> {
         let issuer = settings.public_url.clone();
         let ttl = settings.access_token_ttl.as_secs() as i64;
+        let cipher =
+            match &settings.key_encryption_key {
+                Some(k) => Some(KeyCipher::parse(k.expose()).ok_or_else(|| {
+                    anyhow::anyhow!("PORTCULLIS_KEY_ENCRYPTION_KEY is not 32 bytes")
+                })?),
+                None => None,
+            };
         let jwt = match &settings.jwt_secret {
             Some(secret) => Jwt::hs256(secret, issuer, ttl),
             None => {
@@ -62,10 +108,21 @@ impl Auth {
                     // Two nodes starting at once may both add one; both keys are then
                     // published and the newest signs, which is harmless.
                     let key = crate::auth::SigningKeyRecord::generate(now_ms())?;
-                    store.insert_signing_key(&key).await.map_err(AppError::into_anyhow)?;
+                    let stored = seal_key(cipher.as_ref(), &key)?;
+                    store.insert_signing_key(&stored).await.map_err(AppError::into_anyhow)?;
                     keys = store.signing_keys().await.map_err(AppError::into_anyhow)?;
                 }
-                Jwt::eddsa(&keys, issuer, ttl)?
+                if let Some(cipher) = &cipher {
+                    // Keys written before a key-encryption key was configured are sealed now.
+                    for key in keys.iter().filter(|k| !keycrypt::is_sealed(&k.private_pkcs8)) {
+                        let sealed = cipher.seal(&key.kid, &key.private_pkcs8)?;
+                        store
+                            .seal_signing_key(&key.kid, &sealed)
+                            .await
+                            .map_err(AppError::into_anyhow)?;
+                    }
+                }
+                Jwt::eddsa(&open_keys(cipher.as_ref(), keys)?, issuer, ttl)?
             }
         };
         let hasher = Hasher::new(settings.argon2, settings.hash_concurrency, settings.hash_queue)?;
@@ -85,6 +142,8 @@ impl Auth {
             store,
             hasher,
             jwt: Arc::new(jwt),
+            cipher,
+            last_forced_reload: std::sync::atomic::AtomicI64::new(0),
             mailer,
             limits: Arc::new(limits),
             metrics,
@@ -94,10 +153,30 @@ impl Auth {
     /// Re-reads the signing keys (after a rotation on this or another node).
     pub async fn reload_keys(&self) -> Result<()> {
         if self.jwt.is_eddsa() {
-            let keys = self.store.signing_keys().await?;
+            let keys = open_keys(self.cipher.as_ref(), self.store.signing_keys().await?)?;
             self.jwt.set_ed_keys(&keys)?;
+            self.metrics.key_reloaded();
         }
         Ok(())
+    }
+
+    /// Re-reads the keys for an access token with an unknown key id, unless that happened
+    /// less than [`UNKNOWN_KID_RELOAD_MS`] ago: tokens with made-up key ids cost no more than
+    /// one read of the key table a second. `false`: skipped.
+    async fn reload_keys_for_unknown_kid(&self) -> Result<bool> {
+        use std::sync::atomic::Ordering;
+        let now = now_ms();
+        let last = self.last_forced_reload.load(Ordering::Acquire);
+        if now - last < UNKNOWN_KID_RELOAD_MS
+            || self
+                .last_forced_reload
+                .compare_exchange(last, now, Ordering::AcqRel, Ordering::Acquire)
+                .is_err()
+        {
+            return Ok(false);
+        }
+        self.reload_keys().await?;
+        Ok(true)
     }
 
     /// Every metric, read now, in the OpenMetrics text format.
@@ -108,7 +187,7 @@ impl Auth {
     /// Adds a new signing key; older keys keep verifying until dropped.
     pub async fn rotate_keys(&self) -> Result<String> {
         let key = crate::auth::SigningKeyRecord::generate(now_ms())?;
-        self.store.insert_signing_key(&key).await?;
+        self.store.insert_signing_key(&seal_key(self.cipher.as_ref(), &key)?).await?;
         self.reload_keys().await?;
         Ok(key.kid)
     }
@@ -131,16 +210,32 @@ impl Auth {
             user_id: user_id.to_owned(),
             purpose,
             email_key: crate::domain::email_key(email),
+            new_email: None,
             now,
             expires_at: now + ttl,
         };
         (token, record)
     }
 
-    /// Checks `raw` against the user's stored password (a wrong one is `401 invalid_password`).
-    async fn confirm_password(&self, user_id: &str, raw: Option<&str>, field: &str) -> Result<()> {
+    /// Re-checks a signed-in user's password (`401 invalid_password` when wrong). It spends
+    /// the same budgets as a login: the client IP's bucket, and the account's failure budget,
+    /// so a stolen cookie cannot be used to guess the password at full speed (`429`).
+    /// `event`: the flow asking, for the audit log.
+    async fn confirm_password(
+        &self,
+        auth: &Authenticated,
+        raw: Option<&str>,
+        field: &str,
+        event: &'static str,
+    ) -> Result<()> {
         let raw = raw.filter(|s| !s.is_empty()).ok_or_else(|| AppError::missing(field))?;
-        let stored = self.store.user_by_id(user_id).await?;
+        let now = now_ms();
+        if let Some(ip) = auth.client.ip.as_deref().and_then(|ip| ip.parse().ok()) {
+            self.limits.check_ip(ip, now).await?;
+        }
+        let budget = ThrottleKey::account(&auth.user.id);
+        self.limits.login_allowed(budget, now).await?;
+        let stored = self.store.user_by_id(&auth.user.id).await?;
         let ok = match Password::normalize(raw) {
             Some(pw) => {
                 self.hasher.verify(&pw, stored.as_ref().map(|u| u.password_hash.as_str())).await?.ok
@@ -148,8 +243,10 @@ impl Auth {
             None => false,
         };
         if !ok {
+            self.password_failed(&auth.client, budget, event, Some(&auth.user.id), None, now).await;
             return Err(AppError::unauthorized("invalid_password", "Password is incorrect"));
         }
+        self.limits.clear(budget).await;
         Ok(())
     }
 

@@ -4,8 +4,9 @@ use super::audit::Event;
 use super::{Auth, ClientInfo};
 use crate::auth::jwt::TokenError;
 use crate::auth::{hash_token, OpaqueToken};
-use crate::domain::{email_key, Password, Session, User};
+use crate::domain::{email_key, username_key, Password, Session, User};
 use crate::error::{AppError, Result};
+use crate::limit::ThrottleKey;
 use crate::store::{now_ms, NewSession, RefreshOutcome};
 
 /// Touch `last_used_at` at most this often.
@@ -50,6 +51,31 @@ pub struct LoginOutcome {
     pub tokens: Tokens,
 }
 
+/// Longest email a login looks up (RFC 5321's path limit); longer cannot be an account.
+const MAX_EMAIL_BYTES: usize = 320;
+/// Longest username a login looks up, in characters (registration's limit).
+const MAX_USERNAME_CHARS: usize = 32;
+
+/// The lookup key of a login identifier and whether it is an email, refused with `400` before
+/// any work when it is longer than any account's can be.
+fn login_key(identifier: Identifier<'_>) -> Result<(String, bool)> {
+    let (raw, by_email) = match identifier {
+        Identifier::Email(e) => (e, true),
+        Identifier::Username(u) => (u, u.contains('@')),
+    };
+    let raw = raw.trim();
+    if by_email {
+        if raw.len() > MAX_EMAIL_BYTES {
+            return Err(AppError::bad_request("invalid_email", "Invalid email format"));
+        }
+        return Ok((email_key(raw), true));
+    }
+    if raw.len() > 4 * MAX_USERNAME_CHARS || raw.chars().count() > MAX_USERNAME_CHARS {
+        return Err(AppError::bad_request("invalid_username", "Invalid username"));
+    }
+    Ok((username_key(raw), false))
+}
+
 fn invalid_credentials() -> AppError {
     AppError::unauthorized("invalid_credentials", "Invalid email or password")
 }
@@ -72,45 +98,45 @@ impl Auth {
         let identifier = identifier.ok_or_else(|| AppError::missing("email"))?;
         let raw =
             password.filter(|p| !p.is_empty()).ok_or_else(|| AppError::missing("password"))?;
-        let (key, by_email) = match identifier {
-            Identifier::Email(e) => (email_key(e), true),
-            Identifier::Username(u) if u.contains('@') => (email_key(u), true),
-            Identifier::Username(u) => (u.trim().to_lowercase(), false),
-        };
-        // Throttling is keyed by the identifier as typed, whether or not an account has it,
-        // and checked before any password work: a 429 says nothing about which accounts exist.
-        let now = now_ms();
-        if let Err(e) = self.limits.login_allowed(&key, now).await {
-            self.audit(
-                client,
-                Event {
-                    name: "login",
-                    outcome: "throttled",
-                    identifier: Some(&key),
-                    ..Default::default()
-                },
-            )
-            .await;
-            return Err(e);
-        }
-        // Over the hard bound: refused before any hashing, counted like any failure.
-        let Some(password) = Password::normalize(raw) else {
-            self.login_failed(client, &key, None, now).await;
-            return Err(invalid_credentials());
-        };
+        let (key, by_email) = login_key(identifier)?;
         let found = if by_email {
             self.store.user_by_email(&key).await?
         } else {
             self.store.user_by_username(&key).await?
         };
-        let verified =
-            self.hasher.verify(&password, found.as_ref().map(|f| f.password_hash.as_str())).await?;
+        // One failure budget per account, however it is named (email or username); an
+        // identifier that names no account has its own, with the same sequence of answers.
+        // Checked before any password work: a 429 says nothing about which accounts exist.
+        let budget = found
+            .as_ref()
+            .map_or_else(|| ThrottleKey::identifier(&key), |f| ThrottleKey::account(&f.user.id));
         let known_id = found.as_ref().map(|f| f.user.id.clone());
-        let Some(found) = found.filter(|f| verified.ok && f.user.is_active) else {
-            self.login_failed(client, &key, known_id.as_deref(), now).await;
+        let now = now_ms();
+        if let Err(e) = self.limits.login_allowed(budget, now).await {
+            let event = Event {
+                name: "login",
+                outcome: "throttled",
+                user_id: known_id.as_deref(),
+                identifier: Some(&key),
+                ..Default::default()
+            };
+            self.audit(client, event).await;
+            return Err(e);
+        }
+        // Over the hard bound: refused before any hashing, counted like any failure.
+        let Some(password) = Password::normalize(raw) else {
+            self.password_failed(client, budget, "login", known_id.as_deref(), Some(&key), now)
+                .await;
             return Err(invalid_credentials());
         };
-        self.limits.clear(&key).await;
+        let verified =
+            self.hasher.verify(&password, found.as_ref().map(|f| f.password_hash.as_str())).await?;
+        let Some(found) = found.filter(|f| verified.ok && f.user.is_active) else {
+            self.password_failed(client, budget, "login", known_id.as_deref(), Some(&key), now)
+                .await;
+            return Err(invalid_credentials());
+        };
+        self.limits.clear(budget).await;
         if self.settings.require_verified_email && !found.user.email_verified {
             let user_id = Some(found.user.id.as_str());
             let event = Event {
@@ -134,6 +160,7 @@ impl Auth {
         let session = NewSession {
             id: uuid::Uuid::now_v7().to_string(),
             user_id: user.id.clone(),
+            password_epoch: found.password_epoch,
             token_hash: session_token.hash.clone(),
             refresh_hash: refresh.hash.clone(),
             now,
@@ -142,7 +169,19 @@ impl Auth {
             user_agent: client.user_agent.as_ref().map(|ua| truncate(ua, 512)),
         };
         let replaces = presented_cookie.map(hash_token);
-        self.store.create_session(&session, replaces.as_deref()).await?;
+        if !self.store.create_session(&session, replaces.as_deref()).await? {
+            // The password changed (or the account was disabled) while this one was checked:
+            // the credentials are no longer the account's.
+            let event = Event {
+                name: "login",
+                outcome: "credentials_changed",
+                user_id: Some(&user.id),
+                identifier: Some(&key),
+                ..Default::default()
+            };
+            self.audit(client, event).await;
+            return Err(invalid_credentials());
+        }
         let event = Event {
             name: "login",
             outcome: "succeeded",
@@ -164,22 +203,27 @@ impl Auth {
         })
     }
 
-    async fn login_failed(&self, client: &ClientInfo, key: &str, user_id: Option<&str>, now: i64) {
-        let locked = self.limits.login_failed(key, now).await;
-        let event = Event {
-            name: "login",
-            outcome: "failed",
-            user_id,
-            identifier: Some(key),
-            ..Default::default()
-        };
-        self.audit(client, event).await;
+    /// Counts a failed password check against `budget` and audits it (and the lockout it may
+    /// cause). `event`: `login`, or the flow that re-checked a signed-in user's password.
+    pub(super) async fn password_failed(
+        &self,
+        client: &ClientInfo,
+        budget: ThrottleKey,
+        event: &'static str,
+        user_id: Option<&str>,
+        identifier: Option<&str>,
+        now: i64,
+    ) {
+        let locked = self.limits.login_failed(budget, now).await;
+        let failed =
+            Event { name: event, outcome: "failed", user_id, identifier, ..Default::default() };
+        self.audit(client, failed).await;
         if locked {
             let event = Event {
                 name: "lockout",
                 outcome: "locked",
                 user_id,
-                identifier: Some(key),
+                identifier,
                 ..Default::default()
             };
             self.audit(client, event).await;
@@ -231,8 +275,10 @@ impl Auth {
         let claims = match self.jwt.verify(token) {
             Ok(c) => c,
             Err(TokenError::UnknownKey) => {
-                // Maybe another node rotated keys: look once more.
-                self.reload_keys().await?;
+                // Maybe another node rotated keys: look once more (at a bounded rate).
+                if !self.reload_keys_for_unknown_kid().await? {
+                    return Err(AppError::unauthenticated());
+                }
                 self.jwt.verify(token).map_err(|_| AppError::unauthenticated())?
             }
             Err(TokenError::Invalid) => return Err(AppError::unauthenticated()),

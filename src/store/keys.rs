@@ -33,4 +33,14 @@ impl Store {
             .await?;
         Ok(())
     }
+
+    /// Replaces a key's stored private half by its sealed form (same key, encrypted at rest).
+    pub async fn seal_signing_key(&self, kid: &str, sealed: &str) -> Result<()> {
+        self.q("UPDATE signing_keys SET private_pkcs8 = $1 WHERE kid = $2")
+            .bind(sealed.to_owned())
+            .bind(kid.to_owned())
+            .execute(self.db())
+            .await?;
+        Ok(())
+    }
 }

@@ -39,8 +39,9 @@ use deadline::{within, Timed, ACQUIRE_TIMEOUT, DEADLINE, STATEMENT_TIMEOUT};
 pub use housekeeping::{OutboxStats, Sweep, BATCH as SWEEP_BATCH};
 pub use outbox::{MailThrottle, OutboxMail, QueuedMail, StoredMail};
 pub use sessions::{NewSession, RefreshOutcome};
+pub use tokens::VerifyOutcome;
 pub use tokens::{NewToken, TokenPurpose};
-pub use users::{EmailChange, NewUser, ProfileChange, Taken, UserWithHash};
+pub use users::{EmailChange, NewUser, ProfileChange, ProfileRefused, Taken, UserWithHash};
 
 use crate::config::DatabaseUrl;
 
@@ -100,6 +101,11 @@ macro_rules! migrations {
                 "housekeeping",
                 include_str!(concat!("../../migrations/", $dialect, "/0004_housekeeping.sql")),
             ),
+            (
+                5,
+                "security",
+                include_str!(concat!("../../migrations/", $dialect, "/0005_security.sql")),
+            ),
         ]
     };
 }
@@ -148,7 +154,8 @@ impl Store {
         &self.pool
     }
 
-    /// Applies pending migrations for this backend (concurrent nodes take a lock first).
+    /// Applies pending migrations for this backend (concurrent nodes take a lock first), then
+    /// re-keys users keyed by an older normalisation ([`Store::rekey_users`]).
     /// On PostgreSQL and MySQL migrations run on a connection of their own without the
     /// statement time limits (a migration may rightly take minutes, and so may waiting for
     /// another node's lock); the connection is closed afterwards.
@@ -179,15 +186,19 @@ impl Store {
         if self.backend == Backend::Sqlite {
             // No server-side limits to lift (and `:memory:` lives in the pool's one connection).
             migrator.run(&self.pool).await.context("applying database migrations")?;
-            return Ok(());
+        } else {
+            let mut conn = self.pool.acquire().await.context("connecting to migrate")?.detach();
+            limit_session(&mut conn, self.backend, false)
+                .await
+                .context("lifting time limits for migrations")?;
+            let result = migrator.run(&mut conn).await.context("applying database migrations");
+            let _ = sqlx::Connection::close(conn).await;
+            result?;
         }
-        let mut conn = self.pool.acquire().await.context("connecting to migrate")?.detach();
-        limit_session(&mut conn, self.backend, false)
-            .await
-            .context("lifting time limits for migrations")?;
-        let result = migrator.run(&mut conn).await.context("applying database migrations");
-        let _ = sqlx::Connection::close(conn).await;
-        result?;
+        let rekeyed = self.rekey_users().await.map_err(crate::error::AppError::into_anyhow)?;
+        if rekeyed > 0 {
+            tracing::info!(rekeyed, "user keys brought to the current normalisation");
+        }
         Ok(())
     }
 

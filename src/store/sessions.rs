@@ -11,6 +11,8 @@ use crate::error::Result;
 pub struct NewSession {
     pub id: String,
     pub user_id: String,
+    /// The user's password epoch when the password (or other credential) was checked.
+    pub password_epoch: i64,
     pub token_hash: String,
     pub refresh_hash: String,
     pub now: i64,
@@ -37,21 +39,24 @@ const SESSION_USER_SQL_BY_TOKEN: &str = "SELECT s.id AS s_id, s.user_id AS s_use
     s.ip AS s_ip, s.user_agent AS s_user_agent, u.id, u.email, u.username, u.is_active, \
     u.email_verified, u.created_at, u.updated_at \
     FROM sessions s JOIN users u ON u.id = s.user_id \
-    WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND u.is_active = 1";
+    WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND u.is_active = 1 \
+    AND s.password_epoch = u.password_epoch";
 
 const SESSION_USER_SQL_BY_ID: &str = "SELECT s.id AS s_id, s.user_id AS s_user_id, \
     s.created_at AS s_created_at, s.last_used_at AS s_last_used_at, s.expires_at AS s_expires_at, \
     s.ip AS s_ip, s.user_agent AS s_user_agent, u.id, u.email, u.username, u.is_active, \
     u.email_verified, u.created_at, u.updated_at \
     FROM sessions s JOIN users u ON u.id = s.user_id \
-    WHERE s.id = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND u.is_active = 1";
+    WHERE s.id = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND u.is_active = 1 \
+    AND s.password_epoch = u.password_epoch";
 
 const SESSION_USER_SQL_BY_REFRESH: &str = "SELECT s.id AS s_id, s.user_id AS s_user_id, \
     s.created_at AS s_created_at, s.last_used_at AS s_last_used_at, s.expires_at AS s_expires_at, \
     s.ip AS s_ip, s.user_agent AS s_user_agent, u.id, u.email, u.username, u.is_active, \
     u.email_verified, u.created_at, u.updated_at \
     FROM refresh_tokens r JOIN sessions s ON s.id = r.session_id JOIN users u ON u.id = s.user_id \
-    WHERE r.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND u.is_active = 1";
+    WHERE r.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND u.is_active = 1 \
+    AND s.password_epoch = u.password_epoch";
 
 fn session_from_row(row: &AnyRow) -> Result<Session, sqlx::Error> {
     Ok(Session {
@@ -70,22 +75,34 @@ fn session_user(row: &AnyRow) -> Result<(Session, User), sqlx::Error> {
 }
 
 impl Store {
-    /// Creates a session with its first refresh token. `replaces`: the hash of a session token
-    /// the client presented at login; that session is revoked (a login never reuses one).
-    pub async fn create_session(&self, s: &NewSession, replaces: Option<&str>) -> Result<()> {
+    /// Creates a session with its first refresh token, if the user's password epoch is still
+    /// the one the credentials were checked against: the insert itself is conditional on it,
+    /// so a login that raced a password reset opens nothing (`Ok(false)`), and one whose
+    /// insert slipped in before the reset committed is dead anyway, because every use of a
+    /// session compares the epochs. `replaces`: the hash of a session token the client
+    /// presented at login; that session is revoked (a login never reuses one).
+    pub async fn create_session(&self, s: &NewSession, replaces: Option<&str>) -> Result<bool> {
         let mut tx = self.begin().await?;
-        self.q("INSERT INTO sessions (id, user_id, token_hash, created_at, last_used_at, \
-                expires_at, ip, user_agent) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+        let n = self
+            .q("INSERT INTO sessions (id, user_id, password_epoch, token_hash, created_at, \
+                last_used_at, expires_at, ip, user_agent) \
+                SELECT $1, id, password_epoch, $2, $3, $4, $5, $6, $7 FROM users \
+                WHERE id = $8 AND password_epoch = $9 AND is_active = 1")
             .bind(s.id.clone())
-            .bind(s.user_id.clone())
             .bind(s.token_hash.clone())
             .bind(s.now)
             .bind(s.now)
             .bind(s.expires_at)
             .bind(s.ip.clone())
             .bind(s.user_agent.clone())
+            .bind(s.user_id.clone())
+            .bind(s.password_epoch)
             .execute(self.on(&mut *tx))
-            .await?;
+            .await?
+            .rows_affected();
+        if n != 1 {
+            return Ok(false);
+        }
         self.q(
             "INSERT INTO refresh_tokens (token_hash, session_id, created_at) VALUES ($1, $2, $3)",
         )
@@ -104,6 +121,35 @@ impl Store {
             .await?;
         }
         self.commit(tx).await?;
+        Ok(true)
+    }
+
+    /// Moves live sessions of `user_id` (only `only` when given) to the user's current
+    /// password epoch, inside the transaction that changed it: the sessions a password change
+    /// deliberately keeps.
+    pub(super) async fn carry_sessions_in(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        user_id: &str,
+        only: Option<&str>,
+    ) -> Result<()> {
+        let sql = match only {
+            Some(_) => {
+                "UPDATE sessions SET password_epoch = \
+                 (SELECT password_epoch FROM users WHERE id = $1) WHERE user_id = $2 \
+                 AND revoked_at IS NULL AND id = $3"
+            }
+            None => {
+                "UPDATE sessions SET password_epoch = \
+                 (SELECT password_epoch FROM users WHERE id = $1) WHERE user_id = $2 \
+                 AND revoked_at IS NULL"
+            }
+        };
+        let mut q = self.q(sql).bind(user_id.to_owned()).bind(user_id.to_owned());
+        if let Some(id) = only {
+            q = q.bind(id.to_owned());
+        }
+        q.execute(self.on(&mut **tx)).await?;
         Ok(())
     }
 

@@ -5,7 +5,7 @@
 use sqlx::{Any, Transaction};
 
 use super::users::user_from_row;
-use super::{text, MailThrottle, OutboxMail, Store};
+use super::{opt_text, text, MailThrottle, OutboxMail, Store};
 use crate::domain::User;
 use crate::error::Result;
 
@@ -31,8 +31,22 @@ pub struct NewToken {
     pub purpose: TokenPurpose,
     /// The address the token was mailed to: a verification link proves only that address.
     pub email_key: String,
+    /// On a verification token for an email change: the address (as typed) the account moves
+    /// to when the link is followed.
+    pub new_email: Option<String>,
     pub now: i64,
     pub expires_at: i64,
+}
+
+/// What following a verification link did.
+#[derive(Debug)]
+pub enum VerifyOutcome {
+    /// The address is verified (for an email change: it is now the account's address).
+    Verified(User),
+    /// Unknown, expired or spent token, or sent to an address the account no longer has.
+    Invalid,
+    /// An email change whose new address another account registered in the meantime.
+    Taken,
 }
 
 impl Store {
@@ -41,18 +55,17 @@ impl Store {
         tx: &mut Transaction<'static, Any>,
         t: &NewToken,
     ) -> Result<()> {
-        self.q(
-            "INSERT INTO one_time_tokens (token_hash, user_id, purpose, email_key, created_at, \
-                expires_at) VALUES ($1, $2, $3, $4, $5, $6)",
-        )
-        .bind(t.hash.clone())
-        .bind(t.user_id.clone())
-        .bind(t.purpose.as_str())
-        .bind(t.email_key.clone())
-        .bind(t.now)
-        .bind(t.expires_at)
-        .execute(self.on(&mut **tx))
-        .await?;
+        self.q("INSERT INTO one_time_tokens (token_hash, user_id, purpose, email_key, new_email, \
+                created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
+            .bind(t.hash.clone())
+            .bind(t.user_id.clone())
+            .bind(t.purpose.as_str())
+            .bind(t.email_key.clone())
+            .bind(t.new_email.clone())
+            .bind(t.now)
+            .bind(t.expires_at)
+            .execute(self.on(&mut **tx))
+            .await?;
         Ok(())
     }
 
@@ -116,7 +129,7 @@ impl Store {
         hash: &str,
         purpose: TokenPurpose,
         now: i64,
-    ) -> Result<Option<(String, String)>> {
+    ) -> Result<Option<Consumed>> {
         let n = self
             .q("UPDATE one_time_tokens SET used_at = $1 WHERE token_hash = $2 AND purpose = $3 \
                 AND used_at IS NULL AND expires_at > $4")
@@ -131,11 +144,15 @@ impl Store {
             return Ok(None);
         }
         let row = self
-            .q("SELECT user_id, email_key FROM one_time_tokens WHERE token_hash = $1")
+            .q("SELECT user_id, email_key, new_email FROM one_time_tokens WHERE token_hash = $1")
             .bind(hash.to_owned())
             .fetch_one(self.on(&mut **tx))
             .await?;
-        Ok(Some((text(&row, "user_id")?, text(&row, "email_key")?)))
+        Ok(Some(Consumed {
+            user_id: text(&row, "user_id")?,
+            email_key: text(&row, "email_key")?,
+            new_email: opt_text(&row, "new_email")?,
+        }))
     }
 
     async fn user_in(&self, tx: &mut Transaction<'static, Any>, id: &str) -> Result<Option<User>> {
@@ -148,70 +165,78 @@ impl Store {
         Ok(row.as_ref().map(user_from_row).transpose()?)
     }
 
-    /// Marks the email verified if `hash` is a live verification token for the user's current
-    /// address. `Ok(None)`: invalid, expired, spent, or sent to an address the user no longer has.
-    pub async fn verify_email(&self, hash: &str, now: i64) -> Result<Option<User>> {
+    /// Spends a verification token: marks the address verified if it is still the account's,
+    /// or, for an email change, makes the new address the account's (verified).
+    pub async fn verify_email(&self, hash: &str, now: i64) -> Result<VerifyOutcome> {
         let mut tx = self.begin().await?;
-        let Some((user_id, email_key)) =
-            self.consume(&mut tx, hash, TokenPurpose::VerifyEmail, now).await?
-        else {
-            return Ok(None);
+        let Some(token) = self.consume(&mut tx, hash, TokenPurpose::VerifyEmail, now).await? else {
+            return Ok(VerifyOutcome::Invalid);
         };
-        let n = self
-            .q("UPDATE users SET email_verified = 1, updated_at = $1 WHERE id = $2 AND email_key = $3")
-            .bind(now)
-            .bind(user_id.clone())
-            .bind(email_key)
-            .execute(self.on(&mut *tx))
-            .await?
-            .rows_affected();
+        let updated = match &token.new_email {
+            None => {
+                self.q("UPDATE users SET email_verified = 1, updated_at = $1 WHERE id = $2 \
+                    AND email_key = $3")
+                    .bind(now)
+                    .bind(token.user_id.clone())
+                    .bind(token.email_key.clone())
+                    .execute(self.on(&mut *tx))
+                    .await
+            }
+            Some(new_email) => {
+                self.q("UPDATE users SET email = $1, email_key = $2, email_verified = 1, \
+                    updated_at = $3 WHERE id = $4")
+                    .bind(new_email.clone())
+                    .bind(token.email_key.clone())
+                    .bind(now)
+                    .bind(token.user_id.clone())
+                    .execute(self.on(&mut *tx))
+                    .await
+            }
+        };
+        let n = match updated {
+            Ok(r) => r.rows_affected(),
+            Err(e) if super::is_unique_violation(&e) => return Ok(VerifyOutcome::Taken),
+            Err(e) => return Err(e.into()),
+        };
         if n != 1 {
-            return Ok(None);
+            return Ok(VerifyOutcome::Invalid);
         }
-        let user = self.user_in(&mut tx, &user_id).await?;
+        let Some(user) = self.user_in(&mut tx, &token.user_id).await? else {
+            return Ok(VerifyOutcome::Invalid);
+        };
         self.commit(tx).await?;
-        Ok(user)
+        Ok(VerifyOutcome::Verified(user))
     }
 
-    /// Spends a reset token, sets the new password hash, revokes every session of the user,
-    /// spends the user's other reset tokens and queues the notification `mail_for(user)`.
+    /// Spends a reset token, sets the new password hash (a new password epoch), spends the
+    /// user's other reset tokens and queues the notification `mail_for(user)`. Every session
+    /// of the user is revoked, unless `keep_sessions` (a legacy route set's documented, weaker
+    /// option), which moves them to the new epoch instead.
     /// `Ok(None)`: invalid, expired or spent token.
     pub async fn reset_password(
         &self,
         hash: &str,
         new_hash: &str,
         now: i64,
+        keep_sessions: bool,
         mail_for: impl FnOnce(&User) -> anyhow::Result<OutboxMail> + Send,
     ) -> Result<Option<User>> {
         let mut tx = self.begin().await?;
-        let Some((user_id, email_key)) =
-            self.consume(&mut tx, hash, TokenPurpose::ResetPassword, now).await?
+        let Some(token) = self.consume(&mut tx, hash, TokenPurpose::ResetPassword, now).await?
         else {
             return Ok(None);
         };
         // The link was mailed to `email_key`: it only works while that is still the account's
-        // address, and following it proves the address, so it also verifies it.
-        let n = self
-            .q("UPDATE users SET password_hash = $1, email_verified = 1, updated_at = $2 \
-                WHERE id = $3 AND email_key = $4")
-            .bind(new_hash.to_owned())
-            .bind(now)
-            .bind(user_id.clone())
-            .bind(email_key)
-            .execute(self.on(&mut *tx))
-            .await?
-            .rows_affected();
-        if n != 1 {
+        // address.
+        let user_id = token.user_id;
+        if !self.set_password_in(&mut tx, &user_id, new_hash, Some(&token.email_key), now).await? {
             return Ok(None);
         }
-        self.q("UPDATE one_time_tokens SET used_at = $1 WHERE user_id = $2 AND purpose = $3 \
-                AND used_at IS NULL")
-            .bind(now)
-            .bind(user_id.clone())
-            .bind(TokenPurpose::ResetPassword.as_str())
-            .execute(self.on(&mut *tx))
-            .await?;
-        self.revoke_sessions_in(&mut tx, &user_id, None, now).await?;
+        if keep_sessions {
+            self.carry_sessions_in(&mut tx, &user_id, None).await?;
+        } else {
+            self.revoke_sessions_in(&mut tx, &user_id, None, now).await?;
+        }
         let Some(user) = self.user_in(&mut tx, &user_id).await? else {
             return Ok(None);
         };
@@ -219,4 +244,11 @@ impl Store {
         self.commit(tx).await?;
         Ok(Some(user))
     }
+}
+
+/// A spent one-time token.
+struct Consumed {
+    user_id: String,
+    email_key: String,
+    new_email: Option<String>,
 }

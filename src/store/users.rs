@@ -1,9 +1,9 @@
 //! Users: create, find, change, delete.
 
 use sqlx::any::AnyRow;
-use sqlx::Row;
+use sqlx::{Any, Row, Transaction};
 
-use super::{is_unique_violation, opt_text, text, NewToken, OutboxMail, Store};
+use super::{is_unique_violation, opt_text, text, MailThrottle, NewToken, OutboxMail, Store};
 use crate::domain::User;
 use crate::error::Result;
 
@@ -20,6 +20,8 @@ pub struct NewUser {
     pub email_key: String,
     pub username: Option<String>,
     pub username_key: Option<String>,
+    /// UTS #39 skeleton of the username: unique, so a look-alike of a taken name is taken.
+    pub username_skeleton: Option<String>,
     pub password_hash: String,
     pub email_verified: bool,
     pub now: i64,
@@ -39,6 +41,7 @@ impl NewUser {
             email_key: email.key(),
             username: username.map(|u| u.as_str().to_owned()),
             username_key: username.map(crate::domain::Username::key),
+            username_skeleton: username.map(crate::domain::Username::skeleton),
             password_hash,
             email_verified,
             now: super::now_ms(),
@@ -50,19 +53,31 @@ impl NewUser {
 pub struct UserWithHash {
     pub user: User,
     pub password_hash: String,
+    /// Bumped by every password change or reset. A session opened after checking this hash
+    /// records it, and is dead once the user's epoch moves on ([`Store::create_session`]).
+    pub password_epoch: i64,
 }
 
 /// A profile update. An email change carries the verification token and mails it causes.
 pub struct ProfileChange {
-    pub username: Option<(String, String)>,
+    /// The new username with its key and skeleton.
+    pub username: Option<(String, String, String)>,
     pub email: Option<EmailChange>,
 }
 
+/// A requested email change: the verification token (carrying the new address) and the mails
+/// it sends, each queued only while its throttle allows.
 pub struct EmailChange {
-    pub email: String,
-    pub email_key: String,
     pub verification: NewToken,
-    pub mails: Vec<OutboxMail>,
+    pub mails: Vec<(OutboxMail, MailThrottle)>,
+}
+
+/// Why a profile change was not applied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProfileRefused {
+    Taken(Taken),
+    /// Too many email changes of this account, or to this address, lately.
+    Throttled,
 }
 
 pub(super) fn user_from_row(row: &AnyRow) -> Result<User, sqlx::Error> {
@@ -78,7 +93,11 @@ pub(super) fn user_from_row(row: &AnyRow) -> Result<User, sqlx::Error> {
 }
 
 fn with_hash(row: &AnyRow) -> Result<UserWithHash, sqlx::Error> {
-    Ok(UserWithHash { user: user_from_row(row)?, password_hash: text(row, "password_hash")? })
+    Ok(UserWithHash {
+        user: user_from_row(row)?,
+        password_hash: text(row, "password_hash")?,
+        password_epoch: row.try_get("password_epoch")?,
+    })
 }
 
 impl Store {
@@ -91,14 +110,16 @@ impl Store {
     ) -> Result<std::result::Result<User, Taken>> {
         let mut tx = self.begin().await?;
         let inserted = self
-            .q("INSERT INTO users (id, email, email_key, username, username_key, password_hash, \
-                is_active, email_verified, created_at, updated_at) \
-                VALUES ($1, $2, $3, $4, $5, $6, 1, $7, $8, $9)")
+            .q("INSERT INTO users (id, email, email_key, username, username_key, \
+                username_skeleton, key_version, password_hash, is_active, email_verified, \
+                created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $10, $11)")
             .bind(new.id.clone())
             .bind(new.email.clone())
             .bind(new.email_key.clone())
             .bind(new.username.clone())
             .bind(new.username_key.clone())
+            .bind(new.username_skeleton.clone())
+            .bind(crate::domain::KEY_VERSION)
             .bind(new.password_hash.clone())
             .bind(i64::from(new.email_verified))
             .bind(new.now)
@@ -182,7 +203,8 @@ impl Store {
         Ok(())
     }
 
-    /// Sets a new password, revokes every session but `keep_session`, and queues `mail`.
+    /// Sets a new password, revokes every session but `keep_session` (which moves to the new
+    /// password epoch), spends every outstanding reset link, and queues `mail`.
     pub async fn change_password(
         &self,
         user_id: &str,
@@ -192,58 +214,114 @@ impl Store {
         now: i64,
     ) -> Result<()> {
         let mut tx = self.begin().await?;
-        self.q("UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3")
-            .bind(new_hash.to_owned())
-            .bind(now)
-            .bind(user_id.to_owned())
-            .execute(self.on(&mut *tx))
-            .await?;
+        self.set_password_in(&mut tx, user_id, new_hash, None, now).await?;
         self.revoke_sessions_in(&mut tx, user_id, keep_session, now).await?;
+        if let Some(keep) = keep_session {
+            self.carry_sessions_in(&mut tx, user_id, Some(keep)).await?;
+        }
         self.enqueue(&mut tx, mail, now).await?;
         self.commit(tx).await?;
         Ok(())
     }
 
-    /// Applies a profile change. `Ok(Err(Taken))` when the new email or username is taken.
+    /// Sets the password hash and bumps the password epoch, which ends every session opened
+    /// with the old password (they are checked against it on every use), and spends every
+    /// outstanding reset link and pending email change of the user. `email_key`: only while
+    /// the account still has this address (a mailed reset link); `false` when it has not.
+    pub(super) async fn set_password_in(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        user_id: &str,
+        new_hash: &str,
+        email_key: Option<&str>,
+        now: i64,
+    ) -> Result<bool> {
+        let n = match email_key {
+            None => {
+                self.q("UPDATE users SET password_hash = $1, password_epoch = password_epoch + 1, \
+                        updated_at = $2 WHERE id = $3")
+                    .bind(new_hash.to_owned())
+                    .bind(now)
+                    .bind(user_id.to_owned())
+                    .execute(self.on(&mut **tx))
+                    .await?
+            }
+            Some(key) => {
+                // Following a mailed link proves the address, so it also verifies it.
+                self.q("UPDATE users SET password_hash = $1, password_epoch = password_epoch + 1, \
+                        email_verified = 1, updated_at = $2 WHERE id = $3 AND email_key = $4")
+                    .bind(new_hash.to_owned())
+                    .bind(now)
+                    .bind(user_id.to_owned())
+                    .bind(key.to_owned())
+                    .execute(self.on(&mut **tx))
+                    .await?
+            }
+        };
+        if n.rows_affected() != 1 {
+            return Ok(false);
+        }
+        self.q("UPDATE one_time_tokens SET used_at = $1 WHERE user_id = $2 AND used_at IS NULL \
+                AND (purpose = $3 OR new_email IS NOT NULL)")
+            .bind(now)
+            .bind(user_id.to_owned())
+            .bind("reset_password")
+            .execute(self.on(&mut **tx))
+            .await?;
+        Ok(true)
+    }
+
+    /// Applies a profile change: a new username at once; a new email address only as a
+    /// pending change (a verification token carrying it, and its mails), which takes effect
+    /// when the link is followed ([`Store::verify_email`]). Earlier pending changes are
+    /// spent. `Ok(Err(_))` when the username is taken or a mail's throttle is closed.
     pub async fn update_profile(
         &self,
         user_id: &str,
         change: &ProfileChange,
         now: i64,
-    ) -> Result<std::result::Result<(), Taken>> {
+    ) -> Result<std::result::Result<(), ProfileRefused>> {
         let mut tx = self.begin().await?;
-        if let Some((username, key)) = &change.username {
+        // The opening write takes the user's row lock (and SQLite's write lock): concurrent
+        // changes of one account queue here, so two cannot both find the throttle open.
+        self.q("UPDATE users SET updated_at = $1 WHERE id = $2")
+            .bind(now)
+            .bind(user_id.to_owned())
+            .execute(self.on(&mut *tx))
+            .await?;
+        if let Some((username, key, skeleton)) = &change.username {
             let r = self
-                .q("UPDATE users SET username = $1, username_key = $2, updated_at = $3 WHERE id = $4")
+                .q("UPDATE users SET username = $1, username_key = $2, username_skeleton = $3 \
+                    WHERE id = $4")
                 .bind(username.clone())
                 .bind(key.clone())
-                .bind(now)
+                .bind(skeleton.clone())
                 .bind(user_id.to_owned())
                 .execute(self.on(&mut *tx))
                 .await;
             if let Err(e) = r {
                 return if is_unique_violation(&e) {
-                    Ok(Err(Taken::Username))
+                    Ok(Err(ProfileRefused::Taken(Taken::Username)))
                 } else {
                     Err(e.into())
                 };
             }
         }
         if let Some(ec) = &change.email {
-            let r = self
-                .q("UPDATE users SET email = $1, email_key = $2, email_verified = 0, updated_at = $3 \
-                    WHERE id = $4")
-                .bind(ec.email.clone())
-                .bind(ec.email_key.clone())
+            for (mail, throttle) in &ec.mails {
+                let to_key = crate::domain::email_key(&mail.to);
+                if !self.mail_allowed(&mut tx, &to_key, mail.kind, *throttle, now).await? {
+                    return Ok(Err(ProfileRefused::Throttled));
+                }
+            }
+            self.q("UPDATE one_time_tokens SET used_at = $1 WHERE user_id = $2 \
+                    AND new_email IS NOT NULL AND used_at IS NULL")
                 .bind(now)
                 .bind(user_id.to_owned())
                 .execute(self.on(&mut *tx))
-                .await;
-            if let Err(e) = r {
-                return if is_unique_violation(&e) { Ok(Err(Taken::Email)) } else { Err(e.into()) };
-            }
+                .await?;
             self.insert_token(&mut tx, &ec.verification).await?;
-            for mail in &ec.mails {
+            for (mail, _) in &ec.mails {
                 self.enqueue(&mut tx, mail, now).await?;
             }
         }
@@ -296,6 +374,64 @@ impl Store {
         Ok(n == 1)
     }
 
+    /// Re-keys users whose keys an older normalisation made ([`crate::domain::KEY_VERSION`]):
+    /// email and username keys, and the username skeleton. A row whose new key collides with
+    /// another account's keeps its old key (and no skeleton), with a warning. Runs at start;
+    /// returns how many rows it re-keyed.
+    pub async fn rekey_users(&self) -> Result<u64> {
+        use crate::domain::{email_key, username_key, Username, KEY_VERSION};
+        let mut done = 0;
+        loop {
+            let rows = self
+                .q("SELECT id, email, username FROM users WHERE key_version < $1 LIMIT 500")
+                .bind(KEY_VERSION)
+                .fetch_all(self.db())
+                .await?;
+            if rows.is_empty() {
+                return Ok(done);
+            }
+            for row in rows {
+                let id = text(&row, "id")?;
+                let email = text(&row, "email")?;
+                let username = opt_text(&row, "username")?;
+                let skeleton =
+                    username.as_deref().and_then(|u| Username::parse(u).ok()).map(|u| u.skeleton());
+                let keys = (email_key(&email), username.as_deref().map(username_key));
+                let attempts = [(Some(&keys), skeleton.clone()), (Some(&keys), None), (None, None)];
+                for (new_keys, skeleton) in attempts {
+                    let result = match new_keys {
+                        Some((ek, uk)) => {
+                            self.q("UPDATE users SET email_key = $1, username_key = $2, \
+                                    username_skeleton = $3, key_version = $4 WHERE id = $5")
+                                .bind(ek.clone())
+                                .bind(uk.clone())
+                                .bind(skeleton)
+                                .bind(KEY_VERSION)
+                                .bind(id.clone())
+                                .execute(self.db())
+                                .await
+                        }
+                        None => {
+                            tracing::warn!(user_id = %id, "re-keying would collide with another account; old keys kept");
+                            self.q("UPDATE users SET username_skeleton = NULL, key_version = $1 \
+                                    WHERE id = $2")
+                                .bind(KEY_VERSION)
+                                .bind(id.clone())
+                                .execute(self.db())
+                                .await
+                        }
+                    };
+                    match result {
+                        Ok(_) => break,
+                        Err(e) if is_unique_violation(&e) => continue,
+                        Err(e) => return Err(e.into()),
+                    }
+                }
+                done += 1;
+            }
+        }
+    }
+
     /// Every user, oldest first (administration).
     pub async fn list_users(&self) -> Result<Vec<User>> {
         let rows = self
@@ -311,15 +447,15 @@ fn sql_user_by(column: &'static str) -> &'static str {
     match column {
         "email_key" => concat!(
             "SELECT id, email, username, is_active, email_verified, created_at, updated_at, ",
-            "password_hash FROM users WHERE email_key = $1"
+            "password_hash, password_epoch FROM users WHERE email_key = $1"
         ),
         "username_key" => concat!(
             "SELECT id, email, username, is_active, email_verified, created_at, updated_at, ",
-            "password_hash FROM users WHERE username_key = $1"
+            "password_hash, password_epoch FROM users WHERE username_key = $1"
         ),
         _ => concat!(
             "SELECT id, email, username, is_active, email_verified, created_at, updated_at, ",
-            "password_hash FROM users WHERE id = $1"
+            "password_hash, password_epoch FROM users WHERE id = $1"
         ),
     }
 }

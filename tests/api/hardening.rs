@@ -104,7 +104,12 @@ async fn cors_allows_listed_origins_with_credentials_and_no_others(db: Db) {
 async fn hsts_is_sent_only_for_an_https_public_url(db: Db) {
     let plain = TestApp::spawn(db).await;
     assert!(plain.get("/health/live").await.headers().get("strict-transport-security").is_none());
-    let tls = plain.another_node(&[("PORTCULLIS_PUBLIC_URL", "https://auth.example.com")]).await;
+    let tls = plain
+        .another_node(&[
+            ("PORTCULLIS_PUBLIC_URL", "https://auth.example.com"),
+            ("PORTCULLIS_DEV", "false"),
+        ])
+        .await;
     let res = tls.get("/health/live").await;
     assert!(res.headers()["strict-transport-security"].to_str().unwrap().starts_with("max-age="));
 }

@@ -122,6 +122,8 @@ async fn fresh_database(db: Db, dir: &tempfile::TempDir) -> String {
 pub struct TestApp {
     pub base: String,
     pub port: u16,
+    /// The private metrics listener, when the test left it on.
+    pub metrics_port: Option<u16>,
     pub client: reqwest::Client,
     pub auth: Arc<Auth>,
     pub database_url: String,
@@ -139,6 +141,7 @@ const BASE: &[(&str, &str)] = &[
     ("PORTCULLIS_ARGON2_MEMORY_KIB", "1024"),
     ("PORTCULLIS_ARGON2_ITERATIONS", "1"),
     ("PORTCULLIS_LOG", "warn"),
+    ("PORTCULLIS_METRICS_BIND", "127.0.0.1:0"),
 ];
 
 impl TestApp {
@@ -182,6 +185,7 @@ impl TestApp {
         let settings = Settings::from_map(map).expect("valid test settings");
         let app = App::build(settings).await.expect("app builds");
         let port = app.port();
+        let metrics_port = app.metrics_port();
         let auth = app.auth();
         tokio::spawn(app.run_until(std::future::pending()));
         let client =
@@ -189,6 +193,7 @@ impl TestApp {
         Self {
             base: format!("http://127.0.0.1:{port}"),
             port,
+            metrics_port,
             client,
             auth,
             database_url: url,
@@ -199,6 +204,12 @@ impl TestApp {
 
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.base, path)
+    }
+
+    /// `GET /metrics` on the private metrics listener.
+    pub async fn metrics(&self) -> Response {
+        let port = self.metrics_port.expect("a metrics listener");
+        self.client.get(format!("http://127.0.0.1:{port}/metrics")).send().await.unwrap()
     }
 
     pub async fn get(&self, path: &str) -> Response {

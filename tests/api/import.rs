@@ -225,6 +225,7 @@ async fn a_stored_hash_with_an_absurd_cost_fails_fast_instead_of_stalling(db: Db
         email_key: "evil@example.com".into(),
         username: None,
         username_key: None,
+        username_skeleton: None,
         password_hash: "pbkdf2:sha256:1000000000$salt$00ff".into(),
         email_verified: true,
         now: portcullis::store::now_ms(),

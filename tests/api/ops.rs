@@ -33,8 +33,11 @@ fn sample(text: &str, series: &str) -> Option<f64> {
         .map(|v| v.trim().parse().expect("a number"))
 }
 
+/// The bearer secret of `/metrics` on the main port of the binaries these tests start.
+const METRICS_TOKEN: &str = "metrics-token-for-tests";
+
 async fn scrape(app: &TestApp) -> String {
-    let res = app.get("/metrics").await;
+    let res = app.metrics().await;
     assert_eq!(res.status(), StatusCode::OK);
     let ct = res.headers()["content-type"].to_str().unwrap().to_owned();
     assert!(ct.starts_with("application/openmetrics-text"), "{ct}");
@@ -211,6 +214,9 @@ impl Server {
             ("PORTCULLIS_LOGIN_FAILURES_PER_HOUR", "0"),
             ("PORTCULLIS_ARGON2_MEMORY_KIB", "1024"),
             ("PORTCULLIS_ARGON2_ITERATIONS", "1"),
+            // Port 0 cannot be told apart in the log: the metrics come from the main port.
+            ("PORTCULLIS_METRICS_BIND", "off"),
+            ("PORTCULLIS_METRICS_TOKEN", METRICS_TOKEN),
         ]);
         cmd.envs(extra.iter().copied());
         let mut child =
@@ -354,7 +360,8 @@ async fn every_request_is_logged_once_as_json_with_its_route_and_never_a_secret(
 /// Polls `/metrics` until `series` reaches `at_least`.
 async fn wait_for_sample(client: &reqwest::Client, url: &str, series: &str, at_least: f64) {
     for _ in 0..400 {
-        let text = client.get(url).send().await.unwrap().text().await.unwrap();
+        let res = client.get(url).bearer_auth(METRICS_TOKEN).send().await.unwrap();
+        let text = res.text().await.unwrap();
         if sample(&text, series).is_some_and(|v| v >= at_least) {
             return;
         }
@@ -582,7 +589,7 @@ async fn database_outages_give_quick_503s_and_service_resumes_by_itself(db: Db) 
         .await;
         // The process itself is alive, and says the database is down.
         assert_eq!(node.get("/health/live").await.status(), StatusCode::OK);
-        let text = node.get("/metrics").await.text().await.unwrap();
+        let text = node.metrics().await.text().await.unwrap();
         assert_eq!(sample(&text, "portcullis_database_up"), Some(0.0), "{what}");
 
         // Back up: the node recovers without a restart.
@@ -598,7 +605,7 @@ async fn database_outages_give_quick_503s_and_service_resumes_by_itself(db: Db) 
         assert_eq!(node.user_status_bearer(&user.access_token).await, StatusCode::OK, "{what}");
         node.login("outage@example.com", PASSWORD).await;
     }
-    let text = node.get("/metrics").await.text().await.unwrap();
+    let text = node.metrics().await.text().await.unwrap();
     assert_eq!(sample(&text, "portcullis_database_up"), Some(1.0));
     let server_errors = text
         .lines()

@@ -16,7 +16,9 @@ backends!(
     username_taken_by_another_user_is_409,
     invalid_username_or_empty_update_is_400,
     email_change_needs_the_current_password,
-    email_change_requires_reverification_and_notifies_the_old_address,
+    email_change_takes_effect_only_once_the_new_address_is_verified,
+    a_pending_email_change_cannot_squat_an_address,
+    email_changes_are_throttled_per_account_and_per_address,
     email_taken_by_another_user_is_409,
     account_deletion_needs_the_password,
     deleted_account_and_its_sessions_are_gone,
@@ -230,60 +232,107 @@ async fn email_change_needs_the_current_password(db: Db) {
     assert_eq!(app.mails("keep@example.com", 0).await.len(), 1, "only the registration mail");
 }
 
-async fn email_change_requires_reverification_and_notifies_the_old_address(db: Db) {
+async fn email_change_takes_effect_only_once_the_new_address_is_verified(db: Db) {
     let app = TestApp::spawn(db).await;
     let old = "before@example.com";
     let new = "After@Example.com";
     let login = app.user(old).await;
-    let old_token = app.token_from_mail(old, "Confirm").await;
-    // Verify an earlier address with a second link (a resend), so that the first link is still
-    // unspent when the address changes. (One verification mail a minute per address: let the
-    // registration's minute pass.)
-    sqlx::query("UPDATE outbox SET created_at = created_at - 61000")
-        .execute(app.auth.store.pool())
-        .await
-        .unwrap();
-    let res = app.post_json("/api/auth/resend-verification", json!({"email": old})).await;
-    assert_eq!(res.status(), StatusCode::OK);
-    let resent = app.mails(old, 2).await;
-    assert_eq!(resent.len(), 2);
-    let second = link_token(resent[1]["text"].as_str().unwrap());
-    assert_ne!(second, old_token);
-    let res = app.post_json("/api/auth/verify-email", json!({"token": second})).await;
-    assert_eq!(res.status(), StatusCode::OK);
-    assert_eq!(app.current_user(&login.access_token).await["email_verified"], true);
+    app.verify(old).await;
 
     let res = patch_user(&app, &login, json!({"email": new, "current_password": PASSWORD})).await;
     assert_eq!(res.status(), StatusCode::OK);
     let body: Value = res.json().await.unwrap();
-    assert_user_object(&body["user"], new, None);
-    assert_eq!(body["user"]["email_verified"], false, "the new address is not proven yet");
-    assert_eq!(app.current_user(&login.access_token).await["email"], new);
+    // Pending: the account keeps its verified address, which still logs in.
+    assert_user_object(&body["user"], old, None);
+    assert_eq!(body["user"]["email_verified"], true);
+    assert_eq!(app.current_user(&login.access_token).await["email"], old);
+    app.login(old, PASSWORD).await;
+    assert_eq!(app.login_status(new, PASSWORD).await, StatusCode::UNAUTHORIZED);
 
-    // A notice to the old address, without a link.
-    let notice = app.mail_about(old, "changed").await;
-    let text = notice["text"].as_str().unwrap();
-    assert!(!text.contains("http"), "{text}");
-    assert!(!notice["html"].as_str().unwrap().contains("href="));
+    // A notice to the old address: no link, and none of the attacker-chosen address.
+    let notice = app.mail_about(old, "change").await;
+    for part in ["text", "html"] {
+        let body = notice[part].as_str().unwrap();
+        assert!(!body.contains("http"), "{body}");
+        assert!(!body.to_lowercase().contains("after@example.com"), "{body}");
+        assert!(!body.contains("href="), "{body}");
+    }
 
-    // A link sent to the old address does not verify the new one.
-    let res = app.post_json("/api/auth/verify-email", json!({"token": old_token})).await;
-    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
-    assert_eq!(app.current_user(&login.access_token).await["email_verified"], false);
-
-    // The link mailed to the new address does.
+    // The link mailed to the new address moves the account there, verified.
     let new_token = app.token_from_mail(new, "Confirm").await;
     let res = app.post_json("/api/auth/verify-email", json!({"token": new_token})).await;
     assert_eq!(res.status(), StatusCode::OK);
     let user = app.current_user(&login.access_token).await;
     assert_eq!(user["email"], new);
     assert_eq!(user["email_verified"], true);
+    // Spent: a second use changes nothing.
+    let res = app.post_json("/api/auth/verify-email", json!({"token": new_token})).await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
 
-    // Login goes by the new address only.
+    // Login goes by the new address only; the old one is free for someone else.
     assert_eq!(app.login_status(old, PASSWORD).await, StatusCode::UNAUTHORIZED);
     app.login("after@example.com", PASSWORD).await;
-    // The old address is free for someone else.
     app.register(old, PASSWORD).await;
+}
+
+async fn a_pending_email_change_cannot_squat_an_address(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let attacker = app.user("attacker@example.com").await;
+    let res = patch_user(
+        &app,
+        &attacker,
+        json!({"email": "victim@example.com", "current_password": PASSWORD}),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    // The address is not taken: its owner registers it, and the pending change then fails.
+    app.register("victim@example.com", PASSWORD).await;
+    let token = app.token_from_mail("victim@example.com", "Confirm").await;
+    // (Either token to the victim's address: the change's is the older one.)
+    let mails = app.mails("victim@example.com", 2).await;
+    let change = link_token(mails[0]["text"].as_str().unwrap());
+    assert_ne!(change, token);
+    let res = app.post_json("/api/auth/verify-email", json!({"token": change})).await;
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    assert_eq!(app.current_user(&attacker.access_token).await["email"], "attacker@example.com");
+    app.login("victim@example.com", PASSWORD).await;
+}
+
+async fn email_changes_are_throttled_per_account_and_per_address(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let login = app.user("busy@example.com").await;
+    // Five changes an hour per account (each to a new address)...
+    for i in 0..5 {
+        let email = format!("next{i}@example.com");
+        let res =
+            patch_user(&app, &login, json!({"email": email, "current_password": PASSWORD})).await;
+        assert_eq!(res.status(), StatusCode::OK, "change {i}");
+    }
+    let res = patch_user(
+        &app,
+        &login,
+        json!({"email": "next5@example.com", "current_password": PASSWORD}),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert!(res.headers().contains_key("retry-after"));
+    assert_eq!(app.count_about("next5@example.com", "Confirm").await, 0, "nothing mailed");
+    // ...and one mail a minute per target address, whichever account asks.
+    let other = app.user("other@example.com").await;
+    let res = patch_user(
+        &app,
+        &other,
+        json!({"email": "next4@example.com", "current_password": PASSWORD}),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(app.count_about("next4@example.com", "Confirm").await, 1);
+    // Only the newest pending change can complete.
+    let mails = app.mails("next3@example.com", 1).await;
+    let stale = link_token(mails[0]["text"].as_str().unwrap());
+    let res = app.post_json("/api/auth/verify-email", json!({"token": stale})).await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(app.current_user(&login.access_token).await["email"], "busy@example.com");
 }
 
 async fn email_taken_by_another_user_is_409(db: Db) {

@@ -103,14 +103,36 @@ async fn the_session_cookie_is_http_only_lax_and_secure_only_on_https(db: Db) {
     assert!(!attrs.contains(&"secure".to_owned()), "not Secure on http: {line}");
     assert!(session_cookie(res.headers()).unwrap().len() >= 43, "256-bit token: {line}");
 
-    let https =
-        TestApp::spawn_with(db, &[("PORTCULLIS_PUBLIC_URL", "https://auth.example.com")]).await;
+    let https = TestApp::spawn_with(
+        db,
+        &[("PORTCULLIS_PUBLIC_URL", "https://auth.example.com"), ("PORTCULLIS_DEV", "false")],
+    )
+    .await;
     https.register("c@example.com", PASSWORD).await;
     let res = https
         .post_json("/api/auth/login", json!({"email": "c@example.com", "password": PASSWORD}))
         .await;
     assert_eq!(res.status(), StatusCode::OK);
-    let line = set_cookie_line(res.headers()).expect("a session_id cookie");
+    // On https the default name is `__Host-` prefixed: no sibling subdomain can plant it.
+    assert!(set_cookie_line(res.headers()).is_none(), "no plain session_id cookie");
+    let line = res
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("__Host-session_id="))
+        .expect("a __Host-session_id cookie")
+        .to_owned();
+    assert!(!line.to_ascii_lowercase().contains("domain="), "{line}");
+    let token = line.split(';').next().unwrap().split_once('=').unwrap().1.to_owned();
+    let res = https
+        .client
+        .get(https.url("/api/auth/user"))
+        .header("cookie", format!("__Host-session_id={token}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK, "the prefixed cookie authenticates");
     let attrs = cookie_attributes(&line);
     assert!(attrs.contains(&"secure".to_owned()), "Secure on https: {line}");
     assert!(attrs.contains(&"httponly".to_owned()), "{line}");

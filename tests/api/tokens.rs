@@ -128,6 +128,7 @@ async fn insert_token(
         user_id: user_id.to_owned(),
         purpose,
         email_key: email.to_lowercase(),
+        new_email: None,
         now: now.min(expires_at - 1),
         expires_at,
     };

@@ -27,6 +27,31 @@ pub fn routes() -> Router<AppState> {
         .route("/reset_password", post(get_reset_token).put(update_password))
 }
 
+/// The paths of this route set (for [`werkzeug_reasons`]).
+const PATHS: &[&str] = &["/", "/users", "/sessions", "/profile", "/reset_password"];
+
+/// Seed 004 ran on Werkzeug, whose status lines carry upper-case reason phrases
+/// (`401 UNAUTHORIZED`), and some of its clients compare them. Applied outside every other
+/// layer, so refusals made before a handler (`429`, `413`, `405`) get them too.
+pub async fn werkzeug_reasons(
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let ours = PATHS.contains(&req.uri().path());
+    let mut res = next.run(req).await;
+    if ours {
+        let status = res.status();
+        let reason = match status.as_u16() {
+            413 => Some("REQUEST ENTITY TOO LARGE".to_owned()),
+            _ => status.canonical_reason().map(str::to_ascii_uppercase),
+        };
+        if let Some(phrase) = reason.and_then(|r| hyper::ext::ReasonPhrase::try_from(r).ok()) {
+            res.extensions_mut().insert(phrase);
+        }
+    }
+    res
+}
+
 fn forbidden() -> AppError {
     AppError::forbidden("forbidden", "Forbidden")
 }
@@ -136,7 +161,7 @@ pub(super) async fn update_password(
     let token = b.reset_token.filter(|t| !t.trim().is_empty()).ok_or_else(forbidden)?;
     state
         .auth
-        .reset_password_for(Some(&email), Some(&token), b.new_password.as_deref(), &client)
+        .legacy_reset_password(Some(&email), Some(&token), b.new_password.as_deref(), &client)
         .await
         .map_err(|e| if e.code() == "invalid_token" { forbidden() } else { e })?;
     Ok(Json(json!({"email": email, "message": "Password updated"})).into_response())

@@ -112,7 +112,7 @@ pub(super) async fn update_password(
 ) -> Result<Response> {
     state
         .auth
-        .reset_password_for(None, b.reset_token.as_deref(), b.new_password.as_deref(), &client)
+        .legacy_reset_password(None, b.reset_token.as_deref(), b.new_password.as_deref(), &client)
         .await?;
     Ok(Json(json!({"message": "Password updated"})).into_response())
 }

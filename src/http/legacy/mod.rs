@@ -3,6 +3,8 @@
 //! limits are the canonical ones.
 
 mod alx;
+
+pub use alx::werkzeug_reasons;
 mod api_v1;
 mod root;
 
