@@ -212,6 +212,11 @@ impl TestApp {
         self.client.get(format!("http://127.0.0.1:{port}/metrics")).send().await.unwrap()
     }
 
+    /// The current value of one metric sample (`0` when it is not printed yet).
+    pub async fn metric(&self, series: &str) -> f64 {
+        sample(&self.metrics().await.text().await.unwrap(), series).unwrap_or(0.0)
+    }
+
     pub async fn get(&self, path: &str) -> Response {
         self.client.get(self.url(path)).send().await.unwrap()
     }
@@ -399,6 +404,13 @@ pub fn link_token(text: &str) -> String {
 
 pub fn urlencode(s: &str) -> String {
     serde_urlencoded::to_string([("v", s)]).unwrap()[2..].to_owned()
+}
+
+/// The value of the sample `series` (name with its labels, exactly as printed), if present.
+pub fn sample(text: &str, series: &str) -> Option<f64> {
+    text.lines()
+        .find_map(|l| l.strip_prefix(series).and_then(|rest| rest.strip_prefix(' ')))
+        .map(|v| v.trim().parse().expect("a number"))
 }
 
 /// The JSON body of an error response, checked for the `{"message", "code"}` shape.

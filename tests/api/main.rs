@@ -20,5 +20,6 @@ mod nodes;
 mod ops;
 mod profile;
 mod register;
+mod security;
 mod sessions;
 mod tokens;

@@ -15,7 +15,7 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::watch;
 
 use crate::backends;
-use crate::helpers::{error_body, Db, TestApp, PASSWORD};
+use crate::helpers::{error_body, sample, Db, TestApp, PASSWORD};
 
 backends!(
     metrics_are_served_and_move_with_traffic,
@@ -25,13 +25,6 @@ backends!(
 
 // ---------------------------------------------------------------------------------------------
 // Metrics
-
-/// The value of the sample `series` (name with its labels, exactly as printed), if present.
-fn sample(text: &str, series: &str) -> Option<f64> {
-    text.lines()
-        .find_map(|l| l.strip_prefix(series).and_then(|rest| rest.strip_prefix(' ')))
-        .map(|v| v.trim().parse().expect("a number"))
-}
 
 /// The bearer secret of `/metrics` on the main port of the binaries these tests start.
 const METRICS_TOKEN: &str = "metrics-token-for-tests";
