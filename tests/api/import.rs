@@ -14,6 +14,7 @@ backends!(
     flask_sqlalchemy_tables_import_with_werkzeug_and_bcrypt_hashes,
     csv_import_rejects_bad_rows_by_line_and_never_prints_a_hash,
     a_stored_hash_with_an_absurd_cost_fails_fast_instead_of_stalling,
+    argon2id_hashes_over_the_cost_bound_are_refused_at_import,
 );
 
 // Made by Python bcrypt 4 and Werkzeug 3.1.
@@ -263,4 +264,39 @@ async fn the_import_command_reports_counts_and_is_idempotent() {
     let second = run();
     let out = String::from_utf8_lossy(&second.stdout);
     assert!(out.contains("imported 0, skipped 1 already present"), "{out}");
+}
+
+async fn argon2id_hashes_over_the_cost_bound_are_refused_at_import(db: Db) {
+    let app = TestApp::spawn(db).await;
+    // A real hash within the bound (made here), and two claiming costs past it: their
+    // parameters are read, never run. (PHC strings hold commas: CSV fields are quoted.)
+    let cheap =
+        portcullis::config::Argon2Params { memory_kib: 1024, iterations: 1, parallelism: 1 };
+    let hasher = portcullis::auth::Hasher::new(cheap, 1, 1).unwrap();
+    let good = hasher.hash(&portcullis::domain::Password::normalize(CHB).unwrap()).await.unwrap();
+    let tail = "$c2FsdHNhbHRzYWx0c2FsdA$YWJjZGVmZ2hpamtsbW5vcHFyc3R1dnd4eXphYmNkZWY";
+    let huge_memory = format!("$argon2id$v=19$m=524288,t=2,p=1{tail}");
+    let many_passes = format!("$argon2id$v=19$m=19456,t=11,p=1{tail}");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("users.csv");
+    std::fs::write(
+        &path,
+        format!(
+            "email,username,password_hash\n\
+             fine@example.com,,\"{good}\"\n\
+             memory@example.com,,\"{huge_memory}\"\n\
+             passes@example.com,,\"{many_passes}\"\n"
+        ),
+    )
+    .unwrap();
+    let report =
+        import::run(&app.auth.store, path.to_str().unwrap(), Format::Csv, false).await.unwrap();
+    assert_eq!(report.imported, 1, "{report}");
+    assert_eq!(report.rejected.len(), 2, "{report}");
+    for (line, email) in [("line 3", "memory@example.com"), ("line 4", "passes@example.com")] {
+        let row = report.rejected.iter().find(|r| r.contains(email)).expect(email);
+        assert!(row.starts_with(line) && row.contains("out of bounds"), "{report}");
+    }
+    assert!(!report.to_string().contains("c2FsdHNhbHRz"), "no hash printed");
+    app.login("fine@example.com", CHB).await;
 }

@@ -577,3 +577,27 @@ async fn legacy_resets_end_sessions_unless_configured_to_keep_them(db: Db) {
         assert_eq!(app.user_status_cookie(&again.cookie).await, StatusCode::UNAUTHORIZED);
     }
 }
+
+#[test]
+fn dev_mode_refuses_to_start_on_a_public_address() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite://{}/p.db", dir.path().display());
+    let run = |args: &[&str], env: &[(&str, &str)]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_portcullis"))
+            .args(args)
+            .env_clear()
+            .envs([("PORTCULLIS_DATABASE_URL", db.as_str()), ("PORTCULLIS_LOG", "warn")])
+            .envs(env.iter().copied())
+            .current_dir(dir.path())
+            .output()
+            .unwrap()
+    };
+    let out = run(&["serve", "--dev", "--bind", "0.0.0.0:0"], &[]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("PORTCULLIS_BIND"), "{err}");
+    let out = run(&["serve", "--dev"], &[("PORTCULLIS_PUBLIC_URL", "https://auth.example.com")]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("PORTCULLIS_PUBLIC_URL"), "{err}");
+}

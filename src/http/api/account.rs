@@ -52,6 +52,7 @@ pub async fn register(
     responses(
         (status = 200, body = MessageResponse),
         (status = 400, description = "Invalid or expired token", body = ErrorBody),
+        (status = 409, description = "An email change whose new address was registered meanwhile", body = ErrorBody),
     ))]
 pub async fn verify_email(
     State(state): State<AppState>,
@@ -67,6 +68,7 @@ pub async fn verify_email(
     responses(
         (status = 200, body = MessageResponse),
         (status = 400, description = "Invalid or expired token", body = ErrorBody),
+        (status = 409, description = "An email change whose new address was registered meanwhile", body = ErrorBody),
     ))]
 pub async fn verify_email_link(
     State(state): State<AppState>,
@@ -137,12 +139,15 @@ pub async fn get_user(CurrentSession(auth): CurrentSession) -> Json<UserResponse
     Json(UserResponse { user: UserView::from(&auth.user) })
 }
 
-/// Change username and/or email. An email change needs `current_password` and re-verification.
+/// Change username and/or email. An email change needs `current_password` (which spends the
+/// login failure budget) and takes effect only when the link mailed to the new address is
+/// followed: until then the answer shows the old address, which still logs in.
 #[utoipa::path(patch, path = "/api/auth/user", tag = "auth", request_body = UpdateUserRequest,
     security(("bearer" = []), ("session_cookie" = [])),
     responses(
         (status = 200, body = UserResponse),
         (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 409, body = ErrorBody),
+        (status = 429, description = "Too many wrong passwords, or too many email changes of this account or to this address", body = ErrorBody),
     ))]
 pub async fn update_user(
     State(state): State<AppState>,
@@ -163,10 +168,12 @@ pub async fn update_user(
     Ok(Json(UserResponse { user: UserView::from(&user) }))
 }
 
-/// Delete the account (password required) and all its sessions.
+/// Delete the account (password required; it spends the login failure budget) and all its
+/// sessions.
 #[utoipa::path(delete, path = "/api/auth/user", tag = "auth", request_body = DeleteUserRequest,
     security(("bearer" = []), ("session_cookie" = [])),
-    responses((status = 200, body = MessageResponse), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody)))]
+    responses((status = 200, body = MessageResponse), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+        (status = 429, description = "Too many wrong passwords", body = ErrorBody)))]
 pub async fn delete_user(
     State(state): State<AppState>,
     CurrentSession(auth): CurrentSession,
@@ -176,10 +183,12 @@ pub async fn delete_user(
     Ok(Json(MessageResponse::new("Account deleted")))
 }
 
-/// Change the password. Other sessions are revoked; this one is kept. A notification is mailed.
+/// Change the password. Other sessions are revoked; this one is kept; outstanding reset links
+/// die. A notification is mailed. A wrong `current_password` spends the login failure budget.
 #[utoipa::path(post, path = "/api/auth/change-password", tag = "auth", request_body = ChangePasswordRequest,
     security(("bearer" = []), ("session_cookie" = [])),
-    responses((status = 200, body = MessageResponse), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody)))]
+    responses((status = 200, body = MessageResponse), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+        (status = 429, description = "Too many wrong passwords", body = ErrorBody)))]
 pub async fn change_password(
     State(state): State<AppState>,
     CurrentSession(auth): CurrentSession,

@@ -18,8 +18,9 @@ use crate::service::{Identifier, LoginOutcome};
 /// access token and a refresh token. Every login opens a new session.
 #[utoipa::path(post, path = "/api/auth/login", tag = "auth", request_body = LoginRequest,
     responses(
-        (status = 200, body = LoginResponse, headers(("set-cookie" = String, description = "session_id=…; HttpOnly; SameSite=Lax; Path=/"))),
-        (status = 400, description = "Missing field", body = ErrorBody),
+        (status = 200, body = LoginResponse, headers(("set-cookie" = String, description = "session_id=… (`__Host-session_id` on https); HttpOnly; SameSite=Lax; Path=/"))),
+        (status = 400, description = "Missing field, or an email over 320 bytes / a username over 32 characters", body = ErrorBody),
+        (status = 429, description = "Too many failures for this account or identifier, or from this client", body = ErrorBody),
         (status = 401, description = "Invalid email or password; or email not verified (when required)", body = ErrorBody),
         (status = 503, description = "Password hashing queue full", body = ErrorBody),
     ))]
