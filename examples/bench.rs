@@ -70,6 +70,11 @@ struct Server {
 
 impl Server {
     async fn start(database_url: &str, port: u16) -> Self {
+        Self::start_with(database_url, port, &[]).await
+    }
+
+    /// A server with `extra` settings on top of the harness's (later wins).
+    async fn start_with(database_url: &str, port: u16, extra: &[(&str, &str)]) -> Self {
         let exe = std::env::current_exe().unwrap();
         let bin = exe.parent().unwrap().parent().unwrap().join("portcullis");
         assert!(bin.exists(), "build the server first: cargo build --release (bench/run.sh does)");
@@ -82,6 +87,9 @@ impl Server {
             .env("PORTCULLIS_LOGIN_FAILURES_PER_HOUR", "0")
             .env("PORTCULLIS_HASH_QUEUE", "8")
             .env("PORTCULLIS_LOG", "error")
+            // Each server its own metrics port, one above its main port's thousand.
+            .env("PORTCULLIS_METRICS_BIND", format!("127.0.0.1:{}", port + 1000))
+            .envs(extra.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
             .spawn()
@@ -101,15 +109,25 @@ impl Server {
         self.child.id()
     }
 
-    /// Peak resident memory since the last reset, in KiB (Linux `VmHWM`).
-    fn peak_rss_kib(&self) -> u64 {
+    /// A memory figure of the process, in KiB: a field of Linux's `/proc/PID/status`.
+    fn status_kib(&self, field: &str) -> u64 {
         let status =
             std::fs::read_to_string(format!("/proc/{}/status", self.pid())).unwrap_or_default();
         status
             .lines()
-            .find_map(|l| l.strip_prefix("VmHWM:"))
+            .find_map(|l| l.strip_prefix(field)?.strip_prefix(':'))
             .and_then(|v| v.split_whitespace().next()?.parse().ok())
             .unwrap_or(0)
+    }
+
+    /// Peak resident memory since the last reset, in KiB.
+    fn peak_rss_kib(&self) -> u64 {
+        self.status_kib("VmHWM")
+    }
+
+    /// Resident memory now, in KiB.
+    fn rss_kib(&self) -> u64 {
+        self.status_kib("VmRSS")
     }
 
     /// Resets the peak so the next reading covers only what follows.
@@ -296,6 +314,84 @@ fn get(path: &'static str, base: String, header: Option<(&'static str, String)>)
             None => r,
         }
     })
+}
+
+/// Sends `n` failed logins, `concurrency` at a time, each under identifier `ident(i)`.
+async fn failed_logins(base: &str, n: u64, concurrency: u64, ident: fn(u64) -> String) -> Stats {
+    let client = Client::new();
+    let next = Arc::new(AtomicU64::new(0));
+    let mut workers = Vec::new();
+    for _ in 0..concurrency {
+        let (client, next, url) = (client.clone(), next.clone(), format!("{base}/api/auth/login"));
+        workers.push(tokio::spawn(async move {
+            let mut stats = Stats::default();
+            let make: MakeRequest = Arc::new(move |c: &Client, i| {
+                c.post(url.clone()).json(&json!({"email": ident(i), "password": "not the one"}))
+            });
+            loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                if i >= n {
+                    return stats;
+                }
+                send(&client, &make, i, &mut stats).await;
+            }
+        }));
+    }
+    let mut all = Stats::default();
+    for w in workers {
+        all.merge(w.await.unwrap());
+    }
+    all
+}
+
+/// The phase of that name: resident memory before, after 2,000 failed logins with 60 KiB
+/// identifiers, and after more failed logins with distinct identifiers of 300 bytes (each
+/// costs a dummy Argon2id, so their number follows the phase duration).
+async fn throttle_state_attack(duration: Duration) -> Value {
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite://{}/attack.db", dir.path().display());
+    let server =
+        Server::start_with(&db, 18_902, &[("PORTCULLIS_LOGIN_FAILURES_PER_HOUR", "20")]).await;
+    let rss_before = server.rss_kib();
+    let t = Instant::now();
+    let mut huge = failed_logins(&server.base, 2_000, 8, |i| {
+        format!("{}{i}@example.com", "a".repeat(60 * 1024))
+    })
+    .await;
+    huge.elapsed = t.elapsed();
+    let rss_after_huge = server.rss_kib();
+    let in_bounds = (duration.as_secs() * 100).clamp(300, 1_000);
+    let t = Instant::now();
+    let mut long = failed_logins(&server.base, in_bounds, 4, |i| {
+        format!("{}{i}@example.com", "b".repeat(280))
+    })
+    .await;
+    long.elapsed = t.elapsed();
+    let rss_after_long = server.rss_kib();
+    let metrics = Client::new()
+        .get("http://127.0.0.1:19902/metrics")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let tracked = metrics
+        .lines()
+        .find_map(|l| l.strip_prefix("portcullis_login_throttle_tracked "))
+        .and_then(|v| v.trim().parse::<f64>().ok());
+    let v = json!({
+        "rss_before_kib": rss_before,
+        "oversized_60kib_identifiers": huge.json(),
+        "rss_after_oversized_kib": rss_after_huge,
+        "distinct_300_byte_identifiers": long.json(),
+        "rss_after_distinct_kib": rss_after_long,
+        "identifiers_tracked": tracked,
+        "peak_rss_kib": server.peak_rss_kib(),
+    });
+    eprintln!("{:<28} {v}", "throttle_state_attack");
+    server.stop();
+    v
 }
 
 /// Seeds users `from..to` and one live session each, straight into the database: the same
@@ -499,6 +595,13 @@ async fn main() {
     });
     eprintln!("{:<28} {flood_report}", "login_flood");
     report.insert("login_flood".into(), flood_report);
+
+    // The throttling-state attack of the security review: failed logins under identifiers of
+    // up to 60 KiB, each new, on a server with login throttling on. Identifiers over 320 bytes
+    // are refused before any work; the rest are remembered as 16-byte hashes, in a bounded
+    // table. Resident memory must stay flat.
+    let report_attack = throttle_state_attack(o.duration).await;
+    report.insert("throttle_state_attack".into(), report_attack);
 
     // Scale: the same measurements with 10,000 and then `max_users` users and sessions.
     let hash = {

@@ -113,44 +113,26 @@ async fn current_password_checks_spend_the_accounts_login_failure_budget(db: Db)
     // Four failures an hour: three free, then a delay, then the lock.
     let app = TestApp::spawn_with(db, &[("PORTCULLIS_LOGIN_FAILURES_PER_HOUR", "4")]).await;
     let login = app.user("guess@example.com").await;
+    let call = |method: Method, path: &str, body: Value| {
+        app.bearer(method, path, &login.access_token).json(&body).send()
+    };
     let wrong = json!({"current_password": "not my password", "new_password": "whatever 12345"});
     for i in 0..3 {
-        let res = app
-            .bearer(Method::POST, "/api/auth/change-password", &login.access_token)
-            .json(&wrong)
-            .send()
-            .await
-            .unwrap();
+        let res = call(Method::POST, "/api/auth/change-password", wrong.clone()).await.unwrap();
         assert_eq!(res.status(), StatusCode::UNAUTHORIZED, "guess {i}");
     }
     // A stolen session guesses no faster than a login would, by any of the routes.
-    let res = app
-        .bearer(Method::POST, "/api/auth/change-password", &login.access_token)
-        .json(&wrong)
-        .send()
-        .await
-        .unwrap();
+    let res = call(Method::POST, "/api/auth/change-password", wrong).await.unwrap();
     assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
     assert!(res.headers().contains_key("retry-after"));
-    let res = app
-        .bearer(Method::DELETE, "/api/auth/user", &login.access_token)
-        .json(&json!({"password": PASSWORD}))
-        .send()
-        .await
-        .unwrap();
+    let res = call(Method::DELETE, "/api/auth/user", json!({"password": PASSWORD})).await.unwrap();
     assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS, "even the right password waits");
-    let res = app
-        .bearer(Method::PATCH, "/api/auth/user", &login.access_token)
-        .json(&json!({"email": "new@example.com", "current_password": PASSWORD}))
-        .send()
-        .await
-        .unwrap();
+    let change = json!({"email": "new@example.com", "current_password": PASSWORD});
+    let res = call(Method::PATCH, "/api/auth/user", change).await.unwrap();
     assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
     // It is the login's budget: logins wait too.
-    assert_eq!(
-        app.login_status("guess@example.com", PASSWORD).await,
-        StatusCode::TOO_MANY_REQUESTS
-    );
+    let status = app.login_status("guess@example.com", PASSWORD).await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
     // Nothing changed.
     assert_eq!(app.current_user(&login.access_token).await["email"], "guess@example.com");
 }
@@ -336,6 +318,13 @@ async fn one_client_cannot_hold_every_connection(db: Db) {
     assert!(served, "room again after one closed");
 }
 
+/// A text column, which MySQL hands to the `Any` driver as bytes.
+fn column_text(row: &sqlx::any::AnyRow, col: &str) -> String {
+    use sqlx::Row;
+    row.try_get::<String, _>(col)
+        .unwrap_or_else(|_| String::from_utf8(row.try_get::<Vec<u8>, _>(col).unwrap()).unwrap())
+}
+
 async fn session_cookies_are_stored_only_as_hashes(db: Db) {
     use sqlx::Row;
     let app = TestApp::spawn(db).await;
@@ -345,13 +334,8 @@ async fn session_cookies_are_stored_only_as_hashes(db: Db) {
         .await
         .unwrap();
     assert_eq!(rows.len(), 1);
-    let text = |col: &str| -> String {
-        rows[0].try_get::<String, _>(col).unwrap_or_else(|_| {
-            String::from_utf8(rows[0].try_get::<Vec<u8>, _>(col).unwrap()).unwrap()
-        })
-    };
-    assert_eq!(text("token_hash"), portcullis::auth::hash_token(&login.cookie));
-    assert_ne!(text("id"), login.cookie);
+    assert_eq!(column_text(&rows[0], "token_hash"), portcullis::auth::hash_token(&login.cookie));
+    assert_ne!(column_text(&rows[0], "id"), login.cookie);
     for table in ["sessions", "refresh_tokens"] {
         let sql = format!("SELECT COUNT(*) AS n FROM {table} WHERE token_hash = $1");
         let sql = if db == Db::MySql { sql.replace("$1", "?") } else { sql };
@@ -371,18 +355,11 @@ async fn session_cookies_are_stored_only_as_hashes(db: Db) {
 const KEK: &str = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
 
 async fn stored_private_keys(app: &TestApp) -> Vec<String> {
-    use sqlx::Row;
     let rows = sqlx::query("SELECT private_pkcs8 FROM signing_keys")
         .fetch_all(app.auth.store.pool())
         .await
         .unwrap();
-    rows.iter()
-        .map(|r| {
-            r.try_get::<String, _>("private_pkcs8").unwrap_or_else(|_| {
-                String::from_utf8(r.try_get::<Vec<u8>, _>("private_pkcs8").unwrap()).unwrap()
-            })
-        })
-        .collect()
+    rows.iter().map(|r| column_text(r, "private_pkcs8")).collect()
 }
 
 async fn signing_keys_are_sealed_at_rest_with_the_key_encryption_key(db: Db) {
