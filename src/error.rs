@@ -15,25 +15,96 @@ use utoipa::ToSchema;
 
 pub type Result<T, E = AppError> = std::result::Result<T, E>;
 
+/// Every error `code` a client can see: stable snake_case strings, matched by the route sets
+/// and pages as values of this enum rather than as strings.
+macro_rules! error_codes {
+    ($($variant:ident => $text:literal,)*) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ToSchema)]
+        #[schema(rename_all = "snake_case")]
+        pub enum ErrorCode {
+            $($variant,)*
+        }
+
+        impl ErrorCode {
+            pub const ALL: &'static [ErrorCode] = &[$(ErrorCode::$variant,)*];
+
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(ErrorCode::$variant => $text,)*
+                }
+            }
+        }
+    };
+}
+
+error_codes! {
+    BadRequest => "bad_request",
+    CrossOriginRequest => "cross_origin_request",
+    CsrfToken => "csrf_token",
+    EmailNotVerified => "email_not_verified",
+    EmailTaken => "email_taken",
+    Forbidden => "forbidden",
+    Hs256Mode => "hs256_mode",
+    InternalError => "internal_error",
+    InvalidBody => "invalid_body",
+    InvalidCredentials => "invalid_credentials",
+    InvalidEmail => "invalid_email",
+    InvalidField => "invalid_field",
+    InvalidJson => "invalid_json",
+    InvalidPassword => "invalid_password",
+    InvalidRefreshToken => "invalid_refresh_token",
+    InvalidText => "invalid_text",
+    InvalidToken => "invalid_token",
+    InvalidUsername => "invalid_username",
+    MethodNotAllowed => "method_not_allowed",
+    MissingField => "missing_field",
+    NotAuthenticated => "not_authenticated",
+    NotFound => "not_found",
+    Overloaded => "overloaded",
+    PayloadTooLarge => "payload_too_large",
+    RateLimited => "rate_limited",
+    RequestTimeout => "request_timeout",
+    SessionNotFound => "session_not_found",
+    Timeout => "timeout",
+    Unavailable => "unavailable",
+    UnknownEmail => "unknown_email",
+    UnsupportedMediaType => "unsupported_media_type",
+    UserNotFound => "user_not_found",
+    UsernameTaken => "username_taken",
+    WeakPassword => "weak_password",
+}
+
+impl Serialize for ErrorCode {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl std::fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 type Msg = Cow<'static, str>;
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
     /// 400: a missing or invalid field, a failed policy, a bad one-time token.
     #[error("{message}")]
-    BadRequest { code: &'static str, message: Msg },
+    BadRequest { code: ErrorCode, message: Msg },
     /// 401: not authenticated, or bad credentials.
     #[error("{message}")]
-    Unauthorized { code: &'static str, message: Msg },
+    Unauthorized { code: ErrorCode, message: Msg },
     /// 403: authenticated (or identified) but not allowed.
     #[error("{message}")]
-    Forbidden { code: &'static str, message: Msg },
+    Forbidden { code: ErrorCode, message: Msg },
     /// 404
     #[error("{message}")]
-    NotFound { code: &'static str, message: Msg },
+    NotFound { code: ErrorCode, message: Msg },
     /// 409: email or username taken.
     #[error("{message}")]
-    Conflict { code: &'static str, message: Msg },
+    Conflict { code: ErrorCode, message: Msg },
     /// 413: body over the limit.
     #[error("Request body is too large")]
     PayloadTooLarge,
@@ -58,28 +129,28 @@ pub enum AppError {
 }
 
 impl AppError {
-    pub fn bad_request(code: &'static str, message: impl Into<Msg>) -> Self {
+    pub fn bad_request(code: ErrorCode, message: impl Into<Msg>) -> Self {
         Self::BadRequest { code, message: message.into() }
     }
-    pub fn unauthorized(code: &'static str, message: impl Into<Msg>) -> Self {
+    pub fn unauthorized(code: ErrorCode, message: impl Into<Msg>) -> Self {
         Self::Unauthorized { code, message: message.into() }
     }
-    pub fn forbidden(code: &'static str, message: impl Into<Msg>) -> Self {
+    pub fn forbidden(code: ErrorCode, message: impl Into<Msg>) -> Self {
         Self::Forbidden { code, message: message.into() }
     }
-    pub fn not_found(code: &'static str, message: impl Into<Msg>) -> Self {
+    pub fn not_found(code: ErrorCode, message: impl Into<Msg>) -> Self {
         Self::NotFound { code, message: message.into() }
     }
-    pub fn conflict(code: &'static str, message: impl Into<Msg>) -> Self {
+    pub fn conflict(code: ErrorCode, message: impl Into<Msg>) -> Self {
         Self::Conflict { code, message: message.into() }
     }
     /// `400 missing_field` naming the field.
     pub fn missing(field: &str) -> Self {
-        Self::bad_request("missing_field", format!("Missing required field: {field}"))
+        Self::bad_request(ErrorCode::MissingField, format!("Missing required field: {field}"))
     }
     /// `401 not_authenticated`.
     pub fn unauthenticated() -> Self {
-        Self::unauthorized("not_authenticated", "Authentication required")
+        Self::unauthorized(ErrorCode::NotAuthenticated, "Authentication required")
     }
 
     /// For callers outside HTTP (startup, the command line): any error as an `anyhow::Error`.
@@ -106,20 +177,20 @@ impl AppError {
         }
     }
 
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
             Self::BadRequest { code, .. }
             | Self::Unauthorized { code, .. }
             | Self::Forbidden { code, .. }
             | Self::NotFound { code, .. }
-            | Self::Conflict { code, .. } => code,
-            Self::PayloadTooLarge => "payload_too_large",
-            Self::UnsupportedMediaType => "unsupported_media_type",
-            Self::RequestTimeout => "request_timeout",
-            Self::RateLimited { .. } => "rate_limited",
-            Self::Overloaded { .. } => "overloaded",
-            Self::Unavailable { .. } => "unavailable",
-            Self::Unexpected(_) => "internal_error",
+            | Self::Conflict { code, .. } => *code,
+            Self::PayloadTooLarge => ErrorCode::PayloadTooLarge,
+            Self::UnsupportedMediaType => ErrorCode::UnsupportedMediaType,
+            Self::RequestTimeout => ErrorCode::RequestTimeout,
+            Self::RateLimited { .. } => ErrorCode::RateLimited,
+            Self::Overloaded { .. } => ErrorCode::Overloaded,
+            Self::Unavailable { .. } => ErrorCode::Unavailable,
+            Self::Unexpected(_) => ErrorCode::InternalError,
         }
     }
 
@@ -150,7 +221,7 @@ impl AppError {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ErrorBody {
     pub message: String,
-    pub code: String,
+    pub code: ErrorCode,
 }
 
 /// An unexpected error travelling in response extensions to the logging middleware.
@@ -159,8 +230,7 @@ pub struct LoggedError(pub Arc<anyhow::Error>);
 
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
-        let body =
-            ErrorBody { message: self.public_message().into_owned(), code: self.code().into() };
+        let body = ErrorBody { message: self.public_message().into_owned(), code: self.code() };
         let mut res = (self.status(), axum::Json(body)).into_response();
         if let Some(secs) = self.retry_after() {
             res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(secs));
@@ -183,9 +253,40 @@ impl From<sqlx::Error> for AppError {
             }
             // PostgreSQL refuses NUL and unencodable characters in text: bad input, not a bug.
             sqlx::Error::Database(d) if matches!(d.code().as_deref(), Some("22021" | "22P05")) => {
-                Self::bad_request("invalid_text", "Text fields must not contain NUL characters")
+                Self::bad_request(
+                    ErrorCode::InvalidText,
+                    "Text fields must not contain NUL characters",
+                )
             }
             _ => Self::Unexpected(anyhow::Error::new(e).context("database error")),
+        }
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::ErrorCode;
+
+    #[test]
+    fn codes_serialise_as_their_snake_case_names() {
+        for code in ErrorCode::ALL {
+            let json = serde_json::to_value(code).unwrap();
+            assert_eq!(json, code.as_str());
+            let name = format!("{code:?}");
+            let snake: String = name
+                .chars()
+                .enumerate()
+                .flat_map(|(i, c)| {
+                    let lower = c.to_ascii_lowercase();
+                    if c.is_ascii_uppercase() && i > 0 {
+                        vec!['_', lower]
+                    } else {
+                        vec![lower]
+                    }
+                })
+                .collect();
+            assert_eq!(snake, code.as_str());
         }
     }
 }

@@ -9,7 +9,7 @@ use axum::http::HeaderMap;
 use serde::de::DeserializeOwned;
 
 use super::AppState;
-use crate::error::AppError;
+use crate::error::{AppError, ErrorCode};
 use crate::service::{Authenticated, ClientInfo};
 
 /// Request bodies are capped at 64 KiB (CONTRACTS section 1).
@@ -44,9 +44,9 @@ where
             }
             (BodyKind::Json, false) => serde_json::from_slice(&bytes).map_err(|e| {
                 if e.is_data() {
-                    AppError::bad_request("invalid_field", "A field has the wrong type")
+                    AppError::bad_request(ErrorCode::InvalidField, "A field has the wrong type")
                 } else {
-                    AppError::bad_request("invalid_json", "Request body is not valid JSON")
+                    AppError::bad_request(ErrorCode::InvalidJson, "Request body is not valid JSON")
                 }
             })?,
             (BodyKind::Form, false) => {
@@ -75,7 +75,7 @@ pub(crate) fn body_error(e: axum::Error) -> AppError {
 }
 
 fn invalid_body() -> AppError {
-    AppError::bad_request("invalid_body", "Request body could not be read")
+    AppError::bad_request(ErrorCode::InvalidBody, "Request body could not be read")
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -10,7 +10,7 @@ use axum::http::{HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-use crate::error::{AppError, ErrorBody, LoggedError};
+use crate::error::{AppError, ErrorBody, ErrorCode, LoggedError};
 
 /// Logs unexpected errors once, and turns the framework's own bodiless error responses
 /// (405, 413 from a layer, …) into our JSON error shape.
@@ -31,21 +31,26 @@ pub async fn json_errors(req: Request, next: Next) -> Response {
         && !res.headers().contains_key(CONTENT_TYPE)
     {
         let (code, message) = match status {
-            StatusCode::METHOD_NOT_ALLOWED => ("method_not_allowed", "Method not allowed"),
-            StatusCode::PAYLOAD_TOO_LARGE => ("payload_too_large", "Request body is too large"),
+            StatusCode::METHOD_NOT_ALLOWED => (ErrorCode::MethodNotAllowed, "Method not allowed"),
+            StatusCode::PAYLOAD_TOO_LARGE => {
+                (ErrorCode::PayloadTooLarge, "Request body is too large")
+            }
             StatusCode::UNSUPPORTED_MEDIA_TYPE => (
-                "unsupported_media_type",
+                ErrorCode::UnsupportedMediaType,
                 "Content type must be application/json or application/x-www-form-urlencoded",
             ),
-            StatusCode::NOT_FOUND => ("not_found", "Not found"),
-            StatusCode::REQUEST_TIMEOUT => ("request_timeout", "The request body took too long"),
-            StatusCode::SERVICE_UNAVAILABLE => ("timeout", "The request took too long; try again"),
-            s if s.is_server_error() => ("internal_error", "Internal server error"),
-            _ => ("bad_request", "Bad request"),
+            StatusCode::NOT_FOUND => (ErrorCode::NotFound, "Not found"),
+            StatusCode::REQUEST_TIMEOUT => {
+                (ErrorCode::RequestTimeout, "The request body took too long")
+            }
+            StatusCode::SERVICE_UNAVAILABLE => {
+                (ErrorCode::Timeout, "The request took too long; try again")
+            }
+            s if s.is_server_error() => (ErrorCode::InternalError, "Internal server error"),
+            _ => (ErrorCode::BadRequest, "Bad request"),
         };
         let mut json =
-            (status, axum::Json(ErrorBody { message: message.into(), code: code.into() }))
-                .into_response();
+            (status, axum::Json(ErrorBody { message: message.into(), code })).into_response();
         for (name, value) in res.headers() {
             if name != CONTENT_TYPE && name != axum::http::header::CONTENT_LENGTH {
                 json.headers_mut().insert(name.clone(), value.clone());
@@ -180,7 +185,7 @@ pub async fn csrf(
         };
         if !allowed {
             let refused =
-                AppError::forbidden("cross_origin_request", "Cross-origin request refused");
+                AppError::forbidden(ErrorCode::CrossOriginRequest, "Cross-origin request refused");
             return refusal(&state, req.uri().path(), refused);
         }
     }

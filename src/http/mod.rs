@@ -17,7 +17,7 @@ use axum::routing::get;
 use axum::{Json, Router};
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 
-use crate::error::AppError;
+use crate::error::{AppError, ErrorCode};
 use crate::service::Auth;
 
 pub use observe::metrics_router;
@@ -102,7 +102,7 @@ fn cors(origins: &[String]) -> tower_http::cors::CorsLayer {
 struct OpsDoc;
 
 async fn not_found() -> AppError {
-    AppError::not_found("not_found", "Not found")
+    AppError::not_found(ErrorCode::NotFound, "Not found")
 }
 
 /// The public keys that verify access tokens (an empty set in HS256 mode).

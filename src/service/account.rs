@@ -3,7 +3,7 @@
 use super::audit::Event;
 use super::{Auth, Authenticated, ClientInfo};
 use crate::domain::{Email, User, Username};
-use crate::error::{AppError, Result};
+use crate::error::{AppError, ErrorCode, Result};
 use crate::store::{
     now_ms, EmailChange, MailThrottle, NewUser, ProfileChange, ProfileRefused, Taken, TokenPurpose,
     VerifyOutcome,
@@ -59,13 +59,13 @@ fn present<'a>(v: Option<&'a str>, field: &str) -> Result<&'a str> {
 }
 
 fn parse_email(raw: &str) -> Result<Email> {
-    Email::parse(raw).map_err(|m| AppError::bad_request("invalid_email", m))
+    Email::parse(raw).map_err(|m| AppError::bad_request(ErrorCode::InvalidEmail, m))
 }
 
 fn taken(t: Taken) -> AppError {
     match t {
-        Taken::Email => AppError::conflict("email_taken", "Email already registered"),
-        Taken::Username => AppError::conflict("username_taken", "Username already taken"),
+        Taken::Email => AppError::conflict(ErrorCode::EmailTaken, "Email already registered"),
+        Taken::Username => AppError::conflict(ErrorCode::UsernameTaken, "Username already taken"),
     }
 }
 
@@ -89,9 +89,10 @@ impl Auth {
         let password_raw = present(input.password, "password")?;
         let email = parse_email(email_raw)?;
         let username = match input.username.map(str::trim).filter(|s| !s.is_empty()) {
-            Some(u) => {
-                Some(Username::parse(u).map_err(|m| AppError::bad_request("invalid_username", m))?)
-            }
+            Some(u) => Some(
+                Username::parse(u)
+                    .map_err(|m| AppError::bad_request(ErrorCode::InvalidUsername, m))?,
+            ),
             None => None,
         };
         let password =
@@ -120,7 +121,10 @@ impl Auth {
         {
             VerifyOutcome::Verified(user) => user,
             VerifyOutcome::Invalid => {
-                return Err(AppError::bad_request("invalid_token", "Invalid or expired token"))
+                return Err(AppError::bad_request(
+                    ErrorCode::InvalidToken,
+                    "Invalid or expired token",
+                ))
             }
             VerifyOutcome::Taken => return Err(taken(Taken::Email)),
         };
@@ -198,7 +202,7 @@ impl Auth {
         client: &ClientInfo,
         keep_sessions: bool,
     ) -> Result<User> {
-        let invalid = || AppError::bad_request("invalid_token", "Invalid or expired token");
+        let invalid = || AppError::bad_request(ErrorCode::InvalidToken, "Invalid or expired token");
         let token = present(token, "token")?;
         let hash_of_token = crate::auth::hash_token(token.trim());
         if let Some(email) = email {
@@ -258,9 +262,10 @@ impl Auth {
         input: ProfileUpdate<'_>,
     ) -> Result<User> {
         let username = match input.username {
-            Some(u) => {
-                Some(Username::parse(u).map_err(|m| AppError::bad_request("invalid_username", m))?)
-            }
+            Some(u) => Some(
+                Username::parse(u)
+                    .map_err(|m| AppError::bad_request(ErrorCode::InvalidUsername, m))?,
+            ),
             None => None,
         };
         let email = match input.email {
@@ -274,7 +279,7 @@ impl Auth {
         };
         if username.is_none() && email.is_none() && input.email.is_none() {
             return Err(AppError::bad_request(
-                "missing_field",
+                ErrorCode::MissingField,
                 "Nothing to update: send username and/or email",
             ));
         }

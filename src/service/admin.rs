@@ -5,7 +5,7 @@
 use super::audit::Event;
 use super::{Auth, ClientInfo};
 use crate::domain::{email_key, User};
-use crate::error::{AppError, Result};
+use crate::error::{AppError, ErrorCode, Result};
 use crate::store::now_ms;
 
 /// Tokens carry one second of leeway, and nodes' clocks and reloads drift a little: a retired
@@ -21,7 +21,7 @@ pub fn operator() -> ClientInfo {
 }
 
 fn no_such_user() -> AppError {
-    AppError::not_found("user_not_found", "No user has that email address")
+    AppError::not_found(ErrorCode::UserNotFound, "No user has that email address")
 }
 
 fn admin_event<'a>(name: &'static str, user_id: &'a str, detail: Option<String>) -> Event<'a> {
@@ -106,7 +106,7 @@ impl Auth {
     pub async fn admin_rotate_keys(&self) -> Result<Rotation> {
         if !self.jwt.is_eddsa() {
             return Err(AppError::bad_request(
-                "hs256_mode",
+                ErrorCode::Hs256Mode,
                 "PORTCULLIS_JWT_SECRET is set: access tokens are HS256 and there are no keys to \
                  rotate (change the secret instead; every access token then stops working)",
             ));

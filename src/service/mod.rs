@@ -11,7 +11,7 @@ use std::sync::Arc;
 use crate::auth::{keycrypt, Hasher, Jwt, KeyCipher, OpaqueToken};
 use crate::config::Settings;
 use crate::domain::Password;
-use crate::error::{AppError, Result};
+use crate::error::{AppError, ErrorCode, Result};
 use crate::limit::{LimitSettings, Limits, ThrottleKey};
 use crate::mail::Mailer;
 use crate::metrics::Metrics;
@@ -244,13 +244,16 @@ impl Auth {
         };
         if !ok {
             self.password_failed(&auth.client, budget, event, Some(&auth.user.id), None, now).await;
-            return Err(AppError::unauthorized("invalid_password", "Password is incorrect"));
+            return Err(AppError::unauthorized(
+                ErrorCode::InvalidPassword,
+                "Password is incorrect",
+            ));
         }
         self.limits.clear(budget).await;
         Ok(())
     }
 
     fn policy_error(e: crate::domain::PolicyError) -> AppError {
-        AppError::bad_request("weak_password", e.to_string())
+        AppError::bad_request(ErrorCode::WeakPassword, e.to_string())
     }
 }

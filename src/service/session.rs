@@ -5,7 +5,7 @@ use super::{Auth, ClientInfo};
 use crate::auth::jwt::TokenError;
 use crate::auth::{hash_token, OpaqueToken};
 use crate::domain::{email_key, username_key, Password, Session, User};
-use crate::error::{AppError, Result};
+use crate::error::{AppError, ErrorCode, Result};
 use crate::limit::ThrottleKey;
 use crate::store::{now_ms, NewSession, RefreshOutcome};
 
@@ -66,22 +66,22 @@ fn login_key(identifier: Identifier<'_>) -> Result<(String, bool)> {
     let raw = raw.trim();
     if by_email {
         if raw.len() > MAX_EMAIL_BYTES {
-            return Err(AppError::bad_request("invalid_email", "Invalid email format"));
+            return Err(AppError::bad_request(ErrorCode::InvalidEmail, "Invalid email format"));
         }
         return Ok((email_key(raw), true));
     }
     if raw.len() > 4 * MAX_USERNAME_CHARS || raw.chars().count() > MAX_USERNAME_CHARS {
-        return Err(AppError::bad_request("invalid_username", "Invalid username"));
+        return Err(AppError::bad_request(ErrorCode::InvalidUsername, "Invalid username"));
     }
     Ok((username_key(raw), false))
 }
 
 fn invalid_credentials() -> AppError {
-    AppError::unauthorized("invalid_credentials", "Invalid email or password")
+    AppError::unauthorized(ErrorCode::InvalidCredentials, "Invalid email or password")
 }
 
 fn invalid_refresh() -> AppError {
-    AppError::unauthorized("invalid_refresh_token", "Invalid or expired refresh token")
+    AppError::unauthorized(ErrorCode::InvalidRefreshToken, "Invalid or expired refresh token")
 }
 
 impl Auth {
@@ -147,7 +147,7 @@ impl Auth {
             };
             self.audit(client, event).await;
             return Err(AppError::unauthorized(
-                "email_not_verified",
+                ErrorCode::EmailNotVerified,
                 "Please verify your email before logging in",
             ));
         }
@@ -356,7 +356,7 @@ impl Auth {
         if self.store.revoke_user_session(&auth.user.id, id, now_ms()).await? {
             Ok(())
         } else {
-            Err(AppError::not_found("session_not_found", "Session not found"))
+            Err(AppError::not_found(ErrorCode::SessionNotFound, "Session not found"))
         }
     }
 

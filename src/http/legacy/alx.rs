@@ -12,7 +12,7 @@ use serde::Deserialize;
 use serde_json::json;
 
 use super::{found, required, reset_token_answer};
-use crate::error::{AppError, Result};
+use crate::error::{AppError, ErrorCode, Result};
 use crate::http::api::clear_session_cookie;
 use crate::http::extract::{cookie_value, Client, Input};
 use crate::http::AppState;
@@ -53,7 +53,7 @@ pub async fn werkzeug_reasons(
 }
 
 fn forbidden() -> AppError {
-    AppError::forbidden("forbidden", "Forbidden")
+    AppError::forbidden(ErrorCode::Forbidden, "Forbidden")
 }
 
 /// `{"message": "Bienvenue"}`; a browser (preferring HTML) goes to the account pages.
@@ -91,7 +91,7 @@ pub(super) async fn users(
         .await;
     match registered {
         Ok(_) => Ok(Json(json!({"email": b.email, "message": "user created"})).into_response()),
-        Err(e) if e.code() == "email_taken" => {
+        Err(e) if e.code() == ErrorCode::EmailTaken => {
             Ok((StatusCode::BAD_REQUEST, Json(json!({"message": "email already registered"})))
                 .into_response())
         }
@@ -163,6 +163,6 @@ pub(super) async fn update_password(
         .auth
         .legacy_reset_password(Some(&email), Some(&token), b.new_password.as_deref(), &client)
         .await
-        .map_err(|e| if e.code() == "invalid_token" { forbidden() } else { e })?;
+        .map_err(|e| if e.code() == ErrorCode::InvalidToken { forbidden() } else { e })?;
     Ok(Json(json!({"email": email, "message": "Password updated"})).into_response())
 }

@@ -11,7 +11,7 @@ use serde::Deserialize;
 use serde_json::json;
 
 use super::{required, reset_token_answer};
-use crate::error::{AppError, Result};
+use crate::error::{AppError, ErrorCode, Result};
 use crate::http::api::clear_session_cookie;
 use crate::http::extract::{cookie_value, Client, Input};
 use crate::http::AppState;
@@ -91,7 +91,7 @@ pub(super) async fn reset_password(
     reset_token_answer(
         &state,
         email,
-        AppError::not_found("unknown_email", "No user found with this email"),
+        AppError::not_found(ErrorCode::UnknownEmail, "No user found with this email"),
     )
     .await
 }

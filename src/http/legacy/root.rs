@@ -10,7 +10,7 @@ use serde::Deserialize;
 use serde_json::json;
 
 use super::{found, required, start_reset};
-use crate::error::AppError;
+use crate::error::{AppError, ErrorCode};
 use crate::http::api::{clear_session_cookie, identifier, login_response};
 use crate::http::extract::{cookie_value, Client, Input, PresentedCookie};
 use crate::http::AppState;
@@ -37,11 +37,11 @@ impl From<AppError> for RootError {
 impl IntoResponse for RootError {
     fn into_response(self) -> Response {
         let (status, sentence) = match self.0.code() {
-            "email_taken" | "username_taken" => {
+            ErrorCode::EmailTaken | ErrorCode::UsernameTaken => {
                 (StatusCode::BAD_REQUEST, "User already exists".into())
             }
-            "invalid_email" => (StatusCode::BAD_REQUEST, "Invalid email format".into()),
-            "invalid_credentials" => {
+            ErrorCode::InvalidEmail => (StatusCode::BAD_REQUEST, "Invalid email format".into()),
+            ErrorCode::InvalidCredentials => {
                 (StatusCode::UNAUTHORIZED, "Invalid username or password".into())
             }
             _ => (self.0.status(), self.0.public_message()),
@@ -124,7 +124,9 @@ pub(super) async fn forgot_password(
     let email = required(b.email, "email")?;
     let reveal = state.auth.settings.reveal_unknown_emails;
     if let Some(ForgotOutcome::UnknownEmail) = start_reset(&state, email, reveal).await? {
-        return Err(AppError::not_found("unknown_email", "No user found with this email").into());
+        return Err(
+            AppError::not_found(ErrorCode::UnknownEmail, "No user found with this email").into()
+        );
     }
     Ok(Json(json!({"message": "Password reset instructions sent"})).into_response())
 }

@@ -22,7 +22,7 @@ use cookie::{Cookie, SameSite};
 
 use super::render::{error_response, header_value, Pages};
 use crate::auth::OpaqueToken;
-use crate::error::AppError;
+use crate::error::{AppError, ErrorCode};
 use crate::http::extract::{body_error, cookie_value, BODY_LIMIT};
 
 /// The hidden form field.
@@ -79,7 +79,10 @@ pub async fn guard(State(pages): State<Arc<Pages>>, req: Request, next: Next) ->
         _ => false,
     };
     if !valid {
-        return error_response(AppError::forbidden("csrf_token", "Missing or invalid CSRF token"));
+        return error_response(AppError::forbidden(
+            ErrorCode::CsrfToken,
+            "Missing or invalid CSRF token",
+        ));
     }
     next.run(Request::from_parts(parts, Body::from(bytes))).await
 }

@@ -12,7 +12,7 @@ use serde::Deserialize;
 use super::query_param;
 use super::render::{error_response, form_errors, values, Flash, FormErrors, Page};
 use super::signup::mismatch;
-use crate::error::AppError;
+use crate::error::{AppError, ErrorCode};
 use crate::http::api::clear_session_cookie;
 use crate::http::extract::{Client, Input};
 use crate::http::AppState;
@@ -111,8 +111,8 @@ pub async fn reset(
             .into_response(),
         Err(e) => match form_errors(e, &["new_password"], "new_password") {
             Ok(mut errors) => {
-                let spent = errors.code == Some("invalid_token")
-                    || (errors.code == Some("missing_field") && errors.fields.is_empty());
+                let spent = errors.code == Some(ErrorCode::InvalidToken)
+                    || (errors.code == Some(ErrorCode::MissingField) && errors.fields.is_empty());
                 if spent {
                     errors.general = Some(EXPIRED.into());
                     return reset_form(page, errors.status(), None, &errors);

@@ -14,7 +14,7 @@ use minijinja::{context, Environment, Value};
 
 use super::{assets, csrf};
 use crate::config::Settings;
-use crate::error::AppError;
+use crate::error::{AppError, ErrorCode};
 use crate::http::extract::cookie_value;
 use crate::http::AppState;
 
@@ -293,7 +293,7 @@ pub struct FormErrors {
     pub general: Option<String>,
     pub status: Option<StatusCode>,
     /// The service's error code, when the errors came from one.
-    pub code: Option<&'static str>,
+    pub code: Option<ErrorCode>,
 }
 
 impl FormErrors {
@@ -327,16 +327,20 @@ pub fn form_errors(
     }
     let message = e.public_message().into_owned();
     let (field, message) = match e.code() {
-        "missing_field" => {
+        ErrorCode::MissingField => {
             let named = message.strip_prefix("Missing required field: ").unwrap_or_default();
             (Some(named.to_owned()), "This field is required.".to_owned())
         }
-        "invalid_email" | "email_taken" => (Some("email".to_owned()), message),
-        "invalid_username" | "username_taken" => (Some("username".to_owned()), message),
-        "weak_password" => (Some(password_field.to_owned()), message),
-        "invalid_credentials" => (Some("password".to_owned()), message),
-        "invalid_password" => (Some("current_password".to_owned()), message),
-        "rate_limited" => (None, "Too many attempts. Wait a little and try again.".to_owned()),
+        ErrorCode::InvalidEmail | ErrorCode::EmailTaken => (Some("email".to_owned()), message),
+        ErrorCode::InvalidUsername | ErrorCode::UsernameTaken => {
+            (Some("username".to_owned()), message)
+        }
+        ErrorCode::WeakPassword => (Some(password_field.to_owned()), message),
+        ErrorCode::InvalidCredentials => (Some("password".to_owned()), message),
+        ErrorCode::InvalidPassword => (Some("current_password".to_owned()), message),
+        ErrorCode::RateLimited => {
+            (None, "Too many attempts. Wait a little and try again.".to_owned())
+        }
         _ => (None, message),
     };
     let mut errors =
@@ -372,7 +376,7 @@ pub fn error_response(e: AppError) -> Response {
             "Too many attempts from your network. Wait a minute and try again.",
         ),
         AppError::NotFound { .. } => ("Page not found", "There is no page at this address."),
-        AppError::Forbidden { code: "csrf_token", .. } => {
+        AppError::Forbidden { code: ErrorCode::CsrfToken, .. } => {
             ("This form has expired", "Go back, reload the page and submit the form again.")
         }
         AppError::Forbidden { .. } => {
@@ -404,7 +408,7 @@ fn error_environment() -> Result<Environment<'static>, minijinja::Error> {
 
 /// An unknown page under `/account/`: the HTML 404.
 pub async fn not_found() -> Response {
-    error_response(AppError::not_found("not_found", "Not found"))
+    error_response(AppError::not_found(ErrorCode::NotFound, "Not found"))
 }
 
 #[cfg(test)]
@@ -431,12 +435,19 @@ mod tests {
         let fields = ["email", "password"];
         let e = form_errors(AppError::missing("email"), &fields, "password").unwrap();
         assert_eq!(e.fields["email"], "This field is required.");
-        let e =
-            form_errors(AppError::bad_request("weak_password", "too short"), &fields, "password")
-                .unwrap();
+        let e = form_errors(
+            AppError::bad_request(ErrorCode::WeakPassword, "too short"),
+            &fields,
+            "password",
+        )
+        .unwrap();
         assert_eq!(e.fields["password"], "too short");
-        let e = form_errors(AppError::bad_request("invalid_token", "Invalid"), &fields, "password")
-            .unwrap();
+        let e = form_errors(
+            AppError::bad_request(ErrorCode::InvalidToken, "Invalid"),
+            &fields,
+            "password",
+        )
+        .unwrap();
         assert_eq!(e.general.as_deref(), Some("Invalid"));
         assert!(form_errors(AppError::Unexpected(anyhow::anyhow!("x")), &fields, "p").is_err());
     }

@@ -8,7 +8,7 @@ use serde::Deserialize;
 
 use super::render::{error_response, form_errors, values, Flash, FormErrors, Page};
 use super::{query_param, safe_next, signed_in};
-use crate::error::AppError;
+use crate::error::{AppError, ErrorCode};
 use crate::http::api::{clear_session_cookie, identifier, session_cookie};
 use crate::http::extract::{Client, Input, PresentedCookie};
 use crate::http::AppState;
@@ -78,7 +78,7 @@ fn form(
     values: minijinja::Value,
 ) -> Response {
     // Refused for an unconfirmed address (PORTCULLIS_REQUIRE_VERIFIED_EMAIL): offer a new link.
-    let unverified = errors.code == Some("email_not_verified");
+    let unverified = errors.code == Some(ErrorCode::EmailNotVerified);
     let (errors, general_error) = errors.view();
     let ctx = context! { next, errors, general_error, values, unverified };
     page.render(status, "login.html", ctx)
