@@ -242,6 +242,15 @@ impl IntoResponse for AppError {
     }
 }
 
+impl From<crate::store::StoreError> for AppError {
+    fn from(e: crate::store::StoreError) -> Self {
+        match e {
+            crate::store::StoreError::Database(e) => Self::from(e),
+            crate::store::StoreError::Other(e) => Self::Unexpected(e),
+        }
+    }
+}
+
 impl From<sqlx::Error> for AppError {
     fn from(e: sqlx::Error) -> Self {
         match &e {

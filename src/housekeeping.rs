@@ -19,9 +19,10 @@ use std::time::Duration;
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
+use crate::clock::now_ms;
 use crate::error::Result;
 use crate::service::Auth;
-use crate::store::{now_ms, Sweep, SWEEP_BATCH};
+use crate::store::{Sweep, SWEEP_BATCH};
 
 /// Delivered and failed mail is kept this long (for `/dev/mail`, support questions and the
 /// `failed` rows' `last_error`).

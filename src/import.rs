@@ -10,7 +10,6 @@ use sqlx::{AnyConnection, Connection, Row};
 
 use crate::auth::legacy::{LegacyError, LegacyHash};
 use crate::domain::{Email, Username};
-use crate::error::AppError;
 use crate::store::{Backend, NewUser, Store, Taken};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -111,7 +110,7 @@ async fn import_row(
         report.rejected.push(format!("{place} ({}): {why}", email.as_str()));
         return Ok(());
     }
-    if store.user_by_email(&email.key()).await.map_err(AppError::into_anyhow)?.is_some() {
+    if store.user_by_email(&email.key()).await?.is_some() {
         report.skipped += 1;
         return Ok(());
     }
@@ -131,7 +130,7 @@ async fn import_row(
         hash.to_owned(),
         all_verified || row.email_verified,
     );
-    match store.insert_user(&new, None).await.map_err(AppError::into_anyhow)? {
+    match store.insert_user(&new, None).await? {
         Ok(_) => report.imported += 1,
         Err(Taken::Email) => report.skipped += 1,
         Err(Taken::Username) => report.rejected.push(format!(

@@ -273,7 +273,7 @@ impl Limits {
             l.retain_recent();
             l.shrink_to_fit();
         }
-        let now = crate::store::now_ms();
+        let now = crate::clock::now_ms();
         let mut accounts = self.accounts.lock().unwrap_or_else(|e| e.into_inner());
         accounts.retain(|_, f| now - f.window_start < self.window_ms);
     }

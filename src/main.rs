@@ -35,6 +35,15 @@ enum Command {
     Migrate,
     /// Print the OpenAPI document.
     Openapi,
+    /// Show the configuration.
+    Config {
+        /// Every setting: its effective value (secrets masked) and where it came from.
+        #[arg(long)]
+        explain: bool,
+        /// The README's table of every setting, with defaults and what each does.
+        #[arg(long, conflicts_with = "explain")]
+        markdown: bool,
+    },
     /// Signing keys.
     Keys {
         #[command(subcommand)]
@@ -131,11 +140,22 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         }
     }
     if let Command::Openapi = command {
-        println!("{}", serde_json::to_string_pretty(&portcullis::http::api::openapi())?);
+        println!("{}", serde_json::to_string_pretty(&portcullis::http::openapi::document())?);
+        return Ok(());
+    }
+    if let Command::Config { markdown: true, .. } = command {
+        print!("{}", portcullis::config::table::markdown());
         return Ok(());
     }
     let settings = Settings::load(cli.config.as_deref(), &flags)?;
+    if let Command::Config { .. } = command {
+        print!("{}", settings.explain());
+        return Ok(());
+    }
     portcullis::telemetry::init(&settings);
+    for warning in &settings.warnings {
+        tracing::warn!("{warning}");
+    }
     match command {
         Command::Serve { .. } => App::build(settings).await?.run().await,
         Command::Migrate => {
@@ -148,7 +168,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("migrations applied to {}", settings.database_url);
             Ok(())
         }
-        Command::Openapi => Ok(()),
+        Command::Openapi | Command::Config { .. } => Ok(()),
         Command::Keys { command: KeysCommand::Rotate } => {
             let auth = auth(settings).await?;
             let rotation = auth.admin_rotate_keys().await.map_err(AppError::into_anyhow)?;
@@ -164,11 +184,11 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let since = portcullis::config::parse_duration(&since)
                 .map_err(|e| anyhow::anyhow!("--since: {e}"))?;
             let auth = auth(settings).await?;
-            let from = portcullis::store::now_ms() - since.as_millis() as i64;
+            let from = portcullis::clock::now_ms() - since.as_millis() as i64;
             for e in auth.audit_log(from, user.as_deref()).await? {
                 println!(
                     "{}\t{}\t{}\tuser={}\tid={}\tip={}\tua={:?}{}",
-                    portcullis::domain::rfc3339(e.at),
+                    portcullis::clock::rfc3339(e.at),
                     e.event,
                     e.outcome,
                     e.user_id.as_deref().unwrap_or("-"),

@@ -21,8 +21,9 @@ use prometheus_client::metrics::info::Info;
 use prometheus_client::registry::{Registry, Unit};
 
 use crate::auth::Hasher;
+use crate::clock::now_ms;
 use crate::limit::Limits;
-use crate::store::{now_ms, Store};
+use crate::store::Store;
 
 /// The content type of [`Metrics::render`]'s output.
 pub const CONTENT_TYPE: &str = "application/openmetrics-text; version=1.0.0; charset=utf-8";

@@ -3,7 +3,7 @@
 //! can sign access tokens. The key id is the associated data: a sealed key cannot be moved to
 //! another row.
 
-use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
+use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use ring::aead::{Aad, LessSafeKey, Nonce, UnboundKey, AES_256_GCM, NONCE_LEN};
 
@@ -20,20 +20,12 @@ impl std::fmt::Debug for KeyCipher {
 }
 
 impl KeyCipher {
-    /// 32 bytes written as 64 hex digits or as base64 (standard or URL-safe, padded or not).
+    /// 32 bytes written as 64 hex digits or as base64 ([`crate::config::parse_key32`]).
     /// `None` for anything else.
     pub fn parse(text: &str) -> Option<Self> {
-        let text = text.trim();
-        let bytes = if text.len() == 64 && text.bytes().all(|b| b.is_ascii_hexdigit()) {
-            (0..32).map(|i| u8::from_str_radix(&text[2 * i..2 * i + 2], 16).ok()).collect()
-        } else {
-            STANDARD
-                .decode(text)
-                .ok()
-                .or_else(|| URL_SAFE_NO_PAD.decode(text.trim_end_matches('=')).ok())
-        }?;
+        let bytes = crate::config::parse_key32(text)?;
         let key = UnboundKey::new(&AES_256_GCM, &bytes).ok()?;
-        (bytes.len() == 32).then(|| Self(LessSafeKey::new(key)))
+        Some(Self(LessSafeKey::new(key)))
     }
 
     /// Seals `plain` (a key's PKCS#8 base64) for the row of `kid`.
@@ -87,6 +79,7 @@ pub fn is_sealed(stored: &str) -> bool {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
     const HEX: &str = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
 

@@ -6,4 +6,4 @@ mod user;
 
 pub use email::{email_key, username_key, Email, Username, KEY_VERSION};
 pub use password::{Password, PasswordPolicy, PolicyError, MAX_PASSWORD_CHARS};
-pub use user::{rfc3339, Session, User, UserView};
+pub use user::{Session, User};

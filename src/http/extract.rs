@@ -3,7 +3,7 @@
 use std::net::{IpAddr, SocketAddr};
 
 use axum::extract::{ConnectInfo, FromRequest, FromRequestParts, Request};
-use axum::http::header::{AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE, COOKIE, USER_AGENT};
+use axum::http::header::{AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE, USER_AGENT};
 use axum::http::request::Parts;
 use axum::http::HeaderMap;
 use serde::de::DeserializeOwned;
@@ -105,19 +105,6 @@ fn body_kind(headers: &HeaderMap) -> BodyKind {
     }
 }
 
-/// The value of cookie `name`, if the request carries it.
-pub fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
-    headers
-        .get_all(COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(cookie::Cookie::split_parse)
-        .filter_map(Result::ok)
-        .find(|c| c.name() == name)
-        .map(|c| c.value().to_owned())
-        .filter(|v| !v.is_empty())
-}
-
 /// The token of an `Authorization: Bearer` header, if the request has a non-empty one.
 pub(crate) fn bearer(headers: &HeaderMap) -> Option<&str> {
     let v = headers.get(AUTHORIZATION)?.to_str().ok()?;
@@ -137,7 +124,7 @@ impl FromRequestParts<AppState> for CurrentSession {
         let mut auth = if let Some(token) = bearer(&parts.headers) {
             state.auth.authenticate_bearer(token).await?
         } else {
-            match cookie_value(&parts.headers, &state.auth.settings.session_cookie) {
+            match super::cookies::value(&parts.headers, &state.auth.settings.session_cookie) {
                 Some(token) => state.auth.authenticate_cookie(&token).await?,
                 None => return Err(AppError::unauthenticated()),
             }
@@ -202,6 +189,6 @@ impl FromRequestParts<AppState> for PresentedCookie {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        Ok(Self(cookie_value(&parts.headers, &state.auth.settings.session_cookie)))
+        Ok(Self(super::cookies::value(&parts.headers, &state.auth.settings.session_cookie)))
     }
 }

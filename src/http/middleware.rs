@@ -131,7 +131,7 @@ pub async fn rate_limit(
             state.auth.settings.trust_proxy,
         );
         if let Some(ip) = ip {
-            if let Err(e) = state.auth.limits.check_ip(ip, crate::store::now_ms()).await {
+            if let Err(e) = state.auth.limits.check_ip(ip, crate::clock::now_ms()).await {
                 return refusal(&state, req.uri().path(), e);
             }
         }

@@ -1,10 +1,12 @@
 //! HTTP: the router, cross-cutting middleware, and the route sets.
 
 pub mod api;
+pub mod cookies;
 pub mod extract;
 mod legacy;
 mod middleware;
 pub(crate) mod observe;
+pub mod openapi;
 mod pages;
 pub mod server;
 
@@ -134,7 +136,7 @@ async fn ready(State(state): State<AppState>) -> Response {
 }
 
 async fn openapi() -> Json<utoipa::openapi::OpenApi> {
-    Json(api::openapi())
+    Json(openapi::document())
 }
 
 #[derive(serde::Deserialize)]

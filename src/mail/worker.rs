@@ -14,10 +14,11 @@ use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
 use super::smtp::Smtp;
+use crate::clock::now_ms;
 use crate::config::Settings;
 use crate::error::Result;
 use crate::metrics::MailMetrics;
-use crate::store::{now_ms, QueuedMail, Store};
+use crate::store::{QueuedMail, Store};
 
 /// Kinds whose bodies hold a one-time token, inside their one link.
 const TOKEN_KINDS: &[&str] = &["verify_email", "reset_password"];

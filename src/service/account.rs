@@ -2,10 +2,11 @@
 
 use super::audit::Event;
 use super::{Auth, Authenticated, ClientInfo};
+use crate::clock::now_ms;
 use crate::domain::{Email, User, Username};
 use crate::error::{AppError, ErrorCode, Result};
 use crate::store::{
-    now_ms, EmailChange, MailThrottle, NewUser, ProfileChange, ProfileRefused, Taken, TokenPurpose,
+    EmailChange, MailThrottle, NewUser, ProfileChange, ProfileRefused, Taken, TokenPurpose,
     VerifyOutcome,
 };
 

@@ -4,9 +4,9 @@
 
 use super::audit::Event;
 use super::{Auth, ClientInfo};
+use crate::clock::now_ms;
 use crate::domain::{email_key, User};
 use crate::error::{AppError, ErrorCode, Result};
-use crate::store::now_ms;
 
 /// Tokens carry one second of leeway, and nodes' clocks and reloads drift a little: a retired
 /// key is kept this much longer than strictly needed.

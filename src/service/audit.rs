@@ -5,9 +5,10 @@
 
 use super::{Auth, ClientInfo};
 use crate::auth::hash_token;
+use crate::clock::now_ms;
 use crate::domain::email_key;
 use crate::error::Result;
-use crate::store::{now_ms, AuditEntry, Store};
+use crate::store::{AuditEntry, Store};
 
 /// One event to record.
 #[derive(Debug, Default)]
@@ -32,11 +33,11 @@ impl Auth {
     /// login identifier (including failed logins before the account existed).
     pub async fn audit_log(&self, since_ms: i64, email: Option<&str>) -> Result<Vec<AuditEntry>> {
         let Some(email) = email else {
-            return self.store.audit_entries(since_ms, None).await;
+            return Ok(self.store.audit_entries(since_ms, None).await?);
         };
         let key = email_key(email);
         let user_id = self.store.user_by_email(&key).await?.map(|u| u.user.id).unwrap_or_default();
-        self.store.audit_entries(since_ms, Some((&user_id, &hash_token(&key)))).await
+        Ok(self.store.audit_entries(since_ms, Some((&user_id, &hash_token(&key)))).await?)
     }
 }
 

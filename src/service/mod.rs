@@ -9,13 +9,14 @@ mod session;
 use std::sync::Arc;
 
 use crate::auth::{keycrypt, Hasher, Jwt, KeyCipher, OpaqueToken};
+use crate::clock::now_ms;
 use crate::config::Settings;
 use crate::domain::Password;
 use crate::error::{AppError, ErrorCode, Result};
 use crate::limit::{LimitSettings, Limits, ThrottleKey};
 use crate::mail::Mailer;
 use crate::metrics::Metrics;
-use crate::store::{now_ms, NewToken, Store, TokenPurpose};
+use crate::store::{NewToken, Store, TokenPurpose};
 
 pub use account::{ForgotOutcome, ProfileUpdate, Registration};
 pub use admin::{operator, Rotation};
@@ -103,23 +104,20 @@ impl Auth {
         let jwt = match &settings.jwt_secret {
             Some(secret) => Jwt::hs256(secret, issuer, ttl),
             None => {
-                let mut keys = store.signing_keys().await.map_err(AppError::into_anyhow)?;
+                let mut keys = store.signing_keys().await?;
                 if keys.is_empty() {
                     // Two nodes starting at once may both add one; both keys are then
                     // published and the newest signs, which is harmless.
                     let key = crate::auth::SigningKeyRecord::generate(now_ms())?;
                     let stored = seal_key(cipher.as_ref(), &key)?;
-                    store.insert_signing_key(&stored).await.map_err(AppError::into_anyhow)?;
-                    keys = store.signing_keys().await.map_err(AppError::into_anyhow)?;
+                    store.insert_signing_key(&stored).await?;
+                    keys = store.signing_keys().await?;
                 }
                 if let Some(cipher) = &cipher {
                     // Keys written before a key-encryption key was configured are sealed now.
                     for key in keys.iter().filter(|k| !keycrypt::is_sealed(&k.private_pkcs8)) {
                         let sealed = cipher.seal(&key.kid, &key.private_pkcs8)?;
-                        store
-                            .seal_signing_key(&key.kid, &sealed)
-                            .await
-                            .map_err(AppError::into_anyhow)?;
+                        store.seal_signing_key(&key.kid, &sealed).await?;
                     }
                 }
                 Jwt::eddsa(&open_keys(cipher.as_ref(), keys)?, issuer, ttl)?

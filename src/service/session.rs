@@ -4,10 +4,11 @@ use super::audit::Event;
 use super::{Auth, ClientInfo};
 use crate::auth::jwt::TokenError;
 use crate::auth::{hash_token, OpaqueToken};
+use crate::clock::now_ms;
 use crate::domain::{email_key, username_key, Password, Session, User};
 use crate::error::{AppError, ErrorCode, Result};
 use crate::limit::ThrottleKey;
-use crate::store::{now_ms, NewSession, RefreshOutcome};
+use crate::store::{NewSession, RefreshOutcome};
 
 /// Touch `last_used_at` at most this often.
 const TOUCH_INTERVAL_MS: i64 = 60_000;
@@ -235,7 +236,7 @@ impl Auth {
     async fn upgrade_hash(&self, user_id: &str, old: &str, password: &Password) {
         let result = async {
             let new = self.hasher.hash(password).await?;
-            self.store.upgrade_password_hash(user_id, old, &new).await
+            self.store.upgrade_password_hash(user_id, old, &new).await.map_err(AppError::from)
         }
         .await;
         if let Err(e) = result {
@@ -348,7 +349,7 @@ impl Auth {
     }
 
     pub async fn sessions(&self, auth: &Authenticated) -> Result<Vec<Session>> {
-        self.store.list_sessions(&auth.user.id, now_ms()).await
+        Ok(self.store.list_sessions(&auth.user.id, now_ms()).await?)
     }
 
     /// Revokes one of the caller's sessions. `404` when it is not a live session of theirs.
@@ -362,7 +363,7 @@ impl Auth {
 
     /// Revokes every session of the caller but the current one.
     pub async fn revoke_other_sessions(&self, auth: &Authenticated) -> Result<u64> {
-        self.store.revoke_sessions(&auth.user.id, Some(&auth.session.id), now_ms()).await
+        Ok(self.store.revoke_sessions(&auth.user.id, Some(&auth.session.id), now_ms()).await?)
     }
 }
 

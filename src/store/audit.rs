@@ -2,8 +2,8 @@
 
 use sqlx::Row;
 
+use super::Result;
 use super::{opt_text, text, Store};
-use crate::error::Result;
 
 /// One audit entry as stored.
 #[derive(Debug, Clone)]

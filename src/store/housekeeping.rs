@@ -9,8 +9,8 @@
 
 use sqlx::Row;
 
+use super::Result;
 use super::{text, Store};
-use crate::error::Result;
 
 /// Rows deleted by one statement at most.
 pub const BATCH: u64 = 500;

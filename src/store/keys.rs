@@ -1,8 +1,8 @@
 //! Access-token signing keys, shared by every node through the database.
 
+use super::Result;
 use super::{text, Store};
 use crate::auth::SigningKeyRecord;
-use crate::error::Result;
 use sqlx::Row;
 
 impl Store {

@@ -16,6 +16,7 @@
 
 mod audit;
 pub mod deadline;
+mod error;
 mod housekeeping;
 mod keys;
 mod outbox;
@@ -36,6 +37,7 @@ use sqlx::{Any, AnyConnection, AnyPool, Executor, Row, Transaction};
 pub use audit::AuditEntry;
 pub use deadline::is_transient;
 use deadline::{within, Timed, ACQUIRE_TIMEOUT, DEADLINE, STATEMENT_TIMEOUT};
+pub use error::{Result, StoreError};
 pub use housekeeping::{OutboxStats, Sweep, BATCH as SWEEP_BATCH};
 pub use outbox::{MailThrottle, OutboxMail, QueuedMail, StoredMail};
 pub use sessions::{NewSession, RefreshOutcome};
@@ -75,13 +77,6 @@ impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Store").field("backend", &self.backend).finish_non_exhaustive()
     }
-}
-
-/// The current time in Unix milliseconds.
-pub fn now_ms() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_millis() as i64)
 }
 
 /// The migrations of one dialect, embedded: `(version, name, sql)`. Every dialect has the same
@@ -195,7 +190,7 @@ impl Store {
             let _ = sqlx::Connection::close(conn).await;
             result?;
         }
-        let rekeyed = self.rekey_users().await.map_err(crate::error::AppError::into_anyhow)?;
+        let rekeyed = self.rekey_users().await?;
         if rekeyed > 0 {
             tracing::info!(rekeyed, "user keys brought to the current normalisation");
         }

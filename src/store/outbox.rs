@@ -8,8 +8,8 @@
 
 use sqlx::{Any, Row, Transaction};
 
+use super::Result;
 use super::{opt_text, text, Store};
-use crate::error::Result;
 
 /// A message to queue. Verification and reset mails carry their token only inside the link.
 #[derive(Clone)]
@@ -258,7 +258,7 @@ impl Store {
                 subject: text(&row, "subject")?,
                 text: text(&row, "text_body")?,
                 html: text(&row, "html_body")?,
-                sent_at: crate::domain::rfc3339(sent.unwrap_or(created)),
+                sent_at: crate::clock::rfc3339(sent.unwrap_or(created)),
                 status: opt_text(&row, "status")?.unwrap_or_default(),
             });
         }

@@ -4,9 +4,9 @@ use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
 
 use super::users::user_from_row;
+use super::Result;
 use super::{opt_text, text, Store};
 use crate::domain::{Session, User};
-use crate::error::Result;
 
 pub struct NewSession {
     pub id: String,

@@ -5,9 +5,9 @@
 use sqlx::{Any, Transaction};
 
 use super::users::user_from_row;
+use super::Result;
 use super::{opt_text, text, MailThrottle, OutboxMail, Store};
 use crate::domain::User;
-use crate::error::Result;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenPurpose {

@@ -3,9 +3,9 @@
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
 
+use super::Result;
 use super::{is_unique_violation, opt_text, text, MailThrottle, NewToken, OutboxMail, Store};
 use crate::domain::User;
-use crate::error::Result;
 
 /// Which unique field a write collided with (`409`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,7 +44,7 @@ impl NewUser {
             username_skeleton: username.map(crate::domain::Username::skeleton),
             password_hash,
             email_verified,
-            now: super::now_ms(),
+            now: crate::clock::now_ms(),
         }
     }
 }

@@ -73,7 +73,7 @@ async fn unknown_user_wrong_password_and_disabled_account_fail_identically(db: D
     app.register("known@example.com", PASSWORD).await;
     app.register("disabled@example.com", PASSWORD).await;
     let id = app.auth.store.user_by_email("disabled@example.com").await.unwrap().unwrap().user.id;
-    assert!(app.auth.store.set_active(&id, false, portcullis::store::now_ms()).await.unwrap());
+    assert!(app.auth.store.set_active(&id, false, portcullis::clock::now_ms()).await.unwrap());
 
     let mut answers = Vec::new();
     for (email, pw) in [

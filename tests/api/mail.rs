@@ -7,8 +7,8 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use base64::Engine;
+use portcullis::clock::now_ms;
 use portcullis::service::Auth;
-use portcullis::store::now_ms;
 use portcullis::{App, Settings};
 use reqwest::StatusCode;
 use serde_json::{json, Value};

@@ -5,7 +5,7 @@
 
 use std::time::{Duration, Instant};
 
-use portcullis::store::now_ms;
+use portcullis::clock::now_ms;
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 

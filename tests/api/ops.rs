@@ -6,7 +6,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use portcullis::store::now_ms;
+use portcullis::clock::now_ms;
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 use sqlx::Row;

@@ -6,7 +6,8 @@ use std::time::Duration;
 
 use futures::future::join_all;
 use portcullis::auth::OpaqueToken;
-use portcullis::store::{now_ms, NewToken, TokenPurpose};
+use portcullis::clock::now_ms;
+use portcullis::store::{NewToken, TokenPurpose};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 

@@ -4,8 +4,8 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::Json;
 
+use super::types::UserView;
 use super::types::*;
-use crate::domain::UserView;
 use crate::error::{ErrorBody, Result};
 use crate::http::extract::{Client, CurrentSession, Input};
 use crate::http::AppState;

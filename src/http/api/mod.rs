@@ -1,5 +1,4 @@
-//! The canonical API under `/api/auth` (CONTRACTS section 2), and its OpenAPI description,
-//! generated from the handlers' annotations.
+//! The canonical API under `/api/auth` (CONTRACTS section 2).
 
 mod account;
 pub mod session;
@@ -7,16 +6,11 @@ pub mod types;
 
 pub use session::{identifier, login_response};
 
-use axum::http::HeaderValue;
 use axum::routing::{delete, get, post};
 use axum::Router;
-use cookie::{Cookie, SameSite};
-use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
-use utoipa::{Modify, OpenApi};
+use utoipa::OpenApi;
 
 use super::AppState;
-use crate::config::Settings;
-use crate::error::ErrorBody;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -38,45 +32,9 @@ pub fn routes() -> Router<AppState> {
         .route("/api/auth/sessions/{id}", delete(session::revoke_one))
 }
 
-/// The session cookie: `HttpOnly`, `SameSite=Lax`, `Path=/`, `Secure` on https.
-pub fn session_cookie(settings: &Settings, value: &str) -> HeaderValue {
-    let c = Cookie::build((settings.session_cookie.as_str(), value))
-        .http_only(true)
-        .same_site(SameSite::Lax)
-        .path("/")
-        .secure(settings.secure_cookies())
-        .max_age(cookie::time::Duration::seconds(settings.session_ttl.as_secs() as i64))
-        .build();
-    header_value(&c)
-}
-
-/// Deletes the session cookie in the browser.
-pub fn clear_session_cookie(settings: &Settings) -> HeaderValue {
-    let c = Cookie::build((settings.session_cookie.as_str(), ""))
-        .http_only(true)
-        .same_site(SameSite::Lax)
-        .path("/")
-        .secure(settings.secure_cookies())
-        .max_age(cookie::time::Duration::ZERO)
-        .expires(cookie::time::OffsetDateTime::UNIX_EPOCH)
-        .build();
-    header_value(&c)
-}
-
-fn header_value(c: &Cookie<'_>) -> HeaderValue {
-    // Cookie names are validated at startup and values are URL-safe base64.
-    HeaderValue::from_str(&c.to_string()).unwrap_or_else(|_| HeaderValue::from_static(""))
-}
-
+/// The canonical API's routes in the OpenAPI document (assembled in `http::openapi`).
 #[derive(OpenApi)]
 #[openapi(
-    info(
-        title = "Portcullis",
-        description = "User authentication: registration, email verification, login with a \
-            session cookie or JWT, refresh-token rotation, password reset, profile and sessions. \
-            Every request body may be sent as application/json or as \
-            application/x-www-form-urlencoded. Errors are `{\"message\", \"code\"}`."
-    ),
     paths(
         account::register,
         account::verify_email,
@@ -95,34 +53,6 @@ fn header_value(c: &Cookie<'_>) -> HeaderValue {
         session::revoke_one,
         session::revoke_others,
     ),
-    components(schemas(ErrorBody)),
-    modifiers(&SecuritySchemes),
     tags((name = "auth", description = "The canonical API"))
 )]
-struct ApiDoc;
-
-struct SecuritySchemes;
-
-impl Modify for SecuritySchemes {
-    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
-        let components = openapi.components.get_or_insert_with(Default::default);
-        components.add_security_scheme(
-            "bearer",
-            SecurityScheme::Http(
-                HttpBuilder::new().scheme(HttpAuthScheme::Bearer).bearer_format("JWT").build(),
-            ),
-        );
-        components.add_security_scheme(
-            "session_cookie",
-            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::new("session_id"))),
-        );
-    }
-}
-
-/// The OpenAPI 3.1 document of every JSON route.
-pub fn openapi() -> utoipa::openapi::OpenApi {
-    let mut doc = ApiDoc::openapi();
-    doc.merge(super::legacy::LegacyDoc::openapi());
-    doc.merge(super::OpsDoc::openapi());
-    doc
-}
+pub struct ApiDoc;

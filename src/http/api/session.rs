@@ -5,10 +5,9 @@ use axum::http::header::SET_COOKIE;
 use axum::response::{AppendHeaders, IntoResponse, Response};
 use axum::Json;
 
+use super::types::UserView;
 use super::types::*;
-use super::{clear_session_cookie, session_cookie};
 use crate::config::Settings;
-use crate::domain::UserView;
 use crate::error::{ErrorBody, Result};
 use crate::http::extract::{Client, CurrentSession, Input, PresentedCookie};
 use crate::http::AppState;
@@ -49,7 +48,7 @@ pub fn identifier<'a>(email: Option<&'a str>, username: Option<&'a str>) -> Opti
 
 /// The canonical login answer (also seeds 000/002's): tokens, user and the session cookie.
 pub fn login_response(settings: &Settings, out: LoginOutcome) -> Response {
-    let cookie = session_cookie(settings, &out.session_token);
+    let cookie = crate::http::cookies::session(settings, &out.session_token);
     let body = LoginResponse {
         message: "Login successful".into(),
         access_token: out.tokens.access_token,
@@ -89,7 +88,7 @@ pub async fn logout(
     CurrentSession(auth): CurrentSession,
 ) -> Result<Response> {
     state.auth.logout(&auth).await?;
-    let clear = clear_session_cookie(&state.auth.settings);
+    let clear = crate::http::cookies::clear_session(&state.auth.settings);
     Ok((AppendHeaders([(SET_COOKIE, clear)]), Json(MessageResponse::new("Logged out")))
         .into_response())
 }

@@ -4,7 +4,8 @@
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::domain::{rfc3339, Session, UserView};
+use crate::clock::rfc3339;
+use crate::domain::{Session, User};
 
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct RegisterRequest {
@@ -155,4 +156,31 @@ pub struct RevokedResponse {
     pub message: String,
     /// How many sessions were revoked.
     pub revoked: u64,
+}
+
+/// The user object of CONTRACTS section 1.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct UserView {
+    pub id: String,
+    pub email: String,
+    pub username: Option<String>,
+    pub is_active: bool,
+    pub email_verified: bool,
+    /// RFC 3339, UTC.
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+impl From<&User> for UserView {
+    fn from(u: &User) -> Self {
+        Self {
+            id: u.id.clone(),
+            email: u.email.clone(),
+            username: u.username.clone(),
+            is_active: u.is_active,
+            email_verified: u.email_verified,
+            created_at: rfc3339(u.created_at),
+            updated_at: rfc3339(u.updated_at),
+        }
+    }
 }

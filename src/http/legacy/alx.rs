@@ -13,8 +13,7 @@ use serde_json::json;
 
 use super::{found, required, reset_token_answer};
 use crate::error::{AppError, ErrorCode, Result};
-use crate::http::api::clear_session_cookie;
-use crate::http::extract::{cookie_value, Client, Input};
+use crate::http::extract::{Client, Input};
 use crate::http::AppState;
 use crate::service::Registration;
 
@@ -108,19 +107,19 @@ pub(super) async fn logout(
     Client(client): Client,
     headers: HeaderMap,
 ) -> Result<Response> {
-    let token =
-        cookie_value(&headers, &state.auth.settings.session_cookie).ok_or_else(forbidden)?;
+    let token = crate::http::cookies::value(&headers, &state.auth.settings.session_cookie)
+        .ok_or_else(forbidden)?;
     if !state.auth.logout_cookie(&token, &client).await? {
         return Err(forbidden());
     }
-    Ok(found("/", clear_session_cookie(&state.auth.settings)))
+    Ok(found("/", crate::http::cookies::clear_session(&state.auth.settings)))
 }
 
 #[utoipa::path(get, path = "/profile", tag = "legacy alx (seed 004)",
     responses((status = 200, description = "`{\"email\"}`"), (status = 403, description = "No live session")))]
 pub(super) async fn profile(State(state): State<AppState>, headers: HeaderMap) -> Result<Response> {
-    let token =
-        cookie_value(&headers, &state.auth.settings.session_cookie).ok_or_else(forbidden)?;
+    let token = crate::http::cookies::value(&headers, &state.auth.settings.session_cookie)
+        .ok_or_else(forbidden)?;
     let auth = state.auth.authenticate_cookie(&token).await.map_err(|e| match e {
         AppError::Unauthorized { .. } => forbidden(),
         other => other,

@@ -12,8 +12,7 @@ use serde_json::json;
 
 use super::{required, reset_token_answer};
 use crate::error::{AppError, ErrorCode, Result};
-use crate::http::api::clear_session_cookie;
-use crate::http::extract::{cookie_value, Client, Input};
+use crate::http::extract::{Client, Input};
 use crate::http::AppState;
 use crate::service::Registration;
 
@@ -70,12 +69,12 @@ pub(super) async fn logout(
     Client(client): Client,
     headers: HeaderMap,
 ) -> Result<Response> {
-    let token = cookie_value(&headers, &state.auth.settings.session_cookie)
+    let token = crate::http::cookies::value(&headers, &state.auth.settings.session_cookie)
         .ok_or_else(AppError::unauthenticated)?;
     if !state.auth.logout_cookie(&token, &client).await? {
         return Err(AppError::unauthenticated());
     }
-    let clear = clear_session_cookie(&state.auth.settings);
+    let clear = crate::http::cookies::clear_session(&state.auth.settings);
     Ok((AppendHeaders([(SET_COOKIE, clear)]), Json(json!({"message": "Logged out"})))
         .into_response())
 }

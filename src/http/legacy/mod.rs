@@ -14,7 +14,6 @@ use axum::{Json, Router};
 use serde_json::json;
 
 use super::AppState;
-use crate::http::api::session_cookie;
 use crate::http::extract::{Client, Input, PresentedCookie};
 use crate::service::{ForgotOutcome, Identifier};
 use axum::extract::State;
@@ -117,7 +116,7 @@ async fn cookie_login(
     let identifier = b.email.as_deref().filter(|e| !e.trim().is_empty()).map(Identifier::Email);
     let out =
         state.auth.login(identifier, b.password.as_deref(), &client, presented.as_deref()).await?;
-    let cookie = session_cookie(&state.auth.settings, &out.session_token);
+    let cookie = crate::http::cookies::session(&state.auth.settings, &out.session_token);
     let body = Json(json!({"email": b.email, "message": "logged in"}));
     let mut res = (AppendHeaders([(SET_COOKIE, cookie)]), body).into_response();
     res.extensions_mut().insert(crate::http::observe::UserId(out.user.id));

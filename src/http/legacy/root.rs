@@ -11,8 +11,8 @@ use serde_json::json;
 
 use super::{found, required, start_reset};
 use crate::error::{AppError, ErrorCode};
-use crate::http::api::{clear_session_cookie, identifier, login_response};
-use crate::http::extract::{cookie_value, Client, Input, PresentedCookie};
+use crate::http::api::{identifier, login_response};
+use crate::http::extract::{Client, Input, PresentedCookie};
 use crate::http::AppState;
 use crate::service::{ForgotOutcome, Registration};
 
@@ -140,9 +140,10 @@ pub(super) async fn logout(
     Client(client): Client,
     headers: HeaderMap,
 ) -> Result<Response, RootError> {
-    if let Some(token) = cookie_value(&headers, &state.auth.settings.session_cookie) {
+    if let Some(token) = crate::http::cookies::value(&headers, &state.auth.settings.session_cookie)
+    {
         state.auth.logout_cookie(&token, &client).await?;
     }
-    let clear: HeaderValue = clear_session_cookie(&state.auth.settings);
+    let clear: HeaderValue = crate::http::cookies::clear_session(&state.auth.settings);
     Ok(found("/account/login", clear))
 }

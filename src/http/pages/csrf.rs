@@ -18,12 +18,13 @@ use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method};
 use axum::middleware::Next;
 use axum::response::Response;
-use cookie::{Cookie, SameSite};
+use cookie::SameSite;
 
-use super::render::{error_response, header_value, Pages};
+use super::render::{error_response, Pages};
 use crate::auth::OpaqueToken;
 use crate::error::{AppError, ErrorCode};
-use crate::http::extract::{body_error, cookie_value, BODY_LIMIT};
+use crate::http::cookies;
+use crate::http::extract::{body_error, BODY_LIMIT};
 
 /// The hidden form field.
 const FIELD: &str = "csrf";
@@ -43,20 +44,16 @@ pub fn new_token() -> String {
 
 /// The token cookie the browser sent, if it is one of ours in shape (43 URL-safe characters).
 pub fn presented_cookie(headers: &HeaderMap, secure: bool) -> Option<String> {
-    cookie_value(headers, cookie_name(secure)).filter(|t| {
+    cookies::value(headers, cookie_name(secure)).filter(|t| {
         t.len() == 43 && t.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
     })
 }
 
 /// The token cookie: for this browser session, on every path (the `__Host-` rules want `/`).
 pub fn cookie(token: &str, secure: bool) -> HeaderValue {
-    let c = Cookie::build((cookie_name(secure), token))
-        .http_only(true)
-        .same_site(SameSite::Strict)
-        .path("/")
-        .secure(secure)
-        .build();
-    header_value(&c)
+    let attrs =
+        cookies::Attributes { same_site: SameSite::Strict, path: "/", secure, max_age: None };
+    cookies::set(cookie_name(secure), token, attrs)
 }
 
 /// Refuses (`403`, handler not run) any page request other than GET and HEAD whose form does

@@ -13,7 +13,6 @@ use super::query_param;
 use super::render::{error_response, form_errors, values, Flash, FormErrors, Page};
 use super::signup::mismatch;
 use crate::error::{AppError, ErrorCode};
-use crate::http::api::clear_session_cookie;
 use crate::http::extract::{Client, Input};
 use crate::http::AppState;
 
@@ -107,7 +106,7 @@ pub async fn reset(
         Ok(_) => page
             .see_other("/account/login")
             .flash(Flash::PasswordReset)
-            .cookie(clear_session_cookie(&state.auth.settings))
+            .cookie(crate::http::cookies::clear_session(&state.auth.settings))
             .into_response(),
         Err(e) => match form_errors(e, &["new_password"], "new_password") {
             Ok(mut errors) => {

@@ -9,13 +9,11 @@ use axum::http::header::{CONTENT_LENGTH, CONTENT_TYPE, LOCATION, SET_COOKIE};
 use axum::http::request::Parts;
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
-use cookie::{Cookie, SameSite};
 use minijinja::{context, Environment, Value};
 
 use super::{assets, csrf};
 use crate::config::Settings;
 use crate::error::{AppError, ErrorCode};
-use crate::http::extract::cookie_value;
 use crate::http::AppState;
 
 const FLASH_COOKIE: &str = "portcullis_flash";
@@ -166,19 +164,13 @@ impl Flash {
 }
 
 fn flash_cookie(value: &str, secure: bool, max_age: cookie::time::Duration) -> HeaderValue {
-    let c = Cookie::build((FLASH_COOKIE, value))
-        .http_only(true)
-        .same_site(SameSite::Lax)
-        .path("/account")
-        .secure(secure)
-        .max_age(max_age)
-        .build();
-    header_value(&c)
-}
-
-pub fn header_value(c: &Cookie<'_>) -> HeaderValue {
-    // Names are ours and values URL-safe base64 or fixed codes: always a valid header.
-    HeaderValue::from_str(&c.to_string()).unwrap_or_else(|_| HeaderValue::from_static(""))
+    let attrs = crate::http::cookies::Attributes {
+        same_site: cookie::SameSite::Lax,
+        path: "/account",
+        secure,
+        max_age: Some(max_age),
+    };
+    crate::http::cookies::set(FLASH_COOKIE, value, attrs)
 }
 
 /// What a page handler renders through: the templates, this browser's CSRF token (an existing
@@ -203,7 +195,8 @@ impl FromRequestParts<AppState> for Page {
             Some(token) => (token, false),
             None => (csrf::new_token(), true),
         };
-        let flash = cookie_value(&parts.headers, FLASH_COOKIE).and_then(|c| Flash::parse(&c));
+        let flash = crate::http::cookies::value(&parts.headers, FLASH_COOKIE)
+            .and_then(|c| Flash::parse(&c));
         Ok(Self { pages, csrf, set_csrf, flash })
     }
 }

@@ -9,7 +9,7 @@ use serde::Deserialize;
 use super::render::{error_response, form_errors, values, Flash, FormErrors, Page};
 use super::{query_param, safe_next, signed_in};
 use crate::error::{AppError, ErrorCode};
-use crate::http::api::{clear_session_cookie, identifier, session_cookie};
+use crate::http::api::identifier;
 use crate::http::extract::{Client, Input, PresentedCookie};
 use crate::http::AppState;
 
@@ -57,7 +57,7 @@ pub async fn login(
     match login.await {
         Ok(out) => page
             .see_other(next)
-            .cookie(session_cookie(&state.auth.settings, &out.session_token))
+            .cookie(crate::http::cookies::session(&state.auth.settings, &out.session_token))
             .new_csrf()
             .into_response(),
         Err(e) => match form_errors(e, &["email", "password"], "password") {
@@ -98,6 +98,6 @@ pub async fn logout(
     }
     page.see_other("/account/login")
         .flash(Flash::LoggedOut)
-        .cookie(clear_session_cookie(&state.auth.settings))
+        .cookie(crate::http::cookies::clear_session(&state.auth.settings))
         .into_response()
 }

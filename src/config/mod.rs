@@ -1,0 +1,221 @@
+//! Settings: every `PORTCULLIS_*` name of CONTRACTS section 4. `table` lists them (name,
+//! default, kind, doc); `sources` reads the layers (defaults, `portcullis.toml`, `.env`, the
+//! environment, flags); `build` turns them into checked [`Settings`]; `secrets` keeps secret
+//! values out of `Debug` and logs.
+
+mod build;
+mod secrets;
+mod sources;
+pub mod table;
+#[cfg(test)]
+mod tests;
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+pub use build::parse_duration;
+pub use secrets::{mask_url_password, parse_key32, DatabaseUrl, Secret};
+pub use sources::ConfigError;
+use sources::Layers;
+
+use crate::domain::PasswordPolicy;
+
+/// Argon2id cost parameters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Argon2Params {
+    pub memory_kib: u32,
+    pub iterations: u32,
+    pub parallelism: u32,
+}
+
+impl Default for Argon2Params {
+    fn default() -> Self {
+        // OWASP's first recommended Argon2id configuration.
+        Self { memory_kib: 19_456, iterations: 2, parallelism: 1 }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+/// One setting as read: its value as `--explain` may show it, and where it came from.
+#[derive(Clone, Debug)]
+pub struct Effective {
+    pub name: &'static str,
+    /// The value, secrets shown as `[redacted]` and URL passwords masked; `unset` when none.
+    pub shown: String,
+    /// `default`, `portcullis.toml`, `.env`, `environment`, `command line` or `settings`.
+    pub origin: &'static str,
+}
+
+impl Effective {
+    fn new(name: &'static str, value: Option<&str>, origin: &'static str) -> Self {
+        let kind = table::setting(name).map(|s| s.kind);
+        let shown = match (value, kind) {
+            (None, _) => "unset".to_owned(),
+            (Some(_), Some(table::Kind::Secret)) => "[redacted]".to_owned(),
+            (Some(v), Some(table::Kind::Url)) => mask_url_password(v),
+            (Some(v), _) => v.to_owned(),
+        };
+        Self { name, shown, origin }
+    }
+}
+
+/// The fully validated configuration of one Portcullis process.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    pub bind: SocketAddr,
+    pub database_url: DatabaseUrl,
+    /// Base of links in emails, without a trailing slash.
+    pub public_url: String,
+    pub dev: bool,
+    pub smtp_url: Option<Secret>,
+    pub mail_from: String,
+    /// Bound on one SMTP delivery, connection included (`PORTCULLIS_SMTP_TIMEOUT`).
+    pub smtp_timeout: Duration,
+    /// How often the delivery worker looks for due mail.
+    pub mail_poll_interval: Duration,
+    /// Delay before the first retry of a failed delivery; it doubles with each attempt (up to
+    /// an hour), with jitter.
+    pub mail_retry_base: Duration,
+    /// Delivery attempts before a message is marked failed.
+    pub mail_max_attempts: u32,
+    pub jwt_secret: Option<Secret>,
+    pub access_token_ttl: Duration,
+    pub session_ttl: Duration,
+    pub session_cookie: String,
+    pub refresh_reuse_grace: Duration,
+    pub require_verified_email: bool,
+    pub password_policy: PasswordPolicy,
+    pub reveal_unknown_emails: bool,
+    pub dialects: Vec<String>,
+    pub verify_email_url: String,
+    pub reset_password_url: String,
+    pub cors_origins: Vec<String>,
+    pub rate_limit_per_minute: u32,
+    pub login_failures_per_hour: u32,
+    pub trust_proxy: bool,
+    pub redis_url: Option<Secret>,
+    /// Prefix of Portcullis's Redis keys (`portcullis`).
+    pub redis_prefix: String,
+    /// How long failed logins count toward the lock (`1h`).
+    pub login_failure_window: Duration,
+    pub pages: bool,
+    /// The metrics listener (`127.0.0.1:9464` unless set; `None`: `off`).
+    pub metrics_bind: Option<SocketAddr>,
+    /// With this set, the main listener serves `/metrics` too, to `Authorization: Bearer`
+    /// with this secret only.
+    pub metrics_token: Option<Secret>,
+    /// Open connections from one client address at most (`0`: no per-address cap).
+    pub max_connections_per_ip: usize,
+    /// Encrypts the private signing keys at rest (AES-256-GCM) when set.
+    pub key_encryption_key: Option<Secret>,
+    /// The legacy reset routes keep the user's sessions (weaker; off by default).
+    pub legacy_reset_keeps_sessions: bool,
+    pub shutdown_timeout: Duration,
+    /// How often each node deletes ended sessions, dead one-time tokens and old mail (`15m`).
+    pub housekeeping_interval: Duration,
+    /// How often each node re-reads the signing keys, so a rotation on another node reaches
+    /// its JWKS within this time (`60s`).
+    pub key_reload_interval: Duration,
+    /// A client must send a request's headers within this (`10s`).
+    pub header_timeout: Duration,
+    /// A client must send a request's body within this (`10s`).
+    pub body_timeout: Duration,
+    /// No request may take longer than this, start to finish (`30s`).
+    pub request_timeout: Duration,
+    /// Open connections at most (`1024`).
+    pub max_connections: usize,
+    pub log: String,
+    pub log_format: LogFormat,
+    pub argon2: Argon2Params,
+    /// Password-hash jobs allowed to wait for a core before new ones get `503`.
+    pub hash_queue: usize,
+    /// Password-hash jobs run at once; defaults to the number of cores.
+    pub hash_concurrency: usize,
+    /// Warnings raised while loading, for the caller to log once logging has started.
+    pub warnings: Vec<String>,
+    /// Every setting as read, and where from (`portcullis config --explain`).
+    pub effective: Vec<Effective>,
+}
+
+impl Settings {
+    /// Every setting, its effective value (secrets masked) and where it came from: one line
+    /// each, in the table's order.
+    pub fn explain(&self) -> String {
+        let width = table::SETTINGS.iter().map(|s| s.name.len()).max().unwrap_or(0);
+        let mut out = String::new();
+        for s in table::SETTINGS {
+            let line = match self.effective.iter().find(|e| e.name == s.name) {
+                Some(e) => format!("{}  ({})", e.shown, e.origin),
+                // Read only when another setting calls for it (dev mode, say).
+                None => match s.default {
+                    table::Fallback::Fixed(v) => format!("{v}  (default, not used)"),
+                    _ => "unset  (default, not used)".to_owned(),
+                },
+            };
+            out.push_str(&format!("{:<width$}  {line}\n", s.name));
+        }
+        out
+    }
+
+    pub fn secure_cookies(&self) -> bool {
+        self.public_url.starts_with("https://")
+    }
+
+    /// Once the listener is bound: with port 0 (tests), a public URL that was derived from
+    /// the bind address (and the link templates derived from it) take the real port.
+    pub fn adopt_bound_address(&mut self, bound: SocketAddr) {
+        let derived = format!("http://{}", self.bind);
+        if self.bind.port() != 0 || self.public_url != derived {
+            return;
+        }
+        let real = format!("http://{bound}");
+        for template in [&mut self.verify_email_url, &mut self.reset_password_url] {
+            if let Some(rest) = template.strip_prefix(&derived) {
+                *template = format!("{real}{rest}");
+            }
+        }
+        self.public_url = real;
+        self.bind = bound;
+    }
+
+    /// Settings from defaults plus `overrides` only (no files, no environment): for tests and
+    /// embedding.
+    pub fn from_map<I, K, V>(overrides: I) -> Result<Self, ConfigError>
+    where
+        I: IntoIterator<Item = (K, V)>,
+        K: Into<String>,
+        V: Into<String>,
+    {
+        let mut layers = Layers::default();
+        for (k, v) in overrides {
+            layers.set(k.into(), v.into(), "settings");
+        }
+        build::build(layers)
+    }
+
+    /// Loads every layer in order. `config_file` is `--config`; without it `portcullis.toml` in
+    /// the working directory is read when present. `flags` are command-line overrides, keyed
+    /// by environment name.
+    pub fn load(config_file: Option<&Path>, flags: &[(&str, String)]) -> Result<Self, ConfigError> {
+        let mut layers = Layers::default();
+        let toml_path =
+            config_file.map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("portcullis.toml"));
+        if config_file.is_some() || toml_path.exists() {
+            layers.add_toml_file(&toml_path)?;
+        }
+        if Path::new(".env").exists() {
+            layers.add_dotenv(Path::new(".env"))?;
+        }
+        layers.add_env(std::env::vars());
+        for (name, value) in flags {
+            layers.set((*name).to_owned(), value.clone(), "command line");
+        }
+        build::build(layers)
+    }
+}

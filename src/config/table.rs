@@ -1,0 +1,127 @@
+//! Every setting, once: its name, its default, how its value is read and what it does. The
+//! unknown-name check, the defaults the loader applies, `portcullis config --explain` and the
+//! README's table all come from [`SETTINGS`].
+
+/// How a setting's text is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Text,
+    Bool,
+    /// A whole number.
+    Number,
+    /// `10s`, `15m`, `24h`, `30d`, `500ms`.
+    Duration,
+    /// `HOST:PORT`.
+    Address,
+    /// Never shown: `--explain` prints `[redacted]`.
+    Secret,
+    /// A URL that may hold a password: `--explain` masks it.
+    Url,
+    /// Comma-separated.
+    List,
+}
+
+/// Where a setting's value comes from when no layer sets it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fallback {
+    /// This text, read like any other value.
+    Fixed(&'static str),
+    /// Worked out from other settings when loading; the text says how.
+    Derived(&'static str),
+    /// No value: the feature is off.
+    Unset,
+}
+
+/// One setting.
+#[derive(Debug)]
+pub struct Setting {
+    pub name: &'static str,
+    pub default: Fallback,
+    pub kind: Kind,
+    pub doc: &'static str,
+}
+
+macro_rules! settings {
+    ($($name:literal, $default:expr, $kind:ident, $doc:literal;)*) => {
+        /// Every setting Portcullis reads, in the order the README lists them.
+        pub const SETTINGS: &[Setting] = &[
+            $(Setting { name: $name, default: $default, kind: Kind::$kind, doc: $doc },)*
+        ];
+    };
+}
+
+use Fallback::{Derived, Fixed, Unset};
+
+settings! {
+    "PORTCULLIS_BIND", Fixed("127.0.0.1:8080"), Address, "listen address";
+    "PORTCULLIS_DATABASE_URL", Fixed("sqlite://portcullis.db"), Url, "`sqlite://…`, `postgres://…`, `mysql://…` (also read from `DATABASE_URL`)";
+    "PORTCULLIS_PUBLIC_URL", Derived("`http://<bind>`"), Text, "base of mailed links; `https://` makes cookies `Secure`";
+    "PORTCULLIS_DEV", Fixed("false"), Bool, "dev mailbox at `/dev/mail`; refused unless bound to loopback with an `http://` public URL";
+    "PORTCULLIS_DEV_ALLOW_PUBLIC", Fixed("false"), Bool, "lift that refusal (the dev mailbox then faces whoever reaches the port)";
+    "PORTCULLIS_SMTP_URL", Unset, Url, "`smtp://user:pass@host[:587]` (STARTTLS when offered; `?tls=required` insists), `smtps://…[:465]` (TLS), `?tls=none` plain (port 25)";
+    "PORTCULLIS_MAIL_FROM", Fixed("Portcullis <no-reply@localhost>"), Text, "sender";
+    "PORTCULLIS_SMTP_TIMEOUT", Fixed("30s"), Duration, "bound on one delivery, connection included";
+    "PORTCULLIS_MAIL_POLL_INTERVAL", Fixed("2s"), Duration, "how often each node looks for due mail";
+    "PORTCULLIS_MAIL_RETRY_BASE", Fixed("30s"), Duration, "first retry delay (doubling, at most 1 h, jittered)";
+    "PORTCULLIS_MAIL_MAX_ATTEMPTS", Fixed("10"), Number, "attempts before a message is marked `failed`";
+    "PORTCULLIS_JWT_SECRET", Unset, Secret, "HS256 with this secret (32 bytes or more); unset: EdDSA keys in the database";
+    "PORTCULLIS_KEY_ENCRYPTION_KEY", Unset, Secret, "32 bytes (64 hex digits or base64): private signing keys are stored sealed with AES-256-GCM; every node needs it";
+    "PORTCULLIS_ACCESS_TOKEN_TTL", Fixed("15m"), Duration, "access-token lifetime (at most 24h)";
+    "PORTCULLIS_SESSION_TTL", Fixed("30d"), Duration, "absolute lifetime of a session and its refresh tokens";
+    "PORTCULLIS_SESSION_COOKIE", Derived("`session_id`, `__Host-session_id` on https"), Text, "a name set explicitly is used as it is";
+    "PORTCULLIS_REFRESH_REUSE_GRACE", Fixed("10s"), Duration, "a spent refresh token seen again within this is refused without revoking";
+    "PORTCULLIS_REQUIRE_VERIFIED_EMAIL", Fixed("false"), Bool, "refuse login until the email is verified";
+    "PORTCULLIS_PASSWORD_MIN_LENGTH", Fixed("8"), Number, "in code points";
+    "PORTCULLIS_PASSWORD_REQUIRE_LETTER_AND_DIGIT", Fixed("false"), Bool, "seed 003's rule";
+    "PORTCULLIS_PASSWORD_BLOCK_COMMON", Fixed("true"), Bool, "19,640 common passwords refused";
+    "PORTCULLIS_VERIFY_EMAIL_URL", Derived("`<public>/account/verify-email?token={token}`"), Text, "link template of verification mail";
+    "PORTCULLIS_RESET_PASSWORD_URL", Derived("`<public>/account/reset-password?token={token}`"), Text, "link template of reset mail";
+    "PORTCULLIS_PAGES", Fixed("true"), Bool, "the hosted pages under `/account/`; `false`: none (`404`)";
+    "PORTCULLIS_ARGON2_MEMORY_KIB", Fixed("19456"), Number, "Argon2id memory cost";
+    "PORTCULLIS_ARGON2_ITERATIONS", Fixed("2"), Number, "Argon2id passes";
+    "PORTCULLIS_ARGON2_PARALLELISM", Fixed("1"), Number, "Argon2id lanes";
+    "PORTCULLIS_HASH_CONCURRENCY", Derived("the number of cores"), Number, "password hashes at once";
+    "PORTCULLIS_HASH_QUEUE", Fixed("64"), Number, "hashes that may wait before `503`";
+    "PORTCULLIS_REVEAL_UNKNOWN_EMAILS", Fixed("false"), Bool, "legacy route sets answer unknown emails as their seeds did (404/403)";
+    "PORTCULLIS_DIALECTS", Fixed("root,alx,api-v1"), List, "legacy route sets to serve (`none` for none)";
+    "PORTCULLIS_LEGACY_RESET_KEEPS_SESSIONS", Fixed("false"), Bool, "the legacy reset routes (`alx`, `api-v1`) keep the user's sessions; weaker, for seed clients that log out with their pre-reset session";
+    "PORTCULLIS_RATE_LIMIT_PER_MINUTE", Fixed("60"), Number, "per client IP, shared by every unauthenticated route; `0` off";
+    "PORTCULLIS_LOGIN_FAILURES_PER_HOUR", Fixed("20"), Number, "per account (or unknown identifier), password re-checks included; `0` off";
+    "PORTCULLIS_LOGIN_FAILURE_WINDOW", Fixed("1h"), Duration, "how long failures count, and the longest lock";
+    "PORTCULLIS_TRUST_PROXY", Fixed("false"), Bool, "client IP from the rightmost `X-Forwarded-For` entry (the one your proxy adds)";
+    "PORTCULLIS_REDIS_URL", Unset, Url, "share rate limits and login throttling across nodes";
+    "PORTCULLIS_REDIS_PREFIX", Fixed("portcullis"), Text, "prefix of every Redis key";
+    "PORTCULLIS_CORS_ORIGINS", Fixed(""), List, "browser origins allowed, with credentials (`*` is refused)";
+    "PORTCULLIS_HEADER_TIMEOUT", Fixed("10s"), Duration, "a client must send a request's headers within this";
+    "PORTCULLIS_BODY_TIMEOUT", Fixed("10s"), Duration, "a client must send a request's body within this (`408`)";
+    "PORTCULLIS_REQUEST_TIMEOUT", Fixed("30s"), Duration, "no request runs longer (`503` with `Retry-After`)";
+    "PORTCULLIS_MAX_CONNECTIONS", Fixed("1024"), Number, "open connections at most";
+    "PORTCULLIS_MAX_CONNECTIONS_PER_IP", Derived("`128`, `0` with `PORTCULLIS_TRUST_PROXY`"), Number, "open connections from one client address (IPv6: one /64); more are closed at once; `0` off";
+    "PORTCULLIS_SHUTDOWN_TIMEOUT", Fixed("30s"), Duration, "in-flight requests may finish this long after SIGTERM";
+    "PORTCULLIS_METRICS_BIND", Fixed("127.0.0.1:9464"), Text, "the private listener that serves `/metrics`; `off` for none";
+    "PORTCULLIS_METRICS_TOKEN", Unset, Secret, "also serve `/metrics` on the main port, to `Authorization: Bearer <this>` only (16 bytes or more)";
+    "PORTCULLIS_HOUSEKEEPING_INTERVAL", Fixed("15m"), Duration, "how often each node deletes ended sessions, dead tokens and week-old delivered mail";
+    "PORTCULLIS_KEY_RELOAD_INTERVAL", Fixed("60s"), Duration, "how often each node re-reads the signing keys (a rotation elsewhere reaches its JWKS within this)";
+    "PORTCULLIS_LOG", Fixed("info"), Text, "log filter";
+    "PORTCULLIS_LOG_FORMAT", Fixed("text"), Text, "`text` or `json`";
+}
+
+/// The setting named `name`, if there is one.
+pub fn setting(name: &str) -> Option<&'static Setting> {
+    SETTINGS.iter().find(|s| s.name == name)
+}
+
+/// The README's table of settings (between its `settings` markers), made from [`SETTINGS`].
+pub fn markdown() -> String {
+    let mut out = String::from("| Variable | Default | |\n|---|---|---|\n");
+    for s in SETTINGS {
+        let default = match s.default {
+            Fixed("") => "empty".to_owned(),
+            Fixed(v) => format!("`{v}`"),
+            Derived(how) => how.to_owned(),
+            Unset => "unset".to_owned(),
+        };
+        out.push_str(&format!("| `{}` | {default} | {} |\n", s.name, s.doc));
+    }
+    out
+}
