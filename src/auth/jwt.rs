@@ -27,6 +27,21 @@ pub struct AccessClaims {
     pub iat: i64,
     pub exp: i64,
     pub jti: String,
+    /// How the session was authenticated (RFC 8176), e.g. `["pwd"]`. Tokens issued before
+    /// sessions recorded it have none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub amr: Vec<String>,
+    /// When the user last authenticated (Unix seconds); `0` in tokens issued before.
+    #[serde(default)]
+    pub auth_time: i64,
+}
+
+/// How and when the user behind a token authenticated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuthContext {
+    pub amr: Vec<crate::domain::Amr>,
+    /// Unix seconds.
+    pub auth_time: i64,
 }
 
 /// A signing key as stored in the database.
@@ -183,8 +198,14 @@ impl Jwt {
         self.ttl_secs
     }
 
-    /// Signs an access token for `user_id` in session `session_id`.
-    pub fn issue(&self, user_id: &str, session_id: &str, now_secs: i64) -> anyhow::Result<String> {
+    /// Signs an access token for `user_id` in session `session_id`, authenticated as `context`.
+    pub fn issue(
+        &self,
+        user_id: &str,
+        session_id: &str,
+        context: &AuthContext,
+        now_secs: i64,
+    ) -> anyhow::Result<String> {
         let claims = AccessClaims {
             sub: user_id.to_owned(),
             sid: session_id.to_owned(),
@@ -193,6 +214,8 @@ impl Jwt {
             iat: now_secs,
             exp: now_secs + self.ttl_secs,
             jti: uuid::Uuid::now_v7().to_string(),
+            amr: context.amr.iter().map(|m| m.as_str().to_owned()).collect(),
+            auth_time: context.auth_time,
         };
         let keys = self.current();
         let (header, key) = match &*keys {
@@ -294,6 +317,10 @@ impl Jwt {
 mod tests {
     use super::*;
 
+    fn pwd() -> AuthContext {
+        AuthContext { amr: vec![crate::domain::Amr::Pwd], auth_time: 1 }
+    }
+
     fn ed() -> (Jwt, SigningKeyRecord) {
         let rec = SigningKeyRecord::generate(1).unwrap();
         (Jwt::eddsa(std::slice::from_ref(&rec), "http://issuer".into(), 900).unwrap(), rec)
@@ -306,7 +333,7 @@ mod tests {
     #[test]
     fn eddsa_tokens_round_trip_with_kid() {
         let (jwt, rec) = ed();
-        let t = jwt.issue("u1", "s1", now()).unwrap();
+        let t = jwt.issue("u1", "s1", &pwd(), now()).unwrap();
         let header = jsonwebtoken::decode_header(&t).unwrap();
         assert_eq!(header.alg, Algorithm::EdDSA);
         assert_eq!(header.kid.as_deref(), Some(rec.kid.as_str()));
@@ -321,7 +348,7 @@ mod tests {
     #[test]
     fn expired_tokens_are_refused() {
         let (jwt, _) = ed();
-        let t = jwt.issue("u1", "s1", now() - 902).unwrap();
+        let t = jwt.issue("u1", "s1", &pwd(), now() - 902).unwrap();
         assert!(jwt.verify(&t).is_err());
     }
 
@@ -329,13 +356,13 @@ mod tests {
     fn a_cached_verification_still_checks_expiry_and_the_key() {
         let (jwt, _) = ed();
         // Valid for two more seconds (one of them leeway): verified once, then from the cache.
-        let t = jwt.issue("u1", "s1", now() - 899).unwrap();
+        let t = jwt.issue("u1", "s1", &pwd(), now() - 899).unwrap();
         assert!(jwt.verify(&t).is_ok());
         assert!(jwt.verify(&t).is_ok());
         std::thread::sleep(std::time::Duration::from_millis(2100));
         assert!(jwt.verify(&t).is_err(), "expired while cached");
         // A token whose key left the key set is refused even when cached.
-        let t = jwt.issue("u1", "s1", now()).unwrap();
+        let t = jwt.issue("u1", "s1", &pwd(), now()).unwrap();
         assert!(jwt.verify(&t).is_ok());
         jwt.set_ed_keys(&[SigningKeyRecord::generate(2).unwrap()]).unwrap();
         assert!(jwt.verify(&t).is_err());
@@ -344,7 +371,7 @@ mod tests {
     #[test]
     fn a_tampered_copy_of_a_cached_token_is_still_refused() {
         let (jwt, _) = ed();
-        let t = jwt.issue("u1", "s1", now()).unwrap();
+        let t = jwt.issue("u1", "s1", &pwd(), now()).unwrap();
         assert!(jwt.verify(&t).is_ok());
         let mut forged = t.clone().into_bytes();
         let i = forged.len() - 5;
@@ -356,12 +383,12 @@ mod tests {
     fn other_issuers_and_keys_are_refused() {
         let (a, _) = ed();
         let (b, _) = ed();
-        let t = a.issue("u1", "s1", now()).unwrap();
+        let t = a.issue("u1", "s1", &pwd(), now()).unwrap();
         assert!(matches!(b.verify(&t), Err(TokenError::UnknownKey)));
         let rec = SigningKeyRecord::generate(1).unwrap();
         let other_iss = Jwt::eddsa(std::slice::from_ref(&rec), "http://evil".into(), 900).unwrap();
         let same_key = Jwt::eddsa(&[rec], "http://issuer".into(), 900).unwrap();
-        let t = other_iss.issue("u1", "s1", now()).unwrap();
+        let t = other_iss.issue("u1", "s1", &pwd(), now()).unwrap();
         assert!(same_key.verify(&t).is_err());
     }
 
@@ -369,7 +396,7 @@ mod tests {
     fn algorithm_is_pinned() {
         let secret = Secret::new("0123456789abcdef0123456789abcdef");
         let hs = Jwt::hs256(&secret, "http://issuer".into(), 900);
-        let t = hs.issue("u1", "s1", now()).unwrap();
+        let t = hs.issue("u1", "s1", &pwd(), now()).unwrap();
         assert!(hs.verify(&t).is_ok());
         assert_eq!(hs.jwks()["keys"].as_array().unwrap().len(), 0);
         // An unsigned token with the right claims is refused.
@@ -388,11 +415,11 @@ mod tests {
     fn rotation_keeps_old_keys_verifying_and_signs_with_the_newest() {
         let old = SigningKeyRecord::generate(1).unwrap();
         let jwt = Jwt::eddsa(std::slice::from_ref(&old), "i".into(), 900).unwrap();
-        let before = jwt.issue("u", "s", now()).unwrap();
+        let before = jwt.issue("u", "s", &pwd(), now()).unwrap();
         let new = SigningKeyRecord::generate(2).unwrap();
         jwt.set_ed_keys(&[old, new.clone()]).unwrap();
         assert!(jwt.verify(&before).is_ok());
-        let after = jwt.issue("u", "s", now()).unwrap();
+        let after = jwt.issue("u", "s", &pwd(), now()).unwrap();
         assert_eq!(jsonwebtoken::decode_header(&after).unwrap().kid, Some(new.kid));
     }
 }

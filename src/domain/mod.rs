@@ -1,9 +1,11 @@
 //! Pure types and rules: email addresses, usernames, the password policy, the user. No I/O.
 
+mod amr;
 mod email;
 mod password;
 mod user;
 
+pub use amr::Amr;
 pub use email::{email_key, username_key, Email, Username, KEY_VERSION};
 pub use password::{Password, PasswordPolicy, PolicyError, MAX_PASSWORD_CHARS};
 pub use user::{Session, User};

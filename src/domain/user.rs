@@ -23,4 +23,8 @@ pub struct Session {
     pub expires_at: i64,
     pub ip: Option<String>,
     pub user_agent: Option<String>,
+    /// How the session was authenticated (RFC 8176 names).
+    pub amr: Vec<super::Amr>,
+    /// When it was last authenticated (Unix milliseconds): at login, later at a re-check.
+    pub auth_time: i64,
 }

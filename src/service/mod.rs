@@ -4,6 +4,7 @@
 mod account;
 mod admin;
 pub mod audit;
+mod login;
 mod session;
 
 use std::sync::Arc;
@@ -20,7 +21,8 @@ use crate::store::{NewToken, Store, TokenPurpose};
 
 pub use account::{ForgotOutcome, ProfileUpdate, Registration};
 pub use admin::{operator, Rotation};
-pub use session::{Authenticated, Identifier, LoginOutcome, Tokens};
+pub use login::{Identified, Identifier, LoginOutcome, Principal, SecondFactor};
+pub use session::{Authenticated, Tokens};
 
 const VERIFY_TTL_MS: i64 = 24 * 3600 * 1000;
 const RESET_TTL_MS: i64 = 3600 * 1000;

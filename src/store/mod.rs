@@ -101,6 +101,11 @@ macro_rules! migrations {
                 "security",
                 include_str!(concat!("../../migrations/", $dialect, "/0005_security.sql")),
             ),
+            (
+                6,
+                "login_pipeline",
+                include_str!(concat!("../../migrations/", $dialect, "/0006_login_pipeline.sql")),
+            ),
         ]
     };
 }

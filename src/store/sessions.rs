@@ -13,6 +13,10 @@ pub struct NewSession {
     pub user_id: String,
     /// The user's password epoch when the password (or other credential) was checked.
     pub password_epoch: i64,
+    /// The authentication methods, space-separated (`pwd`, `pwd otp`, …).
+    pub amr: String,
+    /// When the user authenticated (Unix milliseconds).
+    pub auth_time: i64,
     pub token_hash: String,
     pub refresh_hash: String,
     pub now: i64,
@@ -36,7 +40,7 @@ pub enum RefreshOutcome {
 
 const SESSION_USER_SQL_BY_TOKEN: &str = "SELECT s.id AS s_id, s.user_id AS s_user_id, \
     s.created_at AS s_created_at, s.last_used_at AS s_last_used_at, s.expires_at AS s_expires_at, \
-    s.ip AS s_ip, s.user_agent AS s_user_agent, u.id, u.email, u.username, u.is_active, \
+    s.ip AS s_ip, s.user_agent AS s_user_agent, s.amr AS s_amr, s.auth_time AS s_auth_time, u.id, u.email, u.username, u.is_active, \
     u.email_verified, u.created_at, u.updated_at \
     FROM sessions s JOIN users u ON u.id = s.user_id \
     WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND u.is_active = 1 \
@@ -44,7 +48,7 @@ const SESSION_USER_SQL_BY_TOKEN: &str = "SELECT s.id AS s_id, s.user_id AS s_use
 
 const SESSION_USER_SQL_BY_ID: &str = "SELECT s.id AS s_id, s.user_id AS s_user_id, \
     s.created_at AS s_created_at, s.last_used_at AS s_last_used_at, s.expires_at AS s_expires_at, \
-    s.ip AS s_ip, s.user_agent AS s_user_agent, u.id, u.email, u.username, u.is_active, \
+    s.ip AS s_ip, s.user_agent AS s_user_agent, s.amr AS s_amr, s.auth_time AS s_auth_time, u.id, u.email, u.username, u.is_active, \
     u.email_verified, u.created_at, u.updated_at \
     FROM sessions s JOIN users u ON u.id = s.user_id \
     WHERE s.id = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND u.is_active = 1 \
@@ -52,7 +56,7 @@ const SESSION_USER_SQL_BY_ID: &str = "SELECT s.id AS s_id, s.user_id AS s_user_i
 
 const SESSION_USER_SQL_BY_REFRESH: &str = "SELECT s.id AS s_id, s.user_id AS s_user_id, \
     s.created_at AS s_created_at, s.last_used_at AS s_last_used_at, s.expires_at AS s_expires_at, \
-    s.ip AS s_ip, s.user_agent AS s_user_agent, u.id, u.email, u.username, u.is_active, \
+    s.ip AS s_ip, s.user_agent AS s_user_agent, s.amr AS s_amr, s.auth_time AS s_auth_time, u.id, u.email, u.username, u.is_active, \
     u.email_verified, u.created_at, u.updated_at \
     FROM refresh_tokens r JOIN sessions s ON s.id = r.session_id JOIN users u ON u.id = s.user_id \
     WHERE r.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND u.is_active = 1 \
@@ -67,6 +71,8 @@ fn session_from_row(row: &AnyRow) -> Result<Session, sqlx::Error> {
         expires_at: row.try_get("s_expires_at")?,
         ip: opt_text(row, "s_ip")?,
         user_agent: opt_text(row, "s_user_agent")?,
+        amr: crate::domain::Amr::split(&text(row, "s_amr")?),
+        auth_time: row.try_get("s_auth_time")?,
     })
 }
 
@@ -84,11 +90,13 @@ impl Store {
     pub async fn create_session(&self, s: &NewSession, replaces: Option<&str>) -> Result<bool> {
         let mut tx = self.begin().await?;
         let n = self
-            .q("INSERT INTO sessions (id, user_id, password_epoch, token_hash, created_at, \
-                last_used_at, expires_at, ip, user_agent) \
-                SELECT $1, id, password_epoch, $2, $3, $4, $5, $6, $7 FROM users \
-                WHERE id = $8 AND password_epoch = $9 AND is_active = 1")
+            .q("INSERT INTO sessions (id, user_id, password_epoch, amr, auth_time, token_hash, \
+                created_at, last_used_at, expires_at, ip, user_agent) \
+                SELECT $1, id, password_epoch, $2, $3, $4, $5, $6, $7, $8, $9 FROM users \
+                WHERE id = $10 AND password_epoch = $11 AND is_active = 1")
             .bind(s.id.clone())
+            .bind(s.amr.clone())
+            .bind(s.auth_time)
             .bind(s.token_hash.clone())
             .bind(s.now)
             .bind(s.now)
@@ -256,7 +264,7 @@ impl Store {
         let rows = self
             .q("SELECT id AS s_id, user_id AS s_user_id, created_at AS s_created_at, \
                 last_used_at AS s_last_used_at, expires_at AS s_expires_at, ip AS s_ip, \
-                user_agent AS s_user_agent FROM sessions \
+                user_agent AS s_user_agent, amr AS s_amr, auth_time AS s_auth_time FROM sessions \
                 WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > $2 \
                 ORDER BY last_used_at DESC, id")
             .bind(user_id.to_owned())

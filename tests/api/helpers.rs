@@ -367,6 +367,12 @@ impl TestApp {
 
 pub const PASSWORD: &str = "correct horse battery";
 
+/// The context of a password login now, for tokens a test signs itself.
+pub fn password_context() -> portcullis::auth::AuthContext {
+    let now = portcullis::clock::now_ms() / 1000;
+    portcullis::auth::AuthContext { amr: vec![portcullis::domain::Amr::Pwd], auth_time: now }
+}
+
 pub struct Login {
     pub access_token: String,
     pub refresh_token: String,

@@ -106,7 +106,11 @@ async fn a_jwt_secret_switches_to_hs256_with_an_empty_jwks(db: Db) {
     let other = TestApp::spawn_with(db, &[("PORTCULLIS_JWT_SECRET", &"x".repeat(40))]).await;
     let user_id = login.body["user"]["id"].as_str().unwrap();
     let session_id = current_session_id(&app, &login.access_token).await;
-    let foreign = other.auth.jwt.issue(user_id, &session_id, now_secs()).unwrap();
+    let foreign = other
+        .auth
+        .jwt
+        .issue(user_id, &session_id, &crate::helpers::password_context(), now_secs())
+        .unwrap();
     assert_eq!(app.user_status_bearer(&foreign).await, StatusCode::UNAUTHORIZED);
 }
 
@@ -118,9 +122,17 @@ async fn a_token_signed_by_another_server_is_refused(db: Db) {
     let session_id = current_session_id(&app, &login.access_token).await;
 
     // The same claims, signed by each server: only the signature differs.
-    let ours = app.auth.jwt.issue(user_id, &session_id, now_secs()).unwrap();
+    let ours = app
+        .auth
+        .jwt
+        .issue(user_id, &session_id, &crate::helpers::password_context(), now_secs())
+        .unwrap();
     assert_eq!(app.user_status_bearer(&ours).await, StatusCode::OK);
-    let foreign = other.auth.jwt.issue(user_id, &session_id, now_secs()).unwrap();
+    let foreign = other
+        .auth
+        .jwt
+        .issue(user_id, &session_id, &crate::helpers::password_context(), now_secs())
+        .unwrap();
     assert_eq!(app.user_status_bearer(&foreign).await, StatusCode::UNAUTHORIZED);
 
     // And a token the other server issued at login, valid there.

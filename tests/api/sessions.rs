@@ -28,6 +28,7 @@ backends!(
     a_spent_refresh_token_reused_after_the_grace_period_revokes_the_whole_session,
     concurrent_refreshes_with_one_token_succeed_once_and_keep_the_session,
     refresh_refuses_garbage_missing_and_logged_out_tokens,
+    access_tokens_say_how_and_when_the_user_authenticated,
 );
 
 fn now_secs() -> i64 {
@@ -293,9 +294,17 @@ async fn an_expired_access_token_is_401(db: Db) {
     let session_id =
         current.iter().find(|s| s["current"] == true).unwrap()["id"].as_str().unwrap().to_owned();
 
-    let fresh = app.auth.jwt.issue(&user_id, &session_id, now_secs()).unwrap();
+    let fresh = app
+        .auth
+        .jwt
+        .issue(&user_id, &session_id, &crate::helpers::password_context(), now_secs())
+        .unwrap();
     assert_eq!(app.user_status_bearer(&fresh).await, StatusCode::OK, "same claims, not expired");
-    let expired = app.auth.jwt.issue(&user_id, &session_id, now_secs() - 1000).unwrap();
+    let expired = app
+        .auth
+        .jwt
+        .issue(&user_id, &session_id, &crate::helpers::password_context(), now_secs() - 1000)
+        .unwrap();
     let res = app.bearer(Method::GET, "/api/auth/user", &expired).send().await.unwrap();
     assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
     error_body(res).await;
@@ -521,4 +530,24 @@ async fn refresh_refuses_garbage_missing_and_logged_out_tokens(db: Db) {
     let res = refresh(&app, &login.refresh_token).await;
     assert_eq!(res.status(), StatusCode::UNAUTHORIZED, "the session is over");
     error_body(res).await;
+}
+
+async fn access_tokens_say_how_and_when_the_user_authenticated(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let before = now_secs();
+    let login = app.user("amr@example.com").await;
+    let claims = jwt_part(&login.access_token, 1);
+    assert_eq!(claims["amr"], json!(["pwd"]), "{claims}");
+    let auth_time = claims["auth_time"].as_i64().unwrap();
+    assert!(auth_time >= before - 1 && auth_time <= now_secs() + 1, "{claims}");
+    // A refreshed token is still the same authentication: same methods, same time.
+    tokio::time::sleep(Duration::from_millis(1100)).await;
+    let res =
+        app.post_json("/api/auth/refresh", json!({"refresh_token": login.refresh_token})).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let body: Value = res.json().await.unwrap();
+    let refreshed = jwt_part(body["access_token"].as_str().unwrap(), 1);
+    assert_eq!(refreshed["amr"], json!(["pwd"]));
+    assert_eq!(refreshed["auth_time"], auth_time, "{refreshed}");
+    assert!(refreshed["iat"].as_i64().unwrap() > claims["iat"].as_i64().unwrap());
 }
