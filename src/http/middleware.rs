@@ -87,53 +87,18 @@ pub fn panic_response(payload: Box<dyn Any + Send + 'static>) -> Response<Body> 
     AppError::Unexpected(anyhow::anyhow!("panic")).into_response()
 }
 
-/// Unauthenticated routes of every route set, which share one token bucket per client IP.
-const RATE_LIMITED: &[(&str, &str)] = &[
-    ("POST", "/api/auth/register"),
-    ("POST", "/api/auth/verify-email"),
-    ("GET", "/api/auth/verify-email-link"),
-    ("POST", "/api/auth/resend-verification"),
-    ("POST", "/api/auth/login"),
-    ("POST", "/api/auth/refresh"),
-    ("POST", "/api/auth/forgot-password"),
-    ("POST", "/api/auth/reset-password"),
-    ("POST", "/register"),
-    ("POST", "/login"),
-    ("POST", "/forgot-password"),
-    ("POST", "/users"),
-    ("POST", "/sessions"),
-    ("POST", "/reset_password"),
-    ("PUT", "/reset_password"),
-    ("POST", "/api/v1/register"),
-    ("POST", "/api/v1/session"),
-    ("POST", "/api/v1/reset_password"),
-    ("POST", "/api/v1/update_password"),
-    ("POST", "/account/login"),
-    ("POST", "/account/register"),
-    ("POST", "/account/verify-email"),
-    ("POST", "/account/resend-verification"),
-    ("POST", "/account/forgot-password"),
-    ("POST", "/account/reset-password"),
-];
-
-/// `429` with `Retry-After` once a client IP has spent its budget on the routes above.
+/// `429` with `Retry-After` once a client IP has spent its budget. Layered on the public
+/// routes only ([`crate::http::public`]), so every request it sees spends one token.
 pub async fn rate_limit(
     axum::extract::State(state): axum::extract::State<crate::http::AppState>,
     req: Request,
     next: Next,
 ) -> Response {
-    let limited =
-        RATE_LIMITED.iter().any(|(m, p)| req.method().as_str() == *m && req.uri().path() == *p);
-    if limited {
-        let ip = super::extract::client_ip(
-            req.headers(),
-            req.extensions(),
-            state.auth.settings.trust_proxy,
-        );
-        if let Some(ip) = ip {
-            if let Err(e) = state.auth.limits.check_ip(ip, crate::clock::now_ms()).await {
-                return refusal(&state, req.uri().path(), e);
-            }
+    let ip =
+        super::extract::client_ip(req.headers(), req.extensions(), state.auth.settings.trust_proxy);
+    if let Some(ip) = ip {
+        if let Err(e) = state.auth.limits.check_ip(ip, crate::clock::now_ms()).await {
+            return refusal(&state, req.uri().path(), e);
         }
     }
     next.run(req).await

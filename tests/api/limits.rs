@@ -16,6 +16,7 @@ backends!(
     a_lock_ends_with_its_window,
     two_nodes_sharing_redis_spend_one_budget,
     an_unreachable_redis_falls_back_to_per_node_limits,
+    every_unauthenticated_route_in_the_openapi_document_is_limited,
 );
 
 fn redis_url() -> Option<String> {
@@ -202,4 +203,46 @@ async fn an_unreachable_redis_falls_back_to_per_node_limits(db: Db) {
     assert_eq!(app.login_status("f@example.com", "whatever1").await, StatusCode::UNAUTHORIZED);
     assert_eq!(app.login_status("f@example.com", "whatever1").await, StatusCode::UNAUTHORIZED);
     assert_eq!(app.login_status("f@example.com", "whatever1").await, StatusCode::TOO_MANY_REQUESTS);
+}
+
+async fn every_unauthenticated_route_in_the_openapi_document_is_limited(db: Db) {
+    let app = TestApp::spawn_with(db, &[("PORTCULLIS_RATE_LIMIT_PER_MINUTE", "1")]).await;
+    let doc: serde_json::Value = app.get("/openapi.json").await.json().await.unwrap();
+    // The one token of this client's bucket.
+    assert_eq!(app.post_json("/api/auth/login", json!({})).await.status(), StatusCode::BAD_REQUEST);
+    let mut checked = Vec::new();
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            let changes_state = matches!(method.as_str(), "post" | "put" | "patch" | "delete");
+            let needs_session =
+                op.get("security").is_some_and(|s| !s.as_array().unwrap().is_empty());
+            if !changes_state || needs_session {
+                continue;
+            }
+            let method = reqwest::Method::from_bytes(method.to_uppercase().as_bytes()).unwrap();
+            let res = app
+                .client
+                .request(method.clone(), app.url(path))
+                .json(&json!({}))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(
+                res.status(),
+                StatusCode::TOO_MANY_REQUESTS,
+                "{method} {path} is open to anyone but spends no budget"
+            );
+            checked.push(format!("{method} {path}"));
+        }
+    }
+    // The document does list them: the canonical ones and every legacy set's.
+    for route in [
+        "POST /api/auth/register",
+        "POST /api/auth/refresh",
+        "POST /login",
+        "PUT /reset_password",
+        "POST /api/v1/update_password",
+    ] {
+        assert!(checked.iter().any(|c| c == route), "{route} not checked: {checked:?}");
+    }
 }

@@ -12,24 +12,28 @@ use utoipa::OpenApi;
 
 use super::AppState;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
+/// The canonical routes: those anyone may call without a session spend the client IP's
+/// budget ([`super::public`]); the rest need a session.
+pub fn routes(state: &AppState) -> Router<AppState> {
+    let anyone = Router::new()
         .route("/api/auth/register", post(account::register))
         .route("/api/auth/verify-email", post(account::verify_email))
         .route("/api/auth/verify-email-link", get(account::verify_email_link))
         .route("/api/auth/resend-verification", post(account::resend_verification))
         .route("/api/auth/forgot-password", post(account::forgot_password))
         .route("/api/auth/reset-password", post(account::reset_password))
+        .route("/api/auth/login", post(session::login))
+        .route("/api/auth/refresh", post(session::refresh));
+    let signed_in = Router::new()
         .route(
             "/api/auth/user",
             get(account::get_user).patch(account::update_user).delete(account::delete_user),
         )
         .route("/api/auth/change-password", post(account::change_password))
-        .route("/api/auth/login", post(session::login))
-        .route("/api/auth/refresh", post(session::refresh))
         .route("/api/auth/logout", post(session::logout))
         .route("/api/auth/sessions", get(session::list).delete(session::revoke_others))
-        .route("/api/auth/sessions/{id}", delete(session::revoke_one))
+        .route("/api/auth/sessions/{id}", delete(session::revoke_one));
+    super::public(state, anyone).merge(signed_in)
 }
 
 /// The canonical API's routes in the OpenAPI document (assembled in `http::openapi`).

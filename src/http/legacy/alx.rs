@@ -17,13 +17,15 @@ use crate::http::extract::{Client, Input};
 use crate::http::AppState;
 use crate::service::Registration;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/", get(index))
+pub fn routes(state: &AppState) -> Router<AppState> {
+    let anyone = Router::new()
         .route("/users", post(users))
-        .route("/sessions", post(super::cookie_login).delete(logout))
+        .route("/sessions", post(super::cookie_login))
+        .route("/reset_password", post(get_reset_token).put(update_password));
+    crate::http::public(state, anyone)
+        .route("/", get(index))
+        .route("/sessions", axum::routing::delete(logout))
         .route("/profile", get(profile))
-        .route("/reset_password", post(get_reset_token).put(update_password))
 }
 
 /// The paths of this route set (for [`werkzeug_reasons`]).
@@ -101,6 +103,7 @@ pub(super) async fn users(
 /// `DELETE /sessions`: the cookie's session ends and the client goes to `/`; `403` without a
 /// live session.
 #[utoipa::path(delete, path = "/sessions", tag = "legacy alx (seed 004)",
+    security(("session_cookie" = [])),
     responses((status = 302, description = "Session ended, redirect to /"), (status = 403, description = "No live session")))]
 pub(super) async fn logout(
     State(state): State<AppState>,

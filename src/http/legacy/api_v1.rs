@@ -16,13 +16,16 @@ use crate::http::extract::{Client, Input};
 use crate::http::AppState;
 use crate::service::Registration;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
+pub fn routes(state: &AppState) -> Router<AppState> {
+    let anyone = Router::new()
         .route("/api/v1/register", post(register))
         .route("/api/v1/session", post(session))
         .route("/api/v1/logout", post(logout))
         .route("/api/v1/reset_password", post(reset_password))
-        .route("/api/v1/update_password", post(update_password))
+        .route("/api/v1/update_password", post(update_password));
+    // Logout needs no session to answer (it clears whatever cookie it is sent), so it is
+    // limited like the rest.
+    crate::http::public(state, anyone)
 }
 
 /// `201`; missing fields and a taken address are `400`, as the seed documents.

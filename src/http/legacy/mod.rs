@@ -21,13 +21,13 @@ use axum::http::header::SET_COOKIE;
 use axum::response::AppendHeaders;
 
 /// The route sets named in `PORTCULLIS_DIALECTS`.
-pub fn routes(dialects: &[String]) -> Router<AppState> {
+pub fn routes(state: &AppState) -> Router<AppState> {
     let mut router = Router::new();
-    for d in dialects {
+    for d in &state.auth.settings.dialects {
         router = match d.as_str() {
-            "root" => router.merge(root::routes()),
-            "alx" => router.merge(alx::routes()),
-            "api-v1" => router.merge(api_v1::routes()),
+            "root" => router.merge(root::routes(state)),
+            "alx" => router.merge(alx::routes(state)),
+            "api-v1" => router.merge(api_v1::routes(state)),
             _ => router,
         };
     }

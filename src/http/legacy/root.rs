@@ -16,12 +16,12 @@ use crate::http::extract::{Client, Input, PresentedCookie};
 use crate::http::AppState;
 use crate::service::{ForgotOutcome, Registration};
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
+pub fn routes(state: &AppState) -> Router<AppState> {
+    let anyone = Router::new()
         .route("/register", post(register))
         .route("/login", post(login))
-        .route("/forgot-password", post(forgot_password))
-        .route("/logout", get(logout))
+        .route("/forgot-password", post(forgot_password));
+    crate::http::public(state, anyone).route("/logout", get(logout))
 }
 
 /// An [`AppError`] in this set's shape: `{"error", "message", "code"}`, with the seeds'

@@ -47,16 +47,23 @@ const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; form-ac
 /// The page routes, mounted when `PORTCULLIS_PAGES` is true.
 pub fn routes(state: &AppState) -> Router<AppState> {
     let pages = Arc::new(Pages::new(&state.auth.settings));
-    Router::new()
+    // The forms anyone may post spend the client IP's budget, like their API twins.
+    let anyone = Router::new()
+        .route("/account/login", post(session::login))
+        .route("/account/register", post(signup::register))
+        .route("/account/verify-email", post(signup::verify))
+        .route("/account/resend-verification", post(signup::resend))
+        .route("/account/forgot-password", post(recovery::forgot))
+        .route("/account/reset-password", post(recovery::reset));
+    super::public(state, anyone)
         .route("/account", get(account::to_index))
         .route("/account/", get(account::show))
-        .route("/account/login", get(session::show).post(session::login))
+        .route("/account/login", get(session::show))
         .route("/account/logout", post(session::logout))
-        .route("/account/register", get(signup::show).post(signup::register))
-        .route("/account/verify-email", get(signup::show_verify).post(signup::verify))
-        .route("/account/resend-verification", post(signup::resend))
-        .route("/account/forgot-password", get(recovery::show_forgot).post(recovery::forgot))
-        .route("/account/reset-password", get(recovery::show_reset).post(recovery::reset))
+        .route("/account/register", get(signup::show))
+        .route("/account/verify-email", get(signup::show_verify))
+        .route("/account/forgot-password", get(recovery::show_forgot))
+        .route("/account/reset-password", get(recovery::show_reset))
         .route("/account/change-password", post(account::change_password))
         .route("/account/sessions/revoke-others", post(account::revoke_others))
         .route("/account/sessions/{id}/revoke", post(account::revoke))
