@@ -10,6 +10,7 @@ use minijinja::{context, Environment};
 pub use smtp::{SendError, Smtp};
 pub use worker::{Worker, WorkerHandle};
 
+use crate::domain::MailKind;
 use crate::store::OutboxMail;
 
 const PRODUCT: &str = "Portcullis";
@@ -53,7 +54,7 @@ impl Mailer {
 
     fn render(
         &self,
-        kind: &'static str,
+        kind: MailKind,
         to: &str,
         subject: String,
         ctx: minijinja::Value,
@@ -69,8 +70,9 @@ impl Mailer {
             },
             None => ctx,
         };
-        let text = self.env.get_template(&format!("{kind}.txt"))?.render(&ctx)?;
-        let html = self.env.get_template(&format!("{kind}.html"))?.render(&ctx)?;
+        let name = kind.as_str();
+        let text = self.env.get_template(&format!("{name}.txt"))?.render(&ctx)?;
+        let html = self.env.get_template(&format!("{name}.html"))?.render(&ctx)?;
         Ok(OutboxMail { kind, to: to.to_owned(), subject, text, html })
     }
 
@@ -78,7 +80,7 @@ impl Mailer {
     pub fn verification(&self, to: &str, token: &str) -> anyhow::Result<OutboxMail> {
         let link = self.verify_url.replace("{token}", token);
         self.render(
-            "verify_email",
+            MailKind::VerifyEmail,
             to,
             format!("Confirm your email address for {PRODUCT}"),
             context! { link, expires => "24 hours" },
@@ -89,7 +91,7 @@ impl Mailer {
     pub fn reset(&self, to: &str, token: &str) -> anyhow::Result<OutboxMail> {
         let link = self.reset_url.replace("{token}", token);
         self.render(
-            "reset_password",
+            MailKind::ResetPassword,
             to,
             format!("Reset your {PRODUCT} password"),
             context! { link, expires => "1 hour" },
@@ -99,7 +101,7 @@ impl Mailer {
     /// "Your password was changed": no link, no secret.
     pub fn password_changed(&self, to: &str) -> anyhow::Result<OutboxMail> {
         self.render(
-            "password_changed",
+            MailKind::PasswordChanged,
             to,
             format!("Your {PRODUCT} password was changed"),
             context! {},
@@ -111,7 +113,7 @@ impl Mailer {
     /// chooses, and mail clients turn such text into links.
     pub fn email_change_requested(&self, current: &str) -> anyhow::Result<OutboxMail> {
         self.render(
-            "email_changed",
+            MailKind::EmailChanged,
             current,
             format!("A change of your {PRODUCT} email address was requested"),
             context! {},

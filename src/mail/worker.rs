@@ -16,12 +16,12 @@ use tokio::task::JoinHandle;
 use super::smtp::Smtp;
 use crate::clock::now_ms;
 use crate::config::Settings;
+use crate::domain::MailKind;
 use crate::error::Result;
 use crate::metrics::MailMetrics;
 use crate::store::{QueuedMail, Store};
 
 /// Kinds whose bodies hold a one-time token, inside their one link.
-const TOKEN_KINDS: &[&str] = &["verify_email", "reset_password"];
 
 /// What a delivered (or given-up) token mail keeps in the outbox instead of its bodies.
 const SCRUBBED: &str = "[Delivered. This message held a one-time link, which is not kept.]";
@@ -138,7 +138,8 @@ impl Worker {
     async fn deliver(&self, mail: QueuedMail) -> Result<()> {
         // A delivered (or given-up) token mail keeps no live link at rest, dev mode or not:
         // once SMTP is configured the mailbox is the place to read it.
-        let scrub = TOKEN_KINDS.contains(&mail.kind.as_str()).then_some(SCRUBBED);
+        let carries_token = MailKind::parse(&mail.kind).is_none_or(MailKind::carries_token);
+        let scrub = carries_token.then_some(SCRUBBED);
         let sent = self
             .smtp
             .send(&mail.id, &mail.to, &mail.subject, mail.text.clone(), mail.html.clone())

@@ -14,7 +14,7 @@ use super::{opt_text, text, Store};
 /// A message to queue. Verification and reset mails carry their token only inside the link.
 #[derive(Clone)]
 pub struct OutboxMail {
-    pub kind: &'static str,
+    pub kind: crate::domain::MailKind,
     pub to: String,
     pub subject: String,
     pub text: String,
@@ -84,7 +84,7 @@ impl Store {
                 created_at, status, attempts, next_attempt_at) \
                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending', 0, $9)")
             .bind(uuid::Uuid::now_v7().to_string())
-            .bind(mail.kind)
+            .bind(mail.kind.as_str())
             .bind(mail.to.clone())
             .bind(crate::domain::email_key(&mail.to))
             .bind(mail.subject.clone())
@@ -112,7 +112,7 @@ impl Store {
         &self,
         tx: &mut Transaction<'static, Any>,
         to_key: &str,
-        kind: &str,
+        kind: crate::domain::MailKind,
         throttle: MailThrottle,
         now: i64,
     ) -> Result<bool> {
@@ -120,7 +120,7 @@ impl Store {
             .q("SELECT COUNT(*) AS n, MAX(created_at) AS latest FROM outbox \
                 WHERE to_key = $1 AND kind = $2 AND created_at > $3")
             .bind(to_key.to_owned())
-            .bind(kind.to_owned())
+            .bind(kind.as_str())
             .bind(now - 3_600_000)
             .fetch_one(self.on(&mut **tx))
             .await?;

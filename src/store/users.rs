@@ -265,7 +265,7 @@ impl Store {
                 AND (purpose = $3 OR new_email IS NOT NULL)")
             .bind(now)
             .bind(user_id.to_owned())
-            .bind("reset_password")
+            .bind(super::TokenPurpose::ResetPassword.as_str())
             .execute(self.on(&mut **tx))
             .await?;
         Ok(true)

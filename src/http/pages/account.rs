@@ -7,47 +7,22 @@ use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::context;
 use serde::Deserialize;
 
+use super::extract::{PageForm, SignedIn};
 use super::render::{error_response, form_errors, Flash, FormErrors, Page};
-use super::signed_in;
 use super::signup::mismatch;
 use crate::domain::Session;
 use crate::error::AppError;
-use crate::http::extract::{Client, Input, PresentedCookie};
 use crate::http::AppState;
-use crate::service::{Authenticated, ClientInfo};
+use crate::service::Authenticated;
 
 /// `GET /account` -> `/account/`.
 pub async fn to_index() -> Redirect {
     Redirect::permanent("/account/")
 }
 
-/// The session, or the response that sends the browser to log in first.
-async fn require(
-    state: &AppState,
-    cookie: Option<&str>,
-    client: ClientInfo,
-    page: &Page,
-) -> Result<Authenticated, Response> {
-    match signed_in(state, cookie, client).await {
-        Ok(Some(auth)) => Ok(auth),
-        Ok(None) => {
-            Err(page.see_other("/account/login").flash(Flash::LoginRequired).into_response())
-        }
-        Err(e) => Err(error_response(e)),
-    }
-}
-
 /// `GET /account/`
-pub async fn show(
-    State(state): State<AppState>,
-    Client(client): Client,
-    PresentedCookie(cookie): PresentedCookie,
-    page: Page,
-) -> Response {
-    match require(&state, cookie.as_deref(), client, &page).await {
-        Ok(auth) => render(&state, page, &auth, StatusCode::OK, &FormErrors::default()).await,
-        Err(res) => res,
-    }
+pub async fn show(State(state): State<AppState>, SignedIn(auth): SignedIn, page: Page) -> Response {
+    render(&state, page, &auth, StatusCode::OK, &FormErrors::default()).await
 }
 
 async fn render(
@@ -100,19 +75,10 @@ pub struct ChangePasswordForm {
 /// `POST /account/change-password`: the API's change; other sessions end, this one stays.
 pub async fn change_password(
     State(state): State<AppState>,
-    Client(client): Client,
-    PresentedCookie(cookie): PresentedCookie,
+    SignedIn(auth): SignedIn,
     page: Page,
-    input: Result<Input<ChangePasswordForm>, AppError>,
+    PageForm(f): PageForm<ChangePasswordForm>,
 ) -> Response {
-    let auth = match require(&state, cookie.as_deref(), client, &page).await {
-        Ok(auth) => auth,
-        Err(res) => return res,
-    };
-    let f = match input {
-        Ok(Input(f)) => f,
-        Err(e) => return error_response(e),
-    };
     if f.confirm_password.as_deref().is_some_and(|c| Some(c) != f.new_password.as_deref()) {
         return render(&state, page, &auth, StatusCode::BAD_REQUEST, &mismatch()).await;
     }
@@ -133,15 +99,10 @@ pub async fn change_password(
 /// `POST /account/sessions/{id}/revoke`: ends one of the account's sessions.
 pub async fn revoke(
     State(state): State<AppState>,
-    Client(client): Client,
-    PresentedCookie(cookie): PresentedCookie,
+    SignedIn(auth): SignedIn,
     Path(id): Path<String>,
     page: Page,
 ) -> Response {
-    let auth = match require(&state, cookie.as_deref(), client, &page).await {
-        Ok(auth) => auth,
-        Err(res) => return res,
-    };
     match state.auth.revoke_session(&auth, &id).await {
         Ok(()) => page.see_other("/account/").flash(Flash::SessionRevoked).into_response(),
         // Already gone (revoked in another tab, expired): nothing to say.
@@ -153,14 +114,9 @@ pub async fn revoke(
 /// `POST /account/sessions/revoke-others`: ends every session but this one.
 pub async fn revoke_others(
     State(state): State<AppState>,
-    Client(client): Client,
-    PresentedCookie(cookie): PresentedCookie,
+    SignedIn(auth): SignedIn,
     page: Page,
 ) -> Response {
-    let auth = match require(&state, cookie.as_deref(), client, &page).await {
-        Ok(auth) => auth,
-        Err(res) => return res,
-    };
     match state.auth.revoke_other_sessions(&auth).await {
         Ok(_) => page.see_other("/account/").flash(Flash::OtherSessionsRevoked).into_response(),
         Err(e) => error_response(e),

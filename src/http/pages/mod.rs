@@ -16,6 +16,7 @@
 mod account;
 mod assets;
 mod csrf;
+mod extract;
 mod recovery;
 mod render;
 mod session;
@@ -33,8 +34,6 @@ use axum::{Extension, Router};
 
 use super::AppState;
 use crate::config::Settings;
-use crate::error::AppError;
-use crate::service::{Authenticated, ClientInfo};
 
 pub use render::error_response;
 use render::Pages;
@@ -127,24 +126,6 @@ pub fn safe_next(next: Option<&str>) -> &str {
         next
     } else {
         DEFAULT
-    }
-}
-
-/// The session this browser's cookie names, if it is live. Pages only ever look at the cookie:
-/// a bearer token is for API clients.
-async fn signed_in(
-    state: &AppState,
-    cookie: Option<&str>,
-    client: ClientInfo,
-) -> Result<Option<Authenticated>, AppError> {
-    let Some(token) = cookie else { return Ok(None) };
-    match state.auth.authenticate_cookie(token).await {
-        Ok(mut auth) => {
-            auth.client = client;
-            Ok(Some(auth))
-        }
-        Err(AppError::Unauthorized { .. }) => Ok(None),
-        Err(e) => Err(e),
     }
 }
 

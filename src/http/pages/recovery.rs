@@ -9,11 +9,12 @@ use axum::response::{IntoResponse, Response};
 use minijinja::context;
 use serde::Deserialize;
 
+use super::extract::PageForm;
 use super::query_param;
 use super::render::{error_response, form_errors, values, Flash, FormErrors, Page};
 use super::signup::mismatch;
 use crate::error::{AppError, ErrorCode};
-use crate::http::extract::{Client, Input};
+use crate::http::extract::Client;
 use crate::http::AppState;
 
 /// `GET /account/forgot-password`
@@ -30,12 +31,8 @@ pub struct ForgotForm {
 pub async fn forgot(
     State(state): State<AppState>,
     page: Page,
-    input: Result<Input<ForgotForm>, AppError>,
+    PageForm(f): PageForm<ForgotForm>,
 ) -> Response {
-    let f = match input {
-        Ok(Input(f)) => f,
-        Err(e) => return error_response(e),
-    };
     let Some(email) = f.email.map(|e| e.trim().to_owned()).filter(|e| !e.is_empty()) else {
         let errors = form_errors(AppError::missing("email"), &["email"], "");
         return match errors {
@@ -91,12 +88,8 @@ pub async fn reset(
     State(state): State<AppState>,
     Client(client): Client,
     page: Page,
-    input: Result<Input<ResetForm>, AppError>,
+    PageForm(f): PageForm<ResetForm>,
 ) -> Response {
-    let f = match input {
-        Ok(Input(f)) => f,
-        Err(e) => return error_response(e),
-    };
     if f.confirm_password.as_deref().is_some_and(|c| Some(c) != f.new_password.as_deref()) {
         return reset_form(page, StatusCode::BAD_REQUEST, f.token, &mismatch());
     }

@@ -6,27 +6,25 @@ use axum::response::{IntoResponse, Response};
 use minijinja::context;
 use serde::Deserialize;
 
+use super::extract::{MaybeSignedIn, PageForm};
 use super::render::{error_response, form_errors, values, Flash, FormErrors, Page};
-use super::{query_param, safe_next, signed_in};
-use crate::error::{AppError, ErrorCode};
+use super::{query_param, safe_next};
+use crate::error::ErrorCode;
 use crate::http::api::identifier;
-use crate::http::extract::{Client, Input, PresentedCookie};
+use crate::http::extract::{Client, PresentedCookie};
 use crate::http::AppState;
 
 /// `GET /account/login[?next=/path]`; someone already logged in goes straight on.
 pub async fn show(
-    State(state): State<AppState>,
-    Client(client): Client,
-    PresentedCookie(cookie): PresentedCookie,
+    MaybeSignedIn(auth): MaybeSignedIn,
     RawQuery(query): RawQuery,
     page: Page,
 ) -> Response {
     let next = query_param(query.as_deref(), "next");
     let next = safe_next(next.as_deref());
-    match signed_in(&state, cookie.as_deref(), client).await {
-        Ok(Some(_)) => page.see_other(next).into_response(),
-        Ok(None) => form(page, StatusCode::OK, next, &FormErrors::default(), values([])),
-        Err(e) => error_response(e),
+    match auth {
+        Some(_) => page.see_other(next).into_response(),
+        None => form(page, StatusCode::OK, next, &FormErrors::default(), values([])),
     }
 }
 
@@ -44,12 +42,8 @@ pub async fn login(
     Client(client): Client,
     PresentedCookie(presented): PresentedCookie,
     page: Page,
-    input: Result<Input<LoginForm>, AppError>,
+    PageForm(f): PageForm<LoginForm>,
 ) -> Response {
-    let f = match input {
-        Ok(Input(f)) => f,
-        Err(e) => return error_response(e),
-    };
     let next = safe_next(f.next.as_deref());
     // `Username` also covers an address: the service looks up anything with an `@` by email.
     let who = identifier(None, f.email.as_deref());

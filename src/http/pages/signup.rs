@@ -9,10 +9,10 @@ use axum::response::{IntoResponse, Response};
 use minijinja::context;
 use serde::Deserialize;
 
+use super::extract::{MaybeSignedIn, PageForm};
+use super::query_param;
 use super::render::{error_response, form_errors, values, Flash, FormErrors, Page};
-use super::{query_param, signed_in};
-use crate::error::AppError;
-use crate::http::extract::{Client, Input, PresentedCookie};
+use crate::http::extract::Client;
 use crate::http::AppState;
 use crate::service::Registration;
 
@@ -35,12 +35,8 @@ pub struct RegisterForm {
 pub async fn register(
     State(state): State<AppState>,
     page: Page,
-    input: Result<Input<RegisterForm>, AppError>,
+    PageForm(f): PageForm<RegisterForm>,
 ) -> Response {
-    let f = match input {
-        Ok(Input(f)) => f,
-        Err(e) => return error_response(e),
-    };
     let refill = || values([("email", f.email.as_deref()), ("username", f.username.as_deref())]);
     if f.confirm_password.as_deref().is_some_and(|c| Some(c) != f.password.as_deref()) {
         return form(page, StatusCode::BAD_REQUEST, &mismatch(), refill());
@@ -88,20 +84,13 @@ pub struct TokenForm {
 pub async fn verify(
     State(state): State<AppState>,
     Client(client): Client,
-    PresentedCookie(cookie): PresentedCookie,
+    MaybeSignedIn(auth): MaybeSignedIn,
     page: Page,
-    input: Result<Input<TokenForm>, AppError>,
+    PageForm(f): PageForm<TokenForm>,
 ) -> Response {
-    let f = match input {
-        Ok(Input(f)) => f,
-        Err(e) => return error_response(e),
-    };
     match state.auth.verify_email(f.token.as_deref(), &client).await {
         Ok(_) => {
-            let to = match signed_in(&state, cookie.as_deref(), client).await {
-                Ok(Some(_)) => "/account/",
-                _ => "/account/login",
-            };
+            let to = if auth.is_some() { "/account/" } else { "/account/login" };
             page.see_other(to).flash(Flash::EmailVerified).into_response()
         }
         Err(e) => match form_errors(e, &[], "") {
@@ -126,19 +115,13 @@ pub struct ResendForm {
 /// answer is the same whether or not the address has an account.
 pub async fn resend(
     State(state): State<AppState>,
-    Client(client): Client,
-    PresentedCookie(cookie): PresentedCookie,
+    MaybeSignedIn(auth): MaybeSignedIn,
     page: Page,
-    input: Result<Input<ResendForm>, AppError>,
+    PageForm(f): PageForm<ResendForm>,
 ) -> Response {
-    let f = match input {
-        Ok(Input(f)) => f,
-        Err(e) => return error_response(e),
-    };
-    let (email, back) = match signed_in(&state, cookie.as_deref(), client).await {
-        Ok(Some(auth)) => (Some(auth.user.email), "/account/"),
-        Ok(None) => (f.email.filter(|e| !e.trim().is_empty()), "/account/login"),
-        Err(e) => return error_response(e),
+    let (email, back) = match auth {
+        Some(auth) => (Some(auth.user.email), "/account/"),
+        None => (f.email.filter(|e| !e.trim().is_empty()), "/account/login"),
     };
     if let Some(email) = email {
         // Detached, as in the API: the answer must not take longer for a real address.
