@@ -21,8 +21,6 @@ use crate::error::Result;
 use crate::metrics::MailMetrics;
 use crate::store::{QueuedMail, Store};
 
-/// Kinds whose bodies hold a one-time token, inside their one link.
-
 /// What a delivered (or given-up) token mail keeps in the outbox instead of its bodies.
 const SCRUBBED: &str = "[Delivered. This message held a one-time link, which is not kept.]";
 

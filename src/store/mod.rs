@@ -20,6 +20,7 @@ mod error;
 mod housekeeping;
 mod keys;
 mod outbox;
+mod rekey;
 mod sessions;
 mod tokens;
 mod users;

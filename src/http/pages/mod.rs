@@ -17,6 +17,7 @@ mod account;
 mod assets;
 mod csrf;
 mod extract;
+mod flash;
 mod recovery;
 mod render;
 mod session;

@@ -11,12 +11,12 @@ use axum::http::{HeaderValue, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use minijinja::{context, Environment, Value};
 
+pub use super::flash::Flash;
+use super::flash::{flash_cookie, FLASH_COOKIE};
 use super::{assets, csrf};
 use crate::config::Settings;
 use crate::error::{AppError, ErrorCode};
 use crate::http::AppState;
-
-const FLASH_COOKIE: &str = "portcullis_flash";
 
 macro_rules! templates {
     ($env:ident, $($name:literal),* $(,)?) => {
@@ -81,96 +81,6 @@ impl Pages {
             .and_then(|t| t.render(ctx))
             .map_err(|e| AppError::Unexpected(anyhow::Error::new(e).context("rendering a page")))
     }
-}
-
-/// A one-time message shown on the next page after a POST, carried by a short-lived cookie
-/// that holds only its code (so nobody can make a page show a text of their choosing).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Flash {
-    Registered,
-    CheckEmail,
-    VerificationSent,
-    EmailVerified,
-    LoggedOut,
-    LoginRequired,
-    PasswordChanged,
-    PasswordReset,
-    SessionRevoked,
-    OtherSessionsRevoked,
-}
-
-impl Flash {
-    const ALL: [Flash; 10] = [
-        Flash::Registered,
-        Flash::CheckEmail,
-        Flash::VerificationSent,
-        Flash::EmailVerified,
-        Flash::LoggedOut,
-        Flash::LoginRequired,
-        Flash::PasswordChanged,
-        Flash::PasswordReset,
-        Flash::SessionRevoked,
-        Flash::OtherSessionsRevoked,
-    ];
-
-    fn code(self) -> &'static str {
-        match self {
-            Flash::Registered => "registered",
-            Flash::CheckEmail => "check_email",
-            Flash::VerificationSent => "verification_sent",
-            Flash::EmailVerified => "email_verified",
-            Flash::LoggedOut => "logged_out",
-            Flash::LoginRequired => "login_required",
-            Flash::PasswordChanged => "password_changed",
-            Flash::PasswordReset => "password_reset",
-            Flash::SessionRevoked => "session_revoked",
-            Flash::OtherSessionsRevoked => "other_sessions_revoked",
-        }
-    }
-
-    fn message(self) -> &'static str {
-        match self {
-            Flash::Registered => {
-                "Account created. Check your email for a link to confirm your address."
-            }
-            Flash::CheckEmail => {
-                "Check your email. If that address has an account, a reset link is on its way."
-            }
-            Flash::VerificationSent => "Check your email for a new confirmation link.",
-            Flash::EmailVerified => "Your email address is confirmed.",
-            Flash::LoggedOut => "You have logged out.",
-            Flash::LoginRequired => "Please log in to continue.",
-            Flash::PasswordChanged => "Password changed. Your other sessions have been logged out.",
-            Flash::PasswordReset => "Password reset. Log in with your new password.",
-            Flash::SessionRevoked => "Session revoked.",
-            Flash::OtherSessionsRevoked => "Every other session has been logged out.",
-        }
-    }
-
-    fn kind(self) -> &'static str {
-        match self {
-            Flash::LoginRequired => "info",
-            _ => "success",
-        }
-    }
-
-    fn parse(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|f| f.code() == code)
-    }
-
-    fn view(self) -> Value {
-        context! { message => self.message(), kind => self.kind() }
-    }
-}
-
-fn flash_cookie(value: &str, secure: bool, max_age: cookie::time::Duration) -> HeaderValue {
-    let attrs = crate::http::cookies::Attributes {
-        same_site: cookie::SameSite::Lax,
-        path: "/account",
-        secure,
-        max_age: Some(max_age),
-    };
-    crate::http::cookies::set(FLASH_COOKIE, value, attrs)
 }
 
 /// What a page handler renders through: the templates, this browser's CSRF token (an existing

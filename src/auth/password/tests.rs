@@ -1,0 +1,110 @@
+//! Unit tests.
+
+#![allow(clippy::unwrap_used)]
+
+use super::*;
+
+fn cheap() -> Argon2Params {
+    Argon2Params { memory_kib: 256, iterations: 1, parallelism: 1 }
+}
+
+fn pw(s: &str) -> Password {
+    Password::normalize(s).unwrap()
+}
+
+#[tokio::test]
+async fn hashes_are_argon2id_with_the_configured_cost() {
+    let h = Hasher::new(Argon2Params::default(), 1, 1).unwrap();
+    let hash = h.hash(&pw("a long passphrase")).await.unwrap();
+    assert!(hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{hash}");
+    let v = h.verify(&pw("a long passphrase"), Some(&hash)).await.unwrap();
+    assert_eq!(v, Verified { ok: true, needs_rehash: false });
+    assert!(!h.verify(&pw("another one"), Some(&hash)).await.unwrap().ok);
+}
+
+#[tokio::test]
+async fn hashes_interoperate_with_the_argon2_crates_own_format() {
+    use argon2::password_hash::{PasswordHasher, PasswordVerifier, SaltString};
+    let h = Hasher::new(cheap(), 1, 1).unwrap();
+    // Ours verify with the reference verifier...
+    let ours = h.hash(&pw("a long passphrase")).await.unwrap();
+    let parsed = PasswordHash::new(&ours).unwrap();
+    assert!(Argon2::default().verify_password(b"a long passphrase", &parsed).is_ok());
+    // ...and hashes made by the reference hasher (argon2i too) verify with ours.
+    let params = Params::new(256, 1, 1, None).unwrap();
+    for alg in [Algorithm::Argon2id, Algorithm::Argon2i] {
+        let salt = SaltString::encode_b64(b"0123456789abcdef").unwrap();
+        let theirs = Argon2::new(alg, Version::V0x13, params.clone())
+            .hash_password(b"a long passphrase", &salt)
+            .unwrap()
+            .to_string();
+        let v = h.verify(&pw("a long passphrase"), Some(&theirs)).await.unwrap();
+        assert!(v.ok, "{theirs}");
+        assert_eq!(v.needs_rehash, alg != Algorithm::Argon2id);
+        assert!(!h.verify(&pw("a long passphrasE"), Some(&theirs)).await.unwrap().ok);
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn working_memory_is_reused_and_bounded_by_the_concurrency() {
+    let h = Hasher::new(cheap(), 2, 8).unwrap();
+    let p = pw("a long passphrase");
+    for _ in 0..4 {
+        futures::future::join_all((0..6).map(|_| h.hash(&p))).await;
+    }
+    let pool = h.memory.lock().unwrap();
+    assert!(!pool.is_empty() && pool.len() <= 2, "{}", pool.len());
+    assert!(pool.iter().all(|m| m.len() == 256));
+}
+
+#[tokio::test]
+async fn unknown_users_never_verify() {
+    let h = Hasher::new(cheap(), 1, 1).unwrap();
+    let v = h.verify(&pw("whatever"), None).await.unwrap();
+    assert!(!v.ok);
+}
+
+#[tokio::test]
+async fn changed_parameters_ask_for_a_rehash() {
+    let old = Hasher::new(cheap(), 1, 1).unwrap();
+    let hash = old.hash(&pw("a long passphrase")).await.unwrap();
+    let new = Hasher::new(Argon2Params { memory_kib: 512, ..cheap() }, 1, 1).unwrap();
+    let v = new.verify(&pw("a long passphrase"), Some(&hash)).await.unwrap();
+    assert_eq!(v, Verified { ok: true, needs_rehash: true });
+    // A wrong password never asks for a rehash.
+    let v = new.verify(&pw("wrong"), Some(&hash)).await.unwrap();
+    assert_eq!(v, Verified { ok: false, needs_rehash: false });
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_full_queue_answers_overloaded_instead_of_waiting() {
+    let h = Hasher::new(Argon2Params { memory_kib: 65536, iterations: 3, parallelism: 1 }, 1, 1)
+        .unwrap();
+    let p = pw("a long passphrase");
+    let results = futures::future::join_all((0..6).map(|_| h.hash(&p))).await;
+    let overloaded =
+        results.iter().filter(|r| matches!(r, Err(AppError::Overloaded { .. }))).count();
+    let ok = results.iter().filter(|r| r.is_ok()).count();
+    // One runs, one waits: the other four are turned away at once.
+    assert_eq!((ok, overloaded), (2, 4));
+    assert_eq!(h.in_flight(), 0);
+}
+
+#[tokio::test]
+async fn legacy_hashes_verify_as_typed_and_ask_for_a_rehash() {
+    let h = Hasher::new(cheap(), 1, 1).unwrap();
+    // Werkzeug hashed the raw text: the decomposed "é" must be checked as sent.
+    let stored = "pbkdf2:sha256:1000$8T829iAv1I1B7yqW$5beb96180278ba5910ad0667fa49d8bf06bf6b95f8866cee51dfb2c380b4f482";
+    let v = h.verify(&pw("caf\u{e9}-pass 1"), Some(stored)).await.unwrap();
+    assert_eq!(v, Verified { ok: true, needs_rehash: true });
+    let v = h.verify(&pw("wrong"), Some(stored)).await.unwrap();
+    assert_eq!(v, Verified { ok: false, needs_rehash: false });
+}
+
+#[test]
+fn absurd_stored_costs_are_refused_without_running() {
+    let params = Params::new(256, 1, 1, None).unwrap();
+    let hostile = "$argon2id$v=19$m=4000000,t=1000,p=1$c29tZXNhbHQ$aGFzaGhhc2hoYXNoaGFzaA";
+    assert!(!verify_sync(&params, &pw("x"), hostile, &mut Vec::new()).ok);
+    assert!(!verify_sync(&params, &pw("x"), "not a hash", &mut Vec::new()).ok);
+}
