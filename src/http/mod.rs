@@ -81,6 +81,20 @@ pub fn router(state: AppState) -> Router {
     app
 }
 
+/// Runs `flow` after the response is sent: a request naming an address (forgot password,
+/// resend verification) then answers in the same time whether or not an account has it.
+/// A failure is logged as `what` failed.
+pub(crate) fn after_response<F>(what: &'static str, flow: F)
+where
+    F: std::future::Future<Output = crate::error::Result<()>> + Send + 'static,
+{
+    tokio::spawn(async move {
+        if let Err(e) = flow.await {
+            tracing::warn!(error = %e, "{what} failed");
+        }
+    });
+}
+
 /// Routes anyone may call without a session: each spends the client IP's budget. Every
 /// route set puts its unauthenticated routes through here, so a new one is limited unless
 /// it is deliberately left out (a test walks the OpenAPI document to prove it).

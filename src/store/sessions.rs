@@ -38,29 +38,35 @@ pub enum RefreshOutcome {
     Invalid,
 }
 
-const SESSION_USER_SQL_BY_TOKEN: &str = "SELECT s.id AS s_id, s.user_id AS s_user_id, \
-    s.created_at AS s_created_at, s.last_used_at AS s_last_used_at, s.expires_at AS s_expires_at, \
-    s.ip AS s_ip, s.user_agent AS s_user_agent, s.amr AS s_amr, s.auth_time AS s_auth_time, u.id, u.email, u.username, u.is_active, \
-    u.email_verified, u.created_at, u.updated_at \
-    FROM sessions s JOIN users u ON u.id = s.user_id \
-    WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND u.is_active = 1 \
-    AND s.password_epoch = u.password_epoch";
+/// A live session with its active user, selected `FROM $from WHERE $key = $1`: not revoked,
+/// not expired, and opened with the user's current password.
+macro_rules! live_session_sql {
+    ($from:literal, $key:literal) => {
+        concat!(
+            "SELECT s.id AS s_id, s.user_id AS s_user_id, s.created_at AS s_created_at, ",
+            "s.last_used_at AS s_last_used_at, s.expires_at AS s_expires_at, s.ip AS s_ip, ",
+            "s.user_agent AS s_user_agent, s.amr AS s_amr, s.auth_time AS s_auth_time, ",
+            "u.id, u.email, u.username, u.is_active, u.email_verified, u.created_at, ",
+            "u.updated_at FROM ",
+            $from,
+            " WHERE ",
+            $key,
+            " = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND u.is_active = 1 ",
+            "AND s.password_epoch = u.password_epoch"
+        )
+    };
+}
 
-const SESSION_USER_SQL_BY_ID: &str = "SELECT s.id AS s_id, s.user_id AS s_user_id, \
-    s.created_at AS s_created_at, s.last_used_at AS s_last_used_at, s.expires_at AS s_expires_at, \
-    s.ip AS s_ip, s.user_agent AS s_user_agent, s.amr AS s_amr, s.auth_time AS s_auth_time, u.id, u.email, u.username, u.is_active, \
-    u.email_verified, u.created_at, u.updated_at \
-    FROM sessions s JOIN users u ON u.id = s.user_id \
-    WHERE s.id = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND u.is_active = 1 \
-    AND s.password_epoch = u.password_epoch";
+const SESSION_USER_SQL_BY_TOKEN: &str =
+    live_session_sql!("sessions s JOIN users u ON u.id = s.user_id", "s.token_hash");
 
-const SESSION_USER_SQL_BY_REFRESH: &str = "SELECT s.id AS s_id, s.user_id AS s_user_id, \
-    s.created_at AS s_created_at, s.last_used_at AS s_last_used_at, s.expires_at AS s_expires_at, \
-    s.ip AS s_ip, s.user_agent AS s_user_agent, s.amr AS s_amr, s.auth_time AS s_auth_time, u.id, u.email, u.username, u.is_active, \
-    u.email_verified, u.created_at, u.updated_at \
-    FROM refresh_tokens r JOIN sessions s ON s.id = r.session_id JOIN users u ON u.id = s.user_id \
-    WHERE r.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND u.is_active = 1 \
-    AND s.password_epoch = u.password_epoch";
+const SESSION_USER_SQL_BY_ID: &str =
+    live_session_sql!("sessions s JOIN users u ON u.id = s.user_id", "s.id");
+
+const SESSION_USER_SQL_BY_REFRESH: &str = live_session_sql!(
+    "refresh_tokens r JOIN sessions s ON s.id = r.session_id JOIN users u ON u.id = s.user_id",
+    "r.token_hash"
+);
 
 fn session_from_row(row: &AnyRow) -> Result<Session, sqlx::Error> {
     Ok(Session {

@@ -89,10 +89,8 @@ pub async fn resend_verification(
     let email = required(req.email, "email")?;
     // Detached so that known and unknown addresses answer in the same time.
     let auth = state.auth.clone();
-    tokio::spawn(async move {
-        if let Err(e) = auth.resend_verification(&email).await {
-            tracing::warn!(error = %e, "resend-verification failed");
-        }
+    crate::http::after_response("resend-verification", async move {
+        auth.resend_verification(&email).await
     });
     Ok(Json(MessageResponse::new(RESEND_MESSAGE)))
 }
@@ -108,10 +106,8 @@ pub async fn forgot_password(
     // Detached: the response never waits on the lookup, token and outbox writes, so its
     // timing cannot tell a registered address from an unknown one.
     let auth = state.auth.clone();
-    tokio::spawn(async move {
-        if let Err(e) = auth.forgot_password(&email).await {
-            tracing::warn!(error = %e, "forgot-password failed");
-        }
+    crate::http::after_response("forgot-password", async move {
+        auth.forgot_password(&email).await.map(|_| ())
     });
     Ok(Json(MessageResponse::new(FORGOT_MESSAGE)))
 }

@@ -54,10 +54,8 @@ async fn start_reset(
         return state.auth.forgot_password(&email).await.map(Some);
     }
     let auth = state.auth.clone();
-    tokio::spawn(async move {
-        if let Err(e) = auth.forgot_password(&email).await {
-            tracing::warn!(error = %e, "password reset request failed");
-        }
+    crate::http::after_response("password reset request", async move {
+        auth.forgot_password(&email).await.map(|_| ())
     });
     Ok(None)
 }

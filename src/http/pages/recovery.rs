@@ -43,10 +43,8 @@ pub async fn forgot(
     // Detached, as in the API: the response never waits on the lookup or the outbox, so its
     // timing cannot tell a registered address from an unknown one.
     let auth = state.auth.clone();
-    tokio::spawn(async move {
-        if let Err(e) = auth.forgot_password(&email).await {
-            tracing::warn!(error = %e, "forgot-password failed");
-        }
+    crate::http::after_response("forgot-password", async move {
+        auth.forgot_password(&email).await.map(|_| ())
     });
     page.see_other("/account/login").flash(Flash::CheckEmail).into_response()
 }

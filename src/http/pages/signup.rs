@@ -126,10 +126,8 @@ pub async fn resend(
     if let Some(email) = email {
         // Detached, as in the API: the answer must not take longer for a real address.
         let auth = state.auth.clone();
-        tokio::spawn(async move {
-            if let Err(e) = auth.resend_verification(&email).await {
-                tracing::warn!(error = %e, "resend-verification failed");
-            }
+        crate::http::after_response("resend-verification", async move {
+            auth.resend_verification(&email).await
         });
     }
     page.see_other(back).flash(Flash::VerificationSent).into_response()
