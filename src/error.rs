@@ -242,6 +242,15 @@ impl IntoResponse for AppError {
     }
 }
 
+impl From<crate::auth::HashError> for AppError {
+    fn from(e: crate::auth::HashError) -> Self {
+        match e {
+            crate::auth::HashError::Overloaded { retry_after } => Self::Overloaded { retry_after },
+            crate::auth::HashError::Failed(e) => Self::Unexpected(e),
+        }
+    }
+}
+
 impl From<crate::store::StoreError> for AppError {
     fn from(e: crate::store::StoreError) -> Self {
         match e {

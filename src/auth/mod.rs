@@ -7,7 +7,7 @@ pub mod legacy;
 pub mod password;
 pub mod token;
 
-pub use jwt::{AccessClaims, AuthContext, Jwt, SigningKeyRecord};
+pub use jwt::{generate_signing_key, AccessClaims, AuthContext, Jwt};
 pub use keycrypt::KeyCipher;
-pub use password::{Hasher, Verified};
+pub use password::{HashError, Hasher, Verified};
 pub use token::{hash_token, OpaqueToken};

@@ -2,12 +2,14 @@
 
 mod amr;
 mod email;
+mod keys;
 mod mail;
 mod password;
 mod user;
 
 pub use amr::Amr;
 pub use email::{email_key, username_key, Email, Username, KEY_VERSION};
+pub use keys::SigningKeyRecord;
 pub use mail::MailKind;
 pub use password::{Password, PasswordPolicy, PolicyError, MAX_PASSWORD_CHARS};
 pub use user::{Session, User};

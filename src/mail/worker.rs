@@ -17,8 +17,8 @@ use super::smtp::Smtp;
 use crate::clock::now_ms;
 use crate::config::Settings;
 use crate::domain::MailKind;
-use crate::error::Result;
 use crate::metrics::MailMetrics;
+use crate::store::Result;
 use crate::store::{QueuedMail, Store};
 
 /// What a delivered (or given-up) token mail keeps in the outbox instead of its bodies.

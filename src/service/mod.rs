@@ -57,8 +57,8 @@ const UNKNOWN_KID_RELOAD_MS: i64 = 1_000;
 /// The stored form of a new key: sealed when a key-encryption key is configured.
 fn seal_key(
     cipher: Option<&KeyCipher>,
-    key: &crate::auth::SigningKeyRecord,
-) -> anyhow::Result<crate::auth::SigningKeyRecord> {
+    key: &crate::domain::SigningKeyRecord,
+) -> anyhow::Result<crate::domain::SigningKeyRecord> {
     let mut stored = key.clone();
     if let Some(c) = cipher {
         stored.private_pkcs8 = c.seal(&key.kid, &key.private_pkcs8)?;
@@ -69,8 +69,8 @@ fn seal_key(
 /// Stored keys made usable: sealed ones opened (refused without the key-encryption key).
 fn open_keys(
     cipher: Option<&KeyCipher>,
-    mut keys: Vec<crate::auth::SigningKeyRecord>,
-) -> anyhow::Result<Vec<crate::auth::SigningKeyRecord>> {
+    mut keys: Vec<crate::domain::SigningKeyRecord>,
+) -> anyhow::Result<Vec<crate::domain::SigningKeyRecord>> {
     for key in &mut keys {
         if keycrypt::is_sealed(&key.private_pkcs8) {
             let cipher = cipher.ok_or_else(|| {
@@ -110,7 +110,7 @@ impl Auth {
                 if keys.is_empty() {
                     // Two nodes starting at once may both add one; both keys are then
                     // published and the newest signs, which is harmless.
-                    let key = crate::auth::SigningKeyRecord::generate(now_ms())?;
+                    let key = crate::auth::generate_signing_key(now_ms())?;
                     let stored = seal_key(cipher.as_ref(), &key)?;
                     store.insert_signing_key(&stored).await?;
                     keys = store.signing_keys().await?;
@@ -186,7 +186,7 @@ impl Auth {
 
     /// Adds a new signing key; older keys keep verifying until dropped.
     pub async fn rotate_keys(&self) -> Result<String> {
-        let key = crate::auth::SigningKeyRecord::generate(now_ms())?;
+        let key = crate::auth::generate_signing_key(now_ms())?;
         self.store.insert_signing_key(&seal_key(self.cipher.as_ref(), &key)?).await?;
         self.reload_keys().await?;
         Ok(key.kid)

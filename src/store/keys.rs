@@ -2,7 +2,7 @@
 
 use super::Result;
 use super::{text, Store};
-use crate::auth::SigningKeyRecord;
+use crate::domain::SigningKeyRecord;
 use sqlx::Row;
 
 impl Store {

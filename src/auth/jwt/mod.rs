@@ -16,6 +16,7 @@ use ring::signature::{Ed25519KeyPair, KeyPair};
 use serde::{Deserialize, Serialize};
 
 use crate::config::Secret;
+pub use crate::domain::SigningKeyRecord;
 
 /// The claims of an access token (CONTRACTS section 2).
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -44,37 +45,16 @@ pub struct AuthContext {
     pub auth_time: i64,
 }
 
-/// A signing key as stored in the database.
-#[derive(Clone)]
-pub struct SigningKeyRecord {
-    pub kid: String,
-    /// PKCS#8 document, standard base64.
-    pub private_pkcs8: String,
-    /// Unix milliseconds.
-    pub created_at: i64,
-}
-
-impl std::fmt::Debug for SigningKeyRecord {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("SigningKeyRecord")
-            .field("kid", &self.kid)
-            .field("created_at", &self.created_at)
-            .finish_non_exhaustive()
-    }
-}
-
-impl SigningKeyRecord {
-    /// A new Ed25519 key with a random `kid`.
-    pub fn generate(now_ms: i64) -> anyhow::Result<Self> {
-        let rng = ring::rand::SystemRandom::new();
-        let doc = Ed25519KeyPair::generate_pkcs8(&rng)
-            .map_err(|_| anyhow::anyhow!("Ed25519 key generation failed"))?;
-        Ok(Self {
-            kid: URL_SAFE_NO_PAD.encode(super::token::random_bytes::<12>()),
-            private_pkcs8: STANDARD.encode(doc.as_ref()),
-            created_at: now_ms,
-        })
-    }
+/// A new Ed25519 signing key with a random `kid`.
+pub fn generate_signing_key(now_ms: i64) -> anyhow::Result<SigningKeyRecord> {
+    let rng = ring::rand::SystemRandom::new();
+    let doc = Ed25519KeyPair::generate_pkcs8(&rng)
+        .map_err(|_| anyhow::anyhow!("Ed25519 key generation failed"))?;
+    Ok(SigningKeyRecord {
+        kid: URL_SAFE_NO_PAD.encode(super::token::random_bytes::<12>()),
+        private_pkcs8: STANDARD.encode(doc.as_ref()),
+        created_at: now_ms,
+    })
 }
 
 struct EdKey {

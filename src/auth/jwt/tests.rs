@@ -9,7 +9,7 @@ fn pwd() -> AuthContext {
 }
 
 fn ed() -> (Jwt, SigningKeyRecord) {
-    let rec = SigningKeyRecord::generate(1).unwrap();
+    let rec = generate_signing_key(1).unwrap();
     (Jwt::eddsa(std::slice::from_ref(&rec), "http://issuer".into(), 900).unwrap(), rec)
 }
 
@@ -51,7 +51,7 @@ fn a_cached_verification_still_checks_expiry_and_the_key() {
     // A token whose key left the key set is refused even when cached.
     let t = jwt.issue("u1", "s1", &pwd(), now()).unwrap();
     assert!(jwt.verify(&t).is_ok());
-    jwt.set_ed_keys(&[SigningKeyRecord::generate(2).unwrap()]).unwrap();
+    jwt.set_ed_keys(&[generate_signing_key(2).unwrap()]).unwrap();
     assert!(jwt.verify(&t).is_err());
 }
 
@@ -72,7 +72,7 @@ fn other_issuers_and_keys_are_refused() {
     let (b, _) = ed();
     let t = a.issue("u1", "s1", &pwd(), now()).unwrap();
     assert!(matches!(b.verify(&t), Err(TokenError::UnknownKey)));
-    let rec = SigningKeyRecord::generate(1).unwrap();
+    let rec = generate_signing_key(1).unwrap();
     let other_iss = Jwt::eddsa(std::slice::from_ref(&rec), "http://evil".into(), 900).unwrap();
     let same_key = Jwt::eddsa(&[rec], "http://issuer".into(), 900).unwrap();
     let t = other_iss.issue("u1", "s1", &pwd(), now()).unwrap();
@@ -100,10 +100,10 @@ fn algorithm_is_pinned() {
 
 #[test]
 fn rotation_keeps_old_keys_verifying_and_signs_with_the_newest() {
-    let old = SigningKeyRecord::generate(1).unwrap();
+    let old = generate_signing_key(1).unwrap();
     let jwt = Jwt::eddsa(std::slice::from_ref(&old), "i".into(), 900).unwrap();
     let before = jwt.issue("u", "s", &pwd(), now()).unwrap();
-    let new = SigningKeyRecord::generate(2).unwrap();
+    let new = generate_signing_key(2).unwrap();
     jwt.set_ed_keys(&[old, new.clone()]).unwrap();
     assert!(jwt.verify(&before).is_ok());
     let after = jwt.issue("u", "s", &pwd(), now()).unwrap();

@@ -16,7 +16,18 @@ use tokio::sync::Semaphore;
 use super::legacy::LegacyHash;
 use crate::config::Argon2Params;
 use crate::domain::Password;
-use crate::error::{AppError, Result};
+
+/// Why a password could not be hashed or checked.
+#[derive(Debug, thiserror::Error)]
+pub enum HashError {
+    /// Every core is busy and the queue is full: try again shortly (`503`).
+    #[error("the password hasher is busy")]
+    Overloaded { retry_after: u64 },
+    #[error(transparent)]
+    Failed(#[from] anyhow::Error),
+}
+
+type Result<T, E = HashError> = std::result::Result<T, E>;
 
 /// The outcome of checking a password.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -132,7 +143,7 @@ impl Hasher {
     }
 
     /// Hashes a new password with the configured Argon2id parameters.
-    /// `503` ([`AppError::Overloaded`]) when the queue is full.
+    /// [`HashError::Overloaded`] when the queue is full.
     pub async fn hash(&self, password: &Password) -> Result<String> {
         let params = self.params.clone();
         let pw = password.clone();
@@ -194,7 +205,7 @@ impl Hasher {
             }
         }
         self.runs.fetch_add(1, Ordering::Relaxed);
-        out.map_err(AppError::Unexpected)
+        out.map_err(HashError::Failed)
     }
 
     fn reserve(&self) -> Result<InFlight<'_>> {
@@ -202,7 +213,7 @@ impl Hasher {
         let slot = InFlight(&self.in_flight);
         if prev >= self.capacity {
             self.rejections.fetch_add(1, Ordering::Relaxed);
-            return Err(AppError::Overloaded { retry_after: 1 });
+            return Err(HashError::Overloaded { retry_after: 1 });
         }
         Ok(slot)
     }
@@ -214,7 +225,7 @@ pub const MAX_IMPORT_ARGON2: (u32, u32, u32) = (256 * 1024, 10, 16);
 
 /// Whether an Argon2id PHC string may be imported: well-formed and within
 /// [`MAX_IMPORT_ARGON2`].
-pub fn check_import_argon2(stored: &str) -> Result<(), super::legacy::LegacyError> {
+pub fn check_import_argon2(stored: &str) -> std::result::Result<(), super::legacy::LegacyError> {
     use super::legacy::LegacyError;
     let parsed = PasswordHash::new(stored).map_err(|_| LegacyError::UnknownFormat)?;
     if parsed.algorithm.as_str() != "argon2id" || parsed.hash.is_none() || parsed.salt.is_none() {

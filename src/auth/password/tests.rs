@@ -83,7 +83,7 @@ async fn a_full_queue_answers_overloaded_instead_of_waiting() {
     let p = pw("a long passphrase");
     let results = futures::future::join_all((0..6).map(|_| h.hash(&p))).await;
     let overloaded =
-        results.iter().filter(|r| matches!(r, Err(AppError::Overloaded { .. }))).count();
+        results.iter().filter(|r| matches!(r, Err(HashError::Overloaded { .. }))).count();
     let ok = results.iter().filter(|r| r.is_ok()).count();
     // One runs, one waits: the other four are turned away at once.
     assert_eq!((ok, overloaded), (2, 4));
