@@ -408,15 +408,16 @@ async fn seed(database_url: &str, from: u64, to: u64, hash: &str) {
         let end = (i + batch).min(to);
         let mut users = String::from(
             "INSERT INTO users (id, email, email_key, username, username_key, password_hash, is_active, \
-             email_verified, created_at, updated_at) VALUES ",
+             email_verified, created_at, updated_at, key_version) VALUES ",
         );
         let mut sessions = String::from(
             "INSERT INTO sessions (id, user_id, token_hash, created_at, last_used_at, expires_at) VALUES ",
         );
+        let version = portcullis::domain::KEY_VERSION;
         for n in i..end {
             let sep = if n == i { "" } else { "," };
             users.push_str(&format!(
-                "{sep}('u-{n}', 'seed{n}@example.com', 'seed{n}@example.com', NULL, NULL, '{hash}', 1, 1, {now}, {now})"
+                "{sep}('u-{n}', 'seed{n}@example.com', 'seed{n}@example.com', NULL, NULL, '{hash}', 1, 1, {now}, {now}, {version})"
             ));
             let token_hash = portcullis::auth::hash_token(&format!("bench-session-{n}"));
             sessions

@@ -114,6 +114,8 @@ enum UserCommand {
     Delete { email: String },
     /// End every session of an account (cookies and access tokens, on every node).
     RevokeSessions { email: String },
+    /// Remove an account's second factors (TOTP and recovery codes), e.g. after a lost phone.
+    MfaReset { email: String },
 }
 
 #[tokio::main]
@@ -270,6 +272,13 @@ async fn user(settings: Settings, command: UserCommand) -> anyhow::Result<()> {
         UserCommand::Delete { email } => {
             let user = auth.admin_delete_user(&email).await.map_err(AppError::into_anyhow)?;
             println!("deleted user {} <{}> with its sessions", user.id, user.email);
+        }
+        UserCommand::MfaReset { email } => {
+            let (user, removed) =
+                auth.admin_reset_mfa(&email).await.map_err(AppError::into_anyhow)?;
+            let what =
+                if removed { "removed the second factors of" } else { "no second factor on" };
+            println!("{what} user {} <{}>", user.id, user.email);
         }
         UserCommand::RevokeSessions { email } => {
             let (user, n) =

@@ -261,6 +261,8 @@ pub(super) fn build(mut layers: Layers) -> Result<Settings, ConfigError> {
         session_ttl,
         session_cookie,
         refresh_reuse_grace,
+        reauth_window: p.nonzero_duration("PORTCULLIS_REAUTH_WINDOW")?,
+        require_mfa: p.bool("PORTCULLIS_REQUIRE_MFA")?,
         require_verified_email: p.bool("PORTCULLIS_REQUIRE_VERIFIED_EMAIL")?,
         password_policy,
         reveal_unknown_emails: p.bool("PORTCULLIS_REVEAL_UNKNOWN_EMAILS")?,

@@ -89,6 +89,10 @@ pub struct Settings {
     pub session_ttl: Duration,
     pub session_cookie: String,
     pub refresh_reuse_grace: Duration,
+    /// Step-up: how recent an authentication must be to change a factor (`10m`).
+    pub reauth_window: Duration,
+    /// Every account needs a second factor (`PORTCULLIS_REQUIRE_MFA`).
+    pub require_mfa: bool,
     pub require_verified_email: bool,
     pub password_policy: PasswordPolicy,
     pub reveal_unknown_emails: bool,

@@ -69,6 +69,8 @@ settings! {
     "PORTCULLIS_ACCESS_TOKEN_TTL", Fixed("15m"), Duration, "access-token lifetime (at most 24h)";
     "PORTCULLIS_SESSION_TTL", Fixed("30d"), Duration, "absolute lifetime of a session and its refresh tokens";
     "PORTCULLIS_SESSION_COOKIE", Derived("`session_id`, `__Host-session_id` on https"), Text, "a name set explicitly is used as it is";
+    "PORTCULLIS_REAUTH_WINDOW", Fixed("10m"), Duration, "changing a second factor needs an authentication this recent, or a fresh password or code";
+    "PORTCULLIS_REQUIRE_MFA", Fixed("false"), Bool, "every account needs a second factor; one without is asked to enrol at its next login";
     "PORTCULLIS_REFRESH_REUSE_GRACE", Fixed("10s"), Duration, "a spent refresh token seen again within this is refused without revoking";
     "PORTCULLIS_REQUIRE_VERIFIED_EMAIL", Fixed("false"), Bool, "refuse login until the email is verified";
     "PORTCULLIS_PASSWORD_MIN_LENGTH", Fixed("8"), Number, "in code points";

@@ -7,11 +7,20 @@ pub enum MailKind {
     ResetPassword,
     PasswordChanged,
     EmailChanged,
+    /// A second factor was added or removed.
+    MfaChanged,
+    RecoveryCodeUsed,
 }
 
 impl MailKind {
-    pub const ALL: [Self; 4] =
-        [Self::VerifyEmail, Self::ResetPassword, Self::PasswordChanged, Self::EmailChanged];
+    pub const ALL: [Self; 6] = [
+        Self::VerifyEmail,
+        Self::ResetPassword,
+        Self::PasswordChanged,
+        Self::EmailChanged,
+        Self::MfaChanged,
+        Self::RecoveryCodeUsed,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -19,6 +28,8 @@ impl MailKind {
             Self::ResetPassword => "reset_password",
             Self::PasswordChanged => "password_changed",
             Self::EmailChanged => "email_changed",
+            Self::MfaChanged => "mfa_changed",
+            Self::RecoveryCodeUsed => "recovery_code_used",
         }
     }
 

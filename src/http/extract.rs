@@ -113,6 +113,10 @@ pub(crate) fn bearer(headers: &HeaderMap) -> Option<&str> {
     (scheme.eq_ignore_ascii_case("bearer") && !token.is_empty()).then_some(token)
 }
 
+/// What a session that must still enrol a second factor may reach.
+const ENROLMENT_PATHS: &[&str] =
+    &["/api/auth/mfa/totp", "/api/auth/mfa/totp/confirm", "/api/auth/logout", "/api/auth/user"];
+
 /// A request authenticated by `Authorization: Bearer` or the session cookie; `401` otherwise.
 /// A bearer token that fails is never retried as a cookie.
 pub struct CurrentSession(pub Authenticated);
@@ -131,6 +135,13 @@ impl FromRequestParts<AppState> for CurrentSession {
         };
         auth.client = client_info(parts, state);
         super::observe::note_user(&parts.extensions, &auth.user.id);
+        // PORTCULLIS_REQUIRE_MFA: a session without a second factor may only enrol one.
+        if state.auth.must_enrol(&auth) && !ENROLMENT_PATHS.contains(&parts.uri.path()) {
+            return Err(AppError::forbidden(
+                ErrorCode::MfaEnrollmentRequired,
+                "Set up two-factor authentication first (POST /api/auth/mfa/totp)",
+            ));
+        }
         Ok(Self(auth))
     }
 }

@@ -13,7 +13,7 @@ pub use worker::{Worker, WorkerHandle};
 use crate::domain::MailKind;
 use crate::store::OutboxMail;
 
-const PRODUCT: &str = "Portcullis";
+pub const PRODUCT: &str = "Portcullis";
 
 pub struct Mailer {
     env: Environment<'static>,
@@ -48,6 +48,10 @@ impl Mailer {
             "password_changed.html",
             "email_changed.txt",
             "email_changed.html",
+            "mfa_changed.txt",
+            "mfa_changed.html",
+            "recovery_code_used.txt",
+            "recovery_code_used.html",
         );
         Ok(Self { env, verify_url: verify_url.to_owned(), reset_url: reset_url.to_owned() })
     }
@@ -118,6 +122,24 @@ impl Mailer {
             format!("A change of your {PRODUCT} email address was requested"),
             context! {},
         )
+    }
+}
+
+impl Mailer {
+    /// "A second factor was turned on / off": no link, no secret.
+    pub fn mfa_changed(&self, to: &str, added: bool) -> anyhow::Result<OutboxMail> {
+        let (subject, change) = if added {
+            (format!("Two-factor authentication is on for your {PRODUCT} account"), "turned on")
+        } else {
+            (format!("Two-factor authentication is off for your {PRODUCT} account"), "turned off")
+        };
+        self.render(MailKind::MfaChanged, to, subject, context! { change })
+    }
+
+    /// "A recovery code was used to sign in": no link, no secret.
+    pub fn recovery_code_used(&self, to: &str) -> anyhow::Result<OutboxMail> {
+        let subject = format!("A recovery code was used to sign in to {PRODUCT}");
+        self.render(MailKind::RecoveryCodeUsed, to, subject, context! {})
     }
 }
 

@@ -101,6 +101,18 @@ impl Auth {
         Ok((user, n))
     }
 
+    /// `user mfa-reset`: removes the account's second factors (a lost phone). `false`: it had
+    /// none. The owner is told by mail.
+    pub async fn admin_reset_mfa(&self, email: &str) -> Result<(User, bool)> {
+        let user = self.user_named(email).await?;
+        let mail = self.mailer.mfa_changed(&user.email, false)?;
+        let removed = self.store.remove_totp(&user.id, Some(&mail), now_ms()).await?;
+        let detail =
+            Some(if removed { "second factors removed" } else { "no second factor" }.into());
+        self.audit(&operator(), admin_event("admin_mfa_reset", &user.id, detail)).await;
+        Ok((user, removed))
+    }
+
     /// `keys rotate`: a new EdDSA signing key, then retirement of the keys whose tokens have
     /// all expired. Refused in HS256 mode, where the key is `PORTCULLIS_JWT_SECRET`.
     pub async fn admin_rotate_keys(&self) -> Result<Rotation> {

@@ -43,19 +43,48 @@ pub enum Identified {
 }
 
 /// A pending second factor: what the first step proved, and the challenge that completes it.
-#[derive(Debug)]
 pub struct SecondFactor {
     pub principal: Principal,
     /// The plain challenge token handed to the client.
     pub challenge: String,
-    /// The methods that may complete it.
-    pub methods: Vec<Amr>,
+    /// The kinds of code that may complete it (`totp`, `recovery_code`).
+    pub methods: Vec<&'static str>,
+}
+
+impl std::fmt::Debug for SecondFactor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // The challenge is a bearer secret for five minutes: never printed.
+        f.debug_struct("SecondFactor")
+            .field("principal", &self.principal)
+            .field("methods", &self.methods)
+            .finish_non_exhaustive()
+    }
+}
+
+/// What a login answers: a session, or the second step it still needs.
+#[derive(Debug)]
+pub enum LoginStep {
+    Session(LoginOutcome),
+    SecondFactor(SecondFactor),
+}
+
+impl LoginStep {
+    /// For the legacy route sets, whose clients know no second step: an account with a
+    /// second factor gets their usual `401` (it can sign in through the hosted pages).
+    pub fn session_only(self) -> Result<LoginOutcome> {
+        match self {
+            Self::Session(out) => Ok(out),
+            Self::SecondFactor(_) => Err(invalid_credentials()),
+        }
+    }
 }
 
 /// The result of a successful login.
 #[derive(Debug)]
 pub struct LoginOutcome {
     pub user: User,
+    /// How the session was authenticated.
+    pub methods: Vec<Amr>,
     pub session_id: String,
     /// The plain session-cookie token.
     pub session_token: String,
@@ -101,13 +130,12 @@ impl Auth {
         password: Option<&str>,
         client: &ClientInfo,
         presented_cookie: Option<&str>,
-    ) -> Result<LoginOutcome> {
+    ) -> Result<LoginStep> {
         match self.identify_by_password(identifier, password, client).await? {
-            Identified::Authenticated(principal) => {
-                self.open_session(principal, client, presented_cookie).await
-            }
-            // No second factor exists yet, so this does not happen; refused if it did.
-            Identified::SecondFactorRequired(_) => Err(invalid_credentials()),
+            Identified::Authenticated(principal) => Ok(LoginStep::Session(
+                self.open_session(principal, client, presented_cookie).await?,
+            )),
+            Identified::SecondFactorRequired(second) => Ok(LoginStep::SecondFactor(second)),
         }
     }
 
@@ -179,12 +207,13 @@ impl Auth {
         if verified.needs_rehash {
             self.upgrade_hash(&found.user.id, &found.password_hash, &password).await;
         }
-        Ok(Identified::Authenticated(Principal {
+        let principal = Principal {
             user: found.user,
             password_epoch: found.password_epoch,
             methods: vec![Amr::Pwd],
             identifier: key,
-        }))
+        };
+        self.second_factor_for(principal).await
     }
 
     /// "Open a session for this user, authenticated by these methods": a new session (bound
@@ -236,10 +265,11 @@ impl Auth {
             detail: Some(format!("session {}", session.id)),
         };
         self.audit(client, event).await;
-        let context = AuthContext { amr: principal.methods, auth_time: now / 1000 };
+        let context = AuthContext { amr: principal.methods.clone(), auth_time: now / 1000 };
         let access_token = self.jwt.issue(&user.id, &session.id, &context, now / 1000)?;
         Ok(LoginOutcome {
             user,
+            methods: principal.methods,
             session_id: session.id,
             session_token: session_token.plain,
             tokens: Tokens {

@@ -5,6 +5,7 @@ mod account;
 mod admin;
 pub mod audit;
 mod login;
+mod mfa;
 mod session;
 
 use std::sync::Arc;
@@ -21,7 +22,8 @@ use crate::store::{NewToken, Store, TokenPurpose};
 
 pub use account::{ForgotOutcome, ProfileUpdate, Registration};
 pub use admin::{operator, Rotation};
-pub use login::{Identified, Identifier, LoginOutcome, Principal, SecondFactor};
+pub use login::{Identified, Identifier, LoginOutcome, LoginStep, Principal, SecondFactor};
+pub use mfa::{Enrolment, Factors, Fresh};
 pub use session::{Authenticated, Tokens};
 
 const VERIFY_TTL_MS: i64 = 24 * 3600 * 1000;

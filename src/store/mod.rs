@@ -19,6 +19,7 @@ pub mod deadline;
 mod error;
 mod housekeeping;
 mod keys;
+mod mfa;
 mod outbox;
 mod rekey;
 mod sessions;
@@ -40,6 +41,7 @@ pub use deadline::is_transient;
 use deadline::{within, Timed, ACQUIRE_TIMEOUT, DEADLINE, STATEMENT_TIMEOUT};
 pub use error::{Result, StoreError};
 pub use housekeeping::{OutboxStats, Sweep, BATCH as SWEEP_BATCH};
+pub use mfa::{Challenge, NewChallenge, TotpFactor};
 pub use outbox::{MailThrottle, OutboxMail, QueuedMail, StoredMail};
 pub use sessions::{NewSession, RefreshOutcome};
 pub use tokens::VerifyOutcome;
@@ -107,6 +109,7 @@ macro_rules! migrations {
                 "login_pipeline",
                 include_str!(concat!("../../migrations/", $dialect, "/0006_login_pipeline.sql")),
             ),
+            (7, "mfa", include_str!(concat!("../../migrations/", $dialect, "/0007_mfa.sql"))),
         ]
     };
 }

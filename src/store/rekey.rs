@@ -1,65 +1,88 @@
 //! Re-keying: when the normalisation behind email and username keys changes
 //! ([`crate::domain::KEY_VERSION`]), rows keyed by the older one are brought up to date at
-//! start.
+//! start, in batches of 500 by id (so a large table costs one index range per batch). Rows
+//! whose keys come out the same (most of them: plain ASCII addresses) only get the new
+//! version, one statement per batch.
 
 use super::{is_unique_violation, opt_text, text, Result, Store};
 
+const BATCH: i64 = 500;
+
 impl Store {
-    /// Re-keys users whose keys an older normalisation made ([`crate::domain::KEY_VERSION`]):
-    /// email and username keys, and the username skeleton. A row whose new key collides with
-    /// another account's keeps its old key (and no skeleton), with a warning. Runs at start;
-    /// returns how many rows it re-keyed.
+    /// Re-keys users whose keys an older normalisation made: email and username keys, and
+    /// the username skeleton. A row whose new key collides with another account's keeps its
+    /// old key (and no skeleton), with a warning. Returns how many rows changed keys.
     pub async fn rekey_users(&self) -> Result<u64> {
         use crate::domain::{email_key, username_key, Username, KEY_VERSION};
-        let mut done = 0;
+        let mut changed = 0;
+        let mut after = String::new();
         loop {
             let rows = self
-                .q("SELECT id, email, username FROM users WHERE key_version < $1 LIMIT 500")
+                .q("SELECT id, email, email_key, username, username_key, username_skeleton \
+                    FROM users WHERE key_version < $1 AND id > $2 ORDER BY id LIMIT $3")
                 .bind(KEY_VERSION)
+                .bind(after.clone())
+                .bind(BATCH)
                 .fetch_all(self.db())
                 .await?;
-            if rows.is_empty() {
-                return Ok(done);
-            }
-            for row in rows {
-                let id = text(&row, "id")?;
-                let email = text(&row, "email")?;
-                let username = opt_text(&row, "username")?;
-                let skeleton =
-                    username.as_deref().and_then(|u| Username::parse(u).ok()).map(|u| u.skeleton());
-                let keys = (email_key(&email), username.as_deref().map(username_key));
-                let attempts = [(Some(&keys), skeleton.clone()), (Some(&keys), None), (None, None)];
-                for (new_keys, skeleton) in attempts {
-                    let result = match new_keys {
-                        Some((ek, uk)) => {
-                            self.q("UPDATE users SET email_key = $1, username_key = $2, \
-                                    username_skeleton = $3, key_version = $4 WHERE id = $5")
-                                .bind(ek.clone())
-                                .bind(uk.clone())
-                                .bind(skeleton)
-                                .bind(KEY_VERSION)
-                                .bind(id.clone())
-                                .execute(self.db())
-                                .await
-                        }
-                        None => {
-                            tracing::warn!(user_id = %id, "re-keying would collide with another account; old keys kept");
-                            self.q("UPDATE users SET username_skeleton = NULL, key_version = $1 \
-                                    WHERE id = $2")
-                                .bind(KEY_VERSION)
-                                .bind(id.clone())
-                                .execute(self.db())
-                                .await
-                        }
-                    };
-                    match result {
-                        Ok(_) => break,
-                        Err(e) if is_unique_violation(&e) => continue,
-                        Err(e) => return Err(e.into()),
-                    }
+            let (Some(first), Some(last)) = (rows.first(), rows.last()) else {
+                return Ok(changed);
+            };
+            let first = text(first, "id")?;
+            let last = text(last, "id")?;
+            for row in &rows {
+                let username = opt_text(row, "username")?;
+                let keys = (
+                    email_key(&text(row, "email")?),
+                    username.as_deref().map(username_key),
+                    username.as_deref().and_then(|u| Username::parse(u).ok()).map(|u| u.skeleton()),
+                );
+                let stored = (
+                    text(row, "email_key")?,
+                    opt_text(row, "username_key")?,
+                    opt_text(row, "username_skeleton")?,
+                );
+                if keys != stored {
+                    self.rekey_one(&text(row, "id")?, keys).await?;
+                    changed += 1;
                 }
-                done += 1;
+            }
+            self.q("UPDATE users SET key_version = $1 WHERE key_version < $2 AND id >= $3 \
+                    AND id <= $4")
+                .bind(KEY_VERSION)
+                .bind(KEY_VERSION)
+                .bind(first)
+                .bind(last.clone())
+                .execute(self.db())
+                .await?;
+            after = last;
+        }
+    }
+
+    /// Writes one row's new keys; without the skeleton if only that collides, and not at all
+    /// if the keys themselves collide with another account's.
+    async fn rekey_one(
+        &self,
+        id: &str,
+        (email_key, username_key, skeleton): (String, Option<String>, Option<String>),
+    ) -> Result<()> {
+        for skeleton in [skeleton, None] {
+            let result = self
+                .q("UPDATE users SET email_key = $1, username_key = $2, username_skeleton = $3 \
+                    WHERE id = $4")
+                .bind(email_key.clone())
+                .bind(username_key.clone())
+                .bind(skeleton)
+                .bind(id.to_owned())
+                .execute(self.db())
+                .await;
+            match result {
+                Ok(_) => return Ok(()),
+                Err(e) if is_unique_violation(&e) => continue,
+                Err(e) => return Err(e.into()),
             }
         }
+        tracing::warn!(user_id = %id, "re-keying would collide with another account; old keys kept");
+        Ok(())
     }
 }

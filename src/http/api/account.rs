@@ -130,9 +130,14 @@ pub async fn reset_password(
 /// The authenticated user.
 #[utoipa::path(get, path = "/api/auth/user", tag = "auth",
     security(("bearer" = []), ("session_cookie" = [])),
-    responses((status = 200, body = UserResponse), (status = 401, body = ErrorBody)))]
-pub async fn get_user(CurrentSession(auth): CurrentSession) -> Json<UserResponse> {
-    Json(UserResponse { user: UserView::from(&auth.user) })
+    responses((status = 200, body = CurrentUserResponse), (status = 401, body = ErrorBody)))]
+pub async fn get_user(
+    State(state): State<AppState>,
+    CurrentSession(auth): CurrentSession,
+) -> Result<Json<CurrentUserResponse>> {
+    let f = state.auth.factors(&auth.user.id).await?;
+    let factors = FactorsView { totp: f.totp, recovery_codes_left: f.recovery_codes_left };
+    Ok(Json(CurrentUserResponse { user: UserView::from(&auth.user), factors }))
 }
 
 /// Change username and/or email. An email change needs `current_password` (which spends the

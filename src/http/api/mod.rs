@@ -1,6 +1,7 @@
 //! The canonical API under `/api/auth` (CONTRACTS section 2).
 
 mod account;
+pub mod mfa;
 pub mod session;
 pub mod types;
 
@@ -23,6 +24,7 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route("/api/auth/forgot-password", post(account::forgot_password))
         .route("/api/auth/reset-password", post(account::reset_password))
         .route("/api/auth/login", post(session::login))
+        .route("/api/auth/mfa/verify", post(mfa::verify))
         .route("/api/auth/refresh", post(session::refresh));
     let signed_in = Router::new()
         .route(
@@ -32,7 +34,11 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route("/api/auth/change-password", post(account::change_password))
         .route("/api/auth/logout", post(session::logout))
         .route("/api/auth/sessions", get(session::list).delete(session::revoke_others))
-        .route("/api/auth/sessions/{id}", delete(session::revoke_one));
+        .route("/api/auth/sessions/{id}", delete(session::revoke_one))
+        .route("/api/auth/reauthenticate", post(mfa::reauthenticate))
+        .route("/api/auth/mfa/totp", post(mfa::enrol).delete(mfa::disable))
+        .route("/api/auth/mfa/totp/confirm", post(mfa::confirm))
+        .route("/api/auth/mfa/recovery-codes", post(mfa::recovery_codes));
     super::public(state, anyone).merge(signed_in)
 }
 
@@ -56,7 +62,15 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         session::list,
         session::revoke_one,
         session::revoke_others,
+        mfa::enrol,
+        mfa::confirm,
+        mfa::disable,
+        mfa::recovery_codes,
+        mfa::verify,
+        mfa::reauthenticate,
     ),
-    tags((name = "auth", description = "The canonical API"))
+    components(schemas(types::SecondFactorResponse)),
+    tags((name = "auth", description = "The canonical API"),
+        (name = "mfa", description = "Two-factor authentication and step-up"))
 )]
 pub struct ApiDoc;

@@ -11,13 +11,13 @@ use crate::config::Settings;
 use crate::error::{ErrorBody, Result};
 use crate::http::extract::{Client, CurrentSession, Input, PresentedCookie};
 use crate::http::AppState;
-use crate::service::{Identifier, LoginOutcome};
+use crate::service::{Identifier, LoginOutcome, LoginStep};
 
 /// Log in with `email` or `username` and `password`. Sets the session cookie and returns an
 /// access token and a refresh token. Every login opens a new session.
 #[utoipa::path(post, path = "/api/auth/login", tag = "auth", request_body = LoginRequest,
     responses(
-        (status = 200, body = LoginResponse, headers(("set-cookie" = String, description = "session_id=… (`__Host-session_id` on https); HttpOnly; SameSite=Lax; Path=/"))),
+        (status = 200, description = "Logged in (`LoginResponse`, with the session cookie), or, for an account with a second factor, `SecondFactorResponse` with no session and no cookie: finish with `POST /api/auth/mfa/verify`", body = LoginResponse, headers(("set-cookie" = String, description = "session_id=… (`__Host-session_id` on https); HttpOnly; SameSite=Lax; Path=/"))),
         (status = 400, description = "Missing field, or an email over 320 bytes / a username over 32 characters", body = ErrorBody),
         (status = 429, description = "Too many failures for this account or identifier, or from this client", body = ErrorBody),
         (status = 401, description = "Invalid email or password; or email not verified (when required)", body = ErrorBody),
@@ -30,11 +30,19 @@ pub async fn login(
     Input(req): Input<LoginRequest>,
 ) -> Result<Response> {
     let identifier = identifier(req.email.as_deref(), req.username.as_deref());
-    let out = state
+    let step = state
         .auth
         .login(identifier, req.password.as_deref(), &client, presented.as_deref())
         .await?;
-    Ok(login_response(&state.auth.settings, out))
+    Ok(match step {
+        LoginStep::Session(out) => login_response(&state.auth.settings, out),
+        LoginStep::SecondFactor(second) => Json(SecondFactorResponse {
+            mfa_required: true,
+            mfa_token: second.challenge,
+            methods: second.methods.into_iter().map(str::to_owned).collect(),
+        })
+        .into_response(),
+    })
 }
 
 /// What a login names: `email` when given, else `username`; blank counts as absent.
@@ -56,6 +64,9 @@ pub fn login_response(settings: &Settings, out: LoginOutcome) -> Response {
         expires_in: out.tokens.expires_in,
         refresh_token: out.tokens.refresh_token,
         user: UserView::from(&out.user),
+        // PORTCULLIS_REQUIRE_MFA and no second factor yet: everything but enrolment waits.
+        mfa_enrollment_required: settings.require_mfa
+            && out.methods.iter().all(|m| *m == crate::domain::Amr::Pwd),
     };
     let mut res = (AppendHeaders([(SET_COOKIE, cookie)]), Json(body)).into_response();
     res.extensions_mut().insert(crate::http::observe::UserId(out.user.id));

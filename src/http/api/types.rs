@@ -107,6 +107,34 @@ pub struct LoginResponse {
     pub expires_in: i64,
     pub refresh_token: String,
     pub user: UserView,
+    /// Only with `PORTCULLIS_REQUIRE_MFA`, for an account without a second factor: enrol
+    /// (`POST /api/auth/mfa/totp`) before anything else.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub mfa_enrollment_required: bool,
+}
+
+/// The first step of a login for an account with a second factor: no session yet.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SecondFactorResponse {
+    /// Always `true`.
+    pub mfa_required: bool,
+    /// Send it with a code to `POST /api/auth/mfa/verify` within 5 minutes.
+    pub mfa_token: String,
+    /// `totp`, `recovery_code`.
+    pub methods: Vec<String>,
+}
+
+/// `GET /api/auth/user`: the user and which second factors are on.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CurrentUserResponse {
+    pub user: UserView,
+    pub factors: FactorsView,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FactorsView {
+    pub totp: bool,
+    pub recovery_codes_left: i64,
 }
 
 #[derive(Debug, Serialize, ToSchema)]

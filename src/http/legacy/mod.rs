@@ -112,8 +112,11 @@ async fn cookie_login(
     Input(b): Input<Credentials>,
 ) -> crate::error::Result<Response> {
     let identifier = b.email.as_deref().filter(|e| !e.trim().is_empty()).map(Identifier::Email);
-    let out =
-        state.auth.login(identifier, b.password.as_deref(), &client, presented.as_deref()).await?;
+    let out = state
+        .auth
+        .login(identifier, b.password.as_deref(), &client, presented.as_deref())
+        .await?
+        .session_only()?;
     let cookie = crate::http::cookies::session(&state.auth.settings, &out.session_token);
     let body = Json(json!({"email": b.email, "message": "logged in"}));
     let mut res = (AppendHeaders([(SET_COOKIE, cookie)]), body).into_response();

@@ -107,8 +107,11 @@ pub(super) async fn login(
 ) -> Result<Response, RootError> {
     let Input(b) = input?;
     let identifier = identifier(b.email.as_deref(), b.username.as_deref());
-    let out =
-        state.auth.login(identifier, b.password.as_deref(), &client, presented.as_deref()).await?;
+    let out = state
+        .auth
+        .login(identifier, b.password.as_deref(), &client, presented.as_deref())
+        .await?
+        .session_only()?;
     Ok(login_response(&state.auth.settings, out))
 }
 

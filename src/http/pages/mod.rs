@@ -54,7 +54,8 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route("/account/verify-email", post(signup::verify))
         .route("/account/resend-verification", post(signup::resend))
         .route("/account/forgot-password", post(recovery::forgot))
-        .route("/account/reset-password", post(recovery::reset));
+        .route("/account/reset-password", post(recovery::reset))
+        .route("/account/mfa/verify", post(session::verify_code));
     super::public(state, anyone)
         .route("/account", get(account::to_index))
         .route("/account/", get(account::show))

@@ -36,6 +36,7 @@ fn environment(settings: &Settings) -> Result<Environment<'static>, minijinja::E
         "forgot_password.html",
         "reset_password.html",
         "account.html",
+        "mfa_code.html",
         "error.html",
     );
     add_asset_urls(&mut env);
@@ -241,6 +242,7 @@ pub fn form_errors(
         ErrorCode::WeakPassword => (Some(password_field.to_owned()), message),
         ErrorCode::InvalidCredentials => (Some("password".to_owned()), message),
         ErrorCode::InvalidPassword => (Some("current_password".to_owned()), message),
+        ErrorCode::InvalidCode => (Some("code".to_owned()), message),
         ErrorCode::RateLimited => {
             (None, "Too many attempts. Wait a little and try again.".to_owned())
         }

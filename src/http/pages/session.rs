@@ -13,6 +13,7 @@ use crate::error::ErrorCode;
 use crate::http::api::identifier;
 use crate::http::extract::{Client, PresentedCookie};
 use crate::http::AppState;
+use crate::service::{LoginOutcome, LoginStep};
 
 /// `GET /account/login[?next=/path]`; someone already logged in goes straight on.
 pub async fn show(
@@ -49,15 +50,68 @@ pub async fn login(
     let who = identifier(None, f.email.as_deref());
     let login = state.auth.login(who, f.password.as_deref(), &client, presented.as_deref());
     match login.await {
-        Ok(out) => page
-            .see_other(next)
-            .cookie(crate::http::cookies::session(&state.auth.settings, &out.session_token))
-            .new_csrf()
-            .into_response(),
+        Ok(LoginStep::Session(out)) => signed_in(&state, page, next, &out),
+        Ok(LoginStep::SecondFactor(second)) => {
+            code_form(page, StatusCode::OK, next, &second.challenge, &FormErrors::default())
+        }
         Err(e) => match form_errors(e, &["email", "password"], "password") {
             Ok(errors) => {
                 let refill = values([("email", f.email.as_deref())]);
                 form(page, errors.status(), next, &errors, refill)
+            }
+            Err(e) => error_response(e),
+        },
+    }
+}
+
+/// On to `next` with the new session's cookie (and a new CSRF token: a login starts one).
+fn signed_in(state: &AppState, page: Page, next: &str, out: &LoginOutcome) -> Response {
+    page.see_other(next)
+        .cookie(crate::http::cookies::session(&state.auth.settings, &out.session_token))
+        .new_csrf()
+        .into_response()
+}
+
+/// The code prompt after the password, for an account with a second factor.
+fn code_form(
+    page: Page,
+    status: StatusCode,
+    next: &str,
+    mfa_token: &str,
+    errors: &FormErrors,
+) -> Response {
+    let (errors, general_error) = errors.view();
+    page.render(status, "mfa_code.html", context! { next, mfa_token, errors, general_error })
+}
+
+#[derive(Deserialize)]
+pub struct CodeForm {
+    mfa_token: Option<String>,
+    code: Option<String>,
+    next: Option<String>,
+}
+
+/// `POST /account/mfa/verify`: the login's second step, then on to `next`.
+pub async fn verify_code(
+    State(state): State<AppState>,
+    Client(client): Client,
+    PresentedCookie(presented): PresentedCookie,
+    page: Page,
+    PageForm(f): PageForm<CodeForm>,
+) -> Response {
+    let next = safe_next(f.next.as_deref());
+    let token = f.mfa_token.as_deref();
+    let verify =
+        state.auth.verify_second_factor(token, f.code.as_deref(), &client, presented.as_deref());
+    match verify.await {
+        Ok(out) => signed_in(&state, page, next, &out),
+        // A dead challenge (expired, spent, five wrong codes): start again.
+        Err(e) if e.code() == ErrorCode::InvalidMfaToken => {
+            page.see_other("/account/login").flash(Flash::LoginRequired).into_response()
+        }
+        Err(e) => match form_errors(e, &["code"], "") {
+            Ok(errors) => {
+                code_form(page, errors.status(), next, token.unwrap_or_default(), &errors)
             }
             Err(e) => error_response(e),
         },

@@ -1,0 +1,312 @@
+//! Second factors: TOTP secrets, recovery codes, and the challenges that finish a login.
+//! Every single-use thing (a TOTP step, a recovery code, a challenge) is spent by one
+//! conditional `UPDATE` whose row count decides, so two requests cannot both spend it.
+
+use super::{opt_text, text, OutboxMail, Result, Store};
+
+/// A user's TOTP secret as stored (sealed when a key-encryption key is configured).
+#[derive(Clone)]
+pub struct TotpFactor {
+    pub secret: String,
+    /// `false` while enrolment waits for its first code.
+    pub confirmed: bool,
+}
+
+impl std::fmt::Debug for TotpFactor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TotpFactor").field("confirmed", &self.confirmed).finish_non_exhaustive()
+    }
+}
+
+/// A login's pending second step.
+#[derive(Debug)]
+pub struct NewChallenge {
+    pub hash: String,
+    pub user_id: String,
+    pub password_epoch: i64,
+    /// The methods the first step proved, space-separated.
+    pub amr: String,
+    pub now: i64,
+    pub expires_at: i64,
+}
+
+/// A live challenge.
+#[derive(Debug)]
+pub struct Challenge {
+    pub user_id: String,
+    pub password_epoch: i64,
+    pub amr: String,
+}
+
+impl Store {
+    /// `Ok(None)`: the user has no TOTP secret, not even a pending one.
+    pub async fn totp_factor(&self, user_id: &str) -> Result<Option<TotpFactor>> {
+        let row = self
+            .q("SELECT secret, confirmed_at FROM totp_factors WHERE user_id = $1")
+            .bind(user_id.to_owned())
+            .fetch_optional(self.db())
+            .await?;
+        let Some(row) = row else { return Ok(None) };
+        let confirmed: Option<i64> = sqlx::Row::try_get(&row, "confirmed_at")?;
+        Ok(Some(TotpFactor { secret: text(&row, "secret")?, confirmed: confirmed.is_some() }))
+    }
+
+    /// Stores a pending TOTP secret, replacing a pending one. `false`: the user already has a
+    /// confirmed one (nothing changed).
+    pub async fn set_pending_totp(&self, user_id: &str, secret: &str, now: i64) -> Result<bool> {
+        let mut tx = self.begin().await?;
+        self.q("DELETE FROM totp_factors WHERE user_id = $1 AND confirmed_at IS NULL")
+            .bind(user_id.to_owned())
+            .execute(self.on(&mut *tx))
+            .await?;
+        let inserted = self
+            .q("INSERT INTO totp_factors (user_id, secret, created_at) VALUES ($1, $2, $3)")
+            .bind(user_id.to_owned())
+            .bind(secret.to_owned())
+            .bind(now)
+            .execute(self.on(&mut *tx))
+            .await;
+        match inserted {
+            Ok(_) => {}
+            Err(e) if super::is_unique_violation(&e) => return Ok(false),
+            Err(e) => return Err(e.into()),
+        }
+        self.commit(tx).await?;
+        Ok(true)
+    }
+
+    /// Turns the pending secret on with the time step of the code that proved it, and stores
+    /// `code_hashes` as the recovery codes (replacing any), queueing `mail`. `false`: no
+    /// pending secret, or that step was already used.
+    pub async fn confirm_totp(
+        &self,
+        user_id: &str,
+        step: i64,
+        code_hashes: &[String],
+        mail: &OutboxMail,
+        now: i64,
+    ) -> Result<bool> {
+        let mut tx = self.begin().await?;
+        let n = self
+            .q("UPDATE totp_factors SET confirmed_at = $1, last_step = $2 WHERE user_id = $3 \
+                AND confirmed_at IS NULL AND last_step < $4")
+            .bind(now)
+            .bind(step)
+            .bind(user_id.to_owned())
+            .bind(step)
+            .execute(self.on(&mut *tx))
+            .await?
+            .rows_affected();
+        if n != 1 {
+            return Ok(false);
+        }
+        self.put_recovery_codes(&mut tx, user_id, code_hashes, now).await?;
+        self.enqueue(&mut tx, mail, now).await?;
+        self.commit(tx).await?;
+        Ok(true)
+    }
+
+    async fn put_recovery_codes(
+        &self,
+        tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+        user_id: &str,
+        code_hashes: &[String],
+        now: i64,
+    ) -> Result<()> {
+        self.q("DELETE FROM recovery_codes WHERE user_id = $1")
+            .bind(user_id.to_owned())
+            .execute(self.on(&mut **tx))
+            .await?;
+        for hash in code_hashes {
+            self.q(
+                "INSERT INTO recovery_codes (code_hash, user_id, created_at) VALUES ($1, $2, $3)",
+            )
+            .bind(hash.clone())
+            .bind(user_id.to_owned())
+            .bind(now)
+            .execute(self.on(&mut **tx))
+            .await?;
+        }
+        Ok(())
+    }
+
+    /// Replaces the recovery codes of a user with a confirmed TOTP. `false`: none confirmed.
+    pub async fn replace_recovery_codes(
+        &self,
+        user_id: &str,
+        code_hashes: &[String],
+        now: i64,
+    ) -> Result<bool> {
+        let mut tx = self.begin().await?;
+        let n = self
+            .q("UPDATE totp_factors SET created_at = created_at WHERE user_id = $1 \
+                AND confirmed_at IS NOT NULL")
+            .bind(user_id.to_owned())
+            .execute(self.on(&mut *tx))
+            .await?
+            .rows_affected();
+        if n != 1 {
+            return Ok(false);
+        }
+        self.put_recovery_codes(&mut tx, user_id, code_hashes, now).await?;
+        self.commit(tx).await?;
+        Ok(true)
+    }
+
+    /// Removes the user's TOTP secret and recovery codes, queueing `mail` when there was one.
+    /// `false`: there was none.
+    pub async fn remove_totp(
+        &self,
+        user_id: &str,
+        mail: Option<&OutboxMail>,
+        now: i64,
+    ) -> Result<bool> {
+        let mut tx = self.begin().await?;
+        let n = self
+            .q("DELETE FROM totp_factors WHERE user_id = $1")
+            .bind(user_id.to_owned())
+            .execute(self.on(&mut *tx))
+            .await?
+            .rows_affected();
+        self.q("DELETE FROM recovery_codes WHERE user_id = $1")
+            .bind(user_id.to_owned())
+            .execute(self.on(&mut *tx))
+            .await?;
+        if n == 1 {
+            if let Some(mail) = mail {
+                self.enqueue(&mut tx, mail, now).await?;
+            }
+        }
+        self.commit(tx).await?;
+        Ok(n == 1)
+    }
+
+    /// Accepts a TOTP code's time step once: `true` only if it is newer than every step
+    /// accepted before (so a code seen once, or an older one, is refused).
+    pub async fn accept_totp_step(&self, user_id: &str, step: i64) -> Result<bool> {
+        let n = self
+            .q("UPDATE totp_factors SET last_step = $1 WHERE user_id = $2 \
+                AND confirmed_at IS NOT NULL AND last_step < $3")
+            .bind(step)
+            .bind(user_id.to_owned())
+            .bind(step)
+            .execute(self.db())
+            .await?
+            .rows_affected();
+        Ok(n == 1)
+    }
+
+    /// Spends one of the user's recovery codes and queues `mail`. `false`: no such unused code.
+    pub async fn use_recovery_code(
+        &self,
+        user_id: &str,
+        code_hash: &str,
+        mail: &OutboxMail,
+        now: i64,
+    ) -> Result<bool> {
+        let mut tx = self.begin().await?;
+        let n = self
+            .q("UPDATE recovery_codes SET used_at = $1 WHERE code_hash = $2 AND user_id = $3 \
+                AND used_at IS NULL")
+            .bind(now)
+            .bind(code_hash.to_owned())
+            .bind(user_id.to_owned())
+            .execute(self.on(&mut *tx))
+            .await?
+            .rows_affected();
+        if n != 1 {
+            return Ok(false);
+        }
+        self.enqueue(&mut tx, mail, now).await?;
+        self.commit(tx).await?;
+        Ok(true)
+    }
+
+    /// Unused recovery codes of a user.
+    pub async fn recovery_codes_left(&self, user_id: &str) -> Result<i64> {
+        let row = self
+            .q("SELECT COUNT(*) AS n FROM recovery_codes WHERE user_id = $1 AND used_at IS NULL")
+            .bind(user_id.to_owned())
+            .fetch_one(self.db())
+            .await?;
+        Ok(sqlx::Row::try_get(&row, "n")?)
+    }
+
+    pub async fn insert_challenge(&self, c: &NewChallenge) -> Result<()> {
+        self.q("INSERT INTO mfa_challenges (token_hash, user_id, password_epoch, amr, \
+                created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)")
+            .bind(c.hash.clone())
+            .bind(c.user_id.clone())
+            .bind(c.password_epoch)
+            .bind(c.amr.clone())
+            .bind(c.now)
+            .bind(c.expires_at)
+            .execute(self.db())
+            .await?;
+        Ok(())
+    }
+
+    /// The challenge named by `hash`, while it is unspent, unexpired and has had fewer than
+    /// `max_failures` wrong codes. `Ok(None)` otherwise.
+    pub async fn live_challenge(
+        &self,
+        hash: &str,
+        now: i64,
+        max_failures: i64,
+    ) -> Result<Option<Challenge>> {
+        let row = self
+            .q("SELECT user_id, password_epoch, amr FROM mfa_challenges WHERE token_hash = $1 \
+                AND used_at IS NULL AND expires_at > $2 AND failures < $3")
+            .bind(hash.to_owned())
+            .bind(now)
+            .bind(max_failures)
+            .fetch_optional(self.db())
+            .await?;
+        let Some(row) = row else { return Ok(None) };
+        Ok(Some(Challenge {
+            user_id: text(&row, "user_id")?,
+            password_epoch: sqlx::Row::try_get(&row, "password_epoch")?,
+            amr: opt_text(&row, "amr")?.unwrap_or_default(),
+        }))
+    }
+
+    /// Counts a wrong code against a challenge.
+    pub async fn challenge_failed(&self, hash: &str) -> Result<()> {
+        self.q("UPDATE mfa_challenges SET failures = failures + 1 WHERE token_hash = $1")
+            .bind(hash.to_owned())
+            .execute(self.db())
+            .await?;
+        Ok(())
+    }
+
+    /// Spends a live challenge. `false`: spent, expired or out of tries meanwhile.
+    pub async fn spend_challenge(&self, hash: &str, now: i64, max_failures: i64) -> Result<bool> {
+        let n = self
+            .q("UPDATE mfa_challenges SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL \
+                AND expires_at > $3 AND failures < $4")
+            .bind(now)
+            .bind(hash.to_owned())
+            .bind(now)
+            .bind(max_failures)
+            .execute(self.db())
+            .await?
+            .rows_affected();
+        Ok(n == 1)
+    }
+
+    /// Marks a session freshly authenticated (step-up): `auth_time` now, with `amr`.
+    pub async fn reauthenticate_session(
+        &self,
+        session_id: &str,
+        amr: &str,
+        now: i64,
+    ) -> Result<()> {
+        self.q("UPDATE sessions SET auth_time = $1, amr = $2 WHERE id = $3")
+            .bind(now)
+            .bind(amr.to_owned())
+            .bind(session_id.to_owned())
+            .execute(self.db())
+            .await?;
+        Ok(())
+    }
+}
