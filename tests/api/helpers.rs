@@ -350,6 +350,14 @@ impl TestApp {
         assert_eq!(res.status(), StatusCode::OK);
     }
 
+    /// A GET with `login`'s bearer token: the JSON body (panics unless `200`).
+    pub async fn get_json_bearer(&self, path: &str, login: &Login) -> Value {
+        let res =
+            self.bearer(reqwest::Method::GET, path, &login.access_token).send().await.unwrap();
+        assert_eq!(res.status(), StatusCode::OK, "GET {path}");
+        res.json().await.unwrap()
+    }
+
     /// `GET /api/auth/user` with a bearer token: the status.
     pub async fn user_status_bearer(&self, token: &str) -> StatusCode {
         self.bearer(reqwest::Method::GET, "/api/auth/user", token).send().await.unwrap().status()

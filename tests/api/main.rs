@@ -16,6 +16,7 @@ mod legacy_root;
 mod limits;
 mod login;
 mod mail;
+mod mfa;
 mod nodes;
 mod ops;
 mod profile;

@@ -35,6 +35,12 @@ pub struct AccessClaims {
     /// When the user last authenticated (Unix seconds); `0` in tokens issued before.
     #[serde(default)]
     pub auth_time: i64,
+    /// The assurance level (NIST SP 800-63B): `aal1` for one factor, `aal2` for two. `acr`
+    /// says the same, for clients that read OpenID Connect's name.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub aal: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub acr: String,
 }
 
 /// How and when the user behind a token authenticated.
@@ -43,6 +49,17 @@ pub struct AuthContext {
     pub amr: Vec<crate::domain::Amr>,
     /// Unix seconds.
     pub auth_time: i64,
+}
+
+impl AuthContext {
+    /// `aal2` when a factor besides the password took part, else `aal1`.
+    pub fn aal(&self) -> &'static str {
+        if self.amr.iter().any(|m| *m != crate::domain::Amr::Pwd) {
+            "aal2"
+        } else {
+            "aal1"
+        }
+    }
 }
 
 /// A new Ed25519 signing key with a random `kid`.
@@ -196,6 +213,8 @@ impl Jwt {
             jti: uuid::Uuid::now_v7().to_string(),
             amr: context.amr.iter().map(|m| m.as_str().to_owned()).collect(),
             auth_time: context.auth_time,
+            aal: context.aal().to_owned(),
+            acr: context.aal().to_owned(),
         };
         let keys = self.current();
         let (header, key) = match &*keys {

@@ -1,0 +1,374 @@
+//! Two-factor authentication: TOTP enrolment, the login's second step, recovery codes,
+//! step-up. TOTP codes are computed here by an implementation of RFC 6238 of the tests' own
+//! (ring's HMAC-SHA1), checked first against the RFC's test vectors.
+
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use reqwest::header::SET_COOKIE;
+use reqwest::{Method, StatusCode};
+use serde_json::{json, Value};
+
+use crate::backends;
+use crate::helpers::{error_body, Db, Login, TestApp, PASSWORD};
+use crate::keys::jwt_part;
+
+backends!(
+    enrolment_needs_a_valid_code_and_shows_ten_recovery_codes_once,
+    a_login_with_totp_answers_a_second_step_and_only_a_code_opens_the_session,
+    a_code_is_accepted_once_with_one_step_of_drift,
+    five_wrong_codes_end_the_challenge_and_each_spends_the_account_budget,
+    recovery_codes_work_once_and_are_mailed_about,
+    changing_factors_needs_a_recent_authentication,
+    legacy_route_sets_refuse_an_account_with_a_second_factor,
+    require_mfa_holds_a_session_back_until_it_enrols,
+    an_administrator_can_reset_the_factors,
+);
+
+/// HOTP (RFC 4226) with HMAC-SHA1, `digits` long.
+fn hotp(secret: &[u8], counter: u64, digits: u32) -> String {
+    let key = ring::hmac::Key::new(ring::hmac::HMAC_SHA1_FOR_LEGACY_USE_ONLY, secret);
+    let mac = ring::hmac::sign(&key, &counter.to_be_bytes());
+    let mac = mac.as_ref();
+    let offset = usize::from(mac[19] & 0x0f);
+    let bin = (u32::from(mac[offset] & 0x7f) << 24)
+        | (u32::from(mac[offset + 1]) << 16)
+        | (u32::from(mac[offset + 2]) << 8)
+        | u32::from(mac[offset + 3]);
+    format!("{:0width$}", bin % 10u32.pow(digits), width = digits as usize)
+}
+
+/// TOTP (RFC 6238): 30-second steps from the Unix epoch.
+fn totp_at(secret: &[u8], unix_secs: u64) -> String {
+    hotp(secret, unix_secs / 30, 6)
+}
+
+fn now() -> u64 {
+    SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_secs()
+}
+
+/// Waits, when the current 30-second step ends within 6 s, for the next one to begin: the
+/// server's clock then reads the same step as the test's for what follows.
+async fn fresh_step() {
+    let into = now() % 30;
+    if into >= 24 {
+        tokio::time::sleep(Duration::from_secs(30 - into)).await;
+    }
+}
+
+fn base32_decode(text: &str) -> Vec<u8> {
+    let (mut out, mut buffer, mut bits) = (Vec::new(), 0u32, 0u32);
+    for c in text.bytes() {
+        let v = match c {
+            b'A'..=b'Z' => c - b'A',
+            b'2'..=b'7' => c - b'2' + 26,
+            _ => panic!("not base32: {text}"),
+        };
+        buffer = (buffer << 5) | u32::from(v);
+        bits += 5;
+        if bits >= 8 {
+            out.push((buffer >> (bits - 8)) as u8);
+            bits -= 8;
+        }
+    }
+    out
+}
+
+#[test]
+fn the_tests_own_totp_matches_the_rfc_6238_vectors() {
+    let secret = b"12345678901234567890";
+    for (t, code) in [
+        (59, "94287082"),
+        (1_111_111_109, "07081804"),
+        (1_111_111_111, "14050471"),
+        (1_234_567_890, "89005924"),
+        (2_000_000_000, "69279037"),
+        (20_000_000_000, "65353130"),
+    ] {
+        assert_eq!(hotp(secret, t / 30, 8), code, "T={t}");
+    }
+}
+
+async fn call(
+    app: &TestApp,
+    method: Method,
+    path: &str,
+    login: &Login,
+    body: Value,
+) -> reqwest::Response {
+    app.bearer(method, path, &login.access_token).json(&body).send().await.unwrap()
+}
+
+/// Enrols TOTP for `login`'s account; returns the secret and the recovery codes.
+async fn enrol(app: &TestApp, login: &Login) -> (Vec<u8>, Vec<String>) {
+    fresh_step().await;
+    let res = call(app, Method::POST, "/api/auth/mfa/totp", login, json!({})).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let body: Value = res.json().await.unwrap();
+    let secret = base32_decode(body["secret"].as_str().unwrap());
+    let code = totp_at(&secret, now());
+    let res =
+        call(app, Method::POST, "/api/auth/mfa/totp/confirm", login, json!({"code": code})).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let body: Value = res.json().await.unwrap();
+    let codes = body["recovery_codes"].as_array().unwrap();
+    (secret, codes.iter().map(|c| c.as_str().unwrap().to_owned()).collect())
+}
+
+/// The first step of a login for an account with a second factor: its `mfa_token`.
+async fn first_step(app: &TestApp, email: &str) -> String {
+    let res = app.post_json("/api/auth/login", json!({"email": email, "password": PASSWORD})).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(res.headers().get(SET_COOKIE).is_none(), "no cookie before the second step");
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["mfa_required"], true, "{body}");
+    assert!(body.get("access_token").is_none(), "{body}");
+    body["mfa_token"].as_str().unwrap().to_owned()
+}
+
+async fn second_step(app: &TestApp, token: &str, code: &str) -> reqwest::Response {
+    app.post_json("/api/auth/mfa/verify", json!({"mfa_token": token, "code": code})).await
+}
+
+async fn enrolment_needs_a_valid_code_and_shows_ten_recovery_codes_once(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let login = app.user("enrol@example.com").await;
+    fresh_step().await;
+    let res = call(&app, Method::POST, "/api/auth/mfa/totp", &login, json!({})).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let body: Value = res.json().await.unwrap();
+    let secret = base32_decode(body["secret"].as_str().unwrap());
+    assert_eq!(secret.len(), 20, "160 bits");
+    let uri = body["otpauth_uri"].as_str().unwrap();
+    assert!(uri.starts_with("otpauth://totp/") && uri.contains("secret="), "{uri}");
+    assert!(body["qr_svg"].as_str().unwrap().contains("<svg"));
+    // Not on until confirmed; a wrong code confirms nothing.
+    assert_eq!(app.get_json_bearer("/api/auth/user", &login).await["factors"]["totp"], false);
+    let wrong = if totp_at(&secret, now()) == "000000" { "111111" } else { "000000" };
+    let res =
+        call(&app, Method::POST, "/api/auth/mfa/totp/confirm", &login, json!({"code": wrong}))
+            .await;
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(error_body(res).await["code"], "invalid_code");
+    let code = totp_at(&secret, now());
+    let res =
+        call(&app, Method::POST, "/api/auth/mfa/totp/confirm", &login, json!({"code": code})).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let codes: Value = res.json().await.unwrap();
+    assert_eq!(codes["recovery_codes"].as_array().unwrap().len(), 10);
+    let user = app.get_json_bearer("/api/auth/user", &login).await;
+    assert_eq!(user["factors"], json!({"totp": true, "recovery_codes_left": 10}));
+    // Enrolling again while it is on is refused; the owner was told by mail.
+    let res = call(&app, Method::POST, "/api/auth/mfa/totp", &login, json!({})).await;
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    let mail = app.mail_about("enrol@example.com", "Two-factor authentication is on").await;
+    assert!(!mail["text"].as_str().unwrap().contains("http"));
+}
+
+async fn a_login_with_totp_answers_a_second_step_and_only_a_code_opens_the_session(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let login = app.user("second@example.com").await;
+    let (secret, _) = enrol(&app, &login).await;
+    let token = first_step(&app, "second@example.com").await;
+    // The challenge is no session.
+    assert_eq!(app.user_status_bearer(&token).await, StatusCode::UNAUTHORIZED);
+    let res = second_step(&app, &token, &totp_at(&secret, now() + 30)).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(crate::helpers::session_cookie(res.headers()).is_some());
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["message"], "Login successful");
+    let claims = jwt_part(body["access_token"].as_str().unwrap(), 1);
+    assert_eq!(claims["amr"], json!(["pwd", "otp"]), "{claims}");
+    assert_eq!(claims["aal"], "aal2");
+    assert_eq!(claims["acr"], "aal2");
+    assert_eq!(
+        app.user_status_bearer(body["access_token"].as_str().unwrap()).await,
+        StatusCode::OK
+    );
+    // A password-only token says aal1.
+    let plain = jwt_part(&login.access_token, 1);
+    assert_eq!((plain["aal"].as_str(), plain["amr"].clone()), (Some("aal1"), json!(["pwd"])));
+    // The challenge is single-use.
+    let res = second_step(&app, &token, &totp_at(&secret, now() + 30)).await;
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    // A wrong password still gets the usual 401, with no challenge.
+    assert_eq!(
+        app.login_status("second@example.com", "wrong password").await,
+        StatusCode::UNAUTHORIZED
+    );
+}
+
+async fn a_code_is_accepted_once_with_one_step_of_drift(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let login = app.user("drift@example.com").await;
+    let (secret, _) = enrol(&app, &login).await; // spent the current step
+    fresh_step().await;
+    let t = now();
+    // Two steps ahead: outside the drift allowed.
+    let token = first_step(&app, "drift@example.com").await;
+    assert_eq!(
+        second_step(&app, &token, &totp_at(&secret, t + 60)).await.status(),
+        StatusCode::UNAUTHORIZED
+    );
+    // The code enrolment used: a replay, refused; the next step's is fine.
+    let code_now = totp_at(&secret, t);
+    assert_eq!(second_step(&app, &token, &code_now).await.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(second_step(&app, &token, &totp_at(&secret, t + 30)).await.status(), StatusCode::OK);
+    // That one is now spent too, and so is every older one.
+    let token = first_step(&app, "drift@example.com").await;
+    assert_eq!(
+        second_step(&app, &token, &totp_at(&secret, t + 30)).await.status(),
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        second_step(&app, &token, &totp_at(&secret, t - 30)).await.status(),
+        StatusCode::UNAUTHORIZED
+    );
+}
+
+async fn five_wrong_codes_end_the_challenge_and_each_spends_the_account_budget(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let login = app.user("tries@example.com").await;
+    let (secret, _) = enrol(&app, &login).await;
+    let token = first_step(&app, "tries@example.com").await;
+    let right = totp_at(&secret, now() + 30);
+    let wrong = if right == "123456" { "654321" } else { "123456" };
+    for i in 0..5 {
+        let res = second_step(&app, &token, wrong).await;
+        assert_eq!(res.status(), StatusCode::UNAUTHORIZED, "try {i}");
+        assert_eq!(error_body(res).await["code"], "invalid_code");
+    }
+    let res = second_step(&app, &token, &right).await;
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED, "the challenge is over");
+    assert_eq!(error_body(res).await["code"], "invalid_mfa_token");
+
+    // With a failure budget, wrong codes spend the login's.
+    let limited = app.another_node(&[("PORTCULLIS_LOGIN_FAILURES_PER_HOUR", "4")]).await;
+    let token = first_step(&limited, "tries@example.com").await;
+    for _ in 0..3 {
+        assert_eq!(second_step(&limited, &token, wrong).await.status(), StatusCode::UNAUTHORIZED);
+    }
+    assert_eq!(second_step(&limited, &token, &right).await.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(
+        limited.login_status("tries@example.com", PASSWORD).await,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+}
+
+async fn recovery_codes_work_once_and_are_mailed_about(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let login = app.user("lost@example.com").await;
+    let (_, codes) = enrol(&app, &login).await;
+    let token = first_step(&app, "lost@example.com").await;
+    // Typed in capitals, with a space instead of the dash.
+    let typed = codes[3].to_uppercase().replace('-', " ");
+    let res = second_step(&app, &token, &typed).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let body: Value = res.json().await.unwrap();
+    let again = Login {
+        access_token: body["access_token"].as_str().unwrap().to_owned(),
+        refresh_token: String::new(),
+        cookie: String::new(),
+        body: body.clone(),
+    };
+    assert_eq!(
+        app.get_json_bearer("/api/auth/user", &again).await["factors"]["recovery_codes_left"],
+        9
+    );
+    app.mail_about("lost@example.com", "recovery code").await;
+    let token = first_step(&app, "lost@example.com").await;
+    assert_eq!(second_step(&app, &token, &codes[3]).await.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(second_step(&app, &token, &codes[4]).await.status(), StatusCode::OK);
+}
+
+async fn changing_factors_needs_a_recent_authentication(db: Db) {
+    let app = TestApp::spawn_with(db, &[("PORTCULLIS_REAUTH_WINDOW", "1s")]).await;
+    let login = app.user("sudo@example.com").await;
+    let (_, _) = enrol(&app, &login).await;
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    let res = call(&app, Method::DELETE, "/api/auth/mfa/totp", &login, json!({})).await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    assert_eq!(error_body(res).await["code"], "reauthentication_required");
+    let res = call(&app, Method::POST, "/api/auth/mfa/recovery-codes", &login, json!({})).await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let res =
+        call(&app, Method::DELETE, "/api/auth/mfa/totp", &login, json!({"password": "wrong one"}))
+            .await;
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    // Authenticating again opens the window.
+    let res =
+        call(&app, Method::POST, "/api/auth/reauthenticate", &login, json!({"password": PASSWORD}))
+            .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let body: Value = res.json().await.unwrap();
+    let fresh = jwt_part(body["access_token"].as_str().unwrap(), 1);
+    assert!(fresh["auth_time"].as_i64() > jwt_part(&login.access_token, 1)["auth_time"].as_i64());
+    let res = call(&app, Method::POST, "/api/auth/mfa/recovery-codes", &login, json!({})).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    // Or the password in the request itself.
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    let res =
+        call(&app, Method::DELETE, "/api/auth/mfa/totp", &login, json!({"password": PASSWORD}))
+            .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    app.mail_about("sudo@example.com", "Two-factor authentication is off").await;
+    app.login("sudo@example.com", PASSWORD).await; // one step again
+}
+
+async fn legacy_route_sets_refuse_an_account_with_a_second_factor(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let login = app.user("legacy2fa@example.com").await;
+    enrol(&app, &login).await;
+    let res = app
+        .post_json("/login", json!({"email": "legacy2fa@example.com", "password": PASSWORD}))
+        .await;
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(res.json::<Value>().await.unwrap()["error"], "Invalid username or password");
+    let res = app
+        .post_form("/sessions", &[("email", "legacy2fa@example.com"), ("password", PASSWORD)])
+        .await;
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    let res = app
+        .post_json(
+            "/api/v1/session",
+            json!({"email": "legacy2fa@example.com", "password": PASSWORD}),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+}
+
+async fn require_mfa_holds_a_session_back_until_it_enrols(db: Db) {
+    let app = TestApp::spawn_with(db, &[("PORTCULLIS_REQUIRE_MFA", "true")]).await;
+    app.register("must@example.com", PASSWORD).await;
+    let res = app
+        .post_json("/api/auth/login", json!({"email": "must@example.com", "password": PASSWORD}))
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["mfa_enrollment_required"], true, "{body}");
+    let login = Login {
+        access_token: body["access_token"].as_str().unwrap().to_owned(),
+        refresh_token: body["refresh_token"].as_str().unwrap().to_owned(),
+        cookie: String::new(),
+        body,
+    };
+    let res =
+        app.bearer(Method::GET, "/api/auth/sessions", &login.access_token).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    assert_eq!(error_body(res).await["code"], "mfa_enrollment_required");
+    assert_eq!(app.user_status_bearer(&login.access_token).await, StatusCode::OK);
+    enrol(&app, &login).await;
+    let res =
+        app.bearer(Method::GET, "/api/auth/sessions", &login.access_token).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK, "enrolled: the session is two-factor now");
+}
+
+async fn an_administrator_can_reset_the_factors(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let login = app.user("phone@example.com").await;
+    enrol(&app, &login).await;
+    let (_, removed) = app.auth.admin_reset_mfa("phone@example.com").await.unwrap();
+    assert!(removed);
+    app.login("phone@example.com", PASSWORD).await;
+    let entries = app.auth.audit_log(0, Some("phone@example.com")).await.unwrap();
+    assert!(entries.iter().any(|e| e.event == "admin_mfa_reset"), "audited");
+}
