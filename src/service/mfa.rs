@@ -299,14 +299,21 @@ impl Auth {
                 "Two-factor authentication is already on; turn it off first",
             ));
         }
-        let totp = self.totp(&secret, &auth.user.email)?;
-        let uri = totp.get_url();
-        let qr_svg = qrcode::QrCode::new(uri.as_bytes())
-            .map_err(|e| anyhow::anyhow!("QR code: {e}"))?
-            .render::<qrcode::render::svg::Color<'_>>()
-            .min_dimensions(200, 200)
-            .build();
+        let uri = self.totp(&secret, &auth.user.email)?.get_url();
+        let qr_svg = qr_svg(&uri)?;
         Ok(Enrolment { secret: base32_encode(&secret), uri, qr_svg })
+    }
+
+    /// The pending (not yet confirmed) secret, in base32, and its QR code: for the enrolment
+    /// page to show again. `Ok(None)`: nothing pending.
+    pub async fn pending_totp(&self, auth: &Authenticated) -> Result<Option<(String, String)>> {
+        let Some(pending) = self.store.totp_factor(&auth.user.id).await?.filter(|f| !f.confirmed)
+        else {
+            return Ok(None);
+        };
+        let secret = self.open_totp(&auth.user.id, &pending.secret)?;
+        let uri = self.totp(&secret, &auth.user.email)?.get_url();
+        Ok(Some((base32_encode(&secret), qr_svg(&uri)?)))
     }
 
     /// Turns the pending TOTP on with a valid code; returns the recovery codes (shown once).
@@ -394,6 +401,15 @@ impl Auth {
     pub fn must_enrol(&self, auth: &Authenticated) -> bool {
         self.settings.require_mfa && !auth.session.amr.iter().any(|m| *m != Amr::Pwd)
     }
+}
+
+/// The QR code of `text`, as an SVG document, rendered here (no third party sees the secret).
+fn qr_svg(text: &str) -> Result<String> {
+    Ok(qrcode::QrCode::new(text.as_bytes())
+        .map_err(|e| anyhow::anyhow!("QR code: {e}"))?
+        .render::<qrcode::render::svg::Color<'_>>()
+        .min_dimensions(200, 200)
+        .build())
 }
 
 /// RFC 4648 base32 without padding (what authenticator apps expect).

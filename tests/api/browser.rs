@@ -433,6 +433,62 @@ async fn whole_life(app: TestApp, b: Client) {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_person_sets_up_two_factor_authentication_and_logs_in_with_a_code() {
+    let app = TestApp::spawn(Db::Sqlite).await;
+    let Some(browser) = Browser::start(1000, 900).await else { return };
+    browser.run(|b| two_factor(app, b)).await;
+}
+
+async fn two_factor(app: TestApp, b: Client) {
+    use crate::mfa::{base32_decode, fresh_step, now, totp_at};
+    let email = "totp@example.com";
+    app.register(email, PASSWORD).await;
+    b.goto(&app.url("/account/login")).await.unwrap();
+    fill(&b, "email", email).await;
+    fill(&b, "password", PASSWORD).await;
+    click(&b, "button[type=submit]").await;
+    wait_for_path(&b, "/account/").await;
+
+    // Set up: just logged in, so no password is asked for.
+    click(&b, "form[action='/account/mfa/setup'] button[type=submit]").await;
+    wait_for_path(&b, "/account/mfa/setup").await;
+    assert_eq!(b.title().await.unwrap(), "Set up two-factor authentication · Portcullis");
+    assert_self_contained(&b, &app.base).await;
+    let drawn =
+        b.execute("return document.querySelector('.qr img').naturalWidth;", vec![]).await.unwrap();
+    assert!(drawn.as_u64().unwrap_or(0) > 0, "the QR code loaded under the CSP");
+    screenshot(&b, "mfa-setup.png").await;
+    let secret = base32_decode(&text(&b, "code.secret").await);
+    fresh_step().await;
+    fill(&b, "code", &totp_at(&secret, now())).await;
+    click(&b, "button[type=submit]").await;
+    wait_for_path(&b, "/account/mfa/confirm").await;
+    let codes = b.find_all(Locator::Css(".codes code")).await.unwrap();
+    assert_eq!(codes.len(), 10);
+    let recovery = codes[0].text().await.unwrap();
+
+    // Log out, and back in: the password, then a code.
+    b.goto(&app.url("/account/")).await.unwrap();
+    assert!(text(&b, "#mfa-title").await.contains("Two-factor"));
+    click(&b, "form[action='/account/logout'] button").await;
+    wait_for_path(&b, "/account/login").await;
+    fill(&b, "email", email).await;
+    fill(&b, "password", PASSWORD).await;
+    click(&b, "button[type=submit]").await;
+    wait_for_path(&b, "/account/login").await;
+    assert_eq!(b.title().await.unwrap(), "Two-factor code · Portcullis");
+    assert_self_contained(&b, &app.base).await;
+    fill(&b, "code", "000000").await;
+    click(&b, "button[type=submit]").await;
+    wait_for_path(&b, "/account/mfa/verify").await;
+    assert!(text(&b, ".field-error").await.contains("Invalid"), "a wrong code is refused");
+    fill(&b, "code", &recovery).await;
+    click(&b, "button[type=submit]").await;
+    wait_for_path(&b, "/account/").await;
+    assert!(b.source().await.unwrap().contains("9 recovery codes left"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_pages_fit_a_phone_and_work_with_the_keyboard_alone() {
     let app = TestApp::spawn(Db::Sqlite).await;
     app.register("bob@example.com", PASSWORD).await;

@@ -38,24 +38,24 @@ fn hotp(secret: &[u8], counter: u64, digits: u32) -> String {
 }
 
 /// TOTP (RFC 6238): 30-second steps from the Unix epoch.
-fn totp_at(secret: &[u8], unix_secs: u64) -> String {
+pub fn totp_at(secret: &[u8], unix_secs: u64) -> String {
     hotp(secret, unix_secs / 30, 6)
 }
 
-fn now() -> u64 {
+pub fn now() -> u64 {
     SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_secs()
 }
 
 /// Waits, when the current 30-second step ends within 6 s, for the next one to begin: the
 /// server's clock then reads the same step as the test's for what follows.
-async fn fresh_step() {
+pub async fn fresh_step() {
     let into = now() % 30;
     if into >= 24 {
         tokio::time::sleep(Duration::from_secs(30 - into)).await;
     }
 }
 
-fn base32_decode(text: &str) -> Vec<u8> {
+pub fn base32_decode(text: &str) -> Vec<u8> {
     let (mut out, mut buffer, mut bits) = (Vec::new(), 0u32, 0u32);
     for c in text.bytes() {
         let v = match c {

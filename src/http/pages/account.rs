@@ -25,7 +25,7 @@ pub async fn show(State(state): State<AppState>, SignedIn(auth): SignedIn, page:
     render(&state, page, &auth, StatusCode::OK, &FormErrors::default()).await
 }
 
-async fn render(
+pub(super) async fn render(
     state: &AppState,
     page: Page,
     auth: &Authenticated,
@@ -39,6 +39,10 @@ async fn render(
     // This device first, then the most recently used.
     sessions.sort_by_key(|s| (s.id != auth.session.id, std::cmp::Reverse(s.last_used_at)));
     let sessions: Vec<_> = sessions.iter().map(|s| session_view(s, &auth.session.id)).collect();
+    let factors = match state.auth.factors(&auth.user.id).await {
+        Ok(f) => f,
+        Err(e) => return error_response(e),
+    };
     let user = &auth.user;
     let (errors, general_error) = errors.view();
     let ctx = context! {
@@ -47,6 +51,8 @@ async fn render(
         verified => user.email_verified,
         member_since => day(user.created_at),
         sessions,
+        totp => factors.totp,
+        recovery_codes_left => factors.recovery_codes_left,
         errors,
         general_error,
     };

@@ -20,10 +20,11 @@ pub enum Flash {
     PasswordReset,
     SessionRevoked,
     OtherSessionsRevoked,
+    MfaDisabled,
 }
 
 impl Flash {
-    pub(super) const ALL: [Flash; 10] = [
+    pub(super) const ALL: [Flash; 11] = [
         Flash::Registered,
         Flash::CheckEmail,
         Flash::VerificationSent,
@@ -34,6 +35,7 @@ impl Flash {
         Flash::PasswordReset,
         Flash::SessionRevoked,
         Flash::OtherSessionsRevoked,
+        Flash::MfaDisabled,
     ];
 
     pub(super) fn code(self) -> &'static str {
@@ -48,6 +50,7 @@ impl Flash {
             Flash::PasswordReset => "password_reset",
             Flash::SessionRevoked => "session_revoked",
             Flash::OtherSessionsRevoked => "other_sessions_revoked",
+            Flash::MfaDisabled => "mfa_disabled",
         }
     }
 
@@ -67,6 +70,7 @@ impl Flash {
             Flash::PasswordReset => "Password reset. Log in with your new password.",
             Flash::SessionRevoked => "Session revoked.",
             Flash::OtherSessionsRevoked => "Every other session has been logged out.",
+            Flash::MfaDisabled => "Two-factor authentication is off.",
         }
     }
 

@@ -18,6 +18,7 @@ mod assets;
 mod csrf;
 mod extract;
 mod flash;
+mod mfa;
 mod recovery;
 mod render;
 mod session;
@@ -66,6 +67,12 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route("/account/forgot-password", get(recovery::show_forgot))
         .route("/account/reset-password", get(recovery::show_reset))
         .route("/account/change-password", post(account::change_password))
+        .route("/account/mfa/setup", post(mfa::setup))
+        .route("/account/mfa/qr.svg", get(mfa::qr))
+        .route("/account/mfa/confirm", post(mfa::confirm))
+        .route("/account/mfa/recovery-codes", post(mfa::regenerate))
+        .route("/account/mfa/recovery-codes.txt", post(mfa::download))
+        .route("/account/mfa/disable", post(mfa::disable))
         .route("/account/sessions/revoke-others", post(account::revoke_others))
         .route("/account/sessions/{id}/revoke", post(account::revoke))
         .route("/account/static/portcullis.css", get(assets::stylesheet))

@@ -37,6 +37,8 @@ fn environment(settings: &Settings) -> Result<Environment<'static>, minijinja::E
         "reset_password.html",
         "account.html",
         "mfa_code.html",
+        "mfa_setup.html",
+        "mfa_codes.html",
         "error.html",
     );
     add_asset_urls(&mut env);
