@@ -67,6 +67,7 @@ pub async fn run_once(
         (Sweep::RefreshTokens, "refresh_tokens", now),
         (Sweep::Sessions, "sessions", now),
         (Sweep::OneTimeTokens, "one_time_tokens", now),
+        (Sweep::MfaChallenges, "mfa_challenges", now),
         (Sweep::Outbox, "outbox", mail_cutoff),
     ];
     for (what, kind, at) in kinds {
@@ -86,7 +87,8 @@ pub async fn run_once(
         match what {
             Sweep::RefreshTokens => swept.refresh_tokens = deleted,
             Sweep::Sessions => swept.sessions = deleted,
-            Sweep::OneTimeTokens => swept.one_time_tokens = deleted,
+            // Challenges are counted with the other one-time secrets.
+            Sweep::OneTimeTokens | Sweep::MfaChallenges => swept.one_time_tokens += deleted,
             Sweep::Outbox => swept.outbox = deleted,
         }
     }

@@ -6,6 +6,7 @@ pub mod keycrypt;
 pub mod legacy;
 pub mod password;
 pub mod token;
+pub mod totp;
 
 pub use jwt::{generate_signing_key, AccessClaims, AuthContext, Jwt};
 pub use keycrypt::KeyCipher;

@@ -4,6 +4,9 @@
 
 use super::login::{Identified, LoginOutcome, Principal, SecondFactor};
 use super::{Auth, Authenticated, ClientInfo, Tokens};
+use crate::auth::totp::{
+    self, base32_encode, matching_step, new_recovery_code, qr_svg, recovery_code_hash,
+};
 use crate::auth::{hash_token, AuthContext, OpaqueToken};
 use crate::clock::now_ms;
 use crate::domain::Amr;
@@ -17,8 +20,6 @@ const CHALLENGE_TTL_MS: i64 = 5 * 60 * 1000;
 const CHALLENGE_TRIES: i64 = 5;
 /// Recovery codes issued at once.
 const RECOVERY_CODES: usize = 10;
-/// TOTP time step, in seconds.
-const STEP_SECS: i64 = 30;
 
 /// A TOTP secret being enrolled: shown once, to be put in an authenticator app.
 pub struct Enrolment {
@@ -58,48 +59,9 @@ fn invalid_challenge() -> AppError {
     AppError::unauthorized(ErrorCode::InvalidMfaToken, "Invalid or expired sign-in; log in again")
 }
 
-/// `xxxxx-xxxxx`: ten base32 characters (50 random bits), easy to copy from paper.
-fn new_recovery_code() -> String {
-    const ALPHABET: &[u8] = b"abcdefghijklmnopqrstuvwxyz234567";
-    let bytes = crate::auth::token::random_bytes::<10>();
-    let chars: String = bytes.iter().map(|b| ALPHABET[usize::from(b & 31)] as char).collect();
-    format!("{}-{}", &chars[..5], &chars[5..])
-}
-
-/// The stored form of a recovery code: case, spaces and dashes do not matter.
-fn recovery_code_hash(code: &str) -> String {
-    let normal: String = code
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric())
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
-    hash_token(&format!("recovery:{normal}"))
-}
-
-/// The time step a 6-digit `code` matches, now or one step either side.
-fn matching_step(totp: &totp_rs::TOTP, code: &str, now_secs: i64) -> Option<i64> {
-    let code = code.trim();
-    if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let step = now_secs / STEP_SECS;
-    [step - 1, step, step + 1].into_iter().find(|&s| {
-        let expected = totp.generate((s * STEP_SECS).max(0) as u64);
-        crate::auth::legacy::constant_time_eq(expected.as_bytes(), code.as_bytes())
-    })
-}
-
 impl Auth {
     fn totp(&self, secret: &[u8], account: &str) -> Result<totp_rs::TOTP> {
-        Ok(totp_rs::TOTP::new_unchecked(
-            totp_rs::Algorithm::SHA1,
-            6,
-            1,
-            STEP_SECS as u64,
-            secret.to_vec(),
-            Some(crate::mail::PRODUCT.to_owned()),
-            account.to_owned(),
-        ))
+        Ok(totp::new(secret, crate::mail::PRODUCT, account))
     }
 
     /// The stored form of a TOTP secret: sealed when a key-encryption key is configured.
@@ -120,7 +82,8 @@ impl Auth {
         } else {
             stored.to_owned()
         };
-        base32_decode(&b32).ok_or_else(|| anyhow::anyhow!("a stored TOTP secret is damaged").into())
+        totp::base32_decode(&b32)
+            .ok_or_else(|| anyhow::anyhow!("a stored TOTP secret is damaged").into())
     }
 
     /// The user's confirmed TOTP, if any.
@@ -133,11 +96,11 @@ impl Auth {
         }
     }
 
-    pub async fn factors(&self, user_id: &str) -> Result<Factors> {
-        let totp = self.store.totp_factor(user_id).await?.is_some_and(|f| f.confirmed);
+    /// The second factors of the signed-in user (no query unless TOTP is on).
+    pub async fn factors(&self, auth: &Authenticated) -> Result<Factors> {
         let recovery_codes_left =
-            if totp { self.store.recovery_codes_left(user_id).await? } else { 0 };
-        Ok(Factors { totp, recovery_codes_left })
+            if auth.totp { self.store.recovery_codes_left(&auth.user.id).await? } else { 0 };
+        Ok(Factors { totp: auth.totp, recovery_codes_left })
     }
 
     /// After a first factor: the session opens now, or a second factor is needed first.
@@ -400,76 +363,5 @@ impl Auth {
     /// Whether `PORTCULLIS_REQUIRE_MFA` holds this session back until it enrols.
     pub fn must_enrol(&self, auth: &Authenticated) -> bool {
         self.settings.require_mfa && !auth.session.amr.iter().any(|m| *m != Amr::Pwd)
-    }
-}
-
-/// The QR code of `text`, as an SVG document, rendered here (no third party sees the secret).
-fn qr_svg(text: &str) -> Result<String> {
-    Ok(qrcode::QrCode::new(text.as_bytes())
-        .map_err(|e| anyhow::anyhow!("QR code: {e}"))?
-        .render::<qrcode::render::svg::Color<'_>>()
-        .min_dimensions(200, 200)
-        .build())
-}
-
-/// RFC 4648 base32 without padding (what authenticator apps expect).
-fn base32_encode(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-    let mut out = String::new();
-    let (mut buffer, mut bits) = (0u32, 0u32);
-    for &b in bytes {
-        buffer = (buffer << 8) | u32::from(b);
-        bits += 8;
-        while bits >= 5 {
-            out.push(ALPHABET[((buffer >> (bits - 5)) & 31) as usize] as char);
-            bits -= 5;
-        }
-    }
-    if bits > 0 {
-        out.push(ALPHABET[((buffer << (5 - bits)) & 31) as usize] as char);
-    }
-    out
-}
-
-fn base32_decode(text: &str) -> Option<Vec<u8>> {
-    let mut out = Vec::new();
-    let (mut buffer, mut bits) = (0u32, 0u32);
-    for c in text.trim_end_matches('=').chars() {
-        let v = match c.to_ascii_uppercase() {
-            c @ 'A'..='Z' => c as u32 - 'A' as u32,
-            c @ '2'..='7' => c as u32 - '2' as u32 + 26,
-            _ => return None,
-        };
-        buffer = (buffer << 5) | v;
-        bits += 5;
-        if bits >= 8 {
-            out.push((buffer >> (bits - 8)) as u8);
-            bits -= 8;
-        }
-    }
-    Some(out)
-}
-
-#[cfg(test)]
-#[allow(clippy::unwrap_used)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn base32_round_trips_and_matches_rfc_4648() {
-        assert_eq!(base32_encode(b"foobar"), "MZXW6YTBOI");
-        assert_eq!(base32_decode("MZXW6YTBOI").unwrap(), b"foobar");
-        let secret = crate::auth::token::random_bytes::<20>();
-        assert_eq!(base32_decode(&base32_encode(&secret)).unwrap(), secret);
-    }
-
-    #[test]
-    fn recovery_codes_ignore_case_and_dashes() {
-        let code = new_recovery_code();
-        assert_eq!(code.len(), 11);
-        assert_eq!(
-            recovery_code_hash(&code),
-            recovery_code_hash(&code.to_uppercase().replace('-', " "))
-        );
     }
 }

@@ -7,7 +7,7 @@ use crate::auth::{hash_token, AuthContext, OpaqueToken};
 use crate::clock::now_ms;
 use crate::domain::{Session, User};
 use crate::error::{AppError, ErrorCode, Result};
-use crate::store::RefreshOutcome;
+use crate::store::{LiveSession, RefreshOutcome};
 
 /// Touch `last_used_at` at most this often.
 const TOUCH_INTERVAL_MS: i64 = 60_000;
@@ -17,6 +17,8 @@ const TOUCH_INTERVAL_MS: i64 = 60_000;
 pub struct Authenticated {
     pub session: Session,
     pub user: User,
+    /// The user has TOTP on (read with the session).
+    pub totp: bool,
     /// Who sent the request (for the audit log); filled in by the HTTP layer.
     pub client: ClientInfo,
 }
@@ -85,26 +87,34 @@ impl Auth {
             Err(TokenError::Invalid) => return Err(AppError::unauthenticated()),
         };
         let now = now_ms();
-        let (session, user) = self
+        let live = self
             .store
             .session_by_id(&claims.sid, now)
             .await?
-            .filter(|(_, u)| u.id == claims.sub)
+            .filter(|l| l.user.id == claims.sub)
             .ok_or_else(AppError::unauthenticated)?;
-        self.touch(&session, now).await?;
-        Ok(Authenticated { session, user, client: ClientInfo::default() })
+        self.authenticated(live, now).await
     }
 
     /// Authenticates a session-cookie token.
     pub async fn authenticate_cookie(&self, token: &str) -> Result<Authenticated> {
         let now = now_ms();
-        let (session, user) = self
+        let live = self
             .store
             .session_by_token(&hash_token(token), now)
             .await?
             .ok_or_else(AppError::unauthenticated)?;
-        self.touch(&session, now).await?;
-        Ok(Authenticated { session, user, client: ClientInfo::default() })
+        self.authenticated(live, now).await
+    }
+
+    async fn authenticated(&self, live: LiveSession, now: i64) -> Result<Authenticated> {
+        self.touch(&live.session, now).await?;
+        Ok(Authenticated {
+            session: live.session,
+            user: live.user,
+            totp: live.totp,
+            client: ClientInfo::default(),
+        })
     }
 
     async fn touch(&self, session: &Session, now: i64) -> Result<()> {
@@ -130,7 +140,7 @@ impl Auth {
     /// Ends the session named by a cookie token, if it is live (legacy logout routes).
     /// `false`: there was no such live session.
     pub async fn logout_cookie(&self, token: &str, client: &ClientInfo) -> Result<bool> {
-        let Some((session, user)) =
+        let Some(LiveSession { session, user, .. }) =
             self.store.session_by_token(&hash_token(token), now_ms()).await?
         else {
             return Ok(false);

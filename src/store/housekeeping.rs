@@ -33,6 +33,11 @@ const DEAD_TOKENS: &str = "DELETE FROM one_time_tokens WHERE token_hash IN \
     (SELECT token_hash FROM (SELECT token_hash FROM one_time_tokens \
     WHERE expires_at <= $1 OR used_at IS NOT NULL LIMIT 500) AS batch)";
 
+/// Second-step challenges of logins that are spent or expired.
+const DEAD_CHALLENGES: &str = "DELETE FROM mfa_challenges WHERE token_hash IN \
+    (SELECT token_hash FROM (SELECT token_hash FROM mfa_challenges \
+    WHERE expires_at <= $1 OR used_at IS NOT NULL LIMIT 500) AS batch)";
+
 /// Delivered or given-up mail queued before `$1`. Pending mail is never deleted.
 const OLD_MAIL: &str = "DELETE FROM outbox WHERE id IN \
     (SELECT id FROM (SELECT id FROM outbox \
@@ -58,6 +63,8 @@ pub enum Sweep {
     Sessions,
     /// Spent or expired one-time tokens.
     OneTimeTokens,
+    /// Spent or expired second-step challenges.
+    MfaChallenges,
     /// Delivered or failed mail queued before the given time.
     Outbox,
 }
@@ -70,6 +77,7 @@ impl Store {
             Sweep::RefreshTokens => REFRESH_OF_ENDED,
             Sweep::Sessions => ENDED_SESSIONS,
             Sweep::OneTimeTokens => DEAD_TOKENS,
+            Sweep::MfaChallenges => DEAD_CHALLENGES,
             Sweep::Outbox => OLD_MAIL,
         };
         Ok(self.q(sql).bind(at).execute(self.db()).await?.rows_affected())

@@ -43,7 +43,7 @@ pub use error::{Result, StoreError};
 pub use housekeeping::{OutboxStats, Sweep, BATCH as SWEEP_BATCH};
 pub use mfa::{Challenge, NewChallenge, TotpFactor};
 pub use outbox::{MailThrottle, OutboxMail, QueuedMail, StoredMail};
-pub use sessions::{NewSession, RefreshOutcome};
+pub use sessions::{LiveSession, NewSession, RefreshOutcome};
 pub use tokens::VerifyOutcome;
 pub use tokens::{NewToken, TokenPurpose};
 pub use users::{EmailChange, NewUser, ProfileChange, ProfileRefused, Taken, UserWithHash};

@@ -47,9 +47,9 @@ macro_rules! live_session_sql {
             "s.last_used_at AS s_last_used_at, s.expires_at AS s_expires_at, s.ip AS s_ip, ",
             "s.user_agent AS s_user_agent, s.amr AS s_amr, s.auth_time AS s_auth_time, ",
             "u.id, u.email, u.username, u.is_active, u.email_verified, u.created_at, ",
-            "u.updated_at FROM ",
+            "u.updated_at, t.confirmed_at AS t_confirmed FROM ",
             $from,
-            " WHERE ",
+            " LEFT JOIN totp_factors t ON t.user_id = u.id WHERE ",
             $key,
             " = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND u.is_active = 1 ",
             "AND s.password_epoch = u.password_epoch"
@@ -84,6 +84,21 @@ fn session_from_row(row: &AnyRow) -> Result<Session, sqlx::Error> {
 
 fn session_user(row: &AnyRow) -> Result<(Session, User), sqlx::Error> {
     Ok((session_from_row(row)?, user_from_row(row)?))
+}
+
+/// A live session with its user, as authenticating a request reads them (one query).
+#[derive(Debug)]
+pub struct LiveSession {
+    pub session: Session,
+    pub user: User,
+    /// The user has a confirmed TOTP factor.
+    pub totp: bool,
+}
+
+fn live_session(row: &AnyRow) -> Result<LiveSession, sqlx::Error> {
+    let (session, user) = session_user(row)?;
+    let totp = row.try_get::<Option<i64>, _>("t_confirmed")?.is_some();
+    Ok(LiveSession { session, user, totp })
 }
 
 impl Store {
@@ -173,25 +188,25 @@ impl Store {
         &self,
         token_hash: &str,
         now: i64,
-    ) -> Result<Option<(Session, User)>> {
+    ) -> Result<Option<LiveSession>> {
         let row = self
             .q(SESSION_USER_SQL_BY_TOKEN)
             .bind(token_hash.to_owned())
             .bind(now)
             .fetch_optional(self.db())
             .await?;
-        Ok(row.as_ref().map(session_user).transpose()?)
+        Ok(row.as_ref().map(live_session).transpose()?)
     }
 
     /// The live session with this id (from an access token's `sid`). `Ok(None)` as above.
-    pub async fn session_by_id(&self, id: &str, now: i64) -> Result<Option<(Session, User)>> {
+    pub async fn session_by_id(&self, id: &str, now: i64) -> Result<Option<LiveSession>> {
         let row = self
             .q(SESSION_USER_SQL_BY_ID)
             .bind(id.to_owned())
             .bind(now)
             .fetch_optional(self.db())
             .await?;
-        Ok(row.as_ref().map(session_user).transpose()?)
+        Ok(row.as_ref().map(live_session).transpose()?)
     }
 
     /// Records use of a session, at most once per `min_interval_ms` (one cheap write a minute

@@ -73,6 +73,25 @@ pub fn base32_decode(text: &str) -> Vec<u8> {
     out
 }
 
+#[tokio::test]
+async fn the_openapi_document_describes_the_two_factor_routes() {
+    let app = TestApp::spawn(Db::Sqlite).await;
+    let doc: Value = app.get("/openapi.json").await.json().await.unwrap();
+    for (path, method) in [
+        ("/api/auth/mfa/totp", "post"),
+        ("/api/auth/mfa/totp", "delete"),
+        ("/api/auth/mfa/totp/confirm", "post"),
+        ("/api/auth/mfa/recovery-codes", "post"),
+        ("/api/auth/mfa/verify", "post"),
+        ("/api/auth/reauthenticate", "post"),
+    ] {
+        let op = &doc["paths"][path][method];
+        assert!(op.is_object(), "{method} {path} missing");
+        assert!(op["responses"]["200"].is_object(), "{method} {path}: no 200");
+    }
+    assert!(doc["components"]["schemas"]["SecondFactorResponse"].is_object());
+}
+
 #[test]
 fn the_tests_own_totp_matches_the_rfc_6238_vectors() {
     let secret = b"12345678901234567890";

@@ -135,7 +135,7 @@ pub async fn get_user(
     State(state): State<AppState>,
     CurrentSession(auth): CurrentSession,
 ) -> Result<Json<CurrentUserResponse>> {
-    let f = state.auth.factors(&auth.user.id).await?;
+    let f = state.auth.factors(&auth).await?;
     let factors = FactorsView { totp: f.totp, recovery_codes_left: f.recovery_codes_left };
     Ok(Json(CurrentUserResponse { user: UserView::from(&auth.user), factors }))
 }

@@ -39,7 +39,7 @@ pub(super) async fn render(
     // This device first, then the most recently used.
     sessions.sort_by_key(|s| (s.id != auth.session.id, std::cmp::Reverse(s.last_used_at)));
     let sessions: Vec<_> = sessions.iter().map(|s| session_view(s, &auth.session.id)).collect();
-    let factors = match state.auth.factors(&auth.user.id).await {
+    let factors = match state.auth.factors(auth).await {
         Ok(f) => f,
         Err(e) => return error_response(e),
     };
