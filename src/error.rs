@@ -62,6 +62,7 @@ error_codes! {
     MfaAlreadyEnabled => "mfa_already_enabled",
     MfaEnrollmentRequired => "mfa_enrollment_required",
     MfaNotEnabled => "mfa_not_enabled",
+    MfaRequired => "mfa_required",
     MissingField => "missing_field",
     NoPendingEnrolment => "no_pending_enrolment",
     NotAuthenticated => "not_authenticated",

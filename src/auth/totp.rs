@@ -17,22 +17,24 @@ pub fn new(secret: &[u8], issuer: &str, account: &str) -> totp_rs::TOTP {
     )
 }
 
-/// `xxxxx-xxxxx`: ten base32 characters (50 random bits), easy to copy from paper.
+/// `xxxx-xxxx-xxxx-xxxx`: sixteen base32 characters (80 random bits), easy to copy from paper,
+/// and out of reach of a brute-force sweep even with the database in hand.
 pub fn new_recovery_code() -> String {
     const ALPHABET: &[u8] = b"abcdefghijklmnopqrstuvwxyz234567";
-    let bytes = super::token::random_bytes::<10>();
-    let chars: String = bytes.iter().map(|b| ALPHABET[usize::from(b & 31)] as char).collect();
-    format!("{}-{}", &chars[..5], &chars[5..])
+    let bytes = super::token::random_bytes::<16>();
+    let chars: Vec<char> = bytes.iter().map(|b| ALPHABET[usize::from(b & 31)] as char).collect();
+    chars.chunks(4).map(|c| c.iter().collect::<String>()).collect::<Vec<_>>().join("-")
 }
 
-/// The stored form of a recovery code: case, spaces and dashes do not matter.
-pub fn recovery_code_hash(code: &str) -> String {
+/// The stored form of `user_id`'s recovery code: case, spaces and dashes do not matter, and
+/// the user id salts it, so one sweep cannot crack every account's codes.
+pub fn recovery_code_hash(user_id: &str, code: &str) -> String {
     let normal: String = code
         .chars()
         .filter(|c| c.is_ascii_alphanumeric())
         .map(|c| c.to_ascii_lowercase())
         .collect();
-    super::hash_token(&format!("recovery:{normal}"))
+    super::hash_token(&format!("recovery:{user_id}:{normal}"))
 }
 
 /// The time step a 6-digit `code` matches, now or one step either side.
@@ -111,10 +113,11 @@ mod tests {
     #[test]
     fn recovery_codes_ignore_case_and_dashes() {
         let code = new_recovery_code();
-        assert_eq!(code.len(), 11);
+        assert_eq!(code.len(), 19);
         assert_eq!(
-            recovery_code_hash(&code),
-            recovery_code_hash(&code.to_uppercase().replace('-', " "))
+            recovery_code_hash("u1", &code),
+            recovery_code_hash("u1", &code.to_uppercase().replace('-', " "))
         );
+        assert_ne!(recovery_code_hash("u1", &code), recovery_code_hash("u2", &code));
     }
 }

@@ -114,8 +114,12 @@ pub(crate) fn bearer(headers: &HeaderMap) -> Option<&str> {
 }
 
 /// What a session that must still enrol a second factor may reach.
-const ENROLMENT_PATHS: &[&str] =
-    &["/api/auth/mfa/totp", "/api/auth/mfa/totp/confirm", "/api/auth/logout", "/api/auth/user"];
+const ENROLMENT_ROUTES: &[(&str, &str)] = &[
+    ("POST", "/api/auth/mfa/totp"),
+    ("POST", "/api/auth/mfa/totp/confirm"),
+    ("POST", "/api/auth/logout"),
+    ("GET", "/api/auth/user"),
+];
 
 /// A request authenticated by `Authorization: Bearer` or the session cookie; `401` otherwise.
 /// A bearer token that fails is never retried as a cookie.
@@ -136,7 +140,8 @@ impl FromRequestParts<AppState> for CurrentSession {
         auth.client = client_info(parts, state);
         super::observe::note_user(&parts.extensions, &auth.user.id);
         // PORTCULLIS_REQUIRE_MFA: a session without a second factor may only enrol one.
-        if state.auth.must_enrol(&auth) && !ENROLMENT_PATHS.contains(&parts.uri.path()) {
+        let route = (parts.method.as_str(), parts.uri.path());
+        if state.auth.must_enrol(&auth) && !ENROLMENT_ROUTES.contains(&route) {
             return Err(AppError::forbidden(
                 ErrorCode::MfaEnrollmentRequired,
                 "Set up two-factor authentication first (POST /api/auth/mfa/totp)",

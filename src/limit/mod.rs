@@ -28,12 +28,16 @@ pub const MAX_TRACKED: usize = 100_000;
 /// 64 KiB identifier costs the same 16 bytes as any other. A known account is keyed by its id
 /// (its email and username spend one budget); an unknown identifier by its normalised text.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
-pub struct ThrottleKey([u8; 16]);
+pub struct ThrottleKey {
+    hash: [u8; 16],
+    /// A known account's budget (kept longest when the table is full).
+    account: bool,
+}
 
 impl ThrottleKey {
     /// The budget of an existing account, however it was named.
     pub fn account(user_id: &str) -> Self {
-        Self::of("account", user_id)
+        Self { account: true, ..Self::of("account", user_id) }
     }
 
     /// The budget of an identifier (email or username key) that names no account.
@@ -46,13 +50,13 @@ impl ThrottleKey {
         ctx.update(kind.as_bytes());
         ctx.update(b"\0");
         ctx.update(value.as_bytes());
-        let mut out = [0u8; 16];
-        out.copy_from_slice(&ctx.finish().as_ref()[..16]);
-        Self(out)
+        let mut hash = [0u8; 16];
+        hash.copy_from_slice(&ctx.finish().as_ref()[..16]);
+        Self { hash, account: false }
     }
 
     fn hex(&self) -> String {
-        self.0.iter().map(|b| format!("{b:02x}")).collect()
+        self.hash.iter().map(|b| format!("{b:02x}")).collect()
     }
 }
 
@@ -363,11 +367,25 @@ impl Limits {
     }
 
     /// Makes room in a full table: entries whose window has ended, then the tenth with the
-    /// oldest last failure (an attacker flooding fresh identifiers evicts their own first).
+    /// oldest last failure among identifiers that name no account (which is what a flood of
+    /// made-up identifiers fills it with), and only when those are gone, among accounts: a
+    /// flood cannot push out the budget of an account under a slow attack.
     fn evict(&self, accounts: &mut HashMap<ThrottleKey, Failures>, now_ms: i64) {
         accounts.retain(|_, f| now_ms - f.window_start < self.window_ms);
         if accounts.len() < MAX_TRACKED {
             return;
+        }
+        let unknown = accounts.keys().filter(|k| !k.account).count();
+        if unknown > 0 {
+            let mut lasts: Vec<i64> =
+                accounts.iter().filter(|(k, _)| !k.account).map(|(_, f)| f.last).collect();
+            let nth = lasts.len() / 10;
+            let (_, cutoff, _) = lasts.select_nth_unstable(nth);
+            let cutoff = *cutoff;
+            accounts.retain(|k, f| k.account || f.last > cutoff);
+            if accounts.len() < MAX_TRACKED {
+                return;
+            }
         }
         let mut lasts: Vec<i64> = accounts.values().map(|f| f.last).collect();
         let nth = lasts.len() / 10;

@@ -35,10 +35,22 @@ async fn the_failure_table_is_bounded_and_evicts_the_oldest() {
     assert_eq!(l.failures(k("user0")).await.count, 0);
 }
 
+#[tokio::test]
+async fn a_flood_of_unknown_identifiers_never_evicts_an_account_under_attack() {
+    let l = limits(20).await;
+    let victim = ThrottleKey::account("victim");
+    l.login_failed(victim, 10).await;
+    for i in 0..(MAX_TRACKED as i64 + 10) {
+        l.login_failed(k(&format!("flood{i}")), 1_000 + i).await;
+    }
+    assert!(l.tracked() <= MAX_TRACKED);
+    assert_eq!(l.failures(victim).await.count, 1, "the oldest entry, but an account's");
+}
+
 #[test]
 fn throttle_keys_are_fixed_size_and_separate_accounts_from_identifiers() {
     let long = "x".repeat(65_536);
-    assert_eq!(std::mem::size_of_val(&ThrottleKey::identifier(&long)), 16);
+    assert_eq!(std::mem::size_of_val(&ThrottleKey::identifier(&long)), 17, "16 bytes and a flag");
     assert_ne!(ThrottleKey::identifier("abc"), ThrottleKey::account("abc"));
     assert_eq!(ThrottleKey::account("abc"), ThrottleKey::account("abc"));
 }

@@ -61,6 +61,17 @@ impl std::fmt::Debug for SecondFactor {
     }
 }
 
+impl std::fmt::Debug for LoginOutcome {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // The session token is the cookie's secret: never printed.
+        f.debug_struct("LoginOutcome")
+            .field("user", &self.user)
+            .field("session_id", &self.session_id)
+            .field("methods", &self.methods)
+            .finish_non_exhaustive()
+    }
+}
+
 /// What a login answers: a session, or the second step it still needs.
 #[derive(Debug)]
 pub enum LoginStep {
@@ -71,16 +82,17 @@ pub enum LoginStep {
 impl LoginStep {
     /// For the legacy route sets, whose clients know no second step: an account with a
     /// second factor gets their usual `401` (it can sign in through the hosted pages).
-    pub fn session_only(self) -> Result<LoginOutcome> {
+    /// With `PORTCULLIS_REQUIRE_MFA` (`require_mfa`) every account needs a second factor, so
+    /// none signs in there.
+    pub fn session_only(self, require_mfa: bool) -> Result<LoginOutcome> {
         match self {
-            Self::Session(out) => Ok(out),
-            Self::SecondFactor(_) => Err(invalid_credentials()),
+            Self::Session(out) if !require_mfa => Ok(out),
+            _ => Err(invalid_credentials()),
         }
     }
 }
 
 /// The result of a successful login.
-#[derive(Debug)]
 pub struct LoginOutcome {
     pub user: User,
     /// How the session was authenticated.
@@ -189,7 +201,6 @@ impl Auth {
                 .await;
             return Err(invalid_credentials());
         };
-        self.limits.clear(budget).await;
         if self.settings.require_verified_email && !found.user.email_verified {
             let user_id = Some(found.user.id.as_str());
             let event = Event {
@@ -213,7 +224,13 @@ impl Auth {
             methods: vec![Amr::Pwd],
             identifier: key,
         };
-        self.second_factor_for(principal).await
+        let identified = self.second_factor_for(principal).await?;
+        // A right password clears the budget only when it is the whole proof: with a second
+        // factor to come, failures of that step keep counting.
+        if matches!(identified, Identified::Authenticated(_)) {
+            self.limits.clear(budget).await;
+        }
+        Ok(identified)
     }
 
     /// "Open a session for this user, authenticated by these methods": a new session (bound

@@ -18,6 +18,8 @@ use crate::store::NewChallenge;
 const CHALLENGE_TTL_MS: i64 = 5 * 60 * 1000;
 /// Wrong codes a challenge allows before it is dead.
 const CHALLENGE_TRIES: i64 = 5;
+/// How long an enrolment may wait for its first code.
+const PENDING_TTL_MS: i64 = 15 * 60 * 1000;
 /// Recovery codes issued at once.
 const RECOVERY_CODES: usize = 10;
 
@@ -44,8 +46,9 @@ pub struct Factors {
     pub recovery_codes_left: i64,
 }
 
-/// A fresh proof offered with a sensitive request instead of a recent login.
-#[derive(Debug, Clone, Copy, Default)]
+/// A fresh proof offered with a sensitive request instead of a recent login (no `Debug`: it
+/// holds a password or a code).
+#[derive(Clone, Copy, Default)]
 pub struct Fresh<'a> {
     pub password: Option<&'a str>,
     pub code: Option<&'a str>,
@@ -135,7 +138,7 @@ impl Auth {
             return Ok(self.store.accept_totp_step(user_id, step).await?.then_some(Amr::Otp));
         }
         let mail = self.mailer.recovery_code_used(email)?;
-        let hash = recovery_code_hash(code);
+        let hash = recovery_code_hash(user_id, code);
         Ok(self.store.use_recovery_code(user_id, &hash, &mail, now_ms()).await?.then_some(Amr::Otp))
     }
 
@@ -168,8 +171,11 @@ impl Auth {
             .await?
             .filter(|u| u.user.is_active && u.password_epoch == challenge.password_epoch)
             .ok_or_else(invalid_challenge)?;
+        // The try is taken before the code is looked at: concurrent guesses get one each.
+        if !self.store.take_challenge_try(&hash, now, CHALLENGE_TRIES).await? {
+            return Err(invalid_challenge());
+        }
         let Some(method) = self.check_code(&user.user.id, &user.user.email, code).await? else {
-            self.store.challenge_failed(&hash).await?;
             let id = Some(user.user.id.as_str());
             self.password_failed(client, budget, "mfa_verify", id, None, now).await;
             return Err(invalid_code());
@@ -211,6 +217,9 @@ impl Auth {
     /// A signed-in user's code, under the same budgets as a password re-check.
     async fn confirm_code(&self, auth: &Authenticated, code: &str) -> Result<()> {
         let now = now_ms();
+        if let Some(ip) = auth.client.ip.as_deref().and_then(|ip| ip.parse().ok()) {
+            self.limits.check_ip(ip, now).await?;
+        }
         let budget = ThrottleKey::account(&auth.user.id);
         self.limits.login_allowed(budget, now).await?;
         if self.check_code(&auth.user.id, &auth.user.email, code).await?.is_none() {
@@ -270,8 +279,8 @@ impl Auth {
     /// The pending (not yet confirmed) secret, in base32, and its QR code: for the enrolment
     /// page to show again. `Ok(None)`: nothing pending.
     pub async fn pending_totp(&self, auth: &Authenticated) -> Result<Option<(String, String)>> {
-        let Some(pending) = self.store.totp_factor(&auth.user.id).await?.filter(|f| !f.confirmed)
-        else {
+        self.require_recent(auth, Fresh::default()).await?;
+        let Some(pending) = self.pending(&auth.user.id).await? else {
             return Ok(None);
         };
         let secret = self.open_totp(&auth.user.id, &pending.secret)?;
@@ -287,16 +296,25 @@ impl Auth {
     ) -> Result<Vec<String>> {
         let code =
             code.filter(|c| !c.trim().is_empty()).ok_or_else(|| AppError::missing("code"))?;
-        let pending =
-            self.store.totp_factor(&auth.user.id).await?.filter(|f| !f.confirmed).ok_or_else(
-                || AppError::bad_request(ErrorCode::NoPendingEnrolment, "Start enrolment first"),
-            )?;
-        let totp = self.totp(&self.open_totp(&auth.user.id, &pending.secret)?, &auth.user.email)?;
-        let step = matching_step(&totp, code, now_ms() / 1000).ok_or_else(invalid_code)?;
-        let codes: Vec<String> = (0..RECOVERY_CODES).map(|_| new_recovery_code()).collect();
-        let hashes: Vec<String> = codes.iter().map(|c| recovery_code_hash(c)).collect();
-        let mail = self.mailer.mfa_changed(&auth.user.email, true)?;
+        // The secret being confirmed is the account's second factor from now on: the same
+        // step-up as starting enrolment, and wrong codes spend the login budget.
+        self.require_recent(auth, Fresh::default()).await?;
+        let pending = self.pending(&auth.user.id).await?.ok_or_else(|| {
+            AppError::bad_request(ErrorCode::NoPendingEnrolment, "Start enrolment first")
+        })?;
         let now = now_ms();
+        let budget = ThrottleKey::account(&auth.user.id);
+        self.limits.login_allowed(budget, now).await?;
+        let totp = self.totp(&self.open_totp(&auth.user.id, &pending.secret)?, &auth.user.email)?;
+        let Some(step) = matching_step(&totp, code, now / 1000) else {
+            let id = Some(auth.user.id.as_str());
+            self.password_failed(&auth.client, budget, "mfa_confirm", id, None, now).await;
+            return Err(invalid_code());
+        };
+        let codes: Vec<String> = (0..RECOVERY_CODES).map(|_| new_recovery_code()).collect();
+        let hashes: Vec<String> =
+            codes.iter().map(|c| recovery_code_hash(&auth.user.id, c)).collect();
+        let mail = self.mailer.mfa_changed(&auth.user.email, true)?;
         if !self.store.confirm_totp(&auth.user.id, step, &hashes, &mail, now).await? {
             return Err(invalid_code());
         }
@@ -319,8 +337,25 @@ impl Auth {
         Ok(codes)
     }
 
-    /// Turns TOTP off (step-up required), with the recovery codes.
+    /// A pending enrolment of `user_id` started within [`PENDING_TTL_MS`].
+    async fn pending(&self, user_id: &str) -> Result<Option<crate::store::TotpFactor>> {
+        let fresh_since = now_ms() - PENDING_TTL_MS;
+        Ok(self
+            .store
+            .totp_factor(user_id)
+            .await?
+            .filter(|f| !f.confirmed && f.created_at > fresh_since))
+    }
+
+    /// Turns TOTP off (step-up required), with the recovery codes. Refused while
+    /// `PORTCULLIS_REQUIRE_MFA` is on: the account would be left without its second factor.
     pub async fn disable_totp(&self, auth: &Authenticated, fresh: Fresh<'_>) -> Result<()> {
+        if self.settings.require_mfa {
+            return Err(AppError::forbidden(
+                ErrorCode::MfaRequired,
+                "Two-factor authentication is required here and cannot be turned off",
+            ));
+        }
         self.require_recent(auth, fresh).await?;
         let mail = self.mailer.mfa_changed(&auth.user.email, false)?;
         if !self.store.remove_totp(&auth.user.id, Some(&mail), now_ms()).await? {
@@ -350,7 +385,8 @@ impl Auth {
     ) -> Result<Vec<String>> {
         self.require_recent(auth, fresh).await?;
         let codes: Vec<String> = (0..RECOVERY_CODES).map(|_| new_recovery_code()).collect();
-        let hashes: Vec<String> = codes.iter().map(|c| recovery_code_hash(c)).collect();
+        let hashes: Vec<String> =
+            codes.iter().map(|c| recovery_code_hash(&auth.user.id, c)).collect();
         if !self.store.replace_recovery_codes(&auth.user.id, &hashes, now_ms()).await? {
             return Err(AppError::not_found(
                 ErrorCode::MfaNotEnabled,

@@ -10,6 +10,8 @@ pub struct TotpFactor {
     pub secret: String,
     /// `false` while enrolment waits for its first code.
     pub confirmed: bool,
+    /// When enrolment began (Unix ms).
+    pub created_at: i64,
 }
 
 impl std::fmt::Debug for TotpFactor {
@@ -42,13 +44,17 @@ impl Store {
     /// `Ok(None)`: the user has no TOTP secret, not even a pending one.
     pub async fn totp_factor(&self, user_id: &str) -> Result<Option<TotpFactor>> {
         let row = self
-            .q("SELECT secret, confirmed_at FROM totp_factors WHERE user_id = $1")
+            .q("SELECT secret, confirmed_at, created_at FROM totp_factors WHERE user_id = $1")
             .bind(user_id.to_owned())
             .fetch_optional(self.db())
             .await?;
         let Some(row) = row else { return Ok(None) };
         let confirmed: Option<i64> = sqlx::Row::try_get(&row, "confirmed_at")?;
-        Ok(Some(TotpFactor { secret: text(&row, "secret")?, confirmed: confirmed.is_some() }))
+        Ok(Some(TotpFactor {
+            secret: text(&row, "secret")?,
+            confirmed: confirmed.is_some(),
+            created_at: sqlx::Row::try_get(&row, "created_at")?,
+        }))
     }
 
     /// Stores a pending TOTP secret, replacing a pending one. `false`: the user already has a
@@ -163,11 +169,20 @@ impl Store {
     ) -> Result<bool> {
         let mut tx = self.begin().await?;
         let n = self
-            .q("DELETE FROM totp_factors WHERE user_id = $1")
+            .q("DELETE FROM totp_factors WHERE user_id = $1 AND confirmed_at IS NOT NULL")
             .bind(user_id.to_owned())
             .execute(self.on(&mut *tx))
             .await?
             .rows_affected();
+        self.q("DELETE FROM totp_factors WHERE user_id = $1")
+            .bind(user_id.to_owned())
+            .execute(self.on(&mut *tx))
+            .await?;
+        // Sessions no longer count as two-factor (PORTCULLIS_REQUIRE_MFA sees them again).
+        self.q("UPDATE sessions SET amr = 'pwd' WHERE user_id = $1")
+            .bind(user_id.to_owned())
+            .execute(self.on(&mut *tx))
+            .await?;
         self.q("DELETE FROM recovery_codes WHERE user_id = $1")
             .bind(user_id.to_owned())
             .execute(self.on(&mut *tx))
@@ -247,19 +262,19 @@ impl Store {
     }
 
     /// The challenge named by `hash`, while it is unspent, unexpired and has had fewer than
-    /// `max_failures` wrong codes. `Ok(None)` otherwise.
+    /// `tries` tries. `Ok(None)` otherwise.
     pub async fn live_challenge(
         &self,
         hash: &str,
         now: i64,
-        max_failures: i64,
+        tries: i64,
     ) -> Result<Option<Challenge>> {
         let row = self
             .q("SELECT user_id, password_epoch, amr FROM mfa_challenges WHERE token_hash = $1 \
                 AND used_at IS NULL AND expires_at > $2 AND failures < $3")
             .bind(hash.to_owned())
             .bind(now)
-            .bind(max_failures)
+            .bind(tries)
             .fetch_optional(self.db())
             .await?;
         let Some(row) = row else { return Ok(None) };
@@ -270,24 +285,30 @@ impl Store {
         }))
     }
 
-    /// Counts a wrong code against a challenge.
-    pub async fn challenge_failed(&self, hash: &str) -> Result<()> {
-        self.q("UPDATE mfa_challenges SET failures = failures + 1 WHERE token_hash = $1")
+    /// Takes one of a live challenge's tries, before its code is checked, so that concurrent
+    /// guesses cannot share a try. `false`: spent, expired or out of tries.
+    pub async fn take_challenge_try(&self, hash: &str, now: i64, tries: i64) -> Result<bool> {
+        let n = self
+            .q("UPDATE mfa_challenges SET failures = failures + 1 WHERE token_hash = $1 \
+                AND used_at IS NULL AND expires_at > $2 AND failures < $3")
             .bind(hash.to_owned())
+            .bind(now)
+            .bind(tries)
             .execute(self.db())
-            .await?;
-        Ok(())
+            .await?
+            .rows_affected();
+        Ok(n == 1)
     }
 
-    /// Spends a live challenge. `false`: spent, expired or out of tries meanwhile.
-    pub async fn spend_challenge(&self, hash: &str, now: i64, max_failures: i64) -> Result<bool> {
+    /// Spends a challenge whose try was taken. `false`: spent or expired meanwhile.
+    pub async fn spend_challenge(&self, hash: &str, now: i64, tries: i64) -> Result<bool> {
         let n = self
             .q("UPDATE mfa_challenges SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL \
-                AND expires_at > $3 AND failures < $4")
+                AND expires_at > $3 AND failures <= $4")
             .bind(now)
             .bind(hash.to_owned())
             .bind(now)
-            .bind(max_failures)
+            .bind(tries)
             .execute(self.db())
             .await?
             .rows_affected();

@@ -348,10 +348,14 @@ impl Store {
             .bind(user_id.to_owned())
             .execute(self.on(&mut *tx))
             .await?;
-        self.q("DELETE FROM one_time_tokens WHERE user_id = $1")
-            .bind(user_id.to_owned())
-            .execute(self.on(&mut *tx))
-            .await?;
+        for sql in [
+            "DELETE FROM one_time_tokens WHERE user_id = $1",
+            "DELETE FROM totp_factors WHERE user_id = $1",
+            "DELETE FROM recovery_codes WHERE user_id = $1",
+            "DELETE FROM mfa_challenges WHERE user_id = $1",
+        ] {
+            self.q(sql).bind(user_id.to_owned()).execute(self.on(&mut *tx)).await?;
+        }
         self.commit(tx).await?;
         Ok(n == 1)
     }

@@ -22,6 +22,10 @@ backends!(
     legacy_route_sets_refuse_an_account_with_a_second_factor,
     require_mfa_holds_a_session_back_until_it_enrols,
     an_administrator_can_reset_the_factors,
+    a_right_password_does_not_clear_the_budget_a_second_step_is_spending,
+    an_abandoned_enrolment_is_no_way_around_step_up,
+    require_mfa_allows_only_enrolment_and_no_turning_off,
+    deleting_an_account_deletes_its_second_factors,
 );
 
 /// HOTP (RFC 4226) with HMAC-SHA1, `digits` long.
@@ -390,4 +394,93 @@ async fn an_administrator_can_reset_the_factors(db: Db) {
     app.login("phone@example.com", PASSWORD).await;
     let entries = app.auth.audit_log(0, Some("phone@example.com")).await.unwrap();
     assert!(entries.iter().any(|e| e.event == "admin_mfa_reset"), "audited");
+}
+
+async fn a_right_password_does_not_clear_the_budget_a_second_step_is_spending(db: Db) {
+    let app = TestApp::spawn_with(db, &[("PORTCULLIS_LOGIN_FAILURES_PER_HOUR", "4")]).await;
+    let login = app.user("spent@example.com").await;
+    let (secret, _) = enrol(&app, &login).await;
+    let right = totp_at(&secret, now() + 30);
+    let wrong = if right == "123456" { "654321" } else { "123456" };
+    // Three wrong codes over three challenges, each opened with the right password.
+    for _ in 0..3 {
+        let token = first_step(&app, "spent@example.com").await;
+        assert_eq!(second_step(&app, &token, wrong).await.status(), StatusCode::UNAUTHORIZED);
+    }
+    // The password did not wipe them: the next try waits.
+    let res = app
+        .post_json("/api/auth/login", json!({"email": "spent@example.com", "password": PASSWORD}))
+        .await;
+    assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
+}
+
+async fn an_abandoned_enrolment_is_no_way_around_step_up(db: Db) {
+    let app = TestApp::spawn_with(db, &[("PORTCULLIS_REAUTH_WINDOW", "1s")]).await;
+    let login = app.user("abandoned@example.com").await;
+    let res = call(&app, Method::POST, "/api/auth/mfa/totp", &login, json!({})).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let secret = base32_decode(res.json::<Value>().await.unwrap()["secret"].as_str().unwrap());
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    // A stale session (a stolen cookie, say) cannot finish the enrolment someone left.
+    let code = totp_at(&secret, now());
+    let res =
+        call(&app, Method::POST, "/api/auth/mfa/totp/confirm", &login, json!({"code": code})).await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    assert_eq!(error_body(res).await["code"], "reauthentication_required");
+    assert_eq!(app.get_json_bearer("/api/auth/user", &login).await["factors"]["totp"], false);
+}
+
+async fn require_mfa_allows_only_enrolment_and_no_turning_off(db: Db) {
+    let app = TestApp::spawn_with(db, &[("PORTCULLIS_REQUIRE_MFA", "true")]).await;
+    app.register("policy@example.com", PASSWORD).await;
+    let res = app
+        .post_json("/api/auth/login", json!({"email": "policy@example.com", "password": PASSWORD}))
+        .await;
+    let body: Value = res.json().await.unwrap();
+    let login = Login {
+        access_token: body["access_token"].as_str().unwrap().to_owned(),
+        refresh_token: String::new(),
+        cookie: String::new(),
+        body,
+    };
+    for (method, path) in [(Method::PATCH, "/api/auth/user"), (Method::DELETE, "/api/auth/user")] {
+        let res = call(
+            &app,
+            method.clone(),
+            path,
+            &login,
+            json!({"username": "x", "password": PASSWORD}),
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::FORBIDDEN, "{method} {path}");
+    }
+    // The legacy sets know no second step: nobody signs in there under this policy.
+    let res =
+        app.post_json("/login", json!({"email": "policy@example.com", "password": PASSWORD})).await;
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    enrol(&app, &login).await;
+    let res =
+        call(&app, Method::DELETE, "/api/auth/mfa/totp", &login, json!({"password": PASSWORD}))
+            .await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    assert_eq!(error_body(res).await["code"], "mfa_required");
+}
+
+async fn deleting_an_account_deletes_its_second_factors(db: Db) {
+    use sqlx::Row;
+    let app = TestApp::spawn(db).await;
+    let login = app.user("gone@example.com").await;
+    enrol(&app, &login).await;
+    let res =
+        call(&app, Method::DELETE, "/api/auth/user", &login, json!({"password": PASSWORD})).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    for table in ["totp_factors", "recovery_codes", "mfa_challenges"] {
+        let n: i64 = sqlx::query(&format!("SELECT COUNT(*) AS n FROM {table}"))
+            .fetch_one(app.auth.store.pool())
+            .await
+            .unwrap()
+            .try_get("n")
+            .unwrap();
+        assert_eq!(n, 0, "{table} keeps rows of a deleted account");
+    }
 }

@@ -12,9 +12,11 @@ use crate::http::extract::{Client, CurrentSession, Input, PresentedCookie};
 use crate::http::AppState;
 use crate::service::Fresh;
 
+// No `Debug` on these: they carry passwords, codes and secrets.
+
 /// A fresh proof for a sensitive change, needed unless the session authenticated within
 /// `PORTCULLIS_REAUTH_WINDOW`: the password, or a current code.
-#[derive(Debug, Default, Deserialize, ToSchema)]
+#[derive(Default, Deserialize, ToSchema)]
 pub struct FreshRequest {
     #[schema(format = Password)]
     pub password: Option<String>,
@@ -27,14 +29,14 @@ impl FreshRequest {
     }
 }
 
-#[derive(Debug, Deserialize, ToSchema)]
+#[derive(Deserialize, ToSchema)]
 pub struct CodeRequest {
     /// The 6-digit code the authenticator app shows.
     #[schema(required = true)]
     pub code: Option<String>,
 }
 
-#[derive(Debug, Deserialize, ToSchema)]
+#[derive(Deserialize, ToSchema)]
 pub struct MfaVerifyRequest {
     /// From the login answer `{"mfa_required": true, "mfa_token", …}`.
     #[schema(required = true)]
@@ -44,7 +46,7 @@ pub struct MfaVerifyRequest {
     pub code: Option<String>,
 }
 
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Serialize, ToSchema)]
 pub struct EnrolmentResponse {
     /// Base32, to type into an authenticator app.
     pub secret: String,
@@ -54,13 +56,13 @@ pub struct EnrolmentResponse {
     pub qr_svg: String,
 }
 
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Serialize, ToSchema)]
 pub struct RecoveryCodesResponse {
     /// Ten single-use codes, shown this once.
     pub recovery_codes: Vec<String>,
 }
 
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Serialize, ToSchema)]
 pub struct ReauthResponse {
     /// A new access token whose `auth_time` is now.
     pub access_token: String,

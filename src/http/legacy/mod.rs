@@ -116,7 +116,7 @@ async fn cookie_login(
         .auth
         .login(identifier, b.password.as_deref(), &client, presented.as_deref())
         .await?
-        .session_only()?;
+        .session_only(state.auth.settings.require_mfa)?;
     let cookie = crate::http::cookies::session(&state.auth.settings, &out.session_token);
     let body = Json(json!({"email": b.email, "message": "logged in"}));
     let mut res = (AppendHeaders([(SET_COOKIE, cookie)]), body).into_response();

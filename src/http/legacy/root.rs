@@ -111,7 +111,7 @@ pub(super) async fn login(
         .auth
         .login(identifier, b.password.as_deref(), &client, presented.as_deref())
         .await?
-        .session_only()?;
+        .session_only(state.auth.settings.require_mfa)?;
     Ok(login_response(&state.auth.settings, out))
 }
 

@@ -50,6 +50,10 @@ impl FromRequestParts<AppState> for MaybeSignedIn {
     }
 }
 
+/// The pages a session that must still enrol a second factor may use.
+const ENROLMENT_PAGES: &[&str] =
+    &["/account/", "/account/mfa/setup", "/account/mfa/qr.svg", "/account/mfa/confirm"];
+
 /// A live session; without one the browser is sent to the login page, with a message.
 pub struct SignedIn(pub Authenticated);
 
@@ -58,6 +62,14 @@ impl FromRequestParts<AppState> for SignedIn {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
         match MaybeSignedIn::from_request_parts(parts, state).await? {
+            // PORTCULLIS_REQUIRE_MFA: a session without a second factor sees its account page
+            // and the set-up, nothing else.
+            MaybeSignedIn(Some(auth))
+                if state.auth.must_enrol(&auth) && !ENROLMENT_PAGES.contains(&parts.uri.path()) =>
+            {
+                let page = Page::from_request_parts(parts, state).await?;
+                Err(page.see_other("/account/").into_response())
+            }
             MaybeSignedIn(Some(auth)) => Ok(Self(auth)),
             MaybeSignedIn(None) => {
                 let page = Page::from_request_parts(parts, state).await?;
