@@ -304,10 +304,10 @@ async fn recovery_codes_work_once_and_are_mailed_about(db: Db) {
 }
 
 async fn changing_factors_needs_a_recent_authentication(db: Db) {
-    let app = TestApp::spawn_with(db, &[("PORTCULLIS_REAUTH_WINDOW", "1s")]).await;
+    let app = TestApp::spawn_with(db, &[("PORTCULLIS_REAUTH_WINDOW", "2s")]).await;
     let login = app.user("sudo@example.com").await;
     let (_, _) = enrol(&app, &login).await;
-    tokio::time::sleep(Duration::from_millis(1500)).await;
+    tokio::time::sleep(Duration::from_millis(2500)).await;
     let res = call(&app, Method::DELETE, "/api/auth/mfa/totp", &login, json!({})).await;
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
     assert_eq!(error_body(res).await["code"], "reauthentication_required");
@@ -328,7 +328,7 @@ async fn changing_factors_needs_a_recent_authentication(db: Db) {
     let res = call(&app, Method::POST, "/api/auth/mfa/recovery-codes", &login, json!({})).await;
     assert_eq!(res.status(), StatusCode::OK);
     // Or the password in the request itself.
-    tokio::time::sleep(Duration::from_millis(1500)).await;
+    tokio::time::sleep(Duration::from_millis(2500)).await;
     let res =
         call(&app, Method::DELETE, "/api/auth/mfa/totp", &login, json!({"password": PASSWORD}))
             .await;
@@ -415,12 +415,12 @@ async fn a_right_password_does_not_clear_the_budget_a_second_step_is_spending(db
 }
 
 async fn an_abandoned_enrolment_is_no_way_around_step_up(db: Db) {
-    let app = TestApp::spawn_with(db, &[("PORTCULLIS_REAUTH_WINDOW", "1s")]).await;
+    let app = TestApp::spawn_with(db, &[("PORTCULLIS_REAUTH_WINDOW", "2s")]).await;
     let login = app.user("abandoned@example.com").await;
     let res = call(&app, Method::POST, "/api/auth/mfa/totp", &login, json!({})).await;
     assert_eq!(res.status(), StatusCode::OK);
     let secret = base32_decode(res.json::<Value>().await.unwrap()["secret"].as_str().unwrap());
-    tokio::time::sleep(Duration::from_millis(1500)).await;
+    tokio::time::sleep(Duration::from_millis(2500)).await;
     // A stale session (a stolen cookie, say) cannot finish the enrolment someone left.
     let code = totp_at(&secret, now());
     let res =

@@ -425,12 +425,16 @@ async fn tokens_with_unknown_key_ids_do_not_reread_the_key_table_each_time(db: D
     let app = TestApp::spawn(db).await;
     let reloads = "portcullis_signing_key_reloads_total";
     let before = app.metric(reloads).await;
+    let started = std::time::Instant::now();
     for i in 0..40 {
         let status = app.user_status_bearer(&token_with_kid(&format!("made-up-{i}"))).await;
         assert_eq!(status, StatusCode::UNAUTHORIZED);
     }
     let after = app.metric(reloads).await;
-    assert!(after - before <= 2.0, "{} reloads for 40 unknown key ids", after - before);
+    // At most one forced reload a second (and perhaps one periodic one): not one per token.
+    let allowed = started.elapsed().as_secs_f64().ceil() + 2.0;
+    assert!(after - before <= allowed, "{} reloads for 40 unknown key ids", after - before);
+    assert!(after - before < 40.0);
     // A key really added on another node is still found at once.
     let other = app.another_node(&[]).await;
     other.auth.rotate_keys().await.unwrap();
