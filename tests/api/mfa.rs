@@ -53,8 +53,13 @@ pub fn now() -> u64 {
 /// Waits, when the current 30-second step ends within 6 s, for the next one to begin: the
 /// server's clock then reads the same step as the test's for what follows.
 pub async fn fresh_step() {
+    fresh_step_with(6).await;
+}
+
+/// Waits, when the current 30-second step ends within `margin` seconds, for the next one.
+async fn fresh_step_with(margin: u64) {
     let into = now() % 30;
-    if into >= 24 {
+    if into >= 30 - margin {
         tokio::time::sleep(Duration::from_secs(30 - into)).await;
     }
 }
@@ -121,20 +126,22 @@ async fn call(
     app.bearer(method, path, &login.access_token).json(&body).send().await.unwrap()
 }
 
-/// Enrols TOTP for `login`'s account; returns the secret and the recovery codes.
-async fn enrol(app: &TestApp, login: &Login) -> (Vec<u8>, Vec<String>) {
+/// Enrols TOTP for `login`'s account; returns the secret, the recovery codes and the time
+/// whose code confirmed it (that step is then spent).
+async fn enrol(app: &TestApp, login: &Login) -> (Vec<u8>, Vec<String>, u64) {
     fresh_step().await;
     let res = call(app, Method::POST, "/api/auth/mfa/totp", login, json!({})).await;
     assert_eq!(res.status(), StatusCode::OK);
     let body: Value = res.json().await.unwrap();
     let secret = base32_decode(body["secret"].as_str().unwrap());
-    let code = totp_at(&secret, now());
+    let at = now();
+    let code = totp_at(&secret, at);
     let res =
         call(app, Method::POST, "/api/auth/mfa/totp/confirm", login, json!({"code": code})).await;
     assert_eq!(res.status(), StatusCode::OK);
     let body: Value = res.json().await.unwrap();
     let codes = body["recovery_codes"].as_array().unwrap();
-    (secret, codes.iter().map(|c| c.as_str().unwrap().to_owned()).collect())
+    (secret, codes.iter().map(|c| c.as_str().unwrap().to_owned()).collect(), at)
 }
 
 /// The first step of a login for an account with a second factor: its `mfa_token`.
@@ -190,7 +197,7 @@ async fn enrolment_needs_a_valid_code_and_shows_ten_recovery_codes_once(db: Db) 
 async fn a_login_with_totp_answers_a_second_step_and_only_a_code_opens_the_session(db: Db) {
     let app = TestApp::spawn(db).await;
     let login = app.user("second@example.com").await;
-    let (secret, _) = enrol(&app, &login).await;
+    let (secret, _, _) = enrol(&app, &login).await;
     let token = first_step(&app, "second@example.com").await;
     // The challenge is no session.
     assert_eq!(app.user_status_bearer(&token).await, StatusCode::UNAUTHORIZED);
@@ -223,10 +230,10 @@ async fn a_login_with_totp_answers_a_second_step_and_only_a_code_opens_the_sessi
 async fn a_code_is_accepted_once_with_one_step_of_drift(db: Db) {
     let app = TestApp::spawn(db).await;
     let login = app.user("drift@example.com").await;
-    let (secret, _) = enrol(&app, &login).await; // spent the current step
-    fresh_step().await;
-    let t = now();
-    // Two steps ahead: outside the drift allowed.
+    // The whole test inside one TOTP step, so "now" means the same step to both clocks.
+    fresh_step_with(15).await;
+    let (secret, _, t) = enrol(&app, &login).await; // spent the step of `t`
+                                                    // Two steps ahead: outside the drift allowed.
     let token = first_step(&app, "drift@example.com").await;
     assert_eq!(
         second_step(&app, &token, &totp_at(&secret, t + 60)).await.status(),
@@ -251,7 +258,7 @@ async fn a_code_is_accepted_once_with_one_step_of_drift(db: Db) {
 async fn five_wrong_codes_end_the_challenge_and_each_spends_the_account_budget(db: Db) {
     let app = TestApp::spawn(db).await;
     let login = app.user("tries@example.com").await;
-    let (secret, _) = enrol(&app, &login).await;
+    let (secret, _, _) = enrol(&app, &login).await;
     let token = first_step(&app, "tries@example.com").await;
     let right = totp_at(&secret, now() + 30);
     let wrong = if right == "123456" { "654321" } else { "123456" };
@@ -280,7 +287,7 @@ async fn five_wrong_codes_end_the_challenge_and_each_spends_the_account_budget(d
 async fn recovery_codes_work_once_and_are_mailed_about(db: Db) {
     let app = TestApp::spawn(db).await;
     let login = app.user("lost@example.com").await;
-    let (_, codes) = enrol(&app, &login).await;
+    let (_, codes, _) = enrol(&app, &login).await;
     let token = first_step(&app, "lost@example.com").await;
     // Typed in capitals, with a space instead of the dash.
     let typed = codes[3].to_uppercase().replace('-', " ");
@@ -305,8 +312,11 @@ async fn recovery_codes_work_once_and_are_mailed_about(db: Db) {
 
 async fn changing_factors_needs_a_recent_authentication(db: Db) {
     let app = TestApp::spawn_with(db, &[("PORTCULLIS_REAUTH_WINDOW", "2s")]).await;
+    // Enrolment must start within the 2 s window of the login: start well inside a TOTP step,
+    // so that `enrol` need not wait for the next one after logging in.
+    fresh_step_with(12).await;
     let login = app.user("sudo@example.com").await;
-    let (_, _) = enrol(&app, &login).await;
+    let (_, _, _) = enrol(&app, &login).await;
     tokio::time::sleep(Duration::from_millis(2500)).await;
     let res = call(&app, Method::DELETE, "/api/auth/mfa/totp", &login, json!({})).await;
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
@@ -399,7 +409,7 @@ async fn an_administrator_can_reset_the_factors(db: Db) {
 async fn a_right_password_does_not_clear_the_budget_a_second_step_is_spending(db: Db) {
     let app = TestApp::spawn_with(db, &[("PORTCULLIS_LOGIN_FAILURES_PER_HOUR", "4")]).await;
     let login = app.user("spent@example.com").await;
-    let (secret, _) = enrol(&app, &login).await;
+    let (secret, _, _) = enrol(&app, &login).await;
     let right = totp_at(&secret, now() + 30);
     let wrong = if right == "123456" { "654321" } else { "123456" };
     // Three wrong codes over three challenges, each opened with the right password.
