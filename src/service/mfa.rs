@@ -216,18 +216,9 @@ impl Auth {
 
     /// A signed-in user's code, under the same budgets as a password re-check.
     async fn confirm_code(&self, auth: &Authenticated, code: &str) -> Result<()> {
-        let now = now_ms();
-        if let Some(ip) = auth.client.ip.as_deref().and_then(|ip| ip.parse().ok()) {
-            self.limits.check_ip(ip, now).await?;
-        }
-        let budget = ThrottleKey::account(&auth.user.id);
-        self.limits.login_allowed(budget, now).await?;
-        if self.check_code(&auth.user.id, &auth.user.email, code).await?.is_none() {
-            self.password_failed(&auth.client, budget, "step_up", Some(&auth.user.id), None, now)
-                .await;
-            return Err(invalid_code());
-        }
-        Ok(())
+        let check =
+            async { Ok(self.check_code(&auth.user.id, &auth.user.email, code).await?.map(|_| ())) };
+        self.recheck(auth, "step_up", invalid_code(), check).await
     }
 
     /// `POST /api/auth/reauthenticate`: a password or code refreshes the session's
@@ -302,15 +293,10 @@ impl Auth {
         let pending = self.pending(&auth.user.id).await?.ok_or_else(|| {
             AppError::bad_request(ErrorCode::NoPendingEnrolment, "Start enrolment first")
         })?;
-        let now = now_ms();
-        let budget = ThrottleKey::account(&auth.user.id);
-        self.limits.login_allowed(budget, now).await?;
         let totp = self.totp(&self.open_totp(&auth.user.id, &pending.secret)?, &auth.user.email)?;
-        let Some(step) = matching_step(&totp, code, now / 1000) else {
-            let id = Some(auth.user.id.as_str());
-            self.password_failed(&auth.client, budget, "mfa_confirm", id, None, now).await;
-            return Err(invalid_code());
-        };
+        let check = async { Ok(matching_step(&totp, code, now_ms() / 1000)) };
+        let step = self.recheck(auth, "mfa_confirm", invalid_code(), check).await?;
+        let now = now_ms();
         let codes: Vec<String> = (0..RECOVERY_CODES).map(|_| new_recovery_code()).collect();
         let hashes: Vec<String> =
             codes.iter().map(|c| recovery_code_hash(&auth.user.id, c)).collect();

@@ -231,28 +231,38 @@ impl Auth {
         event: &'static str,
     ) -> Result<()> {
         let raw = raw.filter(|s| !s.is_empty()).ok_or_else(|| AppError::missing(field))?;
+        let wrong = AppError::unauthorized(ErrorCode::InvalidPassword, "Password is incorrect");
+        self.recheck(auth, event, wrong, async {
+            let stored = self.store.user_by_id(&auth.user.id).await?;
+            let Some(pw) = Password::normalize(raw) else { return Ok(None) };
+            let hash = stored.as_ref().map(|u| u.password_hash.as_str());
+            Ok(self.hasher.verify(&pw, hash).await?.ok.then_some(()))
+        })
+        .await
+    }
+
+    /// Runs `check` of a signed-in user's secret (a password, a code) under the budgets of a
+    /// login: the client IP's bucket and the account's failure budget, both before the check.
+    /// `Ok(None)` from `check` is a wrong secret: counted, audited as `event`, answered `wrong`.
+    async fn recheck<T>(
+        &self,
+        auth: &Authenticated,
+        event: &'static str,
+        wrong: AppError,
+        check: impl std::future::Future<Output = Result<Option<T>>>,
+    ) -> Result<T> {
         let now = now_ms();
         if let Some(ip) = auth.client.ip.as_deref().and_then(|ip| ip.parse().ok()) {
             self.limits.check_ip(ip, now).await?;
         }
         let budget = ThrottleKey::account(&auth.user.id);
         self.limits.login_allowed(budget, now).await?;
-        let stored = self.store.user_by_id(&auth.user.id).await?;
-        let ok = match Password::normalize(raw) {
-            Some(pw) => {
-                self.hasher.verify(&pw, stored.as_ref().map(|u| u.password_hash.as_str())).await?.ok
-            }
-            None => false,
-        };
-        if !ok {
+        let Some(value) = check.await? else {
             self.password_failed(&auth.client, budget, event, Some(&auth.user.id), None, now).await;
-            return Err(AppError::unauthorized(
-                ErrorCode::InvalidPassword,
-                "Password is incorrect",
-            ));
-        }
+            return Err(wrong);
+        };
         self.limits.clear(budget).await;
-        Ok(())
+        Ok(value)
     }
 
     fn policy_error(e: crate::domain::PolicyError) -> AppError {
