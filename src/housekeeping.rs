@@ -68,6 +68,7 @@ pub async fn run_once(
         (Sweep::Sessions, "sessions", now),
         (Sweep::OneTimeTokens, "one_time_tokens", now),
         (Sweep::MfaChallenges, "mfa_challenges", now),
+        (Sweep::Ceremonies, "webauthn_ceremonies", now),
         (Sweep::Outbox, "outbox", mail_cutoff),
     ];
     for (what, kind, at) in kinds {
@@ -88,7 +89,9 @@ pub async fn run_once(
             Sweep::RefreshTokens => swept.refresh_tokens = deleted,
             Sweep::Sessions => swept.sessions = deleted,
             // Challenges are counted with the other one-time secrets.
-            Sweep::OneTimeTokens | Sweep::MfaChallenges => swept.one_time_tokens += deleted,
+            Sweep::OneTimeTokens | Sweep::MfaChallenges | Sweep::Ceremonies => {
+                swept.one_time_tokens += deleted
+            }
             Sweep::Outbox => swept.outbox = deleted,
         }
     }

@@ -117,6 +117,8 @@ pub(crate) fn bearer(headers: &HeaderMap) -> Option<&str> {
 const ENROLMENT_ROUTES: &[(&str, &str)] = &[
     ("POST", "/api/auth/mfa/totp"),
     ("POST", "/api/auth/mfa/totp/confirm"),
+    ("POST", "/api/auth/passkeys/register/options"),
+    ("POST", "/api/auth/passkeys/register"),
     ("POST", "/api/auth/logout"),
     ("GET", "/api/auth/user"),
 ];

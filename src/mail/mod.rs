@@ -136,6 +136,16 @@ impl Mailer {
         self.render(MailKind::MfaChanged, to, subject, context! { change })
     }
 
+    /// "A passkey was added / removed": no link, no secret (the `mfa_changed` templates).
+    pub fn passkey_changed(&self, to: &str, added: bool) -> anyhow::Result<OutboxMail> {
+        let (subject, change) = if added {
+            (format!("A passkey was added to your {PRODUCT} account"), "added to")
+        } else {
+            (format!("A passkey was removed from your {PRODUCT} account"), "removed from")
+        };
+        self.render(MailKind::MfaChanged, to, subject, context! { change, passkey => true })
+    }
+
     /// "A recovery code was used to sign in": no link, no secret.
     pub fn recovery_code_used(&self, to: &str) -> anyhow::Result<OutboxMail> {
         let subject = format!("A recovery code was used to sign in to {PRODUCT}");

@@ -17,7 +17,7 @@ use crate::store::NewChallenge;
 /// How long a login's second step may take.
 const CHALLENGE_TTL_MS: i64 = 5 * 60 * 1000;
 /// Wrong codes a challenge allows before it is dead.
-const CHALLENGE_TRIES: i64 = 5;
+pub(super) const CHALLENGE_TRIES: i64 = 5;
 /// How long an enrolment may wait for its first code.
 const PENDING_TTL_MS: i64 = 15 * 60 * 1000;
 /// Recovery codes issued at once.
@@ -58,7 +58,7 @@ fn invalid_code() -> AppError {
     AppError::unauthorized(ErrorCode::InvalidCode, "Invalid or expired code")
 }
 
-fn invalid_challenge() -> AppError {
+pub(super) fn invalid_challenge() -> AppError {
     AppError::unauthorized(ErrorCode::InvalidMfaToken, "Invalid or expired sign-in; log in again")
 }
 
@@ -107,9 +107,27 @@ impl Auth {
     }
 
     /// After a first factor: the session opens now, or a second factor is needed first.
+    /// A second factor is needed when TOTP is on (passkeys then also do as the second step),
+    /// or, under `PORTCULLIS_REQUIRE_MFA`, when the account has a passkey. Passkeys alone do
+    /// not turn it on: they are a way in by themselves, and losing one leaves the password
+    /// (and the email reset) as the way back.
     pub(super) async fn second_factor_for(&self, principal: Principal) -> Result<Identified> {
-        if self.store.totp_factor(&principal.user.id).await?.is_none_or(|f| !f.confirmed) {
+        let user_id = &principal.user.id;
+        let totp = self.store.totp_factor(user_id).await?.is_some_and(|f| f.confirmed);
+        let passkeys = if (totp || self.settings.require_mfa) && self.webauthn.is_ok() {
+            self.store.passkey_count(user_id).await? > 0
+        } else {
+            false
+        };
+        if !totp && !passkeys {
             return Ok(Identified::Authenticated(principal));
+        }
+        let mut methods = Vec::new();
+        if totp {
+            methods.extend(["totp", "recovery_code"]);
+        }
+        if passkeys {
+            methods.push("passkey");
         }
         let token = OpaqueToken::generate();
         let now = now_ms();
@@ -126,7 +144,7 @@ impl Auth {
         Ok(Identified::SecondFactorRequired(SecondFactor {
             principal,
             challenge: token.plain,
-            methods: vec!["totp", "recovery_code"],
+            methods,
         }))
     }
 

@@ -6,6 +6,7 @@ mod admin;
 pub mod audit;
 mod login;
 mod mfa;
+mod passkey;
 mod session;
 
 use std::sync::Arc;
@@ -24,6 +25,7 @@ pub use account::{ForgotOutcome, ProfileUpdate, Registration};
 pub use admin::{operator, Rotation};
 pub use login::{Identified, Identifier, LoginOutcome, LoginStep, Principal, SecondFactor};
 pub use mfa::{Enrolment, Factors, Fresh};
+pub use passkey::Begun;
 pub use session::{Authenticated, Tokens};
 
 const VERIFY_TTL_MS: i64 = 24 * 3600 * 1000;
@@ -48,6 +50,8 @@ pub struct Auth {
     pub metrics: Arc<Metrics>,
     /// Seals and opens private signing keys at rest (`PORTCULLIS_KEY_ENCRYPTION_KEY`).
     cipher: Option<KeyCipher>,
+    /// The WebAuthn relying party, or why `PORTCULLIS_PUBLIC_URL` cannot be one.
+    webauthn: std::result::Result<webauthn_rs::Webauthn, String>,
     /// When an access token with an unknown key id last made this node re-read the keys.
     last_forced_reload: std::sync::atomic::AtomicI64,
 }
@@ -139,7 +143,13 @@ impl Auth {
         .await?;
         let pool_max = store.pool().options().get_max_connections();
         let metrics = Arc::new(Metrics::new(hasher.wait_histogram(), pool_max));
+        let webauthn =
+            crate::auth::passkey::relying_party(&settings.public_url, crate::mail::PRODUCT);
+        if let Err(reason) = &webauthn {
+            tracing::warn!("passkeys are off: PORTCULLIS_PUBLIC_URL {reason}");
+        }
         Ok(Self {
+            webauthn,
             settings,
             store,
             hasher,

@@ -38,6 +38,11 @@ const DEAD_CHALLENGES: &str = "DELETE FROM mfa_challenges WHERE token_hash IN \
     (SELECT token_hash FROM (SELECT token_hash FROM mfa_challenges \
     WHERE expires_at <= $1 OR used_at IS NOT NULL LIMIT 500) AS batch)";
 
+/// WebAuthn ceremonies that are spent or expired.
+const DEAD_CEREMONIES: &str = "DELETE FROM webauthn_ceremonies WHERE token_hash IN \
+    (SELECT token_hash FROM (SELECT token_hash FROM webauthn_ceremonies \
+    WHERE expires_at <= $1 OR used_at IS NOT NULL LIMIT 500) AS batch)";
+
 /// Delivered or given-up mail queued before `$1`. Pending mail is never deleted.
 const OLD_MAIL: &str = "DELETE FROM outbox WHERE id IN \
     (SELECT id FROM (SELECT id FROM outbox \
@@ -65,6 +70,8 @@ pub enum Sweep {
     OneTimeTokens,
     /// Spent or expired second-step challenges.
     MfaChallenges,
+    /// Spent or expired WebAuthn ceremonies.
+    Ceremonies,
     /// Delivered or failed mail queued before the given time.
     Outbox,
 }
@@ -78,6 +85,7 @@ impl Store {
             Sweep::Sessions => ENDED_SESSIONS,
             Sweep::OneTimeTokens => DEAD_TOKENS,
             Sweep::MfaChallenges => DEAD_CHALLENGES,
+            Sweep::Ceremonies => DEAD_CEREMONIES,
             Sweep::Outbox => OLD_MAIL,
         };
         Ok(self.q(sql).bind(at).execute(self.db()).await?.rows_affected())

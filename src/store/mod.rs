@@ -21,6 +21,7 @@ mod housekeeping;
 mod keys;
 mod mfa;
 mod outbox;
+mod passkeys;
 mod rekey;
 mod sessions;
 mod tokens;
@@ -43,6 +44,7 @@ pub use error::{Result, StoreError};
 pub use housekeeping::{OutboxStats, Sweep, BATCH as SWEEP_BATCH};
 pub use mfa::{Challenge, NewChallenge, TotpFactor};
 pub use outbox::{MailThrottle, OutboxMail, QueuedMail, StoredMail};
+pub use passkeys::{Ceremony, StoredPasskey};
 pub use sessions::{LiveSession, NewSession, RefreshOutcome};
 pub use tokens::VerifyOutcome;
 pub use tokens::{NewToken, TokenPurpose};
@@ -110,6 +112,11 @@ macro_rules! migrations {
                 include_str!(concat!("../../migrations/", $dialect, "/0006_login_pipeline.sql")),
             ),
             (7, "mfa", include_str!(concat!("../../migrations/", $dialect, "/0007_mfa.sql"))),
+            (
+                8,
+                "passkeys",
+                include_str!(concat!("../../migrations/", $dialect, "/0008_passkeys.sql")),
+            ),
         ]
     };
 }

@@ -34,7 +34,7 @@ const IPHONE: &str = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) App
 // ---------------------------------------------------------------------------------------------
 
 /// A chromedriver of our own on a free port, and one Chromium session through it.
-struct Browser {
+pub struct Browser {
     client: Client,
     /// The page's viewport, in CSS pixels.
     size: (u32, u32),
@@ -52,7 +52,7 @@ fn free_port() -> u16 {
 
 impl Browser {
     /// `None` (with a message) when chromedriver is not installed; under `CI=true` that fails.
-    async fn start(width: u32, height: u32) -> Option<Self> {
+    pub async fn start(width: u32, height: u32) -> Option<Self> {
         let driver_path =
             std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
         if !Path::new(&driver_path).exists() {
@@ -121,7 +121,7 @@ impl Browser {
 
     /// Runs `test` with this browser, then ends the session (closing Chromium) whatever
     /// happened, and only then lets a failure through.
-    async fn run<F, Fut>(self, test: F)
+    pub async fn run<F, Fut>(self, test: F)
     where
         F: FnOnce(Client) -> Fut,
         Fut: Future<Output = ()>,
@@ -161,7 +161,7 @@ impl Drop for DriverGuard {
     }
 }
 
-async fn css(b: &Client, selector: &str) -> fantoccini::elements::Element {
+pub async fn css(b: &Client, selector: &str) -> fantoccini::elements::Element {
     let found = b.wait().at_most(Duration::from_secs(5)).for_element(Locator::Css(selector)).await;
     match found {
         Ok(element) => element,
@@ -169,22 +169,22 @@ async fn css(b: &Client, selector: &str) -> fantoccini::elements::Element {
     }
 }
 
-async fn fill(b: &Client, id: &str, text: &str) {
+pub async fn fill(b: &Client, id: &str, text: &str) {
     let input = css(b, &format!("#{id}")).await;
     input.clear().await.unwrap();
     input.send_keys(text).await.unwrap();
 }
 
-async fn click(b: &Client, selector: &str) {
+pub async fn click(b: &Client, selector: &str) {
     css(b, selector).await.click().await.unwrap();
 }
 
-async fn text(b: &Client, selector: &str) -> String {
+pub async fn text(b: &Client, selector: &str) -> String {
     css(b, selector).await.text().await.unwrap()
 }
 
 /// Waits until the page's title is `title` (for a form that answers on the same path).
-async fn wait_for_title(b: &Client, title: &str) {
+pub async fn wait_for_title(b: &Client, title: &str) {
     let mut shown = String::new();
     for _ in 0..100 {
         shown = b.title().await.unwrap_or_default();
@@ -197,7 +197,7 @@ async fn wait_for_title(b: &Client, title: &str) {
 }
 
 /// Waits until the browser is on `path` (submitting a form navigates asynchronously).
-async fn wait_for_path(b: &Client, path: &str) {
+pub async fn wait_for_path(b: &Client, path: &str) {
     let mut at = String::new();
     for _ in 0..100 {
         let url = b.current_url().await.unwrap();
@@ -214,14 +214,14 @@ async fn wait_for_path(b: &Client, path: &str) {
     panic!("expected to be on {path}, still on {at}, showing:\n{shown}");
 }
 
-async fn flash(b: &Client) -> String {
+pub async fn flash(b: &Client) -> String {
     text(b, ".flash").await
 }
 
 /// Every URL the page loaded or points at (resources, links, form targets, the icon) is on
 /// the server; nothing inline (no `<script>`, no `style=`); and the stylesheet did load and
 /// apply under the Content-Security-Policy.
-async fn assert_self_contained(b: &Client, origin: &str) {
+pub async fn assert_self_contained(b: &Client, origin: &str) {
     let found = b
         .execute(
             r#"
@@ -236,7 +236,7 @@ async fn assert_self_contained(b: &Client, origin: &str) {
             return {
                 urls,
                 resources: performance.getEntriesByType('resource').length,
-                inline: document.querySelectorAll('script, [style], style').length,
+                inline: document.querySelectorAll('script:not([src]), [style], style').length,
                 background: getComputedStyle(document.body).backgroundColor,
             };
             "#,
@@ -269,7 +269,7 @@ async fn set_viewport(b: &Client, width: u32, height: u32) {
 }
 
 /// Saves a screenshot of the whole page at the browser's width.
-async fn screenshot(b: &Client, name: &str) {
+pub async fn screenshot(b: &Client, name: &str) {
     let (width, height) = viewport(b).await;
     let content = b
         .execute("return document.documentElement.scrollHeight", vec![])
@@ -682,8 +682,8 @@ async fn pages_are_sent_with_a_strict_content_security_policy() {
         let h = res.headers();
         assert_eq!(
             h["content-security-policy"],
-            "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; \
-             frame-ancestors 'none'; base-uri 'none'",
+            "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; \
+             img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
             "{path}"
         );
         assert_eq!(h["x-frame-options"], "DENY", "{path}");

@@ -121,6 +121,8 @@ async fn fresh_database(db: Db, dir: &tempfile::TempDir) -> String {
 
 pub struct TestApp {
     pub base: String,
+    /// `PORTCULLIS_PUBLIC_URL`: `base` unless the test set another (all nodes share it).
+    pub public: String,
     pub port: u16,
     /// The private metrics listener, when the test left it on.
     pub metrics_port: Option<u16>,
@@ -156,10 +158,21 @@ impl TestApp {
         Self::start(db, url, dir, overrides).await
     }
 
+    /// A server whose public URL is `http://localhost:<its port>`: a host name, which
+    /// WebAuthn needs (browsers refuse an IP address as relying party).
+    pub async fn spawn_on_localhost(db: Db, overrides: &[(&str, &str)]) -> Self {
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let bind = format!("127.0.0.1:{port}");
+        let public = format!("http://localhost:{port}");
+        let mut all = vec![("PORTCULLIS_BIND", bind.as_str()), ("PORTCULLIS_PUBLIC_URL", &public)];
+        all.extend_from_slice(overrides);
+        Self::spawn_with(db, &all).await
+    }
+
     /// A second server on the same database (another node behind the same public URL).
     pub async fn another_node(&self, overrides: &[(&str, &str)]) -> Self {
         let dir = tempfile::tempdir().unwrap();
-        let mut all = vec![("PORTCULLIS_PUBLIC_URL", self.base.as_str())];
+        let mut all = vec![("PORTCULLIS_PUBLIC_URL", self.public.as_str())];
         all.extend_from_slice(overrides);
         Self::start(self.db, self.database_url.clone(), dir, &all).await
     }
@@ -190,16 +203,13 @@ impl TestApp {
         tokio::spawn(app.run_until(std::future::pending()));
         let client =
             reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
-        Self {
-            base: format!("http://127.0.0.1:{port}"),
-            port,
-            metrics_port,
-            client,
-            auth,
-            database_url: url,
-            db,
-            _dir: dir,
-        }
+        let base = format!("http://127.0.0.1:{port}");
+        let public = overrides
+            .iter()
+            .rev()
+            .find(|(k, _)| *k == "PORTCULLIS_PUBLIC_URL")
+            .map_or_else(|| base.clone(), |(_, v)| v.to_string());
+        Self { public, base, port, metrics_port, client, auth, database_url: url, db, _dir: dir }
     }
 
     pub fn url(&self, path: &str) -> String {

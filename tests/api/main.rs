@@ -19,6 +19,7 @@ mod mail;
 mod mfa;
 mod nodes;
 mod ops;
+mod passkeys;
 mod profile;
 mod register;
 mod security;

@@ -144,6 +144,11 @@ async fn enrol(app: &TestApp, login: &Login) -> (Vec<u8>, Vec<String>, u64) {
     (secret, codes.iter().map(|c| c.as_str().unwrap().to_owned()).collect(), at)
 }
 
+/// Turns TOTP on for `login`'s account (for other files' tests); returns the secret.
+pub async fn enrol_for(app: &TestApp, login: &Login) -> Vec<u8> {
+    enrol(app, login).await.0
+}
+
 /// The first step of a login for an account with a second factor: its `mfa_token`.
 async fn first_step(app: &TestApp, email: &str) -> String {
     let res = app.post_json("/api/auth/login", json!({"email": email, "password": PASSWORD})).await;

@@ -2,12 +2,13 @@
 
 mod account;
 pub mod mfa;
+mod passkeys;
 pub mod session;
 pub mod types;
 
 pub use session::{identifier, login_response};
 
-use axum::routing::{delete, get, post};
+use axum::routing::{delete, get, patch, post};
 use axum::Router;
 use utoipa::OpenApi;
 
@@ -25,7 +26,9 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route("/api/auth/reset-password", post(account::reset_password))
         .route("/api/auth/login", post(session::login))
         .route("/api/auth/mfa/verify", post(mfa::verify))
-        .route("/api/auth/refresh", post(session::refresh));
+        .route("/api/auth/refresh", post(session::refresh))
+        .route("/api/auth/passkeys/login/options", post(passkeys::login_options))
+        .route("/api/auth/passkeys/login", post(passkeys::login));
     let signed_in = Router::new()
         .route(
             "/api/auth/user",
@@ -38,7 +41,11 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route("/api/auth/reauthenticate", post(mfa::reauthenticate))
         .route("/api/auth/mfa/totp", post(mfa::enrol).delete(mfa::disable))
         .route("/api/auth/mfa/totp/confirm", post(mfa::confirm))
-        .route("/api/auth/mfa/recovery-codes", post(mfa::recovery_codes));
+        .route("/api/auth/mfa/recovery-codes", post(mfa::recovery_codes))
+        .route("/api/auth/passkeys", get(passkeys::list))
+        .route("/api/auth/passkeys/register/options", post(passkeys::register_options))
+        .route("/api/auth/passkeys/register", post(passkeys::register))
+        .route("/api/auth/passkeys/{id}", patch(passkeys::rename).delete(passkeys::delete));
     super::public(state, anyone).merge(signed_in)
 }
 
@@ -68,9 +75,17 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         mfa::recovery_codes,
         mfa::verify,
         mfa::reauthenticate,
+        passkeys::register_options,
+        passkeys::register,
+        passkeys::list,
+        passkeys::rename,
+        passkeys::delete,
+        passkeys::login_options,
+        passkeys::login,
     ),
     components(schemas(types::SecondFactorResponse)),
     tags((name = "auth", description = "The canonical API"),
-        (name = "mfa", description = "Two-factor authentication and step-up"))
+        (name = "mfa", description = "Two-factor authentication and step-up"),
+        (name = "passkeys", description = "Passkeys (WebAuthn): sign in with one, or use one as the second step"))
 )]
 pub struct ApiDoc;

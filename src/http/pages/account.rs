@@ -43,6 +43,19 @@ pub(super) async fn render(
         Ok(f) => f,
         Err(e) => return error_response(e),
     };
+    let passkeys = match state.auth.passkeys(auth).await {
+        Ok(p) => p,
+        Err(e) => return error_response(e),
+    };
+    let passkeys: Vec<_> = passkeys
+        .iter()
+        .map(|p| {
+            context! {
+                id => &p.id, name => &p.name, created => moment(p.created_at),
+                last_used => p.last_used_at.map(moment), synced => p.backup_eligible,
+            }
+        })
+        .collect();
     let user = &auth.user;
     let (errors, general_error) = errors.view();
     let ctx = context! {
@@ -53,6 +66,7 @@ pub(super) async fn render(
         sessions,
         totp => factors.totp,
         recovery_codes_left => factors.recovery_codes_left,
+        passkey_list => passkeys,
         errors,
         general_error,
     };

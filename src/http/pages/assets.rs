@@ -1,4 +1,4 @@
-//! The pages' only assets, built into the binary: one stylesheet and one icon. Pages link them
+//! The pages' only assets, built into the binary: one stylesheet, one icon and one script. Pages link them
 //! with a hash of their content in the query, so browsers may cache them for a year and still
 //! see a new version at once.
 
@@ -8,9 +8,11 @@ use axum::response::{IntoResponse, Response};
 
 const CSS: &str = include_str!("../../../templates/pages/static/portcullis.css");
 const SVG: &str = include_str!("../../../templates/pages/static/portcullis.svg");
+const JS: &str = include_str!("../../../templates/pages/static/passkeys.js");
 
 const CSS_VERSION: u64 = fnv1a(CSS.as_bytes());
 const SVG_VERSION: u64 = fnv1a(SVG.as_bytes());
+const JS_VERSION: u64 = fnv1a(JS.as_bytes());
 
 /// 64-bit FNV-1a, at compile time: a cache key, not a security measure.
 const fn fnv1a(bytes: &[u8]) -> u64 {
@@ -32,6 +34,10 @@ pub fn icon_url() -> String {
     format!("/account/static/portcullis.svg?v={SVG_VERSION:016x}")
 }
 
+pub fn script_url() -> String {
+    format!("/account/static/passkeys.js?v={JS_VERSION:016x}")
+}
+
 fn asset(content_type: &'static str, body: &'static str) -> Response {
     let mut res = body.into_response();
     let h = res.headers_mut();
@@ -46,4 +52,8 @@ pub async fn stylesheet() -> Response {
 
 pub async fn icon() -> Response {
     asset("image/svg+xml", SVG)
+}
+
+pub async fn script() -> Response {
+    asset("text/javascript; charset=utf-8", JS)
 }

@@ -21,10 +21,13 @@ pub enum Flash {
     SessionRevoked,
     OtherSessionsRevoked,
     MfaDisabled,
+    PasskeyAdded,
+    PasskeyRenamed,
+    PasskeyDeleted,
 }
 
 impl Flash {
-    pub(super) const ALL: [Flash; 11] = [
+    pub(super) const ALL: [Flash; 14] = [
         Flash::Registered,
         Flash::CheckEmail,
         Flash::VerificationSent,
@@ -36,6 +39,9 @@ impl Flash {
         Flash::SessionRevoked,
         Flash::OtherSessionsRevoked,
         Flash::MfaDisabled,
+        Flash::PasskeyAdded,
+        Flash::PasskeyRenamed,
+        Flash::PasskeyDeleted,
     ];
 
     pub(super) fn code(self) -> &'static str {
@@ -51,6 +57,9 @@ impl Flash {
             Flash::SessionRevoked => "session_revoked",
             Flash::OtherSessionsRevoked => "other_sessions_revoked",
             Flash::MfaDisabled => "mfa_disabled",
+            Flash::PasskeyAdded => "passkey_added",
+            Flash::PasskeyRenamed => "passkey_renamed",
+            Flash::PasskeyDeleted => "passkey_deleted",
         }
     }
 
@@ -71,6 +80,9 @@ impl Flash {
             Flash::SessionRevoked => "Session revoked.",
             Flash::OtherSessionsRevoked => "Every other session has been logged out.",
             Flash::MfaDisabled => "Two-factor authentication is off.",
+            Flash::PasskeyAdded => "Passkey added. You can sign in with it now.",
+            Flash::PasskeyRenamed => "Passkey renamed.",
+            Flash::PasskeyDeleted => "Passkey deleted.",
         }
     }
 

@@ -18,11 +18,11 @@ use crate::service::{Authenticated, Fresh};
 
 #[derive(Deserialize)]
 pub struct PasswordForm {
-    mfa_password: Option<String>,
+    pub(super) mfa_password: Option<String>,
 }
 
 impl PasswordForm {
-    fn fresh(&self) -> Fresh<'_> {
+    pub(super) fn fresh(&self) -> Fresh<'_> {
         Fresh { password: self.mfa_password.as_deref(), code: None }
     }
 }
@@ -38,7 +38,12 @@ pub struct CodesForm {
 }
 
 /// The account page again, with a step-up refusal next to the password field.
-async fn refused(state: &AppState, page: Page, auth: &Authenticated, e: AppError) -> Response {
+pub(super) async fn refused(
+    state: &AppState,
+    page: Page,
+    auth: &Authenticated,
+    e: AppError,
+) -> Response {
     let errors = match e.code() {
         ErrorCode::InvalidPassword => FormErrors::field("mfa_password", e.public_message()),
         ErrorCode::ReauthenticationRequired => {

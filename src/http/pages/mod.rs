@@ -11,7 +11,8 @@
 //!
 //! The groups: [`session`] (log in, log out), [`signup`] (register, confirm an address),
 //! [`recovery`] (forgot and reset password), [`account`] (profile, sessions, change password),
-//! [`assets`] (the stylesheet and the icon).
+//! [`passkeys`] (rename, delete; the script registers and signs in), [`assets`] (the
+//! stylesheet, the icon and the script).
 
 mod account;
 mod assets;
@@ -19,6 +20,7 @@ mod csrf;
 mod extract;
 mod flash;
 mod mfa;
+mod passkeys;
 mod recovery;
 mod render;
 mod session;
@@ -40,10 +42,11 @@ use crate::config::Settings;
 pub use render::error_response;
 use render::Pages;
 
-/// The policy of every page: the stylesheet and the icon from this origin, forms posting only
-/// here, no script at all, never framed (clickjacking).
-const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; \
-                   frame-ancestors 'none'; base-uri 'none'";
+/// The policy of every page: the stylesheet, the icon and the one script (`passkeys.js`) from
+/// this origin, no inline script or style, requests and forms only to here, never framed
+/// (clickjacking).
+const CSP: &str = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; \
+                   img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 /// The page routes, mounted when `PORTCULLIS_PAGES` is true.
 pub fn routes(state: &AppState) -> Router<AppState> {
@@ -56,7 +59,8 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route("/account/resend-verification", post(signup::resend))
         .route("/account/forgot-password", post(recovery::forgot))
         .route("/account/reset-password", post(recovery::reset))
-        .route("/account/mfa/verify", post(session::verify_code));
+        .route("/account/mfa/verify", post(session::verify_code))
+        .route("/account/passkeys/login", post(passkeys::login));
     super::public(state, anyone)
         .route("/account", get(account::to_index))
         .route("/account/", get(account::show))
@@ -75,7 +79,11 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route("/account/mfa/disable", post(mfa::disable))
         .route("/account/sessions/revoke-others", post(account::revoke_others))
         .route("/account/sessions/{id}/revoke", post(account::revoke))
+        .route("/account/passkeys/register", post(passkeys::register))
+        .route("/account/passkeys/{id}/rename", post(passkeys::rename))
+        .route("/account/passkeys/{id}/delete", post(passkeys::delete))
         .route("/account/static/portcullis.css", get(assets::stylesheet))
+        .route("/account/static/passkeys.js", get(assets::script))
         .route("/account/static/portcullis.svg", get(assets::icon))
         .route("/account/{*rest}", get(render::not_found))
         .layer(axum::middleware::from_fn_with_state(pages.clone(), csrf::guard))

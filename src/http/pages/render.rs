@@ -42,6 +42,9 @@ fn environment(settings: &Settings) -> Result<Environment<'static>, minijinja::E
         "error.html",
     );
     add_asset_urls(&mut env);
+    let passkeys =
+        crate::auth::passkey::relying_party(&settings.public_url, crate::mail::PRODUCT).is_ok();
+    env.add_global("passkeys", passkeys);
     env.add_global("password_hint", password_hint(&settings.password_policy));
     Ok(env)
 }
@@ -49,6 +52,7 @@ fn environment(settings: &Settings) -> Result<Environment<'static>, minijinja::E
 /// Our own constant paths: marked safe so that they are not entity-escaped (`&#x2f;`).
 fn add_asset_urls(env: &mut Environment<'static>) {
     env.add_global("css_url", Value::from_safe_string(assets::css_url()));
+    env.add_global("script_url", Value::from_safe_string(assets::script_url()));
     env.add_global("icon_url", Value::from_safe_string(assets::icon_url()));
 }
 

@@ -52,7 +52,9 @@ pub async fn login(
     match login.await {
         Ok(LoginStep::Session(out)) => signed_in(&state, page, next, &out),
         Ok(LoginStep::SecondFactor(second)) => {
-            code_form(page, StatusCode::OK, next, &second.challenge, &FormErrors::default())
+            let passkey = second.methods.contains(&"passkey");
+            let errors = FormErrors::default();
+            code_form(page, StatusCode::OK, next, &second.challenge, passkey, &errors)
         }
         Err(e) => match form_errors(e, &["email", "password"], "password") {
             Ok(errors) => {
@@ -65,7 +67,7 @@ pub async fn login(
 }
 
 /// On to `next` with the new session's cookie (and a new CSRF token: a login starts one).
-fn signed_in(state: &AppState, page: Page, next: &str, out: &LoginOutcome) -> Response {
+pub(super) fn signed_in(state: &AppState, page: Page, next: &str, out: &LoginOutcome) -> Response {
     page.see_other(next)
         .cookie(crate::http::cookies::session(&state.auth.settings, &out.session_token))
         .new_csrf()
@@ -78,10 +80,12 @@ fn code_form(
     status: StatusCode,
     next: &str,
     mfa_token: &str,
+    passkey: bool,
     errors: &FormErrors,
 ) -> Response {
     let (errors, general_error) = errors.view();
-    page.render(status, "mfa_code.html", context! { next, mfa_token, errors, general_error })
+    let ctx = context! { next, mfa_token, passkey, errors, general_error };
+    page.render(status, "mfa_code.html", ctx)
 }
 
 #[derive(Deserialize)]
@@ -89,6 +93,8 @@ pub struct CodeForm {
     mfa_token: Option<String>,
     code: Option<String>,
     next: Option<String>,
+    /// Set when the prompt offers a passkey too (carried so a re-render offers it again).
+    passkey: Option<String>,
 }
 
 /// `POST /account/mfa/verify`: the login's second step, then on to `next`.
@@ -111,14 +117,15 @@ pub async fn verify_code(
         }
         Err(e) => match form_errors(e, &["code"], "") {
             Ok(errors) => {
-                code_form(page, errors.status(), next, token.unwrap_or_default(), &errors)
+                let passkey = f.passkey.is_some();
+                code_form(page, errors.status(), next, token.unwrap_or_default(), passkey, &errors)
             }
             Err(e) => error_response(e),
         },
     }
 }
 
-fn form(
+pub(super) fn form(
     page: Page,
     status: StatusCode,
     next: &str,

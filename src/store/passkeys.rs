@@ -1,0 +1,244 @@
+//! Passkeys and the WebAuthn ceremonies that register and use them. A ceremony is spent by one
+//! conditional `UPDATE` (so it finishes once, on whichever node), and a sign counter only
+//! moves forward by one conditional `UPDATE` (so two uses of one counter value cannot both
+//! pass).
+
+use sqlx::Row;
+
+use super::{opt_text, text, OutboxMail, Result, Store};
+
+/// A registered passkey.
+#[derive(Debug, Clone)]
+pub struct StoredPasskey {
+    pub id: String,
+    pub user_id: String,
+    pub credential_id: String,
+    pub user_handle: String,
+    pub name: String,
+    /// webauthn-rs's record, as JSON (public key, counter, flags: nothing secret).
+    pub credential: String,
+    pub sign_count: i64,
+    pub backup_eligible: bool,
+    pub backup_state: bool,
+    pub created_at: i64,
+    pub last_used_at: Option<i64>,
+}
+
+/// A ceremony begun: what finishing it needs.
+#[derive(Debug)]
+pub struct Ceremony {
+    pub purpose: String,
+    pub user_id: Option<String>,
+    pub mfa_hash: Option<String>,
+    /// webauthn-rs's state, as JSON.
+    pub state: String,
+}
+
+macro_rules! passkey_sql {
+    ($tail:literal) => {
+        concat!(
+            "SELECT id, user_id, credential_id, user_handle, name, credential, sign_count, ",
+            "backup_eligible, backup_state, created_at, last_used_at FROM passkeys ",
+            $tail
+        )
+    };
+}
+
+fn passkey(row: &sqlx::any::AnyRow) -> Result<StoredPasskey, sqlx::Error> {
+    Ok(StoredPasskey {
+        id: text(row, "id")?,
+        user_id: text(row, "user_id")?,
+        credential_id: text(row, "credential_id")?,
+        user_handle: text(row, "user_handle")?,
+        name: text(row, "name")?,
+        credential: text(row, "credential")?,
+        sign_count: row.try_get("sign_count")?,
+        backup_eligible: row.try_get::<i64, _>("backup_eligible")? != 0,
+        backup_state: row.try_get::<i64, _>("backup_state")? != 0,
+        created_at: row.try_get("created_at")?,
+        last_used_at: row.try_get("last_used_at")?,
+    })
+}
+
+impl Store {
+    /// The user's passkeys, oldest first.
+    pub async fn passkeys(&self, user_id: &str) -> Result<Vec<StoredPasskey>> {
+        const SQL: &str = passkey_sql!("WHERE user_id = $1 ORDER BY created_at, id");
+        let rows = self.q(SQL).bind(user_id.to_owned()).fetch_all(self.db()).await?;
+        Ok(rows.iter().map(passkey).collect::<Result<_, _>>()?)
+    }
+
+    /// The passkey with this credential id (its SHA-256, `credential_hash`).
+    pub async fn passkey_by_credential(
+        &self,
+        credential_hash: &str,
+    ) -> Result<Option<StoredPasskey>> {
+        const SQL: &str = passkey_sql!("WHERE credential_hash = $1");
+        let row = self.q(SQL).bind(credential_hash.to_owned()).fetch_optional(self.db()).await?;
+        Ok(row.as_ref().map(passkey).transpose()?)
+    }
+
+    /// Stores a new passkey and queues `mail` (the owner's notice) with it. `false`: that
+    /// credential is registered already (to anyone); nothing changed.
+    pub async fn insert_passkey(
+        &self,
+        p: &StoredPasskey,
+        credential_hash: &str,
+        mail: &OutboxMail,
+    ) -> Result<bool> {
+        let mut tx = self.begin().await?;
+        let inserted = self
+            .q("INSERT INTO passkeys (id, user_id, credential_hash, credential_id, user_handle, \
+                name, credential, sign_count, backup_eligible, backup_state, created_at) \
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)")
+            .bind(p.id.clone())
+            .bind(p.user_id.clone())
+            .bind(credential_hash.to_owned())
+            .bind(p.credential_id.clone())
+            .bind(p.user_handle.clone())
+            .bind(p.name.clone())
+            .bind(p.credential.clone())
+            .bind(p.sign_count)
+            .bind(i64::from(p.backup_eligible))
+            .bind(i64::from(p.backup_state))
+            .bind(p.created_at)
+            .execute(self.on(&mut *tx))
+            .await;
+        match inserted {
+            Ok(_) => {}
+            Err(e) if super::is_unique_violation(&e) => return Ok(false),
+            Err(e) => return Err(e.into()),
+        }
+        self.enqueue(&mut tx, mail, p.created_at).await?;
+        self.commit(tx).await?;
+        Ok(true)
+    }
+
+    /// Records a use: the new record and counter, only if the stored counter is still
+    /// `seen_count` (the one the check ran against). `false`: another use got there first.
+    pub async fn record_passkey_use(
+        &self,
+        id: &str,
+        seen_count: i64,
+        p: &StoredPasskey,
+        now: i64,
+    ) -> Result<bool> {
+        let n = self
+            .q("UPDATE passkeys SET credential = $1, sign_count = $2, backup_eligible = $3, \
+                backup_state = $4, last_used_at = $5 WHERE id = $6 AND sign_count = $7")
+            .bind(p.credential.clone())
+            .bind(p.sign_count)
+            .bind(i64::from(p.backup_eligible))
+            .bind(i64::from(p.backup_state))
+            .bind(now)
+            .bind(id.to_owned())
+            .bind(seen_count)
+            .execute(self.db())
+            .await?
+            .rows_affected();
+        Ok(n == 1)
+    }
+
+    /// Renames one of the user's passkeys. `false`: no such passkey of theirs.
+    pub async fn rename_passkey(&self, user_id: &str, id: &str, name: &str) -> Result<bool> {
+        let n = self
+            .q("UPDATE passkeys SET name = $1 WHERE id = $2 AND user_id = $3")
+            .bind(name.to_owned())
+            .bind(id.to_owned())
+            .bind(user_id.to_owned())
+            .execute(self.db())
+            .await?
+            .rows_affected();
+        Ok(n == 1)
+    }
+
+    /// Deletes one of the user's passkeys and queues `mail` (the owner's notice) with it.
+    /// `false`: no such passkey of theirs; nothing changed.
+    pub async fn delete_passkey(
+        &self,
+        user_id: &str,
+        id: &str,
+        mail: &OutboxMail,
+        now: i64,
+    ) -> Result<bool> {
+        let mut tx = self.begin().await?;
+        let n = self
+            .q("DELETE FROM passkeys WHERE id = $1 AND user_id = $2")
+            .bind(id.to_owned())
+            .bind(user_id.to_owned())
+            .execute(self.on(&mut *tx))
+            .await?
+            .rows_affected();
+        if n == 1 {
+            self.enqueue(&mut tx, mail, now).await?;
+        }
+        self.commit(tx).await?;
+        Ok(n == 1)
+    }
+
+    /// How many passkeys the user has.
+    pub async fn passkey_count(&self, user_id: &str) -> Result<i64> {
+        let row = self
+            .q("SELECT COUNT(*) AS n FROM passkeys WHERE user_id = $1")
+            .bind(user_id.to_owned())
+            .fetch_one(self.db())
+            .await?;
+        Ok(row.try_get("n")?)
+    }
+
+    /// Stores a ceremony begun.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn insert_ceremony(
+        &self,
+        token_hash: &str,
+        purpose: &str,
+        user_id: Option<&str>,
+        mfa_hash: Option<&str>,
+        state: &str,
+        now: i64,
+        expires_at: i64,
+    ) -> Result<()> {
+        self.q("INSERT INTO webauthn_ceremonies (token_hash, purpose, user_id, mfa_hash, state, \
+                created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
+            .bind(token_hash.to_owned())
+            .bind(purpose.to_owned())
+            .bind(user_id.map(str::to_owned))
+            .bind(mfa_hash.map(str::to_owned))
+            .bind(state.to_owned())
+            .bind(now)
+            .bind(expires_at)
+            .execute(self.db())
+            .await?;
+        Ok(())
+    }
+
+    /// Spends a live ceremony and answers it; `None` when unknown, expired or spent already
+    /// (here or on another node).
+    pub async fn take_ceremony(&self, token_hash: &str, now: i64) -> Result<Option<Ceremony>> {
+        let n = self
+            .q("UPDATE webauthn_ceremonies SET used_at = $1 \
+                WHERE token_hash = $2 AND used_at IS NULL AND expires_at > $3")
+            .bind(now)
+            .bind(token_hash.to_owned())
+            .bind(now)
+            .execute(self.db())
+            .await?
+            .rows_affected();
+        if n != 1 {
+            return Ok(None);
+        }
+        let row = self
+            .q("SELECT purpose, user_id, mfa_hash, state FROM webauthn_ceremonies \
+                WHERE token_hash = $1")
+            .bind(token_hash.to_owned())
+            .fetch_optional(self.db())
+            .await?;
+        let Some(row) = row else { return Ok(None) };
+        Ok(Some(Ceremony {
+            purpose: text(&row, "purpose")?,
+            user_id: opt_text(&row, "user_id")?,
+            mfa_hash: opt_text(&row, "mfa_hash")?,
+            state: text(&row, "state")?,
+        }))
+    }
+}
