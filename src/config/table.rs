@@ -55,7 +55,7 @@ use Fallback::{Derived, Fixed, Unset};
 settings! {
     "PORTCULLIS_BIND", Fixed("127.0.0.1:8080"), Address, "listen address";
     "PORTCULLIS_DATABASE_URL", Fixed("sqlite://portcullis.db"), Url, "`sqlite://…`, `postgres://…`, `mysql://…` (also read from `DATABASE_URL`)";
-    "PORTCULLIS_PUBLIC_URL", Derived("`http://<bind>`"), Text, "base of mailed links; `https://` makes cookies `Secure`";
+    "PORTCULLIS_PUBLIC_URL", Derived("`http://<bind>`"), Text, "base of mailed links; `https://` makes cookies `Secure`; its host is the passkeys' relying party (passkeys are off on an IP address or plain `http://` other than `localhost`)";
     "PORTCULLIS_DEV", Fixed("false"), Bool, "dev mailbox at `/dev/mail`; refused unless bound to loopback with an `http://` public URL";
     "PORTCULLIS_DEV_ALLOW_PUBLIC", Fixed("false"), Bool, "lift that refusal (the dev mailbox then faces whoever reaches the port)";
     "PORTCULLIS_SMTP_URL", Unset, Url, "`smtp://user:pass@host[:587]` (STARTTLS when offered; `?tls=required` insists), `smtps://…[:465]` (TLS), `?tls=none` plain (port 25)";
