@@ -69,6 +69,8 @@ pub async fn run_once(
         (Sweep::OneTimeTokens, "one_time_tokens", now),
         (Sweep::MfaChallenges, "mfa_challenges", now),
         (Sweep::Ceremonies, "webauthn_ceremonies", now),
+        (Sweep::EmailLogins, "email_logins", now),
+        (Sweep::OAuthStates, "oauth_states", now),
         (Sweep::Outbox, "outbox", mail_cutoff),
     ];
     for (what, kind, at) in kinds {
@@ -89,9 +91,11 @@ pub async fn run_once(
             Sweep::RefreshTokens => swept.refresh_tokens = deleted,
             Sweep::Sessions => swept.sessions = deleted,
             // Challenges are counted with the other one-time secrets.
-            Sweep::OneTimeTokens | Sweep::MfaChallenges | Sweep::Ceremonies => {
-                swept.one_time_tokens += deleted
-            }
+            Sweep::OneTimeTokens
+            | Sweep::MfaChallenges
+            | Sweep::Ceremonies
+            | Sweep::EmailLogins
+            | Sweep::OAuthStates => swept.one_time_tokens += deleted,
             Sweep::Outbox => swept.outbox = deleted,
         }
     }

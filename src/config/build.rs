@@ -145,9 +145,14 @@ pub(super) fn build(mut layers: Layers) -> Result<Settings, ConfigError> {
         "PORTCULLIS_RESET_PASSWORD_URL",
         &format!("{public_url}/account/reset-password?token={{token}}"),
     );
+    let email_login_url = p.string_or(
+        "PORTCULLIS_EMAIL_LOGIN_URL",
+        &format!("{public_url}/account/email-login/verify?token={{token}}"),
+    );
     for (name, template) in [
         ("PORTCULLIS_VERIFY_EMAIL_URL", &verify_email_url),
         ("PORTCULLIS_RESET_PASSWORD_URL", &reset_password_url),
+        ("PORTCULLIS_EMAIL_LOGIN_URL", &email_login_url),
     ] {
         if template.matches("{token}").count() != 1 {
             return Err(p.err(name, "must contain {token} exactly once"));
@@ -269,6 +274,10 @@ pub(super) fn build(mut layers: Layers) -> Result<Settings, ConfigError> {
         dialects,
         verify_email_url,
         reset_password_url,
+        email_login_url,
+        email_login: p.bool("PORTCULLIS_EMAIL_LOGIN")?,
+        email_login_signup: p.bool("PORTCULLIS_EMAIL_LOGIN_SIGNUP")?,
+        oauth_signup: p.bool("PORTCULLIS_OAUTH_SIGNUP")?,
         cors_origins,
         rate_limit_per_minute: p.number("PORTCULLIS_RATE_LIMIT_PER_MINUTE")? as u32,
         login_failures_per_hour: p.number("PORTCULLIS_LOGIN_FAILURES_PER_HOUR")? as u32,

@@ -99,6 +99,14 @@ pub struct Settings {
     pub dialects: Vec<String>,
     pub verify_email_url: String,
     pub reset_password_url: String,
+    /// Link template of the email sign-in mail (`{token}` once).
+    pub email_login_url: String,
+    /// `PORTCULLIS_EMAIL_LOGIN`: sign-in by mailed link or code.
+    pub email_login: bool,
+    /// `PORTCULLIS_EMAIL_LOGIN_SIGNUP`: an email sign-in may create the account.
+    pub email_login_signup: bool,
+    /// `PORTCULLIS_OAUTH_SIGNUP`: a first external sign-in may create the account.
+    pub oauth_signup: bool,
     pub cors_origins: Vec<String>,
     pub rate_limit_per_minute: u32,
     pub login_failures_per_hour: u32,
@@ -179,7 +187,9 @@ impl Settings {
             return;
         }
         let real = format!("http://{bound}");
-        for template in [&mut self.verify_email_url, &mut self.reset_password_url] {
+        for template in
+            [&mut self.verify_email_url, &mut self.reset_password_url, &mut self.email_login_url]
+        {
             if let Some(rest) = template.strip_prefix(&derived) {
                 *template = format!("{real}{rest}");
             }

@@ -78,6 +78,10 @@ settings! {
     "PORTCULLIS_PASSWORD_BLOCK_COMMON", Fixed("true"), Bool, "19,640 common passwords refused";
     "PORTCULLIS_VERIFY_EMAIL_URL", Derived("`<public>/account/verify-email?token={token}`"), Text, "link template of verification mail";
     "PORTCULLIS_RESET_PASSWORD_URL", Derived("`<public>/account/reset-password?token={token}`"), Text, "link template of reset mail";
+    "PORTCULLIS_EMAIL_LOGIN", Fixed("false"), Bool, "sign in by a link or a 6-digit code mailed to the address (`POST /api/auth/email-login`)";
+    "PORTCULLIS_EMAIL_LOGIN_SIGNUP", Fixed("false"), Bool, "an email sign-in to an address with no account creates one (with no password)";
+    "PORTCULLIS_EMAIL_LOGIN_URL", Derived("`<public>/account/email-login/verify?token={token}`"), Text, "link template of the sign-in mail";
+    "PORTCULLIS_OAUTH_SIGNUP", Fixed("true"), Bool, "a first sign-in with an external identity whose address has no account creates one; `false`: only linked identities sign in";
     "PORTCULLIS_PAGES", Fixed("true"), Bool, "the hosted pages under `/account/`; `false`: none (`404`)";
     "PORTCULLIS_ARGON2_MEMORY_KIB", Fixed("19456"), Number, "Argon2id memory cost";
     "PORTCULLIS_ARGON2_ITERATIONS", Fixed("2"), Number, "Argon2id passes";

@@ -11,6 +11,10 @@ pub enum Amr {
     Hwk,
     /// A software-bound key (a synced passkey).
     Swk,
+    /// A one-time link or code mailed to the address (the name Okta and others use).
+    Email,
+    /// An external identity provider (OAuth 2.0 / OpenID Connect).
+    Fed,
 }
 
 impl Amr {
@@ -20,11 +24,23 @@ impl Amr {
             Self::Otp => "otp",
             Self::Hwk => "hwk",
             Self::Swk => "swk",
+            Self::Email => "email",
+            Self::Fed => "fed",
         }
     }
 
     pub fn parse(s: &str) -> Option<Self> {
-        [Self::Pwd, Self::Otp, Self::Hwk, Self::Swk].into_iter().find(|m| m.as_str() == s)
+        [Self::Pwd, Self::Otp, Self::Hwk, Self::Swk, Self::Email, Self::Fed]
+            .into_iter()
+            .find(|m| m.as_str() == s)
+    }
+
+    /// Whether these methods together are two factors: a passkey (it verified its user as
+    /// well, so it is one by itself), or two different methods (a password or a mailed code,
+    /// then an authenticator code).
+    pub fn multi_factor(methods: &[Self]) -> bool {
+        methods.iter().any(|m| matches!(m, Self::Hwk | Self::Swk))
+            || methods.first().is_some_and(|first| methods.iter().any(|m| m != first))
     }
 
     /// The stored form of a list: names separated by spaces.
@@ -47,5 +63,17 @@ mod tests {
         let methods = [Amr::Pwd, Amr::Otp];
         assert_eq!(Amr::join(&methods), "pwd otp");
         assert_eq!(Amr::split("pwd otp bogus"), methods);
+    }
+
+    #[test]
+    fn two_factors_are_a_passkey_or_two_different_methods() {
+        assert!(!Amr::multi_factor(&[Amr::Pwd]));
+        assert!(!Amr::multi_factor(&[Amr::Email]));
+        assert!(!Amr::multi_factor(&[Amr::Fed]));
+        assert!(!Amr::multi_factor(&[]));
+        assert!(Amr::multi_factor(&[Amr::Pwd, Amr::Otp]));
+        assert!(Amr::multi_factor(&[Amr::Email, Amr::Otp]));
+        assert!(Amr::multi_factor(&[Amr::Hwk]));
+        assert!(Amr::multi_factor(&[Amr::Pwd, Amr::Swk]));
     }
 }

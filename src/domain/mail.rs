@@ -10,16 +10,19 @@ pub enum MailKind {
     /// A second factor was added or removed.
     MfaChanged,
     RecoveryCodeUsed,
+    /// A sign-in link and code.
+    EmailLogin,
 }
 
 impl MailKind {
-    pub const ALL: [Self; 6] = [
+    pub const ALL: [Self; 7] = [
         Self::VerifyEmail,
         Self::ResetPassword,
         Self::PasswordChanged,
         Self::EmailChanged,
         Self::MfaChanged,
         Self::RecoveryCodeUsed,
+        Self::EmailLogin,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -30,6 +33,7 @@ impl MailKind {
             Self::EmailChanged => "email_changed",
             Self::MfaChanged => "mfa_changed",
             Self::RecoveryCodeUsed => "recovery_code_used",
+            Self::EmailLogin => "email_login",
         }
     }
 
@@ -39,6 +43,6 @@ impl MailKind {
 
     /// Whether its link holds a live one-time token: such a message is scrubbed once delivered.
     pub fn carries_token(self) -> bool {
-        matches!(self, Self::VerifyEmail | Self::ResetPassword)
+        matches!(self, Self::VerifyEmail | Self::ResetPassword | Self::EmailLogin)
     }
 }

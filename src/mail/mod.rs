@@ -19,6 +19,7 @@ pub struct Mailer {
     env: Environment<'static>,
     verify_url: String,
     reset_url: String,
+    email_login_url: String,
 }
 
 impl std::fmt::Debug for Mailer {
@@ -34,8 +35,9 @@ macro_rules! templates {
 }
 
 impl Mailer {
-    /// `verify_url` and `reset_url` are link templates containing `{token}` once.
-    pub fn new(verify_url: &str, reset_url: &str) -> anyhow::Result<Self> {
+    /// `verify_url`, `reset_url` and `email_login_url` are link templates containing
+    /// `{token}` once.
+    pub fn new(verify_url: &str, reset_url: &str, email_login_url: &str) -> anyhow::Result<Self> {
         let mut env = Environment::new();
         templates!(
             env,
@@ -52,8 +54,15 @@ impl Mailer {
             "mfa_changed.html",
             "recovery_code_used.txt",
             "recovery_code_used.html",
+            "email_login.txt",
+            "email_login.html",
         );
-        Ok(Self { env, verify_url: verify_url.to_owned(), reset_url: reset_url.to_owned() })
+        Ok(Self {
+            env,
+            verify_url: verify_url.to_owned(),
+            reset_url: reset_url.to_owned(),
+            email_login_url: email_login_url.to_owned(),
+        })
     }
 
     fn render(
@@ -99,6 +108,17 @@ impl Mailer {
             to,
             format!("Reset your {PRODUCT} password"),
             context! { link, expires => "1 hour" },
+        )
+    }
+
+    /// The sign-in mail: a link to `PORTCULLIS_EMAIL_LOGIN_URL` with the token, and the code.
+    pub fn email_login(&self, to: &str, token: &str, code: &str) -> anyhow::Result<OutboxMail> {
+        let link = self.email_login_url.replace("{token}", token);
+        self.render(
+            MailKind::EmailLogin,
+            to,
+            format!("Sign in to {PRODUCT}"),
+            context! { link, code, expires => "15 minutes" },
         )
     }
 
@@ -174,8 +194,12 @@ mod tests {
     use super::*;
 
     fn mailer() -> Mailer {
-        Mailer::new("https://a.example/v?token={token}", "https://a.example/r?t={token}&x=1")
-            .unwrap()
+        Mailer::new(
+            "https://a.example/v?token={token}",
+            "https://a.example/r?t={token}&x=1",
+            "https://a.example/e?token={token}",
+        )
+        .unwrap()
     }
 
     #[test]

@@ -402,6 +402,6 @@ impl Auth {
 
     /// Whether `PORTCULLIS_REQUIRE_MFA` holds this session back until it enrols.
     pub fn must_enrol(&self, auth: &Authenticated) -> bool {
-        self.settings.require_mfa && !auth.session.amr.iter().any(|m| *m != Amr::Pwd)
+        self.settings.require_mfa && !Amr::multi_factor(&auth.session.amr)
     }
 }

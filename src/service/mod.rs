@@ -4,6 +4,7 @@
 mod account;
 mod admin;
 pub mod audit;
+mod email_login;
 mod login;
 mod mfa;
 mod passkey;
@@ -132,7 +133,11 @@ impl Auth {
             }
         };
         let hasher = Hasher::new(settings.argon2, settings.hash_concurrency, settings.hash_queue)?;
-        let mailer = Mailer::new(&settings.verify_email_url, &settings.reset_password_url)?;
+        let mailer = Mailer::new(
+            &settings.verify_email_url,
+            &settings.reset_password_url,
+            &settings.email_login_url,
+        )?;
         let limits = Limits::new(LimitSettings {
             ip_per_minute: settings.rate_limit_per_minute,
             failures_per_hour: settings.login_failures_per_hour,

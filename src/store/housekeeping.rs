@@ -43,6 +43,16 @@ const DEAD_CEREMONIES: &str = "DELETE FROM webauthn_ceremonies WHERE token_hash 
     (SELECT token_hash FROM (SELECT token_hash FROM webauthn_ceremonies \
     WHERE expires_at <= $1 OR used_at IS NOT NULL LIMIT 500) AS batch)";
 
+/// Email sign-ins that are spent or expired.
+const DEAD_EMAIL_LOGINS: &str = "DELETE FROM email_logins WHERE token_hash IN \
+    (SELECT token_hash FROM (SELECT token_hash FROM email_logins \
+    WHERE expires_at <= $1 OR used_at IS NOT NULL LIMIT 500) AS batch)";
+
+/// External sign-ins begun and spent or expired.
+const DEAD_OAUTH_STATES: &str = "DELETE FROM oauth_states WHERE state_hash IN \
+    (SELECT state_hash FROM (SELECT state_hash FROM oauth_states \
+    WHERE expires_at <= $1 OR used_at IS NOT NULL LIMIT 500) AS batch)";
+
 /// Delivered or given-up mail queued before `$1`. Pending mail is never deleted.
 const OLD_MAIL: &str = "DELETE FROM outbox WHERE id IN \
     (SELECT id FROM (SELECT id FROM outbox \
@@ -72,6 +82,10 @@ pub enum Sweep {
     MfaChallenges,
     /// Spent or expired WebAuthn ceremonies.
     Ceremonies,
+    /// Spent or expired email sign-ins.
+    EmailLogins,
+    /// Spent or expired external sign-ins.
+    OAuthStates,
     /// Delivered or failed mail queued before the given time.
     Outbox,
 }
@@ -86,6 +100,8 @@ impl Store {
             Sweep::OneTimeTokens => DEAD_TOKENS,
             Sweep::MfaChallenges => DEAD_CHALLENGES,
             Sweep::Ceremonies => DEAD_CEREMONIES,
+            Sweep::EmailLogins => DEAD_EMAIL_LOGINS,
+            Sweep::OAuthStates => DEAD_OAUTH_STATES,
             Sweep::Outbox => OLD_MAIL,
         };
         Ok(self.q(sql).bind(at).execute(self.db()).await?.rows_affected())

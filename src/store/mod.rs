@@ -24,6 +24,7 @@ mod outbox;
 mod passkeys;
 mod rekey;
 mod sessions;
+mod signin;
 mod tokens;
 mod users;
 
@@ -46,6 +47,7 @@ pub use mfa::{Challenge, NewChallenge, TotpFactor};
 pub use outbox::{MailThrottle, OutboxMail, QueuedMail, StoredMail};
 pub use passkeys::{Ceremony, StoredPasskey};
 pub use sessions::{LiveSession, NewSession, RefreshOutcome};
+pub use signin::{EmailLogin, Identity, NewEmailLogin, OAuthState};
 pub use tokens::VerifyOutcome;
 pub use tokens::{NewToken, TokenPurpose};
 pub use users::{EmailChange, NewUser, ProfileChange, ProfileRefused, Taken, UserWithHash};
@@ -116,6 +118,11 @@ macro_rules! migrations {
                 8,
                 "passkeys",
                 include_str!(concat!("../../migrations/", $dialect, "/0008_passkeys.sql")),
+            ),
+            (
+                9,
+                "sign_in_methods",
+                include_str!(concat!("../../migrations/", $dialect, "/0009_sign_in_methods.sql")),
             ),
         ]
     };

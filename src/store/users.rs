@@ -355,6 +355,9 @@ impl Store {
             "DELETE FROM mfa_challenges WHERE user_id = $1",
             "DELETE FROM passkeys WHERE user_id = $1",
             "DELETE FROM webauthn_ceremonies WHERE user_id = $1",
+            "DELETE FROM email_logins WHERE user_id = $1",
+            "DELETE FROM oauth_states WHERE link_user_id = $1",
+            "DELETE FROM identities WHERE user_id = $1",
         ] {
             self.q(sql).bind(user_id.to_owned()).execute(self.on(&mut *tx)).await?;
         }

@@ -6,6 +6,7 @@ mod helpers;
 
 mod admin;
 mod browser;
+mod email_login;
 mod errors;
 mod hardening;
 mod import;

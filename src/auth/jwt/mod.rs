@@ -52,9 +52,9 @@ pub struct AuthContext {
 }
 
 impl AuthContext {
-    /// `aal2` when a factor besides the password took part, else `aal1`.
+    /// `aal2` for two factors ([`crate::domain::Amr::multi_factor`]), else `aal1`.
     pub fn aal(&self) -> &'static str {
-        if self.amr.iter().any(|m| *m != crate::domain::Amr::Pwd) {
+        if crate::domain::Amr::multi_factor(&self.amr) {
             "aal2"
         } else {
             "aal1"

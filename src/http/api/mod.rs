@@ -4,6 +4,7 @@ mod account;
 pub mod mfa;
 mod passkeys;
 pub mod session;
+mod signin;
 pub mod types;
 
 pub use session::{identifier, login_response};
@@ -28,7 +29,9 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route("/api/auth/mfa/verify", post(mfa::verify))
         .route("/api/auth/refresh", post(session::refresh))
         .route("/api/auth/passkeys/login/options", post(passkeys::login_options))
-        .route("/api/auth/passkeys/login", post(passkeys::login));
+        .route("/api/auth/passkeys/login", post(passkeys::login))
+        .route("/api/auth/email-login", post(signin::email_login))
+        .route("/api/auth/email-login/verify", post(signin::email_login_verify));
     let signed_in = Router::new()
         .route(
             "/api/auth/user",
@@ -82,10 +85,13 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         passkeys::delete,
         passkeys::login_options,
         passkeys::login,
+        signin::email_login,
+        signin::email_login_verify,
     ),
     components(schemas(types::SecondFactorResponse)),
     tags((name = "auth", description = "The canonical API"),
         (name = "mfa", description = "Two-factor authentication and step-up"),
-        (name = "passkeys", description = "Passkeys (WebAuthn): sign in with one, or use one as the second step"))
+        (name = "passkeys", description = "Passkeys (WebAuthn): sign in with one, or use one as the second step"),
+        (name = "sign-in", description = "Sign in by email link or code, or with an external identity provider"))
 )]
 pub struct ApiDoc;

@@ -34,15 +34,20 @@ pub async fn login(
         .auth
         .login(identifier, req.password.as_deref(), &client, presented.as_deref())
         .await?;
-    Ok(match step {
-        LoginStep::Session(out) => login_response(&state.auth.settings, out),
+    Ok(step_response(&state.auth.settings, step))
+}
+
+/// The answer of any sign-in: the login answer with its cookie, or the second step to take.
+pub fn step_response(settings: &Settings, step: LoginStep) -> Response {
+    match step {
+        LoginStep::Session(out) => login_response(settings, out),
         LoginStep::SecondFactor(second) => Json(SecondFactorResponse {
             mfa_required: true,
             mfa_token: second.challenge,
             methods: second.methods.into_iter().map(str::to_owned).collect(),
         })
         .into_response(),
-    })
+    }
 }
 
 /// What a login names: `email` when given, else `username`; blank counts as absent.
@@ -66,7 +71,7 @@ pub fn login_response(settings: &Settings, out: LoginOutcome) -> Response {
         user: UserView::from(&out.user),
         // PORTCULLIS_REQUIRE_MFA and no second factor yet: everything but enrolment waits.
         mfa_enrollment_required: settings.require_mfa
-            && out.methods.iter().all(|m| *m == crate::domain::Amr::Pwd),
+            && !crate::domain::Amr::multi_factor(&out.methods),
     };
     let mut res = (AppendHeaders([(SET_COOKIE, cookie)]), Json(body)).into_response();
     res.extensions_mut().insert(crate::http::observe::UserId(out.user.id));

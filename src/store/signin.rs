@@ -1,0 +1,315 @@
+//! The other ways in: email links and codes, external-provider sign-ins (their `state`), and
+//! the external identities linked to accounts. Single-use things are spent by one conditional
+//! `UPDATE`, as everywhere.
+
+use sqlx::Row;
+
+use super::{opt_text, text, MailThrottle, OutboxMail, Result, Store};
+
+/// A new email sign-in request.
+#[derive(Debug)]
+pub struct NewEmailLogin {
+    pub token_hash: String,
+    pub email_key: String,
+    pub email: String,
+    pub user_id: Option<String>,
+    pub code_hash: String,
+    pub now: i64,
+    pub expires_at: i64,
+}
+
+/// A spent email sign-in: who it was for.
+#[derive(Debug)]
+pub struct EmailLogin {
+    pub email: String,
+    pub user_id: Option<String>,
+}
+
+/// A begun external sign-in.
+#[derive(Debug)]
+pub struct OAuthState {
+    pub provider: String,
+    pub pkce_verifier: String,
+    pub nonce: String,
+    pub link_user_id: Option<String>,
+    pub next_path: Option<String>,
+}
+
+/// An external identity linked to an account.
+#[derive(Debug, Clone)]
+pub struct Identity {
+    pub id: String,
+    pub provider: String,
+    pub subject: String,
+    pub user_id: String,
+    pub email: Option<String>,
+    pub created_at: i64,
+    pub last_used_at: Option<i64>,
+}
+
+fn identity(row: &sqlx::any::AnyRow) -> Result<Identity, sqlx::Error> {
+    Ok(Identity {
+        id: text(row, "id")?,
+        provider: text(row, "provider")?,
+        subject: text(row, "subject")?,
+        user_id: text(row, "user_id")?,
+        email: opt_text(row, "email")?,
+        created_at: row.try_get("created_at")?,
+        last_used_at: row.try_get("last_used_at")?,
+    })
+}
+
+impl Store {
+    /// Stores an email sign-in request and queues its mail, unless the per-address throttle
+    /// holds the mail back (then nothing is stored). Older requests for the address end.
+    pub async fn insert_email_login(
+        &self,
+        login: &NewEmailLogin,
+        mail: &OutboxMail,
+        throttle: MailThrottle,
+    ) -> Result<bool> {
+        let mut tx = self.begin().await?;
+        self.q("UPDATE email_logins SET used_at = $1 WHERE email_key = $2 AND used_at IS NULL")
+            .bind(login.now)
+            .bind(login.email_key.clone())
+            .execute(self.on(&mut *tx))
+            .await?;
+        if !self.mail_allowed(&mut tx, &login.email_key, mail.kind, throttle, login.now).await? {
+            self.commit(tx).await?;
+            return Ok(false);
+        }
+        self.q("INSERT INTO email_logins (token_hash, email_key, email, user_id, code_hash, \
+                created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
+            .bind(login.token_hash.clone())
+            .bind(login.email_key.clone())
+            .bind(login.email.clone())
+            .bind(login.user_id.clone())
+            .bind(login.code_hash.clone())
+            .bind(login.now)
+            .bind(login.expires_at)
+            .execute(self.on(&mut *tx))
+            .await?;
+        self.enqueue(&mut tx, mail, login.now).await?;
+        self.commit(tx).await?;
+        Ok(true)
+    }
+
+    /// Spends the live request `token_hash` (fewer than `tries` wrong codes). `None`: unknown,
+    /// expired, spent, or ended by wrong codes.
+    pub async fn take_email_login(
+        &self,
+        token_hash: &str,
+        now: i64,
+        tries: i64,
+    ) -> Result<Option<EmailLogin>> {
+        let n = self
+            .q("UPDATE email_logins SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL \
+                AND expires_at > $3 AND failures < $4")
+            .bind(now)
+            .bind(token_hash.to_owned())
+            .bind(now)
+            .bind(tries)
+            .execute(self.db())
+            .await?
+            .rows_affected();
+        if n != 1 {
+            return Ok(None);
+        }
+        let row = self
+            .q("SELECT email, user_id FROM email_logins WHERE token_hash = $1")
+            .bind(token_hash.to_owned())
+            .fetch_optional(self.db())
+            .await?;
+        let Some(row) = row else { return Ok(None) };
+        Ok(Some(EmailLogin { email: text(&row, "email")?, user_id: opt_text(&row, "user_id")? }))
+    }
+
+    /// The live request for an address (the newest: a new one ends the older): its token hash
+    /// and code hash.
+    pub async fn live_email_login(
+        &self,
+        email_key: &str,
+        now: i64,
+        tries: i64,
+    ) -> Result<Option<(String, String)>> {
+        let row = self
+            .q("SELECT token_hash, code_hash FROM email_logins WHERE email_key = $1 \
+                AND used_at IS NULL AND expires_at > $2 AND failures < $3 \
+                ORDER BY created_at DESC LIMIT 1")
+            .bind(email_key.to_owned())
+            .bind(now)
+            .bind(tries)
+            .fetch_optional(self.db())
+            .await?;
+        let Some(row) = row else { return Ok(None) };
+        Ok(Some((text(&row, "token_hash")?, text(&row, "code_hash")?)))
+    }
+
+    /// Counts a wrong code against a request.
+    pub async fn fail_email_login(&self, token_hash: &str) -> Result<()> {
+        self.q("UPDATE email_logins SET failures = failures + 1 WHERE token_hash = $1")
+            .bind(token_hash.to_owned())
+            .execute(self.db())
+            .await?;
+        Ok(())
+    }
+
+    /// The address of `user_id` is proven (by a mailed link or code, or by a provider that
+    /// vouches for it). If it was not verified before, whoever set the account's password never
+    /// proved the address, so the password is cleared and every session ends (the password
+    /// epoch moves on): an account made in someone else's name is not theirs to keep.
+    /// Answers the account's password epoch after the change; `None`: no such account with
+    /// that address.
+    pub async fn prove_email(
+        &self,
+        user_id: &str,
+        email_key: &str,
+        no_password: &str,
+        now: i64,
+    ) -> Result<Option<i64>> {
+        let mut tx = self.begin().await?;
+        self.q("UPDATE users SET password_hash = $1, password_epoch = password_epoch + 1, \
+                updated_at = $2 WHERE id = $3 AND email_key = $4 AND email_verified = 0")
+            .bind(no_password.to_owned())
+            .bind(now)
+            .bind(user_id.to_owned())
+            .bind(email_key.to_owned())
+            .execute(self.on(&mut *tx))
+            .await?;
+        self.q("UPDATE users SET email_verified = 1 WHERE id = $1 AND email_key = $2")
+            .bind(user_id.to_owned())
+            .bind(email_key.to_owned())
+            .execute(self.on(&mut *tx))
+            .await?;
+        let row = self
+            .q("SELECT password_epoch FROM users WHERE id = $1 AND email_key = $2")
+            .bind(user_id.to_owned())
+            .bind(email_key.to_owned())
+            .fetch_optional(self.on(&mut *tx))
+            .await?;
+        self.commit(tx).await?;
+        Ok(row.map(|r| r.try_get("password_epoch")).transpose()?)
+    }
+
+    /// Stores a begun external sign-in under the hash of its `state`.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn insert_oauth_state(
+        &self,
+        state_hash: &str,
+        s: &OAuthState,
+        now: i64,
+        expires_at: i64,
+    ) -> Result<()> {
+        self.q("INSERT INTO oauth_states (state_hash, provider, pkce_verifier, nonce, \
+                link_user_id, next_path, created_at, expires_at) \
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+            .bind(state_hash.to_owned())
+            .bind(s.provider.clone())
+            .bind(s.pkce_verifier.clone())
+            .bind(s.nonce.clone())
+            .bind(s.link_user_id.clone())
+            .bind(s.next_path.clone())
+            .bind(now)
+            .bind(expires_at)
+            .execute(self.db())
+            .await?;
+        Ok(())
+    }
+
+    /// Spends a live begun sign-in. `None`: unknown (a forged `state`), expired or spent.
+    pub async fn take_oauth_state(&self, state_hash: &str, now: i64) -> Result<Option<OAuthState>> {
+        let n = self
+            .q("UPDATE oauth_states SET used_at = $1 WHERE state_hash = $2 AND used_at IS NULL \
+                AND expires_at > $3")
+            .bind(now)
+            .bind(state_hash.to_owned())
+            .bind(now)
+            .execute(self.db())
+            .await?
+            .rows_affected();
+        if n != 1 {
+            return Ok(None);
+        }
+        let row = self
+            .q("SELECT provider, pkce_verifier, nonce, link_user_id, next_path FROM oauth_states \
+                WHERE state_hash = $1")
+            .bind(state_hash.to_owned())
+            .fetch_optional(self.db())
+            .await?;
+        let Some(row) = row else { return Ok(None) };
+        Ok(Some(OAuthState {
+            provider: text(&row, "provider")?,
+            pkce_verifier: text(&row, "pkce_verifier")?,
+            nonce: text(&row, "nonce")?,
+            link_user_id: opt_text(&row, "link_user_id")?,
+            next_path: opt_text(&row, "next_path")?,
+        }))
+    }
+
+    /// The identity `subject` at `provider`, if linked.
+    pub async fn identity(&self, provider: &str, subject: &str) -> Result<Option<Identity>> {
+        let row = self
+            .q("SELECT id, provider, subject, user_id, email, created_at, last_used_at \
+                FROM identities WHERE provider = $1 AND subject = $2")
+            .bind(provider.to_owned())
+            .bind(subject.to_owned())
+            .fetch_optional(self.db())
+            .await?;
+        Ok(row.as_ref().map(identity).transpose()?)
+    }
+
+    /// The account's identities, oldest first.
+    pub async fn identities(&self, user_id: &str) -> Result<Vec<Identity>> {
+        let rows = self
+            .q("SELECT id, provider, subject, user_id, email, created_at, last_used_at \
+                FROM identities WHERE user_id = $1 ORDER BY created_at, id")
+            .bind(user_id.to_owned())
+            .fetch_all(self.db())
+            .await?;
+        Ok(rows.iter().map(identity).collect::<Result<_, _>>()?)
+    }
+
+    /// Links an identity. `false`: that identity is linked already (to anyone).
+    pub async fn insert_identity(&self, i: &Identity) -> Result<bool> {
+        let inserted = self
+            .q("INSERT INTO identities (id, provider, subject, user_id, email, created_at, \
+                last_used_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
+            .bind(i.id.clone())
+            .bind(i.provider.clone())
+            .bind(i.subject.clone())
+            .bind(i.user_id.clone())
+            .bind(i.email.clone())
+            .bind(i.created_at)
+            .bind(i.last_used_at)
+            .execute(self.db())
+            .await;
+        match inserted {
+            Ok(_) => Ok(true),
+            Err(e) if super::is_unique_violation(&e) => Ok(false),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// Records a sign-in with an identity (and the address the provider now gives).
+    pub async fn touch_identity(&self, id: &str, email: Option<&str>, now: i64) -> Result<()> {
+        self.q("UPDATE identities SET last_used_at = $1, email = $2 WHERE id = $3")
+            .bind(now)
+            .bind(email.map(str::to_owned))
+            .bind(id.to_owned())
+            .execute(self.db())
+            .await?;
+        Ok(())
+    }
+
+    /// Unlinks one of the account's identities. `false`: no such identity of theirs.
+    pub async fn delete_identity(&self, user_id: &str, id: &str) -> Result<bool> {
+        let n = self
+            .q("DELETE FROM identities WHERE id = $1 AND user_id = $2")
+            .bind(id.to_owned())
+            .bind(user_id.to_owned())
+            .execute(self.db())
+            .await?
+            .rows_affected();
+        Ok(n == 1)
+    }
+}

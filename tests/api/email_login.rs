@@ -1,0 +1,213 @@
+//! Sign-in by a link or code mailed to the address (`PORTCULLIS_EMAIL_LOGIN`).
+
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+
+use crate::backends;
+use crate::helpers::{error_body, link_token, session_cookie, Db, TestApp, PASSWORD};
+
+const ON: &[(&str, &str)] = &[("PORTCULLIS_EMAIL_LOGIN", "true")];
+
+/// The link token and the code of the newest sign-in mail to `to` (waiting for the
+/// `at_least`-th message to arrive).
+async fn mailed(app: &TestApp, to: &str, at_least: usize) -> (String, String) {
+    let mails = app.mails(to, at_least).await;
+    let mail = mails
+        .iter()
+        .rev()
+        .find(|m| m["subject"].as_str().unwrap().starts_with("Sign in to"))
+        .unwrap_or_else(|| panic!("no sign-in mail to {to}: {mails:?}"));
+    let text = mail["text"].as_str().unwrap();
+    let at = text.find("code is ").expect("a code") + "code is ".len();
+    (link_token(text), text[at..at + 6].to_owned())
+}
+
+async fn request(app: &TestApp, email: &str) -> Value {
+    let res = app.post_json("/api/auth/email-login", json!({"email": email})).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    res.json().await.unwrap()
+}
+
+/// The claims of an access token (unverified: only read).
+fn claims(token: &str) -> Value {
+    use base64::Engine as _;
+    let payload = token.split('.').nth(1).unwrap();
+    serde_json::from_slice(
+        &base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(payload).unwrap(),
+    )
+    .unwrap()
+}
+
+async fn a_mailed_code_signs_in_once_and_verifies_the_address(db: Db) {
+    let app = TestApp::spawn_with(db, ON).await;
+    let email = "elle@example.com";
+    app.register(email, PASSWORD).await;
+    let answer = request(&app, email).await;
+    let (_, code) = mailed(&app, email, 2).await;
+    let res = app
+        .post_json(
+            "/api/auth/email-login/verify",
+            json!({"email": "ELLE@example.com", "code": code}),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(session_cookie(res.headers()).is_some());
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["user"]["email_verified"], true);
+    let c = claims(body["access_token"].as_str().unwrap());
+    assert_eq!(c["amr"], json!(["email"]));
+    assert_eq!(c["aal"], "aal1", "one factor");
+    let again =
+        app.post_json("/api/auth/email-login/verify", json!({"email": email, "code": code})).await;
+    assert_eq!(again.status(), StatusCode::UNAUTHORIZED, "a code works once");
+    // An unknown address: the same answer, and no mail.
+    assert_eq!(request(&app, "nobody@example.com").await, answer);
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert!(app.mails("nobody@example.com", 0).await.is_empty());
+}
+
+async fn a_mailed_link_signs_in_once(db: Db) {
+    let app = TestApp::spawn_with(db, ON).await;
+    let email = "lin@example.com";
+    app.register(email, PASSWORD).await;
+    request(&app, email).await;
+    let (token, _) = mailed(&app, email, 2).await;
+    let res = app.post_json("/api/auth/email-login/verify", json!({"token": token})).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let res = app.post_json("/api/auth/email-login/verify", json!({"token": token})).await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(error_body(res).await["code"], "invalid_token");
+}
+
+async fn five_wrong_codes_end_the_request_and_link_and_code_are_one(db: Db) {
+    let app = TestApp::spawn_with(
+        db,
+        &[("PORTCULLIS_EMAIL_LOGIN", "true"), ("PORTCULLIS_RATE_LIMIT_PER_MINUTE", "0")],
+    )
+    .await;
+    let email = "five@example.com";
+    app.register(email, PASSWORD).await;
+    request(&app, email).await;
+    let (token, code) = mailed(&app, email, 2).await;
+    let wrong = if code == "000000" { "111111" } else { "000000" };
+    for _ in 0..5 {
+        let res = app
+            .post_json("/api/auth/email-login/verify", json!({"email": email, "code": wrong}))
+            .await;
+        assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+        assert_eq!(error_body(res).await["code"], "invalid_code");
+    }
+    let res =
+        app.post_json("/api/auth/email-login/verify", json!({"email": email, "code": code})).await;
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED, "dead after five wrong codes");
+    let res = app.post_json("/api/auth/email-login/verify", json!({"token": token})).await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST, "the link dies with it");
+
+    // Link and code are one request: signing in with the code spends the link.
+    let other = "both@example.com";
+    app.register(other, PASSWORD).await;
+    request(&app, other).await;
+    let (token, code) = mailed(&app, other, 2).await;
+    let res =
+        app.post_json("/api/auth/email-login/verify", json!({"email": other, "code": code})).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let res = app.post_json("/api/auth/email-login/verify", json!({"token": token})).await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST, "link and code are one request");
+}
+
+async fn signup_on_first_use_only_when_allowed(db: Db) {
+    let app = TestApp::spawn_with(db, ON).await;
+    request(&app, "new@example.com").await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert!(app.mails("new@example.com", 0).await.is_empty(), "no account, no signup: no mail");
+
+    let app = TestApp::spawn_with(
+        db,
+        &[("PORTCULLIS_EMAIL_LOGIN", "true"), ("PORTCULLIS_EMAIL_LOGIN_SIGNUP", "true")],
+    )
+    .await;
+    request(&app, "new@example.com").await;
+    let (token, _) = mailed(&app, "new@example.com", 1).await;
+    let res = app.post_json("/api/auth/email-login/verify", json!({"token": token})).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["user"]["email"], "new@example.com");
+    assert_eq!(body["user"]["email_verified"], true);
+    // It has no password: nothing signs in with one.
+    for password in ["", "!none", PASSWORD] {
+        let res = app
+            .post_json("/api/auth/login", json!({"email": "new@example.com", "password": password}))
+            .await;
+        assert_ne!(res.status(), StatusCode::OK, "{password:?}");
+    }
+}
+
+async fn an_unproven_accounts_password_goes_when_the_owner_proves_the_address(db: Db) {
+    // Someone registered the victim's address with a password of their own, never verified.
+    let app = TestApp::spawn_with(db, ON).await;
+    let email = "victim@example.com";
+    app.register(email, PASSWORD).await;
+    let squatter = app.login(email, PASSWORD).await;
+    request(&app, email).await;
+    let (token, _) = mailed(&app, email, 2).await;
+    let res = app.post_json("/api/auth/email-login/verify", json!({"token": token})).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let res = app.post_json("/api/auth/login", json!({"email": email, "password": PASSWORD})).await;
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED, "the squatter's password is gone");
+    assert_eq!(app.user_status_bearer(&squatter.access_token).await, StatusCode::UNAUTHORIZED);
+}
+
+async fn a_second_factor_still_follows(db: Db) {
+    let app = TestApp::spawn_with(db, ON).await;
+    let email = "two@example.com";
+    app.register(email, PASSWORD).await;
+    let login = app.login(email, PASSWORD).await;
+    crate::mfa::enrol_for(&app, &login).await;
+    request(&app, email).await;
+    let (token, _) = mailed(&app, email, 3).await;
+    let res = app.post_json("/api/auth/email-login/verify", json!({"token": token})).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(session_cookie(res.headers()).is_none(), "no session before the second step");
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["mfa_required"], true);
+}
+
+async fn bad_input_and_the_feature_off(db: Db) {
+    let off = TestApp::spawn(db).await;
+    let res = off.post_json("/api/auth/email-login", json!({"email": "a@example.com"})).await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    let res = off.post_json("/api/auth/email-login/verify", json!({"token": "x"})).await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    let app = TestApp::spawn_with(db, ON).await;
+    for (path, body, status) in [
+        ("/api/auth/email-login", json!({}), StatusCode::BAD_REQUEST),
+        ("/api/auth/email-login", json!({"email": "not an address"}), StatusCode::BAD_REQUEST),
+        ("/api/auth/email-login/verify", json!({}), StatusCode::BAD_REQUEST),
+        (
+            "/api/auth/email-login/verify",
+            json!({"email": "a@example.com"}),
+            StatusCode::BAD_REQUEST,
+        ),
+        ("/api/auth/email-login/verify", json!({"token": "nope"}), StatusCode::BAD_REQUEST),
+        (
+            "/api/auth/email-login/verify",
+            json!({"email": "a@example.com", "code": "123456"}),
+            StatusCode::UNAUTHORIZED,
+        ),
+    ] {
+        let res = app.post_json(path, body.clone()).await;
+        assert_eq!(res.status(), status, "{path} {body}");
+        let err = error_body(res).await;
+        assert!(err["code"].is_string(), "{err}");
+    }
+}
+
+backends!(
+    a_mailed_code_signs_in_once_and_verifies_the_address,
+    a_mailed_link_signs_in_once,
+    five_wrong_codes_end_the_request_and_link_and_code_are_one,
+    signup_on_first_use_only_when_allowed,
+    an_unproven_accounts_password_goes_when_the_owner_proves_the_address,
+    a_second_factor_still_follows,
+    bad_input_and_the_feature_off,
+);
