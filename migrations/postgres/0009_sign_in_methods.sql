@@ -16,13 +16,15 @@ CREATE TABLE email_logins (
 CREATE INDEX email_logins_email ON email_logins(email_key);
 CREATE INDEX email_logins_expires ON email_logins(expires_at);
 -- oauth_states: a sign-in begun at an external provider, by the SHA-256 of its `state`:
--- the PKCE verifier and nonce that finish it, the account it links to (a signed-in start),
--- where to go after, single-use and ten minutes long.
+-- the PKCE verifier and nonce that finish it, the hash of the cookie that binds it to the
+-- browser that began it, the account it links to (a signed-in start), where to go after;
+-- single-use and ten minutes long.
 CREATE TABLE oauth_states (
     state_hash    TEXT PRIMARY KEY,
     provider      TEXT NOT NULL,
     pkce_verifier TEXT NOT NULL,
     nonce         TEXT NOT NULL,
+    browser_hash  TEXT NOT NULL,
     link_user_id  TEXT,
     next_path     TEXT,
     created_at    BIGINT NOT NULL,

@@ -4,6 +4,7 @@
 pub mod jwt;
 pub mod keycrypt;
 pub mod legacy;
+pub mod oauth;
 pub mod passkey;
 pub mod password;
 pub mod token;

@@ -19,7 +19,8 @@ pub(super) fn build(mut layers: Layers) -> Result<Settings, ConfigError> {
     if let Some(v) = layers.values.remove("DATABASE_URL") {
         layers.values.entry("PORTCULLIS_DATABASE_URL".into()).or_insert(v);
     }
-    if let Some(unknown) = layers.values.keys().find(|k| table::setting(k).is_none()) {
+    let unknown = |k: &&String| table::setting(k).is_none() && super::provider_setting(k).is_none();
+    if let Some(unknown) = layers.values.keys().find(unknown) {
         let origin = layers.values[unknown].1;
         return Err(ConfigError::setting(
             unknown,
@@ -278,6 +279,7 @@ pub(super) fn build(mut layers: Layers) -> Result<Settings, ConfigError> {
         email_login: p.bool("PORTCULLIS_EMAIL_LOGIN")?,
         email_login_signup: p.bool("PORTCULLIS_EMAIL_LOGIN_SIGNUP")?,
         oauth_signup: p.bool("PORTCULLIS_OAUTH_SIGNUP")?,
+        providers: super::providers::providers(&layers.values)?,
         cors_origins,
         rate_limit_per_minute: p.number("PORTCULLIS_RATE_LIMIT_PER_MINUTE")? as u32,
         login_failures_per_hour: p.number("PORTCULLIS_LOGIN_FAILURES_PER_HOUR")? as u32,

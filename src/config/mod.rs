@@ -4,6 +4,7 @@
 //! values out of `Debug` and logs.
 
 mod build;
+mod providers;
 mod secrets;
 mod sources;
 pub mod table;
@@ -15,6 +16,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 pub use build::parse_duration;
+pub use providers::{provider_setting, Provider, ProviderKind};
 pub use secrets::{mask_url_password, parse_key32, DatabaseUrl, Secret};
 pub use sources::ConfigError;
 use sources::Layers;
@@ -107,6 +109,8 @@ pub struct Settings {
     pub email_login_signup: bool,
     /// `PORTCULLIS_OAUTH_SIGNUP`: a first external sign-in may create the account.
     pub oauth_signup: bool,
+    /// External identity providers (`PORTCULLIS_OAUTH_<NAME>_*`).
+    pub providers: Vec<Provider>,
     pub cors_origins: Vec<String>,
     pub rate_limit_per_minute: u32,
     pub login_failures_per_hour: u32,

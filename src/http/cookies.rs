@@ -68,3 +68,37 @@ pub fn value(headers: &HeaderMap, name: &str) -> Option<String> {
         .map(|c| c.value().to_owned())
         .filter(|v| !v.is_empty())
 }
+
+/// The cookie that binds an external sign-in to the browser that began it: `SameSite=Lax`
+/// (the provider's redirect back is a top-level navigation), ten minutes.
+pub fn oauth_binding_name(settings: &Settings) -> &'static str {
+    if settings.secure_cookies() {
+        "__Host-portcullis_oauth"
+    } else {
+        "portcullis_oauth"
+    }
+}
+
+pub fn oauth_binding(settings: &Settings, value: &str, max_age: Duration) -> HeaderValue {
+    let attrs = Attributes {
+        same_site: SameSite::Lax,
+        path: "/",
+        secure: settings.secure_cookies(),
+        max_age: Some(max_age),
+    };
+    set(oauth_binding_name(settings), value, attrs)
+}
+
+/// The login challenge of an external sign-in that needs its second step, for the hosted
+/// code prompt (`Path=/account/`, five minutes): never in a URL.
+pub const MFA_PENDING: &str = "portcullis_mfa";
+
+pub fn mfa_pending(settings: &Settings, value: &str, max_age: Duration) -> HeaderValue {
+    let attrs = Attributes {
+        same_site: SameSite::Lax,
+        path: "/account/",
+        secure: settings.secure_cookies(),
+        max_age: Some(max_age),
+    };
+    set(MFA_PENDING, value, attrs)
+}

@@ -7,7 +7,7 @@ mod legacy;
 mod middleware;
 pub(crate) mod observe;
 pub mod openapi;
-mod pages;
+pub(crate) mod pages;
 pub mod server;
 
 use std::sync::Arc;

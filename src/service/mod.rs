@@ -7,6 +7,7 @@ pub mod audit;
 mod email_login;
 mod login;
 mod mfa;
+mod oauth;
 mod passkey;
 mod session;
 
@@ -26,6 +27,7 @@ pub use account::{ForgotOutcome, ProfileUpdate, Registration};
 pub use admin::{operator, Rotation};
 pub use login::{Identified, Identifier, LoginOutcome, LoginStep, Principal, SecondFactor};
 pub use mfa::{Enrolment, Factors, Fresh};
+pub use oauth::{OAuthOutcome, OAuthStart};
 pub use passkey::Begun;
 pub use session::{Authenticated, Tokens};
 
@@ -51,6 +53,8 @@ pub struct Auth {
     pub metrics: Arc<Metrics>,
     /// Seals and opens private signing keys at rest (`PORTCULLIS_KEY_ENCRYPTION_KEY`).
     cipher: Option<KeyCipher>,
+    /// The external identity providers configured.
+    providers: crate::auth::oauth::Providers,
     /// The WebAuthn relying party, or why `PORTCULLIS_PUBLIC_URL` cannot be one.
     webauthn: std::result::Result<webauthn_rs::Webauthn, String>,
     /// When an access token with an unknown key id last made this node re-read the keys.
@@ -153,7 +157,9 @@ impl Auth {
         if let Err(reason) = &webauthn {
             tracing::warn!("passkeys are off: PORTCULLIS_PUBLIC_URL {reason}");
         }
+        let providers = crate::auth::oauth::Providers::new(settings.providers.clone())?;
         Ok(Self {
+            providers,
             webauthn,
             settings,
             store,

@@ -31,6 +31,8 @@ pub struct OAuthState {
     pub provider: String,
     pub pkce_verifier: String,
     pub nonce: String,
+    /// SHA-256 of the cookie set in the browser that began it.
+    pub browser_hash: String,
     pub link_user_id: Option<String>,
     pub next_path: Option<String>,
 }
@@ -192,7 +194,6 @@ impl Store {
     }
 
     /// Stores a begun external sign-in under the hash of its `state`.
-    #[allow(clippy::too_many_arguments)]
     pub async fn insert_oauth_state(
         &self,
         state_hash: &str,
@@ -201,12 +202,13 @@ impl Store {
         expires_at: i64,
     ) -> Result<()> {
         self.q("INSERT INTO oauth_states (state_hash, provider, pkce_verifier, nonce, \
-                link_user_id, next_path, created_at, expires_at) \
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+                browser_hash, link_user_id, next_path, created_at, expires_at) \
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
             .bind(state_hash.to_owned())
             .bind(s.provider.clone())
             .bind(s.pkce_verifier.clone())
             .bind(s.nonce.clone())
+            .bind(s.browser_hash.clone())
             .bind(s.link_user_id.clone())
             .bind(s.next_path.clone())
             .bind(now)
@@ -231,8 +233,8 @@ impl Store {
             return Ok(None);
         }
         let row = self
-            .q("SELECT provider, pkce_verifier, nonce, link_user_id, next_path FROM oauth_states \
-                WHERE state_hash = $1")
+            .q("SELECT provider, pkce_verifier, nonce, browser_hash, link_user_id, next_path \
+                FROM oauth_states WHERE state_hash = $1")
             .bind(state_hash.to_owned())
             .fetch_optional(self.db())
             .await?;
@@ -241,6 +243,7 @@ impl Store {
             provider: text(&row, "provider")?,
             pkce_verifier: text(&row, "pkce_verifier")?,
             nonce: text(&row, "nonce")?,
+            browser_hash: text(&row, "browser_hash")?,
             link_user_id: opt_text(&row, "link_user_id")?,
             next_path: opt_text(&row, "next_path")?,
         }))

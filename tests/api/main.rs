@@ -19,6 +19,7 @@ mod login;
 mod mail;
 mod mfa;
 mod nodes;
+mod oauth;
 mod ops;
 mod passkeys;
 mod profile;

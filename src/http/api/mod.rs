@@ -31,7 +31,9 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route("/api/auth/passkeys/login/options", post(passkeys::login_options))
         .route("/api/auth/passkeys/login", post(passkeys::login))
         .route("/api/auth/email-login", post(signin::email_login))
-        .route("/api/auth/email-login/verify", post(signin::email_login_verify));
+        .route("/api/auth/email-login/verify", post(signin::email_login_verify))
+        .route("/api/auth/oauth/{provider}/start", get(signin::oauth_start))
+        .route("/api/auth/oauth/{provider}/callback", get(signin::oauth_callback));
     let signed_in = Router::new()
         .route(
             "/api/auth/user",
@@ -48,7 +50,10 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route("/api/auth/passkeys", get(passkeys::list))
         .route("/api/auth/passkeys/register/options", post(passkeys::register_options))
         .route("/api/auth/passkeys/register", post(passkeys::register))
-        .route("/api/auth/passkeys/{id}", patch(passkeys::rename).delete(passkeys::delete));
+        .route("/api/auth/passkeys/{id}", patch(passkeys::rename).delete(passkeys::delete))
+        .route("/api/auth/oauth/{provider}/link", get(signin::oauth_link))
+        .route("/api/auth/identities", get(signin::identities))
+        .route("/api/auth/identities/{id}", delete(signin::unlink));
     super::public(state, anyone).merge(signed_in)
 }
 
@@ -87,6 +92,11 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         passkeys::login,
         signin::email_login,
         signin::email_login_verify,
+        signin::oauth_start,
+        signin::oauth_link,
+        signin::oauth_callback,
+        signin::identities,
+        signin::unlink,
     ),
     components(schemas(types::SecondFactorResponse)),
     tags((name = "auth", description = "The canonical API"),

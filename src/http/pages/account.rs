@@ -56,6 +56,22 @@ pub(super) async fn render(
             }
         })
         .collect();
+    let identities = match state.auth.identities(auth).await {
+        Ok(i) => i,
+        Err(e) => return error_response(e),
+    };
+    let settings = &state.auth.settings;
+    let identities: Vec<_> = identities
+        .iter()
+        .map(|i| {
+            let provider_name = settings
+                .providers
+                .iter()
+                .find(|p| p.name == i.provider)
+                .map_or(i.provider.as_str(), |p| p.display_name.as_str());
+            context! { id => &i.id, provider_name, email => &i.email, created => moment(i.created_at) }
+        })
+        .collect();
     let user = &auth.user;
     let (errors, general_error) = errors.view();
     let ctx = context! {
@@ -67,6 +83,7 @@ pub(super) async fn render(
         totp => factors.totp,
         recovery_codes_left => factors.recovery_codes_left,
         passkey_list => passkeys,
+        identities,
         errors,
         general_error,
     };

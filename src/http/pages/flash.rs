@@ -24,10 +24,11 @@ pub enum Flash {
     PasskeyAdded,
     PasskeyRenamed,
     PasskeyDeleted,
+    IdentityUnlinked,
 }
 
 impl Flash {
-    pub(super) const ALL: [Flash; 14] = [
+    pub(super) const ALL: [Flash; 15] = [
         Flash::Registered,
         Flash::CheckEmail,
         Flash::VerificationSent,
@@ -42,6 +43,7 @@ impl Flash {
         Flash::PasskeyAdded,
         Flash::PasskeyRenamed,
         Flash::PasskeyDeleted,
+        Flash::IdentityUnlinked,
     ];
 
     pub(super) fn code(self) -> &'static str {
@@ -60,6 +62,7 @@ impl Flash {
             Flash::PasskeyAdded => "passkey_added",
             Flash::PasskeyRenamed => "passkey_renamed",
             Flash::PasskeyDeleted => "passkey_deleted",
+            Flash::IdentityUnlinked => "identity_unlinked",
         }
     }
 
@@ -83,6 +86,7 @@ impl Flash {
             Flash::PasskeyAdded => "Passkey added. You can sign in with it now.",
             Flash::PasskeyRenamed => "Passkey renamed.",
             Flash::PasskeyDeleted => "Passkey deleted.",
+            Flash::IdentityUnlinked => "Identity unlinked.",
         }
     }
 

@@ -24,6 +24,7 @@ mod passkeys;
 mod recovery;
 mod render;
 mod session;
+mod signin;
 mod signup;
 
 use std::sync::Arc;
@@ -60,11 +61,17 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route("/account/forgot-password", post(recovery::forgot))
         .route("/account/reset-password", post(recovery::reset))
         .route("/account/mfa/verify", post(session::verify_code))
-        .route("/account/passkeys/login", post(passkeys::login));
+        .route("/account/passkeys/login", post(passkeys::login))
+        .route("/account/email-login", post(signin::request_email_login))
+        .route("/account/email-login/verify", post(signin::verify_email_login));
     super::public(state, anyone)
         .route("/account", get(account::to_index))
         .route("/account/", get(account::show))
         .route("/account/login", get(session::show))
+        .route("/account/mfa/verify", get(session::show_code_prompt))
+        .route("/account/email-login", get(signin::show_email_login))
+        .route("/account/email-login/verify", get(signin::show_email_link))
+        .route("/account/identities/{id}/unlink", post(signin::unlink))
         .route("/account/logout", post(session::logout))
         .route("/account/register", get(signup::show))
         .route("/account/verify-email", get(signup::show_verify))

@@ -39,12 +39,20 @@ fn environment(settings: &Settings) -> Result<Environment<'static>, minijinja::E
         "mfa_code.html",
         "mfa_setup.html",
         "mfa_codes.html",
+        "email_login.html",
         "error.html",
     );
     add_asset_urls(&mut env);
     let passkeys =
         crate::auth::passkey::relying_party(&settings.public_url, crate::mail::PRODUCT).is_ok();
     env.add_global("passkeys", passkeys);
+    env.add_global("email_login", settings.email_login);
+    let providers: Vec<_> = settings
+        .providers
+        .iter()
+        .map(|p| minijinja::context! { name => &p.name, display_name => &p.display_name })
+        .collect();
+    env.add_global("providers", Value::from_serialize(&providers));
     env.add_global("password_hint", password_hint(&settings.password_policy));
     Ok(env)
 }
@@ -319,6 +327,10 @@ fn error_environment() -> Result<Environment<'static>, minijinja::Error> {
 
 /// An unknown page under `/account/`: the HTML 404.
 pub async fn not_found() -> Response {
+    not_found_response()
+}
+
+pub fn not_found_response() -> Response {
     error_response(AppError::not_found(ErrorCode::NotFound, "Not found"))
 }
 

@@ -29,6 +29,21 @@ pub async fn show(
     }
 }
 
+/// `GET /account/mfa/verify`: the code prompt for a sign-in that began elsewhere (an external
+/// provider), its challenge in a short-lived cookie rather than the URL.
+pub async fn show_code_prompt(
+    headers: axum::http::HeaderMap,
+    RawQuery(query): RawQuery,
+    page: Page,
+) -> Response {
+    let next = query_param(query.as_deref(), "next");
+    let next = safe_next(next.as_deref());
+    match crate::http::cookies::value(&headers, crate::http::cookies::MFA_PENDING) {
+        Some(token) => code_form(page, StatusCode::OK, next, &token, true, &FormErrors::default()),
+        None => page.see_other("/account/login").flash(Flash::LoginRequired).into_response(),
+    }
+}
+
 #[derive(Deserialize)]
 pub struct LoginForm {
     /// An email address or a username.
@@ -75,7 +90,7 @@ pub(super) fn signed_in(state: &AppState, page: Page, next: &str, out: &LoginOut
 }
 
 /// The code prompt after the password, for an account with a second factor.
-fn code_form(
+pub(super) fn code_form(
     page: Page,
     status: StatusCode,
     next: &str,

@@ -1,0 +1,510 @@
+//! Sign-in with external identity providers: against a real OpenID provider on loopback (the
+//! `oidc-provider` package from npm, started from `tests/oidc/`), and GitHub's OAuth 2.0 flow
+//! against a stand-in of its endpoints. The test plays the browser, following the redirects
+//! and keeping each side's cookies.
+//!
+//! `tests/oidc/node_modules` comes from `npm ci --prefix tests/oidc` (`.ci/run` runs it);
+//! without it the OpenID tests are skipped, unless `CI=true`.
+
+use std::io::BufRead;
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+
+use reqwest::header::{COOKIE, LOCATION, SET_COOKIE};
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+
+use crate::backends;
+use crate::helpers::{error_body, session_cookie, Db, TestApp, PASSWORD};
+
+const CLIENT_ID: &str = "portcullis";
+const CLIENT_SECRET: &str = "testsecret0123456789";
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+/// A running `oidc-provider`.
+struct Idp {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Idp {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Idp {
+    /// `None` when its packages are not installed (a failure under `CI=true`).
+    fn start(redirect_uri: &str, rogue_keys: bool) -> Option<Self> {
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/oidc");
+        if !dir.join("node_modules/oidc-provider").exists() {
+            assert!(
+                std::env::var("CI").map_or(true, |v| v != "true"),
+                "tests/oidc/node_modules is missing and CI=true: run npm ci --prefix tests/oidc"
+            );
+            eprintln!("skipping: npm ci --prefix tests/oidc first");
+            return None;
+        }
+        let port = free_port();
+        let mut child = Command::new("node")
+            .arg("provider.mjs")
+            .current_dir(&dir)
+            .env("PORT", port.to_string())
+            .env("CLIENT_ID", CLIENT_ID)
+            .env("CLIENT_SECRET", CLIENT_SECRET)
+            .env("REDIRECT_URI", redirect_uri)
+            .env("ROGUE_KEYS", if rogue_keys { "1" } else { "0" })
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("node starts");
+        let mut line = String::new();
+        std::io::BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+        assert_eq!(line.trim(), "ready", "the provider started");
+        Some(Self { child, port })
+    }
+
+    fn issuer(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
+    }
+
+    async fn next_user(&self, sub: &str, email: &str, verified: bool) {
+        let res = reqwest::Client::new()
+            .post(format!("{}/__test/next-user", self.issuer()))
+            .json(&json!({"sub": sub, "email": email, "email_verified": verified, "name": sub}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    }
+}
+
+/// A Portcullis whose public URL is known before it starts (the provider needs the redirect
+/// URI first), with the provider `idp` configured when `issuer` is given.
+async fn app_for(db: Db, port: u16, extra: &[(&str, &str)]) -> TestApp {
+    let bind = format!("127.0.0.1:{port}");
+    let public = format!("http://127.0.0.1:{port}");
+    let mut all =
+        vec![("PORTCULLIS_BIND", bind.as_str()), ("PORTCULLIS_PUBLIC_URL", public.as_str())];
+    all.extend_from_slice(extra);
+    TestApp::spawn_with(db, &all).await
+}
+
+fn idp_settings(issuer: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("PORTCULLIS_OAUTH_IDP_ISSUER", issuer.to_owned()),
+        ("PORTCULLIS_OAUTH_IDP_CLIENT_ID", CLIENT_ID.to_owned()),
+        ("PORTCULLIS_OAUTH_IDP_CLIENT_SECRET", CLIENT_SECRET.to_owned()),
+    ]
+}
+
+/// The `name=value` of every `Set-Cookie` of a response.
+fn cookies_of(res: &reqwest::Response) -> Vec<(String, String)> {
+    res.headers()
+        .get_all(SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .filter_map(|v| {
+            v.split(';').next()?.split_once('=').map(|(n, v)| (n.to_owned(), v.to_owned()))
+        })
+        .collect()
+}
+
+fn cookie_header(jar: &[(String, String)]) -> String {
+    jar.iter().map(|(n, v)| format!("{n}={v}")).collect::<Vec<_>>().join("; ")
+}
+
+fn keep(jar: &mut Vec<(String, String)>, res: &reqwest::Response) {
+    for (name, value) in cookies_of(res) {
+        jar.retain(|(n, _)| *n != name);
+        if !value.is_empty() {
+            jar.push((name, value));
+        }
+    }
+}
+
+/// A browser's sign-in: `start_path` on Portcullis (with `session` cookie if given), the
+/// provider's redirects (the authorization URL passed through `tamper` first), and back:
+/// the callback URL and the browser's Portcullis cookies (the binding one among them).
+async fn through_provider(
+    app: &TestApp,
+    start_path: &str,
+    session: Option<&str>,
+    tamper: impl Fn(String) -> String,
+) -> (String, Vec<(String, String)>) {
+    let mut ours = Vec::new();
+    if let Some(s) = session {
+        ours.push(("session_id".to_owned(), s.to_owned()));
+    }
+    let res = app
+        .client
+        .get(app.url(start_path))
+        .header(COOKIE, cookie_header(&ours))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER, "{}", res.text().await.unwrap());
+    keep(&mut ours, &res);
+    let mut url = tamper(res.headers()[LOCATION].to_str().unwrap().to_owned());
+    let mut theirs = Vec::new();
+    for _ in 0..10 {
+        if url.starts_with(&app.public) {
+            return (url, ours);
+        }
+        let res = app.client.get(&url).header(COOKIE, cookie_header(&theirs)).send().await.unwrap();
+        assert!(res.status().is_redirection(), "{url}: {}", res.status());
+        keep(&mut theirs, &res);
+        let location = res.headers()[LOCATION].to_str().unwrap();
+        url = reqwest::Url::parse(&url).unwrap().join(location).unwrap().to_string();
+    }
+    panic!("the provider never sent the browser back");
+}
+
+async fn callback(app: &TestApp, url: &str, cookies: &[(String, String)]) -> reqwest::Response {
+    app.client.get(url).header(COOKIE, cookie_header(cookies)).send().await.unwrap()
+}
+
+async fn sign_in(app: &TestApp) -> reqwest::Response {
+    let (url, cookies) =
+        through_provider(app, "/api/auth/oauth/idp/start?next=/account/", None, |u| u).await;
+    callback(app, &url, &cookies).await
+}
+
+async fn user_of(app: &TestApp, cookie: &str) -> Value {
+    let res = app
+        .client
+        .get(app.url("/api/auth/user"))
+        .header(COOKIE, format!("session_id={cookie}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    res.json().await.unwrap()
+}
+
+async fn identities(app: &TestApp, cookie: &str) -> Vec<Value> {
+    let res = app
+        .client
+        .get(app.url("/api/auth/identities"))
+        .header(COOKIE, format!("session_id={cookie}"))
+        .send()
+        .await
+        .unwrap();
+    res.json::<Value>().await.unwrap()["identities"].as_array().unwrap().clone()
+}
+
+/// The provider and a Portcullis that uses it; `None` when skipped.
+async fn setup(db: Db, rogue: bool, extra: &[(&str, &str)]) -> Option<(Idp, TestApp)> {
+    let port = free_port();
+    let idp = Idp::start(&format!("http://127.0.0.1:{port}/api/auth/oauth/idp/callback"), rogue)?;
+    let settings = idp_settings(&idp.issuer());
+    let mut all: Vec<(&str, &str)> = settings.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    all.extend_from_slice(extra);
+    let app = app_for(db, port, &all).await;
+    Some((idp, app))
+}
+
+async fn a_first_sign_in_makes_an_account_and_the_next_finds_it(db: Db) {
+    let Some((idp, app)) = setup(db, false, &[]).await else { return };
+    idp.next_user("sub-ada", "ada@example.com", true).await;
+    let res = sign_in(&app).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER, "{}", res.text().await.unwrap());
+    assert_eq!(res.headers()[LOCATION], "/account/");
+    let cookie = session_cookie(res.headers()).expect("signed in");
+    let me = user_of(&app, &cookie).await;
+    assert_eq!(me["user"]["email"], "ada@example.com");
+    assert_eq!(me["user"]["email_verified"], true);
+    let linked = identities(&app, &cookie).await;
+    assert_eq!(linked.len(), 1);
+    assert_eq!(linked[0]["provider"], "idp");
+    // Again: the same account.
+    let res = sign_in(&app).await;
+    let again = session_cookie(res.headers()).expect("signed in again");
+    assert_eq!(user_of(&app, &again).await["user"]["id"], me["user"]["id"]);
+    // Its only way in cannot be unlinked.
+    let res = app
+        .client
+        .delete(app.url(&format!("/api/auth/identities/{}", linked[0]["id"].as_str().unwrap())))
+        .header(COOKIE, format!("session_id={again}"))
+        .json(&json!({}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    assert_eq!(error_body(res).await["code"], "last_way_in");
+    // An address the provider does not vouch for makes no account.
+    idp.next_user("sub-unverified", "unverified@example.com", false).await;
+    let res = sign_in(&app).await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    assert!(session_cookie(res.headers()).is_none());
+}
+
+async fn an_existing_account_is_linked_only_by_its_signed_in_owner(db: Db) {
+    let Some((idp, app)) = setup(db, false, &[]).await else { return };
+    let email = "bob@example.com";
+    app.register(email, PASSWORD).await;
+    idp.next_user("sub-bob", email, true).await;
+    let res = sign_in(&app).await;
+    assert_eq!(res.status(), StatusCode::CONFLICT, "never linked by the address alone");
+    assert!(session_cookie(res.headers()).is_none());
+    // Bob signs in, then links from his account.
+    let login = app.login(email, PASSWORD).await;
+    let (url, cookies) = through_provider(
+        &app,
+        "/api/auth/oauth/idp/link?next=/account/",
+        Some(&login.cookie),
+        |u| u,
+    )
+    .await;
+    let res = callback(&app, &url, &cookies).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(identities(&app, &login.cookie).await.len(), 1);
+    // Now the identity signs in to Bob's account; and with a password he may unlink it.
+    let res = sign_in(&app).await;
+    let cookie = session_cookie(res.headers()).expect("signed in");
+    assert_eq!(user_of(&app, &cookie).await["user"]["email"], email);
+    // With TOTP on, the provider's sign-in is the first step: the code prompt follows, its
+    // challenge in a cookie, not in the URL.
+    crate::mfa::enrol_for(&app, &login).await;
+    let res = sign_in(&app).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert!(session_cookie(res.headers()).is_none(), "no session before the second step");
+    let to = res.headers()[LOCATION].to_str().unwrap().to_owned();
+    assert!(to.starts_with("/account/mfa/verify?next="), "{to}");
+    let pending = cookies_of(&res).into_iter().find(|(n, _)| n == "portcullis_mfa").unwrap();
+    assert!(!to.contains(&pending.1), "the challenge is not in the URL");
+    let page = app
+        .client
+        .get(app.url(&to))
+        .header(COOKIE, cookie_header(&[pending]))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), StatusCode::OK);
+    assert!(page.text().await.unwrap().contains("name=\"mfa_token\""));
+    let id = identities(&app, &cookie).await[0]["id"].as_str().unwrap().to_owned();
+    let res = app
+        .client
+        .delete(app.url(&format!("/api/auth/identities/{id}")))
+        .header(COOKIE, format!("session_id={cookie}"))
+        .json(&json!({}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    // Linking an identity whose address the provider does not vouch for is refused.
+    idp.next_user("sub-bob-2", "bob2@example.com", false).await;
+    let (url, cookies) =
+        through_provider(&app, "/api/auth/oauth/idp/link", Some(&login.cookie), |u| u).await;
+    let res = callback(&app, &url, &cookies).await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(identities(&app, &login.cookie).await.len(), 0);
+}
+
+async fn a_forged_state_a_replayed_code_and_another_browser_are_refused(db: Db) {
+    let Some((idp, app)) = setup(db, false, &[]).await else { return };
+    idp.next_user("sub-cy", "cy@example.com", true).await;
+    let (url, cookies) = through_provider(&app, "/api/auth/oauth/idp/start", None, |u| u).await;
+    // Forged: a state Portcullis never issued.
+    let forged = reqwest::Url::parse_with_params(
+        &app.url("/api/auth/oauth/idp/callback"),
+        &[("code", "abc"), ("state", "forged")],
+    )
+    .unwrap();
+    let res = callback(&app, forged.as_str(), &cookies).await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    // Another browser (no binding cookie) with the real callback URL: refused, and the
+    // state is spent, so the real browser cannot use it either.
+    let res = callback(&app, &url, &[]).await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    assert!(session_cookie(res.headers()).is_none());
+    // A fresh sign-in works once; its callback replayed does not.
+    let (url, cookies) = through_provider(&app, "/api/auth/oauth/idp/start", None, |u| u).await;
+    let res = callback(&app, &url, &cookies).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let res = callback(&app, &url, &cookies).await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST, "a replayed code");
+    assert!(session_cookie(res.headers()).is_none());
+}
+
+async fn a_wrong_nonce_is_refused(db: Db) {
+    let Some((idp, app)) = setup(db, false, &[]).await else { return };
+    idp.next_user("sub-di", "di@example.com", true).await;
+    let swap_nonce = |url: String| {
+        let mut u = reqwest::Url::parse(&url).unwrap();
+        let pairs: Vec<(String, String)> = u
+            .query_pairs()
+            .map(|(k, v)| {
+                let v = if k == "nonce" { "not-the-nonce".to_owned() } else { v.into_owned() };
+                (k.into_owned(), v)
+            })
+            .collect();
+        u.query_pairs_mut().clear().extend_pairs(pairs);
+        u.to_string()
+    };
+    let (url, cookies) =
+        through_provider(&app, "/api/auth/oauth/idp/start", None, swap_nonce).await;
+    let res = callback(&app, &url, &cookies).await;
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    assert!(session_cookie(res.headers()).is_none());
+}
+
+async fn an_id_token_signed_by_another_key_is_refused(db: Db) {
+    let Some((idp, app)) = setup(db, true, &[]).await else { return };
+    idp.next_user("sub-eve", "eve@example.com", true).await;
+    let res = sign_in(&app).await;
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    assert!(session_cookie(res.headers()).is_none());
+}
+
+backends!(
+    a_first_sign_in_makes_an_account_and_the_next_finds_it,
+    an_existing_account_is_linked_only_by_its_signed_in_owner,
+    a_forged_state_a_replayed_code_and_another_browser_are_refused,
+    a_wrong_nonce_is_refused,
+    an_id_token_signed_by_another_key_is_refused,
+);
+
+// ---------------------------------------------------------------------------------------------
+// GitHub, against a stand-in of its authorize, token and user endpoints
+// ---------------------------------------------------------------------------------------------
+
+/// What the stand-in's user looks like, and what it saw.
+#[derive(Clone, Default)]
+struct GitHub {
+    verified: bool,
+    /// The PKCE verifier and client secret the token request carried.
+    seen: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
+}
+
+async fn github_stand_in(gh: GitHub) -> String {
+    use axum::extract::{Query, State};
+    use axum::response::{IntoResponse, Redirect};
+    use axum::routing::{get, post};
+    use std::collections::HashMap;
+
+    async fn authorize(Query(q): Query<HashMap<String, String>>) -> Redirect {
+        // The user approves at once.
+        let to = reqwest::Url::parse_with_params(
+            &q["redirect_uri"],
+            &[("code", "gh-code"), ("state", q["state"].as_str())],
+        )
+        .unwrap();
+        Redirect::to(to.as_str())
+    }
+    async fn token(
+        State(gh): State<GitHub>,
+        headers: axum::http::HeaderMap,
+        body: String,
+    ) -> axum::response::Response {
+        let f: HashMap<String, String> = serde_urlencoded::from_str(&body).unwrap();
+        let auth = headers.get("authorization").map(|v| v.to_str().unwrap().to_owned());
+        gh.seen.lock().unwrap().push(format!(
+            "code={} verifier={} auth={}",
+            f.get("code").cloned().unwrap_or_default(),
+            f.contains_key("code_verifier"),
+            auth.is_some() || f.contains_key("client_secret"),
+        ));
+        if f.get("code").map(String::as_str) != Some("gh-code") {
+            return axum::Json(json!({"error": "bad_verification_code"})).into_response();
+        }
+        axum::Json(json!({"access_token": "gho_test", "token_type": "bearer", "scope": "read:user,user:email"}))
+            .into_response()
+    }
+    async fn user(headers: axum::http::HeaderMap) -> axum::response::Response {
+        if headers.get("authorization").and_then(|v| v.to_str().ok()) != Some("Bearer gho_test") {
+            return StatusCode::UNAUTHORIZED.into_response();
+        }
+        axum::Json(json!({"id": 4242, "login": "octo", "email": "public@example.com"}))
+            .into_response()
+    }
+    async fn emails(State(gh): State<GitHub>) -> axum::Json<Value> {
+        axum::Json(json!([
+            {"email": "other@example.com", "primary": false, "verified": true},
+            {"email": "octo@example.com", "primary": true, "verified": gh.verified},
+        ]))
+    }
+    let router = axum::Router::new()
+        .route("/login/oauth/authorize", get(authorize))
+        .route("/login/oauth/access_token", post(token))
+        .route("/user", get(user))
+        .route("/user/emails", get(emails))
+        .with_state(gh);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
+    format!("http://{addr}")
+}
+
+async fn github_signs_in_with_its_primary_verified_address(db: Db) {
+    for verified in [true, false] {
+        let gh = GitHub { verified, ..Default::default() };
+        let base = github_stand_in(gh.clone()).await;
+        let (authorize, token) =
+            (format!("{base}/login/oauth/authorize"), format!("{base}/login/oauth/access_token"));
+        let app = TestApp::spawn_with(
+            db,
+            &[
+                ("PORTCULLIS_OAUTH_GITHUB_CLIENT_ID", "gh-client"),
+                ("PORTCULLIS_OAUTH_GITHUB_CLIENT_SECRET", "gh-secret"),
+                ("PORTCULLIS_OAUTH_GITHUB_AUTHORIZE_URL", &authorize),
+                ("PORTCULLIS_OAUTH_GITHUB_TOKEN_URL", &token),
+                ("PORTCULLIS_OAUTH_GITHUB_API_URL", &base),
+            ],
+        )
+        .await;
+        let res = app.client.get(app.url("/api/auth/oauth/github/start")).send().await.unwrap();
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+        let to_github = res.headers()[LOCATION].to_str().unwrap().to_owned();
+        assert!(to_github.contains("code_challenge="), "PKCE: {to_github}");
+        assert!(to_github.contains("scope=read%3Auser+user%3Aemail"), "{to_github}");
+        let binding = cookies_of(&res);
+        let res = app.client.get(&to_github).send().await.unwrap();
+        let back = res.headers()[LOCATION].to_str().unwrap().to_owned();
+        let res = callback(&app, &back, &binding).await;
+        let seen = gh.seen.lock().unwrap().clone();
+        assert_eq!(seen, ["code=gh-code verifier=true auth=true"]);
+        if verified {
+            assert_eq!(res.status(), StatusCode::SEE_OTHER, "{}", res.text().await.unwrap());
+            let cookie = session_cookie(res.headers()).expect("signed in");
+            assert_eq!(user_of(&app, &cookie).await["user"]["email"], "octo@example.com");
+            let linked = identities(&app, &cookie).await;
+            assert_eq!(linked[0]["provider"], "github");
+        } else {
+            assert_eq!(res.status(), StatusCode::BAD_REQUEST, "an unverified primary address");
+            assert!(session_cookie(res.headers()).is_none());
+        }
+    }
+}
+
+async fn the_login_page_shows_a_button_per_provider(db: Db) {
+    let app = TestApp::spawn_with(
+        db,
+        &[
+            ("PORTCULLIS_OAUTH_GITHUB_CLIENT_ID", "id"),
+            ("PORTCULLIS_OAUTH_GITHUB_CLIENT_SECRET", "secret"),
+            ("PORTCULLIS_OAUTH_CORP_ISSUER", "https://sso.example.com"),
+            ("PORTCULLIS_OAUTH_CORP_CLIENT_ID", "id"),
+            ("PORTCULLIS_OAUTH_CORP_CLIENT_SECRET", "secret"),
+            ("PORTCULLIS_OAUTH_CORP_DISPLAY_NAME", "Example SSO"),
+        ],
+    )
+    .await;
+    let html =
+        app.client.get(app.url("/account/login")).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("Continue with GitHub"), "{html}");
+    assert!(html.contains("Continue with Example SSO"));
+    assert!(html.contains("/api/auth/oauth/corp/start?next=&#x2f;account&#x2f;"), "{html}");
+    let res = app.client.get(app.url("/api/auth/oauth/nope/start")).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+}
+
+backends!(
+    github_signs_in_with_its_primary_verified_address,
+    the_login_page_shows_a_button_per_provider
+);
