@@ -539,7 +539,7 @@ async fn phone_and_keyboard(app: TestApp, b: Client) {
 // ---------------------------------------------------------------------------------------------
 
 /// A browser's CSRF cookie and the token its forms carry, from a GET of the login page.
-async fn csrf(app: &TestApp) -> (String, String) {
+pub async fn csrf(app: &TestApp) -> (String, String) {
     let res = app.get("/account/login").await;
     let cookie = res
         .headers()
@@ -568,7 +568,7 @@ fn unescape(s: &str) -> String {
 }
 
 /// A form POST to a page with `cookies`.
-async fn post_page(
+pub async fn post_page(
     app: &TestApp,
     path: &str,
     cookies: &str,
@@ -584,7 +584,7 @@ async fn post_page(
         .unwrap()
 }
 
-fn location(res: &reqwest::Response) -> &str {
+pub fn location(res: &reqwest::Response) -> &str {
     res.headers().get(LOCATION).map(|v| v.to_str().unwrap()).unwrap_or_default()
 }
 

@@ -211,3 +211,33 @@ backends!(
     a_second_factor_still_follows,
     bad_input_and_the_feature_off,
 );
+
+async fn the_hosted_pages_sign_in_by_code_and_by_link(db: Db) {
+    use crate::browser::{csrf, location, post_page};
+    let app = TestApp::spawn_with(db, ON).await;
+    let email = "page@example.com";
+    app.register(email, PASSWORD).await;
+    let login_page = app.get("/account/login").await.text().await.unwrap();
+    assert!(login_page.contains("/account/email-login"), "the login page offers it");
+    let (cookie, token) = csrf(&app).await;
+    let res =
+        post_page(&app, "/account/email-login", &cookie, &[("csrf", &token), ("email", email)])
+            .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(res.text().await.unwrap().contains("Check your email"));
+    let (link, code) = mailed(&app, email, 2).await;
+    let form = [("csrf", token.as_str()), ("email", email), ("code", &code), ("next", "/account/")];
+    let res = post_page(&app, "/account/email-login/verify", &cookie, &form).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&res), "/account/");
+    assert!(session_cookie(res.headers()).is_some());
+    // The link of a spent request opens a button; pressing it is refused on the page.
+    let res = app.get(&format!("/account/email-login/verify?token={link}")).await;
+    assert_eq!(res.status(), StatusCode::OK, "opening the link spends nothing");
+    let form = [("csrf", token.as_str()), ("token", link.as_str())];
+    let res = post_page(&app, "/account/email-login/verify", &cookie, &form).await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    assert!(session_cookie(res.headers()).is_none());
+}
+
+backends!(the_hosted_pages_sign_in_by_code_and_by_link);
