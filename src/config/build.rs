@@ -19,7 +19,11 @@ pub(super) fn build(mut layers: Layers) -> Result<Settings, ConfigError> {
     if let Some(v) = layers.values.remove("DATABASE_URL") {
         layers.values.entry("PORTCULLIS_DATABASE_URL".into()).or_insert(v);
     }
-    let unknown = |k: &&String| table::setting(k).is_none() && super::provider_setting(k).is_none();
+    let unknown = |k: &&String| {
+        table::setting(k).is_none()
+            && super::provider_setting(k).is_none()
+            && super::webhook_setting(k).is_none()
+    };
     if let Some(unknown) = layers.values.keys().find(unknown) {
         let origin = layers.values[unknown].1;
         return Err(ConfigError::setting(
@@ -217,6 +221,16 @@ pub(super) fn build(mut layers: Layers) -> Result<Settings, ConfigError> {
             ));
         }
     }
+    let (admin_api, admin_bind) = match p.optional("PORTCULLIS_ADMIN_BIND").as_deref() {
+        None | Some("main") => (true, None),
+        Some("off") => (false, None),
+        Some(addr) => (
+            true,
+            Some(addr.parse::<SocketAddr>().map_err(|_| {
+                p.err("PORTCULLIS_ADMIN_BIND", "expected HOST:PORT, `main` or `off`")
+            })?),
+        ),
+    };
     let trust_proxy = p.bool("PORTCULLIS_TRUST_PROXY")?;
     // Behind a proxy every connection comes from the proxy: no per-address cap by default.
     let per_ip_default = if trust_proxy { 0 } else { 128 };
@@ -280,6 +294,12 @@ pub(super) fn build(mut layers: Layers) -> Result<Settings, ConfigError> {
         email_login_signup: p.bool("PORTCULLIS_EMAIL_LOGIN_SIGNUP")?,
         oauth_signup: p.bool("PORTCULLIS_OAUTH_SIGNUP")?,
         providers: super::providers::providers(&layers.values)?,
+        webhooks: super::webhooks::webhooks(&layers.values)?,
+        webhook_poll_interval: p.nonzero_duration("PORTCULLIS_WEBHOOK_POLL_INTERVAL")?,
+        webhook_retry_base: p.nonzero_duration("PORTCULLIS_WEBHOOK_RETRY_BASE")?,
+        webhook_max_attempts: p.number("PORTCULLIS_WEBHOOK_MAX_ATTEMPTS")?.max(1) as u32,
+        admin_bind,
+        admin_api,
         cors_origins,
         rate_limit_per_minute: p.number("PORTCULLIS_RATE_LIMIT_PER_MINUTE")? as u32,
         login_failures_per_hour: p.number("PORTCULLIS_LOGIN_FAILURES_PER_HOUR")? as u32,

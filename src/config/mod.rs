@@ -10,6 +10,7 @@ mod sources;
 pub mod table;
 #[cfg(test)]
 mod tests;
+mod webhooks;
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -20,6 +21,7 @@ pub use providers::{provider_setting, Provider, ProviderKind};
 pub use secrets::{mask_url_password, parse_key32, DatabaseUrl, Secret};
 pub use sources::ConfigError;
 use sources::Layers;
+pub use webhooks::{webhook_setting, Webhook, EVENTS as WEBHOOK_EVENTS};
 
 use crate::domain::PasswordPolicy;
 
@@ -111,6 +113,18 @@ pub struct Settings {
     pub oauth_signup: bool,
     /// External identity providers (`PORTCULLIS_OAUTH_<NAME>_*`).
     pub providers: Vec<Provider>,
+    /// Webhook endpoints (`PORTCULLIS_WEBHOOK_<NAME>_*`).
+    pub webhooks: Vec<Webhook>,
+    /// `PORTCULLIS_WEBHOOK_POLL_INTERVAL`
+    pub webhook_poll_interval: Duration,
+    /// `PORTCULLIS_WEBHOOK_RETRY_BASE`
+    pub webhook_retry_base: Duration,
+    /// `PORTCULLIS_WEBHOOK_MAX_ATTEMPTS`
+    pub webhook_max_attempts: u32,
+    /// `PORTCULLIS_ADMIN_BIND`: the admin API's own listener (`None`: on the main one).
+    pub admin_bind: Option<SocketAddr>,
+    /// `PORTCULLIS_ADMIN_BIND=off`: no admin API.
+    pub admin_api: bool,
     pub cors_origins: Vec<String>,
     pub rate_limit_per_minute: u32,
     pub login_failures_per_hour: u32,

@@ -82,6 +82,10 @@ settings! {
     "PORTCULLIS_EMAIL_LOGIN_SIGNUP", Fixed("false"), Bool, "an email sign-in to an address with no account creates one (with no password)";
     "PORTCULLIS_EMAIL_LOGIN_URL", Derived("`<public>/account/email-login/verify?token={token}`"), Text, "link template of the sign-in mail";
     "PORTCULLIS_OAUTH_SIGNUP", Fixed("true"), Bool, "a first sign-in with an external identity whose address has no account creates one; `false`: only linked identities sign in";
+    "PORTCULLIS_ADMIN_BIND", Fixed("main"), Text, "the admin API (`/api/admin`, API keys only): `main` on the main listener, `HOST:PORT` on its own listener only, `off` for none";
+    "PORTCULLIS_WEBHOOK_POLL_INTERVAL", Fixed("1s"), Duration, "how often each node looks for due webhook deliveries";
+    "PORTCULLIS_WEBHOOK_RETRY_BASE", Fixed("10s"), Duration, "first retry delay of a failed delivery (doubling, at most 1 h, jittered)";
+    "PORTCULLIS_WEBHOOK_MAX_ATTEMPTS", Fixed("15"), Number, "attempts before a delivery is marked `failed` (about 2.5 days at the default base)";
     "PORTCULLIS_PAGES", Fixed("true"), Bool, "the hosted pages under `/account/`; `false`: none (`404`)";
     "PORTCULLIS_ARGON2_MEMORY_KIB", Fixed("19456"), Number, "Argon2id memory cost";
     "PORTCULLIS_ARGON2_ITERATIONS", Fixed("2"), Number, "Argon2id passes";

@@ -36,11 +36,12 @@ impl Amr {
     }
 
     /// Whether these methods together are two factors: a passkey (it verified its user as
-    /// well, so it is one by itself), or two different methods (a password or a mailed code,
-    /// then an authenticator code).
+    /// well, so it is one by itself), or an authenticator code after another method. A mailed
+    /// code or an external provider with a password is not: NIST does not count email as a
+    /// second factor, and a provider's sign-in says nothing of how it authenticated.
     pub fn multi_factor(methods: &[Self]) -> bool {
         methods.iter().any(|m| matches!(m, Self::Hwk | Self::Swk))
-            || methods.first().is_some_and(|first| methods.iter().any(|m| m != first))
+            || (methods.contains(&Self::Otp) && methods.iter().any(|m| *m != Self::Otp))
     }
 
     /// The stored form of a list: names separated by spaces.
@@ -75,5 +76,8 @@ mod tests {
         assert!(Amr::multi_factor(&[Amr::Email, Amr::Otp]));
         assert!(Amr::multi_factor(&[Amr::Hwk]));
         assert!(Amr::multi_factor(&[Amr::Pwd, Amr::Swk]));
+        assert!(!Amr::multi_factor(&[Amr::Email, Amr::Pwd]));
+        assert!(!Amr::multi_factor(&[Amr::Fed, Amr::Pwd]));
+        assert!(!Amr::multi_factor(&[Amr::Otp]));
     }
 }

@@ -12,6 +12,7 @@ use crate::auth::{hash_token, OpaqueToken};
 use crate::clock::now_ms;
 use crate::domain::{email_key, Amr, Email};
 use crate::error::{AppError, ErrorCode, Result};
+use crate::limit::ThrottleKey;
 use crate::store::{MailThrottle, NewEmailLogin, NewUser};
 
 /// How long a link and its code work.
@@ -107,13 +108,20 @@ impl Auth {
                 if !email.trim().is_empty() && !code.trim().is_empty() =>
             {
                 let key = email_key(email);
+                let budget = ThrottleKey::identifier(&key);
+                self.limits.login_allowed(budget, now).await?;
                 let (hash, expected) = self
                     .store
                     .live_email_login(&key, now, CODE_TRIES)
                     .await?
                     .ok_or_else(invalid_code)?;
+                // The try is taken before the code is compared: concurrent guesses get one
+                // each, five in all.
+                if !self.store.take_email_login_try(&hash, now, CODE_TRIES).await? {
+                    return Err(invalid_code());
+                }
                 if code_hash(&key, code) != expected {
-                    self.store.fail_email_login(&hash).await?;
+                    self.limits.login_failed(budget, now).await;
                     let event = super::audit::Event {
                         name: "email_login",
                         outcome: "failed",

@@ -285,6 +285,16 @@ impl Auth {
         Ok(user.id)
     }
 
+    /// Whether the account has a way in besides its passkeys and identities: a password, or
+    /// sign-in by email.
+    pub(super) async fn other_ways_in(&self, auth: &Authenticated) -> Result<bool> {
+        if self.settings.email_login {
+            return Ok(true);
+        }
+        let user = self.store.user_by_id(&auth.user.id).await?;
+        Ok(user.is_some_and(|u| u.password_hash != NO_PASSWORD))
+    }
+
     /// The signed-in user's linked identities.
     pub async fn identities(&self, auth: &Authenticated) -> Result<Vec<Identity>> {
         Ok(self.store.identities(&auth.user.id).await?)
@@ -306,13 +316,7 @@ impl Auth {
                 "No such linked identity",
             ));
         }
-        let has_password = self
-            .store
-            .user_by_id(&auth.user.id)
-            .await?
-            .is_some_and(|u| u.password_hash != NO_PASSWORD);
-        let other_ways = usize::from(has_password)
-            + usize::from(self.settings.email_login)
+        let other_ways = usize::from(self.other_ways_in(auth).await?)
             + (identities.len() - 1)
             + self.store.passkey_count(&auth.user.id).await? as usize;
         if other_ways == 0 {

@@ -281,6 +281,15 @@ impl Auth {
         fresh: Fresh<'_>,
     ) -> Result<()> {
         self.require_recent(auth, fresh).await?;
+        let last = self.store.passkey_count(&auth.user.id).await? <= 1
+            && self.store.identities(&auth.user.id).await?.is_empty()
+            && !self.other_ways_in(auth).await?;
+        if last {
+            return Err(AppError::conflict(
+                ErrorCode::LastWayIn,
+                "This is your only way to sign in: set a password (forgot password) first",
+            ));
+        }
         let mail = self.mailer.passkey_changed(&auth.user.email, false)?;
         if !self.store.delete_passkey(&auth.user.id, id, &mail, now_ms()).await? {
             return Err(passkey_not_found());

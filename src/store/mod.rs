@@ -14,6 +14,7 @@
 //!
 //! The schema itself differs by dialect and lives in `migrations/<backend>/`.
 
+mod admin;
 mod audit;
 pub mod deadline;
 mod error;
@@ -38,6 +39,7 @@ use sqlx::migrate::{Migration, MigrationType, Migrator};
 use sqlx::query::Query;
 use sqlx::{Any, AnyConnection, AnyPool, Executor, Row, Transaction};
 
+pub use admin::{ApiKey, AuditFilter, AuditRow, WebhookDelivery};
 pub use audit::AuditEntry;
 pub use deadline::is_transient;
 use deadline::{within, Timed, ACQUIRE_TIMEOUT, DEADLINE, STATEMENT_TIMEOUT};
@@ -123,6 +125,11 @@ macro_rules! migrations {
                 9,
                 "sign_in_methods",
                 include_str!(concat!("../../migrations/", $dialect, "/0009_sign_in_methods.sql")),
+            ),
+            (
+                10,
+                "admin_webhooks",
+                include_str!(concat!("../../migrations/", $dialect, "/0010_admin_webhooks.sql")),
             ),
         ]
     };

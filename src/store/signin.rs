@@ -71,15 +71,9 @@ impl Store {
         throttle: MailThrottle,
     ) -> Result<bool> {
         let mut tx = self.begin().await?;
-        self.q("UPDATE email_logins SET used_at = $1 WHERE email_key = $2 AND used_at IS NULL")
-            .bind(login.now)
-            .bind(login.email_key.clone())
-            .execute(self.on(&mut *tx))
-            .await?;
-        if !self.mail_allowed(&mut tx, &login.email_key, mail.kind, throttle, login.now).await? {
-            self.commit(tx).await?;
-            return Ok(false);
-        }
+        // The insert opens the transaction (SQLite's write lock up front); a throttled request
+        // rolls it back and changes nothing, so nobody can end someone else's live request by
+        // asking for more.
         self.q("INSERT INTO email_logins (token_hash, email_key, email, user_id, code_hash, \
                 created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
             .bind(login.token_hash.clone())
@@ -89,6 +83,16 @@ impl Store {
             .bind(login.code_hash.clone())
             .bind(login.now)
             .bind(login.expires_at)
+            .execute(self.on(&mut *tx))
+            .await?;
+        if !self.mail_allowed(&mut tx, &login.email_key, mail.kind, throttle, login.now).await? {
+            return Ok(false);
+        }
+        self.q("UPDATE email_logins SET used_at = $1 WHERE email_key = $2 AND used_at IS NULL \
+                AND token_hash <> $3")
+            .bind(login.now)
+            .bind(login.email_key.clone())
+            .bind(login.token_hash.clone())
             .execute(self.on(&mut *tx))
             .await?;
         self.enqueue(&mut tx, mail, login.now).await?;
@@ -147,19 +151,30 @@ impl Store {
         Ok(Some((text(&row, "token_hash")?, text(&row, "code_hash")?)))
     }
 
-    /// Counts a wrong code against a request.
-    pub async fn fail_email_login(&self, token_hash: &str) -> Result<()> {
-        self.q("UPDATE email_logins SET failures = failures + 1 WHERE token_hash = $1")
+    /// Takes one of a live request's `tries` before its code is compared, so concurrent
+    /// guesses get one each. `false`: no try left (or the request is dead).
+    pub async fn take_email_login_try(
+        &self,
+        token_hash: &str,
+        now: i64,
+        tries: i64,
+    ) -> Result<bool> {
+        let n = self
+            .q("UPDATE email_logins SET failures = failures + 1 WHERE token_hash = $1 \
+                AND used_at IS NULL AND expires_at > $2 AND failures < $3")
             .bind(token_hash.to_owned())
+            .bind(now)
+            .bind(tries)
             .execute(self.db())
-            .await?;
-        Ok(())
+            .await?
+            .rows_affected();
+        Ok(n == 1)
     }
 
-    /// The address of `user_id` is proven (by a mailed link or code, or by a provider that
-    /// vouches for it). If it was not verified before, whoever set the account's password never
-    /// proved the address, so the password is cleared and every session ends (the password
-    /// epoch moves on): an account made in someone else's name is not theirs to keep.
+    /// The address of `user_id` is proven by a mailed link or code. If it was not verified
+    /// before, whoever made the account never proved the address, so everything they may have
+    /// set goes: the password (and with the epoch every session), passkeys, linked identities
+    /// and second factors. An account made in someone else's name is not theirs to keep.
     /// Answers the account's password epoch after the change; `None`: no such account with
     /// that address.
     pub async fn prove_email(
@@ -170,14 +185,29 @@ impl Store {
         now: i64,
     ) -> Result<Option<i64>> {
         let mut tx = self.begin().await?;
-        self.q("UPDATE users SET password_hash = $1, password_epoch = password_epoch + 1, \
+        let unproven = self
+            .q("UPDATE users SET password_hash = $1, password_epoch = password_epoch + 1, \
                 updated_at = $2 WHERE id = $3 AND email_key = $4 AND email_verified = 0")
             .bind(no_password.to_owned())
             .bind(now)
             .bind(user_id.to_owned())
             .bind(email_key.to_owned())
             .execute(self.on(&mut *tx))
-            .await?;
+            .await?
+            .rows_affected()
+            == 1;
+        if unproven {
+            // Every other way in its maker may have added goes too.
+            for sql in [
+                "DELETE FROM passkeys WHERE user_id = $1",
+                "DELETE FROM identities WHERE user_id = $1",
+                "DELETE FROM totp_factors WHERE user_id = $1",
+                "DELETE FROM recovery_codes WHERE user_id = $1",
+                "DELETE FROM mfa_challenges WHERE user_id = $1",
+            ] {
+                self.q(sql).bind(user_id.to_owned()).execute(self.on(&mut *tx)).await?;
+            }
+        }
         self.q("UPDATE users SET email_verified = 1 WHERE id = $1 AND email_key = $2")
             .bind(user_id.to_owned())
             .bind(email_key.to_owned())

@@ -161,6 +161,11 @@ async fn a_second_factor_still_follows(db: Db) {
     let app = TestApp::spawn_with(db, ON).await;
     let email = "two@example.com";
     app.register(email, PASSWORD).await;
+    // A verified account (an unverified one loses its factors at the first proof).
+    let verification = app.mails(email, 1).await;
+    let token = link_token(verification[0]["text"].as_str().unwrap());
+    let res = app.post_json("/api/auth/verify-email", json!({"token": token})).await;
+    assert_eq!(res.status(), StatusCode::OK);
     let login = app.login(email, PASSWORD).await;
     crate::mfa::enrol_for(&app, &login).await;
     request(&app, email).await;
@@ -241,3 +246,45 @@ async fn the_hosted_pages_sign_in_by_code_and_by_link(db: Db) {
 }
 
 backends!(the_hosted_pages_sign_in_by_code_and_by_link);
+
+async fn a_throttled_request_does_not_end_the_live_one_and_proof_clears_a_squatters_factors(
+    db: Db,
+) {
+    let app = TestApp::spawn_with(db, ON).await;
+    let email = "kept@example.com";
+    app.register(email, PASSWORD).await;
+    // A squatter who registered the address enrols TOTP before the owner turns up.
+    let squatter = app.login(email, PASSWORD).await;
+    crate::mfa::enrol_for(&app, &squatter).await;
+    request(&app, email).await;
+    let (_, code) = mailed(&app, email, 3).await;
+    // More requests within the minute are held back by the throttle, and end nothing.
+    for _ in 0..3 {
+        request(&app, email).await;
+    }
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert_eq!(app.mails(email, 0).await.len(), 3, "no second sign-in mail within the minute");
+    let res =
+        app.post_json("/api/auth/email-login/verify", json!({"email": email, "code": code})).await;
+    assert_eq!(res.status(), StatusCode::OK, "the mailed code still works");
+    let body: Value = res.json().await.unwrap();
+    assert!(
+        body.get("mfa_required").is_none(),
+        "the squatter's TOTP went with the password: {body}"
+    );
+    let token = body["access_token"].as_str().unwrap();
+    let me = app
+        .get_json_bearer(
+            "/api/auth/user",
+            &crate::helpers::Login {
+                access_token: token.to_owned(),
+                refresh_token: String::new(),
+                cookie: String::new(),
+                body: Value::Null,
+            },
+        )
+        .await;
+    assert_eq!(me["factors"]["totp"], false);
+}
+
+backends!(a_throttled_request_does_not_end_the_live_one_and_proof_clears_a_squatters_factors);

@@ -231,6 +231,10 @@ pub async fn oauth_callback(
                     let mut res =
                         (StatusCode::SEE_OTHER, AppendHeaders([(LOCATION, next)])).into_response();
                     res.headers_mut().append(SET_COOKIE, cookie);
+                    if settings.pages {
+                        let csrf = crate::http::pages::fresh_csrf(&settings);
+                        res.headers_mut().append(SET_COOKIE, csrf);
+                    }
                     res.extensions_mut().insert(crate::http::observe::UserId(out.user.id));
                     res
                 }

@@ -98,6 +98,12 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .layer(axum::middleware::from_fn(page_headers))
 }
 
+/// A new CSRF cookie, for a sign-in that ends outside the pages (a provider's callback): a
+/// sign-in starts a new token, as the login form's does.
+pub fn fresh_csrf(settings: &Settings) -> HeaderValue {
+    csrf::cookie(&csrf::new_token(), settings.secure_cookies())
+}
+
 /// Whether `path` is one of the pages' (for errors answered by middleware outside them).
 pub fn is_page(path: &str) -> bool {
     path == "/account" || path.starts_with("/account/")

@@ -83,8 +83,11 @@ pub async fn login(
 
 /// On to `next` with the new session's cookie (and a new CSRF token: a login starts one).
 pub(super) fn signed_in(state: &AppState, page: Page, next: &str, out: &LoginOutcome) -> Response {
+    let settings = &state.auth.settings;
+    let spent = crate::http::cookies::mfa_pending(settings, "", cookie::time::Duration::ZERO);
     page.see_other(next)
-        .cookie(crate::http::cookies::session(&state.auth.settings, &out.session_token))
+        .cookie(crate::http::cookies::session(settings, &out.session_token))
+        .cookie(spent)
         .new_csrf()
         .into_response()
 }

@@ -1,0 +1,327 @@
+//! What the admin API needs beyond the account flows: its keys, pages of users, the audit log
+//! with filters, and the webhook outbox (claimed by one node at a time, like mail).
+
+use sqlx::Row;
+
+use super::users::user_from_row;
+use super::{opt_text, text, AuditEntry, Result, Store};
+use crate::domain::User;
+
+/// An admin API key as stored (never its secret).
+#[derive(Debug, Clone)]
+pub struct ApiKey {
+    pub id: String,
+    pub name: String,
+    pub scopes: Vec<String>,
+    pub created_at: i64,
+    pub last_used_at: Option<i64>,
+    pub revoked_at: Option<i64>,
+}
+
+fn api_key(row: &sqlx::any::AnyRow) -> Result<ApiKey, sqlx::Error> {
+    Ok(ApiKey {
+        id: text(row, "id")?,
+        name: text(row, "name")?,
+        scopes: text(row, "scopes")?.split_whitespace().map(str::to_owned).collect(),
+        created_at: row.try_get("created_at")?,
+        last_used_at: row.try_get("last_used_at")?,
+        revoked_at: row.try_get("revoked_at")?,
+    })
+}
+
+/// A webhook delivery claimed by this node.
+#[derive(Debug)]
+pub struct WebhookDelivery {
+    pub id: String,
+    pub endpoint: String,
+    pub event_type: String,
+    pub payload: String,
+    pub attempt: i64,
+}
+
+/// Filters of the audit log.
+#[derive(Debug, Default)]
+pub struct AuditFilter {
+    pub user_id: Option<String>,
+    pub event: Option<String>,
+    /// Entries after this cursor (an entry id), oldest first.
+    pub after: Option<String>,
+    pub since: Option<i64>,
+    pub limit: i64,
+}
+
+/// An audit entry with its id (the cursor).
+#[derive(Debug)]
+pub struct AuditRow {
+    pub id: String,
+    pub entry: AuditEntry,
+}
+
+impl Store {
+    pub async fn insert_api_key(&self, k: &ApiKey, key_hash: &str) -> Result<()> {
+        self.q("INSERT INTO api_keys (id, name, key_hash, scopes, created_at) \
+                VALUES ($1, $2, $3, $4, $5)")
+            .bind(k.id.clone())
+            .bind(k.name.clone())
+            .bind(key_hash.to_owned())
+            .bind(k.scopes.join(" "))
+            .bind(k.created_at)
+            .execute(self.db())
+            .await?;
+        Ok(())
+    }
+
+    /// The live (not revoked) key with this hash. Read on every admin request, so a
+    /// revocation holds on every node at once.
+    pub async fn api_key_by_hash(&self, key_hash: &str) -> Result<Option<ApiKey>> {
+        let row = self
+            .q("SELECT id, name, scopes, created_at, last_used_at, revoked_at FROM api_keys \
+                WHERE key_hash = $1 AND revoked_at IS NULL")
+            .bind(key_hash.to_owned())
+            .fetch_optional(self.db())
+            .await?;
+        Ok(row.as_ref().map(api_key).transpose()?)
+    }
+
+    /// Records a use, at most once a minute per key.
+    pub async fn touch_api_key(&self, id: &str, now: i64) -> Result<()> {
+        self.q("UPDATE api_keys SET last_used_at = $1 WHERE id = $2 \
+                AND (last_used_at IS NULL OR last_used_at < $3)")
+            .bind(now)
+            .bind(id.to_owned())
+            .bind(now - 60_000)
+            .execute(self.db())
+            .await?;
+        Ok(())
+    }
+
+    pub async fn api_keys(&self) -> Result<Vec<ApiKey>> {
+        let rows = self
+            .q("SELECT id, name, scopes, created_at, last_used_at, revoked_at FROM api_keys \
+                ORDER BY created_at, id")
+            .fetch_all(self.db())
+            .await?;
+        Ok(rows.iter().map(api_key).collect::<Result<_, _>>()?)
+    }
+
+    /// `false`: no such live key.
+    pub async fn revoke_api_key(&self, id: &str, now: i64) -> Result<bool> {
+        let n = self
+            .q("UPDATE api_keys SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL")
+            .bind(now)
+            .bind(id.to_owned())
+            .execute(self.db())
+            .await?
+            .rows_affected();
+        Ok(n == 1)
+    }
+
+    /// A page of users in id order after `after` (a keyset cursor: stable while users are
+    /// added or removed), optionally those whose email key or username key starts with
+    /// `prefix`.
+    pub async fn users_page(
+        &self,
+        after: Option<&str>,
+        prefix: Option<&str>,
+        limit: i64,
+    ) -> Result<Vec<User>> {
+        let after = after.unwrap_or("").to_owned();
+        let rows = match prefix {
+            None => {
+                self.q("SELECT id, email, username, is_active, email_verified, created_at, \
+                        updated_at FROM users WHERE id > $1 ORDER BY id LIMIT $2")
+                    .bind(after)
+                    .bind(limit)
+                    .fetch_all(self.db())
+                    .await?
+            }
+            Some(p) => {
+                let like =
+                    format!("{}%", p.replace('!', "!!").replace('%', "!%").replace('_', "!_"));
+                self.q("SELECT id, email, username, is_active, email_verified, created_at, \
+                        updated_at FROM users WHERE id > $1 \
+                        AND (email_key LIKE $2 ESCAPE '!' OR username_key LIKE $3 ESCAPE '!') \
+                        ORDER BY id LIMIT $4")
+                    .bind(after)
+                    .bind(like.clone())
+                    .bind(like)
+                    .bind(limit)
+                    .fetch_all(self.db())
+                    .await?
+            }
+        };
+        Ok(rows.iter().map(user_from_row).collect::<Result<_, _>>()?)
+    }
+
+    /// Sets whether the address is verified (administration).
+    pub async fn set_email_verified(
+        &self,
+        user_id: &str,
+        verified: bool,
+        now: i64,
+    ) -> Result<bool> {
+        let n = self
+            .q("UPDATE users SET email_verified = $1, updated_at = $2 WHERE id = $3")
+            .bind(i64::from(verified))
+            .bind(now)
+            .bind(user_id.to_owned())
+            .execute(self.db())
+            .await?
+            .rows_affected();
+        Ok(n == 1)
+    }
+
+    /// A page of the audit log, oldest first, after the cursor `after`.
+    pub async fn audit_page(&self, f: &AuditFilter) -> Result<Vec<AuditRow>> {
+        let rows = self
+            .q("SELECT id, at, event, outcome, user_id, identifier_hash, ip, user_agent, detail \
+                FROM audit_log WHERE id > $1 AND at >= $2 \
+                AND ($3 = '' OR user_id = $4) AND ($5 = '' OR event = $6) \
+                ORDER BY id LIMIT $7")
+            .bind(f.after.clone().unwrap_or_default())
+            .bind(f.since.unwrap_or(0))
+            .bind(f.user_id.clone().unwrap_or_default())
+            .bind(f.user_id.clone().unwrap_or_default())
+            .bind(f.event.clone().unwrap_or_default())
+            .bind(f.event.clone().unwrap_or_default())
+            .bind(f.limit)
+            .fetch_all(self.db())
+            .await?;
+        let mut out = Vec::with_capacity(rows.len());
+        for r in rows {
+            out.push(AuditRow {
+                id: text(&r, "id")?,
+                entry: AuditEntry {
+                    at: r.try_get("at")?,
+                    event: text(&r, "event")?,
+                    outcome: text(&r, "outcome")?,
+                    user_id: opt_text(&r, "user_id")?,
+                    identifier_hash: opt_text(&r, "identifier_hash")?,
+                    ip: opt_text(&r, "ip")?,
+                    user_agent: opt_text(&r, "user_agent")?,
+                    detail: opt_text(&r, "detail")?,
+                },
+            });
+        }
+        Ok(out)
+    }
+
+    /// Writes an audit entry and its webhook deliveries (`(endpoint, event type, payload)`)
+    /// in one transaction: an event is queued exactly when it is recorded.
+    pub async fn insert_audit_with_webhooks(
+        &self,
+        e: &AuditEntry,
+        deliveries: &[(String, String, String)],
+    ) -> Result<()> {
+        let mut tx = self.begin().await?;
+        self.q("INSERT INTO audit_log (id, at, event, outcome, user_id, identifier_hash, ip, \
+                user_agent, detail) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
+            .bind(uuid::Uuid::now_v7().to_string())
+            .bind(e.at)
+            .bind(e.event.clone())
+            .bind(e.outcome.clone())
+            .bind(e.user_id.clone())
+            .bind(e.identifier_hash.clone())
+            .bind(e.ip.clone())
+            .bind(e.user_agent.clone())
+            .bind(e.detail.clone())
+            .execute(self.on(&mut *tx))
+            .await?;
+        for (endpoint, event_type, payload) in deliveries {
+            self.q("INSERT INTO webhook_outbox (id, endpoint, event_type, payload, created_at, \
+                    status, next_attempt_at) VALUES ($1, $2, $3, $4, $5, 'pending', $6)")
+                .bind(uuid::Uuid::now_v7().to_string())
+                .bind(endpoint.clone())
+                .bind(event_type.clone())
+                .bind(payload.clone())
+                .bind(e.at)
+                .bind(e.at)
+                .execute(self.on(&mut *tx))
+                .await?;
+        }
+        self.commit(tx).await?;
+        Ok(())
+    }
+
+    /// Ids (and attempts) of deliveries due at `now`, oldest first.
+    pub async fn due_webhooks(&self, now: i64, limit: i64) -> Result<Vec<(String, i64)>> {
+        let rows = self
+            .q("SELECT id, attempts FROM webhook_outbox WHERE status = 'pending' \
+                AND next_attempt_at <= $1 AND claimed_until < $2 ORDER BY id LIMIT $3")
+            .bind(now)
+            .bind(now)
+            .bind(limit)
+            .fetch_all(self.db())
+            .await?;
+        rows.iter()
+            .map(|r| Ok((text(r, "id")?, r.try_get("attempts")?)))
+            .collect::<Result<_, sqlx::Error>>()
+            .map_err(Into::into)
+    }
+
+    /// Claims a due delivery until `lease_until` (one node at a time). `None`: another node
+    /// has it, or it is no longer due.
+    pub async fn claim_webhook(
+        &self,
+        id: &str,
+        attempts: i64,
+        now: i64,
+        lease_until: i64,
+    ) -> Result<Option<WebhookDelivery>> {
+        let n = self
+            .q("UPDATE webhook_outbox SET claimed_until = $1, attempts = attempts + 1 \
+                WHERE id = $2 AND status = 'pending' AND attempts = $3 AND claimed_until < $4")
+            .bind(lease_until)
+            .bind(id.to_owned())
+            .bind(attempts)
+            .bind(now)
+            .execute(self.db())
+            .await?
+            .rows_affected();
+        if n != 1 {
+            return Ok(None);
+        }
+        let row = self
+            .q("SELECT endpoint, event_type, payload FROM webhook_outbox WHERE id = $1")
+            .bind(id.to_owned())
+            .fetch_one(self.db())
+            .await?;
+        Ok(Some(WebhookDelivery {
+            id: id.to_owned(),
+            endpoint: text(&row, "endpoint")?,
+            event_type: text(&row, "event_type")?,
+            payload: text(&row, "payload")?,
+            attempt: attempts + 1,
+        }))
+    }
+
+    pub async fn webhook_delivered(&self, id: &str, now: i64) -> Result<()> {
+        self.q("UPDATE webhook_outbox SET status = 'delivered', delivered_at = $1, \
+                claimed_until = 0, last_error = NULL WHERE id = $2")
+            .bind(now)
+            .bind(id.to_owned())
+            .execute(self.db())
+            .await?;
+        Ok(())
+    }
+
+    /// A failed attempt: retried at `next_attempt_at`, or given up (`failed`) when `give_up`.
+    pub async fn webhook_failed(
+        &self,
+        id: &str,
+        error: &str,
+        next_attempt_at: i64,
+        give_up: bool,
+    ) -> Result<()> {
+        let status = if give_up { "failed" } else { "pending" };
+        self.q("UPDATE webhook_outbox SET status = $1, next_attempt_at = $2, claimed_until = 0, \
+                last_error = $3 WHERE id = $4")
+            .bind(status)
+            .bind(next_attempt_at)
+            .bind(error.chars().take(500).collect::<String>())
+            .bind(id.to_owned())
+            .execute(self.db())
+            .await?;
+        Ok(())
+    }
+}
