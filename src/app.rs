@@ -19,6 +19,8 @@ pub struct App {
     listener: TcpListener,
     /// `PORTCULLIS_METRICS_BIND`: `/metrics` is served here instead of on the main listener.
     metrics_listener: Option<TcpListener>,
+    /// `PORTCULLIS_ADMIN_BIND`: the admin API is served here instead of on the main listener.
+    admin_listener: Option<TcpListener>,
     state: AppState,
     port: u16,
     /// The mail delivery worker, when SMTP is configured; it runs while the server does.
@@ -39,6 +41,14 @@ impl App {
                     format!("cannot listen on {addr} (PORTCULLIS_METRICS_BIND)")
                 })?),
             };
+        let admin_listener = match settings.admin_bind {
+            None => None,
+            Some(addr) => Some(
+                TcpListener::bind(addr)
+                    .await
+                    .with_context(|| format!("cannot listen on {addr} (PORTCULLIS_ADMIN_BIND)"))?,
+            ),
+        };
         let settings = Arc::new(settings);
         let smtp = Smtp::from_settings(&settings)?;
         let store = Arc::new(Store::connect(&settings.database_url).await?);
@@ -52,11 +62,23 @@ impl App {
                 "PORTCULLIS_SMTP_URL is not set: mail waits in the outbox and is not delivered"
             );
         }
-        Ok(Self { listener, metrics_listener, state: AppState { auth }, port, mail })
+        Ok(Self {
+            listener,
+            metrics_listener,
+            admin_listener,
+            state: AppState { auth },
+            port,
+            mail,
+        })
     }
 
     pub fn port(&self) -> u16 {
         self.port
+    }
+
+    /// The port of the admin API's own listener, when `PORTCULLIS_ADMIN_BIND` sets one.
+    pub fn admin_port(&self) -> Option<u16> {
+        self.admin_listener.as_ref().and_then(|l| l.local_addr().ok()).map(|a| a.port())
     }
 
     /// The port of the metrics listener, when `PORTCULLIS_METRICS_BIND` is set.
@@ -85,6 +107,11 @@ impl App {
         let auth = self.state.auth.clone();
         let background = Background::spawn(auth.clone());
         let mail = self.mail.map(Worker::spawn);
+        let webhooks = if auth.settings.webhooks.is_empty() {
+            None
+        } else {
+            Some(crate::webhooks::WebhookWorker::new(auth.store.clone(), &auth.settings)?.spawn())
+        };
         let settings = auth.settings.clone();
         let limits = ServerLimits {
             header_timeout: settings.header_timeout,
@@ -103,11 +130,28 @@ impl App {
                 let _ = metrics_stop.await;
             }))
         });
+        let (admin_done, admin_stop) = tokio::sync::oneshot::channel::<()>();
+        let admin = self.admin_listener.map(|listener| {
+            if let Ok(addr) = listener.local_addr() {
+                tracing::info!(%addr, "admin API listening");
+            }
+            let app = crate::http::admin::admin_router(self.state.clone());
+            tokio::spawn(serve(listener, app, limits, async {
+                let _ = admin_stop.await;
+            }))
+        });
         serve(self.listener, router(self.state), limits, shutdown).await;
+        let _ = admin_done.send(());
+        if let Some(admin) = admin {
+            let _ = admin.await;
+        }
         tracing::info!("requests drained; stopping background work");
         background.stop().await;
         if let Some(mail) = mail {
             mail.stop().await;
+        }
+        if let Some(webhooks) = webhooks {
+            webhooks.stop().await;
         }
         let _ = metrics_done.send(());
         if let Some(metrics) = metrics {

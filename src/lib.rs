@@ -17,6 +17,7 @@ pub mod metrics;
 pub mod service;
 pub mod store;
 pub mod telemetry;
+pub mod webhooks;
 
 pub use app::App;
 pub use config::Settings;

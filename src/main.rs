@@ -79,6 +79,28 @@ enum Command {
         #[command(subcommand)]
         command: MailCommand,
     },
+    /// Keys of the admin API (`/api/admin`).
+    ApiKey {
+        #[command(subcommand)]
+        command: ApiKeyCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum ApiKeyCommand {
+    /// Make a key; it is printed this once (only its hash is kept).
+    Create {
+        /// What the key is for, e.g. "billing service".
+        #[arg(long)]
+        name: String,
+        /// Comma-separated: users:read, users:write, sessions:write, audit:read.
+        #[arg(long, value_delimiter = ',', required = true)]
+        scopes: Vec<String>,
+    },
+    /// Every key: id, name, scopes, created, last used, revoked.
+    List,
+    /// Revoke a key: refused from the next call on, on every node.
+    Revoke { id: String },
 }
 
 #[derive(Subcommand)]
@@ -182,6 +204,42 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::User { command } => user(settings, command).await,
+        Command::ApiKey { command } => {
+            let auth = auth(settings).await?;
+            match command {
+                ApiKeyCommand::Create { name, scopes } => {
+                    let (key, plain) =
+                        auth.create_api_key(&name, &scopes).await.map_err(AppError::into_anyhow)?;
+                    eprintln!(
+                        "created API key {} ({}) with {}; shown this once:",
+                        key.id,
+                        key.name,
+                        key.scopes.join(", ")
+                    );
+                    println!("{plain}");
+                }
+                ApiKeyCommand::List => {
+                    for k in auth.api_keys().await.map_err(AppError::into_anyhow)? {
+                        let when =
+                            |t: Option<i64>| t.map_or("-".to_owned(), portcullis::clock::rfc3339);
+                        println!(
+                            "{}\t{}\t{}\tcreated {}\tlast used {}\trevoked {}",
+                            k.id,
+                            k.name,
+                            k.scopes.join(","),
+                            portcullis::clock::rfc3339(k.created_at),
+                            when(k.last_used_at),
+                            when(k.revoked_at),
+                        );
+                    }
+                }
+                ApiKeyCommand::Revoke { id } => {
+                    auth.revoke_api_key(&id).await.map_err(AppError::into_anyhow)?;
+                    println!("revoked API key {id}");
+                }
+            }
+            Ok(())
+        }
         Command::Audit { user, since } => {
             let since = portcullis::config::parse_duration(&since)
                 .map_err(|e| anyhow::anyhow!("--since: {e}"))?;

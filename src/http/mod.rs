@@ -1,5 +1,6 @@
 //! HTTP: the router, cross-cutting middleware, and the route sets.
 
+pub mod admin;
 pub mod api;
 pub mod cookies;
 pub mod extract;
@@ -41,6 +42,9 @@ pub fn router(state: AppState) -> Router {
         .route("/openapi.json", get(openapi));
     if state.auth.settings.dev {
         app = app.route("/dev/mail", get(dev_mail));
+    }
+    if state.auth.settings.admin_api && state.auth.settings.admin_bind.is_none() {
+        app = app.merge(admin::routes());
     }
     if state.auth.settings.pages {
         app = app.merge(pages::routes(&state));

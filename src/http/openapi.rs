@@ -26,6 +26,15 @@ impl Modify for SecuritySchemes {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
         let components = openapi.components.get_or_insert_with(Default::default);
         components.add_security_scheme(
+            "api_key",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("pcak_… (portcullis api-key create)")
+                    .build(),
+            ),
+        );
+        components.add_security_scheme(
             "bearer",
             SecurityScheme::Http(
                 HttpBuilder::new().scheme(HttpAuthScheme::Bearer).bearer_format("JWT").build(),
@@ -44,5 +53,6 @@ pub fn document() -> utoipa::openapi::OpenApi {
     doc.merge(super::api::ApiDoc::openapi());
     doc.merge(super::legacy::LegacyDoc::openapi());
     doc.merge(super::OpsDoc::openapi());
+    doc.merge(super::admin::AdminDoc::openapi());
     doc
 }

@@ -14,7 +14,8 @@ use crate::store::{
 /// the legacy reset routes): at most one of a kind per address a minute and five an hour,
 /// counting every mail of that kind to the address (the registration's too). Extra requests get
 /// the usual answer and send nothing.
-const MAIL_THROTTLE: MailThrottle = MailThrottle { min_interval_ms: 60_000, per_hour: 5 };
+pub(super) const MAIL_THROTTLE: MailThrottle =
+    MailThrottle { min_interval_ms: 60_000, per_hour: 5 };
 
 /// Email changes of one account: at most five an hour (counted by the notices to its current
 /// address). Each target address is throttled like [`MAIL_THROTTLE`] besides, so nobody can
@@ -63,7 +64,7 @@ fn parse_email(raw: &str) -> Result<Email> {
     Email::parse(raw).map_err(|m| AppError::bad_request(ErrorCode::InvalidEmail, m))
 }
 
-fn taken(t: Taken) -> AppError {
+pub(super) fn taken(t: Taken) -> AppError {
     match t {
         Taken::Email => AppError::conflict(ErrorCode::EmailTaken, "Email already registered"),
         Taken::Username => AppError::conflict(ErrorCode::UsernameTaken, "Username already taken"),

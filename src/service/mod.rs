@@ -3,6 +3,7 @@
 
 mod account;
 mod admin;
+pub mod admin_api;
 pub mod audit;
 mod email_login;
 mod login;

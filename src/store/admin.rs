@@ -153,6 +153,58 @@ impl Store {
         Ok(rows.iter().map(user_from_row).collect::<Result<_, _>>()?)
     }
 
+    /// Sets an account's address and/or username (administration: no re-verification; the
+    /// address counts as unverified unless the caller says otherwise). `Ok(Err(_))`: taken.
+    pub async fn admin_set_identity(
+        &self,
+        user_id: &str,
+        email: Option<&crate::domain::Email>,
+        username: Option<&crate::domain::Username>,
+        now: i64,
+    ) -> Result<std::result::Result<(), super::Taken>> {
+        let mut tx = self.begin().await?;
+        if let Some(e) = email {
+            let done = self
+                .q("UPDATE users SET email = $1, email_key = $2, email_verified = 0, updated_at = $3 \
+                    WHERE id = $4 AND email_key <> $5")
+                .bind(e.as_str().to_owned())
+                .bind(e.key())
+                .bind(now)
+                .bind(user_id.to_owned())
+                .bind(e.key())
+                .execute(self.on(&mut *tx))
+                .await;
+            match done {
+                Ok(_) => {}
+                Err(err) if super::is_unique_violation(&err) => {
+                    return Ok(Err(super::Taken::Email))
+                }
+                Err(err) => return Err(err.into()),
+            }
+        }
+        if let Some(u) = username {
+            let done = self
+                .q("UPDATE users SET username = $1, username_key = $2, username_skeleton = $3, \
+                    updated_at = $4 WHERE id = $5")
+                .bind(u.as_str().to_owned())
+                .bind(u.key())
+                .bind(u.skeleton())
+                .bind(now)
+                .bind(user_id.to_owned())
+                .execute(self.on(&mut *tx))
+                .await;
+            match done {
+                Ok(_) => {}
+                Err(err) if super::is_unique_violation(&err) => {
+                    return Ok(Err(super::Taken::Username))
+                }
+                Err(err) => return Err(err.into()),
+            }
+        }
+        self.commit(tx).await?;
+        Ok(Ok(()))
+    }
+
     /// Sets whether the address is verified (administration).
     pub async fn set_email_verified(
         &self,

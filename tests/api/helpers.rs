@@ -126,6 +126,8 @@ pub struct TestApp {
     pub port: u16,
     /// The private metrics listener, when the test left it on.
     pub metrics_port: Option<u16>,
+    /// The admin API's own listener, when `PORTCULLIS_ADMIN_BIND` sets one.
+    pub admin_port: Option<u16>,
     pub client: reqwest::Client,
     pub auth: Arc<Auth>,
     pub database_url: String,
@@ -199,6 +201,7 @@ impl TestApp {
         let app = App::build(settings).await.expect("app builds");
         let port = app.port();
         let metrics_port = app.metrics_port();
+        let admin_port = app.admin_port();
         let auth = app.auth();
         tokio::spawn(app.run_until(std::future::pending()));
         let client =
@@ -209,7 +212,18 @@ impl TestApp {
             .rev()
             .find(|(k, _)| *k == "PORTCULLIS_PUBLIC_URL")
             .map_or_else(|| base.clone(), |(_, v)| v.to_string());
-        Self { public, base, port, metrics_port, client, auth, database_url: url, db, _dir: dir }
+        Self {
+            public,
+            base,
+            port,
+            metrics_port,
+            admin_port,
+            client,
+            auth,
+            database_url: url,
+            db,
+            _dir: dir,
+        }
     }
 
     pub fn url(&self, path: &str) -> String {

@@ -5,6 +5,7 @@
 mod helpers;
 
 mod admin;
+mod admin_api;
 mod browser;
 mod email_login;
 mod errors;

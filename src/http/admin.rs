@@ -1,0 +1,385 @@
+//! The admin API under `/api/admin`, for the services built on Portcullis. Authenticated by
+//! API keys only (`Authorization: Bearer pcak_…`, made with `portcullis api-key create`):
+//! a session cookie or an access token is never enough. Each route needs a scope; each call
+//! is audited with the key's id. On the main listener, or with `PORTCULLIS_ADMIN_BIND` on
+//! its own.
+
+use axum::extract::{FromRequestParts, Path, Query, State};
+use axum::http::header::AUTHORIZATION;
+use axum::http::request::Parts;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, OpenApi, ToSchema};
+
+use super::api::types::{MessageResponse, UserView};
+use super::extract::{Client, Input};
+use super::AppState;
+use crate::error::{AppError, ErrorBody, ErrorCode, Result};
+use crate::service::admin_api::{AdminCaller, AdminUpdate};
+use crate::store::AuditFilter;
+
+/// The admin routes.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/api/admin/users", get(list_users).post(create_user))
+        .route("/api/admin/users/{id}", get(get_user).patch(update_user).delete(delete_user))
+        .route("/api/admin/users/{id}/disable", post(disable_user))
+        .route("/api/admin/users/{id}/enable", post(enable_user))
+        .route("/api/admin/users/{id}/sessions/revoke", post(revoke_sessions))
+        .route("/api/admin/users/{id}/factors/reset", post(reset_factors))
+        .route("/api/admin/users/{id}/send-reset", post(send_reset))
+        .route("/api/admin/audit", get(audit_log))
+}
+
+/// The admin API alone, for its own listener (`PORTCULLIS_ADMIN_BIND`).
+pub fn admin_router(state: AppState) -> Router {
+    let auth = state.auth.clone();
+    routes()
+        .fallback(|| async { AppError::not_found(ErrorCode::NotFound, "Not found") })
+        .with_state(state)
+        .layer(axum::middleware::from_fn_with_state(auth, super::observe::observe))
+        .layer(tower_http::request_id::PropagateRequestIdLayer::x_request_id())
+        .layer(tower_http::request_id::SetRequestIdLayer::x_request_id(
+            tower_http::request_id::MakeRequestUuid,
+        ))
+}
+
+/// A call authenticated by an admin API key.
+pub struct Admin(pub AdminCaller);
+
+impl FromRequestParts<AppState> for Admin {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self> {
+        let presented = parts
+            .headers
+            .get(AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .map(str::trim)
+            .ok_or_else(|| {
+                AppError::unauthorized(ErrorCode::InvalidApiKey, "An admin API key is required")
+            })?;
+        let key = state.auth.api_key(presented).await?;
+        let Ok(Client(client)) = Client::from_request_parts(parts, state).await;
+        Ok(Self(AdminCaller { key, client }))
+    }
+}
+
+impl Admin {
+    fn needs(self, scope: &str) -> Result<AdminCaller> {
+        if self.0.key.scopes.iter().any(|s| s == scope) {
+            Ok(self.0)
+        } else {
+            Err(AppError::forbidden(
+                ErrorCode::InsufficientScope,
+                format!("This key lacks the scope {scope}"),
+            ))
+        }
+    }
+}
+
+/// An account as the admin API shows it.
+#[derive(Serialize, ToSchema)]
+pub struct AdminUserView {
+    #[serde(flatten)]
+    pub user: UserView,
+    pub is_active: bool,
+}
+
+impl From<&crate::domain::User> for AdminUserView {
+    fn from(u: &crate::domain::User) -> Self {
+        Self { user: UserView::from(u), is_active: u.is_active }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct AdminUserResponse {
+    pub user: AdminUserView,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct UsersPage {
+    pub users: Vec<AdminUserView>,
+    /// Pass as `after` for the next page; absent on the last one.
+    pub next: Option<String>,
+}
+
+#[derive(Deserialize, IntoParams)]
+pub struct UsersQuery {
+    /// The cursor: `next` of the previous page.
+    pub after: Option<String>,
+    /// Users whose email or username starts with this.
+    pub q: Option<String>,
+    /// 1 to 200 (default 50).
+    pub limit: Option<i64>,
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct CreateUserRequest {
+    #[schema(required = true)]
+    pub email: Option<String>,
+    pub username: Option<String>,
+    /// Without one the account has no password: it signs in by a reset link (`invite`), or
+    /// the other ways in.
+    #[schema(format = Password)]
+    pub password: Option<String>,
+    #[serde(default)]
+    pub email_verified: bool,
+    /// Mail a link to set a password.
+    #[serde(default)]
+    pub invite: bool,
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct UpdateUserRequest {
+    /// A new address (unverified unless `email_verified` is sent too).
+    pub email: Option<String>,
+    pub username: Option<String>,
+    pub email_verified: Option<bool>,
+}
+
+#[derive(Deserialize, IntoParams)]
+pub struct AuditQuery {
+    pub user_id: Option<String>,
+    /// An audit event name, e.g. `login`.
+    pub event: Option<String>,
+    /// The cursor: `next` of the previous page.
+    pub after: Option<String>,
+    /// Entries at or after this time (Unix milliseconds).
+    pub since: Option<i64>,
+    pub limit: Option<i64>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct AuditEntryView {
+    pub id: String,
+    pub at: String,
+    pub event: String,
+    pub outcome: String,
+    pub user_id: Option<String>,
+    pub ip: Option<String>,
+    pub user_agent: Option<String>,
+    pub detail: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct AuditPage {
+    pub entries: Vec<AuditEntryView>,
+    pub next: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct RevokedSessions {
+    pub revoked: u64,
+}
+
+fn limit(l: Option<i64>) -> Result<i64> {
+    match l.unwrap_or(50) {
+        n @ 1..=200 => Ok(n),
+        _ => Err(AppError::bad_request(ErrorCode::InvalidField, "limit is 1 to 200")),
+    }
+}
+
+fn user(u: &crate::domain::User) -> Json<AdminUserResponse> {
+    Json(AdminUserResponse { user: AdminUserView::from(u) })
+}
+
+/// Users in a stable order (by id), a page at a time.
+#[utoipa::path(get, path = "/api/admin/users", tag = "admin", params(UsersQuery),
+    security(("api_key" = ["users:read"])),
+    responses((status = 200, body = UsersPage), (status = 400, body = ErrorBody),
+        (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+pub async fn list_users(
+    State(state): State<AppState>,
+    admin: Admin,
+    Query(q): Query<UsersQuery>,
+) -> Result<Json<UsersPage>> {
+    let caller = admin.needs("users:read")?;
+    let limit = limit(q.limit)?;
+    let users = state.auth.admin_users(&caller, q.after.as_deref(), q.q.as_deref(), limit).await?;
+    let next = (users.len() as i64 == limit).then(|| users.last().map(|u| u.id.clone())).flatten();
+    Ok(Json(UsersPage { users: users.iter().map(AdminUserView::from).collect(), next }))
+}
+
+#[utoipa::path(get, path = "/api/admin/users/{id}", tag = "admin",
+    params(("id" = String, Path)), security(("api_key" = ["users:read"])),
+    responses((status = 200, body = AdminUserResponse), (status = 404, body = ErrorBody)))]
+pub async fn get_user(
+    State(state): State<AppState>,
+    admin: Admin,
+    Path(id): Path<String>,
+) -> Result<Json<AdminUserResponse>> {
+    let caller = admin.needs("users:read")?;
+    Ok(user(&state.auth.admin_user(&caller, &id).await?))
+}
+
+/// Create an account, with or without a password, optionally mailing an invitation.
+#[utoipa::path(post, path = "/api/admin/users", tag = "admin", request_body = CreateUserRequest,
+    security(("api_key" = ["users:write"])),
+    responses((status = 201, body = AdminUserResponse), (status = 400, body = ErrorBody),
+        (status = 409, body = ErrorBody)))]
+pub async fn create_user(
+    State(state): State<AppState>,
+    admin: Admin,
+    Input(req): Input<CreateUserRequest>,
+) -> Result<Response> {
+    let caller = admin.needs("users:write")?;
+    let u = state
+        .auth
+        .admin_create_user(
+            &caller,
+            req.email.as_deref(),
+            req.username.as_deref(),
+            req.password.as_deref(),
+            req.email_verified,
+            req.invite,
+        )
+        .await?;
+    Ok((StatusCode::CREATED, user(&u)).into_response())
+}
+
+#[utoipa::path(patch, path = "/api/admin/users/{id}", tag = "admin", params(("id" = String, Path)),
+    request_body = UpdateUserRequest, security(("api_key" = ["users:write"])),
+    responses((status = 200, body = AdminUserResponse), (status = 400, body = ErrorBody),
+        (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn update_user(
+    State(state): State<AppState>,
+    admin: Admin,
+    Path(id): Path<String>,
+    Input(req): Input<UpdateUserRequest>,
+) -> Result<Json<AdminUserResponse>> {
+    let caller = admin.needs("users:write")?;
+    let update = AdminUpdate {
+        email: req.email.as_deref(),
+        username: req.username.as_deref(),
+        email_verified: req.email_verified,
+    };
+    Ok(user(&state.auth.admin_update_user(&caller, &id, update).await?))
+}
+
+/// Disable an account: every session ends at once, on every node.
+#[utoipa::path(post, path = "/api/admin/users/{id}/disable", tag = "admin",
+    params(("id" = String, Path)), security(("api_key" = ["users:write"])),
+    responses((status = 200, body = AdminUserResponse), (status = 404, body = ErrorBody)))]
+pub async fn disable_user(
+    State(state): State<AppState>,
+    admin: Admin,
+    Path(id): Path<String>,
+) -> Result<Json<AdminUserResponse>> {
+    let caller = admin.needs("users:write")?;
+    Ok(user(&state.auth.admin_set_user_active(&caller, &id, false).await?))
+}
+
+#[utoipa::path(post, path = "/api/admin/users/{id}/enable", tag = "admin",
+    params(("id" = String, Path)), security(("api_key" = ["users:write"])),
+    responses((status = 200, body = AdminUserResponse), (status = 404, body = ErrorBody)))]
+pub async fn enable_user(
+    State(state): State<AppState>,
+    admin: Admin,
+    Path(id): Path<String>,
+) -> Result<Json<AdminUserResponse>> {
+    let caller = admin.needs("users:write")?;
+    Ok(user(&state.auth.admin_set_user_active(&caller, &id, true).await?))
+}
+
+#[utoipa::path(delete, path = "/api/admin/users/{id}", tag = "admin",
+    params(("id" = String, Path)), security(("api_key" = ["users:write"])),
+    responses((status = 200, body = MessageResponse), (status = 404, body = ErrorBody)))]
+pub async fn delete_user(
+    State(state): State<AppState>,
+    admin: Admin,
+    Path(id): Path<String>,
+) -> Result<Json<MessageResponse>> {
+    let caller = admin.needs("users:write")?;
+    state.auth.admin_remove_user(&caller, &id).await?;
+    Ok(Json(MessageResponse::new("User deleted")))
+}
+
+#[utoipa::path(post, path = "/api/admin/users/{id}/sessions/revoke", tag = "admin",
+    params(("id" = String, Path)), security(("api_key" = ["sessions:write"])),
+    responses((status = 200, body = RevokedSessions), (status = 404, body = ErrorBody)))]
+pub async fn revoke_sessions(
+    State(state): State<AppState>,
+    admin: Admin,
+    Path(id): Path<String>,
+) -> Result<Json<RevokedSessions>> {
+    let caller = admin.needs("sessions:write")?;
+    Ok(Json(RevokedSessions { revoked: state.auth.admin_end_sessions(&caller, &id).await? }))
+}
+
+/// Remove TOTP, recovery codes and passkeys (a lost device); the owner is told by mail.
+#[utoipa::path(post, path = "/api/admin/users/{id}/factors/reset", tag = "admin",
+    params(("id" = String, Path)), security(("api_key" = ["users:write"])),
+    responses((status = 200, body = MessageResponse), (status = 404, body = ErrorBody)))]
+pub async fn reset_factors(
+    State(state): State<AppState>,
+    admin: Admin,
+    Path(id): Path<String>,
+) -> Result<Json<MessageResponse>> {
+    let caller = admin.needs("users:write")?;
+    state.auth.admin_reset_factors(&caller, &id).await?;
+    Ok(Json(MessageResponse::new("Second factors removed")))
+}
+
+/// Mail a password reset link.
+#[utoipa::path(post, path = "/api/admin/users/{id}/send-reset", tag = "admin",
+    params(("id" = String, Path)), security(("api_key" = ["users:write"])),
+    responses((status = 200, body = MessageResponse), (status = 404, body = ErrorBody)))]
+pub async fn send_reset(
+    State(state): State<AppState>,
+    admin: Admin,
+    Path(id): Path<String>,
+) -> Result<Json<MessageResponse>> {
+    let caller = admin.needs("users:write")?;
+    state.auth.admin_send_reset(&caller, &id).await?;
+    Ok(Json(MessageResponse::new("Reset link sent")))
+}
+
+/// The audit log, oldest first, a page at a time.
+#[utoipa::path(get, path = "/api/admin/audit", tag = "admin", params(AuditQuery),
+    security(("api_key" = ["audit:read"])),
+    responses((status = 200, body = AuditPage), (status = 403, body = ErrorBody)))]
+pub async fn audit_log(
+    State(state): State<AppState>,
+    admin: Admin,
+    Query(q): Query<AuditQuery>,
+) -> Result<Json<AuditPage>> {
+    let caller = admin.needs("audit:read")?;
+    let filter = AuditFilter {
+        user_id: q.user_id,
+        event: q.event,
+        after: q.after,
+        since: q.since,
+        limit: limit(q.limit)?,
+    };
+    let rows = state.auth.admin_audit_log(&caller, &filter).await?;
+    let next =
+        (rows.len() as i64 == filter.limit).then(|| rows.last().map(|r| r.id.clone())).flatten();
+    let entries = rows
+        .into_iter()
+        .map(|r| AuditEntryView {
+            id: r.id,
+            at: crate::clock::rfc3339(r.entry.at),
+            event: r.entry.event,
+            outcome: r.entry.outcome,
+            user_id: r.entry.user_id,
+            ip: r.entry.ip,
+            user_agent: r.entry.user_agent,
+            detail: r.entry.detail,
+        })
+        .collect();
+    Ok(Json(AuditPage { entries, next }))
+}
+
+/// The admin API in the OpenAPI document.
+#[derive(OpenApi)]
+#[openapi(
+    paths(list_users, get_user, create_user, update_user, disable_user, enable_user, delete_user,
+        revoke_sessions, reset_factors, send_reset, audit_log),
+    tags((name = "admin", description = "The admin API: API keys only (`portcullis api-key`), each route needs a scope"))
+)]
+pub struct AdminDoc;

@@ -1,0 +1,304 @@
+//! The admin API's use cases: API keys (created and revoked from the command line, checked on
+//! every call against the database, so a revocation holds on every node at once), and the
+//! user administration they allow, each call audited with the key's id.
+
+use super::audit::Event;
+use super::{Auth, ClientInfo, Registration};
+use crate::auth::{hash_token, OpaqueToken};
+use crate::clock::now_ms;
+use crate::domain::{Email, User};
+use crate::error::{AppError, ErrorCode, Result};
+use crate::store::{ApiKey, AuditFilter, AuditRow, TokenPurpose};
+
+/// Every scope a key may hold.
+pub const SCOPES: &[&str] = &["users:read", "users:write", "sessions:write", "audit:read"];
+
+/// The prefix of every admin API key (so secret scanners can find leaked ones).
+const KEY_PREFIX: &str = "pcak_";
+
+/// A key's id and scopes with who called: what every admin call carries, and audits.
+#[derive(Debug, Clone)]
+pub struct AdminCaller {
+    pub key: ApiKey,
+    pub client: ClientInfo,
+}
+
+/// An admin change to an account.
+#[derive(Debug, Default)]
+pub struct AdminUpdate<'a> {
+    pub email: Option<&'a str>,
+    pub username: Option<&'a str>,
+    pub email_verified: Option<bool>,
+}
+
+fn user_not_found() -> AppError {
+    AppError::not_found(ErrorCode::UserNotFound, "No such user")
+}
+
+impl Auth {
+    /// `portcullis api-key create`: a new key with `scopes`; the plain key is shown this once.
+    pub async fn create_api_key(&self, name: &str, scopes: &[String]) -> Result<(ApiKey, String)> {
+        let name = name.trim();
+        if name.is_empty() || name.chars().count() > 100 {
+            return Err(AppError::bad_request(
+                ErrorCode::InvalidField,
+                "A key's name is 1 to 100 characters",
+            ));
+        }
+        if scopes.is_empty() {
+            return Err(AppError::bad_request(
+                ErrorCode::InvalidField,
+                "A key needs at least one scope",
+            ));
+        }
+        if let Some(bad) = scopes.iter().find(|s| !SCOPES.contains(&s.as_str())) {
+            return Err(AppError::bad_request(
+                ErrorCode::InvalidField,
+                format!("unknown scope {bad:?}; known: {}", SCOPES.join(", ")),
+            ));
+        }
+        let secret = OpaqueToken::generate();
+        let plain = format!("{KEY_PREFIX}{}", secret.plain);
+        let key = ApiKey {
+            id: uuid::Uuid::now_v7().to_string(),
+            name: name.to_owned(),
+            scopes: scopes.to_vec(),
+            created_at: now_ms(),
+            last_used_at: None,
+            revoked_at: None,
+        };
+        self.store.insert_api_key(&key, &hash_token(&plain)).await?;
+        let event = Event {
+            name: "admin_api_key_create",
+            outcome: "succeeded",
+            detail: Some(format!("key {} ({}): {}", key.id, key.name, key.scopes.join(" "))),
+            ..Default::default()
+        };
+        self.audit(&super::operator(), event).await;
+        Ok((key, plain))
+    }
+
+    pub async fn api_keys(&self) -> Result<Vec<ApiKey>> {
+        Ok(self.store.api_keys().await?)
+    }
+
+    /// `portcullis api-key revoke`: refused from the next call on, on every node.
+    pub async fn revoke_api_key(&self, id: &str) -> Result<()> {
+        if !self.store.revoke_api_key(id, now_ms()).await? {
+            return Err(AppError::not_found(ErrorCode::NotFound, "No such live API key"));
+        }
+        let event = Event {
+            name: "admin_api_key_revoke",
+            outcome: "succeeded",
+            detail: Some(format!("key {id}")),
+            ..Default::default()
+        };
+        self.audit(&super::operator(), event).await;
+        Ok(())
+    }
+
+    /// The live key `presented` (`Authorization: Bearer pcak_…`), or `401`.
+    pub async fn api_key(&self, presented: &str) -> Result<ApiKey> {
+        let refused =
+            || AppError::unauthorized(ErrorCode::InvalidApiKey, "Invalid or revoked API key");
+        if !presented.starts_with(KEY_PREFIX) || presented.len() > 200 {
+            return Err(refused());
+        }
+        let key = self.store.api_key_by_hash(&hash_token(presented)).await?.ok_or_else(refused)?;
+        self.store.touch_api_key(&key.id, now_ms()).await?;
+        Ok(key)
+    }
+
+    /// Records an admin call: `action` on `user_id`, by the caller's key.
+    pub async fn admin_audit(
+        &self,
+        caller: &AdminCaller,
+        name: &'static str,
+        user_id: Option<&str>,
+        detail: Option<String>,
+    ) {
+        let detail = match detail {
+            Some(d) => format!("key {}: {d}", caller.key.id),
+            None => format!("key {}", caller.key.id),
+        };
+        let event = Event {
+            name,
+            outcome: "succeeded",
+            user_id,
+            detail: Some(detail),
+            ..Default::default()
+        };
+        self.audit(&caller.client, event).await;
+    }
+
+    pub async fn admin_users(
+        &self,
+        caller: &AdminCaller,
+        after: Option<&str>,
+        query: Option<&str>,
+        limit: i64,
+    ) -> Result<Vec<User>> {
+        let prefix = query.map(|q| crate::domain::email_key(q.trim())).filter(|q| !q.is_empty());
+        let users = self.store.users_page(after, prefix.as_deref(), limit).await?;
+        let detail = Some(format!("listed {} users", users.len()));
+        self.admin_audit(caller, "admin_read", None, detail).await;
+        Ok(users)
+    }
+
+    pub async fn admin_user(&self, caller: &AdminCaller, id: &str) -> Result<User> {
+        let user = self.store.user_by_id(id).await?.map(|u| u.user).ok_or_else(user_not_found)?;
+        self.admin_audit(caller, "admin_read", Some(id), None).await;
+        Ok(user)
+    }
+
+    /// Creates an account: with a `password` (policy applies), or without one (it signs in by
+    /// a reset link, sent now with `invite`, or by the other ways in).
+    pub async fn admin_create_user(
+        &self,
+        caller: &AdminCaller,
+        email: Option<&str>,
+        username: Option<&str>,
+        password: Option<&str>,
+        email_verified: bool,
+        invite: bool,
+    ) -> Result<User> {
+        let email =
+            email.filter(|e| !e.trim().is_empty()).ok_or_else(|| AppError::missing("email"))?;
+        let user = match password {
+            Some(p) => {
+                let input = Registration {
+                    email: Some(email),
+                    password: Some(p),
+                    username,
+                    username_required: false,
+                };
+                self.create_user(input, email_verified).await?
+            }
+            None => {
+                let parsed = Email::parse(email).map_err(|_| {
+                    AppError::bad_request(ErrorCode::InvalidEmail, "Invalid email format")
+                })?;
+                let username = match username {
+                    Some(u) => Some(crate::domain::Username::parse(u).map_err(|_| {
+                        AppError::bad_request(ErrorCode::InvalidUsername, "Invalid username")
+                    })?),
+                    None => None,
+                };
+                let new = crate::store::NewUser::new(
+                    &parsed,
+                    username.as_ref(),
+                    super::email_login::NO_PASSWORD.to_owned(),
+                    email_verified,
+                );
+                self.store.insert_user(&new, None).await?.map_err(|t| super::account::taken(t))?
+            }
+        };
+        let detail = Some(format!("created{}", if invite { ", invited" } else { "" }));
+        self.admin_audit(caller, "admin_user_add", Some(&user.id), detail).await;
+        if invite {
+            self.admin_send_reset(caller, &user.id).await?;
+        }
+        Ok(user)
+    }
+
+    pub async fn admin_update_user(
+        &self,
+        caller: &AdminCaller,
+        id: &str,
+        update: AdminUpdate<'_>,
+    ) -> Result<User> {
+        let found = self.store.user_by_id(id).await?.ok_or_else(user_not_found)?;
+        if update.email.is_some() || update.username.is_some() {
+            let username = match update.username {
+                Some(u) => Some(crate::domain::Username::parse(u).map_err(|_| {
+                    AppError::bad_request(ErrorCode::InvalidUsername, "Invalid username")
+                })?),
+                None => None,
+            };
+            let email = match update.email {
+                Some(e) => Some(Email::parse(e).map_err(|_| {
+                    AppError::bad_request(ErrorCode::InvalidEmail, "Invalid email format")
+                })?),
+                None => None,
+            };
+            let changed = self
+                .store
+                .admin_set_identity(&found.user.id, email.as_ref(), username.as_ref(), now_ms())
+                .await?;
+            changed.map_err(super::account::taken)?;
+        }
+        if let Some(v) = update.email_verified {
+            self.store.set_email_verified(id, v, now_ms()).await?;
+        }
+        self.admin_audit(caller, "admin_user_update", Some(id), None).await;
+        self.store.user_by_id(id).await?.map(|u| u.user).ok_or_else(user_not_found)
+    }
+
+    pub async fn admin_set_user_active(
+        &self,
+        caller: &AdminCaller,
+        id: &str,
+        active: bool,
+    ) -> Result<User> {
+        if !self.store.set_active(id, active, now_ms()).await? {
+            return Err(user_not_found());
+        }
+        let name = if active { "admin_user_enable" } else { "admin_user_disable" };
+        self.admin_audit(caller, name, Some(id), None).await;
+        self.store.user_by_id(id).await?.map(|u| u.user).ok_or_else(user_not_found)
+    }
+
+    pub async fn admin_remove_user(&self, caller: &AdminCaller, id: &str) -> Result<()> {
+        if !self.store.delete_user(id).await? {
+            return Err(user_not_found());
+        }
+        self.admin_audit(caller, "admin_user_delete", Some(id), None).await;
+        Ok(())
+    }
+
+    pub async fn admin_end_sessions(&self, caller: &AdminCaller, id: &str) -> Result<u64> {
+        self.store.user_by_id(id).await?.ok_or_else(user_not_found)?;
+        let n = self.store.revoke_sessions(id, None, now_ms()).await?;
+        self.admin_audit(caller, "admin_revoke_sessions", Some(id), Some(format!("{n} sessions")))
+            .await;
+        Ok(n)
+    }
+
+    /// Removes the account's TOTP, recovery codes and passkeys; the owner is told by mail.
+    pub async fn admin_reset_factors(&self, caller: &AdminCaller, id: &str) -> Result<()> {
+        let user = self.store.user_by_id(id).await?.ok_or_else(user_not_found)?.user;
+        let mail = self.mailer.mfa_changed(&user.email, false)?;
+        self.store.remove_totp(id, Some(&mail), now_ms()).await?;
+        for p in self.store.passkeys(id).await? {
+            let notice = self.mailer.passkey_changed(&user.email, false)?;
+            self.store.delete_passkey(id, &p.id, &notice, now_ms()).await?;
+        }
+        self.admin_audit(caller, "admin_mfa_reset", Some(id), None).await;
+        Ok(())
+    }
+
+    /// Mails the account a password reset link (also the invitation of an account made
+    /// without a password).
+    pub async fn admin_send_reset(&self, caller: &AdminCaller, id: &str) -> Result<()> {
+        let user = self.store.user_by_id(id).await?.ok_or_else(user_not_found)?.user;
+        let (token, record) =
+            self.one_time_token(&user.id, TokenPurpose::ResetPassword, &user.email);
+        let mail = self.mailer.reset(&user.email, &token.plain)?;
+        self.store
+            .issue_token_throttled(&record, &mail, super::account::MAIL_THROTTLE, false)
+            .await?;
+        self.admin_audit(caller, "admin_send_reset", Some(id), None).await;
+        Ok(())
+    }
+
+    pub async fn admin_audit_log(
+        &self,
+        caller: &AdminCaller,
+        filter: &AuditFilter,
+    ) -> Result<Vec<AuditRow>> {
+        let rows = self.store.audit_page(filter).await?;
+        self.admin_audit(caller, "admin_read", filter.user_id.as_deref(), Some("audit log".into()))
+            .await;
+        Ok(rows)
+    }
+}

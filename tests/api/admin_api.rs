@@ -1,0 +1,263 @@
+//! The admin API (`/api/admin`): API keys with scopes, checked on every call on every node,
+//! stable pagination, and the user administration it allows.
+
+use reqwest::{Method, StatusCode};
+use serde_json::{json, Value};
+
+use crate::backends;
+use crate::helpers::{error_body, Db, TestApp, PASSWORD};
+
+async fn key(app: &TestApp, scopes: &[&str]) -> String {
+    let scopes: Vec<String> = scopes.iter().map(|s| (*s).to_owned()).collect();
+    app.auth.create_api_key("test", &scopes).await.unwrap().1
+}
+
+async fn call(
+    app: &TestApp,
+    key: &str,
+    method: Method,
+    path: &str,
+    body: Option<Value>,
+) -> reqwest::Response {
+    let mut req = app.client.request(method, app.url(path)).bearer_auth(key);
+    if let Some(b) = body {
+        req = req.json(&b);
+    }
+    req.send().await.unwrap()
+}
+
+async fn scopes_are_enforced_and_sessions_are_never_enough(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let reader = key(&app, &["users:read"]).await;
+    let res = call(&app, &reader, Method::GET, "/api/admin/users", None).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let res = call(
+        &app,
+        &reader,
+        Method::POST,
+        "/api/admin/users",
+        Some(json!({"email": "x@example.com"})),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN, "a read key cannot write");
+    assert_eq!(error_body(res).await["code"], "insufficient_scope");
+    let res = call(&app, &reader, Method::GET, "/api/admin/audit", None).await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    // No key, a made-up key, a user's access token or session cookie: 401.
+    let login = app.user("admin-wannabe@example.com").await;
+    for bearer in ["", "pcak_made-up", login.access_token.as_str()] {
+        let res = call(&app, bearer, Method::GET, "/api/admin/users", None).await;
+        assert_eq!(res.status(), StatusCode::UNAUTHORIZED, "{bearer:?}");
+    }
+    let res = app
+        .client
+        .get(app.url("/api/admin/users"))
+        .header("cookie", format!("session_id={}", login.cookie))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED, "never through a session cookie");
+}
+
+async fn a_revoked_key_is_refused_at_once_on_every_node(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let other = app.another_node(&[]).await;
+    let created = app.auth.create_api_key("revoke me", &["users:read".into()]).await.unwrap();
+    for node in [&app, &other] {
+        let res = call(node, &created.1, Method::GET, "/api/admin/users", None).await;
+        assert_eq!(res.status(), StatusCode::OK);
+    }
+    app.auth.revoke_api_key(&created.0.id).await.unwrap();
+    for node in [&other, &app] {
+        let res = call(node, &created.1, Method::GET, "/api/admin/users", None).await;
+        assert_eq!(res.status(), StatusCode::UNAUTHORIZED, "refused at once");
+    }
+}
+
+async fn pages_stay_stable_while_users_are_added(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let k = key(&app, &["users:read", "users:write"]).await;
+    for i in 0..5 {
+        app.register(&format!("page{i}@example.com"), PASSWORD).await;
+    }
+    let mut seen = Vec::new();
+    let mut after: Option<String> = None;
+    let mut added = 0;
+    loop {
+        let path = match &after {
+            Some(a) => format!("/api/admin/users?limit=2&after={a}"),
+            None => "/api/admin/users?limit=2".to_owned(),
+        };
+        let page: Value = call(&app, &k, Method::GET, &path, None).await.json().await.unwrap();
+        for u in page["users"].as_array().unwrap() {
+            seen.push(u["email"].as_str().unwrap().to_owned());
+        }
+        // Users arrive while the listing goes on.
+        if added < 3 {
+            let res = call(
+                &app,
+                &k,
+                Method::POST,
+                "/api/admin/users",
+                Some(json!({"email": format!("late{added}@example.com")})),
+            )
+            .await;
+            assert_eq!(res.status(), StatusCode::CREATED);
+            added += 1;
+        }
+        match page["next"].as_str() {
+            Some(n) => after = Some(n.to_owned()),
+            None => break,
+        }
+    }
+    let mut unique = seen.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), seen.len(), "no user twice: {seen:?}");
+    for i in 0..5 {
+        assert!(seen.contains(&format!("page{i}@example.com")), "none skipped: {seen:?}");
+    }
+    assert_eq!(seen.len(), 8, "the late ones come at the end: {seen:?}");
+    let res = call(&app, &k, Method::GET, "/api/admin/users?limit=0", None).await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    let res = call(&app, &k, Method::GET, "/api/admin/users?q=late", None).await;
+    let found: Value = res.json().await.unwrap();
+    assert_eq!(found["users"].as_array().unwrap().len(), 3);
+}
+
+async fn the_admin_manages_an_account_and_every_call_is_audited(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let created = app
+        .auth
+        .create_api_key(
+            "backend",
+            &[
+                "users:read".into(),
+                "users:write".into(),
+                "sessions:write".into(),
+                "audit:read".into(),
+            ],
+        )
+        .await
+        .unwrap();
+    let (k, key_id) = (created.1, created.0.id);
+    // Created without a password, invited.
+    let res = call(
+        &app,
+        &k,
+        Method::POST,
+        "/api/admin/users",
+        Some(json!({"email": "invitee@example.com", "invite": true})),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let id = res.json::<Value>().await.unwrap()["user"]["id"].as_str().unwrap().to_owned();
+    let mails = app.mails("invitee@example.com", 1).await;
+    assert!(mails.iter().any(|m| m["subject"].as_str().unwrap().contains("Reset")), "{mails:?}");
+    let res = call(
+        &app,
+        &k,
+        Method::POST,
+        "/api/admin/users",
+        Some(json!({"email": "invitee@example.com"})),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    // Updated, read back.
+    let res = call(
+        &app,
+        &k,
+        Method::PATCH,
+        &format!("/api/admin/users/{id}"),
+        Some(json!({"username": "invitee", "email_verified": true})),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let u: Value = call(&app, &k, Method::GET, &format!("/api/admin/users/{id}"), None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(u["user"]["username"], "invitee");
+    assert_eq!(u["user"]["email_verified"], true);
+    // A user with a session: disabling ends it at once; enabling lets them back in.
+    let login = app.user("member@example.com").await;
+    let member = login.body["user"]["id"].as_str().unwrap().to_owned();
+    let res =
+        call(&app, &k, Method::POST, &format!("/api/admin/users/{member}/disable"), None).await;
+    assert_eq!(res.json::<Value>().await.unwrap()["user"]["is_active"], false);
+    assert_eq!(app.user_status_bearer(&login.access_token).await, StatusCode::UNAUTHORIZED);
+    call(&app, &k, Method::POST, &format!("/api/admin/users/{member}/enable"), None).await;
+    let again = app.login("member@example.com", PASSWORD).await;
+    let res =
+        call(&app, &k, Method::POST, &format!("/api/admin/users/{member}/sessions/revoke"), None)
+            .await;
+    assert_eq!(res.json::<Value>().await.unwrap()["revoked"], 1);
+    assert_eq!(app.user_status_bearer(&again.access_token).await, StatusCode::UNAUTHORIZED);
+    let res =
+        call(&app, &k, Method::POST, &format!("/api/admin/users/{member}/factors/reset"), None)
+            .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let res =
+        call(&app, &k, Method::POST, &format!("/api/admin/users/{member}/send-reset"), None).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    // Deleted.
+    let res = call(&app, &k, Method::DELETE, &format!("/api/admin/users/{id}"), None).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let res = call(&app, &k, Method::GET, &format!("/api/admin/users/{id}"), None).await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    // The audit log, filtered by account: each change, with the key's id.
+    let log: Value =
+        call(&app, &k, Method::GET, &format!("/api/admin/audit?user_id={member}"), None)
+            .await
+            .json()
+            .await
+            .unwrap();
+    let entries = log["entries"].as_array().unwrap();
+    for event in [
+        "admin_user_disable",
+        "admin_user_enable",
+        "admin_revoke_sessions",
+        "admin_mfa_reset",
+        "admin_send_reset",
+    ] {
+        let e = entries
+            .iter()
+            .find(|e| e["event"] == event)
+            .unwrap_or_else(|| panic!("{event} in {log}"));
+        assert!(e["detail"].as_str().unwrap().contains(&key_id), "{e}");
+    }
+    let res =
+        call(&app, &k, Method::GET, "/api/admin/audit?event=admin_read&limit=500", None).await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+}
+
+async fn the_admin_api_can_have_its_own_listener(db: Db) {
+    let app = TestApp::spawn_with(db, &[("PORTCULLIS_ADMIN_BIND", "127.0.0.1:0")]).await;
+    let k = key(&app, &["users:read"]).await;
+    let res = call(&app, &k, Method::GET, "/api/admin/users", None).await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND, "not on the main listener");
+    let port = app.admin_port.expect("an admin listener");
+    let res = app
+        .client
+        .get(format!("http://127.0.0.1:{port}/api/admin/users"))
+        .bearer_auth(&k)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let off = TestApp::spawn_with(db, &[("PORTCULLIS_ADMIN_BIND", "off")]).await;
+    let k = key(&off, &["users:read"]).await;
+    assert_eq!(
+        call(&off, &k, Method::GET, "/api/admin/users", None).await.status(),
+        StatusCode::NOT_FOUND
+    );
+}
+
+backends!(
+    scopes_are_enforced_and_sessions_are_never_enough,
+    a_revoked_key_is_refused_at_once_on_every_node,
+    pages_stay_stable_while_users_are_added,
+    the_admin_manages_an_account_and_every_call_is_audited,
+    the_admin_api_can_have_its_own_listener,
+);
