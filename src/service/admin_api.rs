@@ -190,7 +190,7 @@ impl Auth {
                     super::email_login::NO_PASSWORD.to_owned(),
                     email_verified,
                 );
-                self.store.insert_user(&new, None).await?.map_err(|t| super::account::taken(t))?
+                self.store.insert_user(&new, None).await?.map_err(super::account::taken)?
             }
         };
         let detail = Some(format!("created{}", if invite { ", invited" } else { "" }));
