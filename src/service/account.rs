@@ -75,7 +75,9 @@ impl Auth {
     /// Creates an account and queues its verification mail. `409` when the email or username is
     /// taken (even under concurrent registrations: the unique index decides).
     pub async fn register(&self, input: Registration<'_>) -> Result<User> {
-        self.create_user(input, false).await
+        let user = self.create_user(input, false).await?;
+        self.audit(&ClientInfo::default(), event("register", "succeeded", &user.id)).await;
+        Ok(user)
     }
 
     /// Creates an account; `verified` ones (an administrator's) get no verification mail.
@@ -329,6 +331,9 @@ impl Auth {
         }
         if email_changed {
             self.audit(&auth.client, event("email_change", "requested", &auth.user.id)).await;
+        }
+        if change.username.is_some() {
+            self.audit(&auth.client, event("profile_update", "succeeded", &auth.user.id)).await;
         }
         self.store
             .user_by_id(&auth.user.id)

@@ -261,3 +261,21 @@ backends!(
     the_admin_manages_an_account_and_every_call_is_audited,
     the_admin_api_can_have_its_own_listener,
 );
+
+#[tokio::test]
+async fn the_openapi_document_describes_the_admin_api() {
+    let app = TestApp::spawn(Db::Sqlite).await;
+    let doc: Value =
+        app.client.get(app.url("/openapi.json")).send().await.unwrap().json().await.unwrap();
+    for (path, method) in [
+        ("/api/admin/users", "get"),
+        ("/api/admin/users", "post"),
+        ("/api/admin/users/{id}", "patch"),
+        ("/api/admin/users/{id}/disable", "post"),
+        ("/api/admin/users/{id}/sessions/revoke", "post"),
+        ("/api/admin/audit", "get"),
+    ] {
+        assert!(doc["paths"][path][method].is_object(), "{method} {path}");
+    }
+    assert!(doc["components"]["securitySchemes"]["api_key"].is_object());
+}

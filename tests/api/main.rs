@@ -28,3 +28,4 @@ mod register;
 mod security;
 mod sessions;
 mod tokens;
+mod webhooks;

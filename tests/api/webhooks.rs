@@ -1,0 +1,204 @@
+//! Webhooks: a real HTTP receiver on loopback checks every delivery's Standard Webhooks
+//! signature with its own implementation, and sees events survive its own outage and arrive
+//! once from two nodes.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use base64::Engine as _;
+use serde_json::Value;
+
+use crate::backends;
+use crate::helpers::{Db, TestApp, PASSWORD};
+
+const SECRET: &str = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+
+/// What the receiver got: (webhook-id, event type, body), in arrival order.
+type Got = Arc<Mutex<Vec<(String, String, String)>>>;
+
+/// The receiver's own check of a delivery, written from the Standard Webhooks
+/// specification: HMAC-SHA256 over `id.timestamp.body` with the base64 secret after
+/// `whsec_`, sent as `v1,<base64>` (several may be listed, space-separated), and a timestamp
+/// within five minutes.
+fn verify(headers: &axum::http::HeaderMap, body: &str) -> Result<(), String> {
+    let get = |name: &str| {
+        headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned)
+            .ok_or(format!("no {name}"))
+    };
+    let (id, ts, sigs) = (get("webhook-id")?, get("webhook-timestamp")?, get("webhook-signature")?);
+    let ts: i64 = ts.parse().map_err(|_| "bad timestamp")?;
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs()
+        as i64;
+    if (now - ts).abs() > 300 {
+        return Err("stale timestamp".into());
+    }
+    let secret =
+        base64::engine::general_purpose::STANDARD.decode(&SECRET["whsec_".len()..]).unwrap();
+    let key = ring::hmac::Key::new(ring::hmac::HMAC_SHA256, &secret);
+    let signed = format!("{id}.{ts}.{body}");
+    for sig in sigs.split(' ') {
+        let Some(b64) = sig.strip_prefix("v1,") else { continue };
+        let Ok(tag) = base64::engine::general_purpose::STANDARD.decode(b64) else { continue };
+        if ring::hmac::verify(&key, signed.as_bytes(), &tag).is_ok() {
+            return Ok(());
+        }
+    }
+    Err("no signature matches".into())
+}
+
+/// Starts the receiver on `port` (which may have been refusing connections until now).
+async fn receiver_on(port: u16, got: Got) {
+    use axum::response::IntoResponse;
+    async fn hook(
+        axum::extract::State(got): axum::extract::State<Got>,
+        headers: axum::http::HeaderMap,
+        body: String,
+    ) -> axum::response::Response {
+        if let Err(e) = verify(&headers, &body) {
+            return (axum::http::StatusCode::BAD_REQUEST, e).into_response();
+        }
+        let v: Value = serde_json::from_str(&body).unwrap();
+        let id = headers["webhook-id"].to_str().unwrap().to_owned();
+        got.lock().unwrap().push((id, v["type"].as_str().unwrap().to_owned(), body));
+        axum::http::StatusCode::NO_CONTENT.into_response()
+    }
+    let router = axum::Router::new().route("/hook", axum::routing::post(hook)).with_state(got);
+    let listener = tokio::net::TcpListener::bind(("127.0.0.1", port)).await.unwrap();
+    tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+fn hook_settings(port: u16) -> Vec<(&'static str, String)> {
+    vec![
+        ("PORTCULLIS_WEBHOOK_TEST_URL", format!("http://127.0.0.1:{port}/hook")),
+        ("PORTCULLIS_WEBHOOK_TEST_SECRET", SECRET.to_owned()),
+        ("PORTCULLIS_WEBHOOK_POLL_INTERVAL", "100ms".to_owned()),
+        ("PORTCULLIS_WEBHOOK_RETRY_BASE", "100ms".to_owned()),
+    ]
+}
+
+async fn spawn(db: Db, port: u16) -> TestApp {
+    let s = hook_settings(port);
+    let all: Vec<(&str, &str)> = s.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    TestApp::spawn_with(db, &all).await
+}
+
+/// Waits until the receiver has `n` deliveries (or ten seconds).
+async fn wait_for(got: &Got, n: usize) -> Vec<(String, String, String)> {
+    for _ in 0..200 {
+        if got.lock().unwrap().len() >= n {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    // A little longer, to see any duplicate arrive.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    got.lock().unwrap().clone()
+}
+
+async fn signed_events_arrive_and_carry_no_secret(db: Db) {
+    let port = free_port();
+    let got: Got = Arc::default();
+    receiver_on(port, got.clone()).await;
+    let app = spawn(db, port).await;
+    let email = "hooked@example.com";
+    app.register(email, PASSWORD).await;
+    let login = app.login(email, PASSWORD).await;
+    let res = app
+        .post_json("/api/auth/login", serde_json::json!({"email": email, "password": "wrong one"}))
+        .await;
+    assert_eq!(res.status(), reqwest::StatusCode::UNAUTHORIZED);
+    let res = app
+        .bearer(reqwest::Method::POST, "/api/auth/change-password", &login.access_token)
+        .json(&serde_json::json!({"current_password": PASSWORD, "new_password": "a brand new passphrase"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), reqwest::StatusCode::OK);
+    let seen = wait_for(&got, 4).await;
+    let types: Vec<&str> = seen.iter().map(|(_, t, _)| t.as_str()).collect();
+    for t in ["user.created", "login.succeeded", "login.failed", "password.changed"] {
+        assert!(types.contains(&t), "{t} in {types:?}");
+    }
+    for (_, _, body) in &seen {
+        for secret in [
+            PASSWORD,
+            "a brand new passphrase",
+            &login.access_token,
+            &login.refresh_token,
+            &login.cookie,
+        ] {
+            assert!(!body.contains(secret), "a webhook carries a secret: {body}");
+        }
+    }
+    let created = seen.iter().find(|(_, t, _)| t == "user.created").unwrap();
+    let v: Value = serde_json::from_str(&created.2).unwrap();
+    assert_eq!(v["data"]["user_id"], login.body["user"]["id"]);
+}
+
+async fn a_receiver_down_then_up_loses_nothing(db: Db) {
+    // Nothing listens on the receiver's port yet: every attempt is refused.
+    let port = free_port();
+    let app = spawn(db, port).await;
+    for i in 0..3 {
+        app.register(&format!("down{i}@example.com"), PASSWORD).await;
+    }
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let got: Got = Arc::default();
+    receiver_on(port, got.clone()).await;
+    let seen = wait_for(&got, 3).await;
+    let created = seen.iter().filter(|(_, t, _)| t == "user.created").count();
+    assert_eq!(created, 3, "every event, after the outage: {seen:?}");
+}
+
+async fn two_nodes_deliver_each_event_once(db: Db) {
+    let port = free_port();
+    let got: Got = Arc::default();
+    receiver_on(port, got.clone()).await;
+    let app = spawn(db, port).await;
+    let s = hook_settings(port);
+    let all: Vec<(&str, &str)> = s.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let other = app.another_node(&all).await;
+    for i in 0..10 {
+        let node = if i % 2 == 0 { &app } else { &other };
+        node.register(&format!("twice{i}@example.com"), PASSWORD).await;
+    }
+    let seen = wait_for(&got, 10).await;
+    let mut by_id: HashMap<&str, usize> = HashMap::new();
+    for (id, _, _) in &seen {
+        *by_id.entry(id.as_str()).or_default() += 1;
+    }
+    assert!(by_id.values().all(|n| *n == 1), "each delivery once: {by_id:?}");
+    assert_eq!(seen.iter().filter(|(_, t, _)| t == "user.created").count(), 10);
+}
+
+backends!(
+    signed_events_arrive_and_carry_no_secret,
+    a_receiver_down_then_up_loses_nothing,
+    two_nodes_deliver_each_event_once,
+);
+
+#[test]
+fn a_bad_webhook_secret_or_event_stops_startup_naming_the_setting() {
+    for (name, value) in [
+        ("PORTCULLIS_WEBHOOK_X_SECRET", "not-whsec"),
+        ("PORTCULLIS_WEBHOOK_X_EVENTS", "user.created,user.exploded"),
+        ("PORTCULLIS_WEBHOOK_X_URL", "ftp://example.com/"),
+    ] {
+        let mut map = vec![
+            ("PORTCULLIS_WEBHOOK_X_URL", "https://example.com/hook"),
+            ("PORTCULLIS_WEBHOOK_X_SECRET", SECRET),
+        ];
+        map.retain(|(k, _)| *k != name);
+        map.push((name, value));
+        let err = portcullis::Settings::from_map(map).unwrap_err().to_string();
+        assert!(err.contains(name), "{err}");
+    }
+}
