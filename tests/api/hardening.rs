@@ -194,6 +194,7 @@ async fn security_events_are_in_the_audit_log_without_secrets(db: Db) {
     let seen: Vec<(String, String)> =
         mine.iter().map(|e| (e.event.clone(), e.outcome.clone())).collect();
     let expect = [
+        ("register", "succeeded"),
         ("login", "succeeded"),
         ("login", "failed"),
         ("password_change", "succeeded"),
@@ -202,7 +203,7 @@ async fn security_events_are_in_the_audit_log_without_secrets(db: Db) {
     let expect: Vec<(String, String)> =
         expect.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
     assert_eq!(seen, expect);
-    let failed = &mine[1];
+    let failed = &mine[2];
     assert_eq!(failed.user_id.as_deref(), Some(id.as_str()));
     assert_eq!(failed.ip.as_deref(), Some("127.0.0.1"));
     assert_eq!(failed.user_agent.as_deref(), Some("attacker/1.0"));
