@@ -54,6 +54,9 @@ impl App {
         let store = Arc::new(Store::connect(&settings.database_url).await?);
         store.migrate().await?;
         let auth = Arc::new(Auth::new(settings.clone(), store.clone()).await?);
+        if let Some(reason) = auth.passkeys_off() {
+            tracing::warn!("passkeys are off: PORTCULLIS_PUBLIC_URL {reason}");
+        }
         let mail =
             smtp.map(|smtp| Worker::new(store, smtp, &settings).with_metrics(auth.metrics.mail()));
         let port = bound.port();

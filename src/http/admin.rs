@@ -82,28 +82,15 @@ impl Admin {
     }
 }
 
-/// An account as the admin API shows it.
-#[derive(Serialize, ToSchema)]
-pub struct AdminUserView {
-    #[serde(flatten)]
-    pub user: UserView,
-    pub is_active: bool,
-}
-
-impl From<&crate::domain::User> for AdminUserView {
-    fn from(u: &crate::domain::User) -> Self {
-        Self { user: UserView::from(u), is_active: u.is_active }
-    }
-}
-
+/// An account (`is_active`: `false` once disabled).
 #[derive(Serialize, ToSchema)]
 pub struct AdminUserResponse {
-    pub user: AdminUserView,
+    pub user: UserView,
 }
 
 #[derive(Serialize, ToSchema)]
 pub struct UsersPage {
-    pub users: Vec<AdminUserView>,
+    pub users: Vec<UserView>,
     /// Pass as `after` for the next page; absent on the last one.
     pub next: Option<String>,
 }
@@ -185,7 +172,7 @@ fn limit(l: Option<i64>) -> Result<i64> {
 }
 
 fn user(u: &crate::domain::User) -> Json<AdminUserResponse> {
-    Json(AdminUserResponse { user: AdminUserView::from(u) })
+    Json(AdminUserResponse { user: UserView::from(u) })
 }
 
 /// Users in a stable order (by id), a page at a time.
@@ -202,7 +189,7 @@ pub async fn list_users(
     let limit = limit(q.limit)?;
     let users = state.auth.admin_users(&caller, q.after.as_deref(), q.q.as_deref(), limit).await?;
     let next = (users.len() as i64 == limit).then(|| users.last().map(|u| u.id.clone())).flatten();
-    Ok(Json(UsersPage { users: users.iter().map(AdminUserView::from).collect(), next }))
+    Ok(Json(UsersPage { users: users.iter().map(UserView::from).collect(), next }))
 }
 
 #[utoipa::path(get, path = "/api/admin/users/{id}", tag = "admin",

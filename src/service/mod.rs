@@ -155,9 +155,6 @@ impl Auth {
         let metrics = Arc::new(Metrics::new(hasher.wait_histogram(), pool_max));
         let webauthn =
             crate::auth::passkey::relying_party(&settings.public_url, crate::mail::PRODUCT);
-        if let Err(reason) = &webauthn {
-            tracing::warn!("passkeys are off: PORTCULLIS_PUBLIC_URL {reason}");
-        }
         let providers = crate::auth::oauth::Providers::new(settings.providers.clone())?;
         Ok(Self {
             providers,
