@@ -74,9 +74,9 @@ pub(super) fn taken(t: Taken) -> AppError {
 impl Auth {
     /// Creates an account and queues its verification mail. `409` when the email or username is
     /// taken (even under concurrent registrations: the unique index decides).
-    pub async fn register(&self, input: Registration<'_>) -> Result<User> {
+    pub async fn register(&self, client: &ClientInfo, input: Registration<'_>) -> Result<User> {
         let user = self.create_user(input, false).await?;
-        self.audit(&ClientInfo::default(), event("register", "succeeded", &user.id)).await;
+        self.audit(client, event("register", "succeeded", &user.id)).await;
         Ok(user)
     }
 

@@ -203,6 +203,11 @@ async fn security_events_are_in_the_audit_log_without_secrets(db: Db) {
     let expect: Vec<(String, String)> =
         expect.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
     assert_eq!(seen, expect);
+    assert_eq!(
+        mine[0].ip.as_deref(),
+        Some("127.0.0.1"),
+        "a registration is recorded with its client"
+    );
     let failed = &mine[2];
     assert_eq!(failed.user_id.as_deref(), Some(id.as_str()));
     assert_eq!(failed.ip.as_deref(), Some("127.0.0.1"));

@@ -25,16 +25,20 @@ const RESEND_MESSAGE: &str =
     ))]
 pub async fn register(
     State(state): State<AppState>,
+    Client(client): Client,
     Input(req): Input<RegisterRequest>,
 ) -> Result<(StatusCode, Json<RegisterResponse>)> {
     let user = state
         .auth
-        .register(Registration {
-            email: req.email.as_deref(),
-            password: req.password.as_deref(),
-            username: req.username.as_deref(),
-            username_required: false,
-        })
+        .register(
+            &client,
+            Registration {
+                email: req.email.as_deref(),
+                password: req.password.as_deref(),
+                username: req.username.as_deref(),
+                username_required: false,
+            },
+        )
         .await?;
     Ok((
         StatusCode::CREATED,

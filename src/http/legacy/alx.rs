@@ -79,16 +79,20 @@ pub(super) async fn index(State(state): State<AppState>, headers: HeaderMap) -> 
         (status = 400, description = "`{\"message\": \"email already registered\"}`, or a section 1 error")))]
 pub(super) async fn users(
     State(state): State<AppState>,
+    Client(client): Client,
     Input(b): Input<super::Credentials>,
 ) -> Result<Response> {
     let registered = state
         .auth
-        .register(Registration {
-            email: b.email.as_deref(),
-            password: b.password.as_deref(),
-            username: None,
-            username_required: false,
-        })
+        .register(
+            &client,
+            Registration {
+                email: b.email.as_deref(),
+                password: b.password.as_deref(),
+                username: None,
+                username_required: false,
+            },
+        )
         .await;
     match registered {
         Ok(_) => Ok(Json(json!({"email": b.email, "message": "user created"})).into_response()),

@@ -33,16 +33,20 @@ pub fn routes(state: &AppState) -> Router<AppState> {
     responses((status = 201, description = "`{\"email\", \"message\": \"user created\"}`"), (status = 400, description = "Missing field, or email taken")))]
 pub(super) async fn register(
     State(state): State<AppState>,
+    Client(client): Client,
     Input(b): Input<super::Credentials>,
 ) -> Result<Response> {
     state
         .auth
-        .register(Registration {
-            email: b.email.as_deref(),
-            password: b.password.as_deref(),
-            username: None,
-            username_required: false,
-        })
+        .register(
+            &client,
+            Registration {
+                email: b.email.as_deref(),
+                password: b.password.as_deref(),
+                username: None,
+                username_required: false,
+            },
+        )
         .await
         .map_err(|e| match e {
             AppError::Conflict { code, message } => AppError::BadRequest { code, message },

@@ -72,17 +72,21 @@ pub(super) struct RegisterBody {
         (status = 400, description = "`{\"error\": \"User already exists\" | \"Invalid email format\" | …, \"message\", \"code\"}`")))]
 pub(super) async fn register(
     State(state): State<AppState>,
+    Client(client): Client,
     input: BodyInput<RegisterBody>,
 ) -> Result<Response, RootError> {
     let Input(b) = input?;
     state
         .auth
-        .register(Registration {
-            email: b.email.as_deref(),
-            password: b.password.as_deref(),
-            username: b.username.as_deref(),
-            username_required: true,
-        })
+        .register(
+            &client,
+            Registration {
+                email: b.email.as_deref(),
+                password: b.password.as_deref(),
+                username: b.username.as_deref(),
+                username_required: true,
+            },
+        )
         .await?;
     Ok((StatusCode::CREATED, Json(json!({"message": "User registered successfully"})))
         .into_response())

@@ -34,6 +34,7 @@ pub struct RegisterForm {
 /// `POST /account/register`: the API's registration (and its verification mail).
 pub async fn register(
     State(state): State<AppState>,
+    Client(client): Client,
     page: Page,
     PageForm(f): PageForm<RegisterForm>,
 ) -> Response {
@@ -47,7 +48,7 @@ pub async fn register(
         username: f.username.as_deref(),
         username_required: false,
     };
-    match state.auth.register(registration).await {
+    match state.auth.register(&client, registration).await {
         Ok(_) => page.see_other("/account/login").flash(Flash::Registered).into_response(),
         Err(e) => match form_errors(e, &["email", "username", "password"], "password") {
             Ok(errors) => form(page, errors.status(), &errors, refill()),
