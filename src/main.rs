@@ -136,7 +136,7 @@ enum UserCommand {
     Delete { email: String },
     /// End every session of an account (cookies and access tokens, on every node).
     RevokeSessions { email: String },
-    /// Remove an account's second factors (TOTP and recovery codes), e.g. after a lost phone.
+    /// Remove an account's second factors (TOTP, recovery codes and passkeys), e.g. after a lost phone.
     MfaReset { email: String },
 }
 

@@ -74,10 +74,6 @@ impl Providers {
         Ok(Self { list, http, metadata: Mutex::new(HashMap::new()) })
     }
 
-    pub fn list(&self) -> &[Provider] {
-        &self.list
-    }
-
     pub fn get(&self, name: &str) -> Option<&Provider> {
         self.list.iter().find(|p| p.name == name)
     }

@@ -60,8 +60,12 @@ fn present<'a>(v: Option<&'a str>, field: &str) -> Result<&'a str> {
     v.filter(|s| !s.trim().is_empty()).ok_or_else(|| AppError::missing(field))
 }
 
-fn parse_email(raw: &str) -> Result<Email> {
+pub(super) fn parse_email(raw: &str) -> Result<Email> {
     Email::parse(raw).map_err(|m| AppError::bad_request(ErrorCode::InvalidEmail, m))
+}
+
+pub(super) fn parse_username(raw: &str) -> Result<Username> {
+    Username::parse(raw).map_err(|m| AppError::bad_request(ErrorCode::InvalidUsername, m))
 }
 
 pub(super) fn taken(t: Taken) -> AppError {

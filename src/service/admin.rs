@@ -105,12 +105,23 @@ impl Auth {
     /// none. The owner is told by mail.
     pub async fn admin_reset_mfa(&self, email: &str) -> Result<(User, bool)> {
         let user = self.user_named(email).await?;
-        let mail = self.mailer.mfa_changed(&user.email, false)?;
-        let removed = self.store.remove_totp(&user.id, Some(&mail), now_ms()).await?;
+        let removed = self.remove_second_factors(&user).await?;
         let detail =
             Some(if removed { "second factors removed" } else { "no second factor" }.into());
         self.audit(&operator(), admin_event("admin_mfa_reset", &user.id, detail)).await;
         Ok((user, removed))
+    }
+
+    /// Removes TOTP, recovery codes and passkeys (a lost device), each removal mailed to the
+    /// owner; for the command line and the admin API. `false`: there were none.
+    pub(super) async fn remove_second_factors(&self, user: &User) -> Result<bool> {
+        let mail = self.mailer.mfa_changed(&user.email, false)?;
+        let mut removed = self.store.remove_totp(&user.id, Some(&mail), now_ms()).await?;
+        for p in self.store.passkeys(&user.id).await? {
+            let notice = self.mailer.passkey_changed(&user.email, false)?;
+            removed |= self.store.delete_passkey(&user.id, &p.id, &notice, now_ms()).await?;
+        }
+        Ok(removed)
     }
 
     /// `keys rotate`: a new EdDSA signing key, then retirement of the keys whose tokens have

@@ -2,11 +2,12 @@
 //! every call against the database, so a revocation holds on every node at once), and the
 //! user administration they allow, each call audited with the key's id.
 
+use super::account::{parse_email, parse_username};
 use super::audit::Event;
 use super::{Auth, ClientInfo, Registration};
 use crate::auth::{hash_token, OpaqueToken};
 use crate::clock::now_ms;
-use crate::domain::{Email, User};
+use crate::domain::User;
 use crate::error::{AppError, ErrorCode, Result};
 use crate::store::{ApiKey, AuditFilter, AuditRow, TokenPurpose};
 
@@ -175,15 +176,8 @@ impl Auth {
                 self.create_user(input, email_verified).await?
             }
             None => {
-                let parsed = Email::parse(email).map_err(|_| {
-                    AppError::bad_request(ErrorCode::InvalidEmail, "Invalid email format")
-                })?;
-                let username = match username {
-                    Some(u) => Some(crate::domain::Username::parse(u).map_err(|_| {
-                        AppError::bad_request(ErrorCode::InvalidUsername, "Invalid username")
-                    })?),
-                    None => None,
-                };
+                let parsed = parse_email(email)?;
+                let username = username.map(parse_username).transpose()?;
                 let new = crate::store::NewUser::new(
                     &parsed,
                     username.as_ref(),
@@ -209,18 +203,8 @@ impl Auth {
     ) -> Result<User> {
         let found = self.store.user_by_id(id).await?.ok_or_else(user_not_found)?;
         if update.email.is_some() || update.username.is_some() {
-            let username = match update.username {
-                Some(u) => Some(crate::domain::Username::parse(u).map_err(|_| {
-                    AppError::bad_request(ErrorCode::InvalidUsername, "Invalid username")
-                })?),
-                None => None,
-            };
-            let email = match update.email {
-                Some(e) => Some(Email::parse(e).map_err(|_| {
-                    AppError::bad_request(ErrorCode::InvalidEmail, "Invalid email format")
-                })?),
-                None => None,
-            };
+            let username = update.username.map(parse_username).transpose()?;
+            let email = update.email.map(parse_email).transpose()?;
             let changed = self
                 .store
                 .admin_set_identity(&found.user.id, email.as_ref(), username.as_ref(), now_ms())
@@ -267,12 +251,7 @@ impl Auth {
     /// Removes the account's TOTP, recovery codes and passkeys; the owner is told by mail.
     pub async fn admin_reset_factors(&self, caller: &AdminCaller, id: &str) -> Result<()> {
         let user = self.store.user_by_id(id).await?.ok_or_else(user_not_found)?.user;
-        let mail = self.mailer.mfa_changed(&user.email, false)?;
-        self.store.remove_totp(id, Some(&mail), now_ms()).await?;
-        for p in self.store.passkeys(id).await? {
-            let notice = self.mailer.passkey_changed(&user.email, false)?;
-            self.store.delete_passkey(id, &p.id, &notice, now_ms()).await?;
-        }
+        self.remove_second_factors(&user).await?;
         self.admin_audit(caller, "admin_mfa_reset", Some(id), None).await;
         Ok(())
     }

@@ -10,7 +10,7 @@ use super::{Auth, ClientInfo};
 use crate::auth::token::random_bytes;
 use crate::auth::{hash_token, OpaqueToken};
 use crate::clock::now_ms;
-use crate::domain::{email_key, Amr, Email};
+use crate::domain::{email_key, Amr};
 use crate::error::{AppError, ErrorCode, Result};
 use crate::limit::ThrottleKey;
 use crate::store::{MailThrottle, NewEmailLogin, NewUser};
@@ -53,9 +53,7 @@ impl Auth {
     /// Checks a request before it is detached: the feature is on and the address is one.
     pub fn email_login_request_valid(&self, email: &str) -> Result<()> {
         self.email_login_on()?;
-        Email::parse(email)
-            .map(|_| ())
-            .map_err(|_| AppError::bad_request(ErrorCode::InvalidEmail, "Invalid email format"))
+        super::account::parse_email(email).map(|_| ())
     }
 
     /// Mails a sign-in link and code to `email` when it may sign in: an active account has
@@ -166,8 +164,7 @@ impl Auth {
     /// The account an email sign-in made (`PORTCULLIS_EMAIL_LOGIN_SIGNUP`): no password, the
     /// address verified. If one was registered for the address meanwhile, that one.
     async fn email_signup(&self, email: &str) -> Result<Option<crate::domain::User>> {
-        let parsed = Email::parse(email)
-            .map_err(|_| AppError::bad_request(ErrorCode::InvalidEmail, "Invalid email format"))?;
+        let parsed = super::account::parse_email(email)?;
         let new = NewUser::new(&parsed, None, NO_PASSWORD.to_owned(), true);
         match self.store.insert_user(&new, None).await? {
             Ok(user) => {

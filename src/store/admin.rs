@@ -266,19 +266,7 @@ impl Store {
         deliveries: &[(String, String, String)],
     ) -> Result<()> {
         let mut tx = self.begin().await?;
-        self.q("INSERT INTO audit_log (id, at, event, outcome, user_id, identifier_hash, ip, \
-                user_agent, detail) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
-            .bind(uuid::Uuid::now_v7().to_string())
-            .bind(e.at)
-            .bind(e.event.clone())
-            .bind(e.outcome.clone())
-            .bind(e.user_id.clone())
-            .bind(e.identifier_hash.clone())
-            .bind(e.ip.clone())
-            .bind(e.user_agent.clone())
-            .bind(e.detail.clone())
-            .execute(self.on(&mut *tx))
-            .await?;
+        self.audit_insert(e).execute(self.on(&mut *tx)).await?;
         for (endpoint, event_type, payload) in deliveries {
             self.q("INSERT INTO webhook_outbox (id, endpoint, event_type, payload, created_at, \
                     status, next_attempt_at) VALUES ($1, $2, $3, $4, $5, 'pending', $6)")

@@ -19,7 +19,17 @@ pub struct AuditEntry {
 }
 
 impl Store {
+    /// Writes one entry (a single statement, no transaction: it is on every login's path).
     pub async fn insert_audit(&self, e: &AuditEntry) -> Result<()> {
+        self.audit_insert(e).execute(self.db()).await?;
+        Ok(())
+    }
+
+    /// The statement that writes `e`, to run on the pool or inside a transaction.
+    pub(super) fn audit_insert<'q>(
+        &self,
+        e: &AuditEntry,
+    ) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
         self.q("INSERT INTO audit_log (id, at, event, outcome, user_id, identifier_hash, ip, \
                 user_agent, detail) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
             .bind(uuid::Uuid::now_v7().to_string())
@@ -31,9 +41,6 @@ impl Store {
             .bind(e.ip.clone())
             .bind(e.user_agent.clone())
             .bind(e.detail.clone())
-            .execute(self.db())
-            .await?;
-        Ok(())
     }
 
     /// Entries since `since` (Unix ms), oldest first; with `who`, only those about that user id

@@ -24,7 +24,7 @@ pub struct FreshRequest {
 }
 
 impl FreshRequest {
-    fn fresh(&self) -> Fresh<'_> {
+    pub(super) fn fresh(&self) -> Fresh<'_> {
         Fresh { password: self.password.as_deref(), code: self.code.as_deref() }
     }
 }

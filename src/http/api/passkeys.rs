@@ -16,7 +16,6 @@ use crate::clock::rfc3339;
 use crate::error::{ErrorBody, Result};
 use crate::http::extract::{Client, CurrentSession, Input, PresentedCookie};
 use crate::http::AppState;
-use crate::service::Fresh;
 use crate::store::StoredPasskey;
 
 #[derive(Serialize, ToSchema)]
@@ -113,8 +112,7 @@ pub async fn register_options(
     CurrentSession(auth): CurrentSession,
     Input(req): Input<FreshRequest>,
 ) -> Result<Json<CeremonyResponse>> {
-    let fresh = Fresh { password: req.password.as_deref(), code: req.code.as_deref() };
-    ceremony(state.auth.start_passkey_registration(&auth, fresh).await?)
+    ceremony(state.auth.start_passkey_registration(&auth, req.fresh()).await?)
 }
 
 /// Finish registering a passkey with the browser's answer.
@@ -182,8 +180,7 @@ pub async fn delete(
     Path(id): Path<String>,
     Input(req): Input<FreshRequest>,
 ) -> Result<Json<MessageResponse>> {
-    let fresh = Fresh { password: req.password.as_deref(), code: req.code.as_deref() };
-    state.auth.delete_passkey(&auth, &id, fresh).await?;
+    state.auth.delete_passkey(&auth, &id, req.fresh()).await?;
     Ok(Json(MessageResponse::new("Passkey deleted")))
 }
 

@@ -18,7 +18,7 @@ use crate::error::{AppError, ErrorBody, Result};
 use crate::http::cookies;
 use crate::http::extract::{Client, CurrentSession, Input, PresentedCookie};
 use crate::http::AppState;
-use crate::service::{Fresh, LoginStep, OAuthOutcome};
+use crate::service::{LoginStep, OAuthOutcome};
 use crate::store::Identity;
 
 /// The answer to every email sign-in request, whatever the address.
@@ -142,14 +142,9 @@ fn default_next(state: &AppState) -> &'static str {
 fn to_provider(state: &AppState, start: crate::service::OAuthStart) -> Response {
     let settings = &state.auth.settings;
     let binding = cookies::oauth_binding(settings, &start.browser_token, Duration::minutes(10));
-    (
-        StatusCode::SEE_OTHER,
-        AppendHeaders([
-            (LOCATION, start.url),
-            (SET_COOKIE, binding.to_str().unwrap_or_default().to_owned()),
-        ]),
-    )
-        .into_response()
+    let mut res = (StatusCode::SEE_OTHER, AppendHeaders([(LOCATION, start.url)])).into_response();
+    res.headers_mut().append(SET_COOKIE, binding);
+    res
 }
 
 /// Begin a sign-in with an external identity provider: a redirect to it. Configured by
@@ -293,7 +288,6 @@ pub async fn unlink(
     Path(id): Path<String>,
     Input(req): Input<FreshRequest>,
 ) -> Result<Json<MessageResponse>> {
-    let fresh = Fresh { password: req.password.as_deref(), code: req.code.as_deref() };
-    state.auth.unlink_identity(&auth, &id, fresh).await?;
+    state.auth.unlink_identity(&auth, &id, req.fresh()).await?;
     Ok(Json(MessageResponse::new("Identity unlinked")))
 }
