@@ -152,9 +152,10 @@ async fn ceremonies(app: TestApp, b: Client) {
     assert_self_contained(&b, &app.public).await;
     fill(&b, "name", "Test phone").await;
     click(&b, "#passkey-add").await;
+    // The browser is on /account/ already: wait for the list, which only a passkey makes.
+    assert!(text(&b, ".passkeys").await.contains("Test phone"));
     wait_for_path(&b, "/account/").await;
     assert_eq!(flash(&b).await, "Passkey added. You can sign in with it now.");
-    assert!(text(&b, ".passkeys").await.contains("Test phone"));
     let mails = app.mails(email, 2).await;
     assert!(mails.iter().any(|m| m["subject"].as_str().unwrap().contains("A passkey was added")));
     screenshot(&b, "passkeys.png").await;
@@ -176,7 +177,9 @@ async fn ceremonies(app: TestApp, b: Client) {
     log_out(&b).await;
     restore(&b, &authenticator, &before).await;
     click(&b, "#passkey-login").await;
-    wait_for_title(&b, "Log in · Portcullis").await;
+    // The refusal is the login page again, answering the form's post (the browser was on
+    // the login page already, so its title alone would not tell).
+    wait_for_path(&b, "/account/passkeys/login").await;
     let refusal = text(&b, ".alert").await;
     assert!(refusal.contains("not accepted"), "a counter that goes back is refused: {refusal}");
     assert!(b.get_named_cookie("session_id").await.is_err(), "and no session opened");
