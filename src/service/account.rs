@@ -79,9 +79,8 @@ impl Auth {
     /// Creates an account and queues its verification mail. `409` when the email or username is
     /// taken (even under concurrent registrations: the unique index decides).
     pub async fn register(&self, client: &ClientInfo, input: Registration<'_>) -> Result<User> {
-        let user = self.create_user(input, false).await?;
-        self.audit(client, event("register", "succeeded", &user.id)).await;
-        Ok(user)
+        let created = Event { name: "register", outcome: "succeeded", ..Default::default() };
+        self.audited(client, created, self.create_user(input, false)).await
     }
 
     /// Creates an account; `verified` ones (an administrator's) get no verification mail.
@@ -122,11 +121,12 @@ impl Auth {
     /// Spends a verification token. `400 invalid_token` when it is unknown, expired or spent.
     pub async fn verify_email(&self, token: Option<&str>, client: &ClientInfo) -> Result<User> {
         let token = present(token, "token")?;
-        let user = match self
-            .store
-            .verify_email(&crate::auth::hash_token(token.trim()), now_ms())
-            .await?
-        {
+        let verified =
+            Event { name: "email_verification", outcome: "succeeded", ..Default::default() };
+        let verify = async {
+            Ok(self.store.verify_email(&crate::auth::hash_token(token.trim()), now_ms()).await?)
+        };
+        let user = match self.audited(client, verified, verify).await? {
             VerifyOutcome::Verified(user) => user,
             VerifyOutcome::Invalid => {
                 return Err(AppError::bad_request(
@@ -136,7 +136,6 @@ impl Auth {
             }
             VerifyOutcome::Taken => return Err(taken(Taken::Email)),
         };
-        self.audit(client, event("email_verification", "succeeded", &user.id)).await;
         Ok(user)
     }
 
@@ -222,19 +221,22 @@ impl Auth {
         let raw = present(new_password, "new_password")?;
         let password = self.settings.password_policy.check(raw).map_err(Self::policy_error)?;
         let hash = self.hasher.hash(&password).await?;
-        let user = self
-            .store
-            .reset_password(&hash_of_token, &hash, now_ms(), keep_sessions, |user| {
-                self.mailer.password_changed(&user.email)
-            })
-            .await?;
+        let reset = Event { name: "password_reset", outcome: "succeeded", ..Default::default() };
+        let change = async {
+            Ok(self
+                .store
+                .reset_password(&hash_of_token, &hash, now_ms(), keep_sessions, |user| {
+                    self.mailer.password_changed(&user.email)
+                })
+                .await?)
+        };
+        let user = self.audited(client, reset, change).await?;
         let Some(user) = user else {
             let failed =
                 Event { name: "password_reset", outcome: "invalid_token", ..Default::default() };
             self.audit(client, failed).await;
             return Err(invalid());
         };
-        self.audit(client, event("password_reset", "succeeded", &user.id)).await;
         // A reset proves the mailbox: lift any login lock on the account.
         self.limits.clear(crate::limit::ThrottleKey::account(&user.id)).await;
         Ok(user)
@@ -252,11 +254,14 @@ impl Auth {
         self.confirm_password(auth, current, "current_password", "password_change").await?;
         let hash = self.hasher.hash(&password).await?;
         let mail = self.mailer.password_changed(&auth.user.email)?;
-        self.store
-            .change_password(&auth.user.id, &hash, Some(&auth.session.id), &mail, now_ms())
-            .await?;
-        self.audit(&auth.client, event("password_change", "succeeded", &auth.user.id)).await;
-        Ok(())
+        let change = async {
+            Ok(self
+                .store
+                .change_password(&auth.user.id, &hash, Some(&auth.session.id), &mail, now_ms())
+                .await?)
+        };
+        let changed = event("password_change", "succeeded", &auth.user.id);
+        self.audited(&auth.client, changed, change).await
     }
 
     /// Changes username and/or email. An email change needs the current password and takes
@@ -325,19 +330,21 @@ impl Auth {
             username: username.map(|u| (u.as_str().to_owned(), u.key(), u.skeleton())),
             email: email_change,
         };
-        let email_changed = change.email.is_some();
-        match self.store.update_profile(&auth.user.id, &change, now_ms()).await? {
+        let mut events = Vec::new();
+        if change.email.is_some() {
+            events.push(event("email_change", "requested", &auth.user.id));
+        }
+        if change.username.is_some() {
+            events.push(event("profile_update", "succeeded", &auth.user.id));
+        }
+        let update =
+            async { Ok(self.store.update_profile(&auth.user.id, &change, now_ms()).await?) };
+        match self.audited_all(&auth.client, events, false, update).await? {
             Ok(()) => {}
             Err(ProfileRefused::Taken(t)) => return Err(taken(t)),
             Err(ProfileRefused::Throttled) => {
                 return Err(AppError::RateLimited { retry_after: 60 })
             }
-        }
-        if email_changed {
-            self.audit(&auth.client, event("email_change", "requested", &auth.user.id)).await;
-        }
-        if change.username.is_some() {
-            self.audit(&auth.client, event("profile_update", "succeeded", &auth.user.id)).await;
         }
         self.store
             .user_by_id(&auth.user.id)
@@ -349,8 +356,9 @@ impl Auth {
     /// Deletes the account (password required) with all its sessions.
     pub async fn delete_account(&self, auth: &Authenticated, password: Option<&str>) -> Result<()> {
         self.confirm_password(auth, password, "password", "account_deletion").await?;
-        self.store.delete_user(&auth.user.id).await?;
-        self.audit(&auth.client, event("account_deletion", "succeeded", &auth.user.id)).await;
+        let deleted = event("account_deletion", "succeeded", &auth.user.id);
+        let delete = async { Ok(self.store.delete_user(&auth.user.id).await?) };
+        self.audited(&auth.client, deleted, delete).await?;
         Ok(())
     }
 }

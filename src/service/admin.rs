@@ -55,10 +55,10 @@ impl Auth {
             username,
             username_required: false,
         };
-        let user = self.create_user(input, verified).await?;
         let detail = verified.then(|| "created verified".to_owned());
-        self.audit(&operator(), admin_event("admin_user_add", &user.id, detail)).await;
-        Ok(user)
+        let added =
+            Event { name: "admin_user_add", outcome: "succeeded", detail, ..Default::default() };
+        self.audited(&operator(), added, self.create_user(input, verified)).await
     }
 
     async fn user_named(&self, email: &str) -> Result<User> {
@@ -73,13 +73,13 @@ impl Auth {
         let user = self.user_named(email).await?;
         let now = now_ms();
         let live = if active { 0 } else { self.store.list_sessions(&user.id, now).await?.len() };
-        self.store.set_active(&user.id, active, now).await?;
         let (name, detail) = if active {
             ("admin_user_enable", None)
         } else {
             ("admin_user_disable", Some(format!("{live} sessions revoked")))
         };
-        self.audit(&operator(), admin_event(name, &user.id, detail)).await;
+        let change = async { Ok(self.store.set_active(&user.id, active, now).await?) };
+        self.audited(&operator(), admin_event(name, &user.id, detail), change).await?;
         let user = User { is_active: active, ..user };
         Ok((user, live))
     }
@@ -87,17 +87,19 @@ impl Auth {
     /// `user delete`: the account, its sessions and tokens. `404` for an unknown address.
     pub async fn admin_delete_user(&self, email: &str) -> Result<User> {
         let user = self.user_named(email).await?;
-        self.store.delete_user(&user.id).await?;
-        self.audit(&operator(), admin_event("admin_user_delete", &user.id, None)).await;
+        let delete = async { Ok(self.store.delete_user(&user.id).await?) };
+        self.audited(&operator(), admin_event("admin_user_delete", &user.id, None), delete).await?;
         Ok(user)
     }
 
     /// `user revoke-sessions`: ends every session of the account; returns how many.
     pub async fn admin_revoke_sessions(&self, email: &str) -> Result<(User, u64)> {
         let user = self.user_named(email).await?;
-        let n = self.store.revoke_sessions(&user.id, None, now_ms()).await?;
-        let detail = Some(format!("{n} sessions revoked"));
-        self.audit(&operator(), admin_event("admin_revoke_sessions", &user.id, detail)).await;
+        let now = now_ms();
+        let live = self.store.list_sessions(&user.id, now).await?.len();
+        let event = admin_event("admin_revoke_sessions", &user.id, Some(format!("{live} live")));
+        let revoke = async { Ok(self.store.revoke_sessions(&user.id, None, now).await?) };
+        let n = self.audited_all(&operator(), vec![event], true, revoke).await?;
         Ok((user, n))
     }
 
@@ -105,10 +107,9 @@ impl Auth {
     /// none. The owner is told by mail.
     pub async fn admin_reset_mfa(&self, email: &str) -> Result<(User, bool)> {
         let user = self.user_named(email).await?;
-        let removed = self.remove_second_factors(&user).await?;
-        let detail =
-            Some(if removed { "second factors removed" } else { "no second factor" }.into());
-        self.audit(&operator(), admin_event("admin_mfa_reset", &user.id, detail)).await;
+        let event = admin_event("admin_mfa_reset", &user.id, None);
+        let reset = self.remove_second_factors(&user);
+        let removed = self.audited_all(&operator(), vec![event], true, reset).await?;
         Ok((user, removed))
     }
 

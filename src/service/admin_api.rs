@@ -110,7 +110,7 @@ impl Auth {
         Ok(key)
     }
 
-    /// Records an admin call: `action` on `user_id`, by the caller's key.
+    /// Records an admin call that changes nothing: `name` on `user_id`, by the caller's key.
     pub async fn admin_audit(
         &self,
         caller: &AdminCaller,
@@ -118,18 +118,20 @@ impl Auth {
         user_id: Option<&str>,
         detail: Option<String>,
     ) {
-        let detail = match detail {
-            Some(d) => format!("key {}: {d}", caller.key.id),
-            None => format!("key {}", caller.key.id),
-        };
-        let event = Event {
-            name,
-            outcome: "succeeded",
-            user_id,
-            detail: Some(detail),
-            ..Default::default()
-        };
-        self.audit(&caller.client, event).await;
+        self.audit(&caller.client, admin_call(caller, name, user_id, detail)).await;
+    }
+
+    /// Runs an admin call's `change`, recorded in its transaction (or alone, when the call
+    /// changed nothing: every admin call is in the log).
+    async fn admin_audited<T>(
+        &self,
+        caller: &AdminCaller,
+        name: &'static str,
+        user_id: Option<&str>,
+        change: impl std::future::Future<Output = Result<T>>,
+    ) -> Result<T> {
+        let event = admin_call(caller, name, user_id, None);
+        self.audited_all(&caller.client, vec![event], true, change).await
     }
 
     pub async fn admin_users(
@@ -165,30 +167,31 @@ impl Auth {
     ) -> Result<User> {
         let email =
             email.filter(|e| !e.trim().is_empty()).ok_or_else(|| AppError::missing("email"))?;
-        let user = match password {
-            Some(p) => {
-                let input = Registration {
-                    email: Some(email),
-                    password: Some(p),
-                    username,
-                    username_required: false,
-                };
-                self.create_user(input, email_verified).await?
-            }
-            None => {
-                let parsed = parse_email(email)?;
-                let username = username.map(parse_username).transpose()?;
-                let new = crate::store::NewUser::new(
-                    &parsed,
-                    username.as_ref(),
-                    super::email_login::NO_PASSWORD.to_owned(),
-                    email_verified,
-                );
-                self.store.insert_user(&new, None).await?.map_err(super::account::taken)?
+        let create = async {
+            match password {
+                Some(p) => {
+                    let input = Registration {
+                        email: Some(email),
+                        password: Some(p),
+                        username,
+                        username_required: false,
+                    };
+                    self.create_user(input, email_verified).await
+                }
+                None => {
+                    let parsed = parse_email(email)?;
+                    let username = username.map(parse_username).transpose()?;
+                    let new = crate::store::NewUser::new(
+                        &parsed,
+                        username.as_ref(),
+                        super::email_login::NO_PASSWORD.to_owned(),
+                        email_verified,
+                    );
+                    Ok(self.store.insert_user(&new, None).await?.map_err(super::account::taken)?)
+                }
             }
         };
-        let detail = Some(format!("created{}", if invite { ", invited" } else { "" }));
-        self.admin_audit(caller, "admin_user_add", Some(&user.id), detail).await;
+        let user = self.admin_audited(caller, "admin_user_add", None, create).await?;
         if invite {
             self.admin_send_reset(caller, &user.id).await?;
         }
@@ -202,19 +205,22 @@ impl Auth {
         update: AdminUpdate<'_>,
     ) -> Result<User> {
         let found = self.store.user_by_id(id).await?.ok_or_else(user_not_found)?;
-        if update.email.is_some() || update.username.is_some() {
-            let username = update.username.map(parse_username).transpose()?;
-            let email = update.email.map(parse_email).transpose()?;
-            let changed = self
-                .store
-                .admin_set_identity(&found.user.id, email.as_ref(), username.as_ref(), now_ms())
-                .await?;
-            changed.map_err(super::account::taken)?;
-        }
-        if let Some(v) = update.email_verified {
-            self.store.set_email_verified(id, v, now_ms()).await?;
-        }
-        self.admin_audit(caller, "admin_user_update", Some(id), None).await;
+        let username = update.username.map(parse_username).transpose()?;
+        let email = update.email.map(parse_email).transpose()?;
+        let change = async {
+            if email.is_some() || username.is_some() {
+                let changed = self
+                    .store
+                    .admin_set_identity(&found.user.id, email.as_ref(), username.as_ref(), now_ms())
+                    .await?;
+                changed.map_err(super::account::taken)?;
+            }
+            if let Some(v) = update.email_verified {
+                self.store.set_email_verified(id, v, now_ms()).await?;
+            }
+            Ok(())
+        };
+        self.admin_audited(caller, "admin_user_update", Some(id), change).await?;
         self.store.user_by_id(id).await?.map(|u| u.user).ok_or_else(user_not_found)
     }
 
@@ -224,35 +230,38 @@ impl Auth {
         id: &str,
         active: bool,
     ) -> Result<User> {
-        if !self.store.set_active(id, active, now_ms()).await? {
-            return Err(user_not_found());
-        }
         let name = if active { "admin_user_enable" } else { "admin_user_disable" };
-        self.admin_audit(caller, name, Some(id), None).await;
+        let change = async {
+            match self.store.set_active(id, active, now_ms()).await? {
+                true => Ok(()),
+                false => Err(user_not_found()),
+            }
+        };
+        self.admin_audited(caller, name, Some(id), change).await?;
         self.store.user_by_id(id).await?.map(|u| u.user).ok_or_else(user_not_found)
     }
 
     pub async fn admin_remove_user(&self, caller: &AdminCaller, id: &str) -> Result<()> {
-        if !self.store.delete_user(id).await? {
-            return Err(user_not_found());
-        }
-        self.admin_audit(caller, "admin_user_delete", Some(id), None).await;
-        Ok(())
+        let change = async {
+            match self.store.delete_user(id).await? {
+                true => Ok(()),
+                false => Err(user_not_found()),
+            }
+        };
+        self.admin_audited(caller, "admin_user_delete", Some(id), change).await
     }
 
     pub async fn admin_end_sessions(&self, caller: &AdminCaller, id: &str) -> Result<u64> {
         self.store.user_by_id(id).await?.ok_or_else(user_not_found)?;
-        let n = self.store.revoke_sessions(id, None, now_ms()).await?;
-        self.admin_audit(caller, "admin_revoke_sessions", Some(id), Some(format!("{n} sessions")))
-            .await;
-        Ok(n)
+        let revoke = async { Ok(self.store.revoke_sessions(id, None, now_ms()).await?) };
+        self.admin_audited(caller, "admin_revoke_sessions", Some(id), revoke).await
     }
 
     /// Removes the account's TOTP, recovery codes and passkeys; the owner is told by mail.
     pub async fn admin_reset_factors(&self, caller: &AdminCaller, id: &str) -> Result<()> {
         let user = self.store.user_by_id(id).await?.ok_or_else(user_not_found)?.user;
-        self.remove_second_factors(&user).await?;
-        self.admin_audit(caller, "admin_mfa_reset", Some(id), None).await;
+        let reset = self.remove_second_factors(&user);
+        self.admin_audited(caller, "admin_mfa_reset", Some(id), reset).await?;
         Ok(())
     }
 
@@ -280,4 +289,18 @@ impl Auth {
             .await;
         Ok(rows)
     }
+}
+
+/// An admin call's record: by which key, on whom.
+fn admin_call<'a>(
+    caller: &AdminCaller,
+    name: &'static str,
+    user_id: Option<&'a str>,
+    detail: Option<String>,
+) -> Event<'a> {
+    let detail = match detail {
+        Some(d) => format!("key {}: {d}", caller.key.id),
+        None => format!("key {}", caller.key.id),
+    };
+    Event { name, outcome: "succeeded", user_id, detail: Some(detail), ..Default::default() }
 }

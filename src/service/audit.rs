@@ -8,7 +8,9 @@ use crate::auth::hash_token;
 use crate::clock::now_ms;
 use crate::domain::email_key;
 use crate::error::Result;
-use crate::store::{AuditEntry, Store};
+use std::future::Future;
+
+use crate::store::{AuditEntry, PendingAudit, Store};
 
 /// One event to record.
 #[derive(Debug, Default)]
@@ -22,38 +24,68 @@ pub struct Event<'a> {
 }
 
 impl Auth {
-    /// Records `event`. A failure to write is logged, not returned: the action it describes
-    /// has already happened.
+    /// Records `event`, which describes no change of its own (a failed login, a read by an
+    /// admin key). A failure to write is logged, not returned: what it describes has happened.
     pub async fn audit(&self, client: &ClientInfo, event: Event<'_>) {
         self.metrics.auth_event(event.name, event.outcome);
-        let Some(kind) = webhook_event(event.name, event.outcome) else {
-            return record(&self.store, client, event).await;
+        let name = event.name;
+        if let Err(e) = self.store.insert_audits(vec![self.audit_entry(client, event)]).await {
+            tracing::error!(error = %e, event = name, "writing the audit log failed");
+        }
+    }
+
+    /// Runs `change` (one store call, or a few) and records `event` in the transaction that
+    /// makes the change, with the webhook deliveries it causes: both happen or neither does.
+    /// When `change` commits no change (a spent link, a taken name), nothing is recorded.
+    pub async fn audited<T>(
+        &self,
+        client: &ClientInfo,
+        event: Event<'_>,
+        change: impl Future<Output = Result<T>>,
+    ) -> Result<T> {
+        self.audited_all(client, vec![event], false, change).await
+    }
+
+    /// [`Auth::audited`] for a call that is recorded even when it changed nothing (an admin
+    /// call: every one is in the log), and for several events of one change.
+    pub async fn audited_all<T>(
+        &self,
+        client: &ClientInfo,
+        events: Vec<Event<'_>>,
+        always: bool,
+        change: impl Future<Output = Result<T>>,
+    ) -> Result<T> {
+        let names: Vec<_> = events.iter().map(|e| (e.name, e.outcome)).collect();
+        let pending = events.into_iter().map(|e| self.audit_entry(client, e)).collect();
+        let (out, unwritten) = crate::store::with_audit(pending, change).await;
+        if !unwritten.is_empty() {
+            if !(always && out.is_ok()) {
+                return out;
+            }
+            // Nothing to share a transaction with: the record is the only write.
+            if let Err(e) = self.store.insert_audits(unwritten).await {
+                tracing::error!(error = %e, "writing the audit log failed");
+            }
+        }
+        for (name, outcome) in names {
+            self.metrics.auth_event(name, outcome);
+        }
+        out
+    }
+
+    /// `event` as an entry, with the configured webhooks that want it.
+    fn audit_entry(&self, client: &ClientInfo, event: Event<'_>) -> PendingAudit {
+        let webhooks = match webhook_event(event.name, event.outcome) {
+            Some(kind) => self
+                .settings
+                .webhooks
+                .iter()
+                .filter(|h| h.wants(kind))
+                .map(|h| (h.name.clone(), kind))
+                .collect(),
+            None => Vec::new(),
         };
-        let hooks: Vec<_> = self.settings.webhooks.iter().filter(|h| h.wants(kind)).collect();
-        if hooks.is_empty() {
-            return record(&self.store, client, event).await;
-        }
-        let entry = entry(client, event);
-        // What a receiver gets: what happened, to whom, from where. Never a secret (the audit
-        // entry holds none; the login identifier is not sent even hashed).
-        let payload = serde_json::json!({
-            "type": kind,
-            "timestamp": crate::clock::rfc3339(entry.at),
-            "data": {
-                "user_id": entry.user_id,
-                "event": entry.event,
-                "outcome": entry.outcome,
-                "ip": entry.ip,
-                "user_agent": entry.user_agent,
-                "detail": entry.detail,
-            },
-        })
-        .to_string();
-        let deliveries: Vec<_> =
-            hooks.iter().map(|h| (h.name.clone(), kind.to_owned(), payload.clone())).collect();
-        if let Err(e) = self.store.insert_audit_with_webhooks(&entry, &deliveries).await {
-            tracing::error!(error = %e, event = kind, "writing the audit log and webhooks failed");
-        }
+        PendingAudit { entry: entry(client, event), webhooks }
     }
 
     /// Entries since `since_ms`, oldest first; with `email`, those about that account or that

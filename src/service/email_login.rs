@@ -166,18 +166,16 @@ impl Auth {
     async fn email_signup(&self, email: &str) -> Result<Option<crate::domain::User>> {
         let parsed = super::account::parse_email(email)?;
         let new = NewUser::new(&parsed, None, NO_PASSWORD.to_owned(), true);
-        match self.store.insert_user(&new, None).await? {
-            Ok(user) => {
-                let event = super::audit::Event {
-                    name: "register",
-                    outcome: "succeeded",
-                    user_id: Some(&user.id),
-                    detail: Some("email sign-in".into()),
-                    ..Default::default()
-                };
-                self.audit(&ClientInfo::default(), event).await;
-                Ok(Some(user))
-            }
+        let event = super::audit::Event {
+            name: "register",
+            outcome: "succeeded",
+            user_id: Some(&new.id),
+            detail: Some("email sign-in".into()),
+            ..Default::default()
+        };
+        let insert = async { Ok(self.store.insert_user(&new, None).await?) };
+        match self.audited(&ClientInfo::default(), event, insert).await? {
+            Ok(user) => Ok(Some(user)),
             Err(_) => Ok(self.store.user_by_email(&parsed.key()).await?.map(|f| f.user)),
         }
     }

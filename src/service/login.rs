@@ -261,7 +261,16 @@ impl Auth {
             user_agent: client.user_agent.as_ref().map(|ua| truncate(ua, 512)),
         };
         let replaces = presented_cookie.map(hash_token);
-        if !self.store.create_session(&session, replaces.as_deref()).await? {
+        // The session, its refresh token and this record: one transaction per login.
+        let opened = Event {
+            name: "login",
+            outcome: "succeeded",
+            user_id: Some(&user.id),
+            identifier: Some(&key),
+            detail: Some(format!("session {}", session.id)),
+        };
+        let open = async { Ok(self.store.create_session(&session, replaces.as_deref()).await?) };
+        if !self.audited(client, opened, open).await? {
             // The password changed (or the account was disabled) while this one was checked:
             // the credentials are no longer the account's.
             let event = Event {
@@ -274,14 +283,6 @@ impl Auth {
             self.audit(client, event).await;
             return Err(invalid_credentials());
         }
-        let event = Event {
-            name: "login",
-            outcome: "succeeded",
-            user_id: Some(&user.id),
-            identifier: Some(&key),
-            detail: Some(format!("session {}", session.id)),
-        };
-        self.audit(client, event).await;
         let context = AuthContext { amr: principal.methods.clone(), auth_time: now / 1000 };
         let access_token = self.jwt.issue(&user.id, &session.id, &context, now / 1000)?;
         Ok(LoginOutcome {

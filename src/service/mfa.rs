@@ -319,7 +319,15 @@ impl Auth {
         let hashes: Vec<String> =
             codes.iter().map(|c| recovery_code_hash(&auth.user.id, c)).collect();
         let mail = self.mailer.mfa_changed(&auth.user.email, true)?;
-        if !self.store.confirm_totp(&auth.user.id, step, &hashes, &mail, now).await? {
+        let enabled = super::audit::Event {
+            name: "mfa",
+            outcome: "totp_enabled",
+            user_id: Some(&auth.user.id),
+            ..Default::default()
+        };
+        let confirm =
+            async { Ok(self.store.confirm_totp(&auth.user.id, step, &hashes, &mail, now).await?) };
+        if !self.audited(&auth.client, enabled, confirm).await? {
             return Err(invalid_code());
         }
         // The code just proved the second factor: this session is now two-factor.
@@ -328,16 +336,6 @@ impl Auth {
             methods.push(Amr::Otp);
         }
         self.store.reauthenticate_session(&auth.session.id, &Amr::join(&methods), now).await?;
-        self.audit(
-            &auth.client,
-            super::audit::Event {
-                name: "mfa",
-                outcome: "totp_enabled",
-                user_id: Some(&auth.user.id),
-                ..Default::default()
-            },
-        )
-        .await;
         Ok(codes)
     }
 
@@ -362,22 +360,20 @@ impl Auth {
         }
         self.require_recent(auth, fresh).await?;
         let mail = self.mailer.mfa_changed(&auth.user.email, false)?;
-        if !self.store.remove_totp(&auth.user.id, Some(&mail), now_ms()).await? {
+        let disabled = super::audit::Event {
+            name: "mfa",
+            outcome: "totp_disabled",
+            user_id: Some(&auth.user.id),
+            ..Default::default()
+        };
+        let remove =
+            async { Ok(self.store.remove_totp(&auth.user.id, Some(&mail), now_ms()).await?) };
+        if !self.audited(&auth.client, disabled, remove).await? {
             return Err(AppError::not_found(
                 ErrorCode::MfaNotEnabled,
                 "Two-factor authentication is off",
             ));
         }
-        self.audit(
-            &auth.client,
-            super::audit::Event {
-                name: "mfa",
-                outcome: "totp_disabled",
-                user_id: Some(&auth.user.id),
-                ..Default::default()
-            },
-        )
-        .await;
         Ok(())
     }
 

@@ -226,12 +226,6 @@ impl Auth {
             created_at: now_ms(),
             last_used_at: None,
         };
-        if !self.store.insert_identity(&identity).await? {
-            return Err(AppError::conflict(
-                ErrorCode::IdentityTaken,
-                "This identity is linked to another account",
-            ));
-        }
         let detail = Some(format!("{provider} identity {}", identity.id));
         let event = Event {
             name: "identity_linked",
@@ -240,7 +234,13 @@ impl Auth {
             detail,
             ..Default::default()
         };
-        self.audit(client, event).await;
+        let link = async { Ok(self.store.insert_identity(&identity).await?) };
+        if !self.audited(client, event, link).await? {
+            return Err(AppError::conflict(
+                ErrorCode::IdentityTaken,
+                "This identity is linked to another account",
+            ));
+        }
         Ok(())
     }
 
@@ -267,20 +267,20 @@ impl Auth {
         }
         let parsed = Email::parse(email).map_err(|_| unverified())?;
         let new = NewUser::new(&parsed, None, NO_PASSWORD.to_owned(), true);
-        let user = self.store.insert_user(&new, None).await?.map_err(|_| {
+        let event = Event {
+            name: "register",
+            outcome: "succeeded",
+            user_id: Some(&new.id),
+            detail: Some(format!("{provider} sign-in")),
+            ..Default::default()
+        };
+        let insert = async { Ok(self.store.insert_user(&new, None).await?) };
+        let user = self.audited(client, event, insert).await?.map_err(|_| {
             AppError::conflict(
                 ErrorCode::AccountExists,
                 "An account with this email address exists",
             )
         })?;
-        let event = Event {
-            name: "register",
-            outcome: "succeeded",
-            user_id: Some(&user.id),
-            detail: Some(format!("{provider} sign-in")),
-            ..Default::default()
-        };
-        self.audit(client, event).await;
         self.link_identity(&user.id, provider, subject, Some(email), client).await?;
         Ok(user.id)
     }
@@ -326,12 +326,6 @@ impl Auth {
                  passkey first",
             ));
         }
-        if !self.store.delete_identity(&auth.user.id, id).await? {
-            return Err(AppError::not_found(
-                ErrorCode::IdentityNotFound,
-                "No such linked identity",
-            ));
-        }
         let detail = Some(format!("identity {id}"));
         let event = Event {
             name: "identity_unlinked",
@@ -340,7 +334,13 @@ impl Auth {
             detail,
             ..Default::default()
         };
-        self.audit(&auth.client, event).await;
+        let unlink = async { Ok(self.store.delete_identity(&auth.user.id, id).await?) };
+        if !self.audited(&auth.client, event, unlink).await? {
+            return Err(AppError::not_found(
+                ErrorCode::IdentityNotFound,
+                "No such linked identity",
+            ));
+        }
         Ok(())
     }
 }

@@ -241,12 +241,6 @@ impl Auth {
         };
         let mail = self.mailer.passkey_changed(&auth.user.email, true)?;
         let hash = hash_token(&stored.credential_id);
-        if !self.store.insert_passkey(&stored, &hash, &mail).await? {
-            return Err(AppError::conflict(
-                ErrorCode::PasskeyTaken,
-                "This passkey is registered already",
-            ));
-        }
         let detail = Some(format!("passkey {}", stored.id));
         let event = Event {
             name: "passkey_added",
@@ -255,7 +249,13 @@ impl Auth {
             detail,
             ..Default::default()
         };
-        self.audit(&auth.client, event).await;
+        let insert = async { Ok(self.store.insert_passkey(&stored, &hash, &mail).await?) };
+        if !self.audited(&auth.client, event, insert).await? {
+            return Err(AppError::conflict(
+                ErrorCode::PasskeyTaken,
+                "This passkey is registered already",
+            ));
+        }
         Ok(stored)
     }
 
@@ -291,9 +291,6 @@ impl Auth {
             ));
         }
         let mail = self.mailer.passkey_changed(&auth.user.email, false)?;
-        if !self.store.delete_passkey(&auth.user.id, id, &mail, now_ms()).await? {
-            return Err(passkey_not_found());
-        }
         let detail = Some(format!("passkey {id}"));
         let event = Event {
             name: "passkey_removed",
@@ -302,7 +299,11 @@ impl Auth {
             detail,
             ..Default::default()
         };
-        self.audit(&auth.client, event).await;
+        let delete =
+            async { Ok(self.store.delete_passkey(&auth.user.id, id, &mail, now_ms()).await?) };
+        if !self.audited(&auth.client, event, delete).await? {
+            return Err(passkey_not_found());
+        }
         Ok(())
     }
 

@@ -126,14 +126,14 @@ impl Auth {
 
     /// Ends the session (cookie and access tokens stop working at once).
     pub async fn logout(&self, auth: &Authenticated) -> Result<()> {
-        self.store.revoke_session(&auth.session.id, now_ms()).await?;
         let event = Event {
             name: "logout",
             outcome: "succeeded",
             user_id: Some(&auth.user.id),
             ..Default::default()
         };
-        self.audit(&auth.client, event).await;
+        let revoke = async { Ok(self.store.revoke_session(&auth.session.id, now_ms()).await?) };
+        self.audited(&auth.client, event, revoke).await?;
         Ok(())
     }
 
@@ -145,17 +145,14 @@ impl Auth {
         else {
             return Ok(false);
         };
-        let revoked = self.store.revoke_session(&session.id, now_ms()).await?;
-        if revoked {
-            let event = Event {
-                name: "logout",
-                outcome: "succeeded",
-                user_id: Some(&user.id),
-                ..Default::default()
-            };
-            self.audit(client, event).await;
-        }
-        Ok(revoked)
+        let event = Event {
+            name: "logout",
+            outcome: "succeeded",
+            user_id: Some(&user.id),
+            ..Default::default()
+        };
+        let revoke = async { Ok(self.store.revoke_session(&session.id, now_ms()).await?) };
+        self.audited(client, event, revoke).await
     }
 
     pub async fn sessions(&self, auth: &Authenticated) -> Result<Vec<Session>> {
@@ -164,7 +161,16 @@ impl Auth {
 
     /// Revokes one of the caller's sessions. `404` when it is not a live session of theirs.
     pub async fn revoke_session(&self, auth: &Authenticated, id: &str) -> Result<()> {
-        if self.store.revoke_user_session(&auth.user.id, id, now_ms()).await? {
+        let event = Event {
+            name: "session_revoke",
+            outcome: "succeeded",
+            user_id: Some(&auth.user.id),
+            detail: Some(format!("session {id}")),
+            ..Default::default()
+        };
+        let revoke =
+            async { Ok(self.store.revoke_user_session(&auth.user.id, id, now_ms()).await?) };
+        if self.audited(&auth.client, event, revoke).await? {
             Ok(())
         } else {
             Err(AppError::not_found(ErrorCode::SessionNotFound, "Session not found"))
@@ -173,6 +179,15 @@ impl Auth {
 
     /// Revokes every session of the caller but the current one.
     pub async fn revoke_other_sessions(&self, auth: &Authenticated) -> Result<u64> {
-        Ok(self.store.revoke_sessions(&auth.user.id, Some(&auth.session.id), now_ms()).await?)
+        let event = Event {
+            name: "session_revoke",
+            outcome: "succeeded",
+            user_id: Some(&auth.user.id),
+            detail: Some("other sessions".to_owned()),
+            ..Default::default()
+        };
+        let keep = Some(auth.session.id.as_str());
+        let revoke = async { Ok(self.store.revoke_sessions(&auth.user.id, keep, now_ms()).await?) };
+        self.audited(&auth.client, event, revoke).await
     }
 }

@@ -201,7 +201,7 @@ impl Store {
                 Err(err) => return Err(err.into()),
             }
         }
-        self.commit(tx).await?;
+        self.commit_change(tx, Some(user_id)).await?;
         Ok(Ok(()))
     }
 
@@ -212,15 +212,12 @@ impl Store {
         verified: bool,
         now: i64,
     ) -> Result<bool> {
-        let n = self
+        let q = self
             .q("UPDATE users SET email_verified = $1, updated_at = $2 WHERE id = $3")
             .bind(i64::from(verified))
             .bind(now)
-            .bind(user_id.to_owned())
-            .execute(self.db())
-            .await?
-            .rows_affected();
-        Ok(n == 1)
+            .bind(user_id.to_owned());
+        Ok(self.execute_change(q, Some(user_id)).await? == 1)
     }
 
     /// A page of the audit log, oldest first, after the cursor `after`.
@@ -258,28 +255,39 @@ impl Store {
         Ok(out)
     }
 
-    /// Writes an audit entry and its webhook deliveries (`(endpoint, event type, payload)`)
-    /// in one transaction: an event is queued exactly when it is recorded.
-    pub async fn insert_audit_with_webhooks(
+    /// Queues the delivery of `entry` to `endpoint` as a `kind` event, in `tx`. What a receiver
+    /// gets: what happened, to whom, from where. Never a secret (the audit entry holds none;
+    /// the login identifier is not sent even hashed).
+    pub(super) async fn enqueue_webhook(
         &self,
-        e: &AuditEntry,
-        deliveries: &[(String, String, String)],
-    ) -> Result<()> {
-        let mut tx = self.begin().await?;
-        self.audit_insert(e).execute(self.on(&mut *tx)).await?;
-        for (endpoint, event_type, payload) in deliveries {
-            self.q("INSERT INTO webhook_outbox (id, endpoint, event_type, payload, created_at, \
-                    status, next_attempt_at) VALUES ($1, $2, $3, $4, $5, 'pending', $6)")
-                .bind(uuid::Uuid::now_v7().to_string())
-                .bind(endpoint.clone())
-                .bind(event_type.clone())
-                .bind(payload.clone())
-                .bind(e.at)
-                .bind(e.at)
-                .execute(self.on(&mut *tx))
-                .await?;
-        }
-        self.commit(tx).await?;
+        tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+        endpoint: &str,
+        kind: &str,
+        entry: &AuditEntry,
+    ) -> Result<(), sqlx::Error> {
+        let payload = serde_json::json!({
+            "type": kind,
+            "timestamp": crate::clock::rfc3339(entry.at),
+            "data": {
+                "user_id": entry.user_id,
+                "event": entry.event,
+                "outcome": entry.outcome,
+                "ip": entry.ip,
+                "user_agent": entry.user_agent,
+                "detail": entry.detail,
+            },
+        })
+        .to_string();
+        self.q("INSERT INTO webhook_outbox (id, endpoint, event_type, payload, created_at, \
+                status, next_attempt_at) VALUES ($1, $2, $3, $4, $5, 'pending', $6)")
+            .bind(uuid::Uuid::now_v7().to_string())
+            .bind(endpoint.to_owned())
+            .bind(kind.to_owned())
+            .bind(payload)
+            .bind(entry.at)
+            .bind(entry.at)
+            .execute(self.on(&mut **tx))
+            .await?;
         Ok(())
     }
 

@@ -108,7 +108,7 @@ impl Store {
         }
         self.put_recovery_codes(&mut tx, user_id, code_hashes, now).await?;
         self.enqueue(&mut tx, mail, now).await?;
-        self.commit(tx).await?;
+        self.commit_change(tx, Some(user_id)).await?;
         Ok(true)
     }
 
@@ -187,13 +187,16 @@ impl Store {
             .bind(user_id.to_owned())
             .execute(self.on(&mut *tx))
             .await?;
-        if n == 1 {
-            if let Some(mail) = mail {
-                self.enqueue(&mut tx, mail, now).await?;
-            }
+        if n != 1 {
+            // Only an unconfirmed enrolment went: no change to announce.
+            self.commit(tx).await?;
+            return Ok(false);
         }
-        self.commit(tx).await?;
-        Ok(n == 1)
+        if let Some(mail) = mail {
+            self.enqueue(&mut tx, mail, now).await?;
+        }
+        self.commit_change(tx, Some(user_id)).await?;
+        Ok(true)
     }
 
     /// Accepts a TOTP code's time step once: `true` only if it is newer than every step

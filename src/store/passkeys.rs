@@ -110,7 +110,7 @@ impl Store {
             Err(e) => return Err(e.into()),
         }
         self.enqueue(&mut tx, mail, p.created_at).await?;
-        self.commit(tx).await?;
+        self.commit_change(tx, Some(&p.user_id)).await?;
         Ok(true)
     }
 
@@ -169,11 +169,12 @@ impl Store {
             .execute(self.on(&mut *tx))
             .await?
             .rows_affected();
-        if n == 1 {
-            self.enqueue(&mut tx, mail, now).await?;
+        if n != 1 {
+            return Ok(false);
         }
-        self.commit(tx).await?;
-        Ok(n == 1)
+        self.enqueue(&mut tx, mail, now).await?;
+        self.commit_change(tx, Some(user_id)).await?;
+        Ok(true)
     }
 
     /// How many passkeys the user has.

@@ -149,7 +149,7 @@ impl Store {
             .execute(self.on(&mut *tx))
             .await?;
         }
-        self.commit(tx).await?;
+        self.commit_change(tx, Some(&s.user_id)).await?;
         Ok(true)
     }
 
@@ -223,29 +223,23 @@ impl Store {
 
     /// Revokes one session. `false`: it was not live.
     pub async fn revoke_session(&self, id: &str, now: i64) -> Result<bool> {
-        let n = self
+        let q = self
             .q("UPDATE sessions SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL")
             .bind(now)
-            .bind(id.to_owned())
-            .execute(self.db())
-            .await?
-            .rows_affected();
-        Ok(n == 1)
+            .bind(id.to_owned());
+        Ok(self.execute_change(q, None).await? == 1)
     }
 
     /// Revokes one of `user_id`'s live sessions. `false`: no such live session of this user.
     pub async fn revoke_user_session(&self, user_id: &str, id: &str, now: i64) -> Result<bool> {
-        let n = self
+        let q = self
             .q("UPDATE sessions SET revoked_at = $1 WHERE id = $2 AND user_id = $3 \
                 AND revoked_at IS NULL AND expires_at > $4")
             .bind(now)
             .bind(id.to_owned())
             .bind(user_id.to_owned())
-            .bind(now)
-            .execute(self.db())
-            .await?
-            .rows_affected();
-        Ok(n == 1)
+            .bind(now);
+        Ok(self.execute_change(q, Some(user_id)).await? == 1)
     }
 
     /// Revokes every live session of `user_id` except `keep`. Returns how many.
@@ -257,7 +251,9 @@ impl Store {
     ) -> Result<u64> {
         let mut tx = self.begin().await?;
         let n = self.revoke_sessions_in(&mut tx, user_id, keep, now).await?;
-        self.commit(tx).await?;
+        if n > 0 {
+            self.commit_change(tx, Some(user_id)).await?;
+        }
         Ok(n)
     }
 

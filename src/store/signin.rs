@@ -313,10 +313,8 @@ impl Store {
             .bind(i.user_id.clone())
             .bind(i.email.clone())
             .bind(i.created_at)
-            .bind(i.last_used_at)
-            .execute(self.db())
-            .await;
-        match inserted {
+            .bind(i.last_used_at);
+        match self.execute_change(inserted, Some(&i.user_id)).await {
             Ok(_) => Ok(true),
             Err(e) if super::is_unique_violation(&e) => Ok(false),
             Err(e) => Err(e.into()),
@@ -336,13 +334,10 @@ impl Store {
 
     /// Unlinks one of the account's identities. `false`: no such identity of theirs.
     pub async fn delete_identity(&self, user_id: &str, id: &str) -> Result<bool> {
-        let n = self
+        let q = self
             .q("DELETE FROM identities WHERE id = $1 AND user_id = $2")
             .bind(id.to_owned())
-            .bind(user_id.to_owned())
-            .execute(self.db())
-            .await?
-            .rows_affected();
-        Ok(n == 1)
+            .bind(user_id.to_owned());
+        Ok(self.execute_change(q, Some(user_id)).await? == 1)
     }
 }

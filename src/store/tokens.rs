@@ -204,7 +204,7 @@ impl Store {
         let Some(user) = self.user_in(&mut tx, &token.user_id).await? else {
             return Ok(VerifyOutcome::Invalid);
         };
-        self.commit(tx).await?;
+        self.commit_change(tx, Some(&user.id)).await?;
         Ok(VerifyOutcome::Verified(user))
     }
 
@@ -241,7 +241,7 @@ impl Store {
             return Ok(None);
         };
         self.enqueue(&mut tx, &mail_for(&user)?, now).await?;
-        self.commit(tx).await?;
+        self.commit_change(tx, Some(&user.id)).await?;
         Ok(Some(user))
     }
 }

@@ -138,7 +138,7 @@ impl Store {
             self.insert_token(&mut tx, token).await?;
             self.enqueue(&mut tx, mail, new.now).await?;
         }
-        self.commit(tx).await?;
+        self.commit_change(tx, Some(&new.id)).await?;
         Ok(Ok(User {
             id: new.id.clone(),
             email: new.email.clone(),
@@ -220,7 +220,7 @@ impl Store {
             self.carry_sessions_in(&mut tx, user_id, Some(keep)).await?;
         }
         self.enqueue(&mut tx, mail, now).await?;
-        self.commit(tx).await?;
+        self.commit_change(tx, Some(user_id)).await?;
         Ok(())
     }
 
@@ -325,7 +325,7 @@ impl Store {
                 self.enqueue(&mut tx, mail, now).await?;
             }
         }
-        self.commit(tx).await?;
+        self.commit_change(tx, Some(user_id)).await?;
         Ok(Ok(()))
     }
 
@@ -361,8 +361,11 @@ impl Store {
         ] {
             self.q(sql).bind(user_id.to_owned()).execute(self.on(&mut *tx)).await?;
         }
-        self.commit(tx).await?;
-        Ok(n == 1)
+        if n != 1 {
+            return Ok(false);
+        }
+        self.commit_change(tx, Some(user_id)).await?;
+        Ok(true)
     }
 
     /// Enables or disables an account; disabling also revokes its sessions.
@@ -376,11 +379,14 @@ impl Store {
             .execute(self.on(&mut *tx))
             .await?
             .rows_affected();
+        if n != 1 {
+            return Ok(false);
+        }
         if !active {
             self.revoke_sessions_in(&mut tx, user_id, None, now).await?;
         }
-        self.commit(tx).await?;
-        Ok(n == 1)
+        self.commit_change(tx, Some(user_id)).await?;
+        Ok(true)
     }
 
     /// Every user, oldest first (administration).

@@ -179,10 +179,108 @@ async fn two_nodes_deliver_each_event_once(db: Db) {
     assert_eq!(seen.iter().filter(|(_, t, _)| t == "user.created").count(), 10);
 }
 
+/// The events of `kind` the receiver got, as JSON bodies.
+fn of_kind(seen: &[(String, String, String)], kind: &str) -> Vec<Value> {
+    seen.iter()
+        .filter(|(_, t, _)| t == kind)
+        .map(|(_, _, body)| serde_json::from_str(body).unwrap())
+        .collect()
+}
+
+/// Events the change itself names the account of (a link's token names it only once spent)
+/// carry it; a link spent twice, a logout of a dead session, a refused change: no event.
+async fn each_change_announces_itself_once_with_its_account(db: Db) {
+    let port = free_port();
+    let got: Got = Arc::default();
+    receiver_on(port, got.clone()).await;
+    let app = spawn(db, port).await;
+    let email = "changes@example.com";
+    let user = app.register(email, PASSWORD).await;
+    let id = user["user"]["id"].clone();
+    let token = app.token_from_mail(email, "Confirm").await;
+    for expected in [reqwest::StatusCode::OK, reqwest::StatusCode::BAD_REQUEST] {
+        let res =
+            app.post_json("/api/auth/verify-email", serde_json::json!({"token": token})).await;
+        assert_eq!(res.status(), expected);
+    }
+    app.post_json("/api/auth/forgot-password", serde_json::json!({"email": email})).await;
+    let reset = app.token_from_mail(email, "Reset").await;
+    let body = serde_json::json!({"token": reset, "new_password": "a brand new passphrase"});
+    assert_eq!(app.post_json("/api/auth/reset-password", body.clone()).await.status(), 200);
+    assert_eq!(app.post_json("/api/auth/reset-password", body).await.status(), 400);
+    let login = app.login(email, "a brand new passphrase").await;
+    for _ in 0..2 {
+        app.bearer(reqwest::Method::POST, "/api/auth/logout", &login.access_token)
+            .send()
+            .await
+            .unwrap();
+    }
+    let other = app.login(email, "a brand new passphrase").await;
+    let res = app
+        .bearer(reqwest::Method::DELETE, "/api/auth/user", &other.access_token)
+        .json(&serde_json::json!({"password": "a brand new passphrase"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), reqwest::StatusCode::OK);
+    let seen = wait_for(&got, 6).await;
+    for kind in ["user.email_verified", "password.reset", "session.revoked", "user.deleted"] {
+        let events = of_kind(&seen, kind);
+        assert_eq!(events.len(), 1, "one {kind}: {seen:?}");
+        assert_eq!(events[0]["data"]["user_id"], id, "{kind} names the account");
+    }
+}
+
+/// The audit entry and its deliveries are written in the transaction of the change: when
+/// they cannot be written, the change does not happen either (here the outbox table is
+/// renamed away under the running server).
+async fn a_change_and_its_event_commit_together(db: Db) {
+    use sqlx::Connection as _;
+    let port = free_port();
+    let got: Got = Arc::default();
+    receiver_on(port, got.clone()).await;
+    let app = spawn(db, port).await;
+    let login = app.user("together@example.com").await;
+    let mut conn = sqlx::AnyConnection::connect(&app.database_url).await.unwrap();
+    sqlx::query("ALTER TABLE webhook_outbox RENAME TO webhook_outbox_away")
+        .execute(&mut conn)
+        .await
+        .unwrap();
+    let res = app
+        .bearer(reqwest::Method::POST, "/api/auth/logout", &login.access_token)
+        .send()
+        .await
+        .unwrap();
+    assert!(res.status().is_server_error(), "{}", res.status());
+    assert_eq!(
+        app.user_status_bearer(&login.access_token).await,
+        reqwest::StatusCode::OK,
+        "no logout without its event"
+    );
+    sqlx::query("ALTER TABLE webhook_outbox_away RENAME TO webhook_outbox")
+        .execute(&mut conn)
+        .await
+        .unwrap();
+    let res = app
+        .bearer(reqwest::Method::POST, "/api/auth/logout", &login.access_token)
+        .send()
+        .await
+        .unwrap();
+    assert!(res.status().is_success(), "{}", res.status());
+    assert_eq!(
+        app.user_status_bearer(&login.access_token).await,
+        reqwest::StatusCode::UNAUTHORIZED
+    );
+    let seen = wait_for(&got, 3).await;
+    assert_eq!(of_kind(&seen, "session.revoked").len(), 1, "{seen:?}");
+}
+
 backends!(
     signed_events_arrive_and_carry_no_secret,
     a_receiver_down_then_up_loses_nothing,
     two_nodes_deliver_each_event_once,
+    each_change_announces_itself_once_with_its_account,
+    a_change_and_its_event_commit_together,
 );
 
 #[test]
