@@ -29,6 +29,8 @@ struct Options {
     max_users: u64,
     database_url: Option<String>,
     out: String,
+    /// Also run the peers of `bench/peers/` (installed by its setup.sh).
+    peers: bool,
 }
 
 fn options() -> Options {
@@ -37,6 +39,7 @@ fn options() -> Options {
         max_users: 1_000_000,
         database_url: None,
         out: "bench/results.json".into(),
+        peers: false,
     };
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -51,6 +54,7 @@ fn options() -> Options {
             }
             "--database-url" => o.database_url = args.next(),
             "--out" => o.out = args.next().expect("--out FILE"),
+            "--peers" => o.peers = true,
             "--quick" => {
                 o.duration = Duration::from_secs(3);
                 o.max_users = 100_000;
@@ -394,6 +398,242 @@ async fn throttle_state_attack(duration: Duration) -> Value {
     v
 }
 
+/// A peer of `bench/peers/` (better-auth or FastAPI Users) on its own defaults and SQLite:
+/// its session read (`get-session`, `/users/me`) in a closed loop, as Portcullis's
+/// `GET /api/auth/user`, and its peak memory.
+async fn peer_phase(name: &str, port: u16, duration: Duration) -> (Value, f64) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("peer.db");
+    let mut child = Command::new("bench/peers/start.sh")
+        .arg(name)
+        .arg(port.to_string())
+        .arg(&db)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start a peer (bench/peers/setup.sh installs them)");
+    let base = format!("http://127.0.0.1:{port}");
+    let client = Client::new();
+    let mut up = false;
+    for _ in 0..300 {
+        if client.get(format!("{base}/health")).send().await.is_ok_and(|r| r.status().is_success())
+        {
+            up = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(up, "{name} did not start");
+    let email = "bench@example.com";
+    let (path, header) = if name == "better-auth" {
+        let origin = base.clone();
+        let r = client
+            .post(format!("{base}/api/auth/sign-up/email"))
+            .header("origin", &origin)
+            .json(&json!({"email": email, "password": PASSWORD, "name": "Bench"}))
+            .send()
+            .await
+            .unwrap();
+        assert!(r.status().is_success(), "{name} sign-up: {}", r.status());
+        let r = client
+            .post(format!("{base}/api/auth/sign-in/email"))
+            .header("origin", &origin)
+            .json(&json!({"email": email, "password": PASSWORD}))
+            .send()
+            .await
+            .unwrap();
+        assert!(r.status().is_success(), "{name} sign-in: {}", r.status());
+        let cookie = r.headers()["set-cookie"].to_str().unwrap().split(';').next().unwrap();
+        ("/api/auth/get-session", ("cookie", cookie.to_owned()))
+    } else {
+        let r = client
+            .post(format!("{base}/auth/register"))
+            .json(&json!({"email": email, "password": PASSWORD}))
+            .send()
+            .await
+            .unwrap();
+        assert!(r.status().is_success(), "{name} register: {}", r.status());
+        let r = client
+            .post(format!("{base}/auth/jwt/login"))
+            .form(&[("username", email), ("password", PASSWORD)])
+            .send()
+            .await
+            .unwrap();
+        assert!(r.status().is_success(), "{name} login: {}", r.status());
+        let token = r.json::<Value>().await.unwrap()["access_token"].as_str().unwrap().to_owned();
+        ("/users/me", ("authorization", format!("Bearer {token}")))
+    };
+    // A bad session is `200 null` at better-auth: check this one is good before counting 200s.
+    let check = client.get(format!("{base}{path}")).header(header.0, &header.1).send().await;
+    let body: Value = check.unwrap().json().await.unwrap();
+    assert!(!body.is_null() && body.get("email").or(body.get("user")).is_some(), "{body}");
+    let pid = child.id();
+    let _ = std::fs::write(format!("/proc/{pid}/clear_refs"), "5");
+    let mut stats = closed_loop(get(path, base, Some(header)), 32, duration).await;
+    let peak = std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .unwrap_or_default()
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.split_whitespace().next()?.parse::<u64>().ok())
+        .unwrap_or(0);
+    let rps = stats.rps();
+    let mut v = stats.json();
+    v["route"] = json!(path);
+    v["peak_rss_kib"] = json!(peak);
+    eprintln!("{:<28} {v}", format!("peer_{name}"));
+    let _ = Command::new("kill").arg("-TERM").arg(pid.to_string()).status();
+    let _ = child.wait();
+    (v, rps)
+}
+
+/// Signs `email` up and in; the login answer (the account is created if needed).
+async fn sign_in(client: &Client, base: &str, email: &str) -> Value {
+    let _ = client
+        .post(format!("{base}/api/auth/register"))
+        .json(&json!({"email": email, "password": PASSWORD}))
+        .send()
+        .await
+        .unwrap();
+    let r = client
+        .post(format!("{base}/api/auth/login"))
+        .json(&json!({"email": email, "password": PASSWORD}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK, "login {email}");
+    r.json().await.unwrap()
+}
+
+/// `POST /api/auth/refresh` in a closed loop: each worker follows its own session's chain
+/// of refresh tokens (each answer's token is the next request's; a spent one would revoke
+/// the session).
+async fn refresh_phase(base: &str, concurrency: usize, duration: Duration) -> Stats {
+    let client = Client::builder().pool_max_idle_per_host(concurrency).build().unwrap();
+    let mut tokens = Vec::new();
+    for w in 0..concurrency {
+        let login = sign_in(&client, base, &format!("refresh{w}@example.com")).await;
+        tokens.push(login["refresh_token"].as_str().unwrap().to_owned());
+    }
+    let started = Instant::now();
+    let deadline = started + duration;
+    let workers: Vec<_> = tokens
+        .into_iter()
+        .map(|mut token| {
+            let (client, url) = (client.clone(), format!("{base}/api/auth/refresh"));
+            tokio::spawn(async move {
+                let mut stats = Stats::default();
+                while Instant::now() < deadline {
+                    let t = Instant::now();
+                    let res = client.post(&url).json(&json!({"refresh_token": token})).send();
+                    let Ok(res) = res.await else {
+                        stats.errors += 1;
+                        continue;
+                    };
+                    let status = res.status().as_u16();
+                    let body: Value = res.json().await.unwrap_or_default();
+                    stats.latencies_us.push(t.elapsed().as_micros() as u32);
+                    *stats.statuses.entry(status).or_default() += 1;
+                    match body["refresh_token"].as_str() {
+                        Some(next) => token = next.to_owned(),
+                        None => break,
+                    }
+                }
+                stats
+            })
+        })
+        .collect();
+    let mut total = Stats::default();
+    for w in workers {
+        total.merge(w.await.unwrap());
+    }
+    total.elapsed = started.elapsed();
+    total
+}
+
+/// The two-factor login's second step, `POST /api/auth/mfa/verify` with a TOTP code, once
+/// for each of `users` accounts with TOTP on (a code's time step is accepted once per
+/// account, so each account gives one sample per 30 seconds), `concurrency` at a time. The
+/// first step (the password, an Argon2id check) is done beforehand and not timed.
+async fn mfa_verify_phase(base: &str, users: usize, concurrency: usize) -> Value {
+    use portcullis::auth::totp;
+    let client = Client::builder().pool_max_idle_per_host(concurrency).build().unwrap();
+    let mut secrets = Vec::new();
+    for u in 0..users {
+        let email = format!("mfa{u}@example.com");
+        let login = sign_in(&client, base, &email).await;
+        let bearer = format!("Bearer {}", login["access_token"].as_str().unwrap());
+        let r = client
+            .post(format!("{base}/api/auth/mfa/totp"))
+            .header("authorization", &bearer)
+            .json(&json!({}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::OK, "TOTP enrolment");
+        let secret = r.json::<Value>().await.unwrap()["secret"].as_str().unwrap().to_owned();
+        let secret = totp::base32_decode(&secret).unwrap();
+        let code = totp::new(&secret, "bench", &email).generate_current().unwrap();
+        let r = client
+            .post(format!("{base}/api/auth/mfa/totp/confirm"))
+            .header("authorization", &bearer)
+            .json(&json!({"code": code}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::OK, "TOTP confirmation");
+        secrets.push((email, secret));
+    }
+    // The confirmation spent this step's code of every account: wait for the next step.
+    let step = |t: u64| t / 30;
+    let now = || std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap();
+    let confirmed_in = step(now().as_secs());
+    while step(now().as_secs()) == confirmed_in {
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    let mut challenges = Vec::new();
+    for (email, secret) in &secrets {
+        let r = client
+            .post(format!("{base}/api/auth/login"))
+            .json(&json!({"email": email, "password": PASSWORD}))
+            .send()
+            .await
+            .unwrap();
+        let body: Value = r.json().await.unwrap();
+        let mfa_token = body["mfa_token"].as_str().expect("an mfa_token").to_owned();
+        challenges.push((mfa_token, totp::new(secret, "bench", email)));
+    }
+    let queue = Arc::new(std::sync::Mutex::new(challenges));
+    let started = Instant::now();
+    let workers: Vec<_> = (0..concurrency)
+        .map(|_| {
+            let (client, queue, url) =
+                (client.clone(), queue.clone(), format!("{base}/api/auth/mfa/verify"));
+            tokio::spawn(async move {
+                let mut stats = Stats::default();
+                loop {
+                    let Some((mfa_token, totp)) = queue.lock().unwrap().pop() else {
+                        return stats;
+                    };
+                    let code = totp.generate_current().unwrap();
+                    let url = url.clone();
+                    let make: MakeRequest = Arc::new(move |c: &Client, _| {
+                        c.post(&url).json(&json!({"mfa_token": mfa_token, "code": code}))
+                    });
+                    send(&client, &make, 0, &mut stats).await;
+                }
+            })
+        })
+        .collect();
+    let mut total = Stats::default();
+    for w in workers {
+        total.merge(w.await.unwrap());
+    }
+    total.elapsed = started.elapsed();
+    let mut v = total.json();
+    v["accounts"] = json!(users);
+    v
+}
+
 /// Seeds users `from..to` and one live session each, straight into the database: the same
 /// Argon2id hash for every user (of [`PASSWORD`]) and session tokens `bench-session-<n>`.
 async fn seed(database_url: &str, from: u64, to: u64, hash: &str) {
@@ -530,6 +770,23 @@ async fn main() {
         "ratio_user_to_health".into(),
         json!({"bearer": round(bearer.rps() / health.rps()), "cookie": round(by_cookie.rps() / health.rps())}),
     );
+    if o.peers {
+        let mut peers = serde_json::Map::new();
+        for (name, port) in [("better-auth", 18_910u16), ("fastapi-users", 18_911)] {
+            let (v, rps) = peer_phase(name, port, o.duration).await;
+            peers.insert(name.into(), v);
+            peers.insert(
+                format!("ratio_portcullis_to_{name}"),
+                json!({"bearer": round(bearer.rps() / rps), "cookie": round(by_cookie.rps() / rps)}),
+            );
+        }
+        report.insert("peers".into(), Value::Object(peers));
+    }
+    server.reset_peak();
+    let mut refresh = refresh_phase(&base, 32, o.duration).await;
+    let v = read("refresh", &mut refresh, server.peak_rss_kib());
+    report.insert("refresh".into(), v);
+    report.insert("ratio_refresh_to_health".into(), json!(round(refresh.rps() / health.rps())));
 
     // Password work: raw Argon2id on every core (server idle), then logins and registrations.
     let raw = raw_argon2_rate(o.duration.min(Duration::from_secs(5)));
@@ -562,6 +819,12 @@ async fn main() {
     .await;
     let v = read("register", &mut register, server.peak_rss_kib());
     report.insert("register".into(), v);
+    server.reset_peak();
+    let accounts = if o.duration.as_secs() >= 10 { 200 } else { 50 };
+    let mut v = mfa_verify_phase(&base, accounts, cores * 2).await;
+    v["peak_rss_kib"] = json!(server.peak_rss_kib());
+    eprintln!("{:<28} {v}", "mfa_verify_totp");
+    report.insert("mfa_verify_totp".into(), v);
 
     // A login flood at twice the sustainable rate, with light traffic that must stay fast.
     server.reset_peak();

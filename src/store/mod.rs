@@ -17,6 +17,7 @@
 mod admin;
 mod audit;
 pub mod deadline;
+mod direct;
 mod error;
 mod housekeeping;
 mod keys;
@@ -80,6 +81,8 @@ pub struct Store {
     backend: Backend,
     /// MySQL spellings of our statements, made once each (a bounded set: one per statement).
     mysql_sql: Mutex<HashMap<&'static str, &'static str>>,
+    /// SQLite (a file): session lookups without the pool's thread hand-offs.
+    direct: Option<direct::DirectReads>,
 }
 
 impl std::fmt::Debug for Store {
@@ -172,7 +175,12 @@ impl Store {
                 .await
                 .context("cannot switch SQLite to WAL mode")?;
         }
-        Ok(Self { pool, backend, mysql_sql: Mutex::new(HashMap::new()) })
+        let direct = if backend == Backend::Sqlite && !memory {
+            direct::DirectReads::for_url(&raw)
+        } else {
+            None
+        };
+        Ok(Self { pool, backend, mysql_sql: Mutex::new(HashMap::new()), direct })
     }
 
     pub fn pool(&self) -> &AnyPool {

@@ -40,6 +40,7 @@ pub enum RefreshOutcome {
 
 /// A live session with its active user, selected `FROM $from WHERE $key = $1`: not revoked,
 /// not expired, and opened with the user's current password.
+/// `store::direct` decodes these columns by position: keep their order.
 macro_rules! live_session_sql {
     ($from:literal, $key:literal) => {
         concat!(
@@ -57,10 +58,10 @@ macro_rules! live_session_sql {
     };
 }
 
-const SESSION_USER_SQL_BY_TOKEN: &str =
+pub(super) const SQL_BY_TOKEN: &str =
     live_session_sql!("sessions s JOIN users u ON u.id = s.user_id", "s.token_hash");
 
-const SESSION_USER_SQL_BY_ID: &str =
+pub(super) const SQL_BY_ID: &str =
     live_session_sql!("sessions s JOIN users u ON u.id = s.user_id", "s.id");
 
 const SESSION_USER_SQL_BY_REFRESH: &str = live_session_sql!(
@@ -189,8 +190,13 @@ impl Store {
         token_hash: &str,
         now: i64,
     ) -> Result<Option<LiveSession>> {
+        if let Some(found) =
+            self.direct.as_ref().and_then(|d| d.live_session(SQL_BY_TOKEN, token_hash, now))
+        {
+            return Ok(found);
+        }
         let row = self
-            .q(SESSION_USER_SQL_BY_TOKEN)
+            .q(SQL_BY_TOKEN)
             .bind(token_hash.to_owned())
             .bind(now)
             .fetch_optional(self.db())
@@ -200,12 +206,10 @@ impl Store {
 
     /// The live session with this id (from an access token's `sid`). `Ok(None)` as above.
     pub async fn session_by_id(&self, id: &str, now: i64) -> Result<Option<LiveSession>> {
-        let row = self
-            .q(SESSION_USER_SQL_BY_ID)
-            .bind(id.to_owned())
-            .bind(now)
-            .fetch_optional(self.db())
-            .await?;
+        if let Some(found) = self.direct.as_ref().and_then(|d| d.live_session(SQL_BY_ID, id, now)) {
+            return Ok(found);
+        }
+        let row = self.q(SQL_BY_ID).bind(id.to_owned()).bind(now).fetch_optional(self.db()).await?;
         Ok(row.as_ref().map(live_session).transpose()?)
     }
 
