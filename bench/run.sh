@@ -24,7 +24,7 @@ for a in "$@"; do
   esac
 done
 cargo build --release --quiet --bin portcullis --example bench
-bench=./target/release/examples/bench
+bench=${CARGO_TARGET_DIR:-target}/release/examples/bench
 peer_args=()
 if $peers; then
   bench/peers/setup.sh

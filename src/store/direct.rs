@@ -22,7 +22,7 @@ use crate::domain::{Amr, Session, User};
 
 /// How many idle connections are kept (a lookup holds one for microseconds, on a runtime
 /// worker thread, so more than one per worker is never needed).
-const KEEP: usize = 8;
+const KEEP: usize = 4;
 
 pub(super) struct DirectReads {
     path: PathBuf,

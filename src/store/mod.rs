@@ -155,7 +155,7 @@ impl Store {
         let mut options =
             AnyPoolOptions::new().acquire_timeout(ACQUIRE_TIMEOUT).max_connections(match backend {
                 Backend::Sqlite if memory => 1,
-                Backend::Sqlite => 8,
+                Backend::Sqlite => 4,
                 _ => 16,
             });
         if memory {
