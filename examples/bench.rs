@@ -216,6 +216,15 @@ async fn send(client: &Client, make: &MakeRequest, n: u64, stats: &mut Stats) {
     }
 }
 
+/// The workers' statistics, merged.
+async fn merged(workers: Vec<tokio::task::JoinHandle<Stats>>) -> Stats {
+    let mut total = Stats::default();
+    for w in workers {
+        total.merge(w.await.unwrap());
+    }
+    total
+}
+
 /// `concurrency` workers, each sending its next request when the last one answered.
 async fn closed_loop(make: MakeRequest, concurrency: usize, duration: Duration) -> Stats {
     let client = Client::builder().pool_max_idle_per_host(concurrency).build().unwrap();
@@ -235,10 +244,7 @@ async fn closed_loop(make: MakeRequest, concurrency: usize, duration: Duration) 
             })
         })
         .collect();
-    let mut total = Stats::default();
-    for w in workers {
-        total.merge(w.await.unwrap());
-    }
+    let mut total = merged(workers).await;
     total.elapsed = started.elapsed();
     total
 }
@@ -262,10 +268,7 @@ async fn open_loop(make: MakeRequest, rate: f64, duration: Duration) -> Stats {
         }));
         n += 1;
     }
-    let mut total = Stats::default();
-    for t in tasks {
-        total.merge(t.await.unwrap());
-    }
+    let mut total = merged(tasks).await;
     total.elapsed = duration;
     total
 }
@@ -341,11 +344,7 @@ async fn failed_logins(base: &str, n: u64, concurrency: u64, ident: fn(u64) -> S
             }
         }));
     }
-    let mut all = Stats::default();
-    for w in workers {
-        all.merge(w.await.unwrap());
-    }
-    all
+    merged(workers).await
 }
 
 /// The phase of that name: resident memory before, after 2,000 failed logins with 60 KiB
@@ -542,10 +541,7 @@ async fn refresh_phase(base: &str, concurrency: usize, duration: Duration) -> St
             })
         })
         .collect();
-    let mut total = Stats::default();
-    for w in workers {
-        total.merge(w.await.unwrap());
-    }
+    let mut total = merged(workers).await;
     total.elapsed = started.elapsed();
     total
 }
@@ -624,10 +620,7 @@ async fn mfa_verify_phase(base: &str, users: usize, concurrency: usize) -> Value
             })
         })
         .collect();
-    let mut total = Stats::default();
-    for w in workers {
-        total.merge(w.await.unwrap());
-    }
+    let mut total = merged(workers).await;
     total.elapsed = started.elapsed();
     let mut v = total.json();
     v["accounts"] = json!(users);

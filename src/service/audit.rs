@@ -3,13 +3,13 @@
 //! time, user id or identifier hash, IP, user agent and outcome. Never a secret, and an
 //! identifier that may not belong to any account (a failed login) only by its SHA-256.
 
+use std::future::Future;
+
 use super::{Auth, ClientInfo};
 use crate::auth::hash_token;
 use crate::clock::now_ms;
 use crate::domain::email_key;
 use crate::error::Result;
-use std::future::Future;
-
 use crate::store::{AuditEntry, PendingAudit, Store};
 
 /// One event to record.
