@@ -6,8 +6,8 @@ use crate::clock::now_ms;
 use crate::domain::{Email, User, Username};
 use crate::error::{AppError, ErrorCode, Result};
 use crate::store::{
-    EmailChange, MailThrottle, NewUser, ProfileChange, ProfileRefused, Taken, TokenPurpose,
-    VerifyOutcome,
+    DeclineOutcome, EmailChange, MailThrottle, NewUser, ProfileChange, ProfileRefused, Taken,
+    TokenPurpose, VerifyOutcome,
 };
 
 /// Mail that anyone can trigger by naming an address (resend verification, forgot password,
@@ -52,6 +52,15 @@ pub enum ForgotOutcome {
     UnknownEmail,
 }
 
+/// What declining a verification link did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Declined {
+    /// The account registered with the address is gone.
+    AccountRemoved,
+    /// The pending change of an account's address to this one is cancelled.
+    ChangeCancelled,
+}
+
 fn event<'a>(name: &'static str, outcome: &'static str, user_id: &'a str) -> Event<'a> {
     Event { name, outcome, user_id: Some(user_id), ..Default::default() }
 }
@@ -66,6 +75,21 @@ pub(super) fn parse_email(raw: &str) -> Result<Email> {
 
 pub(super) fn parse_username(raw: &str) -> Result<Username> {
     Username::parse(raw).map_err(|m| AppError::bad_request(ErrorCode::InvalidUsername, m))
+}
+
+/// Refuses what only the proven owner of an address may add to its account: a second factor,
+/// a passkey, a linked identity, another address (`403 email_not_verified`). Until the address
+/// is proven, whoever registered it may not be its owner, and nothing they add may outlive
+/// the owner's proof (docs/contracts.md, "Unproven accounts").
+pub(super) fn require_proven_address(user: &User) -> Result<()> {
+    if user.email_verified {
+        return Ok(());
+    }
+    Err(AppError::forbidden(
+        ErrorCode::EmailNotVerified,
+        "Confirm your email address first: until then this account cannot add sign-in methods \
+         or change its address",
+    ))
 }
 
 pub(super) fn taken(t: Taken) -> AppError {
@@ -137,6 +161,37 @@ impl Auth {
             VerifyOutcome::Taken => return Err(taken(Taken::Email)),
         };
         Ok(user)
+    }
+
+    /// "I did not create this account": the verification link's other answer. The account
+    /// registered with the address (never proven) is deleted with its sessions, or, for a
+    /// link that would change another account's address to this one, the change is
+    /// cancelled. `400 invalid_token` when the token is unknown, expired or spent, or its
+    /// account's address is proven already (a proven account is never deleted this way).
+    pub async fn decline_verification(
+        &self,
+        token: Option<&str>,
+        client: &ClientInfo,
+    ) -> Result<Declined> {
+        let token = present(token, "token")?;
+        let hash = crate::auth::hash_token(token.trim());
+        let invalid = || AppError::bad_request(ErrorCode::InvalidToken, "Invalid or expired token");
+        // The kind of link decides what is recorded (an account removed, a change cancelled).
+        let change = match self.store.verification_new_email(&hash).await? {
+            None => return Err(invalid()),
+            Some(new_email) => new_email.is_some(),
+        };
+        let event = Event {
+            name: if change { "email_change" } else { "account_deletion" },
+            outcome: "disowned",
+            ..Default::default()
+        };
+        let decline = async { Ok(self.store.decline_verification(&hash, now_ms()).await?) };
+        match self.audited(client, event, decline).await? {
+            DeclineOutcome::Removed(_) => Ok(Declined::AccountRemoved),
+            DeclineOutcome::ChangeCancelled(_) => Ok(Declined::ChangeCancelled),
+            DeclineOutcome::Invalid => Err(invalid()),
+        }
     }
 
     /// Queues a new verification mail if the address belongs to an unverified account and the
@@ -298,6 +353,7 @@ impl Auth {
         }
         let email_change = match email {
             Some(email) => {
+                require_proven_address(&auth.user)?;
                 self.confirm_password(
                     auth,
                     input.current_password,

@@ -116,7 +116,7 @@ pub fn webhook_event(name: &str, outcome: &str) -> Option<&'static str> {
         ("email_verification", "succeeded") => "user.email_verified",
         ("email_change", "succeeded") | ("profile_update", "succeeded") => "user.updated",
         ("admin_user_update" | "admin_user_disable" | "admin_user_enable", _) => "user.updated",
-        ("account_deletion", "succeeded") | ("admin_user_delete", _) => "user.deleted",
+        ("account_deletion", "succeeded" | "disowned") | ("admin_user_delete", _) => "user.deleted",
         ("login", "succeeded") => "login.succeeded",
         ("login", "failed" | "throttled" | "credentials_changed" | "email_not_verified")
         | ("passkey_login" | "oauth_login" | "email_login" | "mfa_verify", "failed") => {

@@ -1,5 +1,6 @@
 //! Sign-in by email (`PORTCULLIS_EMAIL_LOGIN`): a request mails a one-time link and a 6-digit
-//! code (15 minutes, single use, a new request ends the older); either one proves the address
+//! code (15 minutes, single use; a new request leaves the older live, so nobody can end
+//! someone's pending sign-in by asking again); either one proves the address
 //! and signs in through the login pipeline (a second factor still follows when the account
 //! has one). A request answers the same, and as fast, whether or not the address has an
 //! account: the caller runs it detached. Mail is throttled per address like every mail, and
@@ -108,17 +109,21 @@ impl Auth {
                 let key = email_key(email);
                 let budget = ThrottleKey::identifier(&key);
                 self.limits.login_allowed(budget, now).await?;
-                let (hash, expected) = self
-                    .store
-                    .live_email_login(&key, now, CODE_TRIES)
-                    .await?
-                    .ok_or_else(invalid_code)?;
-                // The try is taken before the code is compared: concurrent guesses get one
-                // each, five in all.
-                if !self.store.take_email_login_try(&hash, now, CODE_TRIES).await? {
-                    return Err(invalid_code());
+                // Every live request for the address may be the one the person is reading (a
+                // new request does not end the older ones, so nobody can end someone else's
+                // by asking again). A try is taken on each before the code is compared:
+                // concurrent guesses get one each, five in all.
+                let mut tried = Vec::new();
+                for (hash, expected) in self.store.live_email_logins(&key, now, CODE_TRIES).await? {
+                    if self.store.take_email_login_try(&hash, now, CODE_TRIES).await? {
+                        tried.push((hash, expected));
+                    }
                 }
-                if code_hash(&key, code) != expected {
+                let given = code_hash(&key, code);
+                let Some((hash, _)) = tried.into_iter().find(|(_, expected)| *expected == given)
+                else {
+                    // Counted the same whether or not the address has an account or a live
+                    // request: the sixth wrong code is a 429 for any address.
                     self.limits.login_failed(budget, now).await;
                     let event = super::audit::Event {
                         name: "email_login",
@@ -128,9 +133,10 @@ impl Auth {
                     };
                     self.audit(client, event).await;
                     return Err(invalid_code());
-                }
+                };
+                // The right code's own try is already taken: it may be the fifth.
                 self.store
-                    .take_email_login(&hash, now, CODE_TRIES)
+                    .take_email_login(&hash, now, CODE_TRIES + 1)
                     .await?
                     .ok_or_else(invalid_code)?
             }
@@ -144,12 +150,22 @@ impl Auth {
         };
         let user =
             user.filter(|u| u.is_active && email_key(&u.email) == key).ok_or_else(invalid_link)?;
-        // The address is proven now (and an unproven account's password goes with it).
-        let epoch = self
-            .store
-            .prove_email(&user.id, &key, NO_PASSWORD, now)
-            .await?
-            .ok_or_else(invalid_link)?;
+        // The address is proven now (and an unproven account's password goes with it). A
+        // first proof is recorded, and announced as `user.email_verified`; a proof of an
+        // address proven before changes nothing and records nothing.
+        let proven = super::audit::Event {
+            name: "email_verification",
+            outcome: "succeeded",
+            user_id: Some(&user.id),
+            detail: Some(
+                "email sign-in: the password, sessions and sign-in methods set before the \
+                 address was proven are gone"
+                    .into(),
+            ),
+            ..Default::default()
+        };
+        let prove = async { Ok(self.store.prove_email(&user.id, &key, NO_PASSWORD, now).await?) };
+        let epoch = self.audited(client, proven, prove).await?.ok_or_else(invalid_link)?;
         let user = self.store.user_by_id(&user.id).await?.ok_or_else(invalid_link)?.user;
         let principal =
             Principal { user, password_epoch: epoch, methods: vec![Amr::Email], identifier: key };

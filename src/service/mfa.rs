@@ -271,6 +271,7 @@ impl Auth {
     /// Starts TOTP enrolment (step-up required): a new secret, pending until confirmed.
     /// `409 mfa_already_enabled` while a confirmed one exists.
     pub async fn enrol_totp(&self, auth: &Authenticated, fresh: Fresh<'_>) -> Result<Enrolment> {
+        super::account::require_proven_address(&auth.user)?;
         self.require_recent(auth, fresh).await?;
         let secret = crate::auth::token::random_bytes::<20>();
         let stored = self.seal_totp(&auth.user.id, &secret)?;

@@ -24,7 +24,7 @@ use crate::mail::Mailer;
 use crate::metrics::Metrics;
 use crate::store::{NewToken, Store, TokenPurpose};
 
-pub use account::{ForgotOutcome, ProfileUpdate, Registration};
+pub use account::{Declined, ForgotOutcome, ProfileUpdate, Registration};
 pub use admin::{operator, Rotation};
 pub use login::{Identified, Identifier, LoginOutcome, LoginStep, Principal, SecondFactor};
 pub use mfa::{Enrolment, Factors, Fresh};

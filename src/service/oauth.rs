@@ -92,6 +92,7 @@ impl Auth {
             AppError::not_found(ErrorCode::UnknownProvider, "No such identity provider")
         })?;
         if let Some(auth) = link {
+            super::account::require_proven_address(&auth.user)?;
             self.require_recent(auth, Fresh::default()).await?;
         }
         let begun = self.providers.begin(p, &self.callback_url(&p.name)).await.map_err(|e| {

@@ -164,6 +164,7 @@ impl Auth {
         fresh: Fresh<'_>,
     ) -> Result<Begun<CreationChallengeResponse>> {
         let rp = self.relying_party()?;
+        super::account::require_proven_address(&auth.user)?;
         self.require_recent(auth, fresh).await?;
         let existing = self.store.passkeys(&auth.user.id).await?;
         if existing.len() >= MAX_PASSKEYS {

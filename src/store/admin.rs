@@ -205,19 +205,43 @@ impl Store {
         Ok(Ok(()))
     }
 
-    /// Sets whether the address is verified (administration).
+    /// Sets whether the address is verified (administration). Marking an unproven address
+    /// verified is a first proof like any other: what was added to the account before it
+    /// goes ([`Store::clear_unproven_in`]); the password and sessions stay, as with the link.
     pub async fn set_email_verified(
         &self,
         user_id: &str,
         verified: bool,
         now: i64,
     ) -> Result<bool> {
-        let q = self
+        let mut tx = self.begin().await?;
+        // The write first (SQLite takes its lock with it), then what it means.
+        let first_proof = verified
+            && self
+                .q("UPDATE users SET email_verified = 1, updated_at = $1 WHERE id = $2 \
+                    AND email_verified = 0")
+                .bind(now)
+                .bind(user_id.to_owned())
+                .execute(self.on(&mut *tx))
+                .await?
+                .rows_affected()
+                == 1;
+        if first_proof {
+            self.clear_unproven_in(&mut tx, user_id, now).await?;
+        }
+        let n = self
             .q("UPDATE users SET email_verified = $1, updated_at = $2 WHERE id = $3")
             .bind(i64::from(verified))
             .bind(now)
-            .bind(user_id.to_owned());
-        Ok(self.execute_change(q, Some(user_id)).await? == 1)
+            .bind(user_id.to_owned())
+            .execute(self.on(&mut *tx))
+            .await?
+            .rows_affected();
+        if n != 1 {
+            return Ok(false);
+        }
+        self.commit_change(tx, Some(user_id)).await?;
+        Ok(true)
     }
 
     /// A page of the audit log, oldest first, after the cursor `after`.

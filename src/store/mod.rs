@@ -51,7 +51,7 @@ pub use outbox::{MailThrottle, OutboxMail, QueuedMail, StoredMail};
 pub use passkeys::{Ceremony, StoredPasskey};
 pub use sessions::{LiveSession, NewSession, RefreshOutcome};
 pub use signin::{EmailLogin, Identity, NewEmailLogin, OAuthState};
-pub use tokens::VerifyOutcome;
+pub use tokens::{DeclineOutcome, VerifyOutcome};
 pub use tokens::{NewToken, TokenPurpose};
 pub use users::{EmailChange, NewUser, ProfileChange, ProfileRefused, Taken, UserWithHash};
 

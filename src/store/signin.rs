@@ -63,7 +63,9 @@ fn identity(row: &sqlx::any::AnyRow) -> Result<Identity, sqlx::Error> {
 
 impl Store {
     /// Stores an email sign-in request and queues its mail, unless the per-address throttle
-    /// holds the mail back (then nothing is stored). Older requests for the address end.
+    /// holds the mail back (then nothing is stored). Older requests for the address stay live
+    /// (the throttle bounds how many there are): asking again must not end someone's pending
+    /// sign-in.
     pub async fn insert_email_login(
         &self,
         login: &NewEmailLogin,
@@ -88,13 +90,6 @@ impl Store {
         if !self.mail_allowed(&mut tx, &login.email_key, mail.kind, throttle, login.now).await? {
             return Ok(false);
         }
-        self.q("UPDATE email_logins SET used_at = $1 WHERE email_key = $2 AND used_at IS NULL \
-                AND token_hash <> $3")
-            .bind(login.now)
-            .bind(login.email_key.clone())
-            .bind(login.token_hash.clone())
-            .execute(self.on(&mut *tx))
-            .await?;
         self.enqueue(&mut tx, mail, login.now).await?;
         self.commit(tx).await?;
         Ok(true)
@@ -130,25 +125,26 @@ impl Store {
         Ok(Some(EmailLogin { email: text(&row, "email")?, user_id: opt_text(&row, "user_id")? }))
     }
 
-    /// The live request for an address (the newest: a new one ends the older): its token hash
-    /// and code hash.
-    pub async fn live_email_login(
+    /// The live requests for an address, newest first: each one's token hash and code hash.
+    pub async fn live_email_logins(
         &self,
         email_key: &str,
         now: i64,
         tries: i64,
-    ) -> Result<Option<(String, String)>> {
-        let row = self
+    ) -> Result<Vec<(String, String)>> {
+        let rows = self
             .q("SELECT token_hash, code_hash FROM email_logins WHERE email_key = $1 \
                 AND used_at IS NULL AND expires_at > $2 AND failures < $3 \
-                ORDER BY created_at DESC LIMIT 1")
+                ORDER BY created_at DESC")
             .bind(email_key.to_owned())
             .bind(now)
             .bind(tries)
-            .fetch_optional(self.db())
+            .fetch_all(self.db())
             .await?;
-        let Some(row) = row else { return Ok(None) };
-        Ok(Some((text(&row, "token_hash")?, text(&row, "code_hash")?)))
+        rows.iter()
+            .map(|r| Ok((text(r, "token_hash")?, text(r, "code_hash")?)))
+            .collect::<Result<_, sqlx::Error>>()
+            .map_err(Into::into)
     }
 
     /// Takes one of a live request's `tries` before its code is compared, so concurrent
@@ -197,16 +193,7 @@ impl Store {
             .rows_affected()
             == 1;
         if unproven {
-            // Every other way in its maker may have added goes too.
-            for sql in [
-                "DELETE FROM passkeys WHERE user_id = $1",
-                "DELETE FROM identities WHERE user_id = $1",
-                "DELETE FROM totp_factors WHERE user_id = $1",
-                "DELETE FROM recovery_codes WHERE user_id = $1",
-                "DELETE FROM mfa_challenges WHERE user_id = $1",
-            ] {
-                self.q(sql).bind(user_id.to_owned()).execute(self.on(&mut *tx)).await?;
-            }
+            self.clear_unproven_in(&mut tx, user_id, now).await?;
         }
         self.q("UPDATE users SET email_verified = 1 WHERE id = $1 AND email_key = $2")
             .bind(user_id.to_owned())
@@ -219,8 +206,45 @@ impl Store {
             .bind(email_key.to_owned())
             .fetch_optional(self.on(&mut *tx))
             .await?;
-        self.commit(tx).await?;
+        // Only a first proof is a change to record (see `Auth::audited`).
+        if unproven {
+            self.commit_change(tx, Some(user_id)).await?;
+        } else {
+            self.commit(tx).await?;
+        }
         Ok(row.map(|r| r.try_get("password_epoch")).transpose()?)
+    }
+
+    /// The first proof of an account's address: every way in its maker may have added
+    /// before anyone proved the address goes (passkeys, linked identities, second factors,
+    /// and what was under way: passkey registrations, provider links, email changes). New
+    /// ones are refused while the address is unproven, so this only finds what was added
+    /// before that rule (or before an administrator's change of address); it runs on every
+    /// first proof all the same, so an upgrade leaves nothing planted behind.
+    pub(super) async fn clear_unproven_in(
+        &self,
+        tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+        user_id: &str,
+        now: i64,
+    ) -> Result<()> {
+        for sql in [
+            "DELETE FROM passkeys WHERE user_id = $1",
+            "DELETE FROM webauthn_ceremonies WHERE user_id = $1",
+            "DELETE FROM identities WHERE user_id = $1",
+            "DELETE FROM oauth_states WHERE link_user_id = $1",
+            "DELETE FROM totp_factors WHERE user_id = $1",
+            "DELETE FROM recovery_codes WHERE user_id = $1",
+            "DELETE FROM mfa_challenges WHERE user_id = $1",
+        ] {
+            self.q(sql).bind(user_id.to_owned()).execute(self.on(&mut **tx)).await?;
+        }
+        self.q("UPDATE one_time_tokens SET used_at = $1 WHERE user_id = $2 AND used_at IS NULL \
+                AND new_email IS NOT NULL")
+            .bind(now)
+            .bind(user_id.to_owned())
+            .execute(self.on(&mut **tx))
+            .await?;
+        Ok(())
     }
 
     /// Stores a begun external sign-in under the hash of its `state`.

@@ -2,7 +2,7 @@
 //! one purpose and the address they were sent to, consumed exactly once by a conditional
 //! `UPDATE` whose row count decides.
 
-use sqlx::{Any, Transaction};
+use sqlx::{Any, Row, Transaction};
 
 use super::users::user_from_row;
 use super::Result;
@@ -47,6 +47,17 @@ pub enum VerifyOutcome {
     Invalid,
     /// An email change whose new address another account registered in the meantime.
     Taken,
+}
+
+/// What "I did not create this account" did with a verification link.
+#[derive(Debug)]
+pub enum DeclineOutcome {
+    /// The unproven account registered with the address is gone, with its sessions.
+    Removed(User),
+    /// The pending change of another account's address to this one is cancelled.
+    ChangeCancelled(User),
+    /// Unknown, expired or spent token, or an account whose address is proven already.
+    Invalid,
 }
 
 impl Store {
@@ -109,6 +120,20 @@ impl Store {
         Ok(allowed)
     }
 
+    /// A live verification token's pending new address: `Some(None)` for a link that
+    /// confirms the account's own address, `Some(Some(_))` for an email change, `None` when
+    /// the token is unknown, expired or spent.
+    pub async fn verification_new_email(&self, hash: &str) -> Result<Option<Option<String>>> {
+        let row = self
+            .q("SELECT new_email FROM one_time_tokens WHERE token_hash = $1 AND purpose = $2 \
+                AND used_at IS NULL")
+            .bind(hash.to_owned())
+            .bind(TokenPurpose::VerifyEmail.as_str())
+            .fetch_optional(self.db())
+            .await?;
+        Ok(row.as_ref().map(|r| opt_text(r, "new_email")).transpose()?)
+    }
+
     /// The address a reset token was mailed to (its email key), whether or not it is still
     /// live. `Ok(None)`: no such reset token.
     pub async fn reset_token_email(&self, hash: &str) -> Result<Option<String>> {
@@ -155,6 +180,23 @@ impl Store {
         }))
     }
 
+    /// Whether `user_id` still has the address `email_key`, unproven: spending a token mailed
+    /// there is then the first proof of it.
+    pub(super) async fn first_proof_in(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        user_id: &str,
+        email_key: &str,
+    ) -> Result<bool> {
+        let row = self
+            .q("SELECT email_verified FROM users WHERE id = $1 AND email_key = $2")
+            .bind(user_id.to_owned())
+            .bind(email_key.to_owned())
+            .fetch_optional(self.on(&mut **tx))
+            .await?;
+        Ok(row.map(|r| r.try_get::<i64, _>("email_verified")).transpose()? == Some(0))
+    }
+
     async fn user_in(&self, tx: &mut Transaction<'static, Any>, id: &str) -> Result<Option<User>> {
         let row = self
             .q("SELECT id, email, username, is_active, email_verified, created_at, updated_at \
@@ -174,6 +216,9 @@ impl Store {
         };
         let updated = match &token.new_email {
             None => {
+                if self.first_proof_in(&mut tx, &token.user_id, &token.email_key).await? {
+                    self.clear_unproven_in(&mut tx, &token.user_id, now).await?;
+                }
                 self.q("UPDATE users SET email_verified = 1, updated_at = $1 WHERE id = $2 \
                     AND email_key = $3")
                     .bind(now)
@@ -208,6 +253,31 @@ impl Store {
         Ok(VerifyOutcome::Verified(user))
     }
 
+    /// Spends a verification token the other way: its address's owner disowns what it
+    /// confirms. An account registered with the address and never proven is deleted; a
+    /// pending change of an account's address to it is cancelled. A proven account is
+    /// never deleted this way (`Invalid`, and the token stays unspent).
+    pub async fn decline_verification(&self, hash: &str, now: i64) -> Result<DeclineOutcome> {
+        let mut tx = self.begin().await?;
+        let Some(token) = self.consume(&mut tx, hash, TokenPurpose::VerifyEmail, now).await? else {
+            return Ok(DeclineOutcome::Invalid);
+        };
+        let Some(user) = self.user_in(&mut tx, &token.user_id).await? else {
+            return Ok(DeclineOutcome::Invalid);
+        };
+        if token.new_email.is_some() {
+            self.commit_change(tx, Some(&user.id)).await?;
+            return Ok(DeclineOutcome::ChangeCancelled(user));
+        }
+        if !self.first_proof_in(&mut tx, &user.id, &token.email_key).await?
+            || !self.delete_user_in(&mut tx, &user.id).await?
+        {
+            return Ok(DeclineOutcome::Invalid);
+        }
+        self.commit_change(tx, Some(&user.id)).await?;
+        Ok(DeclineOutcome::Removed(user))
+    }
+
     /// Spends a reset token, sets the new password hash (a new password epoch), spends the
     /// user's other reset tokens and queues the notification `mail_for(user)`. Every session
     /// of the user is revoked, unless `keep_sessions` (a legacy route set's documented, weaker
@@ -227,12 +297,18 @@ impl Store {
             return Ok(None);
         };
         // The link was mailed to `email_key`: it only works while that is still the account's
-        // address.
+        // address. On an account whose address nobody had proven, the reset is the first proof
+        // and its maker may not be the one resetting: nothing of theirs survives it (not even
+        // under the legacy option to keep sessions).
         let user_id = token.user_id;
+        let first_proof = self.first_proof_in(&mut tx, &user_id, &token.email_key).await?;
+        if first_proof {
+            self.clear_unproven_in(&mut tx, &user_id, now).await?;
+        }
         if !self.set_password_in(&mut tx, &user_id, new_hash, Some(&token.email_key), now).await? {
             return Ok(None);
         }
-        if keep_sessions {
+        if keep_sessions && !first_proof {
             self.carry_sessions_in(&mut tx, &user_id, None).await?;
         } else {
             self.revoke_sessions_in(&mut tx, &user_id, None, now).await?;

@@ -332,6 +332,20 @@ impl Store {
     /// Deletes a user with its sessions, refresh tokens and one-time tokens.
     pub async fn delete_user(&self, user_id: &str) -> Result<bool> {
         let mut tx = self.begin().await?;
+        if !self.delete_user_in(&mut tx, user_id).await? {
+            return Ok(false);
+        }
+        self.commit_change(tx, Some(user_id)).await?;
+        Ok(true)
+    }
+
+    /// [`Store::delete_user`] inside `tx`; `false`: no such user.
+    pub(super) async fn delete_user_in(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        user_id: &str,
+    ) -> Result<bool> {
+        let tx = &mut **tx;
         // Explicit deletes rather than relying on ON DELETE CASCADE being enforced.
         let n = self
             .q("DELETE FROM users WHERE id = $1")
@@ -361,11 +375,7 @@ impl Store {
         ] {
             self.q(sql).bind(user_id.to_owned()).execute(self.on(&mut *tx)).await?;
         }
-        if n != 1 {
-            return Ok(false);
-        }
-        self.commit_change(tx, Some(user_id)).await?;
-        Ok(true)
+        Ok(n == 1)
     }
 
     /// Enables or disables an account; disabling also revokes its sessions.

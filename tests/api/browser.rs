@@ -456,6 +456,7 @@ async fn two_factor(app: TestApp, b: Client) {
     use crate::mfa::{base32_decode, fresh_step, now, totp_at};
     let email = "totp@example.com";
     app.register(email, PASSWORD).await;
+    app.verify(email).await;
     b.goto(&app.url("/account/login")).await.unwrap();
     fill(&b, "email", email).await;
     fill(&b, "password", PASSWORD).await;

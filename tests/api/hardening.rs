@@ -161,7 +161,7 @@ async fn a_slow_client_is_cut_off(db: Db) {
 
 async fn security_events_are_in_the_audit_log_without_secrets(db: Db) {
     let app = TestApp::spawn_with(db, &[("PORTCULLIS_LOGIN_FAILURES_PER_HOUR", "3")]).await;
-    let login = app.user("audit@example.com").await;
+    let login = app.unverified_user("audit@example.com").await;
     let id = login.body["user"]["id"].as_str().unwrap().to_owned();
     let res = app
         .client

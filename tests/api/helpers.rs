@@ -303,8 +303,16 @@ impl TestApp {
         }
     }
 
-    /// Registers and logs in.
+    /// Registers, confirms the address (an unconfirmed account may not add sign-in methods
+    /// or change its address) and logs in.
     pub async fn user(&self, email: &str) -> Login {
+        self.register(email, PASSWORD).await;
+        self.verify(email).await;
+        self.login(email, PASSWORD).await
+    }
+
+    /// Registers and logs in, leaving the address unconfirmed.
+    pub async fn unverified_user(&self, email: &str) -> Login {
         self.register(email, PASSWORD).await;
         self.login(email, PASSWORD).await
     }

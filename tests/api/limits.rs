@@ -31,7 +31,7 @@ fn redis_url() -> Option<String> {
 
 async fn the_ip_budget_runs_out_with_429_and_an_integer_retry_after(db: Db) {
     let app = TestApp::spawn_with(db, &[("PORTCULLIS_RATE_LIMIT_PER_MINUTE", "5")]).await;
-    let login = app.user("ip@example.com").await; // 2 of 5: register and login
+    let login = app.unverified_user("ip@example.com").await; // 2 of 5: register and login
     for _ in 0..3 {
         assert_eq!(app.login_status("x@example.com", "whatever1").await, StatusCode::UNAUTHORIZED);
     }

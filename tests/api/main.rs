@@ -28,4 +28,5 @@ mod register;
 mod security;
 mod sessions;
 mod tokens;
+mod unproven;
 mod webhooks;

@@ -377,6 +377,7 @@ async fn legacy_route_sets_refuse_an_account_with_a_second_factor(db: Db) {
 async fn require_mfa_holds_a_session_back_until_it_enrols(db: Db) {
     let app = TestApp::spawn_with(db, &[("PORTCULLIS_REQUIRE_MFA", "true")]).await;
     app.register("must@example.com", PASSWORD).await;
+    app.verify("must@example.com").await;
     let res = app
         .post_json("/api/auth/login", json!({"email": "must@example.com", "password": PASSWORD}))
         .await;
@@ -448,6 +449,7 @@ async fn an_abandoned_enrolment_is_no_way_around_step_up(db: Db) {
 async fn require_mfa_allows_only_enrolment_and_no_turning_off(db: Db) {
     let app = TestApp::spawn_with(db, &[("PORTCULLIS_REQUIRE_MFA", "true")]).await;
     app.register("policy@example.com", PASSWORD).await;
+    app.verify("policy@example.com").await;
     let res = app
         .post_json("/api/auth/login", json!({"email": "policy@example.com", "password": PASSWORD}))
         .await;

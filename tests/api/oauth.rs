@@ -248,6 +248,7 @@ async fn an_existing_account_is_linked_only_by_its_signed_in_owner(db: Db) {
     let Some((idp, app)) = setup(db, false, &[]).await else { return };
     let email = "bob@example.com";
     app.register(email, PASSWORD).await;
+    app.verify(email).await;
     idp.next_user("sub-bob", email, true).await;
     let res = sign_in(&app).await;
     assert_eq!(res.status(), StatusCode::CONFLICT, "never linked by the address alone");

@@ -732,7 +732,7 @@ async fn housekeeping_removes_what_it_should_and_nothing_else(db: Db) {
 
     // Sessions: one live (refreshed once, so it has a spent and a live refresh token), one
     // logged out, one expired.
-    let live = app.user("keep@example.com").await;
+    let live = app.unverified_user("keep@example.com").await;
     let res =
         app.post_json("/api/auth/refresh", json!({"refresh_token": live.refresh_token})).await;
     assert_eq!(res.status(), StatusCode::OK);

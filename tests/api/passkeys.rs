@@ -143,6 +143,7 @@ async fn passkeys_in_a_real_browser(db: Db) {
 async fn ceremonies(app: TestApp, b: Client) {
     let email = "pia@example.com";
     app.register(email, PASSWORD).await;
+    app.verify(email).await;
     b.goto(&format!("{}/account/login", app.public)).await.unwrap();
     let authenticator = add_authenticator(&b).await;
 
@@ -313,6 +314,7 @@ async fn registration_needs_a_session_step_up_and_its_own_ceremony(db: Db) {
     let res = app.post_json("/api/auth/passkeys/register/options", json!({})).await;
     assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
     app.register("reg@example.com", PASSWORD).await;
+    app.verify("reg@example.com").await;
     let login = app.login("reg@example.com", PASSWORD).await;
     let call = |method: reqwest::Method, path: &str, body: Value| {
         app.bearer(method, path, &login.access_token).json(&body).send()

@@ -237,7 +237,7 @@ async fn email_change_takes_effect_only_once_the_new_address_is_verified(db: Db)
     let app = TestApp::spawn(db).await;
     let old = "before@example.com";
     let new = "After@Example.com";
-    let login = app.user(old).await;
+    let login = app.unverified_user(old).await;
     app.verify(old).await;
 
     let res = patch_user(&app, &login, json!({"email": new, "current_password": PASSWORD})).await;

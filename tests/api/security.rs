@@ -139,7 +139,7 @@ async fn current_password_checks_spend_the_accounts_login_failure_budget(db: Db)
 
 async fn current_password_checks_spend_the_client_ips_budget(db: Db) {
     let app = TestApp::spawn_with(db, &[("PORTCULLIS_RATE_LIMIT_PER_MINUTE", "6")]).await;
-    let login = app.user("ip@example.com").await; // register and login: two of the six
+    let login = app.unverified_user("ip@example.com").await; // register and login: two of the six
     let wrong = json!({"current_password": "not my password", "new_password": "whatever 12345"});
     let mut statuses = Vec::new();
     for _ in 0..5 {

@@ -63,7 +63,7 @@ async fn assert_invalid_token(res: reqwest::Response) {
 
 async fn verification_token_verifies_the_email_once(db: Db) {
     let app = TestApp::spawn(db).await;
-    let login = app.user("v@example.com").await;
+    let login = app.unverified_user("v@example.com").await;
     assert_eq!(app.current_user(&login.access_token).await["email_verified"], false);
 
     let token = app.token_from_mail("v@example.com", "Confirm").await;
@@ -79,7 +79,7 @@ async fn verification_token_verifies_the_email_once(db: Db) {
 
 async fn verification_link_verifies_the_email_with_a_get(db: Db) {
     let app = TestApp::spawn(db).await;
-    let login = app.user("link@example.com").await;
+    let login = app.unverified_user("link@example.com").await;
     let token = app.token_from_mail("link@example.com", "Confirm").await;
 
     let bad = app.get("/api/auth/verify-email-link?token=not-a-real-token").await;
@@ -101,7 +101,7 @@ async fn verification_link_verifies_the_email_with_a_get(db: Db) {
 
 async fn concurrent_uses_of_one_verification_token_verify_once(db: Db) {
     let app = TestApp::spawn(db).await;
-    let login = app.user("twice@example.com").await;
+    let login = app.unverified_user("twice@example.com").await;
     let token = app.token_from_mail("twice@example.com", "Confirm").await;
     let (a, b) = tokio::join!(
         app.post_json("/api/auth/verify-email", json!({"token": token})),
@@ -171,7 +171,7 @@ async fn expired_tokens_are_refused(db: Db) {
 async fn tokens_work_only_for_their_own_purpose(db: Db) {
     let app = TestApp::spawn(db).await;
     let email = "purpose@example.com";
-    let login = app.user(email).await;
+    let login = app.unverified_user(email).await;
     let verify = app.token_from_mail(email, "Confirm").await;
     let reset_tok = reset_token(&app, email).await;
 
@@ -406,7 +406,7 @@ async fn invalid_or_incomplete_reset_requests_are_400(db: Db) {
 async fn password_reset_marks_the_email_verified(db: Db) {
     let app = TestApp::spawn(db).await;
     let email = "proved@example.com";
-    let login = app.user(email).await;
+    let login = app.unverified_user(email).await;
     assert_eq!(app.current_user(&login.access_token).await["email_verified"], false);
     let token = reset_token(&app, email).await;
     assert_eq!(reset(&app, &token, NEW_PASSWORD).await.status(), StatusCode::OK);

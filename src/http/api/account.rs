@@ -9,7 +9,7 @@ use super::types::*;
 use crate::error::{ErrorBody, Result};
 use crate::http::extract::{Client, CurrentSession, Input};
 use crate::http::AppState;
-use crate::service::{ProfileUpdate, Registration};
+use crate::service::{Declined, ProfileUpdate, Registration};
 
 const FORGOT_MESSAGE: &str = "If your email is registered, you will receive a password reset link";
 const RESEND_MESSAGE: &str =
@@ -81,6 +81,28 @@ pub async fn verify_email_link(
 ) -> Result<Json<MessageResponse>> {
     state.auth.verify_email(q.token.as_deref(), &client).await?;
     Ok(Json(MessageResponse::new("Email verified successfully. You can now log in.")))
+}
+
+/// "I did not create this account": the verification mail's other answer, for whoever
+/// receives a mail they did not ask for. With the token of a new account's link, that account
+/// (never confirmed) is deleted with its sessions, so nobody can keep using it in the
+/// address owner's name; with the token of an email change to this address, the change is
+/// cancelled. The token is spent either way.
+#[utoipa::path(post, path = "/api/auth/verify-email/decline", tag = "auth", request_body = TokenRequest,
+    responses(
+        (status = 200, body = MessageResponse),
+        (status = 400, description = "Invalid, expired or spent token, or an account whose address is confirmed already (`invalid_token`)", body = ErrorBody),
+    ))]
+pub async fn decline_verification(
+    State(state): State<AppState>,
+    Client(client): Client,
+    Input(req): Input<TokenRequest>,
+) -> Result<Json<MessageResponse>> {
+    let message = match state.auth.decline_verification(req.token.as_deref(), &client).await? {
+        Declined::AccountRemoved => "The account registered with your address has been removed",
+        Declined::ChangeCancelled => "The change of address to yours has been cancelled",
+    };
+    Ok(Json(MessageResponse::new(message)))
 }
 
 /// Send a new verification email. Answers the same whether or not the address is registered.

@@ -22,6 +22,7 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route("/api/auth/register", post(account::register))
         .route("/api/auth/verify-email", post(account::verify_email))
         .route("/api/auth/verify-email-link", get(account::verify_email_link))
+        .route("/api/auth/verify-email/decline", post(account::decline_verification))
         .route("/api/auth/resend-verification", post(account::resend_verification))
         .route("/api/auth/forgot-password", post(account::forgot_password))
         .route("/api/auth/reset-password", post(account::reset_password))
@@ -64,6 +65,7 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         account::register,
         account::verify_email,
         account::verify_email_link,
+        account::decline_verification,
         account::resend_verification,
         session::login,
         session::refresh,

@@ -57,6 +57,7 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route("/account/login", post(session::login))
         .route("/account/register", post(signup::register))
         .route("/account/verify-email", post(signup::verify))
+        .route("/account/verify-email/decline", post(signup::decline))
         .route("/account/resend-verification", post(signup::resend))
         .route("/account/forgot-password", post(recovery::forgot))
         .route("/account/reset-password", post(recovery::reset))

@@ -14,7 +14,7 @@ use super::query_param;
 use super::render::{error_response, form_errors, values, Flash, FormErrors, Page};
 use crate::http::extract::Client;
 use crate::http::AppState;
-use crate::service::Registration;
+use crate::service::{Declined, Registration};
 
 const MISMATCH: &str = "The two passwords are not the same.";
 
@@ -99,6 +99,40 @@ pub async fn verify(
                 let general_error = "This link is invalid or has expired. Log in to ask for a \
                                      new one.";
                 let ctx = context! { token => f.token, general_error, expired => true };
+                page.render(errors.status(), "verify_email.html", ctx)
+            }
+            Err(e) => error_response(e),
+        },
+    }
+}
+
+/// `POST /account/verify-email/decline`: "I did not create this account" (spends the token
+/// the other way: the unconfirmed account is removed, or an email change to this address is
+/// cancelled).
+pub async fn decline(
+    State(state): State<AppState>,
+    Client(client): Client,
+    page: Page,
+    PageForm(f): PageForm<TokenForm>,
+) -> Response {
+    match state.auth.decline_verification(f.token.as_deref(), &client).await {
+        Ok(outcome) => {
+            let declined = match outcome {
+                Declined::AccountRemoved => {
+                    "The account registered with your address has been removed: nobody can \
+                     sign in to it. You may register yourself whenever you like."
+                }
+                Declined::ChangeCancelled => {
+                    "The change of an account's address to yours has been cancelled."
+                }
+            };
+            page.render(StatusCode::OK, "verify_email.html", context! { declined })
+        }
+        Err(e) => match form_errors(e, &[], "") {
+            Ok(errors) => {
+                let general_error = "This link is invalid or has expired, or the address is \
+                                     confirmed already.";
+                let ctx = context! { general_error, expired => true };
                 page.render(errors.status(), "verify_email.html", ctx)
             }
             Err(e) => error_response(e),
