@@ -27,6 +27,9 @@ use crate::store::{Identity, NewUser, OAuthState, SessionLink};
 
 /// How long a sign-in at a provider may take.
 const STATE_TTL_MS: i64 = 10 * 60 * 1000;
+/// Pending links kept per user: starting another spends the oldest. (Sign-ins, which belong
+/// to no user, are bounded by the client IP's budget.)
+const MAX_PENDING_LINKS: usize = 5;
 
 /// What a provider's callback comes to.
 #[derive(Debug)]
@@ -160,7 +163,13 @@ impl Auth {
         };
         let now = now_ms();
         self.store
-            .insert_oauth_state(&hash_token(&begun.state), &state, now, now + STATE_TTL_MS)
+            .insert_oauth_state(
+                &hash_token(&begun.state),
+                &state,
+                now,
+                now + STATE_TTL_MS,
+                MAX_PENDING_LINKS,
+            )
             .await?;
         Ok(OAuthStart { url: begun.url, browser_token: browser.plain })
     }

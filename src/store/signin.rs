@@ -256,14 +256,43 @@ impl Store {
         Ok(row.map(|r| r.try_get("password_epoch")).transpose()?)
     }
 
-    /// Stores a begun external sign-in under the hash of its `state`.
+    /// Stores a begun external sign-in under the hash of its `state`. A link (one with
+    /// `link_user_id`) keeps at most `max_links` of its user's links pending: the oldest beyond
+    /// that are spent. The user's row is locked first, so concurrent starts queue, and a link's
+    /// `created_at` is after every pending one's, so "oldest" is never a tie.
     pub async fn insert_oauth_state(
         &self,
         state_hash: &str,
         s: &OAuthState,
         now: i64,
         expires_at: i64,
+        max_links: usize,
     ) -> Result<()> {
+        let mut tx = self.begin().await?;
+        let mut created_at = now;
+        if let Some(user_id) = &s.link_user_id {
+            self.q("UPDATE users SET updated_at = updated_at WHERE id = $1")
+                .bind(user_id.clone())
+                .execute(self.on(&mut *tx))
+                .await?;
+            let pending = self
+                .q("SELECT state_hash, created_at FROM oauth_states WHERE link_user_id = $1 \
+                    AND used_at IS NULL AND expires_at > $2 ORDER BY created_at DESC")
+                .bind(user_id.clone())
+                .bind(now)
+                .fetch_all(self.on(&mut *tx))
+                .await?;
+            if let Some(newest) = pending.first() {
+                created_at = created_at.max(newest.try_get::<i64, _>("created_at")? + 1);
+            }
+            for old in pending.iter().skip(max_links.saturating_sub(1)) {
+                self.q("UPDATE oauth_states SET used_at = $1 WHERE state_hash = $2")
+                    .bind(now)
+                    .bind(text(old, "state_hash")?)
+                    .execute(self.on(&mut *tx))
+                    .await?;
+            }
+        }
         self.q("INSERT INTO oauth_states (state_hash, provider, pkce_verifier, nonce, \
                 browser_hash, link_user_id, link_session_id, link_epoch, next_path, created_at, \
                 expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)")
@@ -276,10 +305,11 @@ impl Store {
             .bind(s.link_session_id.clone())
             .bind(s.link_epoch)
             .bind(s.next_path.clone())
-            .bind(now)
+            .bind(created_at)
             .bind(expires_at)
-            .execute(self.db())
+            .execute(self.on(&mut *tx))
             .await?;
+        self.commit(tx).await?;
         Ok(())
     }
 

@@ -39,8 +39,9 @@ impl Drop for Idp {
 }
 
 impl Idp {
-    /// `None` when its packages are not installed (a failure under `CI=true`).
-    fn start(redirect_uri: &str, rogue_keys: bool) -> Option<Self> {
+    /// `None` when its packages are not installed (a failure under `CI=true`). `env`: its
+    /// modes (`ROGUE_KEYS`, `CLAIMS_IN_USERINFO`, `USERINFO_SUB`; see `tests/oidc/README.md`).
+    fn start(redirect_uri: &str, env: &[(&str, &str)]) -> Option<Self> {
         let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/oidc");
         if !dir.join("node_modules/oidc-provider").exists() {
             assert!(
@@ -58,7 +59,7 @@ impl Idp {
             .env("CLIENT_ID", CLIENT_ID)
             .env("CLIENT_SECRET", CLIENT_SECRET)
             .env("REDIRECT_URI", redirect_uri)
-            .env("ROGUE_KEYS", if rogue_keys { "1" } else { "0" })
+            .envs(env.iter().copied())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
@@ -230,8 +231,17 @@ async fn identities(app: &TestApp, cookie: &str) -> Vec<Value> {
 
 /// The provider and a Portcullis that uses it; `None` when skipped.
 async fn setup(db: Db, rogue: bool, extra: &[(&str, &str)]) -> Option<(Idp, TestApp)> {
+    setup_with(db, if rogue { &[("ROGUE_KEYS", "1")] } else { &[] }, extra).await
+}
+
+/// [`setup`] with the provider in the modes `idp_env`.
+async fn setup_with(
+    db: Db,
+    idp_env: &[(&str, &str)],
+    extra: &[(&str, &str)],
+) -> Option<(Idp, TestApp)> {
     let port = free_port();
-    let idp = Idp::start(&format!("http://127.0.0.1:{port}/api/auth/oauth/idp/callback"), rogue)?;
+    let idp = Idp::start(&format!("http://127.0.0.1:{port}/api/auth/oauth/idp/callback"), idp_env)?;
     let settings = idp_settings(&idp.issuer());
     let mut all: Vec<(&str, &str)> = settings.iter().map(|(k, v)| (*k, v.as_str())).collect();
     all.extend_from_slice(extra);
@@ -546,6 +556,22 @@ async fn a_link_ends_with_the_session_and_the_password_that_began_it(db: Db) {
     assert_eq!(identities(&app, &owner.cookie).await.len(), 1);
 }
 
+async fn a_user_has_at_most_five_pending_links_and_a_sixth_replaces_the_oldest(db: Db) {
+    let Some((idp, app)) = setup(db, false, &[]).await else { return };
+    let email = "hal@example.com";
+    let owner = verified_owner(&app, email).await;
+    idp.next_user("sub-hal", email, true).await;
+    let (oldest, oldest_cookies) = link_through_provider(&app, &owner.cookie).await;
+    for _ in 0..4 {
+        assert_eq!(post_link(&app, &owner.cookie).await.status(), StatusCode::OK);
+    }
+    let (newest, newest_cookies) = link_through_provider(&app, &owner.cookie).await;
+    refused_link(&app, &oldest, &oldest_cookies, &owner.cookie).await;
+    let res = callback(&app, &newest, &newest_cookies).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER, "{}", res.text().await.unwrap());
+    assert_eq!(identities(&app, &owner.cookie).await.len(), 1);
+}
+
 backends!(
     a_first_sign_in_makes_an_account_and_the_next_finds_it,
     an_existing_account_is_linked_only_by_its_signed_in_owner,
@@ -554,6 +580,7 @@ backends!(
     an_id_token_signed_by_another_key_is_refused,
     a_link_begins_only_with_a_post_from_this_site,
     a_link_ends_with_the_session_and_the_password_that_began_it,
+    a_user_has_at_most_five_pending_links_and_a_sixth_replaces_the_oldest,
 );
 
 // ---------------------------------------------------------------------------------------------
