@@ -572,6 +572,35 @@ async fn a_user_has_at_most_five_pending_links_and_a_sixth_replaces_the_oldest(d
     assert_eq!(identities(&app, &owner.cookie).await.len(), 1);
 }
 
+async fn a_provider_that_gives_the_address_only_at_userinfo_signs_up(db: Db) {
+    // oidc-provider's default: the scope claims only at the userinfo endpoint (OIDC Core 5.4).
+    let idp_env = [("CLAIMS_IN_USERINFO", "1")];
+    let Some((idp, app)) = setup_with(db, &idp_env, &[]).await else { return };
+    idp.next_user("sub-ivy", "ivy@example.com", true).await;
+    let res = sign_in(&app).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER, "{}", res.text().await.unwrap());
+    let cookie = session_cookie(res.headers()).expect("signed in");
+    let me = user_of(&app, &cookie).await;
+    assert_eq!(me["user"]["email"], "ivy@example.com");
+    assert_eq!(me["user"]["email_verified"], true);
+    // An address the provider does not vouch for there still makes no account.
+    idp.next_user("sub-jo", "jo@example.com", false).await;
+    let res = sign_in(&app).await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    assert!(session_cookie(res.headers()).is_none());
+}
+
+async fn a_userinfo_answer_about_another_subject_is_refused(db: Db) {
+    let idp_env = [("CLAIMS_IN_USERINFO", "1"), ("USERINFO_SUB", "someone-else")];
+    let Some((idp, app)) = setup_with(db, &idp_env, &[]).await else { return };
+    idp.next_user("sub-kit", "kit@example.com", true).await;
+    let res = sign_in(&app).await;
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    assert!(session_cookie(res.headers()).is_none());
+    // No account was made for the address: it can still be registered.
+    app.register("kit@example.com", PASSWORD).await;
+}
+
 backends!(
     a_first_sign_in_makes_an_account_and_the_next_finds_it,
     an_existing_account_is_linked_only_by_its_signed_in_owner,
@@ -581,6 +610,8 @@ backends!(
     a_link_begins_only_with_a_post_from_this_site,
     a_link_ends_with_the_session_and_the_password_that_began_it,
     a_user_has_at_most_five_pending_links_and_a_sixth_replaces_the_oldest,
+    a_provider_that_gives_the_address_only_at_userinfo_signs_up,
+    a_userinfo_answer_about_another_subject_is_refused,
 );
 
 // ---------------------------------------------------------------------------------------------
