@@ -1,13 +1,15 @@
 //! Talking to external identity providers: OpenID Connect by discovery (openidconnect:
 //! authorization code with PKCE, the ID token's signature checked against the provider's
-//! JWKS, its issuer, audience, expiry and nonce), and GitHub's OAuth 2.0 with its user API
-//! (oauth2). No SQL, no sessions: what comes back is who the provider says the user is.
+//! JWKS, its issuer, audience, expiry and nonce; the address from the UserInfo endpoint when
+//! the ID token does not carry it), and GitHub's OAuth 2.0 with its user API (oauth2). No SQL, no sessions: what comes back is who the provider says the user is.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use openidconnect::core::{CoreAuthenticationFlow, CoreClient, CoreProviderMetadata};
+use openidconnect::core::{
+    CoreAuthenticationFlow, CoreClient, CoreProviderMetadata, CoreUserInfoClaims,
+};
 use openidconnect::{
     AuthorizationCode, ClientId, ClientSecret, CsrfToken, IssuerUrl, Nonce, OAuth2TokenResponse,
     PkceCodeChallenge, PkceCodeVerifier, RedirectUrl, Scope, TokenResponse,
@@ -168,7 +170,9 @@ impl Providers {
 
     /// Exchanges the code and finds out who signed in. For OpenID Connect the ID token must
     /// verify: signature (the provider's JWKS, re-read once if it fails), issuer, audience,
-    /// expiry, and the `nonce` this sign-in began with.
+    /// expiry, and the `nonce` this sign-in began with. An ID token without `email` or
+    /// `email_verified` is completed from the UserInfo endpoint, whose `sub` must be the ID
+    /// token's.
     pub async fn finish(
         &self,
         p: &Provider,
@@ -212,11 +216,29 @@ impl Providers {
                         claims
                     }
                 };
-                Ok(ExternalUser {
+                let mut user = ExternalUser {
                     subject: claims.subject().as_str().to_owned(),
                     email: claims.email().map(|e| e.as_str().to_owned()),
                     email_verified: claims.email_verified().unwrap_or(false),
-                })
+                };
+                if claims.email().is_none() || claims.email_verified().is_none() {
+                    // OIDC Core 5.4: a provider may give the scope claims only at its UserInfo
+                    // endpoint (oidc-provider's default). Its answer must be about the ID
+                    // token's subject (5.3.2), or it is refused.
+                    let request = client
+                        .user_info(token.access_token().clone(), Some(claims.subject().clone()));
+                    if let Ok(request) = request {
+                        let info: CoreUserInfoClaims = request
+                            .request_async(&self.http)
+                            .await
+                            .map_err(|e| fail("userinfo", e))?;
+                        if let Some(email) = info.email() {
+                            user.email = Some(email.as_str().to_owned());
+                            user.email_verified = info.email_verified().unwrap_or(false);
+                        }
+                    }
+                }
+                Ok(user)
             }
             ProviderKind::GitHub { api_url, .. } => {
                 let client = github_client(p, redirect)?;

@@ -86,6 +86,11 @@ enum BodyKind {
     Other,
 }
 
+/// Whether the request's body is a urlencoded form (a browser's form post).
+pub fn is_form(headers: &HeaderMap) -> bool {
+    body_kind(headers) == BodyKind::Form
+}
+
 fn body_kind(headers: &HeaderMap) -> BodyKind {
     let Some(ct) = headers.get(CONTENT_TYPE) else {
         return BodyKind::Missing;

@@ -23,10 +23,13 @@ use crate::auth::{hash_token, OpaqueToken};
 use crate::clock::now_ms;
 use crate::domain::{email_key, Amr, Email};
 use crate::error::{AppError, ErrorCode, Result};
-use crate::store::{Identity, NewUser, OAuthState};
+use crate::store::{Identity, NewUser, OAuthState, SessionLink};
 
 /// How long a sign-in at a provider may take.
 const STATE_TTL_MS: i64 = 10 * 60 * 1000;
+/// Pending links kept per user: starting another spends the oldest. (Sign-ins, which belong
+/// to no user, are bounded by the client IP's budget.)
+const MAX_PENDING_LINKS: usize = 5;
 
 /// What a provider's callback comes to.
 #[derive(Debug)]
@@ -64,6 +67,27 @@ fn failed() -> AppError {
     )
 }
 
+fn link_ended() -> AppError {
+    AppError::bad_request(
+        ErrorCode::InvalidState,
+        "The session that began this link has ended, or the password has changed: sign in and \
+         link again",
+    )
+}
+
+/// A new identity of `user_id`, linked now.
+fn new_identity(user_id: &str, provider: &str, subject: &str, email: Option<&str>) -> Identity {
+    Identity {
+        id: uuid::Uuid::now_v7().to_string(),
+        provider: provider.to_owned(),
+        subject: subject.to_owned(),
+        user_id: user_id.to_owned(),
+        email: email.map(str::to_owned),
+        created_at: now_ms(),
+        last_used_at: None,
+    }
+}
+
 fn unverified() -> AppError {
     AppError::bad_request(
         ErrorCode::EmailNotVerified,
@@ -80,9 +104,29 @@ impl Auth {
         format!("{}/api/auth/oauth/{provider}/callback", self.settings.public_url)
     }
 
-    /// Begins a sign-in at `provider`; with `link`, one that links the identity to that
-    /// signed-in account (which needs a recent authentication, like adding a passkey).
-    pub async fn begin_oauth(
+    /// Begins a sign-in at `provider`. `404 unknown_provider`; `503` when the provider cannot
+    /// be reached.
+    pub async fn begin_oauth(&self, provider: &str, next: Option<&str>) -> Result<OAuthStart> {
+        self.begin(provider, None, next).await
+    }
+
+    /// Begins a sign-in at `provider` that links the identity to the signed-in account: it
+    /// needs a recent authentication (or `fresh`), like adding a passkey.
+    pub async fn begin_oauth_link(
+        &self,
+        provider: &str,
+        auth: &Authenticated,
+        fresh: Fresh<'_>,
+        next: Option<&str>,
+    ) -> Result<OAuthStart> {
+        if self.providers.get(provider).is_some() {
+            super::account::require_proven_address(&auth.user)?;
+            self.require_recent(auth, fresh).await?;
+        }
+        self.begin(provider, Some(auth), next).await
+    }
+
+    async fn begin(
         &self,
         provider: &str,
         link: Option<&Authenticated>,
@@ -91,14 +135,22 @@ impl Auth {
         let p = self.providers.get(provider).ok_or_else(|| {
             AppError::not_found(ErrorCode::UnknownProvider, "No such identity provider")
         })?;
-        if let Some(auth) = link {
-            super::account::require_proven_address(&auth.user)?;
-            self.require_recent(auth, Fresh::default()).await?;
-        }
         let begun = self.providers.begin(p, &self.callback_url(&p.name)).await.map_err(|e| {
             tracing::warn!(provider = %p.name, error = %e, "identity provider unreachable");
             AppError::Unavailable { retry_after: 5 }
         })?;
+        // A link is bound to the session that begins it and to the password it was opened
+        // with: a stolen session's link must not outlive that session, or the owner's reset.
+        let link_epoch = match link {
+            Some(auth) => Some(
+                self.store
+                    .user_by_id(&auth.user.id)
+                    .await?
+                    .ok_or_else(AppError::unauthenticated)?
+                    .password_epoch,
+            ),
+            None => None,
+        };
         let browser = OpaqueToken::generate();
         let state = OAuthState {
             provider: p.name.clone(),
@@ -106,11 +158,19 @@ impl Auth {
             nonce: begun.nonce,
             browser_hash: browser.hash,
             link_user_id: link.map(|a| a.user.id.clone()),
+            link_session_id: link.map(|a| a.session.id.clone()),
+            link_epoch,
             next_path: next.map(str::to_owned),
         };
         let now = now_ms();
         self.store
-            .insert_oauth_state(&hash_token(&begun.state), &state, now, now + STATE_TTL_MS)
+            .insert_oauth_state(
+                &hash_token(&begun.state),
+                &state,
+                now,
+                now + STATE_TTL_MS,
+                MAX_PENDING_LINKS,
+            )
             .await?;
         Ok(OAuthStart { url: begun.url, browser_token: browser.plain })
     }
@@ -140,6 +200,10 @@ impl Auth {
             return Err(invalid_state());
         }
         let p = self.providers.get(provider).ok_or_else(invalid_state)?;
+        let bound = match &begun.link_user_id {
+            Some(user_id) => Some(self.link_still_bound(&begun, user_id, now).await?),
+            None => None,
+        };
         if let Some(error) = error {
             tracing::info!(provider, error, "the identity provider refused the sign-in");
             return Err(AppError::unauthorized(
@@ -182,8 +246,9 @@ impl Auth {
             }
             None => {
                 let email = email.ok_or_else(unverified)?;
-                if let Some(link) = &begun.link_user_id {
-                    self.link_identity(link, provider, &ext.subject, Some(email), client).await?;
+                if let (Some(link), Some(bound)) = (&begun.link_user_id, &bound) {
+                    let identity = new_identity(link, provider, &ext.subject, Some(email));
+                    self.link_identity(identity, Some(bound), client).await?;
                     return Ok(OAuthOutcome::Linked { next: begun.next_path });
                 }
                 self.oauth_signup(provider, &ext.subject, email, client).await?
@@ -210,39 +275,57 @@ impl Auth {
         Ok(OAuthOutcome::SignedIn { step: Box::new(step), next: begun.next_path })
     }
 
+    /// The session and password epoch a link began with, if both are still current; else
+    /// `400 invalid_state` (the link ended with them).
+    async fn link_still_bound(
+        &self,
+        begun: &OAuthState,
+        user_id: &str,
+        now: i64,
+    ) -> Result<(String, i64)> {
+        let (Some(session_id), Some(epoch)) = (&begun.link_session_id, begun.link_epoch) else {
+            return Err(link_ended());
+        };
+        if !self.store.link_session_live(session_id, user_id, epoch, now).await? {
+            return Err(link_ended());
+        }
+        Ok((session_id.clone(), epoch))
+    }
+
+    /// Links `identity`; with `bound`, only while that session lives at that password epoch.
     async fn link_identity(
         &self,
-        user_id: &str,
-        provider: &str,
-        subject: &str,
-        email: Option<&str>,
+        identity: Identity,
+        bound: Option<&(String, i64)>,
         client: &ClientInfo,
     ) -> Result<()> {
-        let identity = Identity {
-            id: uuid::Uuid::now_v7().to_string(),
-            provider: provider.to_owned(),
-            subject: subject.to_owned(),
-            user_id: user_id.to_owned(),
-            email: email.map(str::to_owned),
-            created_at: now_ms(),
-            last_used_at: None,
-        };
-        let detail = Some(format!("{provider} identity {}", identity.id));
+        let detail = Some(format!("{} identity {}", identity.provider, identity.id));
         let event = Event {
             name: "identity_linked",
             outcome: "succeeded",
-            user_id: Some(user_id),
+            user_id: Some(&identity.user_id),
             detail,
             ..Default::default()
         };
-        let link = async { Ok(self.store.insert_identity(&identity).await?) };
-        if !self.audited(client, event, link).await? {
-            return Err(AppError::conflict(
+        let link = async {
+            Ok(match bound {
+                Some((session_id, epoch)) => {
+                    self.store
+                        .insert_session_identity(&identity, session_id, *epoch, now_ms())
+                        .await?
+                }
+                None if self.store.insert_identity(&identity).await? => SessionLink::Linked,
+                None => SessionLink::Taken,
+            })
+        };
+        match self.audited(client, event, link).await? {
+            SessionLink::Linked => Ok(()),
+            SessionLink::Taken => Err(AppError::conflict(
                 ErrorCode::IdentityTaken,
                 "This identity is linked to another account",
-            ));
+            )),
+            SessionLink::Ended => Err(link_ended()),
         }
-        Ok(())
     }
 
     /// A first sign-in with an identity whose (vouched-for) address has no account.
@@ -282,7 +365,8 @@ impl Auth {
                 "An account with this email address exists",
             )
         })?;
-        self.link_identity(&user.id, provider, subject, Some(email), client).await?;
+        self.link_identity(new_identity(&user.id, provider, subject, Some(email)), None, client)
+            .await?;
         Ok(user.id)
     }
 

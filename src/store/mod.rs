@@ -50,7 +50,7 @@ pub use mfa::{Challenge, NewChallenge, TotpFactor};
 pub use outbox::{MailThrottle, OutboxMail, QueuedMail, StoredMail};
 pub use passkeys::{Ceremony, StoredPasskey};
 pub use sessions::{LiveSession, NewSession, RefreshOutcome};
-pub use signin::{EmailLogin, Identity, NewEmailLogin, OAuthState};
+pub use signin::{EmailLogin, Identity, NewEmailLogin, OAuthState, SessionLink};
 pub use tokens::{DeclineOutcome, VerifyOutcome};
 pub use tokens::{NewToken, TokenPurpose};
 pub use users::{EmailChange, NewUser, ProfileChange, ProfileRefused, Taken, UserWithHash};
@@ -133,6 +133,15 @@ macro_rules! migrations {
                 10,
                 "admin_webhooks",
                 include_str!(concat!("../../migrations/", $dialect, "/0010_admin_webhooks.sql")),
+            ),
+            (
+                13,
+                "link_bound_to_session",
+                include_str!(concat!(
+                    "../../migrations/",
+                    $dialect,
+                    "/0013_link_bound_to_session.sql"
+                )),
             ),
         ]
     };

@@ -34,7 +34,40 @@ pub struct OAuthState {
     /// SHA-256 of the cookie set in the browser that began it.
     pub browser_hash: String,
     pub link_user_id: Option<String>,
+    /// A link's session and the account's password epoch when it began: the link completes
+    /// only while both are current.
+    pub link_session_id: Option<String>,
+    pub link_epoch: Option<i64>,
     pub next_path: Option<String>,
+}
+
+/// What linking an identity from a session came to.
+#[derive(Debug, PartialEq, Eq)]
+pub enum SessionLink {
+    Linked,
+    /// The identity is linked already (to anyone).
+    Taken,
+    /// The session has ended, or the password epoch is not the one the link began with.
+    Ended,
+}
+
+/// The session is live (as `store::sessions` reads one: not revoked, not expired, its user
+/// active, at the user's password epoch) and the epoch is the one the link began with.
+/// Placeholders from `$n`: the session id, its user id, now, the epoch.
+macro_rules! link_session_live {
+    ($head:literal, $session:literal, $user:literal, $now:literal, $epoch:literal) => {
+        concat!(
+            $head,
+            " FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ",
+            $session,
+            " AND s.user_id = ",
+            $user,
+            " AND s.revoked_at IS NULL AND s.expires_at > ",
+            $now,
+            " AND u.is_active = 1 AND s.password_epoch = u.password_epoch AND u.password_epoch = ",
+            $epoch
+        )
+    };
 }
 
 /// An external identity linked to an account.
@@ -247,28 +280,60 @@ impl Store {
         Ok(())
     }
 
-    /// Stores a begun external sign-in under the hash of its `state`.
+    /// Stores a begun external sign-in under the hash of its `state`. A link (one with
+    /// `link_user_id`) keeps at most `max_links` of its user's links pending: the oldest beyond
+    /// that are spent. The user's row is locked first, so concurrent starts queue, and a link's
+    /// `created_at` is after every pending one's, so "oldest" is never a tie.
     pub async fn insert_oauth_state(
         &self,
         state_hash: &str,
         s: &OAuthState,
         now: i64,
         expires_at: i64,
+        max_links: usize,
     ) -> Result<()> {
+        let mut tx = self.begin().await?;
+        let mut created_at = now;
+        if let Some(user_id) = &s.link_user_id {
+            self.q("UPDATE users SET updated_at = updated_at WHERE id = $1")
+                .bind(user_id.clone())
+                .execute(self.on(&mut *tx))
+                .await?;
+            let pending = self
+                .q("SELECT state_hash, created_at FROM oauth_states WHERE link_user_id = $1 \
+                    AND used_at IS NULL AND expires_at > $2 ORDER BY created_at DESC")
+                .bind(user_id.clone())
+                .bind(now)
+                .fetch_all(self.on(&mut *tx))
+                .await?;
+            if let Some(newest) = pending.first() {
+                created_at = created_at.max(newest.try_get::<i64, _>("created_at")? + 1);
+            }
+            for old in pending.iter().skip(max_links.saturating_sub(1)) {
+                self.q("UPDATE oauth_states SET used_at = $1 WHERE state_hash = $2")
+                    .bind(now)
+                    .bind(text(old, "state_hash")?)
+                    .execute(self.on(&mut *tx))
+                    .await?;
+            }
+        }
         self.q("INSERT INTO oauth_states (state_hash, provider, pkce_verifier, nonce, \
-                browser_hash, link_user_id, next_path, created_at, expires_at) \
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
+                browser_hash, link_user_id, link_session_id, link_epoch, next_path, created_at, \
+                expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)")
             .bind(state_hash.to_owned())
             .bind(s.provider.clone())
             .bind(s.pkce_verifier.clone())
             .bind(s.nonce.clone())
             .bind(s.browser_hash.clone())
             .bind(s.link_user_id.clone())
+            .bind(s.link_session_id.clone())
+            .bind(s.link_epoch)
             .bind(s.next_path.clone())
-            .bind(now)
+            .bind(created_at)
             .bind(expires_at)
-            .execute(self.db())
+            .execute(self.on(&mut *tx))
             .await?;
+        self.commit(tx).await?;
         Ok(())
     }
 
@@ -287,8 +352,8 @@ impl Store {
             return Ok(None);
         }
         let row = self
-            .q("SELECT provider, pkce_verifier, nonce, browser_hash, link_user_id, next_path \
-                FROM oauth_states WHERE state_hash = $1")
+            .q("SELECT provider, pkce_verifier, nonce, browser_hash, link_user_id, \
+                link_session_id, link_epoch, next_path FROM oauth_states WHERE state_hash = $1")
             .bind(state_hash.to_owned())
             .fetch_optional(self.db())
             .await?;
@@ -299,8 +364,30 @@ impl Store {
             nonce: text(&row, "nonce")?,
             browser_hash: text(&row, "browser_hash")?,
             link_user_id: opt_text(&row, "link_user_id")?,
+            link_session_id: opt_text(&row, "link_session_id")?,
+            link_epoch: row.try_get("link_epoch")?,
             next_path: opt_text(&row, "next_path")?,
         }))
+    }
+
+    /// Whether session `session_id` of `user_id` is live at password epoch `epoch`.
+    pub async fn link_session_live(
+        &self,
+        session_id: &str,
+        user_id: &str,
+        epoch: i64,
+        now: i64,
+    ) -> Result<bool> {
+        const SQL: &str = link_session_live!("SELECT s.id", "$1", "$2", "$3", "$4");
+        let row = self
+            .q(SQL)
+            .bind(session_id.to_owned())
+            .bind(user_id.to_owned())
+            .bind(now)
+            .bind(epoch)
+            .fetch_optional(self.db())
+            .await?;
+        Ok(row.is_some())
     }
 
     /// The identity `subject` at `provider`, if linked.
@@ -341,6 +428,44 @@ impl Store {
         match self.execute_change(inserted, Some(&i.user_id)).await {
             Ok(_) => Ok(true),
             Err(e) if super::is_unique_violation(&e) => Ok(false),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// Links an identity to the account of session `session_id`, in the same statement that
+    /// checks the session is live at password epoch `epoch`: a logout, revocation or password
+    /// change that commits first leaves nothing linked.
+    pub async fn insert_session_identity(
+        &self,
+        i: &Identity,
+        session_id: &str,
+        epoch: i64,
+        now: i64,
+    ) -> Result<SessionLink> {
+        const SQL: &str = link_session_live!(
+            "INSERT INTO identities (id, provider, subject, user_id, email, created_at, \
+             last_used_at) SELECT $1, $2, $3, s.user_id, $4, $5, $6",
+            "$7",
+            "$8",
+            "$9",
+            "$10"
+        );
+        let inserted = self
+            .q(SQL)
+            .bind(i.id.clone())
+            .bind(i.provider.clone())
+            .bind(i.subject.clone())
+            .bind(i.email.clone())
+            .bind(i.created_at)
+            .bind(i.last_used_at)
+            .bind(session_id.to_owned())
+            .bind(i.user_id.clone())
+            .bind(now)
+            .bind(epoch);
+        match self.execute_change(inserted, Some(&i.user_id)).await {
+            Ok(1) => Ok(SessionLink::Linked),
+            Ok(_) => Ok(SessionLink::Ended),
+            Err(e) if super::is_unique_violation(&e) => Ok(SessionLink::Taken),
             Err(e) => Err(e.into()),
         }
     }

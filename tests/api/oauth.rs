@@ -39,8 +39,9 @@ impl Drop for Idp {
 }
 
 impl Idp {
-    /// `None` when its packages are not installed (a failure under `CI=true`).
-    fn start(redirect_uri: &str, rogue_keys: bool) -> Option<Self> {
+    /// `None` when its packages are not installed (a failure under `CI=true`). `env`: its
+    /// modes (`ROGUE_KEYS`, `CLAIMS_IN_USERINFO`, `USERINFO_SUB`; see `tests/oidc/README.md`).
+    fn start(redirect_uri: &str, env: &[(&str, &str)]) -> Option<Self> {
         let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/oidc");
         if !dir.join("node_modules/oidc-provider").exists() {
             assert!(
@@ -58,7 +59,7 @@ impl Idp {
             .env("CLIENT_ID", CLIENT_ID)
             .env("CLIENT_SECRET", CLIENT_SECRET)
             .env("REDIRECT_URI", redirect_uri)
-            .env("ROGUE_KEYS", if rogue_keys { "1" } else { "0" })
+            .envs(env.iter().copied())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
@@ -150,11 +151,17 @@ async fn through_provider(
         .unwrap();
     assert_eq!(res.status(), StatusCode::SEE_OTHER, "{}", res.text().await.unwrap());
     keep(&mut ours, &res);
-    let mut url = tamper(res.headers()[LOCATION].to_str().unwrap().to_owned());
+    let url = tamper(res.headers()[LOCATION].to_str().unwrap().to_owned());
+    (at_provider(app, url).await, ours)
+}
+
+/// The provider's redirects from its authorization URL `url` back to Portcullis: the callback
+/// URL.
+async fn at_provider(app: &TestApp, mut url: String) -> String {
     let mut theirs = Vec::new();
     for _ in 0..10 {
         if url.starts_with(&app.public) {
-            return (url, ours);
+            return url;
         }
         let res = app.client.get(&url).header(COOKIE, cookie_header(&theirs)).send().await.unwrap();
         assert!(res.status().is_redirection(), "{url}: {}", res.status());
@@ -163,6 +170,30 @@ async fn through_provider(
         url = reqwest::Url::parse(&url).unwrap().join(location).unwrap().to_string();
     }
     panic!("the provider never sent the browser back");
+}
+
+/// Begins linking the provider's next user to the account of the session `cookie` (a POST with
+/// a JSON body): the answer.
+async fn post_link(app: &TestApp, cookie: &str) -> reqwest::Response {
+    app.client
+        .post(app.url("/api/auth/oauth/idp/link"))
+        .header(COOKIE, format!("session_id={cookie}"))
+        .json(&json!({"next": "/account/"}))
+        .send()
+        .await
+        .unwrap()
+}
+
+/// A link begun from the session `cookie`, through the provider and back: the callback URL
+/// and the browser's cookies (the binding one among them).
+async fn link_through_provider(app: &TestApp, cookie: &str) -> (String, Vec<(String, String)>) {
+    let res = post_link(app, cookie).await;
+    let mut ours = vec![("session_id".to_owned(), cookie.to_owned())];
+    keep(&mut ours, &res);
+    assert_eq!(res.status(), StatusCode::OK);
+    let body: Value = res.json().await.unwrap();
+    let url = body["url"].as_str().expect("the provider's URL").to_owned();
+    (at_provider(app, url).await, ours)
 }
 
 async fn callback(app: &TestApp, url: &str, cookies: &[(String, String)]) -> reqwest::Response {
@@ -200,8 +231,17 @@ async fn identities(app: &TestApp, cookie: &str) -> Vec<Value> {
 
 /// The provider and a Portcullis that uses it; `None` when skipped.
 async fn setup(db: Db, rogue: bool, extra: &[(&str, &str)]) -> Option<(Idp, TestApp)> {
+    setup_with(db, if rogue { &[("ROGUE_KEYS", "1")] } else { &[] }, extra).await
+}
+
+/// [`setup`] with the provider in the modes `idp_env`.
+async fn setup_with(
+    db: Db,
+    idp_env: &[(&str, &str)],
+    extra: &[(&str, &str)],
+) -> Option<(Idp, TestApp)> {
     let port = free_port();
-    let idp = Idp::start(&format!("http://127.0.0.1:{port}/api/auth/oauth/idp/callback"), rogue)?;
+    let idp = Idp::start(&format!("http://127.0.0.1:{port}/api/auth/oauth/idp/callback"), idp_env)?;
     let settings = idp_settings(&idp.issuer());
     let mut all: Vec<(&str, &str)> = settings.iter().map(|(k, v)| (*k, v.as_str())).collect();
     all.extend_from_slice(extra);
@@ -255,13 +295,7 @@ async fn an_existing_account_is_linked_only_by_its_signed_in_owner(db: Db) {
     assert!(session_cookie(res.headers()).is_none());
     // Bob signs in, then links from his account.
     let login = app.login(email, PASSWORD).await;
-    let (url, cookies) = through_provider(
-        &app,
-        "/api/auth/oauth/idp/link?next=/account/",
-        Some(&login.cookie),
-        |u| u,
-    )
-    .await;
+    let (url, cookies) = link_through_provider(&app, &login.cookie).await;
     let res = callback(&app, &url, &cookies).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     assert_eq!(identities(&app, &login.cookie).await.len(), 1);
@@ -300,8 +334,7 @@ async fn an_existing_account_is_linked_only_by_its_signed_in_owner(db: Db) {
     assert_eq!(res.status(), StatusCode::OK);
     // Linking an identity whose address the provider does not vouch for is refused.
     idp.next_user("sub-bob-2", "bob2@example.com", false).await;
-    let (url, cookies) =
-        through_provider(&app, "/api/auth/oauth/idp/link", Some(&login.cookie), |u| u).await;
+    let (url, cookies) = link_through_provider(&app, &login.cookie).await;
     let res = callback(&app, &url, &cookies).await;
     assert_eq!(res.status(), StatusCode::BAD_REQUEST);
     assert_eq!(identities(&app, &login.cookie).await.len(), 0);
@@ -363,12 +396,223 @@ async fn an_id_token_signed_by_another_key_is_refused(db: Db) {
     assert!(session_cookie(res.headers()).is_none());
 }
 
+/// An account with a verified address, signed in: its session cookie.
+async fn verified_owner(app: &TestApp, email: &str) -> crate::helpers::Login {
+    app.register(email, PASSWORD).await;
+    app.verify(email).await;
+    app.login(email, PASSWORD).await
+}
+
+fn binding_of(res: &reqwest::Response) -> Option<String> {
+    cookies_of(res).into_iter().find(|(n, v)| n == "portcullis_oauth" && !v.is_empty()).map(|c| c.1)
+}
+
+fn unescape(s: &str) -> String {
+    s.replace("&#x2f;", "/").replace("&amp;", "&").replace("&quot;", "\"")
+}
+
+async fn a_link_begins_only_with_a_post_from_this_site(db: Db) {
+    let Some((idp, app)) = setup(db, false, &[]).await else { return };
+    let email = "fay@example.com";
+    let owner = verified_owner(&app, email).await;
+    idp.next_user("sub-fay", email, true).await;
+    let session = format!("session_id={}", owner.cookie);
+    // The GET that a link on another site could make with the Lax cookie begins nothing.
+    let res = app
+        .client
+        .get(app.url("/api/auth/oauth/idp/link?next=/account/"))
+        .header(COOKIE, &session)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::METHOD_NOT_ALLOWED);
+    assert!(binding_of(&res).is_none());
+    assert_eq!(error_body(res).await["code"], "method_not_allowed");
+    // Nor does a POST from another origin.
+    let res = app
+        .client
+        .post(app.url("/api/auth/oauth/idp/link"))
+        .header(COOKIE, &session)
+        .header(reqwest::header::ORIGIN, "https://elsewhere.example")
+        .json(&json!({}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    assert!(binding_of(&res).is_none());
+    // A form post: a 303 to the provider, with the binding cookie.
+    let res = app
+        .client
+        .post(app.url("/api/auth/oauth/idp/link"))
+        .header(COOKIE, &session)
+        .form(&[("next", "/account/")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert!(res.headers()[LOCATION].to_str().unwrap().starts_with(&idp.issuer()));
+    assert!(binding_of(&res).is_some());
+    // The account page's button is a form with the CSRF token, no longer a link.
+    let (csrf_cookie, token) = crate::browser::csrf(&app).await;
+    let cookies = format!("{session}; {csrf_cookie}");
+    let html = app
+        .client
+        .get(app.url("/account/"))
+        .header(COOKIE, &cookies)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("action=\"/account/identities/link\""), "{html}");
+    assert!(!html.contains("oauth&#x2f;idp&#x2f;link") && !html.contains("oauth/idp/link"));
+    let link = "/account/identities/link";
+    let res = crate::browser::post_page(&app, link, &cookies, &[("provider", "idp")]).await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN, "no CSRF token");
+    assert!(binding_of(&res).is_none());
+    let form = [("provider", "idp"), ("csrf", token.as_str())];
+    let res = crate::browser::post_page(&app, link, &cookies, &form).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let binding = binding_of(&res).expect("the binding cookie");
+    let html = res.text().await.unwrap();
+    let marker = "id=\"continue\" href=\"";
+    let start = html.find(marker).expect("a link on to the provider") + marker.len();
+    let url = unescape(&html[start..start + html[start..].find('"').unwrap()]);
+    assert!(url.starts_with(&idp.issuer()), "{url}");
+    assert!(html.contains("http-equiv=\"refresh\""), "it goes on by itself");
+    let back = at_provider(&app, url).await;
+    let res = callback(&app, &back, &[("portcullis_oauth".to_owned(), binding)]).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(res.headers()[LOCATION], "/account/");
+    assert_eq!(identities(&app, &owner.cookie).await.len(), 1);
+}
+
+/// A link's callback refused (`400 invalid_state`, the error page), and nothing linked.
+async fn refused_link(app: &TestApp, url: &str, cookies: &[(String, String)], owner: &str) {
+    let res = callback(app, url, cookies).await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    assert!(session_cookie(res.headers()).is_none());
+    assert_eq!(identities(app, owner).await.len(), 0, "nothing linked");
+}
+
+async fn a_link_ends_with_the_session_and_the_password_that_began_it(db: Db) {
+    let Some((idp, app)) = setup(db, false, &[]).await else { return };
+    let email = "gil@example.com";
+    let owner = verified_owner(&app, email).await;
+    idp.next_user("sub-gil", email, true).await;
+    // (a) The session that began it logs out.
+    let thief = app.login(email, PASSWORD).await;
+    let (url, cookies) = link_through_provider(&app, &thief.cookie).await;
+    let res = app
+        .client
+        .post(app.url("/api/auth/logout"))
+        .header(COOKIE, format!("session_id={}", thief.cookie))
+        .send()
+        .await
+        .unwrap();
+    assert!(res.status().is_success(), "{}", res.status());
+    refused_link(&app, &url, &cookies, &owner.cookie).await;
+    // (b) The owner revokes that session.
+    let thief = app.login(email, PASSWORD).await;
+    let (url, cookies) = link_through_provider(&app, &thief.cookie).await;
+    let sid = crate::keys::jwt_part(&thief.access_token, 1)["sid"].as_str().unwrap().to_owned();
+    let res = app
+        .bearer(reqwest::Method::DELETE, &format!("/api/auth/sessions/{sid}"), &owner.access_token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    refused_link(&app, &url, &cookies, &owner.cookie).await;
+    // (c) The password is changed, even from that very session (which it keeps).
+    let thief = app.login(email, PASSWORD).await;
+    let (url, cookies) = link_through_provider(&app, &thief.cookie).await;
+    let new_password = "another horse battery staple";
+    let res = app
+        .bearer(reqwest::Method::POST, "/api/auth/change-password", &thief.access_token)
+        .json(&json!({"current_password": PASSWORD, "new_password": new_password}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(app.user_status_cookie(&thief.cookie).await, StatusCode::OK, "it kept its session");
+    let owner = app.login(email, new_password).await;
+    refused_link(&app, &url, &cookies, &owner.cookie).await;
+    // (d) The owner resets the password by mail.
+    let thief = app.login(email, new_password).await;
+    let (url, cookies) = link_through_provider(&app, &thief.cookie).await;
+    let res = app.post_json("/api/auth/forgot-password", json!({"email": email})).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let token = app.token_from_mail(email, "Reset").await;
+    let res = app
+        .post_json("/api/auth/reset-password", json!({"token": token, "new_password": PASSWORD}))
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let owner = app.login(email, PASSWORD).await;
+    refused_link(&app, &url, &cookies, &owner.cookie).await;
+    // A link whose session lives on completes.
+    let (url, cookies) = link_through_provider(&app, &owner.cookie).await;
+    let res = callback(&app, &url, &cookies).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER, "{}", res.text().await.unwrap());
+    assert_eq!(identities(&app, &owner.cookie).await.len(), 1);
+}
+
+async fn a_user_has_at_most_five_pending_links_and_a_sixth_replaces_the_oldest(db: Db) {
+    let Some((idp, app)) = setup(db, false, &[]).await else { return };
+    let email = "hal@example.com";
+    let owner = verified_owner(&app, email).await;
+    idp.next_user("sub-hal", email, true).await;
+    let (oldest, oldest_cookies) = link_through_provider(&app, &owner.cookie).await;
+    for _ in 0..4 {
+        assert_eq!(post_link(&app, &owner.cookie).await.status(), StatusCode::OK);
+    }
+    let (newest, newest_cookies) = link_through_provider(&app, &owner.cookie).await;
+    refused_link(&app, &oldest, &oldest_cookies, &owner.cookie).await;
+    let res = callback(&app, &newest, &newest_cookies).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER, "{}", res.text().await.unwrap());
+    assert_eq!(identities(&app, &owner.cookie).await.len(), 1);
+}
+
+async fn a_provider_that_gives_the_address_only_at_userinfo_signs_up(db: Db) {
+    // oidc-provider's default: the scope claims only at the userinfo endpoint (OIDC Core 5.4).
+    let idp_env = [("CLAIMS_IN_USERINFO", "1")];
+    let Some((idp, app)) = setup_with(db, &idp_env, &[]).await else { return };
+    idp.next_user("sub-ivy", "ivy@example.com", true).await;
+    let res = sign_in(&app).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER, "{}", res.text().await.unwrap());
+    let cookie = session_cookie(res.headers()).expect("signed in");
+    let me = user_of(&app, &cookie).await;
+    assert_eq!(me["user"]["email"], "ivy@example.com");
+    assert_eq!(me["user"]["email_verified"], true);
+    // An address the provider does not vouch for there still makes no account.
+    idp.next_user("sub-jo", "jo@example.com", false).await;
+    let res = sign_in(&app).await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    assert!(session_cookie(res.headers()).is_none());
+}
+
+async fn a_userinfo_answer_about_another_subject_is_refused(db: Db) {
+    let idp_env = [("CLAIMS_IN_USERINFO", "1"), ("USERINFO_SUB", "someone-else")];
+    let Some((idp, app)) = setup_with(db, &idp_env, &[]).await else { return };
+    idp.next_user("sub-kit", "kit@example.com", true).await;
+    let res = sign_in(&app).await;
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    assert!(session_cookie(res.headers()).is_none());
+    // No account was made for the address: it can still be registered.
+    app.register("kit@example.com", PASSWORD).await;
+}
+
 backends!(
     a_first_sign_in_makes_an_account_and_the_next_finds_it,
     an_existing_account_is_linked_only_by_its_signed_in_owner,
     a_forged_state_a_replayed_code_and_another_browser_are_refused,
     a_wrong_nonce_is_refused,
     an_id_token_signed_by_another_key_is_refused,
+    a_link_begins_only_with_a_post_from_this_site,
+    a_link_ends_with_the_session_and_the_password_that_began_it,
+    a_user_has_at_most_five_pending_links_and_a_sixth_replaces_the_oldest,
+    a_provider_that_gives_the_address_only_at_userinfo_signs_up,
+    a_userinfo_answer_about_another_subject_is_refused,
 );
 
 // ---------------------------------------------------------------------------------------------

@@ -34,6 +34,11 @@ const CLIENT_ID = requiredEnv('CLIENT_ID');
 const CLIENT_SECRET = requiredEnv('CLIENT_SECRET');
 const REDIRECT_URI = requiredEnv('REDIRECT_URI');
 const ROGUE_KEYS = process.env.ROGUE_KEYS === '1';
+// oidc-provider's default (OIDC Core 5.4): for response_type=code, the scope claims (email,
+// email_verified, name) are only at the userinfo endpoint, not in the ID token.
+const CLAIMS_IN_USERINFO = process.env.CLAIMS_IN_USERINFO === '1';
+// When set, the userinfo endpoint answers this `sub` instead of the signed-in user's.
+const USERINFO_SUB = process.env.USERINFO_SUB || '';
 
 const ISSUER = `http://127.0.0.1:${PORT}`;
 const SCOPES = ['openid', 'email', 'profile'];
@@ -107,9 +112,10 @@ const provider = new Provider(ISSUER, {
     email: ['email', 'email_verified'],
     profile: ['name'],
   },
-  // Put the scope-derived claims (email, email_verified, name) in the ID token
-  // even for response_type=code, not only at the userinfo endpoint.
-  conformIdTokenClaims: false,
+  // Unless CLAIMS_IN_USERINFO=1: put the scope-derived claims (email,
+  // email_verified, name) in the ID token even for response_type=code, not only
+  // at the userinfo endpoint.
+  conformIdTokenClaims: CLAIMS_IN_USERINFO,
   responseTypes: ['code'],
   pkce: {
     methods: ['S256'],
@@ -140,6 +146,17 @@ const provider = new Provider(ISSUER, {
 });
 
 const jwksPath = new URL(provider.urlFor('jwks')).pathname;
+const userinfoPath = new URL(provider.urlFor('userinfo')).pathname;
+
+if (USERINFO_SUB) {
+  // Answer userinfo for another subject than the ID token's.
+  provider.use(async (ctx, next) => {
+    await next();
+    if (ctx.path === userinfoPath && ctx.status === 200 && ctx.body && typeof ctx.body === 'object') {
+      ctx.body = { ...ctx.body, sub: USERINFO_SUB };
+    }
+  });
+}
 const authorizationPath = new URL(provider.urlFor('authorization')).pathname;
 
 if (ROGUE_KEYS) {

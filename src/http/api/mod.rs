@@ -52,7 +52,7 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route("/api/auth/passkeys/register/options", post(passkeys::register_options))
         .route("/api/auth/passkeys/register", post(passkeys::register))
         .route("/api/auth/passkeys/{id}", patch(passkeys::rename).delete(passkeys::delete))
-        .route("/api/auth/oauth/{provider}/link", get(signin::oauth_link))
+        .route("/api/auth/oauth/{provider}/link", post(signin::oauth_link))
         .route("/api/auth/identities", get(signin::identities))
         .route("/api/auth/identities/{id}", delete(signin::unlink));
     super::public(state, anyone).merge(signed_in)

@@ -18,7 +18,7 @@ use crate::error::{AppError, ErrorBody, Result};
 use crate::http::cookies;
 use crate::http::extract::{Client, CurrentSession, Input, PresentedCookie};
 use crate::http::AppState;
-use crate::service::{LoginStep, OAuthOutcome};
+use crate::service::{Fresh, LoginStep, OAuthOutcome};
 use crate::store::Identity;
 
 /// The answer to every email sign-in request, whatever the address.
@@ -139,6 +139,8 @@ fn default_next(state: &AppState) -> &'static str {
     }
 }
 
+/// A begun sign-in as an answer: `303` to the provider, with the cookie that binds the
+/// callback to this browser.
 fn to_provider(state: &AppState, start: crate::service::OAuthStart) -> Response {
     let settings = &state.auth.settings;
     let binding = cookies::oauth_binding(settings, &start.browser_token, Duration::minutes(10));
@@ -160,28 +162,62 @@ pub async fn oauth_start(
     Query(q): Query<StartQuery>,
 ) -> Result<Response> {
     let next = crate::http::pages::safe_next(q.next.as_deref());
-    let start = state.auth.begin_oauth(&provider, None, Some(next)).await?;
+    let start = state.auth.begin_oauth(&provider, Some(next)).await?;
     Ok(to_provider(&state, start))
 }
 
+#[derive(Default, Deserialize, ToSchema)]
+pub struct LinkRequest {
+    /// A path on this server to go to afterwards (default: `/account/`, or `/` without the
+    /// hosted pages).
+    pub next: Option<String>,
+    /// Needed unless the session authenticated within `PORTCULLIS_REAUTH_WINDOW`: the
+    /// password, or a current code.
+    #[schema(format = Password)]
+    pub password: Option<String>,
+    pub code: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct LinkResponse {
+    /// The provider's authorization URL: send the browser there (in the browser that made
+    /// this request, which now holds the cookie that binds the callback to it).
+    pub url: String,
+}
+
 /// Link an external identity to the signed-in account: like `start`, for an account that
-/// authenticated within `PORTCULLIS_REAUTH_WINDOW`. The provider must vouch for the
-/// identity's address.
-#[utoipa::path(get, path = "/api/auth/oauth/{provider}/link", tag = "sign-in",
-    params(("provider" = String, Path, description = "A configured provider"), StartQuery),
+/// authenticated within `PORTCULLIS_REAUTH_WINDOW` (or that sends its password or a code).
+/// A POST, so another site cannot begin it with the user's cookie (`SameSite=Lax` cookies
+/// ride along on a cross-site GET). The provider must vouch for the identity's address. The
+/// link is bound to this session and its password: it completes only while this session is
+/// live and the password unchanged.
+#[utoipa::path(post, path = "/api/auth/oauth/{provider}/link", tag = "sign-in",
+    params(("provider" = String, Path, description = "A configured provider")),
+    request_body = LinkRequest,
     security(("bearer" = []), ("session_cookie" = [])),
-    responses((status = 303, description = "To the provider"), (status = 401, body = ErrorBody),
+    responses((status = 200, description = "A JSON body: the provider's URL, with the cookie that binds the callback to this browser", body = LinkResponse),
+        (status = 303, description = "A form body: to the provider, with that cookie"),
+        (status = 401, body = ErrorBody),
         (status = 403, description = "Authenticate again first (`reauthentication_required`)", body = ErrorBody),
         (status = 404, body = ErrorBody)))]
 pub async fn oauth_link(
     State(state): State<AppState>,
     CurrentSession(auth): CurrentSession,
     Path(provider): Path<String>,
-    Query(q): Query<StartQuery>,
+    headers: HeaderMap,
+    Input(req): Input<LinkRequest>,
 ) -> Result<Response> {
-    let next = crate::http::pages::safe_next(q.next.as_deref());
-    let start = state.auth.begin_oauth(&provider, Some(&auth), Some(next)).await?;
-    Ok(to_provider(&state, start))
+    let next = crate::http::pages::safe_next(req.next.as_deref());
+    let fresh = Fresh { password: req.password.as_deref(), code: req.code.as_deref() };
+    let start = state.auth.begin_oauth_link(&provider, &auth, fresh, Some(next)).await?;
+    if crate::http::extract::is_form(&headers) {
+        return Ok(to_provider(&state, start));
+    }
+    let settings = &state.auth.settings;
+    let binding = cookies::oauth_binding(settings, &start.browser_token, Duration::minutes(10));
+    let mut res = Json(LinkResponse { url: start.url }).into_response();
+    res.headers_mut().append(SET_COOKIE, binding);
+    Ok(res)
 }
 
 /// Where the provider sends the browser back. Signed in: a redirect to `next` with the

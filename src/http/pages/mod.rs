@@ -72,6 +72,7 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route("/account/mfa/verify", get(session::show_code_prompt))
         .route("/account/email-login", get(signin::show_email_login))
         .route("/account/email-login/verify", get(signin::show_email_link))
+        .route("/account/identities/link", post(signin::link))
         .route("/account/identities/{id}/unlink", post(signin::unlink))
         .route("/account/logout", post(session::logout))
         .route("/account/register", get(signup::show))

@@ -40,6 +40,7 @@ fn environment(settings: &Settings) -> Result<Environment<'static>, minijinja::E
         "mfa_setup.html",
         "mfa_codes.html",
         "email_login.html",
+        "to_provider.html",
         "error.html",
     );
     add_asset_urls(&mut env);

@@ -1,10 +1,14 @@
 //! The other ways in on the pages: sign-in by a mailed link or code
-//! (`/account/email-login`), and unlinking an external identity. The provider buttons are
-//! plain links to `/api/auth/oauth/<name>/start`, which redirects to the provider.
+//! (`/account/email-login`), and linking and unlinking an external identity. The login page's
+//! provider buttons are plain links to `/api/auth/oauth/<name>/start`, which redirects to the
+//! provider; the account page's "Link" buttons are forms (a POST with the CSRF token, so no
+//! other site can begin a link with the user's session).
 
 use axum::extract::{Path, RawQuery, State};
+use axum::http::header::SET_COOKIE;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use cookie::time::Duration;
 use minijinja::context;
 use serde::Deserialize;
 
@@ -12,6 +16,7 @@ use super::extract::{PageForm, SignedIn};
 use super::mfa::{refused, PasswordForm};
 use super::render::{error_response, form_errors, Flash, FormErrors, Page};
 use super::{query_param, safe_next};
+use crate::http::cookies;
 use crate::http::extract::{Client, PresentedCookie};
 use crate::http::AppState;
 use crate::service::LoginStep;
@@ -142,6 +147,43 @@ pub async fn unlink(
 ) -> Response {
     match state.auth.unlink_identity(&auth, &id, f.fresh()).await {
         Ok(()) => page.see_other("/account/").flash(Flash::IdentityUnlinked).into_response(),
+        Err(e) => refused(&state, page, &auth, e).await,
+    }
+}
+
+#[derive(Deserialize)]
+pub struct LinkForm {
+    provider: Option<String>,
+    mfa_password: Option<String>,
+}
+
+/// `POST /account/identities/link` (step-up: the password unless signed in recently): on to
+/// the provider, to link the identity it signs in to this account. A page that goes on by
+/// itself rather than a `303`: browsers hold a form post's redirects to the pages'
+/// `form-action 'self'`, which a provider's origin is not.
+pub async fn link(
+    State(state): State<AppState>,
+    SignedIn(auth): SignedIn,
+    page: Page,
+    PageForm(f): PageForm<LinkForm>,
+) -> Response {
+    let provider = f.provider.as_deref().unwrap_or_default();
+    let fresh = crate::service::Fresh { password: f.mfa_password.as_deref(), code: None };
+    match state.auth.begin_oauth_link(provider, &auth, fresh, Some("/account/")).await {
+        Ok(start) => {
+            let settings = &state.auth.settings;
+            let provider_name = settings
+                .providers
+                .iter()
+                .find(|p| p.name == provider)
+                .map_or(provider, |p| p.display_name.as_str());
+            let ctx = context! { provider_name, url => &start.url };
+            let mut res = page.render(StatusCode::OK, "to_provider.html", ctx);
+            let binding =
+                cookies::oauth_binding(settings, &start.browser_token, Duration::minutes(10));
+            res.headers_mut().append(SET_COOKIE, binding);
+            res
+        }
         Err(e) => refused(&state, page, &auth, e).await,
     }
 }
