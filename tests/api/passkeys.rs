@@ -238,7 +238,40 @@ async fn ceremonies(app: TestApp, b: Client) {
     assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
 }
 
-backends!(passkeys_in_a_real_browser);
+/// Under `PORTCULLIS_REQUIRE_MFA`, a password login of an account without a second factor
+/// may only enrol one, on the account page: a passkey will do, and then it is that account's
+/// second factor, so the session that registered it becomes two-factor and every other ends.
+async fn a_first_passkey_under_require_mfa_is_enrolment_and_ends_other_sessions(db: Db) {
+    let app = TestApp::spawn_on_localhost(db, &[("PORTCULLIS_REQUIRE_MFA", "true")]).await;
+    let Some(browser) = Browser::start(1000, 900).await else { return };
+    browser.run(|b| first_passkey(app, b)).await;
+}
+
+async fn first_passkey(app: TestApp, b: Client) {
+    let email = "quinn@example.com";
+    app.register(email, PASSWORD).await;
+    app.verify(email).await;
+    let other = app.login(email, PASSWORD).await;
+    assert_eq!(other.body["mfa_enrollment_required"], true);
+    b.goto(&format!("{}/account/login", app.public)).await.unwrap();
+    add_authenticator(&b).await;
+    log_in_with_password(&app, &b, email).await;
+    wait_for_path(&b, "/account/").await;
+    assert!(!b.source().await.unwrap().contains("sessions-title"), "enrolment only");
+    fill(&b, "name", "Phone").await;
+    click(&b, "#passkey-add").await;
+    assert!(text(&b, ".passkeys").await.contains("Phone"));
+    wait_for_path(&b, "/account/").await;
+    assert_eq!(flash(&b).await, "Passkey added. You can sign in with it now.");
+    assert!(b.source().await.unwrap().contains("sessions-title"), "two-factor now");
+    assert_eq!(app.user_status_bearer(&other.access_token).await, StatusCode::UNAUTHORIZED);
+    assert_eq!(app.user_status_cookie(&other.cookie).await, StatusCode::UNAUTHORIZED);
+}
+
+backends!(
+    passkeys_in_a_real_browser,
+    a_first_passkey_under_require_mfa_is_enrolment_and_ends_other_sessions,
+);
 
 // ---------------------------------------------------------------------------------------------
 // Over the API
