@@ -472,6 +472,8 @@ async fn a_user_has_at_most_five_passkey_registrations_pending(db: Db) {
     let login = app.login(email, PASSWORD).await;
     let mut ceremonies = Vec::new();
     for _ in 0..7 {
+        // Ceremonies are ordered by when they began, to the millisecond: one apart.
+        tokio::time::sleep(std::time::Duration::from_millis(3)).await;
         let res = app
             .bearer(
                 reqwest::Method::POST,
