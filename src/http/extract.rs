@@ -118,7 +118,9 @@ pub(crate) fn bearer(headers: &HeaderMap) -> Option<&str> {
     (scheme.eq_ignore_ascii_case("bearer") && !token.is_empty()).then_some(token)
 }
 
-/// What a session that must still enrol a second factor may reach.
+/// What a session that must still enrol a second factor (`PORTCULLIS_REQUIRE_MFA`) may reach,
+/// on the JSON API and on the hosted pages: one list, so that the two surfaces cannot drift
+/// apart (a page's enrolment uses API routes too: `passkeys.js` fetches its options there).
 const ENROLMENT_ROUTES: &[(&str, &str)] = &[
     ("POST", "/api/auth/mfa/totp"),
     ("POST", "/api/auth/mfa/totp/confirm"),
@@ -126,7 +128,19 @@ const ENROLMENT_ROUTES: &[(&str, &str)] = &[
     ("POST", "/api/auth/passkeys/register"),
     ("POST", "/api/auth/logout"),
     ("GET", "/api/auth/user"),
+    // The pages: the account page (which shows such a session only its set-up), TOTP's
+    // set-up, and a passkey's finish. Logging out needs no session.
+    ("GET", "/account/"),
+    ("POST", "/account/mfa/setup"),
+    ("GET", "/account/mfa/qr.svg"),
+    ("POST", "/account/mfa/confirm"),
+    ("POST", "/account/passkeys/register"),
 ];
+
+/// Whether a session that must still enrol a second factor may reach `method` `path`.
+pub(crate) fn enrolment_route(method: &str, path: &str) -> bool {
+    ENROLMENT_ROUTES.contains(&(method, path))
+}
 
 /// A request authenticated by `Authorization: Bearer` or the session cookie; `401` otherwise.
 /// A bearer token that fails is never retried as a cookie.
@@ -147,8 +161,8 @@ impl FromRequestParts<AppState> for CurrentSession {
         auth.client = client_info(parts, state);
         super::observe::note_user(&parts.extensions, &auth.user.id);
         // PORTCULLIS_REQUIRE_MFA: a session without a second factor may only enrol one.
-        let route = (parts.method.as_str(), parts.uri.path());
-        if state.auth.must_enrol(&auth) && !ENROLMENT_ROUTES.contains(&route) {
+        if state.auth.must_enrol(&auth) && !enrolment_route(parts.method.as_str(), parts.uri.path())
+        {
             return Err(AppError::forbidden(
                 ErrorCode::MfaEnrollmentRequired,
                 "Set up two-factor authentication first (POST /api/auth/mfa/totp)",

@@ -166,6 +166,13 @@ impl Mailer {
         self.render(MailKind::MfaChanged, to, subject, context! { change, passkey => true })
     }
 
+    /// "New recovery codes were made" (the old ones stopped working): no link, no code (the
+    /// `mfa_changed` templates).
+    pub fn recovery_codes_replaced(&self, to: &str) -> anyhow::Result<OutboxMail> {
+        let subject = format!("New recovery codes were made for your {PRODUCT} account");
+        self.render(MailKind::MfaChanged, to, subject, context! { recovery_codes => true })
+    }
+
     /// "A recovery code was used to sign in": no link, no secret.
     pub fn recovery_code_used(&self, to: &str) -> anyhow::Result<OutboxMail> {
         let subject = format!("A recovery code was used to sign in to {PRODUCT}");
@@ -226,6 +233,7 @@ mod tests {
         for m in [
             mailer().password_changed("a@example.com").unwrap(),
             mailer().email_change_requested("a@example.com").unwrap(),
+            mailer().recovery_codes_replaced("a@example.com").unwrap(),
         ] {
             assert!(!m.text.contains("http"));
             assert!(!m.html.contains("href="));

@@ -12,7 +12,7 @@ use crate::clock::now_ms;
 use crate::domain::Amr;
 use crate::error::{AppError, ErrorCode, Result};
 use crate::limit::ThrottleKey;
-use crate::store::NewChallenge;
+use crate::store::{NewChallenge, SessionFence};
 
 /// How long a login's second step may take.
 const CHALLENGE_TTL_MS: i64 = 5 * 60 * 1000;
@@ -114,11 +114,7 @@ impl Auth {
     pub(super) async fn second_factor_for(&self, principal: Principal) -> Result<Identified> {
         let user_id = &principal.user.id;
         let totp = self.store.totp_factor(user_id).await?.is_some_and(|f| f.confirmed);
-        let passkeys = if (totp || self.settings.require_mfa) && self.webauthn.is_ok() {
-            self.store.passkey_count(user_id).await? > 0
-        } else {
-            false
-        };
+        let passkeys = self.passkeys_are_a_factor(user_id, totp).await?;
         if !totp && !passkeys {
             return Ok(Identified::Authenticated(principal));
         }
@@ -146,6 +142,21 @@ impl Auth {
             challenge: token.plain,
             methods,
         }))
+    }
+
+    /// Whether the user's passkeys count as a second factor: with TOTP on (they then stand in
+    /// for the code), or under `PORTCULLIS_REQUIRE_MFA`; and only if there is one.
+    pub(super) async fn passkeys_are_a_factor(&self, user_id: &str, totp: bool) -> Result<bool> {
+        if (totp || self.settings.require_mfa) && self.webauthn.is_ok() {
+            Ok(self.store.passkey_count(user_id).await? > 0)
+        } else {
+            Ok(false)
+        }
+    }
+
+    /// Whether the signed-in user's account has a second factor (what a login would ask for).
+    async fn has_second_factor(&self, auth: &Authenticated) -> Result<bool> {
+        Ok(auth.totp || self.passkeys_are_a_factor(&auth.user.id, false).await?)
     }
 
     /// Checks a TOTP or recovery code of `user`; `Ok(Some(method))` when it is right (and now
@@ -213,9 +224,26 @@ impl Auth {
         self.open_session(principal, client, presented_cookie).await
     }
 
-    /// Step-up: the session authenticated within `PORTCULLIS_REAUTH_WINDOW`, or a fresh
-    /// password or code in the request. `403 reauthentication_required` otherwise.
+    /// Step-up, before any change of factors (TOTP, recovery codes, passkeys, linked
+    /// identities): the session authenticated within `PORTCULLIS_REAUTH_WINDOW`, or a fresh
+    /// password or code in the request. Once the account has a second factor, a session that
+    /// did not prove it (a password-only one, left from before the factor was turned on) needs
+    /// the factor itself, a code in the request; its password and its age do not count.
+    /// `403 reauthentication_required` otherwise.
     pub async fn require_recent(&self, auth: &Authenticated, fresh: Fresh<'_>) -> Result<()> {
+        // The password alone must never change the factors that exist to back it up: whoever
+        // holds a stolen password-only session could otherwise mint recovery codes, add a
+        // passkey (which signs in alone as `aal2`) or turn the factor off.
+        if !Amr::multi_factor(&auth.session.amr) && self.has_second_factor(auth).await? {
+            if let Some(code) = fresh.code.filter(|c| !c.trim().is_empty()) {
+                return self.confirm_code(auth, code).await;
+            }
+            return Err(AppError::forbidden(
+                ErrorCode::ReauthenticationRequired,
+                "This account has a second factor and this session did not use it: send a code \
+                 (in this request, or to POST /api/auth/reauthenticate), or sign in again",
+            ));
+        }
         let window = self.settings.reauth_window.as_millis() as i64;
         if now_ms() - auth.session.auth_time <= window {
             return Ok(());
@@ -326,17 +354,20 @@ impl Auth {
             user_id: Some(&auth.user.id),
             ..Default::default()
         };
-        let confirm =
-            async { Ok(self.store.confirm_totp(&auth.user.id, step, &hashes, &mail, now).await?) };
-        if !self.audited(&auth.client, enabled, confirm).await? {
-            return Err(invalid_code());
-        }
-        // The code just proved the second factor: this session is now two-factor.
+        // The code just proved the second factor: this session is now two-factor. Every
+        // other session of the account ends with the same commit: none of them proved the
+        // factor, and one left alive would be a password-only way around it.
         let mut methods = auth.session.amr.clone();
         if !methods.contains(&Amr::Otp) {
             methods.push(Amr::Otp);
         }
-        self.store.reauthenticate_session(&auth.session.id, &Amr::join(&methods), now).await?;
+        let this = SessionFence { keep: &auth.session.id, amr: &Amr::join(&methods) };
+        let confirm = async {
+            Ok(self.store.confirm_totp(&auth.user.id, step, &hashes, &mail, &this, now).await?)
+        };
+        if !self.audited(&auth.client, enabled, confirm).await? {
+            return Err(invalid_code());
+        }
         Ok(codes)
     }
 
@@ -378,7 +409,8 @@ impl Auth {
         Ok(())
     }
 
-    /// New recovery codes (step-up required); the old ones stop working.
+    /// New recovery codes (step-up required); the old ones stop working. Audited (the
+    /// `mfa.changed` webhook) and mailed to the owner, like any change of a factor.
     pub async fn regenerate_recovery_codes(
         &self,
         auth: &Authenticated,
@@ -388,7 +420,17 @@ impl Auth {
         let codes: Vec<String> = (0..RECOVERY_CODES).map(|_| new_recovery_code()).collect();
         let hashes: Vec<String> =
             codes.iter().map(|c| recovery_code_hash(&auth.user.id, c)).collect();
-        if !self.store.replace_recovery_codes(&auth.user.id, &hashes, now_ms()).await? {
+        let mail = self.mailer.recovery_codes_replaced(&auth.user.email)?;
+        let replaced = super::audit::Event {
+            name: "mfa",
+            outcome: "recovery_codes_regenerated",
+            user_id: Some(&auth.user.id),
+            ..Default::default()
+        };
+        let replace = async {
+            Ok(self.store.replace_recovery_codes(&auth.user.id, &hashes, &mail, now_ms()).await?)
+        };
+        if !self.audited(&auth.client, replaced, replace).await? {
             return Err(AppError::not_found(
                 ErrorCode::MfaNotEnabled,
                 "Two-factor authentication is off",

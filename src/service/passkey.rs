@@ -27,10 +27,13 @@ use crate::auth::OpaqueToken;
 use crate::clock::now_ms;
 use crate::domain::Amr;
 use crate::error::{AppError, ErrorCode, Result};
-use crate::store::{Ceremony, StoredPasskey};
+use crate::store::{Ceremony, PasskeyInsert, SessionFence, StoredPasskey};
 
 /// Most passkeys one account may hold.
 const MAX_PASSKEYS: usize = 20;
+/// Most registrations one account may have begun and not finished; starting another makes
+/// the oldest stop working.
+const MAX_PENDING_REGISTRATIONS: usize = 5;
 /// Longest passkey name, in characters.
 const MAX_NAME_CHARS: usize = 64;
 
@@ -168,10 +171,7 @@ impl Auth {
         self.require_recent(auth, fresh).await?;
         let existing = self.store.passkeys(&auth.user.id).await?;
         if existing.len() >= MAX_PASSKEYS {
-            return Err(AppError::conflict(
-                ErrorCode::PasskeyTaken,
-                "This account has as many passkeys as it may have; delete one first",
-            ));
+            return Err(too_many());
         }
         // One random WebAuthn user handle per account (never the account id), kept with
         // each of its passkeys.
@@ -191,8 +191,22 @@ impl Auth {
             selection.resident_key = Some(ResidentKeyRequirement::Preferred);
         }
         let state = RegisterState { handle, state };
-        let ceremony = self.begin_ceremony(REGISTER, Some(&auth.user.id), None, &state).await?;
-        Ok(Begun { ceremony, options })
+        let token = OpaqueToken::generate();
+        let state = serde_json::to_string(&state).map_err(anyhow::Error::from)?;
+        let now = now_ms();
+        let expires_at = now + CEREMONY_TTL.as_millis() as i64;
+        self.store
+            .insert_user_ceremony(
+                &token.hash,
+                REGISTER,
+                &auth.user.id,
+                &state,
+                now,
+                expires_at,
+                MAX_PENDING_REGISTRATIONS,
+            )
+            .await?;
+        Ok(Begun { ceremony: token.plain, options })
     }
 
     /// Finishes a registration begun by this user: the authenticator's answer is verified
@@ -250,14 +264,29 @@ impl Auth {
             detail,
             ..Default::default()
         };
-        let insert = async { Ok(self.store.insert_passkey(&stored, &hash, &mail).await?) };
-        if !self.audited(&auth.client, event, insert).await? {
-            return Err(AppError::conflict(
+        // Under PORTCULLIS_REQUIRE_MFA (and without TOTP) the first passkey is the account's
+        // second factor from now on: as when TOTP is confirmed, this session (which just
+        // proved the passkey, user verification included) becomes two-factor and the others
+        // end. Otherwise passkeys are a way in of their own and sessions are left alone.
+        let mut methods = auth.session.amr.clone();
+        if !methods.contains(&method(&stored)) {
+            methods.push(method(&stored));
+        }
+        let amr = Amr::join(&methods);
+        let fence = (self.settings.require_mfa && !auth.totp)
+            .then_some(SessionFence { keep: &auth.session.id, amr: &amr });
+        let max = MAX_PASSKEYS as i64;
+        let insert = async {
+            Ok(self.store.insert_passkey(&stored, &hash, &mail, max, fence.as_ref()).await?)
+        };
+        match self.audited(&auth.client, event, insert).await? {
+            PasskeyInsert::Inserted => Ok(stored),
+            PasskeyInsert::Full => Err(too_many()),
+            PasskeyInsert::Taken => Err(AppError::conflict(
                 ErrorCode::PasskeyTaken,
                 "This passkey is registered already",
-            ));
+            )),
         }
-        Ok(stored)
     }
 
     /// Renames one of the user's passkeys.
@@ -462,6 +491,13 @@ impl Auth {
         };
         self.audit(client, event).await;
     }
+}
+
+fn too_many() -> AppError {
+    AppError::conflict(
+        ErrorCode::PasskeyTaken,
+        "This account has as many passkeys as it may have; delete one first",
+    )
 }
 
 fn passkey_not_found() -> AppError {

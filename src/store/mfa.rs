@@ -32,6 +32,14 @@ pub struct NewChallenge {
     pub expires_at: i64,
 }
 
+/// What confirming a new second factor does to the account's sessions: `keep` (the session
+/// that proved the factor) becomes freshly authenticated with `amr`; every other one ends.
+#[derive(Debug)]
+pub struct SessionFence<'a> {
+    pub keep: &'a str,
+    pub amr: &'a str,
+}
+
 /// A live challenge.
 #[derive(Debug)]
 pub struct Challenge {
@@ -81,15 +89,17 @@ impl Store {
         Ok(true)
     }
 
-    /// Turns the pending secret on with the time step of the code that proved it, and stores
-    /// `code_hashes` as the recovery codes (replacing any), queueing `mail`. `false`: no
-    /// pending secret, or that step was already used.
+    /// Turns the pending secret on with the time step of the code that proved it, stores
+    /// `code_hashes` as the recovery codes (replacing any), queues `mail` and applies `fence`
+    /// to the user's sessions, in one transaction. `false`: no pending secret, or that step
+    /// was already used; nothing changed.
     pub async fn confirm_totp(
         &self,
         user_id: &str,
         step: i64,
         code_hashes: &[String],
         mail: &OutboxMail,
+        fence: &SessionFence<'_>,
         now: i64,
     ) -> Result<bool> {
         let mut tx = self.begin().await?;
@@ -107,9 +117,29 @@ impl Store {
             return Ok(false);
         }
         self.put_recovery_codes(&mut tx, user_id, code_hashes, now).await?;
+        self.fence_sessions_in(&mut tx, user_id, fence, now).await?;
         self.enqueue(&mut tx, mail, now).await?;
         self.commit_change(tx, Some(user_id)).await?;
         Ok(true)
+    }
+
+    /// Applies `fence` to the sessions of `user_id`, in `tx`.
+    pub(super) async fn fence_sessions_in(
+        &self,
+        tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+        user_id: &str,
+        fence: &SessionFence<'_>,
+        now: i64,
+    ) -> Result<()> {
+        self.revoke_sessions_in(tx, user_id, Some(fence.keep), now).await?;
+        self.q("UPDATE sessions SET auth_time = $1, amr = $2 WHERE id = $3 AND user_id = $4")
+            .bind(now)
+            .bind(fence.amr.to_owned())
+            .bind(fence.keep.to_owned())
+            .bind(user_id.to_owned())
+            .execute(self.on(&mut **tx))
+            .await?;
+        Ok(())
     }
 
     async fn put_recovery_codes(
@@ -136,11 +166,13 @@ impl Store {
         Ok(())
     }
 
-    /// Replaces the recovery codes of a user with a confirmed TOTP. `false`: none confirmed.
+    /// Replaces the recovery codes of a user with a confirmed TOTP and queues `mail` (the
+    /// owner's notice). `false`: none confirmed; nothing changed.
     pub async fn replace_recovery_codes(
         &self,
         user_id: &str,
         code_hashes: &[String],
+        mail: &OutboxMail,
         now: i64,
     ) -> Result<bool> {
         let mut tx = self.begin().await?;
@@ -155,7 +187,8 @@ impl Store {
             return Ok(false);
         }
         self.put_recovery_codes(&mut tx, user_id, code_hashes, now).await?;
-        self.commit(tx).await?;
+        self.enqueue(&mut tx, mail, now).await?;
+        self.commit_change(tx, Some(user_id)).await?;
         Ok(true)
     }
 

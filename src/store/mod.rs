@@ -46,9 +46,9 @@ pub use deadline::is_transient;
 use deadline::{within, Timed, ACQUIRE_TIMEOUT, DEADLINE, STATEMENT_TIMEOUT};
 pub use error::{Result, StoreError};
 pub use housekeeping::{OutboxStats, Sweep, BATCH as SWEEP_BATCH};
-pub use mfa::{Challenge, NewChallenge, TotpFactor};
+pub use mfa::{Challenge, NewChallenge, SessionFence, TotpFactor};
 pub use outbox::{MailThrottle, OutboxMail, QueuedMail, StoredMail};
-pub use passkeys::{Ceremony, StoredPasskey};
+pub use passkeys::{Ceremony, PasskeyInsert, StoredPasskey};
 pub use sessions::{LiveSession, NewSession, RefreshOutcome};
 pub use signin::{EmailLogin, Identity, NewEmailLogin, OAuthState, SessionLink};
 pub use tokens::{DeclineOutcome, VerifyOutcome};
@@ -133,6 +133,15 @@ macro_rules! migrations {
                 10,
                 "admin_webhooks",
                 include_str!(concat!("../../migrations/", $dialect, "/0010_admin_webhooks.sql")),
+            ),
+            (
+                12,
+                "ceremonies_by_user",
+                include_str!(concat!(
+                    "../../migrations/",
+                    $dialect,
+                    "/0012_ceremonies_by_user.sql"
+                )),
             ),
             (
                 13,

@@ -5,7 +5,17 @@
 
 use sqlx::Row;
 
-use super::{opt_text, text, OutboxMail, Result, Store};
+use super::{opt_text, text, OutboxMail, Result, SessionFence, Store};
+
+/// What storing a new passkey did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PasskeyInsert {
+    Inserted,
+    /// That credential is registered already (to anyone).
+    Taken,
+    /// The account holds as many passkeys as it may.
+    Full,
+}
 
 /// A registered passkey.
 #[derive(Debug, Clone)]
@@ -78,15 +88,32 @@ impl Store {
         Ok(row.as_ref().map(passkey).transpose()?)
     }
 
-    /// Stores a new passkey and queues `mail` (the owner's notice) with it. `false`: that
-    /// credential is registered already (to anyone); nothing changed.
+    /// Stores a new passkey and queues `mail` (the owner's notice) with it, unless the user
+    /// holds `max` passkeys already. `fence`: applied to the user's sessions when this is the
+    /// account's first passkey (it has just become its second factor). Nothing changes unless
+    /// the answer is [`PasskeyInsert::Inserted`].
     pub async fn insert_passkey(
         &self,
         p: &StoredPasskey,
         credential_hash: &str,
         mail: &OutboxMail,
-    ) -> Result<bool> {
+        max: i64,
+        fence: Option<&SessionFence<'_>>,
+    ) -> Result<PasskeyInsert> {
         let mut tx = self.begin().await?;
+        // The limit is counted where the row is written, under the user's row lock (SQLite's
+        // write lock): registrations finishing at once queue here, so none sees a count that
+        // another is about to raise.
+        self.lock_user_in(&mut tx, &p.user_id).await?;
+        let row = self
+            .q("SELECT COUNT(*) AS n FROM passkeys WHERE user_id = $1")
+            .bind(p.user_id.clone())
+            .fetch_one(self.on(&mut *tx))
+            .await?;
+        let held: i64 = row.try_get("n")?;
+        if held >= max {
+            return Ok(PasskeyInsert::Full);
+        }
         let inserted = self
             .q("INSERT INTO passkeys (id, user_id, credential_hash, credential_id, user_handle, \
                 name, credential, sign_count, backup_eligible, backup_state, created_at) \
@@ -106,12 +133,29 @@ impl Store {
             .await;
         match inserted {
             Ok(_) => {}
-            Err(e) if super::is_unique_violation(&e) => return Ok(false),
+            Err(e) if super::is_unique_violation(&e) => return Ok(PasskeyInsert::Taken),
             Err(e) => return Err(e.into()),
+        }
+        if let Some(fence) = fence.filter(|_| held == 0) {
+            self.fence_sessions_in(&mut tx, &p.user_id, fence, p.created_at).await?;
         }
         self.enqueue(&mut tx, mail, p.created_at).await?;
         self.commit_change(tx, Some(&p.user_id)).await?;
-        Ok(true)
+        Ok(PasskeyInsert::Inserted)
+    }
+
+    /// Takes the user's row lock in `tx` (on SQLite, the database's write lock): the first
+    /// statement of a transaction that counts the user's rows before adding one.
+    async fn lock_user_in(
+        &self,
+        tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+        user_id: &str,
+    ) -> Result<()> {
+        self.q("UPDATE users SET updated_at = updated_at WHERE id = $1")
+            .bind(user_id.to_owned())
+            .execute(self.on(&mut **tx))
+            .await?;
+        Ok(())
     }
 
     /// Records a use: the new record and counter, only if the stored counter is still
@@ -187,7 +231,7 @@ impl Store {
         Ok(row.try_get("n")?)
     }
 
-    /// Stores a ceremony begun.
+    /// Stores a ceremony begun (not tied to a user, or tied to one by a login's challenge).
     #[allow(clippy::too_many_arguments)]
     pub async fn insert_ceremony(
         &self,
@@ -199,6 +243,68 @@ impl Store {
         now: i64,
         expires_at: i64,
     ) -> Result<()> {
+        self.ceremony_insert(token_hash, purpose, user_id, mfa_hash, state, now, expires_at)
+            .execute(self.db())
+            .await?;
+        Ok(())
+    }
+
+    /// Stores a ceremony `purpose` begun by `user_id`, keeping at most `live` of that user's
+    /// unspent, unexpired ceremonies of that purpose: the oldest beyond it stop working.
+    /// Under the user's row lock, so starts at once cannot leave more.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn insert_user_ceremony(
+        &self,
+        token_hash: &str,
+        purpose: &str,
+        user_id: &str,
+        state: &str,
+        now: i64,
+        expires_at: i64,
+        live: usize,
+    ) -> Result<()> {
+        let mut tx = self.begin().await?;
+        self.lock_user_in(&mut tx, user_id).await?;
+        let rows = self
+            .q("SELECT token_hash, expires_at FROM webauthn_ceremonies WHERE user_id = $1 \
+                AND purpose = $2 AND used_at IS NULL ORDER BY expires_at DESC, token_hash DESC")
+            .bind(user_id.to_owned())
+            .bind(purpose.to_owned())
+            .fetch_all(self.on(&mut *tx))
+            .await?;
+        // Newest first: the new one and `live - 1` of these stay; expired ones go too. A row
+        // spent meanwhile (`used_at` set) is left to the sweep: its finish is under way.
+        let mut kept = 0;
+        for row in &rows {
+            let hash = text(row, "token_hash")?;
+            let expires: i64 = row.try_get("expires_at")?;
+            if expires > now && kept + 1 < live {
+                kept += 1;
+                continue;
+            }
+            self.q("DELETE FROM webauthn_ceremonies WHERE token_hash = $1 AND used_at IS NULL")
+                .bind(hash)
+                .execute(self.on(&mut *tx))
+                .await?;
+        }
+        self.ceremony_insert(token_hash, purpose, Some(user_id), None, state, now, expires_at)
+            .execute(self.on(&mut *tx))
+            .await?;
+        self.commit(tx).await?;
+        Ok(())
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn ceremony_insert<'q>(
+        &self,
+        token_hash: &str,
+        purpose: &str,
+        user_id: Option<&str>,
+        mfa_hash: Option<&str>,
+        state: &str,
+        now: i64,
+        expires_at: i64,
+    ) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
         self.q("INSERT INTO webauthn_ceremonies (token_hash, purpose, user_id, mfa_hash, state, \
                 created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
             .bind(token_hash.to_owned())
@@ -208,9 +314,6 @@ impl Store {
             .bind(state.to_owned())
             .bind(now)
             .bind(expires_at)
-            .execute(self.db())
-            .await?;
-        Ok(())
     }
 
     /// Spends a live ceremony and answers it; `None` when unknown, expired or spent already

@@ -255,7 +255,7 @@ async fn a_throttled_request_does_not_end_the_live_one_and_proof_clears_a_squatt
     app.register(email, PASSWORD).await;
     // A squatter who registered the address got a TOTP factor and an identity before the
     // owner turned up (before unproven accounts were refused them).
-    crate::unproven::plant(&app, email).await;
+    crate::unproven::plant(&app, email, None).await;
     request(&app, email).await;
     let (_, code) = mailed(&app, email, 3).await;
     // More requests within the minute are held back by the throttle, and end nothing.

@@ -26,6 +26,10 @@ backends!(
     an_abandoned_enrolment_is_no_way_around_step_up,
     require_mfa_allows_only_enrolment_and_no_turning_off,
     deleting_an_account_deletes_its_second_factors,
+    turning_totp_on_ends_every_other_session_of_the_account,
+    with_a_second_factor_on_the_password_alone_changes_no_factor,
+    making_new_recovery_codes_is_audited_mailed_and_announced,
+    an_enrolment_only_session_sees_no_sessions_and_can_finish_a_passkey_on_the_pages,
 );
 
 /// HOTP (RFC 4226) with HMAC-SHA1, `digits` long.
@@ -500,4 +504,187 @@ async fn deleting_an_account_deletes_its_second_factors(db: Db) {
             .unwrap();
         assert_eq!(n, 0, "{table} keeps rows of a deleted account");
     }
+}
+
+/// Registers `email`, confirms its address and logs in (an account that may add factors).
+async fn verified_user(app: &TestApp, email: &str) -> Login {
+    app.register(email, PASSWORD).await;
+    app.verify(email).await;
+    app.login(email, PASSWORD).await
+}
+
+/// How many rows of `table` match `filter` (an SQL condition, the same in every dialect).
+async fn count_rows(app: &TestApp, table: &str, filter: &str) -> i64 {
+    use sqlx::Row;
+    sqlx::query(&format!("SELECT COUNT(*) AS n FROM {table} WHERE {filter}"))
+        .fetch_one(app.auth.store.pool())
+        .await
+        .unwrap()
+        .try_get("n")
+        .unwrap()
+}
+
+async fn turning_totp_on_ends_every_other_session_of_the_account(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let email = "fence@example.com";
+    let other = verified_user(&app, email).await;
+    let this = app.login(email, PASSWORD).await;
+    enrol(&app, &this).await;
+    // The other session proved no second factor: its access token, cookie and refresh token
+    // are all dead now.
+    assert_eq!(app.user_status_bearer(&other.access_token).await, StatusCode::UNAUTHORIZED);
+    assert_eq!(app.user_status_cookie(&other.cookie).await, StatusCode::UNAUTHORIZED);
+    let res =
+        app.post_json("/api/auth/refresh", json!({"refresh_token": other.refresh_token})).await;
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    // The one that confirmed the code stays, two-factor: it may go on changing factors.
+    let sessions = app.get_json_bearer("/api/auth/sessions", &this).await;
+    assert_eq!(sessions["sessions"].as_array().unwrap().len(), 1, "{sessions}");
+    let res = call(&app, Method::POST, "/api/auth/mfa/recovery-codes", &this, json!({})).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let res =
+        app.post_json("/api/auth/refresh", json!({"refresh_token": this.refresh_token})).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let body: Value = res.json().await.unwrap();
+    let claims = jwt_part(body["access_token"].as_str().unwrap(), 1);
+    assert_eq!(
+        (claims["amr"].clone(), claims["aal"].clone()),
+        (json!(["pwd", "otp"]), json!("aal2"))
+    );
+}
+
+/// A password-only session of an account that has TOTP on: one left from before that was
+/// possible to prevent (a session of an earlier release, which did not end the others), made
+/// here by bringing back the sessions that turning TOTP on ended.
+async fn revive_sessions(app: &TestApp) {
+    sqlx::query("UPDATE sessions SET revoked_at = NULL")
+        .execute(app.auth.store.pool())
+        .await
+        .unwrap();
+}
+
+async fn with_a_second_factor_on_the_password_alone_changes_no_factor(db: Db) {
+    let app = TestApp::spawn_on_localhost(
+        db,
+        &[
+            ("PORTCULLIS_OAUTH_GITHUB_CLIENT_ID", "gh-client"),
+            ("PORTCULLIS_OAUTH_GITHUB_CLIENT_SECRET", "gh-secret"),
+        ],
+    )
+    .await;
+    let email = "pwonly@example.com";
+    let old = verified_user(&app, email).await;
+    let this = app.login(email, PASSWORD).await;
+    let (_, codes, _) = enrol(&app, &this).await;
+    revive_sessions(&app).await;
+    assert_eq!(app.user_status_bearer(&old.access_token).await, StatusCode::OK);
+    // Signed in a moment ago and sending the password: neither will do, for every change of
+    // factors (the passkey and identity ids need not exist: the step-up comes first).
+    for (method, path) in [
+        (Method::DELETE, "/api/auth/mfa/totp"),
+        (Method::POST, "/api/auth/mfa/recovery-codes"),
+        (Method::POST, "/api/auth/mfa/totp"),
+        (Method::POST, "/api/auth/passkeys/register/options"),
+        (Method::DELETE, "/api/auth/passkeys/some-passkey"),
+        (Method::DELETE, "/api/auth/identities/some-identity"),
+    ] {
+        let res = call(&app, method.clone(), path, &old, json!({"password": PASSWORD})).await;
+        assert_eq!(res.status(), StatusCode::FORBIDDEN, "{method} {path}");
+        assert_eq!(error_body(res).await["code"], "reauthentication_required", "{method} {path}");
+    }
+    let res = call(
+        &app,
+        Method::POST,
+        "/api/auth/oauth/github/link",
+        &old,
+        json!({"next": "/account/", "password": PASSWORD}),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN, "linking an identity");
+    assert_eq!(error_body(res).await["code"], "reauthentication_required");
+    // Authenticating again with the password refreshes the session, and still changes nothing.
+    let res =
+        call(&app, Method::POST, "/api/auth/reauthenticate", &old, json!({"password": PASSWORD}))
+            .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let res = call(&app, Method::POST, "/api/auth/mfa/recovery-codes", &old, json!({})).await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    // The same forms on the pages.
+    let (csrf_cookie, csrf) = crate::browser::csrf(&app).await;
+    let cookies = format!("session_id={}; {csrf_cookie}", old.cookie);
+    for path in ["/account/mfa/disable", "/account/mfa/recovery-codes"] {
+        let form = [("csrf", csrf.as_str()), ("mfa_password", PASSWORD)];
+        let res = crate::browser::post_page(&app, path, &cookies, &form).await;
+        assert_eq!(res.status(), StatusCode::BAD_REQUEST, "{path}: the form again, refused");
+        let html = res.text().await.unwrap();
+        assert!(html.contains("did not use your second factor"), "{path}");
+    }
+    let factors = app.get_json_bearer("/api/auth/user", &this).await["factors"].clone();
+    assert_eq!(factors, json!({"totp": true, "recovery_codes_left": 10}), "nothing changed");
+    // The factor itself does: a recovery code in the request.
+    let res =
+        call(&app, Method::POST, "/api/auth/mfa/recovery-codes", &old, json!({"code": codes[0]}))
+            .await;
+    assert_eq!(res.status(), StatusCode::OK);
+}
+
+async fn making_new_recovery_codes_is_audited_mailed_and_announced(db: Db) {
+    // A webhook endpoint nobody listens on: its deliveries wait in the outbox.
+    let app = TestApp::spawn_with(
+        db,
+        &[
+            ("PORTCULLIS_WEBHOOK_AUDIT_URL", "http://127.0.0.1:9/hook"),
+            ("PORTCULLIS_WEBHOOK_AUDIT_SECRET", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"),
+        ],
+    )
+    .await;
+    let email = "codes@example.com";
+    let login = verified_user(&app, email).await;
+    enrol(&app, &login).await;
+    let res = call(&app, Method::POST, "/api/auth/mfa/recovery-codes", &login, json!({})).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let codes: Value = res.json().await.unwrap();
+    let entries = app.auth.audit_log(0, Some(email)).await.unwrap();
+    assert!(
+        entries.iter().any(|e| e.event == "mfa" && e.outcome == "recovery_codes_regenerated"),
+        "audited"
+    );
+    let announced = "event_type = 'mfa.changed' AND payload LIKE '%recovery_codes_regenerated%'";
+    assert_eq!(count_rows(&app, "webhook_outbox", announced).await, 1, "one mfa.changed event");
+    let mail = app.mail_about(email, "New recovery codes").await;
+    for code in codes["recovery_codes"].as_array().unwrap() {
+        let code = code.as_str().unwrap();
+        for part in ["text", "html"] {
+            assert!(!mail[part].as_str().unwrap().contains(code), "the mail holds no code");
+        }
+    }
+}
+
+async fn an_enrolment_only_session_sees_no_sessions_and_can_finish_a_passkey_on_the_pages(db: Db) {
+    let app = TestApp::spawn_on_localhost(db, &[("PORTCULLIS_REQUIRE_MFA", "true")]).await;
+    let email = "enrolling@example.com";
+    let login = verified_user(&app, email).await;
+    assert_eq!(login.body["mfa_enrollment_required"], true);
+    // The account page shows the set-up, not where the account is signed in.
+    let res = app.with_cookie(Method::GET, "/account/", &login.cookie).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("/account/mfa/setup"), "the set-up is offered");
+    assert!(!html.contains("sessions-title") && !html.contains("127.0.0.1"), "no session list");
+    // Nor does the legacy profile answer such a session.
+    let res = app.with_cookie(Method::GET, "/profile", &login.cookie).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    // A passkey's finish on the account page reaches its handler (here it refuses a made-up
+    // ceremony) instead of being sent back to the account page.
+    let (csrf_cookie, csrf) = crate::browser::csrf(&app).await;
+    let cookies = format!("session_id={}; {csrf_cookie}", login.cookie);
+    let form = [("csrf", csrf.as_str()), ("ceremony", "made up"), ("credential", "{}")];
+    let res = crate::browser::post_page(&app, "/account/passkeys/register", &cookies, &form).await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST, "{:?}", res.headers());
+    // Enrolled, the session is two-factor and sees everything again.
+    enrol(&app, &login).await;
+    let res = app.with_cookie(Method::GET, "/account/", &login.cookie).send().await.unwrap();
+    assert!(res.text().await.unwrap().contains("sessions-title"));
+    let res = app.with_cookie(Method::GET, "/profile", &login.cookie).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
 }

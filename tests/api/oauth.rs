@@ -322,11 +322,14 @@ async fn an_existing_account_is_linked_only_by_its_signed_in_owner(db: Db) {
         .unwrap();
     assert_eq!(page.status(), StatusCode::OK);
     assert!(page.text().await.unwrap().contains("name=\"mfa_token\""));
-    let id = identities(&app, &cookie).await[0]["id"].as_str().unwrap().to_owned();
+    // Turning TOTP on ended the provider's session; the one that turned it on, two-factor,
+    // may unlink the identity.
+    assert_eq!(app.user_status_cookie(&cookie).await, StatusCode::UNAUTHORIZED);
+    let id = identities(&app, &login.cookie).await[0]["id"].as_str().unwrap().to_owned();
     let res = app
         .client
         .delete(app.url(&format!("/api/auth/identities/{id}")))
-        .header(COOKIE, format!("session_id={cookie}"))
+        .header(COOKIE, format!("session_id={}", login.cookie))
         .json(&json!({}))
         .send()
         .await

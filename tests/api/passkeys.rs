@@ -239,7 +239,40 @@ async fn ceremonies(app: TestApp, b: Client) {
     assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
 }
 
-backends!(passkeys_in_a_real_browser);
+/// Under `PORTCULLIS_REQUIRE_MFA`, a password login of an account without a second factor
+/// may only enrol one, on the account page: a passkey will do, and then it is that account's
+/// second factor, so the session that registered it becomes two-factor and every other ends.
+async fn a_first_passkey_under_require_mfa_is_enrolment_and_ends_other_sessions(db: Db) {
+    let app = TestApp::spawn_on_localhost(db, &[("PORTCULLIS_REQUIRE_MFA", "true")]).await;
+    let Some(browser) = Browser::start(1000, 900).await else { return };
+    browser.run(|b| first_passkey(app, b)).await;
+}
+
+async fn first_passkey(app: TestApp, b: Client) {
+    let email = "quinn@example.com";
+    app.register(email, PASSWORD).await;
+    app.verify(email).await;
+    let other = app.login(email, PASSWORD).await;
+    assert_eq!(other.body["mfa_enrollment_required"], true);
+    b.goto(&format!("{}/account/login", app.public)).await.unwrap();
+    add_authenticator(&b).await;
+    log_in_with_password(&app, &b, email).await;
+    wait_for_path(&b, "/account/").await;
+    assert!(!b.source().await.unwrap().contains("sessions-title"), "enrolment only");
+    fill(&b, "name", "Phone").await;
+    click(&b, "#passkey-add").await;
+    assert!(text(&b, ".passkeys").await.contains("Phone"));
+    wait_for_path(&b, "/account/").await;
+    assert_eq!(flash(&b).await, "Passkey added. You can sign in with it now.");
+    assert!(b.source().await.unwrap().contains("sessions-title"), "two-factor now");
+    assert_eq!(app.user_status_bearer(&other.access_token).await, StatusCode::UNAUTHORIZED);
+    assert_eq!(app.user_status_cookie(&other.cookie).await, StatusCode::UNAUTHORIZED);
+}
+
+backends!(
+    passkeys_in_a_real_browser,
+    a_first_passkey_under_require_mfa_is_enrolment_and_ends_other_sessions,
+);
 
 // ---------------------------------------------------------------------------------------------
 // Over the API
@@ -392,10 +425,102 @@ async fn passkeys_are_off_where_the_public_url_cannot_be_a_relying_party(db: Db)
     assert!(!html.contains("passkey"), "the login page offers no passkey button");
 }
 
+async fn the_passkey_limit_holds_when_registrations_finish_at_once(db: Db) {
+    use portcullis::store::{PasskeyInsert, StoredPasskey};
+    let app = TestApp::spawn(db).await;
+    let email = "many@example.com";
+    let user = app.register(email, PASSWORD).await;
+    let user_id = user["user"]["id"].as_str().unwrap().to_owned();
+    let store = &app.auth.store;
+    let mail = app.auth.mailer.passkey_changed(email, true).unwrap();
+    let passkey = |i: i64| StoredPasskey {
+        id: format!("passkey-{i}"),
+        user_id: user_id.clone(),
+        credential_id: format!("credential-{i}"),
+        user_handle: "handle".into(),
+        name: format!("Key {i}"),
+        credential: "{}".into(),
+        sign_count: 0,
+        backup_eligible: false,
+        backup_state: false,
+        created_at: 1_700_000_000_000 + i,
+        last_used_at: None,
+    };
+    for i in 0..19 {
+        let p = passkey(i);
+        let added = store.insert_passkey(&p, &format!("hash-{i}"), &mail, 20, None).await.unwrap();
+        assert_eq!(added, PasskeyInsert::Inserted);
+    }
+    // Three registrations begun at 19 finish at once: one fits.
+    let finishing: Vec<_> = (19..22).map(passkey).collect();
+    let outcomes = futures::future::join_all(finishing.iter().map(|p| {
+        let hash = format!("hash-{}", p.id);
+        let mail = &mail;
+        async move { store.insert_passkey(p, &hash, mail, 20, None).await.unwrap() }
+    }))
+    .await;
+    let added = outcomes.iter().filter(|o| **o == PasskeyInsert::Inserted).count();
+    assert_eq!(added, 1, "{outcomes:?}");
+    assert!(outcomes.iter().all(|o| matches!(o, PasskeyInsert::Inserted | PasskeyInsert::Full)));
+    assert_eq!(store.passkey_count(&user_id).await.unwrap(), 20);
+}
+
+async fn a_user_has_at_most_five_passkey_registrations_pending(db: Db) {
+    use sqlx::Row;
+    let app = TestApp::spawn_on_localhost(db, &[]).await;
+    let email = "pending@example.com";
+    app.register(email, PASSWORD).await;
+    app.verify(email).await;
+    let login = app.login(email, PASSWORD).await;
+    let mut ceremonies = Vec::new();
+    for _ in 0..7 {
+        // Ceremonies are ordered by when they began, to the millisecond: one apart.
+        tokio::time::sleep(std::time::Duration::from_millis(3)).await;
+        let res = app
+            .bearer(
+                reqwest::Method::POST,
+                "/api/auth/passkeys/register/options",
+                &login.access_token,
+            )
+            .json(&json!({}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+        ceremonies
+            .push(res.json::<Value>().await.unwrap()["ceremony"].as_str().unwrap().to_owned());
+    }
+    let live: i64 =
+        sqlx::query("SELECT COUNT(*) AS n FROM webauthn_ceremonies WHERE used_at IS NULL")
+            .fetch_one(app.auth.store.pool())
+            .await
+            .unwrap()
+            .try_get("n")
+            .unwrap();
+    assert_eq!(live, 5, "the newest five");
+    let finish = |ceremony: &str| {
+        let answer = json!({"id": "x", "rawId": "AA", "type": "public-key",
+            "response": {"attestationObject": "AA", "clientDataJSON": "e30"}});
+        app.bearer(reqwest::Method::POST, "/api/auth/passkeys/register", &login.access_token)
+            .json(&json!({"ceremony": ceremony, "credential": answer}))
+            .send()
+    };
+    // The two oldest stopped working; the others are still live (the made-up answer is what
+    // they refuse).
+    for (i, ceremony) in ceremonies.iter().enumerate() {
+        let res = finish(ceremony).await.unwrap();
+        assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+        let expected = if i < 2 { "invalid_ceremony" } else { "passkey_rejected" };
+        assert_eq!(error_body(res).await["code"], expected, "ceremony {i}");
+    }
+}
+
 backends!(
     bad_input_is_refused_with_a_clear_error,
     registration_needs_a_session_step_up_and_its_own_ceremony,
     passkeys_are_off_where_the_public_url_cannot_be_a_relying_party,
+    the_passkey_limit_holds_when_registrations_finish_at_once,
+    a_user_has_at_most_five_passkey_registrations_pending,
 );
 
 #[tokio::test]

@@ -26,9 +26,22 @@ async fn user_id(app: &TestApp, email: &str) -> String {
     app.auth.store.user_by_email(&key).await.unwrap().expect("the account").user.id
 }
 
+/// The id of `login`'s own session.
+async fn session_id(app: &TestApp, login: &Login) -> String {
+    let list = app.get_json_bearer("/api/auth/sessions", login).await;
+    let sessions = list["sessions"].as_array().unwrap();
+    let this = sessions.iter().find(|s| s["current"] == true).expect("the current session");
+    this["id"].as_str().unwrap().to_owned()
+}
+
 /// What an account made before the rule could have been given by its maker: a linked
-/// identity and a confirmed TOTP factor, written straight to the store.
-pub async fn plant(app: &TestApp, email: &str) -> String {
+/// identity and a confirmed TOTP factor, written straight to the store. Confirming the
+/// factor keeps only the session of `maker` (when given), as the service does.
+pub async fn plant(app: &TestApp, email: &str, maker: Option<&Login>) -> String {
+    let keep = match maker {
+        Some(login) => session_id(app, login).await,
+        None => String::new(),
+    };
     let id = user_id(app, email).await;
     let store = &app.auth.store;
     let identity = Identity {
@@ -43,7 +56,8 @@ pub async fn plant(app: &TestApp, email: &str) -> String {
     assert!(store.insert_identity(&identity).await.unwrap());
     assert!(store.set_pending_totp(&id, "JBSWY3DPEHPK3PXP", 1).await.unwrap());
     let mail = app.auth.mailer.mfa_changed(email, true).unwrap();
-    assert!(store.confirm_totp(&id, 1, &[], &mail, 1).await.unwrap());
+    let fence = portcullis::store::SessionFence { keep: &keep, amr: "pwd otp" };
+    assert!(store.confirm_totp(&id, 1, &[], &mail, &fence, 1).await.unwrap());
     assert!(store.totp_factor(&id).await.unwrap().is_some_and(|f| f.confirmed));
     id
 }
@@ -106,7 +120,8 @@ async fn a_reset_that_first_proves_the_address_ends_everything_its_maker_set(db:
     let email = "victim@example.com";
     app.register(email, "squatters password 1").await;
     let squatter = app.login(email, "squatters password 1").await;
-    let id = plant(&app, email).await;
+    let id = plant(&app, email, Some(&squatter)).await;
+    assert_eq!(app.user_status_bearer(&squatter.access_token).await, StatusCode::OK);
 
     // Seed 001's routes (dev mode answers the token), where the legacy option applies.
     let res = app.post_form("/api/v1/reset_password", &[("email", email)]).await;
@@ -131,7 +146,7 @@ async fn the_verification_link_keeps_the_registrants_sessions_but_nothing_plante
     let email = "two-devices@example.com";
     app.register(email, PASSWORD).await;
     let first_device = app.login(email, PASSWORD).await;
-    let id = plant(&app, email).await;
+    let id = plant(&app, email, Some(&first_device)).await;
     app.verify(email).await;
     assert_eq!(app.user_status_bearer(&first_device.access_token).await, StatusCode::OK);
     assert_eq!(app.login_status(email, PASSWORD).await, StatusCode::OK, "the password stays");
@@ -142,7 +157,7 @@ async fn an_administrator_marking_the_address_verified_keeps_nothing_planted(db:
     let app = TestApp::spawn(db).await;
     let email = "marked@example.com";
     app.register(email, PASSWORD).await;
-    let id = plant(&app, email).await;
+    let id = plant(&app, email, None).await;
     assert!(app.auth.store.set_email_verified(&id, true, 2).await.unwrap());
     assert!(!planted_left(&app, &id).await);
     // Marking a proven address again changes nothing more.

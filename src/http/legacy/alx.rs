@@ -131,6 +131,11 @@ pub(super) async fn profile(State(state): State<AppState>, headers: HeaderMap) -
         AppError::Unauthorized { .. } => forbidden(),
         other => other,
     })?;
+    // PORTCULLIS_REQUIRE_MFA: a session that must still enrol a second factor reaches only
+    // the enrolment; this set knows none.
+    if state.auth.must_enrol(&auth) {
+        return Err(forbidden());
+    }
     Ok(Json(json!({"email": auth.user.email})).into_response())
 }
 

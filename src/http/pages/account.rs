@@ -32,9 +32,16 @@ pub(super) async fn render(
     status: StatusCode,
     errors: &FormErrors,
 ) -> Response {
-    let mut sessions = match state.auth.sessions(auth).await {
-        Ok(s) => s,
-        Err(e) => return error_response(e),
+    // PORTCULLIS_REQUIRE_MFA: a session that must still enrol a second factor is shown the
+    // set-up, not where the account is signed in (addresses, devices) or the other forms.
+    let enrolling = state.auth.must_enrol(auth);
+    let mut sessions = if enrolling {
+        Vec::new()
+    } else {
+        match state.auth.sessions(auth).await {
+            Ok(s) => s,
+            Err(e) => return error_response(e),
+        }
     };
     // This device first, then the most recently used.
     sessions.sort_by_key(|s| (s.id != auth.session.id, std::cmp::Reverse(s.last_used_at)));
@@ -80,6 +87,7 @@ pub(super) async fn render(
         verified => user.email_verified,
         member_since => day(user.created_at),
         sessions,
+        enrolling,
         totp => factors.totp,
         recovery_codes_left => factors.recovery_codes_left,
         passkey_list => passkeys,

@@ -9,7 +9,7 @@ use serde::de::DeserializeOwned;
 
 use super::render::{error_response, Flash, Page};
 use crate::error::AppError;
-use crate::http::extract::{Client, Input, PresentedCookie};
+use crate::http::extract::{enrolment_route, Client, Input, PresentedCookie};
 use crate::http::AppState;
 use crate::service::Authenticated;
 
@@ -50,10 +50,6 @@ impl FromRequestParts<AppState> for MaybeSignedIn {
     }
 }
 
-/// The pages a session that must still enrol a second factor may use.
-const ENROLMENT_PAGES: &[&str] =
-    &["/account/", "/account/mfa/setup", "/account/mfa/qr.svg", "/account/mfa/confirm"];
-
 /// A live session; without one the browser is sent to the login page, with a message.
 pub struct SignedIn(pub Authenticated);
 
@@ -65,7 +61,8 @@ impl FromRequestParts<AppState> for SignedIn {
             // PORTCULLIS_REQUIRE_MFA: a session without a second factor sees its account page
             // and the set-up, nothing else.
             MaybeSignedIn(Some(auth))
-                if state.auth.must_enrol(&auth) && !ENROLMENT_PAGES.contains(&parts.uri.path()) =>
+                if state.auth.must_enrol(&auth)
+                    && !enrolment_route(parts.method.as_str(), parts.uri.path()) =>
             {
                 let page = Page::from_request_parts(parts, state).await?;
                 Err(page.see_other("/account/").into_response())

@@ -46,6 +46,15 @@ pub(super) async fn refused(
 ) -> Response {
     let errors = match e.code() {
         ErrorCode::InvalidPassword => FormErrors::field("mfa_password", e.public_message()),
+        // A session from before the second factor was turned on: its password will not do.
+        ErrorCode::ReauthenticationRequired
+            if auth.totp && !crate::domain::Amr::multi_factor(&auth.session.amr) =>
+        {
+            FormErrors::field(
+                "mfa_password",
+                "This session did not use your second factor: log out and log in again with it.",
+            )
+        }
         ErrorCode::ReauthenticationRequired => {
             FormErrors::field("mfa_password", "Enter your password to continue.")
         }
