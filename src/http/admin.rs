@@ -86,6 +86,10 @@ impl Admin {
 #[derive(Serialize, ToSchema)]
 pub struct AdminUserResponse {
     pub user: UserView,
+    /// Only when the account was created with `invite`: whether the invitation was queued
+    /// (`false`: the per-address mail throttle held it back; call `send-reset` later).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub invited: Option<bool>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -172,7 +176,7 @@ fn limit(l: Option<i64>) -> Result<i64> {
 }
 
 fn user(u: &crate::domain::User) -> Json<AdminUserResponse> {
-    Json(AdminUserResponse { user: UserView::from(u) })
+    Json(AdminUserResponse { user: UserView::from(u), invited: None })
 }
 
 /// Users in a stable order (by id), a page at a time.
@@ -215,7 +219,7 @@ pub async fn create_user(
     Input(req): Input<CreateUserRequest>,
 ) -> Result<Response> {
     let caller = admin.needs("users:write")?;
-    let u = state
+    let (u, invited) = state
         .auth
         .admin_create_user(
             &caller,
@@ -226,7 +230,8 @@ pub async fn create_user(
             req.invite,
         )
         .await?;
-    Ok((StatusCode::CREATED, user(&u)).into_response())
+    let created = AdminUserResponse { user: UserView::from(&u), invited };
+    Ok((StatusCode::CREATED, Json(created)).into_response())
 }
 
 #[utoipa::path(patch, path = "/api/admin/users/{id}", tag = "admin", params(("id" = String, Path)),
@@ -312,10 +317,15 @@ pub async fn reset_factors(
     Ok(Json(MessageResponse::new("Second factors removed")))
 }
 
-/// Mail a password reset link.
+/// Mail a password reset link. Held back by the per-address mail throttle (a reset mail to
+/// the address within the minute, an invitation included, or five within the hour): `429`
+/// with `Retry-After`, and nothing is sent.
 #[utoipa::path(post, path = "/api/admin/users/{id}/send-reset", tag = "admin",
     params(("id" = String, Path)), security(("api_key" = ["users:write"])),
-    responses((status = 200, body = MessageResponse), (status = 404, body = ErrorBody)))]
+    responses((status = 200, description = "The link is queued for delivery", body = MessageResponse),
+        (status = 404, body = ErrorBody),
+        (status = 429, description = "Held back by the mail throttle: nothing sent; `Retry-After` says when to try again", body = ErrorBody,
+            headers(("Retry-After" = u64, description = "seconds")))))]
 pub async fn send_reset(
     State(state): State<AppState>,
     admin: Admin,

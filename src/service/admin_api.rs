@@ -155,7 +155,9 @@ impl Auth {
     }
 
     /// Creates an account: with a `password` (policy applies), or without one (it signs in by
-    /// a reset link, sent now with `invite`, or by the other ways in).
+    /// a reset link, sent now with `invite`, or by the other ways in). With `invite`, whether
+    /// the invitation was queued (`Some(false)`: the per-address mail throttle held it back,
+    /// the address having had a reset mail within the minute; the account exists either way).
     pub async fn admin_create_user(
         &self,
         caller: &AdminCaller,
@@ -164,7 +166,7 @@ impl Auth {
         password: Option<&str>,
         email_verified: bool,
         invite: bool,
-    ) -> Result<User> {
+    ) -> Result<(User, Option<bool>)> {
         let email =
             email.filter(|e| !e.trim().is_empty()).ok_or_else(|| AppError::missing("email"))?;
         let create = async {
@@ -192,10 +194,11 @@ impl Auth {
             }
         };
         let user = self.admin_audited(caller, "admin_user_add", None, create).await?;
-        if invite {
-            self.admin_send_reset(caller, &user.id).await?;
-        }
-        Ok(user)
+        let invited = match invite {
+            true => Some(self.mail_reset_link(caller, &user).await?.is_none()),
+            false => None,
+        };
+        Ok((user, invited))
     }
 
     pub async fn admin_update_user(
@@ -266,17 +269,38 @@ impl Auth {
     }
 
     /// Mails the account a password reset link (also the invitation of an account made
-    /// without a password).
+    /// without a password). `429` with the wait when the per-address mail throttle holds it
+    /// back (a reset mail to the address within the minute, or five within the hour): then no
+    /// mail is queued and no token stored.
     pub async fn admin_send_reset(&self, caller: &AdminCaller, id: &str) -> Result<()> {
         let user = self.store.user_by_id(id).await?.ok_or_else(user_not_found)?.user;
+        match self.mail_reset_link(caller, &user).await? {
+            None => Ok(()),
+            Some(wait_ms) => {
+                Err(AppError::RateLimited { retry_after: (wait_ms + 999) as u64 / 1000 })
+            }
+        }
+    }
+
+    /// Queues a reset link for `user` unless the mail throttle holds it back, and audits which.
+    /// `Some(ms)`: held back, for this long at least.
+    async fn mail_reset_link(&self, caller: &AdminCaller, user: &User) -> Result<Option<i64>> {
         let (token, record) =
             self.one_time_token(&user.id, TokenPurpose::ResetPassword, &user.email);
         let mail = self.mailer.reset(&user.email, &token.plain)?;
-        self.store
-            .issue_token_throttled(&record, &mail, super::account::MAIL_THROTTLE, false)
-            .await?;
-        self.admin_audit(caller, "admin_send_reset", Some(id), None).await;
-        Ok(())
+        let throttle = super::account::MAIL_THROTTLE;
+        let sent = self.store.issue_token_throttled(&record, &mail, throttle, false).await?;
+        let mut event = admin_call(caller, "admin_send_reset", Some(&user.id), None);
+        if sent {
+            self.audit(&caller.client, event).await;
+            return Ok(None);
+        }
+        let to_key = crate::domain::email_key(&user.email);
+        let wait = self.store.mail_wait(&to_key, mail.kind, throttle, record.now).await?.max(1);
+        event.outcome = "throttled";
+        event.detail = event.detail.map(|d| format!("{d}: held back by the mail throttle"));
+        self.audit(&caller.client, event).await;
+        Ok(Some(wait))
     }
 
     pub async fn admin_audit_log(

@@ -129,6 +129,35 @@ impl Store {
         Ok(count < throttle.per_hour && latest.is_none_or(|t| t <= now - throttle.min_interval_ms))
     }
 
+    /// How long (ms, at least 1) until `throttle` lets another message of `kind` go to
+    /// `to_key`, counted from the outbox at `now`; 0 when it would now. For answers that say
+    /// when to try again: taken outside any lock, so a moment's race may make it a little off.
+    pub async fn mail_wait(
+        &self,
+        to_key: &str,
+        kind: crate::domain::MailKind,
+        throttle: MailThrottle,
+        now: i64,
+    ) -> Result<i64> {
+        let row = self
+            .q("SELECT COUNT(*) AS n, MIN(created_at) AS oldest, MAX(created_at) AS latest \
+                FROM outbox WHERE to_key = $1 AND kind = $2 AND created_at > $3")
+            .bind(to_key.to_owned())
+            .bind(kind.as_str())
+            .bind(now - 3_600_000)
+            .fetch_one(self.db())
+            .await?;
+        let count: i64 = row.try_get("n")?;
+        let oldest: Option<i64> = row.try_get("oldest")?;
+        let latest: Option<i64> = row.try_get("latest")?;
+        let interval = latest.map_or(0, |t| t + throttle.min_interval_ms - now);
+        let hourly = match oldest {
+            Some(t) if count >= throttle.per_hour => t + 3_600_000 - now,
+            _ => 0,
+        };
+        Ok(interval.max(hourly).max(0))
+    }
+
     /// Ids and attempt counts of up to 16 messages due at `now` whose lease (if any) has run
     /// out, oldest due first. Candidates only: [`Store::claim_mail`] decides who sends.
     pub async fn due_mail(&self, now: i64) -> Result<Vec<(String, i64)>> {

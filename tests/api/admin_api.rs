@@ -254,12 +254,61 @@ async fn the_admin_api_can_have_its_own_listener(db: Db) {
     );
 }
 
+/// A reset link asked for within a minute of the invitation is held back by the per-address
+/// mail throttle: the answer says so (`429` with `Retry-After`) rather than claim a mail, the
+/// audit log records it as throttled, and an invitation held back at creation says so too.
+async fn a_reset_link_held_back_by_the_mail_throttle_is_not_claimed_as_sent(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let k = key(&app, &["users:write", "audit:read"]).await;
+    let invitee = "held-back@example.com";
+    let res = call(
+        &app,
+        &k,
+        Method::POST,
+        "/api/admin/users",
+        Some(json!({"email": invitee, "invite": true})),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["invited"], true, "{body}");
+    let id = body["user"]["id"].as_str().unwrap().to_owned();
+    let res =
+        call(&app, &k, Method::POST, &format!("/api/admin/users/{id}/send-reset"), None).await;
+    assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
+    let wait: u64 = res.headers()["retry-after"].to_str().unwrap().parse().unwrap();
+    assert!((1..=60).contains(&wait), "Retry-After: {wait}");
+    assert_eq!(error_body(res).await["code"], "rate_limited");
+    assert_eq!(app.count_about(invitee, "Reset").await, 1, "no second mail");
+    let path = format!("/api/admin/audit?user_id={id}&event=admin_send_reset");
+    let log: Value = call(&app, &k, Method::GET, &path, None).await.json().await.unwrap();
+    let outcomes: Vec<&str> =
+        log["entries"].as_array().unwrap().iter().filter_map(|e| e["outcome"].as_str()).collect();
+    assert_eq!(outcomes, ["succeeded", "throttled"], "{log}");
+    // Made again at once under the same address: the account exists, the invitation did not go.
+    let res = call(&app, &k, Method::DELETE, &format!("/api/admin/users/{id}"), None).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let res = call(
+        &app,
+        &k,
+        Method::POST,
+        "/api/admin/users",
+        Some(json!({"email": invitee, "invite": true})),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["invited"], false, "{body}");
+    assert_eq!(app.count_about(invitee, "Reset").await, 1);
+}
+
 backends!(
     scopes_are_enforced_and_sessions_are_never_enough,
     a_revoked_key_is_refused_at_once_on_every_node,
     pages_stay_stable_while_users_are_added,
     the_admin_manages_an_account_and_every_call_is_audited,
     the_admin_api_can_have_its_own_listener,
+    a_reset_link_held_back_by_the_mail_throttle_is_not_claimed_as_sent,
 );
 
 #[tokio::test]
