@@ -201,6 +201,11 @@ impl Auth {
         Ok((user, invited))
     }
 
+    /// Changes an account's username, address or verified flag. A new address takes effect
+    /// at once and counts as unverified unless `email_verified: true` comes with it (the
+    /// admin's word); moving the address also ends every session, spends the account's
+    /// outstanding links and tells the former address (without naming the new one), all in
+    /// the transaction of the change, which is audited with the sessions' end.
     pub async fn admin_update_user(
         &self,
         caller: &AdminCaller,
@@ -210,11 +215,20 @@ impl Auth {
         let found = self.store.user_by_id(id).await?.ok_or_else(user_not_found)?;
         let username = update.username.map(parse_username).transpose()?;
         let email = update.email.map(parse_email).transpose()?;
+        let former = &found.user.email;
+        let moves = email.as_ref().is_some_and(|e| e.key() != crate::domain::email_key(former));
+        let notice = moves.then(|| self.mailer.email_changed_by_admin(former)).transpose()?;
         let change = async {
             if email.is_some() || username.is_some() {
                 let changed = self
                     .store
-                    .admin_set_identity(&found.user.id, email.as_ref(), username.as_ref(), now_ms())
+                    .admin_set_identity(
+                        &found.user.id,
+                        email.as_ref(),
+                        username.as_ref(),
+                        notice.as_ref(),
+                        now_ms(),
+                    )
                     .await?;
                 changed.map_err(super::account::taken)?;
             }
@@ -223,7 +237,13 @@ impl Auth {
             }
             Ok(())
         };
-        self.admin_audited(caller, "admin_user_update", Some(id), change).await?;
+        let mut events = vec![admin_call(caller, "admin_user_update", Some(id), None)];
+        if moves {
+            events[0].detail = events[0].detail.take().map(|d| format!("{d}: email changed"));
+            let detail = Some("email changed: every session ended".to_owned());
+            events.push(admin_call(caller, "admin_revoke_sessions", Some(id), detail));
+        }
+        self.audited_all(&caller.client, events, true, change).await?;
         self.store.user_by_id(id).await?.map(|u| u.user).ok_or_else(user_not_found)
     }
 

@@ -302,6 +302,61 @@ async fn a_reset_link_held_back_by_the_mail_throttle_is_not_claimed_as_sent(db: 
     assert_eq!(app.count_about(invitee, "Reset").await, 1);
 }
 
+/// An admin's change of address is no silent takeover: it ends every session of the account,
+/// spends the links mailed to the old address, tells the old address (naming no new one), and
+/// is audited with the sessions' end. The new address counts as unverified unless the admin
+/// says otherwise; "changing" to the same address changes nothing.
+async fn an_admin_email_change_ends_sessions_and_tells_the_former_address(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let k = key(&app, &["users:write", "audit:read"]).await;
+    let (old, new) = ("moved-from@example.com", "moved-to@example.com");
+    app.register(old, PASSWORD).await;
+    app.verify(old).await;
+    let login = app.login(old, PASSWORD).await;
+    let id = login.body["user"]["id"].as_str().unwrap().to_owned();
+    app.post_json("/api/auth/forgot-password", json!({"email": old})).await;
+    let reset = app.token_from_mail(old, "Reset").await;
+    let path = format!("/api/admin/users/{id}");
+    let res = call(&app, &k, Method::PATCH, &path, Some(json!({"email": new}))).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let user: Value = res.json().await.unwrap();
+    assert_eq!(user["user"]["email"], new);
+    assert_eq!(user["user"]["email_verified"], false, "not verified by the change itself");
+    assert_eq!(app.user_status_bearer(&login.access_token).await, StatusCode::UNAUTHORIZED);
+    assert_eq!(app.user_status_cookie(&login.cookie).await, StatusCode::UNAUTHORIZED);
+    let res =
+        app.post_json("/api/auth/refresh", json!({"refresh_token": login.refresh_token})).await;
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    let notice = app.mail_about(old, "email address of your").await;
+    let text = notice["text"].as_str().unwrap();
+    assert!(text.contains("administrator") && !text.contains(new), "{text}");
+    assert!(!text.contains("http"), "no link: {text}");
+    let body = json!({"token": reset, "new_password": "another long passphrase"});
+    let res = app.post_json("/api/auth/reset-password", body).await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST, "the old mailbox's link is spent");
+    assert_eq!(app.login_status(old, PASSWORD).await, StatusCode::UNAUTHORIZED);
+    assert_eq!(app.login_status(new, PASSWORD).await, StatusCode::OK);
+    let log: Value = call(&app, &k, Method::GET, &format!("/api/admin/audit?user_id={id}"), None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let events: Vec<&str> =
+        log["entries"].as_array().unwrap().iter().filter_map(|e| e["event"].as_str()).collect();
+    for event in ["admin_user_update", "admin_revoke_sessions"] {
+        assert!(events.contains(&event), "{event} in {events:?}");
+    }
+    // The admin may vouch for the new address; the same address again moves nothing.
+    let body = json!({"email": "moved-again@example.com", "email_verified": true});
+    let res = call(&app, &k, Method::PATCH, &path, Some(body)).await;
+    assert_eq!(res.json::<Value>().await.unwrap()["user"]["email_verified"], true);
+    let again = app.login("moved-again@example.com", PASSWORD).await;
+    let body = json!({"email": "Moved-Again@example.com"});
+    assert_eq!(call(&app, &k, Method::PATCH, &path, Some(body)).await.status(), StatusCode::OK);
+    assert_eq!(app.user_status_bearer(&again.access_token).await, StatusCode::OK);
+    assert_eq!(app.count_about("moved-to@example.com", "email address of your").await, 1);
+}
+
 backends!(
     scopes_are_enforced_and_sessions_are_never_enough,
     a_revoked_key_is_refused_at_once_on_every_node,
@@ -309,6 +364,7 @@ backends!(
     the_admin_manages_an_account_and_every_call_is_audited,
     the_admin_api_can_have_its_own_listener,
     a_reset_link_held_back_by_the_mail_throttle_is_not_claimed_as_sent,
+    an_admin_email_change_ends_sessions_and_tells_the_former_address,
 );
 
 #[tokio::test]
