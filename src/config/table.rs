@@ -82,7 +82,7 @@ settings! {
     "PORTCULLIS_EMAIL_LOGIN_SIGNUP", Fixed("false"), Bool, "an email sign-in to an address with no account creates one (with no password)";
     "PORTCULLIS_EMAIL_LOGIN_URL", Derived("`<public>/account/email-login/verify?token={token}`"), Text, "link template of the sign-in mail";
     "PORTCULLIS_OAUTH_SIGNUP", Fixed("true"), Bool, "a first sign-in with an external identity whose address has no account creates one; `false`: only linked identities sign in";
-    "PORTCULLIS_ADMIN_BIND", Fixed("main"), Text, "the admin API (`/api/admin`, API keys only): `main` on the main listener, `HOST:PORT` on its own listener only, `off` for none";
+    "PORTCULLIS_ADMIN_BIND", Fixed("main"), Text, "the admin API (`/api/admin`, API keys only): `main` on the main listener (a warning at startup outside dev mode once a key exists), `HOST:PORT` on its own listener only, `off` for none";
     "PORTCULLIS_WEBHOOK_POLL_INTERVAL", Fixed("1s"), Duration, "how often each node looks for due webhook deliveries";
     "PORTCULLIS_WEBHOOK_RETRY_BASE", Fixed("10s"), Duration, "first retry delay of a failed delivery (doubling, at most 1 h, jittered)";
     "PORTCULLIS_WEBHOOK_MAX_ATTEMPTS", Fixed("15"), Number, "attempts before a delivery is marked `failed` (about 2.5 days at the default base)";
@@ -96,7 +96,7 @@ settings! {
     "PORTCULLIS_DIALECTS", Fixed("root,alx,api-v1"), List, "legacy route sets to serve (`none` for none)";
     "PORTCULLIS_LEGACY_RESET_KEEPS_SESSIONS", Fixed("false"), Bool, "the legacy reset routes (`alx`, `api-v1`) keep the user's sessions; weaker, for seed clients that log out with their pre-reset session";
     "PORTCULLIS_RATE_LIMIT_PER_MINUTE", Fixed("60"), Number, "per client IP, shared by every unauthenticated route; `0` off";
-    "PORTCULLIS_LOGIN_FAILURES_PER_HOUR", Fixed("20"), Number, "per account (or unknown identifier), password re-checks included; `0` off";
+    "PORTCULLIS_LOGIN_FAILURES_PER_HOUR", Fixed("20"), Number, "per account (or unknown identifier), password re-checks included, and per client address for failed admin API key checks; `0` off";
     "PORTCULLIS_LOGIN_FAILURE_WINDOW", Fixed("1h"), Duration, "how long failures count, and the longest lock";
     "PORTCULLIS_TRUST_PROXY", Fixed("false"), Bool, "client IP from the rightmost `X-Forwarded-For` entry (the one your proxy adds)";
     "PORTCULLIS_REDIS_URL", Unset, Url, "share rate limits and login throttling across nodes";

@@ -34,17 +34,16 @@ pub fn routes() -> Router<AppState> {
         .route("/api/admin/audit", get(audit_log))
 }
 
-/// The admin API alone, for its own listener (`PORTCULLIS_ADMIN_BIND`).
+/// The admin API alone, for its own listener (`PORTCULLIS_ADMIN_BIND`), under the same
+/// common layers as the main listener (deadlines, JSON errors, security headers, panics
+/// caught, metrics and logs, request ids), without CORS: no browser page calls it.
 pub fn admin_router(state: AppState) -> Router {
-    let auth = state.auth.clone();
-    routes()
+    let settings = state.auth.settings.clone();
+    let observed = state.auth.clone();
+    let app = routes()
         .fallback(|| async { AppError::not_found(ErrorCode::NotFound, "Not found") })
-        .with_state(state)
-        .layer(axum::middleware::from_fn_with_state(auth, super::observe::observe))
-        .layer(tower_http::request_id::PropagateRequestIdLayer::x_request_id())
-        .layer(tower_http::request_id::SetRequestIdLayer::x_request_id(
-            tower_http::request_id::MakeRequestUuid,
-        ))
+        .with_state(state);
+    super::common_layers(app, &settings, observed, false)
 }
 
 /// A call authenticated by an admin API key.
@@ -59,12 +58,9 @@ impl FromRequestParts<AppState> for Admin {
             .get(AUTHORIZATION)
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.strip_prefix("Bearer "))
-            .map(str::trim)
-            .ok_or_else(|| {
-                AppError::unauthorized(ErrorCode::InvalidApiKey, "An admin API key is required")
-            })?;
-        let key = state.auth.api_key(presented).await?;
+            .map(|v| v.trim().to_owned());
         let Ok(Client(client)) = Client::from_request_parts(parts, state).await;
+        let key = state.auth.admin_key(presented.as_deref(), &client).await?;
         Ok(Self(AdminCaller { key, client }))
     }
 }

@@ -9,6 +9,7 @@ use crate::auth::{hash_token, OpaqueToken};
 use crate::clock::now_ms;
 use crate::domain::User;
 use crate::error::{AppError, ErrorCode, Result};
+use crate::limit::{client_key, ThrottleKey};
 use crate::store::{ApiKey, AuditFilter, AuditRow, TokenPurpose};
 
 /// Every scope a key may hold.
@@ -30,6 +31,10 @@ pub struct AdminUpdate<'a> {
     pub email: Option<&'a str>,
     pub username: Option<&'a str>,
     pub email_verified: Option<bool>,
+}
+
+fn invalid_key() -> AppError {
+    AppError::unauthorized(ErrorCode::InvalidApiKey, "Invalid or revoked API key")
 }
 
 fn user_not_found() -> AppError {
@@ -98,14 +103,56 @@ impl Auth {
         Ok(())
     }
 
-    /// The live key `presented` (`Authorization: Bearer pcak_…`), or `401`.
-    pub async fn api_key(&self, presented: &str) -> Result<ApiKey> {
-        let refused =
-            || AppError::unauthorized(ErrorCode::InvalidApiKey, "Invalid or revoked API key");
-        if !presented.starts_with(KEY_PREFIX) || presented.len() > 200 {
-            return Err(refused());
+    /// The live key `presented` (`Authorization: Bearer pcak_…`) by `client`, or `401`.
+    ///
+    /// Failed checks (no key, an unknown or revoked one) spend the client address's failure
+    /// budget, the one logins spend per account (`PORTCULLIS_LOGIN_FAILURES_PER_HOUR`: a few
+    /// free, then doubling delays, then a lock until the window ends), and each is audited
+    /// (`admin_api_key`, `failed`, or `locked` for the one that spent the budget; never the key
+    /// presented). While the address waits, every call from it gets `429` with `Retry-After`
+    /// before any key is looked at, a valid one included: a guess is never checked.
+    pub async fn admin_key(&self, presented: Option<&str>, client: &ClientInfo) -> Result<ApiKey> {
+        let budget = client
+            .ip
+            .as_deref()
+            .and_then(|ip| ip.parse::<std::net::IpAddr>().ok())
+            .map(|ip| ThrottleKey::identifier(&format!("admin_api_key {}", client_key(ip))));
+        if let Some(budget) = budget {
+            self.limits.login_allowed(budget, now_ms()).await?;
         }
-        let key = self.store.api_key_by_hash(&hash_token(presented)).await?.ok_or_else(refused)?;
+        let refused = match presented {
+            Some(p) => match self.api_key(p).await {
+                Err(AppError::Unauthorized { .. }) => "unknown or revoked key",
+                checked => return checked,
+            },
+            None => "no key",
+        };
+        let locked = match budget {
+            Some(budget) => self.limits.login_failed(budget, now_ms()).await,
+            None => false,
+        };
+        let event = Event {
+            name: "admin_api_key",
+            outcome: if locked { "locked" } else { "failed" },
+            detail: Some(refused.to_owned()),
+            ..Default::default()
+        };
+        self.audit(client, event).await;
+        Err(match presented {
+            Some(_) => invalid_key(),
+            None => {
+                AppError::unauthorized(ErrorCode::InvalidApiKey, "An admin API key is required")
+            }
+        })
+    }
+
+    /// The live key `presented`, or `401`.
+    async fn api_key(&self, presented: &str) -> Result<ApiKey> {
+        if !presented.starts_with(KEY_PREFIX) || presented.len() > 200 {
+            return Err(invalid_key());
+        }
+        let key =
+            self.store.api_key_by_hash(&hash_token(presented)).await?.ok_or_else(invalid_key)?;
         self.store.touch_api_key(&key.id, now_ms()).await?;
         Ok(key)
     }

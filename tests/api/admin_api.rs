@@ -357,6 +357,81 @@ async fn an_admin_email_change_ends_sessions_and_tells_the_former_address(db: Db
     assert_eq!(app.count_about("moved-to@example.com", "email address of your").await, 1);
 }
 
+/// Failed key checks spend the client address's failure budget and are audited (never with
+/// the key presented); once it is spent that address waits (`429`), a valid key included,
+/// while another address is not held up.
+async fn failed_admin_key_checks_are_throttled_per_address_and_audited(db: Db) {
+    let app = TestApp::spawn_with(
+        db,
+        &[("PORTCULLIS_LOGIN_FAILURES_PER_HOUR", "4"), ("PORTCULLIS_TRUST_PROXY", "true")],
+    )
+    .await;
+    let k = key(&app, &["users:read"]).await;
+    let from = |ip: &str, bearer: Option<&str>| {
+        let mut req =
+            app.client.get(app.url("/api/admin/users")).header("x-forwarded-for", ip.to_owned());
+        if let Some(b) = bearer {
+            req = req.bearer_auth(b);
+        }
+        req.send()
+    };
+    let guesser = "203.0.113.7";
+    for guess in [Some("pcak_guess-one"), None, Some("pcak_guess-two")] {
+        let res = from(guesser, guess).await.unwrap();
+        assert_eq!(res.status(), StatusCode::UNAUTHORIZED, "{guess:?}");
+        assert_eq!(error_body(res).await["code"], "invalid_api_key");
+    }
+    let res = from(guesser, Some(&k)).await.unwrap();
+    assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS, "the address waits, whatever key");
+    assert!(res.headers().contains_key("retry-after"));
+    let res = from("198.51.100.1", Some(&k)).await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK, "another address is not held up");
+    let entries = app.auth.audit_log(0, None).await.unwrap();
+    let failed: Vec<_> = entries.iter().filter(|e| e.event == "admin_api_key").collect();
+    assert_eq!(failed.len(), 3, "{failed:?}");
+    for e in failed {
+        assert_eq!(e.outcome, "failed");
+        assert_eq!(e.ip.as_deref(), Some(guesser));
+        let detail = e.detail.clone().unwrap_or_default();
+        assert!(!detail.contains("guess") && !detail.contains("pcak_"), "{detail}");
+    }
+}
+
+/// The admin API's own listener answers like the main one: request ids, security headers,
+/// JSON errors for what the framework answers by itself (405, 404, bad JSON).
+async fn the_admin_listener_has_the_main_listeners_headers_and_errors(db: Db) {
+    let app = TestApp::spawn_with(db, &[("PORTCULLIS_ADMIN_BIND", "127.0.0.1:0")]).await;
+    let k = key(&app, &["users:read", "users:write"]).await;
+    let admin = format!("http://127.0.0.1:{}", app.admin_port.unwrap());
+    let res = app.client.get(format!("{admin}/api/admin/users")).bearer_auth(&k).send().await;
+    let res = res.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let h = res.headers();
+    assert!(h.contains_key("x-request-id"), "{h:?}");
+    assert_eq!(h["x-content-type-options"], "nosniff");
+    assert_eq!(h["cache-control"], "no-store");
+    assert_eq!(h["referrer-policy"], "no-referrer");
+    let res = app.client.put(format!("{admin}/api/admin/users")).bearer_auth(&k).send().await;
+    let res = res.unwrap();
+    assert_eq!(res.status(), StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(res.headers()["x-content-type-options"], "nosniff");
+    assert_eq!(error_body(res).await["code"], "method_not_allowed");
+    let res = app.client.get(format!("{admin}/nowhere")).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    assert_eq!(error_body(res).await["code"], "not_found");
+    let res = app
+        .client
+        .post(format!("{admin}/api/admin/users"))
+        .bearer_auth(&k)
+        .header("content-type", "application/json")
+        .body("{not json")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    assert!(error_body(res).await["code"].is_string());
+}
+
 backends!(
     scopes_are_enforced_and_sessions_are_never_enough,
     a_revoked_key_is_refused_at_once_on_every_node,
@@ -365,6 +440,8 @@ backends!(
     the_admin_api_can_have_its_own_listener,
     a_reset_link_held_back_by_the_mail_throttle_is_not_claimed_as_sent,
     an_admin_email_change_ends_sessions_and_tells_the_former_address,
+    failed_admin_key_checks_are_throttled_per_address_and_audited,
+    the_admin_listener_has_the_main_listeners_headers_and_errors,
 );
 
 #[tokio::test]
