@@ -175,7 +175,22 @@ pub fn startup_warnings(settings: &Settings, live_api_keys: bool) -> Vec<&'stati
         return out;
     }
     if settings.smtp_url.is_none() {
-        out.push("PORTCULLIS_SMTP_URL is not set: mail waits in the outbox and is not delivered");
+        out.push(
+            "PORTCULLIS_SMTP_URL is not set: mail waits in the outbox and is not delivered (a \
+             message with a link expires there with its link)",
+        );
+    }
+    if settings.key_encryption_key.is_none() {
+        out.push(match settings.jwt_secret {
+            Some(_) => {
+                "PORTCULLIS_KEY_ENCRYPTION_KEY is not set: TOTP secrets are stored in plain \
+                 text in the database"
+            }
+            None => {
+                "PORTCULLIS_KEY_ENCRYPTION_KEY is not set: private signing keys and TOTP \
+                 secrets are stored in plain text in the database"
+            }
+        });
     }
     if settings.admin_api && settings.admin_bind.is_none() && live_api_keys {
         // The default keeps working deployments working; the key check is throttled and
@@ -216,9 +231,30 @@ mod tests {
         let mut map = vec![
             ("PORTCULLIS_DATABASE_URL", "sqlite::memory:"),
             ("PORTCULLIS_SMTP_URL", "smtp://mail.example.com"),
+            ("PORTCULLIS_KEY_ENCRYPTION_KEY", KEK),
         ];
         map.extend_from_slice(extra);
         Settings::from_map(map).unwrap()
+    }
+
+    const KEK: &str = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f";
+
+    #[test]
+    fn secrets_stored_in_plain_text_are_warned_about() {
+        let plain = settings(&[("PORTCULLIS_KEY_ENCRYPTION_KEY", "")]);
+        let warned = startup_warnings(&plain, false);
+        assert!(warned.iter().any(|w| w.contains("signing keys and TOTP secrets")), "{warned:?}");
+        let hs256 = settings(&[
+            ("PORTCULLIS_KEY_ENCRYPTION_KEY", ""),
+            ("PORTCULLIS_JWT_SECRET", "an HS256 secret of at least thirty-two bytes"),
+        ]);
+        let warned = startup_warnings(&hs256, false);
+        assert!(warned.iter().any(|w| w.contains(": TOTP secrets")), "{warned:?}");
+        let no_smtp = settings(&[("PORTCULLIS_SMTP_URL", "")]);
+        let warned = startup_warnings(&no_smtp, false);
+        assert!(warned.iter().any(|w| w.contains("PORTCULLIS_SMTP_URL")), "{warned:?}");
+        let dev = settings(&[("PORTCULLIS_KEY_ENCRYPTION_KEY", ""), ("PORTCULLIS_DEV", "true")]);
+        assert!(startup_warnings(&dev, false).is_empty());
     }
 
     #[test]

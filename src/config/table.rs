@@ -65,7 +65,7 @@ settings! {
     "PORTCULLIS_MAIL_RETRY_BASE", Fixed("30s"), Duration, "first retry delay (doubling, at most 1 h, jittered)";
     "PORTCULLIS_MAIL_MAX_ATTEMPTS", Fixed("10"), Number, "attempts before a message is marked `failed`";
     "PORTCULLIS_JWT_SECRET", Unset, Secret, "HS256 with this secret (32 bytes or more); unset: EdDSA keys in the database";
-    "PORTCULLIS_KEY_ENCRYPTION_KEY", Unset, Secret, "32 bytes (64 hex digits or base64): private signing keys are stored sealed with AES-256-GCM; every node needs it";
+    "PORTCULLIS_KEY_ENCRYPTION_KEY", Unset, Secret, "32 bytes (64 hex digits or base64): private signing keys and TOTP secrets are stored sealed with AES-256-GCM; every node needs it; unset outside dev mode, startup warns";
     "PORTCULLIS_ACCESS_TOKEN_TTL", Fixed("15m"), Duration, "access-token lifetime (at most 24h)";
     "PORTCULLIS_SESSION_TTL", Fixed("30d"), Duration, "absolute lifetime of a session and its refresh tokens";
     "PORTCULLIS_SESSION_COOKIE", Derived("`session_id`, `__Host-session_id` on https"), Text, "a name set explicitly is used as it is";
@@ -110,7 +110,7 @@ settings! {
     "PORTCULLIS_SHUTDOWN_TIMEOUT", Fixed("30s"), Duration, "in-flight requests may finish this long after SIGTERM";
     "PORTCULLIS_METRICS_BIND", Fixed("127.0.0.1:9464"), Text, "the private listener that serves `/metrics`; `off` for none";
     "PORTCULLIS_METRICS_TOKEN", Unset, Secret, "also serve `/metrics` on the main port, to `Authorization: Bearer <this>` only (16 bytes or more)";
-    "PORTCULLIS_HOUSEKEEPING_INTERVAL", Fixed("15m"), Duration, "how often each node deletes ended sessions, dead tokens and week-old delivered mail";
+    "PORTCULLIS_HOUSEKEEPING_INTERVAL", Fixed("15m"), Duration, "how often each node deletes ended sessions, dead tokens and week-old delivered mail, and expires undelivered mail whose link has expired";
     "PORTCULLIS_KEY_RELOAD_INTERVAL", Fixed("60s"), Duration, "how often each node re-reads the signing keys (a rotation elsewhere reaches its JWKS within this)";
     "PORTCULLIS_LOG", Fixed("info"), Text, "log filter";
     "PORTCULLIS_LOG_FORMAT", Fixed("text"), Text, "`text` or `json`";

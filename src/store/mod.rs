@@ -134,6 +134,11 @@ macro_rules! migrations {
                 "admin_webhooks",
                 include_str!(concat!("../../migrations/", $dialect, "/0010_admin_webhooks.sql")),
             ),
+            (
+                15,
+                "outbox_expiry",
+                include_str!(concat!("../../migrations/", $dialect, "/0015_outbox_expiry.sql")),
+            ),
         ]
     };
 }
