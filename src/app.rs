@@ -60,10 +60,10 @@ impl App {
         let mail =
             smtp.map(|smtp| Worker::new(store, smtp, &settings).with_metrics(auth.metrics.mail()));
         let port = bound.port();
-        if !settings.dev && settings.smtp_url.is_none() {
-            tracing::warn!(
-                "PORTCULLIS_SMTP_URL is not set: mail waits in the outbox and is not delivered"
-            );
+        let live_keys = auth.api_keys().await.map_err(|e| e.into_anyhow())?;
+        for warning in startup_warnings(&settings, live_keys.iter().any(|k| k.revoked_at.is_none()))
+        {
+            tracing::warn!("{warning}");
         }
         Ok(Self {
             listener,
@@ -166,6 +166,43 @@ impl App {
     }
 }
 
+/// What a node warns about when it starts outside dev mode: settings that work but leave
+/// it weaker than a production deployment should be. `live_api_keys`: an admin API key
+/// exists and is not revoked.
+pub fn startup_warnings(settings: &Settings, live_api_keys: bool) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    if settings.dev {
+        return out;
+    }
+    if settings.smtp_url.is_none() {
+        out.push(
+            "PORTCULLIS_SMTP_URL is not set: mail waits in the outbox and is not delivered (a \
+             message with a link expires there with its link)",
+        );
+    }
+    if settings.key_encryption_key.is_none() {
+        out.push(match settings.jwt_secret {
+            Some(_) => {
+                "PORTCULLIS_KEY_ENCRYPTION_KEY is not set: TOTP secrets are stored in plain \
+                 text in the database"
+            }
+            None => {
+                "PORTCULLIS_KEY_ENCRYPTION_KEY is not set: private signing keys and TOTP \
+                 secrets are stored in plain text in the database"
+            }
+        });
+    }
+    if settings.admin_api && settings.admin_bind.is_none() && live_api_keys {
+        // The default keeps working deployments working; the key check is throttled and
+        // audited, but a private listener keeps key guessing off the internet entirely.
+        out.push(
+            "the admin API is served on the public listener and admin API keys exist: set \
+             PORTCULLIS_ADMIN_BIND to a private address (or `off`)",
+        );
+    }
+    out
+}
+
 async fn shutdown_signal() {
     let ctrl_c = async {
         let _ = tokio::signal::ctrl_c().await;
@@ -183,4 +220,54 @@ async fn shutdown_signal() {
     let term = std::future::pending::<()>();
     tokio::select! { _ = ctrl_c => {}, _ = term => {} }
     tracing::info!("shutdown signal received");
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn settings(extra: &[(&str, &str)]) -> Settings {
+        let mut map = vec![
+            ("PORTCULLIS_DATABASE_URL", "sqlite::memory:"),
+            ("PORTCULLIS_SMTP_URL", "smtp://mail.example.com"),
+            ("PORTCULLIS_KEY_ENCRYPTION_KEY", KEK),
+        ];
+        map.extend_from_slice(extra);
+        Settings::from_map(map).unwrap()
+    }
+
+    const KEK: &str = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f";
+
+    #[test]
+    fn secrets_stored_in_plain_text_are_warned_about() {
+        let plain = settings(&[("PORTCULLIS_KEY_ENCRYPTION_KEY", "")]);
+        let warned = startup_warnings(&plain, false);
+        assert!(warned.iter().any(|w| w.contains("signing keys and TOTP secrets")), "{warned:?}");
+        let hs256 = settings(&[
+            ("PORTCULLIS_KEY_ENCRYPTION_KEY", ""),
+            ("PORTCULLIS_JWT_SECRET", "an HS256 secret of at least thirty-two bytes"),
+        ]);
+        let warned = startup_warnings(&hs256, false);
+        assert!(warned.iter().any(|w| w.contains(": TOTP secrets")), "{warned:?}");
+        let no_smtp = settings(&[("PORTCULLIS_SMTP_URL", "")]);
+        let warned = startup_warnings(&no_smtp, false);
+        assert!(warned.iter().any(|w| w.contains("PORTCULLIS_SMTP_URL")), "{warned:?}");
+        let dev = settings(&[("PORTCULLIS_KEY_ENCRYPTION_KEY", ""), ("PORTCULLIS_DEV", "true")]);
+        assert!(startup_warnings(&dev, false).is_empty());
+    }
+
+    #[test]
+    fn an_admin_api_on_the_public_listener_is_warned_about_once_keys_exist() {
+        let public = settings(&[]);
+        assert!(startup_warnings(&public, false).is_empty(), "no key, nothing exposed");
+        let warned = startup_warnings(&public, true);
+        assert!(warned.iter().any(|w| w.contains("PORTCULLIS_ADMIN_BIND")), "{warned:?}");
+        for bind in ["127.0.0.1:9470", "off"] {
+            let private = settings(&[("PORTCULLIS_ADMIN_BIND", bind)]);
+            assert!(startup_warnings(&private, true).is_empty(), "{bind}");
+        }
+        let dev = settings(&[("PORTCULLIS_DEV", "true")]);
+        assert!(startup_warnings(&dev, true).is_empty(), "dev mode warns about nothing");
+    }
 }

@@ -6,8 +6,10 @@
 //! - sessions that expired or were revoked, after their refresh tokens (a spent refresh token
 //!   of a live session is kept: presenting it again is how token theft is detected);
 //! - verification and reset tokens that are spent or expired;
-//! - delivered or failed mail queued more than [`MAIL_RETENTION`] ago (never pending mail;
-//!   the per-address mail throttle looks back one hour only);
+//! - undelivered mail whose one-time link has expired is marked `expired` and its bodies
+//!   dropped (without SMTP nothing delivers it, and it must not keep a link for ever);
+//! - delivered, failed or expired mail queued more than [`MAIL_RETENTION`] ago (never pending
+//!   mail; the per-address mail throttle looks back one hour only);
 //! - signing keys whose last token has expired (see `Auth::retire_keys`).
 //!
 //! The audit log is kept. Every node runs the job; the deletes are idempotent, so two nodes at
@@ -45,12 +47,19 @@ pub struct Swept {
     pub sessions: u64,
     pub one_time_tokens: u64,
     pub outbox: u64,
+    /// Undelivered mail marked expired with its link.
+    pub expired_mail: u64,
     pub signing_keys: u64,
 }
 
 impl Swept {
     pub fn total(&self) -> u64 {
-        self.refresh_tokens + self.sessions + self.one_time_tokens + self.outbox + self.signing_keys
+        self.refresh_tokens
+            + self.sessions
+            + self.one_time_tokens
+            + self.outbox
+            + self.expired_mail
+            + self.signing_keys
     }
 }
 
@@ -71,6 +80,7 @@ pub async fn run_once(
         (Sweep::Ceremonies, "webauthn_ceremonies", now),
         (Sweep::EmailLogins, "email_logins", now),
         (Sweep::OAuthStates, "oauth_states", now),
+        (Sweep::ExpiredMail, "outbox_expired", now),
         (Sweep::Outbox, "outbox", mail_cutoff),
     ];
     for (what, kind, at) in kinds {
@@ -96,6 +106,7 @@ pub async fn run_once(
             | Sweep::Ceremonies
             | Sweep::EmailLogins
             | Sweep::OAuthStates => swept.one_time_tokens += deleted,
+            Sweep::ExpiredMail => swept.expired_mail = deleted,
             Sweep::Outbox => swept.outbox = deleted,
         }
     }
@@ -187,6 +198,7 @@ async fn housekeeping(auth: &Auth, stop: &watch::Receiver<bool>) {
                     refresh_tokens = swept.refresh_tokens,
                     one_time_tokens = swept.one_time_tokens,
                     outbox = swept.outbox,
+                    expired_mail = swept.expired_mail,
                     signing_keys = swept.signing_keys,
                     "housekeeping deleted rows"
                 );

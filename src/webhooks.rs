@@ -148,7 +148,7 @@ impl WebhookWorker {
                 return self.store.webhook_delivered(&d.id, now_ms()).await;
             }
             Ok(res) => format!("HTTP {}", res.status().as_u16()),
-            Err(e) => format!("{e}"),
+            Err(e) => describe(e, &hook.url),
         };
         let give_up = d.attempt >= self.max_attempts;
         let exp = self.retry_base.saturating_mul(1u32 << (d.attempt - 1).clamp(0, 20) as u32);
@@ -157,6 +157,20 @@ impl WebhookWorker {
         tracing::warn!(id = %d.id, event = %d.event_type, endpoint = %d.endpoint, attempt = d.attempt, give_up, error = %error, "webhook delivery failed");
         self.store.webhook_failed(&d.id, &error, now_ms() + backoff + jitter, give_up).await
     }
+}
+
+/// A failed send as logged and stored: the error and its causes, without the endpoint's URL
+/// (reqwest names it, and its query or credentials may hold the receiver's token).
+fn describe(e: openidconnect::reqwest::Error, url: &str) -> String {
+    let e = e.without_url();
+    let mut text = e.to_string();
+    let mut cause = std::error::Error::source(&e);
+    while let Some(c) = cause {
+        text.push_str(": ");
+        text.push_str(&c.to_string());
+        cause = c.source();
+    }
+    crate::config::redact_url_in(&text, url)
 }
 
 #[cfg(test)]

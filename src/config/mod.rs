@@ -21,7 +21,7 @@ pub use providers::{provider_setting, Provider, ProviderKind};
 pub use secrets::{mask_url_password, parse_key32, DatabaseUrl, Secret};
 pub use sources::ConfigError;
 use sources::Layers;
-pub use webhooks::{webhook_setting, Webhook, EVENTS as WEBHOOK_EVENTS};
+pub use webhooks::{redact_url, redact_url_in, webhook_setting, Webhook, EVENTS as WEBHOOK_EVENTS};
 
 use crate::domain::PasswordPolicy;
 

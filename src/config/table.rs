@@ -65,7 +65,7 @@ settings! {
     "PORTCULLIS_MAIL_RETRY_BASE", Fixed("30s"), Duration, "first retry delay (doubling, at most 1 h, jittered)";
     "PORTCULLIS_MAIL_MAX_ATTEMPTS", Fixed("10"), Number, "attempts before a message is marked `failed`";
     "PORTCULLIS_JWT_SECRET", Unset, Secret, "HS256 with this secret (32 bytes or more); unset: EdDSA keys in the database";
-    "PORTCULLIS_KEY_ENCRYPTION_KEY", Unset, Secret, "32 bytes (64 hex digits or base64): private signing keys are stored sealed with AES-256-GCM; every node needs it";
+    "PORTCULLIS_KEY_ENCRYPTION_KEY", Unset, Secret, "32 bytes (64 hex digits or base64): private signing keys and TOTP secrets are stored sealed with AES-256-GCM; every node needs it; unset outside dev mode, startup warns";
     "PORTCULLIS_ACCESS_TOKEN_TTL", Fixed("15m"), Duration, "access-token lifetime (at most 24h)";
     "PORTCULLIS_SESSION_TTL", Fixed("30d"), Duration, "absolute lifetime of a session and its refresh tokens";
     "PORTCULLIS_SESSION_COOKIE", Derived("`session_id`, `__Host-session_id` on https"), Text, "a name set explicitly is used as it is";
@@ -82,7 +82,7 @@ settings! {
     "PORTCULLIS_EMAIL_LOGIN_SIGNUP", Fixed("false"), Bool, "an email sign-in to an address with no account creates one (with no password)";
     "PORTCULLIS_EMAIL_LOGIN_URL", Derived("`<public>/account/email-login/verify?token={token}`"), Text, "link template of the sign-in mail";
     "PORTCULLIS_OAUTH_SIGNUP", Fixed("true"), Bool, "a first sign-in with an external identity whose address has no account creates one; `false`: only linked identities sign in";
-    "PORTCULLIS_ADMIN_BIND", Fixed("main"), Text, "the admin API (`/api/admin`, API keys only): `main` on the main listener, `HOST:PORT` on its own listener only, `off` for none";
+    "PORTCULLIS_ADMIN_BIND", Fixed("main"), Text, "the admin API (`/api/admin`, API keys only): `main` on the main listener (a warning at startup outside dev mode once a key exists), `HOST:PORT` on its own listener only, `off` for none";
     "PORTCULLIS_WEBHOOK_POLL_INTERVAL", Fixed("1s"), Duration, "how often each node looks for due webhook deliveries";
     "PORTCULLIS_WEBHOOK_RETRY_BASE", Fixed("10s"), Duration, "first retry delay of a failed delivery (doubling, at most 1 h, jittered)";
     "PORTCULLIS_WEBHOOK_MAX_ATTEMPTS", Fixed("15"), Number, "attempts before a delivery is marked `failed` (about 2.5 days at the default base)";
@@ -96,7 +96,7 @@ settings! {
     "PORTCULLIS_DIALECTS", Fixed("root,alx,api-v1"), List, "legacy route sets to serve (`none` for none)";
     "PORTCULLIS_LEGACY_RESET_KEEPS_SESSIONS", Fixed("false"), Bool, "the legacy reset routes (`alx`, `api-v1`) keep the user's sessions; weaker, for seed clients that log out with their pre-reset session";
     "PORTCULLIS_RATE_LIMIT_PER_MINUTE", Fixed("60"), Number, "per client IP, shared by every unauthenticated route; `0` off";
-    "PORTCULLIS_LOGIN_FAILURES_PER_HOUR", Fixed("20"), Number, "per account (or unknown identifier), password re-checks included; `0` off";
+    "PORTCULLIS_LOGIN_FAILURES_PER_HOUR", Fixed("20"), Number, "per account (or unknown identifier), password re-checks included, and per client address for failed admin API key checks; `0` off";
     "PORTCULLIS_LOGIN_FAILURE_WINDOW", Fixed("1h"), Duration, "how long failures count, and the longest lock";
     "PORTCULLIS_TRUST_PROXY", Fixed("false"), Bool, "client IP from the rightmost `X-Forwarded-For` entry (the one your proxy adds)";
     "PORTCULLIS_REDIS_URL", Unset, Url, "share rate limits and login throttling across nodes";
@@ -110,7 +110,7 @@ settings! {
     "PORTCULLIS_SHUTDOWN_TIMEOUT", Fixed("30s"), Duration, "in-flight requests may finish this long after SIGTERM";
     "PORTCULLIS_METRICS_BIND", Fixed("127.0.0.1:9464"), Text, "the private listener that serves `/metrics`; `off` for none";
     "PORTCULLIS_METRICS_TOKEN", Unset, Secret, "also serve `/metrics` on the main port, to `Authorization: Bearer <this>` only (16 bytes or more)";
-    "PORTCULLIS_HOUSEKEEPING_INTERVAL", Fixed("15m"), Duration, "how often each node deletes ended sessions, dead tokens and week-old delivered mail";
+    "PORTCULLIS_HOUSEKEEPING_INTERVAL", Fixed("15m"), Duration, "how often each node deletes ended sessions, dead tokens and week-old delivered mail, and expires undelivered mail whose link has expired";
     "PORTCULLIS_KEY_RELOAD_INTERVAL", Fixed("60s"), Duration, "how often each node re-reads the signing keys (a rotation elsewhere reaches its JWKS within this)";
     "PORTCULLIS_LOG", Fixed("info"), Text, "log filter";
     "PORTCULLIS_LOG_FORMAT", Fixed("text"), Text, "`text` or `json`";

@@ -27,8 +27,8 @@ pub const EVENTS: &[&str] = &[
 const PREFIX: &str = "PORTCULLIS_WEBHOOK_";
 const FIELDS: &[&str] = &["URL", "SECRET", "EVENTS"];
 
-/// One endpoint.
-#[derive(Debug, Clone)]
+/// One endpoint. `Debug` shows its URL [`redacted`](redact_url).
+#[derive(Clone)]
 pub struct Webhook {
     /// Lowercase name, as stored with each delivery.
     pub name: String,
@@ -36,6 +36,53 @@ pub struct Webhook {
     /// The signing key (decoded from `whsec_…`).
     pub secret: Secret,
     pub events: Vec<String>,
+}
+
+impl std::fmt::Debug for Webhook {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Webhook")
+            .field("name", &self.name)
+            .field("url", &redact_url(&self.url))
+            .field("secret", &self.secret)
+            .field("events", &self.events)
+            .finish()
+    }
+}
+
+/// `url` as it may be shown (logs, errors, `Debug`): a receiver often authenticates by a
+/// token in the query or by credentials in the URL, so the query becomes `?[redacted]` and
+/// any user name and password go; the fragment goes too. Unparsable text shows as
+/// `[unparsable URL]`.
+pub fn redact_url(url: &str) -> String {
+    let Ok(mut u) = url::Url::parse(url) else {
+        return "[unparsable URL]".to_owned();
+    };
+    let had_query = u.query().is_some();
+    let _ = u.set_username("");
+    let _ = u.set_password(None);
+    u.set_query(None);
+    u.set_fragment(None);
+    let mut shown = u.to_string();
+    if had_query {
+        shown.push_str("?[redacted]");
+    }
+    shown
+}
+
+/// `text` with every spelling of `url` in it (as configured, and as parsed, which may
+/// differ) replaced by its [`redact_url`] form, and its query and password taken out
+/// wherever else they appear.
+pub fn redact_url_in(text: &str, url: &str) -> String {
+    let shown = redact_url(url);
+    let mut out = text.replace(url, &shown);
+    if let Ok(u) = url::Url::parse(url) {
+        out = out.replace(u.as_str(), &shown);
+        let secrets = [u.query(), u.password(), Some(u.username()), u.fragment()];
+        for secret in secrets.into_iter().flatten().filter(|s| !s.is_empty()) {
+            out = out.replace(secret, "[redacted]");
+        }
+    }
+    out
 }
 
 impl Webhook {
@@ -114,4 +161,30 @@ pub(super) fn webhooks(
         });
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_webhook_url_is_shown_without_its_query_or_credentials() {
+        let url = "https://hook:pa55@billing.example/in?token=s3cret&x=1#frag";
+        let shown = redact_url(url);
+        assert_eq!(shown, "https://billing.example/in?[redacted]");
+        let said = format!("error sending request for url ({url}): refused");
+        let told = redact_url_in(&said, url);
+        for secret in ["s3cret", "pa55", "hook:", "frag"] {
+            assert!(!told.contains(secret), "{told}");
+        }
+        assert!(told.contains("billing.example/in"), "{told}");
+        let hook = Webhook {
+            name: "billing".into(),
+            url: url.into(),
+            secret: Secret::new("whsec_x"),
+            events: vec![],
+        };
+        let debug = format!("{hook:?}");
+        assert!(!debug.contains("s3cret") && !debug.contains("pa55"), "{debug}");
+    }
 }

@@ -1,5 +1,12 @@
 //! The kinds of mail Portcullis sends, and which of them carry a one-time token.
 
+/// A verification link works this long.
+pub const VERIFY_LINK_TTL_MS: i64 = 24 * 3600 * 1000;
+/// A password reset link works this long.
+pub const RESET_LINK_TTL_MS: i64 = 3600 * 1000;
+/// An email sign-in link (and its code) works this long.
+pub const EMAIL_LOGIN_TTL_MS: i64 = 15 * 60 * 1000;
+
 /// One kind of message; its name is the outbox's `kind` and the name of its templates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MailKind {
@@ -43,6 +50,31 @@ impl MailKind {
 
     /// Whether its link holds a live one-time token: such a message is scrubbed once delivered.
     pub fn carries_token(self) -> bool {
-        matches!(self, Self::VerifyEmail | Self::ResetPassword | Self::EmailLogin)
+        self.link_lifetime_ms().is_some()
+    }
+
+    /// How long the one-time link of such a message works (ms), from when it is queued: the
+    /// life of the token it carries. Undelivered, the message expires with it.
+    pub const fn link_lifetime_ms(self) -> Option<i64> {
+        match self {
+            Self::VerifyEmail => Some(VERIFY_LINK_TTL_MS),
+            Self::ResetPassword => Some(RESET_LINK_TTL_MS),
+            Self::EmailLogin => Some(EMAIL_LOGIN_TTL_MS),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_with_a_link_has_its_lifetime_and_no_other_kind_does() {
+        assert_eq!(MailKind::VerifyEmail.link_lifetime_ms(), Some(24 * 3600 * 1000));
+        assert_eq!(MailKind::ResetPassword.link_lifetime_ms(), Some(3600 * 1000));
+        assert_eq!(MailKind::EmailLogin.link_lifetime_ms(), Some(15 * 60 * 1000));
+        let linked: Vec<_> = MailKind::ALL.into_iter().filter(|k| k.carries_token()).collect();
+        assert_eq!(linked, [MailKind::VerifyEmail, MailKind::ResetPassword, MailKind::EmailLogin]);
     }
 }

@@ -3,7 +3,7 @@
 mod amr;
 mod email;
 mod keys;
-mod mail;
+pub mod mail;
 mod password;
 mod user;
 

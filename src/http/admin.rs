@@ -34,17 +34,16 @@ pub fn routes() -> Router<AppState> {
         .route("/api/admin/audit", get(audit_log))
 }
 
-/// The admin API alone, for its own listener (`PORTCULLIS_ADMIN_BIND`).
+/// The admin API alone, for its own listener (`PORTCULLIS_ADMIN_BIND`), under the same
+/// common layers as the main listener (deadlines, JSON errors, security headers, panics
+/// caught, metrics and logs, request ids), without CORS: no browser page calls it.
 pub fn admin_router(state: AppState) -> Router {
-    let auth = state.auth.clone();
-    routes()
+    let settings = state.auth.settings.clone();
+    let observed = state.auth.clone();
+    let app = routes()
         .fallback(|| async { AppError::not_found(ErrorCode::NotFound, "Not found") })
-        .with_state(state)
-        .layer(axum::middleware::from_fn_with_state(auth, super::observe::observe))
-        .layer(tower_http::request_id::PropagateRequestIdLayer::x_request_id())
-        .layer(tower_http::request_id::SetRequestIdLayer::x_request_id(
-            tower_http::request_id::MakeRequestUuid,
-        ))
+        .with_state(state);
+    super::common_layers(app, &settings, observed, false)
 }
 
 /// A call authenticated by an admin API key.
@@ -59,12 +58,9 @@ impl FromRequestParts<AppState> for Admin {
             .get(AUTHORIZATION)
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.strip_prefix("Bearer "))
-            .map(str::trim)
-            .ok_or_else(|| {
-                AppError::unauthorized(ErrorCode::InvalidApiKey, "An admin API key is required")
-            })?;
-        let key = state.auth.api_key(presented).await?;
+            .map(|v| v.trim().to_owned());
         let Ok(Client(client)) = Client::from_request_parts(parts, state).await;
+        let key = state.auth.admin_key(presented.as_deref(), &client).await?;
         Ok(Self(AdminCaller { key, client }))
     }
 }
@@ -86,6 +82,10 @@ impl Admin {
 #[derive(Serialize, ToSchema)]
 pub struct AdminUserResponse {
     pub user: UserView,
+    /// Only when the account was created with `invite`: whether the invitation was queued
+    /// (`false`: the per-address mail throttle held it back; call `send-reset` later).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub invited: Option<bool>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -172,7 +172,7 @@ fn limit(l: Option<i64>) -> Result<i64> {
 }
 
 fn user(u: &crate::domain::User) -> Json<AdminUserResponse> {
-    Json(AdminUserResponse { user: UserView::from(u) })
+    Json(AdminUserResponse { user: UserView::from(u), invited: None })
 }
 
 /// Users in a stable order (by id), a page at a time.
@@ -215,7 +215,7 @@ pub async fn create_user(
     Input(req): Input<CreateUserRequest>,
 ) -> Result<Response> {
     let caller = admin.needs("users:write")?;
-    let u = state
+    let (u, invited) = state
         .auth
         .admin_create_user(
             &caller,
@@ -226,7 +226,8 @@ pub async fn create_user(
             req.invite,
         )
         .await?;
-    Ok((StatusCode::CREATED, user(&u)).into_response())
+    let created = AdminUserResponse { user: UserView::from(&u), invited };
+    Ok((StatusCode::CREATED, Json(created)).into_response())
 }
 
 #[utoipa::path(patch, path = "/api/admin/users/{id}", tag = "admin", params(("id" = String, Path)),
@@ -312,10 +313,15 @@ pub async fn reset_factors(
     Ok(Json(MessageResponse::new("Second factors removed")))
 }
 
-/// Mail a password reset link.
+/// Mail a password reset link. Held back by the per-address mail throttle (a reset mail to
+/// the address within the minute, an invitation included, or five within the hour): `429`
+/// with `Retry-After`, and nothing is sent.
 #[utoipa::path(post, path = "/api/admin/users/{id}/send-reset", tag = "admin",
     params(("id" = String, Path)), security(("api_key" = ["users:write"])),
-    responses((status = 200, body = MessageResponse), (status = 404, body = ErrorBody)))]
+    responses((status = 200, description = "The link is queued for delivery", body = MessageResponse),
+        (status = 404, body = ErrorBody),
+        (status = 429, description = "Held back by the mail throttle: nothing sent; `Retry-After` says when to try again", body = ErrorBody,
+            headers(("Retry-After" = u64, description = "seconds")))))]
 pub async fn send_reset(
     State(state): State<AppState>,
     admin: Admin,

@@ -56,10 +56,29 @@ pub fn router(state: AppState) -> Router {
     }
     let settings = state.auth.settings.clone();
     let observed = state.auth.clone();
-    let mut app = app
+    let app = app
         .fallback(not_found)
         .layer(axum::middleware::from_fn_with_state(state.clone(), middleware::csrf))
-        .with_state(state)
+        .with_state(state);
+    let mut app = common_layers(app, &settings, observed, true);
+    if settings.dialects.iter().any(|d| d == "alx") {
+        app = app.layer(axum::middleware::from_fn(legacy::werkzeug_reasons));
+    }
+    app
+}
+
+/// The layers every listener's routes sit under (the main one, and the admin API's own):
+/// body and request deadlines, JSON for every error the framework answers by itself (404,
+/// 405, 413, …) and one log line per unexpected one, CORS (`cors`: the main listener),
+/// security headers (and HSTS on https), panics caught as a JSON 500, per-request metrics
+/// and logs, and the `x-request-id`.
+pub(crate) fn common_layers(
+    app: Router,
+    settings: &crate::config::Settings,
+    observed: Arc<Auth>,
+    cors: bool,
+) -> Router {
+    let mut app = app
         // A client trickling its body is cut off (408); no request runs forever (408 too).
         .layer(tower_http::timeout::RequestBodyTimeoutLayer::new(settings.body_timeout))
         .layer(tower_http::timeout::TimeoutLayer::with_status_code(
@@ -67,22 +86,17 @@ pub fn router(state: AppState) -> Router {
             settings.request_timeout,
         ))
         .layer(axum::middleware::from_fn(middleware::json_errors));
-    if !settings.cors_origins.is_empty() {
-        app = app.layer(cors(&settings.cors_origins));
+    if cors && !settings.cors_origins.is_empty() {
+        app = app.layer(self::cors(&settings.cors_origins));
     }
     if settings.secure_cookies() {
         app = app.layer(axum::middleware::from_fn(middleware::hsts));
     }
-    app = app
-        .layer(axum::middleware::from_fn(middleware::security_headers))
+    app.layer(axum::middleware::from_fn(middleware::security_headers))
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(middleware::panic_response))
         .layer(axum::middleware::from_fn_with_state(observed, observe::observe))
         .layer(PropagateRequestIdLayer::x_request_id())
-        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid));
-    if settings.dialects.iter().any(|d| d == "alx") {
-        app = app.layer(axum::middleware::from_fn(legacy::werkzeug_reasons));
-    }
-    app
+        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
 }
 
 /// Runs `flow` after the response is sent: a request naming an address (forgot password,

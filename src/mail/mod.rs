@@ -143,6 +143,17 @@ impl Mailer {
             context! {},
         )
     }
+
+    /// Sent to the former address when an administrator changed it (the change is made at
+    /// once): names no address, carries no link, says that every session was ended.
+    pub fn email_changed_by_admin(&self, former: &str) -> anyhow::Result<OutboxMail> {
+        self.render(
+            MailKind::EmailChanged,
+            former,
+            format!("The email address of your {PRODUCT} account was changed"),
+            context! { by_admin => true },
+        )
+    }
 }
 
 impl Mailer {

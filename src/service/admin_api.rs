@@ -9,6 +9,7 @@ use crate::auth::{hash_token, OpaqueToken};
 use crate::clock::now_ms;
 use crate::domain::User;
 use crate::error::{AppError, ErrorCode, Result};
+use crate::limit::{client_key, ThrottleKey};
 use crate::store::{ApiKey, AuditFilter, AuditRow, TokenPurpose};
 
 /// Every scope a key may hold.
@@ -30,6 +31,10 @@ pub struct AdminUpdate<'a> {
     pub email: Option<&'a str>,
     pub username: Option<&'a str>,
     pub email_verified: Option<bool>,
+}
+
+fn invalid_key() -> AppError {
+    AppError::unauthorized(ErrorCode::InvalidApiKey, "Invalid or revoked API key")
 }
 
 fn user_not_found() -> AppError {
@@ -98,14 +103,56 @@ impl Auth {
         Ok(())
     }
 
-    /// The live key `presented` (`Authorization: Bearer pcak_…`), or `401`.
-    pub async fn api_key(&self, presented: &str) -> Result<ApiKey> {
-        let refused =
-            || AppError::unauthorized(ErrorCode::InvalidApiKey, "Invalid or revoked API key");
-        if !presented.starts_with(KEY_PREFIX) || presented.len() > 200 {
-            return Err(refused());
+    /// The live key `presented` (`Authorization: Bearer pcak_…`) by `client`, or `401`.
+    ///
+    /// Failed checks (no key, an unknown or revoked one) spend the client address's failure
+    /// budget, the one logins spend per account (`PORTCULLIS_LOGIN_FAILURES_PER_HOUR`: a few
+    /// free, then doubling delays, then a lock until the window ends), and each is audited
+    /// (`admin_api_key`, `failed`, or `locked` for the one that spent the budget; never the key
+    /// presented). While the address waits, every call from it gets `429` with `Retry-After`
+    /// before any key is looked at, a valid one included: a guess is never checked.
+    pub async fn admin_key(&self, presented: Option<&str>, client: &ClientInfo) -> Result<ApiKey> {
+        let budget = client
+            .ip
+            .as_deref()
+            .and_then(|ip| ip.parse::<std::net::IpAddr>().ok())
+            .map(|ip| ThrottleKey::identifier(&format!("admin_api_key {}", client_key(ip))));
+        if let Some(budget) = budget {
+            self.limits.login_allowed(budget, now_ms()).await?;
         }
-        let key = self.store.api_key_by_hash(&hash_token(presented)).await?.ok_or_else(refused)?;
+        let refused = match presented {
+            Some(p) => match self.api_key(p).await {
+                Err(AppError::Unauthorized { .. }) => "unknown or revoked key",
+                checked => return checked,
+            },
+            None => "no key",
+        };
+        let locked = match budget {
+            Some(budget) => self.limits.login_failed(budget, now_ms()).await,
+            None => false,
+        };
+        let event = Event {
+            name: "admin_api_key",
+            outcome: if locked { "locked" } else { "failed" },
+            detail: Some(refused.to_owned()),
+            ..Default::default()
+        };
+        self.audit(client, event).await;
+        Err(match presented {
+            Some(_) => invalid_key(),
+            None => {
+                AppError::unauthorized(ErrorCode::InvalidApiKey, "An admin API key is required")
+            }
+        })
+    }
+
+    /// The live key `presented`, or `401`.
+    async fn api_key(&self, presented: &str) -> Result<ApiKey> {
+        if !presented.starts_with(KEY_PREFIX) || presented.len() > 200 {
+            return Err(invalid_key());
+        }
+        let key =
+            self.store.api_key_by_hash(&hash_token(presented)).await?.ok_or_else(invalid_key)?;
         self.store.touch_api_key(&key.id, now_ms()).await?;
         Ok(key)
     }
@@ -155,7 +202,9 @@ impl Auth {
     }
 
     /// Creates an account: with a `password` (policy applies), or without one (it signs in by
-    /// a reset link, sent now with `invite`, or by the other ways in).
+    /// a reset link, sent now with `invite`, or by the other ways in). With `invite`, whether
+    /// the invitation was queued (`Some(false)`: the per-address mail throttle held it back,
+    /// the address having had a reset mail within the minute; the account exists either way).
     pub async fn admin_create_user(
         &self,
         caller: &AdminCaller,
@@ -164,7 +213,7 @@ impl Auth {
         password: Option<&str>,
         email_verified: bool,
         invite: bool,
-    ) -> Result<User> {
+    ) -> Result<(User, Option<bool>)> {
         let email =
             email.filter(|e| !e.trim().is_empty()).ok_or_else(|| AppError::missing("email"))?;
         let create = async {
@@ -192,12 +241,18 @@ impl Auth {
             }
         };
         let user = self.admin_audited(caller, "admin_user_add", None, create).await?;
-        if invite {
-            self.admin_send_reset(caller, &user.id).await?;
-        }
-        Ok(user)
+        let invited = match invite {
+            true => Some(self.mail_reset_link(caller, &user).await?.is_none()),
+            false => None,
+        };
+        Ok((user, invited))
     }
 
+    /// Changes an account's username, address or verified flag. A new address takes effect
+    /// at once and counts as unverified unless `email_verified: true` comes with it (the
+    /// admin's word); moving the address also ends every session, spends the account's
+    /// outstanding links and tells the former address (without naming the new one), all in
+    /// the transaction of the change, which is audited with the sessions' end.
     pub async fn admin_update_user(
         &self,
         caller: &AdminCaller,
@@ -207,11 +262,20 @@ impl Auth {
         let found = self.store.user_by_id(id).await?.ok_or_else(user_not_found)?;
         let username = update.username.map(parse_username).transpose()?;
         let email = update.email.map(parse_email).transpose()?;
+        let former = &found.user.email;
+        let moves = email.as_ref().is_some_and(|e| e.key() != crate::domain::email_key(former));
+        let notice = moves.then(|| self.mailer.email_changed_by_admin(former)).transpose()?;
         let change = async {
             if email.is_some() || username.is_some() {
                 let changed = self
                     .store
-                    .admin_set_identity(&found.user.id, email.as_ref(), username.as_ref(), now_ms())
+                    .admin_set_identity(
+                        &found.user.id,
+                        email.as_ref(),
+                        username.as_ref(),
+                        notice.as_ref(),
+                        now_ms(),
+                    )
                     .await?;
                 changed.map_err(super::account::taken)?;
             }
@@ -220,7 +284,13 @@ impl Auth {
             }
             Ok(())
         };
-        self.admin_audited(caller, "admin_user_update", Some(id), change).await?;
+        let mut events = vec![admin_call(caller, "admin_user_update", Some(id), None)];
+        if moves {
+            events[0].detail = events[0].detail.take().map(|d| format!("{d}: email changed"));
+            let detail = Some("email changed: every session ended".to_owned());
+            events.push(admin_call(caller, "admin_revoke_sessions", Some(id), detail));
+        }
+        self.audited_all(&caller.client, events, true, change).await?;
         self.store.user_by_id(id).await?.map(|u| u.user).ok_or_else(user_not_found)
     }
 
@@ -266,17 +336,38 @@ impl Auth {
     }
 
     /// Mails the account a password reset link (also the invitation of an account made
-    /// without a password).
+    /// without a password). `429` with the wait when the per-address mail throttle holds it
+    /// back (a reset mail to the address within the minute, or five within the hour): then no
+    /// mail is queued and no token stored.
     pub async fn admin_send_reset(&self, caller: &AdminCaller, id: &str) -> Result<()> {
         let user = self.store.user_by_id(id).await?.ok_or_else(user_not_found)?.user;
+        match self.mail_reset_link(caller, &user).await? {
+            None => Ok(()),
+            Some(wait_ms) => {
+                Err(AppError::RateLimited { retry_after: (wait_ms + 999) as u64 / 1000 })
+            }
+        }
+    }
+
+    /// Queues a reset link for `user` unless the mail throttle holds it back, and audits which.
+    /// `Some(ms)`: held back, for this long at least.
+    async fn mail_reset_link(&self, caller: &AdminCaller, user: &User) -> Result<Option<i64>> {
         let (token, record) =
             self.one_time_token(&user.id, TokenPurpose::ResetPassword, &user.email);
         let mail = self.mailer.reset(&user.email, &token.plain)?;
-        self.store
-            .issue_token_throttled(&record, &mail, super::account::MAIL_THROTTLE, false)
-            .await?;
-        self.admin_audit(caller, "admin_send_reset", Some(id), None).await;
-        Ok(())
+        let throttle = super::account::MAIL_THROTTLE;
+        let sent = self.store.issue_token_throttled(&record, &mail, throttle, false).await?;
+        let mut event = admin_call(caller, "admin_send_reset", Some(&user.id), None);
+        if sent {
+            self.audit(&caller.client, event).await;
+            return Ok(None);
+        }
+        let to_key = crate::domain::email_key(&user.email);
+        let wait = self.store.mail_wait(&to_key, mail.kind, throttle, record.now).await?.max(1);
+        event.outcome = "throttled";
+        event.detail = event.detail.map(|d| format!("{d}: held back by the mail throttle"));
+        self.audit(&caller.client, event).await;
+        Ok(Some(wait))
     }
 
     pub async fn admin_audit_log(

@@ -17,7 +17,7 @@ use crate::limit::ThrottleKey;
 use crate::store::{MailThrottle, NewEmailLogin, NewUser};
 
 /// How long a link and its code work.
-const EMAIL_LOGIN_TTL_MS: i64 = 15 * 60 * 1000;
+const EMAIL_LOGIN_TTL_MS: i64 = crate::domain::mail::EMAIL_LOGIN_TTL_MS;
 /// Wrong codes a request allows before it is dead.
 const CODE_TRIES: i64 = 5;
 /// Sign-in mails to one address: one a minute, five an hour.

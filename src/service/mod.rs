@@ -32,8 +32,9 @@ pub use oauth::{OAuthOutcome, OAuthStart};
 pub use passkey::Begun;
 pub use session::{Authenticated, Tokens};
 
-const VERIFY_TTL_MS: i64 = 24 * 3600 * 1000;
-const RESET_TTL_MS: i64 = 3600 * 1000;
+// The links' lifetimes are the mail's: undelivered mail expires with its link.
+const VERIFY_TTL_MS: i64 = crate::domain::mail::VERIFY_LINK_TTL_MS;
+const RESET_TTL_MS: i64 = crate::domain::mail::RESET_LINK_TTL_MS;
 
 /// Who is asking: recorded on sessions.
 #[derive(Debug, Clone, Default)]

@@ -154,15 +154,21 @@ impl Store {
     }
 
     /// Sets an account's address and/or username (administration: no re-verification; the
-    /// address counts as unverified unless the caller says otherwise). `Ok(Err(_))`: taken.
+    /// address counts as unverified unless the caller says otherwise). When the address does
+    /// change, in the same transaction: every session of the account ends, its outstanding
+    /// one-time tokens (reset links, verification links, pending email changes, all mailed
+    /// to or for the old address) are spent, and `notice` is queued (to the former address).
+    /// `Ok(Ok(true))`: the address changed. `Ok(Err(_))`: taken.
     pub async fn admin_set_identity(
         &self,
         user_id: &str,
         email: Option<&crate::domain::Email>,
         username: Option<&crate::domain::Username>,
+        notice: Option<&super::OutboxMail>,
         now: i64,
-    ) -> Result<std::result::Result<(), super::Taken>> {
+    ) -> Result<std::result::Result<bool, super::Taken>> {
         let mut tx = self.begin().await?;
+        let mut moved = false;
         if let Some(e) = email {
             let done = self
                 .q("UPDATE users SET email = $1, email_key = $2, email_verified = 0, updated_at = $3 \
@@ -175,11 +181,26 @@ impl Store {
                 .execute(self.on(&mut *tx))
                 .await;
             match done {
-                Ok(_) => {}
+                Ok(r) => moved = r.rows_affected() == 1,
                 Err(err) if super::is_unique_violation(&err) => {
                     return Ok(Err(super::Taken::Email))
                 }
                 Err(err) => return Err(err.into()),
+            }
+        }
+        if moved {
+            // Whoever held the account through the old address (a session, a link in that
+            // mailbox) holds nothing now: an admin key cannot quietly move an account.
+            self.revoke_sessions_in(&mut tx, user_id, None, now).await?;
+            self.q(
+                "UPDATE one_time_tokens SET used_at = $1 WHERE user_id = $2 AND used_at IS NULL",
+            )
+            .bind(now)
+            .bind(user_id.to_owned())
+            .execute(self.on(&mut *tx))
+            .await?;
+            if let Some(mail) = notice {
+                self.enqueue(&mut tx, mail, now).await?;
             }
         }
         if let Some(u) = username {
@@ -202,7 +223,7 @@ impl Store {
             }
         }
         self.commit_change(tx, Some(user_id)).await?;
-        Ok(Ok(()))
+        Ok(Ok(moved))
     }
 
     /// Sets whether the address is verified (administration). Marking an unproven address

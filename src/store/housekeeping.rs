@@ -53,10 +53,18 @@ const DEAD_OAUTH_STATES: &str = "DELETE FROM oauth_states WHERE state_hash IN \
     (SELECT state_hash FROM (SELECT state_hash FROM oauth_states \
     WHERE expires_at <= $1 OR used_at IS NOT NULL LIMIT 500) AS batch)";
 
-/// Delivered or given-up mail queued before `$1`. Pending mail is never deleted.
+/// Undelivered mail whose one-time link has expired by `$1`: never to be sent, so marked
+/// `expired`, its bodies (which held the link) replaced, its lease dropped.
+const EXPIRED_MAIL: &str = "UPDATE outbox SET status = 'expired', locked_until = NULL, \
+    text_body = '[Not delivered: this message held a one-time link, which expired.]', \
+    html_body = '[Not delivered: this message held a one-time link, which expired.]' \
+    WHERE id IN (SELECT id FROM (SELECT id FROM outbox \
+    WHERE status = 'pending' AND expires_at <= $1 LIMIT 500) AS batch)";
+
+/// Delivered, given-up or expired mail queued before `$1`. Pending mail is never deleted.
 const OLD_MAIL: &str = "DELETE FROM outbox WHERE id IN \
     (SELECT id FROM (SELECT id FROM outbox \
-    WHERE status IN ('sent', 'failed') AND created_at < $1 LIMIT 500) AS batch)";
+    WHERE status IN ('sent', 'failed', 'expired') AND created_at < $1 LIMIT 500) AS batch)";
 
 /// The outbox as metrics show it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -86,12 +94,14 @@ pub enum Sweep {
     EmailLogins,
     /// Spent or expired external sign-ins.
     OAuthStates,
-    /// Delivered or failed mail queued before the given time.
+    /// Undelivered mail whose link has expired (marked `expired`, bodies dropped).
+    ExpiredMail,
+    /// Delivered, failed or expired mail queued before the given time.
     Outbox,
 }
 
 impl Store {
-    /// Deletes one batch (at most [`BATCH`] rows) of `what`, judged at `at` (Unix ms: "now" for
+    /// Deletes (for [`Sweep::ExpiredMail`]: marks) one batch (at most [`BATCH`] rows) of `what`, judged at `at` (Unix ms: "now" for
     /// sessions and tokens, the cut-off for mail). Returns how many rows went.
     pub async fn sweep_batch(&self, what: Sweep, at: i64) -> Result<u64> {
         let sql = match what {
@@ -102,6 +112,7 @@ impl Store {
             Sweep::Ceremonies => DEAD_CEREMONIES,
             Sweep::EmailLogins => DEAD_EMAIL_LOGINS,
             Sweep::OAuthStates => DEAD_OAUTH_STATES,
+            Sweep::ExpiredMail => EXPIRED_MAIL,
             Sweep::Outbox => OLD_MAIL,
         };
         Ok(self.q(sql).bind(at).execute(self.db()).await?.rows_affected())

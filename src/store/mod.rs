@@ -152,6 +152,11 @@ macro_rules! migrations {
                     "/0013_link_bound_to_session.sql"
                 )),
             ),
+            (
+                15,
+                "outbox_expiry",
+                include_str!(concat!("../../migrations/", $dialect, "/0015_outbox_expiry.sql")),
+            ),
         ]
     };
 }

@@ -80,9 +80,11 @@ impl Store {
         mail: &OutboxMail,
         now: i64,
     ) -> Result<()> {
+        // A message with a one-time link expires with it (the token is made at `now` too).
+        let expires_at = mail.kind.link_lifetime_ms().map(|ttl| now + ttl);
         self.q("INSERT INTO outbox (id, kind, to_addr, to_key, subject, text_body, html_body, \
-                created_at, status, attempts, next_attempt_at) \
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending', 0, $9)")
+                created_at, status, attempts, next_attempt_at, expires_at) \
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending', 0, $9, $10)")
             .bind(uuid::Uuid::now_v7().to_string())
             .bind(mail.kind.as_str())
             .bind(mail.to.clone())
@@ -92,6 +94,7 @@ impl Store {
             .bind(mail.html.clone())
             .bind(now)
             .bind(now)
+            .bind(expires_at)
             .execute(self.on(&mut **tx))
             .await?;
         Ok(())
@@ -129,13 +132,45 @@ impl Store {
         Ok(count < throttle.per_hour && latest.is_none_or(|t| t <= now - throttle.min_interval_ms))
     }
 
+    /// How long (ms, at least 1) until `throttle` lets another message of `kind` go to
+    /// `to_key`, counted from the outbox at `now`; 0 when it would now. For answers that say
+    /// when to try again: taken outside any lock, so a moment's race may make it a little off.
+    pub async fn mail_wait(
+        &self,
+        to_key: &str,
+        kind: crate::domain::MailKind,
+        throttle: MailThrottle,
+        now: i64,
+    ) -> Result<i64> {
+        let row = self
+            .q("SELECT COUNT(*) AS n, MIN(created_at) AS oldest, MAX(created_at) AS latest \
+                FROM outbox WHERE to_key = $1 AND kind = $2 AND created_at > $3")
+            .bind(to_key.to_owned())
+            .bind(kind.as_str())
+            .bind(now - 3_600_000)
+            .fetch_one(self.db())
+            .await?;
+        let count: i64 = row.try_get("n")?;
+        let oldest: Option<i64> = row.try_get("oldest")?;
+        let latest: Option<i64> = row.try_get("latest")?;
+        let interval = latest.map_or(0, |t| t + throttle.min_interval_ms - now);
+        let hourly = match oldest {
+            Some(t) if count >= throttle.per_hour => t + 3_600_000 - now,
+            _ => 0,
+        };
+        Ok(interval.max(hourly).max(0))
+    }
+
     /// Ids and attempt counts of up to 16 messages due at `now` whose lease (if any) has run
-    /// out, oldest due first. Candidates only: [`Store::claim_mail`] decides who sends.
+    /// out and whose link (if any) still works, oldest due first. Candidates only:
+    /// [`Store::claim_mail`] decides who sends.
     pub async fn due_mail(&self, now: i64) -> Result<Vec<(String, i64)>> {
         let rows = self
             .q("SELECT id, attempts FROM outbox WHERE status = 'pending' AND next_attempt_at <= $1 \
-                AND (locked_until IS NULL OR locked_until < $2) ORDER BY next_attempt_at, id \
+                AND (locked_until IS NULL OR locked_until < $2) \
+                AND (expires_at IS NULL OR expires_at > $3) ORDER BY next_attempt_at, id \
                 LIMIT 16")
+            .bind(now)
             .bind(now)
             .bind(now)
             .fetch_all(self.db())
@@ -146,7 +181,7 @@ impl Store {
     /// Leases message `id` until `lease_until` for one delivery attempt, if it is still pending
     /// with `attempts` attempts and unleased at `now`. One conditional `UPDATE`: of several
     /// workers claiming at once exactly one changes the row. `Ok(None)`: another worker has it,
-    /// or it was sent meanwhile.
+    /// it was sent meanwhile, or its link has expired (a dead link is never sent).
     pub async fn claim_mail(
         &self,
         id: &str,
@@ -157,10 +192,12 @@ impl Store {
         let claimed = self
             .q("UPDATE outbox SET locked_until = $1, attempts = attempts + 1 WHERE id = $2 \
                 AND status = 'pending' AND attempts = $3 \
-                AND (locked_until IS NULL OR locked_until < $4)")
+                AND (locked_until IS NULL OR locked_until < $4) \
+                AND (expires_at IS NULL OR expires_at > $5)")
             .bind(lease_until)
             .bind(id.to_owned())
             .bind(attempts)
+            .bind(now)
             .bind(now)
             .execute(self.db())
             .await?

@@ -254,12 +254,194 @@ async fn the_admin_api_can_have_its_own_listener(db: Db) {
     );
 }
 
+/// A reset link asked for within a minute of the invitation is held back by the per-address
+/// mail throttle: the answer says so (`429` with `Retry-After`) rather than claim a mail, the
+/// audit log records it as throttled, and an invitation held back at creation says so too.
+async fn a_reset_link_held_back_by_the_mail_throttle_is_not_claimed_as_sent(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let k = key(&app, &["users:write", "audit:read"]).await;
+    let invitee = "held-back@example.com";
+    let res = call(
+        &app,
+        &k,
+        Method::POST,
+        "/api/admin/users",
+        Some(json!({"email": invitee, "invite": true})),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["invited"], true, "{body}");
+    let id = body["user"]["id"].as_str().unwrap().to_owned();
+    let res =
+        call(&app, &k, Method::POST, &format!("/api/admin/users/{id}/send-reset"), None).await;
+    assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
+    let wait: u64 = res.headers()["retry-after"].to_str().unwrap().parse().unwrap();
+    assert!((1..=60).contains(&wait), "Retry-After: {wait}");
+    assert_eq!(error_body(res).await["code"], "rate_limited");
+    assert_eq!(app.count_about(invitee, "Reset").await, 1, "no second mail");
+    let path = format!("/api/admin/audit?user_id={id}&event=admin_send_reset");
+    let log: Value = call(&app, &k, Method::GET, &path, None).await.json().await.unwrap();
+    let outcomes: Vec<&str> =
+        log["entries"].as_array().unwrap().iter().filter_map(|e| e["outcome"].as_str()).collect();
+    assert_eq!(outcomes, ["succeeded", "throttled"], "{log}");
+    // Made again at once under the same address: the account exists, the invitation did not go.
+    let res = call(&app, &k, Method::DELETE, &format!("/api/admin/users/{id}"), None).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let res = call(
+        &app,
+        &k,
+        Method::POST,
+        "/api/admin/users",
+        Some(json!({"email": invitee, "invite": true})),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["invited"], false, "{body}");
+    assert_eq!(app.count_about(invitee, "Reset").await, 1);
+}
+
+/// An admin's change of address is no silent takeover: it ends every session of the account,
+/// spends the links mailed to the old address, tells the old address (naming no new one), and
+/// is audited with the sessions' end. The new address counts as unverified unless the admin
+/// says otherwise; "changing" to the same address changes nothing.
+async fn an_admin_email_change_ends_sessions_and_tells_the_former_address(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let k = key(&app, &["users:write", "audit:read"]).await;
+    let (old, new) = ("moved-from@example.com", "moved-to@example.com");
+    app.register(old, PASSWORD).await;
+    app.verify(old).await;
+    let login = app.login(old, PASSWORD).await;
+    let id = login.body["user"]["id"].as_str().unwrap().to_owned();
+    app.post_json("/api/auth/forgot-password", json!({"email": old})).await;
+    let reset = app.token_from_mail(old, "Reset").await;
+    let path = format!("/api/admin/users/{id}");
+    let res = call(&app, &k, Method::PATCH, &path, Some(json!({"email": new}))).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let user: Value = res.json().await.unwrap();
+    assert_eq!(user["user"]["email"], new);
+    assert_eq!(user["user"]["email_verified"], false, "not verified by the change itself");
+    assert_eq!(app.user_status_bearer(&login.access_token).await, StatusCode::UNAUTHORIZED);
+    assert_eq!(app.user_status_cookie(&login.cookie).await, StatusCode::UNAUTHORIZED);
+    let res =
+        app.post_json("/api/auth/refresh", json!({"refresh_token": login.refresh_token})).await;
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    let notice = app.mail_about(old, "email address of your").await;
+    let text = notice["text"].as_str().unwrap();
+    assert!(text.contains("administrator") && !text.contains(new), "{text}");
+    assert!(!text.contains("http"), "no link: {text}");
+    let body = json!({"token": reset, "new_password": "another long passphrase"});
+    let res = app.post_json("/api/auth/reset-password", body).await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST, "the old mailbox's link is spent");
+    assert_eq!(app.login_status(old, PASSWORD).await, StatusCode::UNAUTHORIZED);
+    assert_eq!(app.login_status(new, PASSWORD).await, StatusCode::OK);
+    let log: Value = call(&app, &k, Method::GET, &format!("/api/admin/audit?user_id={id}"), None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let events: Vec<&str> =
+        log["entries"].as_array().unwrap().iter().filter_map(|e| e["event"].as_str()).collect();
+    for event in ["admin_user_update", "admin_revoke_sessions"] {
+        assert!(events.contains(&event), "{event} in {events:?}");
+    }
+    // The admin may vouch for the new address; the same address again moves nothing.
+    let body = json!({"email": "moved-again@example.com", "email_verified": true});
+    let res = call(&app, &k, Method::PATCH, &path, Some(body)).await;
+    assert_eq!(res.json::<Value>().await.unwrap()["user"]["email_verified"], true);
+    let again = app.login("moved-again@example.com", PASSWORD).await;
+    let body = json!({"email": "Moved-Again@example.com"});
+    assert_eq!(call(&app, &k, Method::PATCH, &path, Some(body)).await.status(), StatusCode::OK);
+    assert_eq!(app.user_status_bearer(&again.access_token).await, StatusCode::OK);
+    assert_eq!(app.count_about("moved-to@example.com", "email address of your").await, 1);
+}
+
+/// Failed key checks spend the client address's failure budget and are audited (never with
+/// the key presented); once it is spent that address waits (`429`), a valid key included,
+/// while another address is not held up.
+async fn failed_admin_key_checks_are_throttled_per_address_and_audited(db: Db) {
+    let app = TestApp::spawn_with(
+        db,
+        &[("PORTCULLIS_LOGIN_FAILURES_PER_HOUR", "4"), ("PORTCULLIS_TRUST_PROXY", "true")],
+    )
+    .await;
+    let k = key(&app, &["users:read"]).await;
+    let from = |ip: &str, bearer: Option<&str>| {
+        let mut req =
+            app.client.get(app.url("/api/admin/users")).header("x-forwarded-for", ip.to_owned());
+        if let Some(b) = bearer {
+            req = req.bearer_auth(b);
+        }
+        req.send()
+    };
+    let guesser = "203.0.113.7";
+    for guess in [Some("pcak_guess-one"), None, Some("pcak_guess-two")] {
+        let res = from(guesser, guess).await.unwrap();
+        assert_eq!(res.status(), StatusCode::UNAUTHORIZED, "{guess:?}");
+        assert_eq!(error_body(res).await["code"], "invalid_api_key");
+    }
+    let res = from(guesser, Some(&k)).await.unwrap();
+    assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS, "the address waits, whatever key");
+    assert!(res.headers().contains_key("retry-after"));
+    let res = from("198.51.100.1", Some(&k)).await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK, "another address is not held up");
+    let entries = app.auth.audit_log(0, None).await.unwrap();
+    let failed: Vec<_> = entries.iter().filter(|e| e.event == "admin_api_key").collect();
+    assert_eq!(failed.len(), 3, "{failed:?}");
+    for e in failed {
+        assert_eq!(e.outcome, "failed");
+        assert_eq!(e.ip.as_deref(), Some(guesser));
+        let detail = e.detail.clone().unwrap_or_default();
+        assert!(!detail.contains("guess") && !detail.contains("pcak_"), "{detail}");
+    }
+}
+
+/// The admin API's own listener answers like the main one: request ids, security headers,
+/// JSON errors for what the framework answers by itself (405, 404, bad JSON).
+async fn the_admin_listener_has_the_main_listeners_headers_and_errors(db: Db) {
+    let app = TestApp::spawn_with(db, &[("PORTCULLIS_ADMIN_BIND", "127.0.0.1:0")]).await;
+    let k = key(&app, &["users:read", "users:write"]).await;
+    let admin = format!("http://127.0.0.1:{}", app.admin_port.unwrap());
+    let res = app.client.get(format!("{admin}/api/admin/users")).bearer_auth(&k).send().await;
+    let res = res.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let h = res.headers();
+    assert!(h.contains_key("x-request-id"), "{h:?}");
+    assert_eq!(h["x-content-type-options"], "nosniff");
+    assert_eq!(h["cache-control"], "no-store");
+    assert_eq!(h["referrer-policy"], "no-referrer");
+    let res = app.client.put(format!("{admin}/api/admin/users")).bearer_auth(&k).send().await;
+    let res = res.unwrap();
+    assert_eq!(res.status(), StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(res.headers()["x-content-type-options"], "nosniff");
+    assert_eq!(error_body(res).await["code"], "method_not_allowed");
+    let res = app.client.get(format!("{admin}/nowhere")).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    assert_eq!(error_body(res).await["code"], "not_found");
+    let res = app
+        .client
+        .post(format!("{admin}/api/admin/users"))
+        .bearer_auth(&k)
+        .header("content-type", "application/json")
+        .body("{not json")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    assert!(error_body(res).await["code"].is_string());
+}
+
 backends!(
     scopes_are_enforced_and_sessions_are_never_enough,
     a_revoked_key_is_refused_at_once_on_every_node,
     pages_stay_stable_while_users_are_added,
     the_admin_manages_an_account_and_every_call_is_audited,
     the_admin_api_can_have_its_own_listener,
+    a_reset_link_held_back_by_the_mail_throttle_is_not_claimed_as_sent,
+    an_admin_email_change_ends_sessions_and_tells_the_former_address,
+    failed_admin_key_checks_are_throttled_per_address_and_audited,
+    the_admin_listener_has_the_main_listeners_headers_and_errors,
 );
 
 #[tokio::test]

@@ -21,6 +21,7 @@ backends!(
     metrics_are_served_and_move_with_traffic,
     housekeeping_removes_what_it_should_and_nothing_else,
     housekeeping_runs_by_itself_at_its_interval,
+    undelivered_mail_expires_with_its_link,
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -858,6 +859,48 @@ async fn housekeeping_removes_what_it_should_and_nothing_else(db: Db) {
     let again = portcullis::housekeeping::run_once(&app.auth, now_ms(), None).await.unwrap();
     assert_eq!(again.outbox, 0);
     assert_eq!(again.one_time_tokens, 1, "the reset token, spent just now");
+}
+
+/// Undelivered mail that holds a one-time link is not kept past the link's life (without SMTP
+/// nothing delivers it): the worker never takes it, and housekeeping marks it `expired` and
+/// drops its bodies. Mail without a link, and mail whose link still works, stay pending.
+async fn undelivered_mail_expires_with_its_link(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let email = "unsent@example.com";
+    let login = app.user(email).await;
+    let res = app.post_json("/api/auth/forgot-password", json!({"email": email})).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let reset = app.token_from_mail(email, "Reset").await;
+    let res = app
+        .bearer(Method::POST, "/api/auth/change-password", &login.access_token)
+        .json(&json!({"current_password": PASSWORD, "new_password": "another fine secret"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    app.mail_about(email, "password was changed").await;
+    let kinds = |status: &'static str| {
+        let app = &app;
+        async move { ids(app, &format!("SELECT kind FROM outbox WHERE status = '{status}'")).await }
+    };
+    assert_eq!(kinds("pending").await, ["password_changed", "reset_password", "verify_email"]);
+    let (now, hour) = (now_ms(), 3_600_000);
+
+    // Two hours on: the reset link (1 h) is dead, the verification link (24 h) is not.
+    let swept = portcullis::housekeeping::run_once(&app.auth, now + 2 * hour, None).await.unwrap();
+    assert_eq!(swept.expired_mail, 1, "{swept:?}");
+    assert_eq!(kinds("expired").await, ["reset_password"]);
+    assert_eq!(kinds("pending").await, ["password_changed", "verify_email"]);
+    let bodies = ids(&app, "SELECT text_body FROM outbox WHERE kind = 'reset_password'").await;
+    assert!(bodies.iter().all(|b| !b.contains(&reset)), "no link kept: {bodies:?}");
+
+    // A day on, the worker would take the notice alone; housekeeping expires the verification.
+    let due: Vec<String> =
+        app.auth.store.due_mail(now + 25 * hour).await.unwrap().into_iter().map(|d| d.0).collect();
+    assert_eq!(due, ids(&app, "SELECT id FROM outbox WHERE kind = 'password_changed'").await);
+    portcullis::housekeeping::run_once(&app.auth, now + 25 * hour, None).await.unwrap();
+    assert_eq!(kinds("expired").await, ["reset_password", "verify_email"]);
+    assert_eq!(kinds("pending").await, ["password_changed"]);
 }
 
 async fn housekeeping_runs_by_itself_at_its_interval(db: Db) {

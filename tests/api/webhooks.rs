@@ -275,12 +275,48 @@ async fn a_change_and_its_event_commit_together(db: Db) {
     assert_eq!(of_kind(&seen, "session.revoked").len(), 1, "{seen:?}");
 }
 
+/// A receiver that authenticates by a token in its URL's query: a failed delivery's error, as
+/// stored in the outbox (and logged: the same text), names no token.
+async fn a_failed_delivery_keeps_the_urls_token_out_of_its_error(db: Db) {
+    use sqlx::Connection as _;
+    // Nothing listens there: every attempt fails with reqwest's own error, which names the URL.
+    let port = free_port();
+    let url = format!("http://user:pa55word@127.0.0.1:{port}/hook?token=supersecret");
+    let settings = [
+        ("PORTCULLIS_WEBHOOK_TEST_URL", url.as_str()),
+        ("PORTCULLIS_WEBHOOK_TEST_SECRET", SECRET),
+        ("PORTCULLIS_WEBHOOK_POLL_INTERVAL", "100ms"),
+        ("PORTCULLIS_WEBHOOK_RETRY_BASE", "100ms"),
+    ];
+    let app = TestApp::spawn_with(db, &settings).await;
+    app.register("token-in-url@example.com", PASSWORD).await;
+    let mut conn = sqlx::AnyConnection::connect(&app.database_url).await.unwrap();
+    let mut errors = Vec::new();
+    for _ in 0..100 {
+        let rows =
+            sqlx::query("SELECT last_error FROM webhook_outbox WHERE last_error IS NOT NULL")
+                .fetch_all(&mut conn)
+                .await
+                .unwrap();
+        errors = rows.iter().map(|r| sqlx::Row::get::<String, _>(r, "last_error")).collect();
+        if !errors.is_empty() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert!(!errors.is_empty(), "the delivery failed and said why");
+    for e in &errors {
+        assert!(!e.contains("supersecret") && !e.contains("pa55word"), "{e}");
+    }
+}
+
 backends!(
     signed_events_arrive_and_carry_no_secret,
     a_receiver_down_then_up_loses_nothing,
     two_nodes_deliver_each_event_once,
     each_change_announces_itself_once_with_its_account,
     a_change_and_its_event_commit_together,
+    a_failed_delivery_keeps_the_urls_token_out_of_its_error,
 );
 
 #[test]
