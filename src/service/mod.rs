@@ -32,7 +32,7 @@ pub use login::{Identified, Identifier, LoginOutcome, LoginStep, Principal, Seco
 pub use mfa::{Enrolment, Factors, Fresh};
 pub use oauth::{OAuthOutcome, OAuthStart};
 pub use passkey::Begun;
-pub use session::{Authenticated, Tokens};
+pub use session::{Access, Authenticated, Tokens};
 
 const VERIFY_TTL_MS: i64 = 24 * 3600 * 1000;
 const RESET_TTL_MS: i64 = 3600 * 1000;
@@ -149,6 +149,8 @@ impl Auth {
         let limits = Limits::new(LimitSettings {
             ip_per_minute: settings.rate_limit_per_minute,
             failures_per_hour: settings.login_failures_per_hour,
+            writes_per_user_per_minute: settings.write_limit_per_minute,
+            writes_per_ip_per_minute: settings.write_limit_per_ip_per_minute,
             failure_window: settings.login_failure_window,
             redis_url: settings.redis_url.as_ref().map(|u| u.expose()),
             redis_prefix: &settings.redis_prefix,

@@ -29,3 +29,4 @@ mod security;
 mod sessions;
 mod tokens;
 mod webhooks;
+mod write_budget;
