@@ -112,7 +112,8 @@ pub struct Metrics {
     redis_fallbacks: Counter,
     throttle_tracked: Gauge,
     key_reloads: Counter,
-    hash_padding: Counter,
+    hash_held: Counter,
+    hash_floor: Gauge<f64, AtomicU64>,
     swept: Family<KindLabels, Counter>,
     housekeeping_runs: Family<OutcomeLabels, Counter>,
 }
@@ -147,7 +148,8 @@ impl Metrics {
             redis_fallbacks: Counter::default(),
             throttle_tracked: Gauge::default(),
             key_reloads: Counter::default(),
-            hash_padding: Counter::default(),
+            hash_held: Counter::default(),
+            hash_floor: Gauge::default(),
             swept: Family::default(),
             housekeeping_runs: Family::default(),
             registry: Registry::default(),
@@ -252,9 +254,14 @@ impl Metrics {
             m.throttle_tracked.clone(),
         );
         r.register(
-            "password_legacy_checks_padded",
-            "Failed checks of imported legacy hashes that also ran the dummy Argon2id",
-            m.hash_padding.clone(),
+            "password_failures_held",
+            "Failed password checks held to the failure floor (every failure is)",
+            m.hash_held.clone(),
+        );
+        r.register(
+            "password_failure_floor_seconds",
+            "No failed password check answers sooner: the costliest known kind of stored hash, plus a margin",
+            m.hash_floor.clone(),
         );
         r.register(
             "signing_key_reloads",
@@ -332,7 +339,8 @@ impl Metrics {
         set_counter(&self.rate_rejections, limits.rejections());
         set_counter(&self.redis_fallbacks, limits.redis_fallbacks());
         self.throttle_tracked.set(limits.tracked() as i64);
-        set_counter(&self.hash_padding, hasher.padded());
+        set_counter(&self.hash_held, hasher.held());
+        self.hash_floor.set(hasher.floor().as_secs_f64());
         match tokio::time::timeout(SCRAPE_QUERY_TIMEOUT, store.outbox_stats()).await {
             Ok(Ok(stats)) => {
                 self.database_up.set(1);

@@ -95,6 +95,23 @@ impl<'a> LegacyHash<'a> {
         }
     }
 
+    /// What a check of this hash costs depends on, without salt or digest: `bcrypt:12`,
+    /// `pbkdf2:sha256:600000`, `scrypt:15:8:1` (see `password::cost_kind`).
+    pub fn cost_kind(&self) -> String {
+        match self {
+            // `$2b$12$…`: the two digits after the prefix (checked by `parse`).
+            Self::Bcrypt(stored) => format!("bcrypt:{}", stored.get(4..6).unwrap_or_default()),
+            Self::Pbkdf2 { digest, iterations, .. } => {
+                let digest = match digest {
+                    Digest::Sha256 => "sha256",
+                    Digest::Sha512 => "sha512",
+                };
+                format!("pbkdf2:{digest}:{iterations}")
+            }
+            Self::Scrypt { log_n, r, p, .. } => format!("scrypt:{log_n}:{r}:{p}"),
+        }
+    }
+
     /// Checks `password` (as the user types it) against this hash.
     pub fn verify(&self, password: &str) -> bool {
         match self {
@@ -152,6 +169,20 @@ mod tests {
             assert!(parsed.verify(PW), "{h}");
             assert!(!parsed.verify("correct horse batterY"), "{h}");
         }
+    }
+
+    #[test]
+    fn cost_kinds_name_the_parameters_and_nothing_else() {
+        let kinds: Vec<String> = [PBKDF2_SHA256, PBKDF2_SHA512, SCRYPT, BCRYPT]
+            .iter()
+            .map(|h| LegacyHash::parse(h).unwrap().cost_kind())
+            .collect();
+        assert_eq!(
+            kinds,
+            ["pbkdf2:sha256:600000", "pbkdf2:sha512:1000", "scrypt:15:8:1", "bcrypt:04"]
+        );
+        let other_salt = BCRYPT.replacen("tI7M", "xxxx", 1);
+        assert_eq!(LegacyHash::parse(&other_salt).unwrap().cost_kind(), "bcrypt:04");
     }
 
     #[test]

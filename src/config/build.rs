@@ -303,6 +303,8 @@ pub(super) fn build(mut layers: Layers) -> Result<Settings, ConfigError> {
         cors_origins,
         rate_limit_per_minute: p.number("PORTCULLIS_RATE_LIMIT_PER_MINUTE")? as u32,
         login_failures_per_hour: p.number("PORTCULLIS_LOGIN_FAILURES_PER_HOUR")? as u32,
+        write_limit_per_minute: p.number("PORTCULLIS_WRITE_LIMIT_PER_MINUTE")? as u32,
+        write_limit_per_ip_per_minute: p.number("PORTCULLIS_WRITE_LIMIT_PER_IP_PER_MINUTE")? as u32,
         trust_proxy,
         redis_url: p.optional("PORTCULLIS_REDIS_URL").map(Secret::new),
         redis_prefix: p.string("PORTCULLIS_REDIS_PREFIX"),

@@ -128,6 +128,10 @@ pub struct Settings {
     pub cors_origins: Vec<String>,
     pub rate_limit_per_minute: u32,
     pub login_failures_per_hour: u32,
+    /// `PORTCULLIS_WRITE_LIMIT_PER_MINUTE`: signed-in writes per user (`0`: no limit).
+    pub write_limit_per_minute: u32,
+    /// `PORTCULLIS_WRITE_LIMIT_PER_IP_PER_MINUTE`: signed-in writes per client IP.
+    pub write_limit_per_ip_per_minute: u32,
     pub trust_proxy: bool,
     pub redis_url: Option<Secret>,
     /// Prefix of Portcullis's Redis keys (`portcullis`).

@@ -96,6 +96,8 @@ settings! {
     "PORTCULLIS_DIALECTS", Fixed("root,alx,api-v1"), List, "legacy route sets to serve (`none` for none)";
     "PORTCULLIS_LEGACY_RESET_KEEPS_SESSIONS", Fixed("false"), Bool, "the legacy reset routes (`alx`, `api-v1`) keep the user's sessions; weaker, for seed clients that log out with their pre-reset session";
     "PORTCULLIS_RATE_LIMIT_PER_MINUTE", Fixed("60"), Number, "per client IP, shared by every unauthenticated route; `0` off";
+    "PORTCULLIS_WRITE_LIMIT_PER_MINUTE", Fixed("60"), Number, "per signed-in user: requests that change something (every method but `GET`, `HEAD`, `OPTIONS`; never a logout), on every route set; `0` off";
+    "PORTCULLIS_WRITE_LIMIT_PER_IP_PER_MINUTE", Fixed("600"), Number, "per client IP: the same signed-in writes, whoever is signed in; `0` off";
     "PORTCULLIS_LOGIN_FAILURES_PER_HOUR", Fixed("20"), Number, "per account (or unknown identifier), password re-checks included, and per client address for failed admin API key checks; `0` off";
     "PORTCULLIS_LOGIN_FAILURE_WINDOW", Fixed("1h"), Duration, "how long failures count, and the longest lock";
     "PORTCULLIS_TRUST_PROXY", Fixed("false"), Bool, "client IP from the rightmost `X-Forwarded-For` entry (the one your proxy adds)";

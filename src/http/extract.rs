@@ -10,7 +10,7 @@ use serde::de::DeserializeOwned;
 
 use super::AppState;
 use crate::error::{AppError, ErrorCode};
-use crate::service::{Authenticated, ClientInfo};
+use crate::service::{Access, Authenticated, ClientInfo};
 
 /// Request bodies are capped at 64 KiB (CONTRACTS section 1).
 pub const BODY_LIMIT: usize = 64 * 1024;
@@ -150,11 +150,12 @@ impl FromRequestParts<AppState> for CurrentSession {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
+        let access = access(parts, state);
         let mut auth = if let Some(token) = bearer(&parts.headers) {
-            state.auth.authenticate_bearer(token).await?
+            state.auth.authenticate_bearer(token, access).await?
         } else {
             match super::cookies::value(&parts.headers, &state.auth.settings.session_cookie) {
-                Some(token) => state.auth.authenticate_cookie(&token).await?,
+                Some(token) => state.auth.authenticate_cookie(&token, access).await?,
                 None => return Err(AppError::unauthenticated()),
             }
         };
@@ -169,6 +170,25 @@ impl FromRequestParts<AppState> for CurrentSession {
             ));
         }
         Ok(Self(auth))
+    }
+}
+
+/// Signing out is never refused, so a user over the write budget can still end a session
+/// (each logout ends one; a new one needs a login, which has budgets of its own).
+const LOGOUTS: &[&str] = &["/api/auth/logout", "/account/logout"];
+
+/// What a signed-in request means to do, for the write budget: anything but `GET`, `HEAD` and
+/// `OPTIONS` writes (no `GET` stores anything: even a provider link starts with a `POST`).
+/// Logouts spend nothing.
+pub(crate) fn access(parts: &Parts, state: &AppState) -> Access {
+    use axum::http::Method;
+    let path = parts.uri.path();
+    let reads = matches!(parts.method, Method::GET | Method::HEAD | Method::OPTIONS);
+    if reads || LOGOUTS.contains(&path) {
+        return Access::Read;
+    }
+    Access::Write {
+        ip: client_ip(&parts.headers, &parts.extensions, state.auth.settings.trust_proxy),
     }
 }
 

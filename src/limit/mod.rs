@@ -1,5 +1,6 @@
-//! Abuse limits: a per-IP token bucket on unauthenticated routes, and per-account throttling
-//! of failed logins (progressive delays, then a temporary lock; never permanent).
+//! Abuse limits: a per-IP token bucket on unauthenticated routes, per-user and per-IP token
+//! buckets on every signed-in write, and per-account throttling of failed logins (progressive
+//! delays, then a temporary lock; never permanent).
 //!
 //! Without Redis both live in this process. With `PORTCULLIS_REDIS_URL` they live in Redis, so
 //! every node spends one budget. If Redis stops answering, each node falls back to its own
@@ -83,6 +84,10 @@ pub struct LimitSettings<'a> {
     pub ip_per_minute: u32,
     /// `0`: no account throttling.
     pub failures_per_hour: u32,
+    /// Writes (anything but `GET`/`HEAD`/`OPTIONS`) by one signed-in user; `0`: no limit.
+    pub writes_per_user_per_minute: u32,
+    /// Signed-in writes from one client IP, whoever is signed in; `0`: no limit.
+    pub writes_per_ip_per_minute: u32,
     /// How long failures count (and the longest lock). One hour by default.
     pub failure_window: Duration,
     pub redis_url: Option<&'a str>,
@@ -95,6 +100,8 @@ pub struct Limits {
     prefix: String,
     per_ip: Option<DefaultKeyedRateLimiter<IpAddr>>,
     ip_per_minute: u32,
+    writes_per_user: Option<(u32, DefaultKeyedRateLimiter<String>)>,
+    writes_per_ip: Option<(u32, DefaultKeyedRateLimiter<IpAddr>)>,
     failures_per_hour: u32,
     accounts: Mutex<HashMap<ThrottleKey, Failures>>,
     redis: Option<redis::aio::ConnectionManager>,
@@ -153,6 +160,8 @@ impl Limits {
         let LimitSettings {
             ip_per_minute,
             failures_per_hour,
+            writes_per_user_per_minute,
+            writes_per_ip_per_minute,
             failure_window,
             redis_url,
             redis_prefix,
@@ -190,6 +199,8 @@ impl Limits {
             prefix: redis_prefix.to_owned(),
             per_ip,
             ip_per_minute,
+            writes_per_user: bucket(writes_per_user_per_minute),
+            writes_per_ip: bucket(writes_per_ip_per_minute),
             failures_per_hour,
             accounts: Mutex::new(HashMap::new()),
             redis,
@@ -248,11 +259,44 @@ impl Limits {
             return Ok(());
         };
         let ip = client_key(ip);
-        let interval = 60_000.0 / f64::from(self.ip_per_minute);
-        let burst = f64::from(self.ip_per_minute.saturating_sub(1));
+        let key = format!("{}:ip:{ip}", self.prefix);
+        self.spend(key, self.ip_per_minute, local, &ip, now_ms).await
+    }
+
+    /// Spends one token of the signed-in user's write bucket and one of the client IP's
+    /// (`PORTCULLIS_WRITE_LIMIT_PER_MINUTE`, `PORTCULLIS_WRITE_LIMIT_PER_IP_PER_MINUTE`).
+    /// `429` with the wait when either is empty, before the write is tried.
+    pub async fn check_write(&self, user_id: &str, ip: Option<IpAddr>, now_ms: i64) -> Result<()> {
+        if let Some((per_minute, local)) = &self.writes_per_user {
+            let key = format!("{}:writes:user:{user_id}", self.prefix);
+            self.spend(key, *per_minute, local, &user_id.to_owned(), now_ms).await?;
+        }
+        if let (Some((per_minute, local)), Some(ip)) = (&self.writes_per_ip, ip) {
+            let ip = client_key(ip);
+            let key = format!("{}:writes:ip:{ip}", self.prefix);
+            self.spend(key, *per_minute, local, &ip, now_ms).await?;
+        }
+        Ok(())
+    }
+
+    /// One token of a bucket of `per_minute` (burst as large): in Redis under `redis_key`
+    /// when it answers, else in `local` under `key`.
+    async fn spend<K>(
+        &self,
+        redis_key: String,
+        per_minute: u32,
+        local: &DefaultKeyedRateLimiter<K>,
+        key: &K,
+        now_ms: i64,
+    ) -> Result<()>
+    where
+        K: Clone + std::hash::Hash + Eq,
+    {
+        let interval = 60_000.0 / f64::from(per_minute);
+        let burst = f64::from(per_minute.saturating_sub(1));
         let shared = self
             .redis_try("rate limits", |mut conn| async move {
-                let mut call = self.gcra.key(format!("{}:ip:{ip}", self.prefix));
+                let mut call = self.gcra.key(redis_key);
                 call.arg(now_ms).arg(interval).arg(burst);
                 call.invoke_async::<i64>(&mut conn).await
             })
@@ -262,7 +306,7 @@ impl Limits {
             Some(wait) => return Err(self.rejected(wait)),
             None => {}
         }
-        match local.check_key(&ip) {
+        match local.check_key(key) {
             Ok(()) => Ok(()),
             Err(not_until) => {
                 let wait = not_until.wait_time_from(DefaultClock::default().now());
@@ -274,6 +318,14 @@ impl Limits {
     /// Forgets buckets that are full again (bounded memory under a flood of addresses).
     pub fn sweep(&self) {
         if let Some(l) = &self.per_ip {
+            l.retain_recent();
+            l.shrink_to_fit();
+        }
+        if let Some((_, l)) = &self.writes_per_user {
+            l.retain_recent();
+            l.shrink_to_fit();
+        }
+        if let Some((_, l)) = &self.writes_per_ip {
             l.retain_recent();
             l.shrink_to_fit();
         }
@@ -406,6 +458,13 @@ impl Limits {
         .await;
         self.accounts.lock().unwrap_or_else(|e| e.into_inner()).remove(&identifier);
     }
+}
+
+/// A keyed bucket of `per_minute` tokens a minute, or none for `0`.
+fn bucket<K: Clone + std::hash::Hash + Eq>(
+    per_minute: u32,
+) -> Option<(u32, DefaultKeyedRateLimiter<K>)> {
+    NonZeroU32::new(per_minute).map(|n| (n.get(), RateLimiter::keyed(Quota::per_minute(n))))
 }
 
 /// The bucket a client address spends from. An IPv6 client usually holds a whole /64 (and can

@@ -8,6 +8,8 @@ fn cfg(ip_per_minute: u32, failures_per_hour: u32) -> LimitSettings<'static> {
     LimitSettings {
         ip_per_minute,
         failures_per_hour,
+        writes_per_user_per_minute: 0,
+        writes_per_ip_per_minute: 0,
         failure_window: Duration::from_secs(3600),
         redis_url: None,
         redis_prefix: "test",

@@ -14,6 +14,8 @@ mod session;
 
 use std::sync::Arc;
 
+use anyhow::Context as _;
+
 use crate::auth::{keycrypt, Hasher, Jwt, KeyCipher, OpaqueToken};
 use crate::clock::now_ms;
 use crate::config::Settings;
@@ -30,7 +32,7 @@ pub use login::{Identified, Identifier, LoginOutcome, LoginStep, Principal, Seco
 pub use mfa::{Enrolment, Factors, Fresh};
 pub use oauth::{OAuthOutcome, OAuthStart};
 pub use passkey::Begun;
-pub use session::{Authenticated, Tokens};
+pub use session::{Access, Authenticated, Tokens};
 
 // The links' lifetimes are the mail's: undelivered mail expires with its link.
 const VERIFY_TTL_MS: i64 = crate::domain::mail::VERIFY_LINK_TTL_MS;
@@ -139,6 +141,7 @@ impl Auth {
             }
         };
         let hasher = Hasher::new(settings.argon2, settings.hash_concurrency, settings.hash_queue)?;
+        calibrate_failure_floor(&store, &hasher).await?;
         let mailer = Mailer::new(
             &settings.verify_email_url,
             &settings.reset_password_url,
@@ -147,6 +150,8 @@ impl Auth {
         let limits = Limits::new(LimitSettings {
             ip_per_minute: settings.rate_limit_per_minute,
             failures_per_hour: settings.login_failures_per_hour,
+            writes_per_user_per_minute: settings.write_limit_per_minute,
+            writes_per_ip_per_minute: settings.write_limit_per_ip_per_minute,
             failure_window: settings.login_failure_window,
             redis_url: settings.redis_url.as_ref().map(|u| u.expose()),
             redis_prefix: &settings.redis_prefix,
@@ -288,4 +293,48 @@ impl Auth {
     fn policy_error(e: crate::domain::PolicyError) -> AppError {
         AppError::bad_request(ErrorCode::WeakPassword, e.to_string())
     }
+}
+
+/// Measures, before the first request, one check of each kind of stored hash in the database
+/// that this node does not make itself (imported bcrypt, PBKDF2, scrypt, Argon2id with other
+/// parameters), so that the failure floor covers them all from the start (see
+/// [`Hasher::floor`]). A kind that appears later (an import while running) is covered from
+/// its first check on.
+async fn calibrate_failure_floor(store: &Store, hasher: &Hasher) -> anyhow::Result<()> {
+    /// Rows read per query (pages keep each statement short on a large table).
+    const PAGE: i64 = 1000;
+    /// Kinds measured at most: each costs one check of a core at startup.
+    const MAX_KINDS: usize = 32;
+    let native = hasher.native_prefix();
+    let mut samples: std::collections::HashMap<String, String> = Default::default();
+    let mut after = String::new();
+    loop {
+        let page = store
+            .foreign_password_hashes(&native, &after, PAGE)
+            .await
+            .context("reading stored password hash kinds")?;
+        let Some((last, _)) = page.last() else { break };
+        after = last.clone();
+        for (_, hash) in &page {
+            if let Some(kind) = crate::auth::password::cost_kind(hash) {
+                if samples.len() < MAX_KINDS || samples.contains_key(&kind) {
+                    samples.entry(kind).or_insert_with(|| hash.clone());
+                }
+            }
+        }
+        if (page.len() as i64) < PAGE {
+            break;
+        }
+    }
+    for sample in samples.values() {
+        hasher.calibrate(sample).await.map_err(|e| anyhow::anyhow!("calibrating: {e}"))?;
+    }
+    if !samples.is_empty() {
+        tracing::info!(
+            kinds = samples.len(),
+            floor_ms = hasher.floor().as_millis() as u64,
+            "failure floor covers the imported password hashes"
+        );
+    }
+    Ok(())
 }

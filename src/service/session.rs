@@ -23,6 +23,17 @@ pub struct Authenticated {
     pub client: ClientInfo,
 }
 
+/// What a request means to do with its session. Every way of authenticating a session takes
+/// one, so no route can skip the write budget.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Reads only (`GET`, `HEAD`, `OPTIONS`).
+    Read,
+    /// Changes something: spends one token of the user's write budget and one of the client
+    /// IP's before anything else happens (`429` with `Retry-After` when either is spent).
+    Write { ip: Option<std::net::IpAddr> },
+}
+
 /// Fresh tokens for a session.
 pub struct Tokens {
     pub access_token: String,
@@ -74,7 +85,7 @@ impl Auth {
 
     /// Authenticates an access token: signature, algorithm, expiry, issuer, audience, and that
     /// its session is still live and its user active.
-    pub async fn authenticate_bearer(&self, token: &str) -> Result<Authenticated> {
+    pub async fn authenticate_bearer(&self, token: &str, access: Access) -> Result<Authenticated> {
         let claims = match self.jwt.verify(token) {
             Ok(c) => c,
             Err(TokenError::UnknownKey) => {
@@ -93,21 +104,29 @@ impl Auth {
             .await?
             .filter(|l| l.user.id == claims.sub)
             .ok_or_else(AppError::unauthenticated)?;
-        self.authenticated(live, now).await
+        self.authenticated(live, now, access).await
     }
 
     /// Authenticates a session-cookie token.
-    pub async fn authenticate_cookie(&self, token: &str) -> Result<Authenticated> {
+    pub async fn authenticate_cookie(&self, token: &str, access: Access) -> Result<Authenticated> {
         let now = now_ms();
         let live = self
             .store
             .session_by_token(&hash_token(token), now)
             .await?
             .ok_or_else(AppError::unauthenticated)?;
-        self.authenticated(live, now).await
+        self.authenticated(live, now, access).await
     }
 
-    async fn authenticated(&self, live: LiveSession, now: i64) -> Result<Authenticated> {
+    async fn authenticated(
+        &self,
+        live: LiveSession,
+        now: i64,
+        access: Access,
+    ) -> Result<Authenticated> {
+        if let Access::Write { ip } = access {
+            self.limits.check_write(&live.user.id, ip, now).await?;
+        }
         self.touch(&live.session, now).await?;
         Ok(Authenticated {
             session: live.session,

@@ -186,6 +186,26 @@ impl Store {
         Ok(row.as_ref().map(with_hash).transpose()?)
     }
 
+    /// Up to `limit` stored password hashes that do not start with `native_prefix` (imported
+    /// ones, or Argon2id made with other parameters), of users whose id sorts after `after`,
+    /// in id order, as `(id, hash)`: pages for the hasher's startup calibration.
+    pub async fn foreign_password_hashes(
+        &self,
+        native_prefix: &str,
+        after: &str,
+        limit: i64,
+    ) -> Result<Vec<(String, String)>> {
+        let rows = self
+            .q("SELECT id, password_hash FROM users WHERE id > $1 AND password_hash NOT LIKE $2 \
+                ORDER BY id LIMIT $3")
+            .bind(after.to_owned())
+            .bind(format!("{native_prefix}%"))
+            .bind(limit)
+            .fetch_all(self.db())
+            .await?;
+        rows.iter().map(|r| Ok((text(r, "id")?, text(r, "password_hash")?))).collect()
+    }
+
     /// Replaces a password hash with a stronger one of the same password (rehash at login).
     /// Only if it is still `old_hash`, so a concurrent password change is never overwritten.
     pub async fn upgrade_password_hash(

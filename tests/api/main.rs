@@ -30,3 +30,4 @@ mod sessions;
 mod tokens;
 mod unproven;
 mod webhooks;
+mod write_budget;

@@ -18,7 +18,8 @@ backends!(
     email_and_username_of_one_account_share_one_failure_budget,
     oversized_identifiers_are_refused_before_any_work_or_memory,
     metrics_are_not_served_on_the_public_port_without_the_secret,
-    a_wrong_password_for_an_imported_hash_also_costs_a_dummy_argon2_run,
+    every_failed_password_check_waits_out_a_floor_that_covers_imported_hashes,
+    a_node_measures_the_imported_hash_kinds_in_its_database_before_serving,
     a_cookie_request_with_another_authorization_scheme_is_still_checked_for_csrf,
     one_client_cannot_hold_every_connection,
     session_cookies_are_stored_only_as_hashes,
@@ -223,32 +224,68 @@ async fn metrics_are_not_served_on_the_public_port_without_the_secret(db: Db) {
     assert!(res.text().await.unwrap().contains("portcullis_mail_outbox_messages"));
 }
 
-async fn a_wrong_password_for_an_imported_hash_also_costs_a_dummy_argon2_run(db: Db) {
-    let app = TestApp::spawn(db).await;
-    // bcrypt of "correct horse battery" at cost 4 (Python bcrypt).
-    let bcrypt = "$2b$04$tI7MeA45PJd97SlefsJz2uoSroEfMTsklxlQHwGvFu14DX4vr1Lvi";
-    let email = portcullis::domain::Email::parse("legacy@example.com").unwrap();
-    let new = portcullis::store::NewUser::new(&email, None, bcrypt.to_owned(), true);
+/// bcrypt of "correct horse battery" at cost 4 (Python bcrypt), as an import leaves it.
+const IMPORTED_BCRYPT: &str = "$2b$04$tI7MeA45PJd97SlefsJz2uoSroEfMTsklxlQHwGvFu14DX4vr1Lvi";
+
+async fn insert_imported(app: &TestApp, email: &str, hash: &str) {
+    let email = portcullis::domain::Email::parse(email).unwrap();
+    let new = portcullis::store::NewUser::new(&email, None, hash.to_owned(), true);
     app.auth.store.insert_user(&new, None).await.unwrap().unwrap();
-    let padded = "portcullis_password_legacy_checks_padded_total";
-    assert_eq!(app.metric(padded).await, 0.0);
-    assert_eq!(
-        app.login_status("legacy@example.com", "wrong password").await,
-        StatusCode::UNAUTHORIZED
-    );
-    assert_eq!(app.metric(padded).await, 1.0, "the failed legacy check ran the dummy too");
-    // A wrong password on a native account, or an unknown one, needs no padding.
+}
+
+async fn every_failed_password_check_waits_out_a_floor_that_covers_imported_hashes(db: Db) {
+    let app = TestApp::spawn(db).await;
+    insert_imported(&app, "legacy@example.com", IMPORTED_BCRYPT).await;
+    let held = "portcullis_password_failures_held_total";
+    assert_eq!(app.metric(held).await, 0.0);
+    // A wrong password on an imported, a native and no account, on the API and a legacy set.
     app.register("native@example.com", PASSWORD).await;
-    assert_eq!(
-        app.login_status("native@example.com", "wrong password").await,
-        StatusCode::UNAUTHORIZED
-    );
-    assert_eq!(
-        app.login_status("nobody@example.com", "wrong password").await,
-        StatusCode::UNAUTHORIZED
-    );
+    for email in ["legacy@example.com", "native@example.com", "nobody@example.com"] {
+        assert_eq!(app.login_status(email, "wrong password").await, StatusCode::UNAUTHORIZED);
+    }
+    let res = app
+        .post_json("/login", json!({"email": "legacy@example.com", "password": "wrong password"}))
+        .await;
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(app.metric(held).await, 4.0, "every failed login waited out the floor");
+    // The imported kind's cost is now part of the floor.
+    assert!(app.auth.hasher.known_kinds().contains(&"bcrypt:04".to_owned()));
+    assert!(app.metric("portcullis_password_failure_floor_seconds").await > 0.0);
+    // Re-checks of a signed-in user's password go the same way.
+    let login = app.login("native@example.com", PASSWORD).await;
+    let res = app
+        .bearer(Method::POST, "/api/auth/change-password", &login.access_token)
+        .json(&json!({"current_password": "wrong password", "new_password": "a whole new secret"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    let res = app
+        .bearer(Method::DELETE, "/api/auth/user", &login.access_token)
+        .json(&json!({"password": "wrong password"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(app.metric(held).await, 6.0);
+    // A right password answers at once, imported or not.
     app.login("legacy@example.com", PASSWORD).await;
-    assert_eq!(app.metric(padded).await, 1.0);
+    assert_eq!(app.metric(held).await, 6.0);
+}
+
+async fn a_node_measures_the_imported_hash_kinds_in_its_database_before_serving(db: Db) {
+    let app = TestApp::spawn(db).await;
+    insert_imported(&app, "legacy@example.com", IMPORTED_BCRYPT).await;
+    let pbkdf2 = "pbkdf2:sha256:1000$8T829iAv1I1B7yqW$5beb96180278ba5910ad0667fa49d8bf06bf6b95f8866cee51dfb2c380b4f482";
+    insert_imported(&app, "werkzeug@example.com", pbkdf2).await;
+    app.register("native@example.com", PASSWORD).await;
+    assert!(!app.auth.hasher.known_kinds().contains(&"bcrypt:04".to_owned()), "not checked yet");
+    // A node started on this database covers both imported kinds before its first request.
+    let node = app.another_node(&[]).await;
+    let kinds = node.auth.hasher.known_kinds();
+    assert!(kinds.contains(&"bcrypt:04".to_owned()), "{kinds:?}");
+    assert!(kinds.contains(&"pbkdf2:sha256:1000".to_owned()), "{kinds:?}");
+    assert_eq!(kinds.len(), 3, "the native kind, and nothing for native hashes: {kinds:?}");
 }
 
 async fn a_cookie_request_with_another_authorization_scheme_is_still_checked_for_csrf(db: Db) {

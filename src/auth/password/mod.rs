@@ -1,9 +1,17 @@
 //! The one password hasher: Argon2id on the blocking pool, behind a semaphore sized to the
 //! cores, with a bounded wait queue that answers `503` instead of letting logins pile up.
+//!
+//! Every failed check (wrong password, unknown user, unusable row) answers no sooner than the
+//! failure floor: the cost of the costliest kind of stored hash this node knows of (measured
+//! on this machine), plus a margin. The wait is an async sleep after the core is released, so
+//! it costs no CPU. A wrong password on an imported bcrypt or PBKDF2 account therefore takes
+//! as long as on a native account or on no account at all, and timing does not tell which
+//! accounts came from an import. See [`Hasher::floor`].
 
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use argon2::password_hash::PasswordHash;
@@ -47,8 +55,11 @@ pub struct Hasher {
     runs: AtomicU64,
     /// Jobs turned away because the queue was full.
     rejections: AtomicU64,
-    /// Failed legacy checks padded with a dummy Argon2id run (metrics).
-    padded: AtomicU64,
+    /// Failed checks held to the failure floor (metrics, and the proof in tests that every
+    /// failure path is).
+    held: AtomicU64,
+    /// What checking each kind of stored hash costs here, which sets the failure floor.
+    costs: std::sync::Mutex<Costs>,
     /// How long jobs waited for a permit (metrics).
     wait: Histogram,
     concurrency: usize,
@@ -94,7 +105,8 @@ impl Hasher {
             in_flight: AtomicUsize::new(0),
             runs: AtomicU64::new(0),
             rejections: AtomicU64::new(0),
-            padded: AtomicU64::new(0),
+            held: AtomicU64::new(0),
+            costs: std::sync::Mutex::new(Costs::default()),
             // 1 ms to ~16 s.
             wait: Histogram::new(exponential_buckets(0.001, 2.0, 15)),
             concurrency: concurrency.max(1),
@@ -103,8 +115,61 @@ impl Hasher {
             memory: std::sync::Mutex::new(Vec::new()),
         };
         let random = super::token::OpaqueToken::generate().plain;
+        let started = Instant::now();
         hasher.dummy = hash_sync(&hasher.params, &random, &mut Vec::new())?;
+        // The native cost, so that the floor covers a native check from the first request.
+        if let Some(kind) = cost_kind(&hasher.dummy) {
+            hasher.learn(kind, started.elapsed());
+        }
         Ok(Arc::new(hasher))
+    }
+
+    /// The PHC prefix of every hash this hasher makes (`$argon2id$v=19$m=…,t=…,p=…$`): a stored
+    /// hash without it is imported or made with other parameters.
+    pub fn native_prefix(&self) -> String {
+        format!(
+            "$argon2id$v=19$m={},t={},p={}$",
+            self.params.m_cost(),
+            self.params.t_cost(),
+            self.params.p_cost()
+        )
+    }
+
+    /// The failure floor: a failed check answers no sooner than this after it started
+    /// running (queueing for a core comes on top, the same for every kind of account).
+    /// [`FLOOR_MARGIN`] times the cost of the costliest kind of stored hash known here.
+    pub fn floor(&self) -> Duration {
+        self.costs.lock().unwrap_or_else(|e| e.into_inner()).floor()
+    }
+
+    /// The kinds of stored hash whose cost is known here (`bcrypt:12`, `pbkdf2:sha256:600000`,
+    /// `argon2id:v=19,m=19456,t=2,p=1` …), for tests and diagnostics.
+    pub fn known_kinds(&self) -> Vec<String> {
+        let costs = self.costs.lock().unwrap_or_else(|e| e.into_inner());
+        let mut kinds: Vec<String> = costs.by_kind.keys().cloned().collect();
+        kinds.sort();
+        kinds
+    }
+
+    /// Failed checks held to the floor so far.
+    pub fn held(&self) -> u64 {
+        self.held.load(Ordering::Relaxed)
+    }
+
+    /// Measures what checking `stored`'s kind of hash costs (a check of a random password,
+    /// through the same queue and cores as a login), so the floor covers it before any login
+    /// meets it. Run at startup for each kind found in the database.
+    pub async fn calibrate(&self, stored: &str) -> Result<()> {
+        let Some(random) = Password::normalize(&super::token::OpaqueToken::generate().plain) else {
+            return Ok(());
+        };
+        self.check(&random, stored.to_owned()).await.map(|_| ())
+    }
+
+    /// Records one measured check of `kind`; a kind's cost is the least seen, so one check
+    /// slowed by a busy machine does not raise the floor for good.
+    fn learn(&self, kind: String, spent: Duration) {
+        self.costs.lock().unwrap_or_else(|e| e.into_inner()).learn(kind, spent);
     }
 
     /// Jobs currently waiting or running (for metrics and tests).
@@ -127,11 +192,6 @@ impl Hasher {
         self.capacity
     }
 
-    /// Failed checks of legacy (or unusable) hashes that also ran the dummy Argon2id.
-    pub fn padded(&self) -> u64 {
-        self.padded.load(Ordering::Relaxed)
-    }
-
     /// Jobs refused so far because the queue was full.
     pub fn rejections(&self) -> u64 {
         self.rejections.load(Ordering::Relaxed)
@@ -151,30 +211,47 @@ impl Hasher {
     }
 
     /// Checks `password` against `stored`, or against the dummy hash when there is no user, so
-    /// both cases cost the same. With `stored == None` the result is never `ok`.
+    /// both cases cost the same. With `stored == None` the result is never `ok`. A failure
+    /// answers no sooner than [`Hasher::floor`]: every password check (login on every route
+    /// set, step-up, password change, account deletion) comes through here.
     pub async fn verify(&self, password: &Password, stored: Option<&str>) -> Result<Verified> {
         let known = stored.is_some();
         let stored = stored.unwrap_or(&self.dummy).to_owned();
-        // A failed check of an imported legacy hash (or an unusable row) also runs the dummy
-        // Argon2id, so it never answers faster than a wrong password on a native account:
-        // timing does not tell which accounts came from an import.
-        let pad = (!stored.starts_with("$argon2")).then(|| self.dummy.clone());
+        let (verified, spent) = self.check(password, stored).await?;
+        let verified =
+            Verified { ok: known && verified.ok, needs_rehash: known && verified.needs_rehash };
+        if !verified.ok {
+            self.hold_to_floor(spent).await;
+        }
+        Ok(verified)
+    }
+
+    /// One check on a core, timed, its kind's cost recorded.
+    async fn check(&self, password: &Password, stored: String) -> Result<(Verified, Duration)> {
+        let kind = cost_kind(&stored);
         let params = self.params.clone();
         let pw = password.clone();
-        let (verified, padded) = self
+        let (verified, spent) = self
             .run(move |memory| {
+                let started = Instant::now();
                 let verified = verify_sync(&params, &pw, &stored, memory);
-                let padded = pad.filter(|_| !verified.ok).is_some_and(|dummy| {
-                    let _ = verify_sync(&params, &pw, &dummy, memory);
-                    true
-                });
-                Ok((verified, padded))
+                Ok((verified, started.elapsed()))
             })
             .await?;
-        if padded {
-            self.padded.fetch_add(1, Ordering::Relaxed);
+        if let Some(kind) = kind {
+            self.learn(kind, spent);
         }
-        Ok(Verified { ok: known && verified.ok, needs_rehash: known && verified.needs_rehash })
+        Ok((verified, spent))
+    }
+
+    /// Waits out the rest of the floor after a failed check that took `spent` on a core. The
+    /// core is free again: the wait costs no CPU and holds no place in the queue.
+    async fn hold_to_floor(&self, spent: Duration) {
+        self.held.fetch_add(1, Ordering::Relaxed);
+        let rest = self.floor().saturating_sub(spent);
+        if !rest.is_zero() {
+            tokio::time::sleep(rest).await;
+        }
     }
 
     async fn run<T, F>(&self, job: F) -> Result<T>
@@ -217,6 +294,46 @@ impl Hasher {
         }
         Ok(slot)
     }
+}
+
+/// The failure floor over the costliest known kind of hash, as a fraction (5/4): room for
+/// the ordinary jitter of that kind's checks.
+pub const FLOOR_MARGIN: (u32, u32) = (5, 4);
+
+/// The least measured cost of checking each kind of stored hash.
+#[derive(Debug, Default)]
+struct Costs {
+    by_kind: HashMap<String, Duration>,
+}
+
+impl Costs {
+    fn learn(&mut self, kind: String, spent: Duration) {
+        self.by_kind.entry(kind).and_modify(|c| *c = (*c).min(spent)).or_insert(spent);
+    }
+
+    fn floor(&self) -> Duration {
+        let costliest = self.by_kind.values().max().copied().unwrap_or_default();
+        costliest * FLOOR_MARGIN.0 / FLOOR_MARGIN.1
+    }
+}
+
+/// What a check of `stored` costs depends on: its algorithm and cost parameters, never its
+/// salt or digest (`argon2id:v=19,m=19456,t=2,p=1`, `bcrypt:12`, `pbkdf2:sha256:600000`,
+/// `scrypt:15:8:1`). `None` for a row in no format we check (it fails at once).
+pub fn cost_kind(stored: &str) -> Option<String> {
+    if !stored.starts_with("$argon2") {
+        return LegacyHash::parse(stored).ok().map(|h| h.cost_kind());
+    }
+    let parsed = PasswordHash::new(stored).ok()?;
+    let params = Params::try_from(&parsed).ok()?;
+    Some(format!(
+        "{}:v={},m={},t={},p={}",
+        parsed.algorithm,
+        parsed.version.unwrap_or(0x13),
+        params.m_cost(),
+        params.t_cost(),
+        params.p_cost()
+    ))
 }
 
 /// The costliest imported Argon2id hash accepted: 256 MiB, 10 passes, 16 lanes. Above that

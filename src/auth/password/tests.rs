@@ -108,3 +108,65 @@ fn absurd_stored_costs_are_refused_without_running() {
     assert!(!verify_sync(&params, &pw("x"), hostile, &mut Vec::new()).ok);
     assert!(!verify_sync(&params, &pw("x"), "not a hash", &mut Vec::new()).ok);
 }
+
+// bcrypt (cost 4) and Werkzeug PBKDF2 of "a long passphrase" are not needed: any wrong
+// password fails, and the kind is read from the parameters.
+const BCRYPT_04: &str = "$2b$04$tI7MeA45PJd97SlefsJz2uoSroEfMTsklxlQHwGvFu14DX4vr1Lvi";
+const PBKDF2_1000: &str = "pbkdf2:sha256:1000$8T829iAv1I1B7yqW$5beb96180278ba5910ad0667fa49d8bf06bf6b95f8866cee51dfb2c380b4f482";
+
+#[tokio::test]
+async fn every_failed_check_is_held_to_the_floor_and_no_success_is() {
+    let h = Hasher::new(cheap(), 1, 1).unwrap();
+    let native = h.hash(&pw("a long passphrase")).await.unwrap();
+    let wrong = pw("wrong password");
+    // Unknown user, native, bcrypt, PBKDF2, and a row in no known format.
+    for stored in [None, Some(native.as_str()), Some(BCRYPT_04), Some(PBKDF2_1000), Some("x")] {
+        let before = h.held();
+        assert!(!h.verify(&wrong, stored).await.unwrap().ok);
+        assert_eq!(h.held(), before + 1, "{stored:?}");
+    }
+    let held = h.held();
+    assert!(h.verify(&pw("a long passphrase"), Some(&native)).await.unwrap().ok);
+    assert!(h.verify(&pw("caf\u{e9}-pass 1"), Some(PBKDF2_1000)).await.unwrap().ok);
+    assert_eq!(h.held(), held, "a right password answers at once");
+}
+
+#[test]
+fn the_floor_is_the_least_cost_of_the_costliest_known_kind_with_a_margin() {
+    let mut costs = Costs::default();
+    assert_eq!(costs.floor(), Duration::ZERO);
+    costs.learn("argon2id:v=19,m=19456,t=2,p=1".into(), Duration::from_millis(16));
+    assert_eq!(costs.floor(), Duration::from_millis(20));
+    costs.learn("bcrypt:12".into(), Duration::from_millis(400));
+    // A second, faster check of the same kind: the first was slowed by a busy machine.
+    costs.learn("bcrypt:12".into(), Duration::from_millis(240));
+    costs.learn("pbkdf2:sha256:600000".into(), Duration::from_millis(100));
+    assert_eq!(costs.floor(), Duration::from_millis(300));
+}
+
+#[tokio::test]
+async fn the_floor_covers_every_kind_checked_or_calibrated() {
+    let h = Hasher::new(cheap(), 1, 1).unwrap();
+    assert_eq!(h.known_kinds(), ["argon2id:v=19,m=256,t=1,p=1"], "the native cost, from the start");
+    assert!(h.floor() > Duration::ZERO);
+    h.calibrate(PBKDF2_1000).await.unwrap();
+    assert!(!h.verify(&pw("wrong password"), Some(BCRYPT_04)).await.unwrap().ok);
+    assert_eq!(h.known_kinds(), ["argon2id:v=19,m=256,t=1,p=1", "bcrypt:04", "pbkdf2:sha256:1000"]);
+    let costs = h.costs.lock().unwrap();
+    let costliest = costs.by_kind.values().max().copied().unwrap();
+    drop(costs);
+    assert_eq!(h.floor(), costliest * 5 / 4);
+    assert!(h.native_prefix().starts_with("$argon2id$v=19$m=256,t=1,p=1$"));
+}
+
+#[test]
+fn cost_kinds_ignore_salt_and_digest() {
+    let a =
+        "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHQ$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g";
+    let b =
+        "$argon2id$v=19$m=19456,t=2,p=1$b3RoZXJzYWx0$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g";
+    assert_eq!(cost_kind(a).as_deref(), Some("argon2id:v=19,m=19456,t=2,p=1"));
+    assert_eq!(cost_kind(a), cost_kind(b));
+    assert_eq!(cost_kind(BCRYPT_04).as_deref(), Some("bcrypt:04"));
+    assert_eq!(cost_kind("not a hash"), None);
+}

@@ -127,7 +127,8 @@ pub(super) async fn logout(
 pub(super) async fn profile(State(state): State<AppState>, headers: HeaderMap) -> Result<Response> {
     let token = crate::http::cookies::value(&headers, &state.auth.settings.session_cookie)
         .ok_or_else(forbidden)?;
-    let auth = state.auth.authenticate_cookie(&token).await.map_err(|e| match e {
+    let access = crate::service::Access::Read;
+    let auth = state.auth.authenticate_cookie(&token, access).await.map_err(|e| match e {
         AppError::Unauthorized { .. } => forbidden(),
         other => other,
     })?;

@@ -38,7 +38,8 @@ impl FromRequestParts<AppState> for MaybeSignedIn {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
         let Ok(PresentedCookie(cookie)) = PresentedCookie::from_request_parts(parts, state).await;
         let Some(token) = cookie else { return Ok(Self(None)) };
-        match state.auth.authenticate_cookie(&token).await {
+        let access = crate::http::extract::access(parts, state);
+        match state.auth.authenticate_cookie(&token, access).await {
             Ok(mut auth) => {
                 let Ok(Client(client)) = Client::from_request_parts(parts, state).await;
                 auth.client = client;
