@@ -51,23 +51,31 @@ impl Idp {
             eprintln!("skipping: npm ci --prefix tests/oidc first");
             return None;
         }
-        let port = free_port();
-        let mut child = Command::new("node")
-            .arg("provider.mjs")
-            .current_dir(&dir)
-            .env("PORT", port.to_string())
-            .env("CLIENT_ID", CLIENT_ID)
-            .env("CLIENT_SECRET", CLIENT_SECRET)
-            .env("REDIRECT_URI", redirect_uri)
-            .envs(env.iter().copied())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("node starts");
-        let mut line = String::new();
-        std::io::BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
-        assert_eq!(line.trim(), "ready", "the provider started");
-        Some(Self { child, port })
+        // The port is free when chosen but may be taken by another test's server before node
+        // binds it: then node exits without `ready`, and a new port is tried.
+        for _ in 0..5 {
+            let port = free_port();
+            let mut child = Command::new("node")
+                .arg("provider.mjs")
+                .current_dir(&dir)
+                .env("PORT", port.to_string())
+                .env("CLIENT_ID", CLIENT_ID)
+                .env("CLIENT_SECRET", CLIENT_SECRET)
+                .env("REDIRECT_URI", redirect_uri)
+                .envs(env.iter().copied())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("node starts");
+            let mut line = String::new();
+            std::io::BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+            if line.trim() == "ready" {
+                return Some(Self { child, port });
+            }
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+        panic!("the test provider did not start on any of five ports");
     }
 
     fn issuer(&self) -> String {
