@@ -239,8 +239,9 @@ impl Store {
         // The write first (SQLite takes its lock with it), then what it means.
         let first_proof = verified
             && self
-                .q("UPDATE users SET email_verified = 1, updated_at = $1 WHERE id = $2 \
-                    AND email_verified = 0")
+                .q("UPDATE users SET email_verified = 1, proven_at = $1, updated_at = $2 \
+                    WHERE id = $3 AND email_verified = 0 AND proven_at IS NULL")
+                .bind(now)
                 .bind(now)
                 .bind(user_id.to_owned())
                 .execute(self.on(&mut *tx))
@@ -251,7 +252,11 @@ impl Store {
             self.clear_unproven_in(&mut tx, user_id, now).await?;
         }
         let n = self
-            .q("UPDATE users SET email_verified = $1, updated_at = $2 WHERE id = $3")
+            .q("UPDATE users SET email_verified = $1, updated_at = $2, \
+                proven_at = CASE WHEN $3 = 1 THEN COALESCE(proven_at, $4) ELSE proven_at END \
+                WHERE id = $5")
+            .bind(i64::from(verified))
+            .bind(now)
             .bind(i64::from(verified))
             .bind(now)
             .bind(user_id.to_owned())

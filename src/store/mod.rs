@@ -135,6 +135,11 @@ macro_rules! migrations {
                 include_str!(concat!("../../migrations/", $dialect, "/0010_admin_webhooks.sql")),
             ),
             (
+                11,
+                "proven_at",
+                include_str!(concat!("../../migrations/", $dialect, "/0011_proven_at.sql")),
+            ),
+            (
                 12,
                 "ceremonies_by_user",
                 include_str!(concat!(

@@ -216,7 +216,8 @@ impl Store {
         let mut tx = self.begin().await?;
         let unproven = self
             .q("UPDATE users SET password_hash = $1, password_epoch = password_epoch + 1, \
-                updated_at = $2 WHERE id = $3 AND email_key = $4 AND email_verified = 0")
+                updated_at = $2 WHERE id = $3 AND email_key = $4 AND email_verified = 0 \
+                AND proven_at IS NULL")
             .bind(no_password.to_owned())
             .bind(now)
             .bind(user_id.to_owned())
@@ -228,7 +229,9 @@ impl Store {
         if unproven {
             self.clear_unproven_in(&mut tx, user_id, now).await?;
         }
-        self.q("UPDATE users SET email_verified = 1 WHERE id = $1 AND email_key = $2")
+        self.q("UPDATE users SET email_verified = 1, proven_at = COALESCE(proven_at, $1) \
+                WHERE id = $2 AND email_key = $3")
+            .bind(now)
             .bind(user_id.to_owned())
             .bind(email_key.to_owned())
             .execute(self.on(&mut *tx))
@@ -248,12 +251,13 @@ impl Store {
         Ok(row.map(|r| r.try_get("password_epoch")).transpose()?)
     }
 
-    /// The first proof of an account's address: every way in its maker may have added
-    /// before anyone proved the address goes (passkeys, linked identities, second factors,
-    /// and what was under way: passkey registrations, provider links, email changes). New
-    /// ones are refused while the address is unproven, so this only finds what was added
-    /// before that rule (or before an administrator's change of address); it runs on every
-    /// first proof all the same, so an upgrade leaves nothing planted behind.
+    /// The first proof of a never-proven account's address (`proven_at` unset): every way in
+    /// its maker may have added before anyone proved the address goes (passkeys, linked
+    /// identities, second factors, and what was under way: passkey registrations, provider
+    /// links, email changes). New ones are refused while the address is unproven, so this
+    /// only finds what an older version let in; it runs on every first proof all the same,
+    /// so an upgrade leaves nothing planted behind. An account proven once (an administrator
+    /// may later give it an unverified address) never comes here: what its owner added stays.
     pub(super) async fn clear_unproven_in(
         &self,
         tx: &mut sqlx::Transaction<'static, sqlx::Any>,

@@ -180,8 +180,9 @@ impl Store {
         }))
     }
 
-    /// Whether `user_id` still has the address `email_key`, unproven: spending a token mailed
-    /// there is then the first proof of it.
+    /// Whether `user_id` still has the address `email_key` and has never had an address proven:
+    /// spending a token mailed there is then the first proof of the account. (An account whose
+    /// proven address an administrator changed is unverified, but not never-proven.)
     pub(super) async fn first_proof_in(
         &self,
         tx: &mut Transaction<'static, Any>,
@@ -189,7 +190,8 @@ impl Store {
         email_key: &str,
     ) -> Result<bool> {
         let row = self
-            .q("SELECT email_verified FROM users WHERE id = $1 AND email_key = $2")
+            .q("SELECT email_verified FROM users WHERE id = $1 AND email_key = $2 \
+                AND proven_at IS NULL")
             .bind(user_id.to_owned())
             .bind(email_key.to_owned())
             .fetch_optional(self.on(&mut **tx))
@@ -219,8 +221,9 @@ impl Store {
                 if self.first_proof_in(&mut tx, &token.user_id, &token.email_key).await? {
                     self.clear_unproven_in(&mut tx, &token.user_id, now).await?;
                 }
-                self.q("UPDATE users SET email_verified = 1, updated_at = $1 WHERE id = $2 \
-                    AND email_key = $3")
+                self.q("UPDATE users SET email_verified = 1, proven_at = COALESCE(proven_at, $1), \
+                    updated_at = $2 WHERE id = $3 AND email_key = $4")
+                    .bind(now)
                     .bind(now)
                     .bind(token.user_id.clone())
                     .bind(token.email_key.clone())
@@ -229,9 +232,10 @@ impl Store {
             }
             Some(new_email) => {
                 self.q("UPDATE users SET email = $1, email_key = $2, email_verified = 1, \
-                    updated_at = $3 WHERE id = $4")
+                    proven_at = COALESCE(proven_at, $3), updated_at = $4 WHERE id = $5")
                     .bind(new_email.clone())
                     .bind(token.email_key.clone())
+                    .bind(now)
                     .bind(now)
                     .bind(token.user_id.clone())
                     .execute(self.on(&mut *tx))

@@ -112,7 +112,8 @@ impl Store {
         let inserted = self
             .q("INSERT INTO users (id, email, email_key, username, username_key, \
                 username_skeleton, key_version, password_hash, is_active, email_verified, \
-                created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $10, $11)")
+                created_at, updated_at, proven_at) \
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $10, $11, $12)")
             .bind(new.id.clone())
             .bind(new.email.clone())
             .bind(new.email_key.clone())
@@ -124,6 +125,7 @@ impl Store {
             .bind(i64::from(new.email_verified))
             .bind(new.now)
             .bind(new.now)
+            .bind(new.email_verified.then_some(new.now))
             .execute(self.on(&mut *tx))
             .await;
         match inserted {
@@ -269,8 +271,10 @@ impl Store {
             Some(key) => {
                 // Following a mailed link proves the address, so it also verifies it.
                 self.q("UPDATE users SET password_hash = $1, password_epoch = password_epoch + 1, \
-                        email_verified = 1, updated_at = $2 WHERE id = $3 AND email_key = $4")
+                        email_verified = 1, proven_at = COALESCE(proven_at, $2), updated_at = $3 \
+                        WHERE id = $4 AND email_key = $5")
                     .bind(new_hash.to_owned())
+                    .bind(now)
                     .bind(now)
                     .bind(user_id.to_owned())
                     .bind(key.to_owned())

@@ -279,6 +279,56 @@ async fn the_confirmation_page_offers_i_did_not_create_this_account(db: Db) {
     assert_eq!(app.login_status(email, PASSWORD).await, StatusCode::UNAUTHORIZED);
 }
 
+/// An administrator's call with `key`.
+async fn admin(
+    app: &TestApp,
+    key: &str,
+    method: Method,
+    path: &str,
+    body: Value,
+) -> reqwest::Response {
+    app.client.request(method, app.url(path)).bearer_auth(key).json(&body).send().await.unwrap()
+}
+
+/// Moves `login`'s proven account to `to` by the admin API (left unverified), and mails a
+/// verification link there: the token.
+async fn moved_by_an_administrator(app: &TestApp, login: &Login, to: &str) -> (String, String) {
+    let id = app.current_user(&login.access_token).await["id"].as_str().unwrap().to_owned();
+    let scopes = ["users:read".to_owned(), "users:write".to_owned()];
+    let key = app.auth.create_api_key("t", &scopes).await.unwrap().1;
+    let path = format!("/api/admin/users/{id}");
+    let res = admin(app, &key, Method::PATCH, &path, json!({"email": to})).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let res = app.post_json("/api/auth/resend-verification", json!({"email": to})).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    (app.token_from_mail(to, "Confirm").await, key)
+}
+
+async fn an_account_proven_once_keeps_its_factors_when_a_new_address_is_proven(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let login = app.user("moved@example.com").await;
+    crate::mfa::enrol_for(&app, &login).await;
+    let to = "moved-new@example.com";
+    let (token, _) = moved_by_an_administrator(&app, &login, to).await;
+    let res = app.post_json("/api/auth/verify-email", json!({"token": token})).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let res = app.post_json("/api/auth/login", json!({"email": to, "password": PASSWORD})).await;
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["mfa_required"], true, "the owner's TOTP stays: {body}");
+}
+
+async fn declining_never_removes_an_account_proven_once(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let login = app.user("moved2@example.com").await;
+    let id = app.current_user(&login.access_token).await["id"].as_str().unwrap().to_owned();
+    let (token, key) = moved_by_an_administrator(&app, &login, "typo@example.com").await;
+    let res = app.post_json("/api/auth/verify-email/decline", json!({"token": token})).await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(error_body(res).await["code"], "invalid_token");
+    let res = admin(&app, &key, Method::GET, &format!("/api/admin/users/{id}"), json!({})).await;
+    assert_eq!(res.status(), StatusCode::OK, "the account stays");
+}
+
 backends!(
     an_unproven_account_cannot_add_ways_in_or_change_its_address,
     a_reset_that_first_proves_the_address_ends_everything_its_maker_set,
@@ -288,4 +338,6 @@ backends!(
     declining_never_removes_a_proven_account,
     declining_an_email_change_to_ones_address_cancels_it,
     the_confirmation_page_offers_i_did_not_create_this_account,
+    an_account_proven_once_keeps_its_factors_when_a_new_address_is_proven,
+    declining_never_removes_an_account_proven_once,
 );
