@@ -220,6 +220,8 @@ mod tests {
         let v1 = Profile::Seed001.warning().unwrap();
         assert!(v1.contains("`api-v1`") && v1.contains("keeps the user's sessions"), "{v1}");
         assert!(Compat::default().warnings().is_empty());
+        // The README quotes it word for word.
+        assert!(include_str!("../../README.md").contains(&alx), "README's example is stale");
     }
 
     #[test]
