@@ -121,9 +121,14 @@ pub(super) fn build(mut layers: Layers) -> Result<Settings, ConfigError> {
     if !(1..=128).contains(&min_length) {
         return Err(p.err("PORTCULLIS_PASSWORD_MIN_LENGTH", "must be between 1 and 128"));
     }
+    let compat = super::compat::Compat::parse(&p.string("PORTCULLIS_COMPAT"))
+        .map_err(|why| p.err("PORTCULLIS_COMPAT", why))?;
+    warnings.extend(compat.warnings());
     let password_policy = PasswordPolicy {
         min_length: min_length as usize,
-        require_letter_and_digit: p.bool("PORTCULLIS_PASSWORD_REQUIRE_LETTER_AND_DIGIT")?,
+        // Seed 003's profile adds its rule; it never removes one.
+        require_letter_and_digit: p.bool("PORTCULLIS_PASSWORD_REQUIRE_LETTER_AND_DIGIT")?
+            || compat.profiles.iter().any(|c| c.requires_letter_and_digit()),
         block_common: p.bool("PORTCULLIS_PASSWORD_BLOCK_COMMON")?,
     };
 
@@ -140,6 +145,12 @@ pub(super) fn build(mut layers: Layers) -> Result<Settings, ConfigError> {
             ));
         }
         dialects.push(d.to_owned());
+    }
+    // A profile serves its seed's route set, whatever PORTCULLIS_DIALECTS leaves out.
+    for set in compat.profiles.iter().filter_map(|c| c.route_set()) {
+        if !dialects.iter().any(|d| d == set.name()) {
+            dialects.push(set.name().to_owned());
+        }
     }
 
     let verify_email_url = p.string_or(
@@ -316,6 +327,7 @@ pub(super) fn build(mut layers: Layers) -> Result<Settings, ConfigError> {
             as usize,
         key_encryption_key,
         legacy_reset_keeps_sessions: p.bool("PORTCULLIS_LEGACY_RESET_KEEPS_SESSIONS")?,
+        compat,
         shutdown_timeout: p.duration("PORTCULLIS_SHUTDOWN_TIMEOUT")?,
         housekeeping_interval: p.nonzero_duration("PORTCULLIS_HOUSEKEEPING_INTERVAL")?,
         key_reload_interval: p.nonzero_duration("PORTCULLIS_KEY_RELOAD_INTERVAL")?,

@@ -4,6 +4,7 @@
 //! values out of `Debug` and logs.
 
 mod build;
+pub mod compat;
 mod providers;
 mod secrets;
 mod sources;
@@ -150,6 +151,8 @@ pub struct Settings {
     pub key_encryption_key: Option<Secret>,
     /// The legacy reset routes keep the user's sessions (weaker; off by default).
     pub legacy_reset_keeps_sessions: bool,
+    /// `PORTCULLIS_COMPAT`: the seeds' compatibility profiles (none by default).
+    pub compat: compat::Compat,
     pub shutdown_timeout: Duration,
     /// How often each node deletes ended sessions, dead one-time tokens and old mail (`15m`).
     pub housekeeping_interval: Duration,
@@ -195,6 +198,24 @@ impl Settings {
             out.push_str(&format!("{:<width$}  {line}\n", s.name));
         }
         out
+    }
+
+    /// The password rule of `set`'s registration and reset routes: its seed's own under that
+    /// seed's compatibility profile, otherwise the configured policy.
+    pub fn password_policy_on(&self, set: compat::LegacySet) -> PasswordPolicy {
+        self.compat.password_policy_on(set, &self.password_policy)
+    }
+
+    /// `set` answers unknown addresses as its seed did (`PORTCULLIS_REVEAL_UNKNOWN_EMAILS`, or
+    /// its seed's profile).
+    pub fn reveals_unknown_emails_on(&self, set: compat::LegacySet) -> bool {
+        self.reveal_unknown_emails || self.compat.reveals_unknown_emails_on(set)
+    }
+
+    /// `set`'s reset keeps the user's sessions (`PORTCULLIS_LEGACY_RESET_KEEPS_SESSIONS`, or
+    /// its seed's profile).
+    pub fn reset_keeps_sessions_on(&self, set: compat::LegacySet) -> bool {
+        self.legacy_reset_keeps_sessions || self.compat.reset_keeps_sessions_on(set)
     }
 
     pub fn secure_cookies(&self) -> bool {

@@ -94,6 +94,7 @@ settings! {
     "PORTCULLIS_HASH_QUEUE", Fixed("64"), Number, "hashes that may wait before `503`";
     "PORTCULLIS_REVEAL_UNKNOWN_EMAILS", Fixed("false"), Bool, "legacy route sets answer unknown emails as their seeds did (404/403)";
     "PORTCULLIS_DIALECTS", Fixed("root,alx,api-v1"), List, "legacy route sets to serve (`none` for none)";
+    "PORTCULLIS_COMPAT", Fixed("none"), List, "compatibility profiles, `seed000` to `seed004`: each serves its seed's route set with the seed's own password rule and the opt-ins its clients need, on that route set only (see [Legacy route sets](#legacy-route-sets)); all but `seed003` weaken that route set, and startup warns what each weakens";
     "PORTCULLIS_LEGACY_RESET_KEEPS_SESSIONS", Fixed("false"), Bool, "the legacy reset routes (`alx`, `api-v1`) keep the user's sessions; weaker, for seed clients that log out with their pre-reset session";
     "PORTCULLIS_RATE_LIMIT_PER_MINUTE", Fixed("60"), Number, "per client IP, shared by every unauthenticated route; `0` off";
     "PORTCULLIS_WRITE_LIMIT_PER_MINUTE", Fixed("60"), Number, "per signed-in user: requests that change something (every method but `GET`, `HEAD`, `OPTIONS`; never a logout), on every route set; `0` off";

@@ -3,7 +3,8 @@
 use super::audit::Event;
 use super::{Auth, Authenticated, ClientInfo};
 use crate::clock::now_ms;
-use crate::domain::{Email, User, Username};
+use crate::config::compat::LegacySet;
+use crate::domain::{Email, PasswordPolicy, User, Username};
 use crate::error::{AppError, ErrorCode, Result};
 use crate::store::{
     DeclineOutcome, EmailChange, MailThrottle, NewUser, ProfileChange, ProfileRefused, Taken,
@@ -30,6 +31,13 @@ pub struct Registration<'a> {
     pub username: Option<&'a str>,
     /// Seeds 000/002 require a username.
     pub username_required: bool,
+}
+
+/// How a reset route sets the new password: which rule it meets, and whether the user's
+/// sessions survive.
+struct ResetRules {
+    keep_sessions: bool,
+    policy: PasswordPolicy,
 }
 
 /// Input of a profile update.
@@ -104,7 +112,21 @@ impl Auth {
     /// taken (even under concurrent registrations: the unique index decides).
     pub async fn register(&self, client: &ClientInfo, input: Registration<'_>) -> Result<User> {
         let created = Event { name: "register", outcome: "succeeded", ..Default::default() };
-        self.audited(client, created, self.create_user(input, false)).await
+        let policy = &self.settings.password_policy;
+        self.audited(client, created, self.create_user_under(input, false, policy)).await
+    }
+
+    /// [`Auth::register`] on a legacy route set: its password rule is its seed's under that
+    /// seed's compatibility profile (`PORTCULLIS_COMPAT`), otherwise the policy.
+    pub async fn legacy_register(
+        &self,
+        set: LegacySet,
+        client: &ClientInfo,
+        input: Registration<'_>,
+    ) -> Result<User> {
+        let created = Event { name: "register", outcome: "succeeded", ..Default::default() };
+        let policy = self.settings.password_policy_on(set);
+        self.audited(client, created, self.create_user_under(input, false, &policy)).await
     }
 
     /// Creates an account; `verified` ones (an administrator's) get no verification mail.
@@ -112,6 +134,16 @@ impl Auth {
         &self,
         input: Registration<'_>,
         verified: bool,
+    ) -> Result<User> {
+        self.create_user_under(input, verified, &self.settings.password_policy).await
+    }
+
+    /// [`Auth::create_user`] with this password rule.
+    async fn create_user_under(
+        &self,
+        input: Registration<'_>,
+        verified: bool,
+        policy: &PasswordPolicy,
     ) -> Result<User> {
         let email_raw = present(input.email, "email")?;
         if input.username_required {
@@ -126,8 +158,7 @@ impl Auth {
             ),
             None => None,
         };
-        let password =
-            self.settings.password_policy.check(password_raw).map_err(Self::policy_error)?;
+        let password = policy.check(password_raw).map_err(Self::policy_error)?;
         // Cheap pre-check so a duplicate costs no Argon2 run; the unique index is the real guard.
         if self.store.user_by_email(&email.key()).await?.is_some() {
             return Err(taken(Taken::Email));
@@ -237,22 +268,29 @@ impl Auth {
         new_password: Option<&str>,
         client: &ClientInfo,
     ) -> Result<User> {
-        self.reset_password_for(None, token, new_password, client, false).await
+        let rules =
+            ResetRules { keep_sessions: false, policy: self.settings.password_policy.clone() };
+        self.reset_password_for(None, token, new_password, client, rules).await
     }
 
-    /// [`Auth::reset_password`] for the legacy route sets: when `email` is given the token must
-    /// have been mailed to that address (seed 004 sends both), and with
-    /// `PORTCULLIS_LEGACY_RESET_KEEPS_SESSIONS` the user's sessions survive the reset (weaker,
-    /// for seed clients that log out with their pre-reset session).
+    /// [`Auth::reset_password`] for the legacy route set `set`: when `email` is given the token
+    /// must have been mailed to that address (seed 004 sends both); with
+    /// `PORTCULLIS_LEGACY_RESET_KEEPS_SESSIONS` (or the seed's profile) the user's sessions
+    /// survive the reset (weaker, for seed clients that log out with their pre-reset session);
+    /// the new password meets [`Settings::password_policy_on`] `set`.
     pub async fn legacy_reset_password(
         &self,
+        set: LegacySet,
         email: Option<&str>,
         token: Option<&str>,
         new_password: Option<&str>,
         client: &ClientInfo,
     ) -> Result<User> {
-        let keep = self.settings.legacy_reset_keeps_sessions;
-        self.reset_password_for(email, token, new_password, client, keep).await
+        let rules = ResetRules {
+            keep_sessions: self.settings.reset_keeps_sessions_on(set),
+            policy: self.settings.password_policy_on(set),
+        };
+        self.reset_password_for(email, token, new_password, client, rules).await
     }
 
     /// Another user's token (with `email`) is `invalid_token` and stays unspent.
@@ -262,8 +300,9 @@ impl Auth {
         token: Option<&str>,
         new_password: Option<&str>,
         client: &ClientInfo,
-        keep_sessions: bool,
+        rules: ResetRules,
     ) -> Result<User> {
+        let ResetRules { keep_sessions, policy } = rules;
         let invalid = || AppError::bad_request(ErrorCode::InvalidToken, "Invalid or expired token");
         let token = present(token, "token")?;
         let hash_of_token = crate::auth::hash_token(token.trim());
@@ -274,7 +313,7 @@ impl Auth {
             }
         }
         let raw = present(new_password, "new_password")?;
-        let password = self.settings.password_policy.check(raw).map_err(Self::policy_error)?;
+        let password = policy.check(raw).map_err(Self::policy_error)?;
         let hash = self.hasher.hash(&password).await?;
         let reset = Event { name: "password_reset", outcome: "succeeded", ..Default::default() };
         let change = async {

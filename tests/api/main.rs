@@ -7,6 +7,7 @@ mod helpers;
 mod admin;
 mod admin_api;
 mod browser;
+mod compat;
 mod email_login;
 mod errors;
 mod hardening;

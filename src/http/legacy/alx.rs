@@ -12,6 +12,7 @@ use serde::Deserialize;
 use serde_json::json;
 
 use super::{found, required, reset_token_answer};
+use crate::config::compat::LegacySet;
 use crate::error::{AppError, ErrorCode, Result};
 use crate::http::extract::{Client, Input};
 use crate::http::AppState;
@@ -84,7 +85,8 @@ pub(super) async fn users(
 ) -> Result<Response> {
     let registered = state
         .auth
-        .register(
+        .legacy_register(
+            LegacySet::Alx,
             &client,
             Registration {
                 email: b.email.as_deref(),
@@ -150,7 +152,7 @@ pub(super) async fn get_reset_token(
     Input(b): Input<super::EmailBody>,
 ) -> Result<Response> {
     let email = required(b.email, "email")?;
-    reset_token_answer(&state, email, forbidden()).await
+    reset_token_answer(&state, LegacySet::Alx, email, forbidden()).await
 }
 
 #[derive(Deserialize, utoipa::ToSchema)]
@@ -173,7 +175,13 @@ pub(super) async fn update_password(
     let token = b.reset_token.filter(|t| !t.trim().is_empty()).ok_or_else(forbidden)?;
     state
         .auth
-        .legacy_reset_password(Some(&email), Some(&token), b.new_password.as_deref(), &client)
+        .legacy_reset_password(
+            LegacySet::Alx,
+            Some(&email),
+            Some(&token),
+            b.new_password.as_deref(),
+            &client,
+        )
         .await
         .map_err(|e| if e.code() == ErrorCode::InvalidToken { forbidden() } else { e })?;
     Ok(Json(json!({"email": email, "message": "Password updated"})).into_response())

@@ -11,6 +11,7 @@ use serde::Deserialize;
 use serde_json::json;
 
 use super::{required, reset_token_answer};
+use crate::config::compat::LegacySet;
 use crate::error::{AppError, ErrorCode, Result};
 use crate::http::extract::{Client, Input};
 use crate::http::AppState;
@@ -38,7 +39,8 @@ pub(super) async fn register(
 ) -> Result<Response> {
     state
         .auth
-        .register(
+        .legacy_register(
+            LegacySet::ApiV1,
             &client,
             Registration {
                 email: b.email.as_deref(),
@@ -96,6 +98,7 @@ pub(super) async fn reset_password(
     let email = required(b.email, "email")?;
     reset_token_answer(
         &state,
+        LegacySet::ApiV1,
         email,
         AppError::not_found(ErrorCode::UnknownEmail, "No user found with this email"),
     )
@@ -118,7 +121,13 @@ pub(super) async fn update_password(
 ) -> Result<Response> {
     state
         .auth
-        .legacy_reset_password(None, b.reset_token.as_deref(), b.new_password.as_deref(), &client)
+        .legacy_reset_password(
+            LegacySet::ApiV1,
+            None,
+            b.reset_token.as_deref(),
+            b.new_password.as_deref(),
+            &client,
+        )
         .await?;
     Ok(Json(json!({"message": "Password updated"})).into_response())
 }

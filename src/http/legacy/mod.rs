@@ -14,6 +14,7 @@ use axum::{Json, Router};
 use serde_json::json;
 
 use super::AppState;
+use crate::config::compat::LegacySet;
 use crate::http::extract::{Client, Input, PresentedCookie};
 use crate::service::{ForgotOutcome, Identifier};
 use axum::extract::State;
@@ -62,18 +63,21 @@ async fn start_reset(
 
 /// The answer of seeds 001 and 004 to a reset request: the token itself in dev mode (as the
 /// seeds did), otherwise a message while the token goes by mail. An unknown address gets
-/// `unknown` when `PORTCULLIS_REVEAL_UNKNOWN_EMAILS` asks for the seeds' behaviour, otherwise
-/// the same answer as a known one: in dev mode with a decoy token of the same shape that works
-/// nowhere, so even dev answers do not tell which addresses exist.
+/// `unknown` when `PORTCULLIS_REVEAL_UNKNOWN_EMAILS` (or the seed's profile on `set`) asks for
+/// the seeds' behaviour, otherwise the same answer as a known one: in dev mode with a decoy
+/// token of the same shape that works nowhere, so even dev answers do not tell which addresses
+/// exist.
 async fn reset_token_answer(
     state: &AppState,
+    set: LegacySet,
     email: String,
     unknown: crate::error::AppError,
 ) -> crate::error::Result<Response> {
     let settings = &state.auth.settings;
-    let wait = settings.dev || settings.reveal_unknown_emails;
+    let reveal = settings.reveals_unknown_emails_on(set);
+    let wait = settings.dev || reveal;
     let token = match start_reset(state, email.clone(), wait).await? {
-        Some(ForgotOutcome::UnknownEmail) if settings.reveal_unknown_emails => return Err(unknown),
+        Some(ForgotOutcome::UnknownEmail) if reveal => return Err(unknown),
         Some(ForgotOutcome::Sent { token }) if settings.dev => token,
         Some(ForgotOutcome::UnknownEmail) if settings.dev => {
             crate::auth::OpaqueToken::generate().plain

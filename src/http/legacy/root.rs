@@ -10,6 +10,7 @@ use serde::Deserialize;
 use serde_json::json;
 
 use super::{found, required, start_reset};
+use crate::config::compat::LegacySet;
 use crate::error::{AppError, ErrorCode};
 use crate::http::api::{identifier, login_response};
 use crate::http::extract::{Client, Input, PresentedCookie};
@@ -78,7 +79,8 @@ pub(super) async fn register(
     let Input(b) = input?;
     state
         .auth
-        .register(
+        .legacy_register(
+            LegacySet::Root,
             &client,
             Registration {
                 email: b.email.as_deref(),
@@ -129,7 +131,7 @@ pub(super) async fn forgot_password(
 ) -> Result<Response, RootError> {
     let Input(b) = input?;
     let email = required(b.email, "email")?;
-    let reveal = state.auth.settings.reveal_unknown_emails;
+    let reveal = state.auth.settings.reveals_unknown_emails_on(LegacySet::Root);
     if let Some(ForgotOutcome::UnknownEmail) = start_reset(&state, email, reveal).await? {
         return Err(
             AppError::not_found(ErrorCode::UnknownEmail, "No user found with this email").into()
