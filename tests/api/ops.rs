@@ -178,6 +178,31 @@ async fn metrics_can_move_to_their_own_listener() {
     server.await.unwrap().unwrap();
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_metrics_address_in_use_names_the_setting_and_a_way_out() {
+    // Another node (here: any listener) already holds the metrics address.
+    let taken = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = taken.local_addr().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let settings = portcullis::Settings::from_map([
+        ("PORTCULLIS_BIND", "127.0.0.1:0".to_owned()),
+        ("PORTCULLIS_METRICS_BIND", addr.to_string()),
+        ("PORTCULLIS_DATABASE_URL", format!("sqlite://{}/p.db", dir.path().display())),
+        ("PORTCULLIS_DEV", "true".to_owned()),
+        ("PORTCULLIS_LOG", "warn".to_owned()),
+    ])
+    .unwrap();
+    let Err(e) = portcullis::App::build(settings).await else {
+        panic!("a second listener on {addr}");
+    };
+    let message = format!("{e:#}");
+    assert!(message.contains(&format!("cannot listen on {addr}")), "{message}");
+    assert!(message.contains("in use"), "{message}");
+    let next = format!("PORTCULLIS_METRICS_BIND=127.0.0.1:{}", addr.port() + 1);
+    assert!(message.contains(&next), "suggests another port: {message}");
+    assert!(message.contains("PORTCULLIS_METRICS_BIND=off"), "{message}");
+}
+
 // ---------------------------------------------------------------------------------------------
 // The real binary: request logs and graceful shutdown
 
