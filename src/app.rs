@@ -27,6 +27,22 @@ pub struct App {
     mail: Option<Worker>,
 }
 
+/// Why the metrics listener could not bind, and what to do about it. The default address is the
+/// same for every node, so a second node on one machine meets it in use.
+fn metrics_bind_error(addr: std::net::SocketAddr, e: &std::io::Error) -> anyhow::Error {
+    if e.kind() == std::io::ErrorKind::AddrInUse {
+        let next = std::net::SocketAddr::new(addr.ip(), addr.port().wrapping_add(1).max(1));
+        anyhow::anyhow!(
+            "cannot listen on {addr} (PORTCULLIS_METRICS_BIND): the address is in use, perhaps by \
+             another Portcullis node on this machine. Give each node its own metrics address \
+             (for example PORTCULLIS_METRICS_BIND={next}), or set PORTCULLIS_METRICS_BIND=off \
+             and scrape the main listener with PORTCULLIS_METRICS_TOKEN"
+        )
+    } else {
+        anyhow::anyhow!("cannot listen on {addr} (PORTCULLIS_METRICS_BIND): {e}")
+    }
+}
+
 impl App {
     pub async fn build(mut settings: Settings) -> anyhow::Result<Self> {
         let listener = TcpListener::bind(settings.bind)
@@ -34,13 +50,12 @@ impl App {
             .with_context(|| format!("cannot listen on {} (PORTCULLIS_BIND)", settings.bind))?;
         let bound = listener.local_addr()?;
         settings.adopt_bound_address(bound);
-        let metrics_listener =
-            match settings.metrics_bind {
-                None => None,
-                Some(addr) => Some(TcpListener::bind(addr).await.with_context(|| {
-                    format!("cannot listen on {addr} (PORTCULLIS_METRICS_BIND)")
-                })?),
-            };
+        let metrics_listener = match settings.metrics_bind {
+            None => None,
+            Some(addr) => {
+                Some(TcpListener::bind(addr).await.map_err(|e| metrics_bind_error(addr, &e))?)
+            }
+        };
         let admin_listener = match settings.admin_bind {
             None => None,
             Some(addr) => Some(

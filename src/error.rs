@@ -291,7 +291,11 @@ impl From<sqlx::Error> for AppError {
             // The database is down, saturated or too slow (a time limit ran out): tell the
             // client to come back, not that we broke.
             e if crate::store::is_transient(e) => {
-                tracing::warn!(error = %e, "database unavailable");
+                // An outage is logged by the store once as it begins and once as it ends, not
+                // for every request it fails; a lock timeout or a deadlock is logged each time.
+                if !crate::store::is_outage(e) {
+                    tracing::warn!(error = %e, "database busy");
+                }
                 Self::Unavailable { retry_after: 2 }
             }
             // PostgreSQL refuses NUL and unencodable characters in text: bad input, not a bug.

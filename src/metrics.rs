@@ -110,6 +110,9 @@ pub struct Metrics {
     hash_rejections: Counter,
     rate_rejections: Counter,
     redis_fallbacks: Counter,
+    redis_outages: Counter,
+    limits_shared: Gauge,
+    database_outages: Counter,
     throttle_tracked: Gauge,
     key_reloads: Counter,
     hash_held: Counter,
@@ -146,6 +149,9 @@ impl Metrics {
             hash_rejections: Counter::default(),
             rate_rejections: Counter::default(),
             redis_fallbacks: Counter::default(),
+            redis_outages: Counter::default(),
+            limits_shared: Gauge::default(),
+            database_outages: Counter::default(),
             throttle_tracked: Gauge::default(),
             key_reloads: Counter::default(),
             hash_held: Counter::default(),
@@ -207,6 +213,11 @@ impl Metrics {
             m.database_up.clone(),
         );
         r.register(
+            "database_outages",
+            "Times the database became unreachable (logged once, and once on recovery)",
+            m.database_outages.clone(),
+        );
+        r.register(
             "db_pool_connections",
             "Database pool connections by state: idle, in_use",
             m.pool.clone(),
@@ -245,8 +256,18 @@ impl Metrics {
         );
         r.register(
             "rate_limit_redis_fallbacks",
-            "Limit checks that fell back to this node's own limits because Redis did not answer",
+            "Limit checks made with this node's own limits because Redis failed or was down",
             m.redis_fallbacks.clone(),
+        );
+        r.register(
+            "rate_limit_redis_outages",
+            "Times Redis stopped answering (or was unreachable at startup) and limits went per node",
+            m.redis_outages.clone(),
+        );
+        r.register(
+            "rate_limit_shared",
+            "1 while limits are shared through Redis; 0 without Redis or while it is down",
+            m.limits_shared.clone(),
         );
         r.register(
             "login_throttle_tracked",
@@ -338,6 +359,9 @@ impl Metrics {
         set_counter(&self.hash_rejections, hasher.rejections());
         set_counter(&self.rate_rejections, limits.rejections());
         set_counter(&self.redis_fallbacks, limits.redis_fallbacks());
+        set_counter(&self.redis_outages, limits.redis_outages());
+        self.limits_shared.set(i64::from(limits.redis_up()));
+        set_counter(&self.database_outages, store.outages());
         self.throttle_tracked.set(limits.tracked() as i64);
         set_counter(&self.hash_held, hasher.held());
         self.hash_floor.set(hasher.floor().as_secs_f64());

@@ -4,19 +4,23 @@
 //!
 //! Without Redis both live in this process. With `PORTCULLIS_REDIS_URL` they live in Redis, so
 //! every node spends one budget. If Redis stops answering, each node falls back to its own
-//! in-process limits (fail open to a weaker limit, never to none), logs a warning and counts
-//! the fallback in `redis_fallbacks`, and goes back to Redis when it answers again.
+//! in-process limits (fail open to a weaker limit, never to none) behind a circuit breaker
+//! (`breaker`): one warning when Redis goes, checks that no longer wait for it while it is
+//! gone, and one line when a background probe finds it answering again.
+
+mod breaker;
 
 use std::collections::HashMap;
 use std::net::IpAddr;
 use std::num::NonZeroU32;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use governor::clock::{Clock, DefaultClock};
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 
+use self::breaker::RedisLink;
 use crate::error::{AppError, Result};
 
 /// Longest delay between two attempts before the lock.
@@ -66,8 +70,7 @@ impl std::fmt::Debug for ThrottleKey {
         write!(f, "ThrottleKey({})", self.hex())
     }
 }
-/// How long a Redis call may take before we fall back.
-const REDIS_TIMEOUT: Duration = Duration::from_millis(250);
+use self::breaker::REDIS_TIMEOUT;
 
 /// Failed logins of one identifier within the window.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -104,7 +107,7 @@ pub struct Limits {
     writes_per_ip: Option<(u32, DefaultKeyedRateLimiter<IpAddr>)>,
     failures_per_hour: u32,
     accounts: Mutex<HashMap<ThrottleKey, Failures>>,
-    redis: Option<redis::aio::ConnectionManager>,
+    redis: Option<Arc<RedisLink>>,
     gcra: redis::Script,
     fail: redis::Script,
     redis_fallbacks: AtomicU64,
@@ -177,21 +180,7 @@ impl Limits {
                         e.category()
                     )
                 })?;
-                let config = redis::aio::ConnectionManagerConfig::new()
-                    .set_connection_timeout(Duration::from_secs(2))
-                    .set_response_timeout(REDIS_TIMEOUT)
-                    .set_number_of_retries(1);
-                match client.get_connection_manager_with_config(config).await {
-                    Ok(c) => Some(c),
-                    Err(e) => {
-                        // Start anyway: limits are per node until Redis answers.
-                        tracing::warn!(
-                            error = e.category(),
-                            "Redis unreachable at startup; limits are per node for now"
-                        );
-                        None
-                    }
-                }
+                Some(RedisLink::connect(client).await)
             }
         };
         Ok(Self {
@@ -211,9 +200,20 @@ impl Limits {
         })
     }
 
-    /// Times Redis failed and the node used its own limits instead.
+    /// Limit checks this node made with its own limits because Redis had failed (the call
+    /// that failed, and every check while the breaker was open).
     pub fn redis_fallbacks(&self) -> u64 {
         self.redis_fallbacks.load(Ordering::Relaxed)
+    }
+
+    /// Whether limits are shared through Redis now: `false` without Redis, or while it is down.
+    pub fn redis_up(&self) -> bool {
+        self.redis.as_ref().is_some_and(|r| r.is_up())
+    }
+
+    /// Times Redis went down (the breaker opened), counting a Redis unreachable at startup.
+    pub fn redis_outages(&self) -> u64 {
+        self.redis.as_ref().map_or(0, |r| r.outages())
     }
 
     /// Requests refused with `429` so far.
@@ -221,30 +221,27 @@ impl Limits {
         self.rejections.load(Ordering::Relaxed)
     }
 
-    fn fallback(&self, what: &str, e: impl std::fmt::Display) {
-        self.redis_fallbacks.fetch_add(1, Ordering::Relaxed);
-        tracing::warn!(error = %e, "Redis unavailable for {what}; using this node's limits");
-    }
-
-    /// Runs one Redis call with a deadline. `None`: no Redis, or it failed (logged, counted):
-    /// the caller uses this node's limits.
+    /// Runs one Redis call with a deadline. `None`: no Redis, Redis known to be down (the
+    /// breaker is open: no wait), or this call failed (which opens the breaker); the caller
+    /// uses this node's limits.
     async fn redis_try<T, F, Fut>(&self, what: &str, call: F) -> Option<T>
     where
         F: FnOnce(redis::aio::ConnectionManager) -> Fut,
         Fut: std::future::Future<Output = redis::RedisResult<T>>,
     {
-        let conn = self.redis.as_ref()?.clone();
-        match tokio::time::timeout(REDIS_TIMEOUT, call(conn)).await {
-            Ok(Ok(v)) => Some(v),
-            Ok(Err(e)) => {
-                self.fallback(what, e);
-                None
-            }
-            Err(_) => {
-                self.fallback(what, "timeout");
-                None
-            }
-        }
+        let link = self.redis.as_ref()?;
+        let Some(conn) = link.conn() else {
+            self.redis_fallbacks.fetch_add(1, Ordering::Relaxed);
+            return None;
+        };
+        let failure = match tokio::time::timeout(REDIS_TIMEOUT, call(conn)).await {
+            Ok(Ok(v)) => return Some(v),
+            Ok(Err(e)) => e.category().to_owned(),
+            Err(_) => "timeout".to_owned(),
+        };
+        self.redis_fallbacks.fetch_add(1, Ordering::Relaxed);
+        link.failed(what, failure);
+        None
     }
 
     fn rejected(&self, wait_ms: i64) -> AppError {

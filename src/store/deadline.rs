@@ -12,9 +12,11 @@
 //!   or a dead host, where TCP alone would wait many minutes).
 //!
 //! Every statement in `store/` runs through [`Timed`]: `execute(self.db())` on the pool,
-//! `execute(self.on(&mut *tx))` inside a transaction.
+//! `execute(self.on(&mut *tx))` inside a transaction. Its outcome goes to the store's
+//! [`Health`], which logs an outage once when it begins and once when it ends.
 
 use std::future::Future;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Duration;
 
 use futures_core::future::BoxFuture;
@@ -47,12 +49,68 @@ pub async fn within<T>(
     tokio::time::timeout(limit, fut).await.unwrap_or_else(|_| Err(deadline_error()))
 }
 
-/// An executor (the pool, or a transaction's connection) whose statements each get
-/// [`DEADLINE`].
-#[derive(Debug)]
-pub struct Timed<E>(pub E);
+/// Whether the database answers, as the statements see it. An outage (the database unreachable,
+/// refusing connections, or silent: see [`is_outage`]) is logged once as it begins, with a
+/// count for the metrics, and once more when a statement is answered again; in between, each
+/// request still gets its `503` and its request log line, but no further warning. Other errors
+/// (a deadlock, a statement over its time limit, a bug) are not outages and are logged as
+/// before.
+#[derive(Debug, Default)]
+pub struct Health {
+    down: AtomicBool,
+    outages: AtomicU64,
+}
 
-impl<'c, E> Executor<'c> for Timed<E>
+impl Health {
+    /// Notes the outcome of one statement (or `BEGIN`, `COMMIT`).
+    pub fn note<T>(&self, result: &Result<T, sqlx::Error>) {
+        match result {
+            Err(e) if is_outage(e) => {
+                if !self.down.swap(true, Ordering::AcqRel) {
+                    self.outages.fetch_add(1, Ordering::Relaxed);
+                    tracing::warn!(
+                        error = %e,
+                        "database unavailable; requests that need it get 503 until it answers"
+                    );
+                }
+            }
+            // Any answer, even an error from the server, means it is reachable.
+            _ => {
+                if self.down.swap(false, Ordering::AcqRel) {
+                    tracing::info!("database answers again");
+                }
+            }
+        }
+    }
+
+    /// Times the database became unreachable.
+    pub fn outages(&self) -> u64 {
+        self.outages.load(Ordering::Relaxed)
+    }
+
+    /// Whether the last statement met an outage.
+    pub fn is_down(&self) -> bool {
+        self.down.load(Ordering::Acquire)
+    }
+}
+
+/// `fut` within `limit`, its outcome noted in `health`.
+async fn watched<T>(
+    health: &Health,
+    limit: Duration,
+    fut: impl Future<Output = Result<T, sqlx::Error>>,
+) -> Result<T, sqlx::Error> {
+    let result = within(limit, fut).await;
+    health.note(&result);
+    result
+}
+
+/// An executor (the pool, or a transaction's connection) whose statements each get
+/// [`DEADLINE`], their outcomes noted in the store's [`Health`].
+#[derive(Debug)]
+pub struct Timed<'h, E>(pub E, pub &'h Health);
+
+impl<'c, 'h: 'c, E> Executor<'c> for Timed<'h, E>
 where
     E: Executor<'c, Database = Any>,
 {
@@ -63,8 +121,9 @@ where
         'c: 'e,
         Q: 'q + Execute<'q, Any>,
     {
+        let health = self.1;
         let fut = self.0.execute(query);
-        Box::pin(within(DEADLINE, fut))
+        Box::pin(watched(health, DEADLINE, fut))
     }
 
     fn fetch_all<'e, 'q: 'e, Q>(self, query: Q) -> BoxFuture<'e, Result<Vec<AnyRow>, sqlx::Error>>
@@ -72,8 +131,9 @@ where
         'c: 'e,
         Q: 'q + Execute<'q, Any>,
     {
+        let health = self.1;
         let fut = self.0.fetch_all(query);
-        Box::pin(within(DEADLINE, fut))
+        Box::pin(watched(health, DEADLINE, fut))
     }
 
     fn fetch_one<'e, 'q: 'e, Q>(self, query: Q) -> BoxFuture<'e, Result<AnyRow, sqlx::Error>>
@@ -81,8 +141,9 @@ where
         'c: 'e,
         Q: 'q + Execute<'q, Any>,
     {
+        let health = self.1;
         let fut = self.0.fetch_one(query);
-        Box::pin(within(DEADLINE, fut))
+        Box::pin(watched(health, DEADLINE, fut))
     }
 
     fn fetch_optional<'e, 'q: 'e, Q>(
@@ -93,8 +154,9 @@ where
         'c: 'e,
         Q: 'q + Execute<'q, Any>,
     {
+        let health = self.1;
         let fut = self.0.fetch_optional(query);
-        Box::pin(within(DEADLINE, fut))
+        Box::pin(watched(health, DEADLINE, fut))
     }
 
     // Streams are not used by the store; they pass through without a deadline.
@@ -117,16 +179,40 @@ where
     where
         'c: 'e,
     {
+        let health = self.1;
         let fut = self.0.prepare_with(sql, parameters);
-        Box::pin(within(DEADLINE, fut))
+        Box::pin(watched(health, DEADLINE, fut))
     }
 
     fn describe<'e, 'q: 'e>(self, sql: &'q str) -> BoxFuture<'e, Result<Describe<Any>, sqlx::Error>>
     where
         'c: 'e,
     {
+        let health = self.1;
         let fut = self.0.describe(sql);
-        Box::pin(within(DEADLINE, fut))
+        Box::pin(watched(health, DEADLINE, fut))
+    }
+}
+
+/// Whether `e` says the database cannot be reached at all (rather than that one statement was
+/// slow, deadlocked or wrong): no connection within the acquire timeout, a lost or silent
+/// connection, the server refusing connections or shutting down. A subset of [`is_transient`].
+pub fn is_outage(e: &sqlx::Error) -> bool {
+    match e {
+        sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) => true,
+        sqlx::Error::Database(d) => {
+            if let Some(my) = d.try_downcast_ref::<sqlx::mysql::MySqlDatabaseError>() {
+                // Too many connections, server shutdown, connection killed.
+                return matches!(my.number(), 1040 | 1053 | 1927);
+            }
+            if d.try_downcast_ref::<sqlx::sqlite::SqliteError>().is_some() {
+                return false;
+            }
+            let code = d.code().unwrap_or_default();
+            // PostgreSQL: connection exceptions, too many connections, shutting down or starting.
+            code.starts_with("08") || matches!(code.as_ref(), "53300" | "57P01" | "57P02" | "57P03")
+        }
+        _ => false,
     }
 }
 

@@ -42,8 +42,8 @@ use sqlx::{Any, AnyConnection, AnyPool, Executor, Row, Transaction};
 
 pub use admin::{ApiKey, AuditFilter, AuditRow, WebhookDelivery};
 pub use audit::{with_audit, AuditEntry, PendingAudit};
-pub use deadline::is_transient;
-use deadline::{within, Timed, ACQUIRE_TIMEOUT, DEADLINE, STATEMENT_TIMEOUT};
+pub use deadline::{is_outage, is_transient};
+use deadline::{within, Health, Timed, ACQUIRE_TIMEOUT, DEADLINE, STATEMENT_TIMEOUT};
 pub use error::{Result, StoreError};
 pub use housekeeping::{OutboxStats, Sweep, BATCH as SWEEP_BATCH};
 pub use mfa::{Challenge, NewChallenge, SessionFence, TotpFactor};
@@ -83,6 +83,8 @@ pub struct Store {
     mysql_sql: Mutex<HashMap<&'static str, &'static str>>,
     /// SQLite (a file): session lookups without the pool's thread hand-offs.
     direct: Option<direct::DirectReads>,
+    /// Outages seen by the statements (logged once each way).
+    health: Health,
 }
 
 impl std::fmt::Debug for Store {
@@ -208,7 +210,13 @@ impl Store {
         } else {
             None
         };
-        Ok(Self { pool, backend, mysql_sql: Mutex::new(HashMap::new()), direct })
+        Ok(Self {
+            pool,
+            backend,
+            mysql_sql: Mutex::new(HashMap::new()),
+            direct,
+            health: Health::default(),
+        })
     }
 
     pub fn pool(&self) -> &AnyPool {
@@ -269,23 +277,32 @@ impl Store {
     }
 
     /// The pool, with a deadline on each statement.
-    fn db(&self) -> Timed<&AnyPool> {
-        Timed(&self.pool)
+    fn db(&self) -> Timed<'_, &AnyPool> {
+        Timed(&self.pool, &self.health)
+    }
+
+    /// Times the database became unreachable (see [`Health`]).
+    pub fn outages(&self) -> u64 {
+        self.health.outages()
     }
 
     /// A transaction's connection, with a deadline on each statement.
-    fn on<'c, E: Executor<'c, Database = Any>>(&self, executor: E) -> Timed<E> {
-        Timed(executor)
+    fn on<'c, E: Executor<'c, Database = Any>>(&self, executor: E) -> Timed<'_, E> {
+        Timed(executor, &self.health)
     }
 
     /// Begins a transaction (connection and `BEGIN` within the deadlines).
     async fn begin(&self) -> Result<Transaction<'static, Any>, sqlx::Error> {
-        within(ACQUIRE_TIMEOUT + DEADLINE, self.pool.begin()).await
+        let result = within(ACQUIRE_TIMEOUT + DEADLINE, self.pool.begin()).await;
+        self.health.note(&result);
+        result
     }
 
     /// Commits, within the deadline.
     async fn commit(&self, tx: Transaction<'static, Any>) -> Result<(), sqlx::Error> {
-        within(DEADLINE, tx.commit()).await
+        let result = within(DEADLINE, tx.commit()).await;
+        self.health.note(&result);
+        result
     }
 
     /// A statement in this backend's placeholder syntax.

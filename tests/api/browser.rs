@@ -472,6 +472,21 @@ async fn two_factor(app: TestApp, b: Client) {
         b.execute("return document.querySelector('.qr img').naturalWidth;", vec![]).await.unwrap();
     assert!(drawn.as_u64().unwrap_or(0) > 0, "the QR code loaded under the CSP");
     screenshot(&b, "mfa-setup.png").await;
+    let apart = "const s = [...document.querySelectorAll('code.secret span')];
+                 return s[1].getBoundingClientRect().left - s[0].getBoundingClientRect().right;";
+    let gap = b.execute(apart, vec![]).await.unwrap().as_f64().unwrap();
+    assert!(gap > 2.0, "the key's groups are set apart: {gap} px");
+    // On a narrow phone the key breaks only between its groups of four.
+    let one_line = |selector: &str| {
+        format!(
+            "const all = [...document.querySelectorAll('{selector}')];
+             return all.length > 0 && all.every(e => e.getClientRects().length === 1);"
+        )
+    };
+    set_viewport(&b, 300, 900).await;
+    let fits = b.execute(&one_line("code.secret span"), vec![]).await.unwrap();
+    assert_eq!(fits, json!(true), "a group of the key broken across lines");
+    set_viewport(&b, 1000, 900).await;
     let secret = base32_decode(&text(&b, "code.secret").await);
     fresh_step().await;
     fill(&b, "code", &totp_at(&secret, now())).await;
@@ -479,6 +494,12 @@ async fn two_factor(app: TestApp, b: Client) {
     wait_for_path(&b, "/account/mfa/confirm").await;
     let codes = b.find_all(Locator::Css(".codes code")).await.unwrap();
     assert_eq!(codes.len(), 10);
+    for width in [1000, 300] {
+        set_viewport(&b, width, 900).await;
+        let fits = b.execute(&one_line(".codes code"), vec![]).await.unwrap();
+        assert_eq!(fits, json!(true), "a recovery code broken across lines at {width} px");
+    }
+    set_viewport(&b, 1000, 900).await;
     let recovery = codes[0].text().await.unwrap();
 
     // Log out, and back in: the password, then a code.
@@ -842,6 +863,126 @@ async fn opening_a_mailed_link_spends_nothing_until_the_form_is_sent() {
     let res = post_page(&app, "/account/reset-password", &cookie, &form).await;
     assert_eq!(res.status(), StatusCode::BAD_REQUEST);
     app.login("heidi@example.com", new).await;
+}
+
+/// The `name=value` part of the `Set-Cookie` line for `name`, if the response sets it.
+fn set_cookie(res: &reqwest::Response, name: &str) -> Option<String> {
+    res.headers()
+        .get_all(SET_COOKIE)
+        .iter()
+        .map(|v| v.to_str().unwrap().to_owned())
+        .find(|v| v.starts_with(&format!("{name}=")))
+}
+
+/// The value of the login form's email field.
+fn email_field(html: &str) -> Option<String> {
+    let start = html.find("id=\"email\"")?;
+    let tag = &html[html[..start].rfind('<')?..start + html[start..].find('>')?];
+    let value = tag.find("value=\"")? + "value=\"".len();
+    Some(unescape(&tag[value..value + tag[value..].find('"')?]))
+}
+
+#[tokio::test]
+async fn after_registering_the_login_form_offers_the_address_just_used() {
+    let app = TestApp::spawn(Db::Sqlite).await;
+    let (cookie, token) = csrf(&app).await;
+    let email = "ivan+pages@example.com";
+    let form = [
+        ("email", email),
+        ("password", PASSWORD),
+        ("confirm_password", PASSWORD),
+        ("csrf", token.as_str()),
+    ];
+    let res = post_page(&app, "/account/register", &cookie, &form).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&res), "/account/login", "no address in the URL");
+    let hint = set_cookie(&res, "portcullis_login_hint").expect("a login hint");
+    assert!(hint.contains("HttpOnly") && hint.contains("Path=/"), "{hint}");
+    let all: Vec<_> = res.headers().get_all(SET_COOKIE).iter().collect();
+    assert!(!format!("{all:?}").contains(PASSWORD), "never a password");
+    let hint = hint.split(';').next().unwrap().to_owned();
+
+    // The login page (the redirect's target) has the address in its email field.
+    let cookies = format!("{cookie}; {hint}");
+    let html = login_page(&app, &cookies).await;
+    assert_eq!(email_field(&html).as_deref(), Some(email), "{html}");
+    assert!(!html.contains(PASSWORD));
+    // Still there after confirming the address from the mail first.
+    app.verify(email).await;
+    assert_eq!(email_field(&login_page(&app, &cookies).await).as_deref(), Some(email));
+    // Without the cookie, or with one that holds no address, the field is empty.
+    assert_eq!(email_field(&login_page(&app, &cookie).await), None);
+    let forged = format!("{cookie}; portcullis_login_hint=PHNjcmlwdD4");
+    assert_eq!(email_field(&login_page(&app, &forged).await), None);
+
+    // Logging in forgets it.
+    let login = [("email", email), ("password", PASSWORD), ("csrf", token.as_str())];
+    let res = post_page(&app, "/account/login", &cookies, &login).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let cleared = set_cookie(&res, "portcullis_login_hint").expect("the hint is cleared");
+    assert!(cleared.starts_with("portcullis_login_hint=;"), "{cleared}");
+    assert!(cleared.contains("Max-Age=0"), "{cleared}");
+}
+
+/// The login page's HTML, with `cookies`.
+async fn login_page(app: &TestApp, cookies: &str) -> String {
+    let res = app_get(app, "/account/login", cookies).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    res.text().await.unwrap()
+}
+
+/// `GET path` with `cookies`.
+async fn app_get(app: &TestApp, path: &str, cookies: &str) -> reqwest::Response {
+    app.client.get(app.url(path)).header(COOKIE, cookies).send().await.unwrap()
+}
+
+#[tokio::test]
+async fn an_account_without_a_username_says_so_in_words() {
+    let app = TestApp::spawn(Db::Sqlite).await;
+    app.register("judy@example.com", PASSWORD).await;
+    app.verify("judy@example.com").await;
+    let (cookie, token) = csrf(&app).await;
+    let login = [("email", "judy@example.com"), ("password", PASSWORD), ("csrf", token.as_str())];
+    let res = post_page(&app, "/account/login", &cookie, &login).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let session = session_cookie(res.headers()).expect("a session");
+    let csrf_cookie = set_cookie(&res, "portcullis_csrf").unwrap();
+    let csrf_cookie = csrf_cookie.split(';').next().unwrap();
+    let res = app_get(&app, "/account/", &format!("session_id={session}; {csrf_cookie}")).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let html = res.text().await.unwrap();
+    let row = html.find("<dt>Username</dt>").expect("a username row");
+    let row = &html[row..row + html[row..].find("</div>").unwrap()];
+    assert!(row.contains("Not set"), "{row}");
+    assert!(!html.contains("None"), "no `None` on the page: {row}");
+}
+
+#[tokio::test]
+async fn the_totp_key_is_shown_in_groups_of_four() {
+    let app = TestApp::spawn(Db::Sqlite).await;
+    app.register("ken@example.com", PASSWORD).await;
+    app.verify("ken@example.com").await;
+    let (cookie, token) = csrf(&app).await;
+    let login = [("email", "ken@example.com"), ("password", PASSWORD), ("csrf", token.as_str())];
+    let res = post_page(&app, "/account/login", &cookie, &login).await;
+    let session = session_cookie(res.headers()).expect("a session");
+    let csrf_cookie = set_cookie(&res, "portcullis_csrf").unwrap();
+    let csrf_cookie = csrf_cookie.split(';').next().unwrap().to_owned();
+    let token = csrf_cookie.split_once('=').unwrap().1.to_owned();
+    let cookies = format!("session_id={session}; {csrf_cookie}");
+    let res = post_page(&app, "/account/mfa/setup", &cookies, &[("csrf", token.as_str())]).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let html = res.text().await.unwrap();
+    let marker = "<code class=\"secret\">";
+    let start = html.find(marker).expect("the key") + marker.len();
+    let key = &html[start..start + html[start..].find("</code>").unwrap()];
+    let groups: Vec<&str> =
+        key.split("<span>").skip(1).map(|g| g.split("</span>").next().unwrap()).collect();
+    assert!(groups.len() >= 4, "{key}");
+    assert!(groups[..groups.len() - 1].iter().all(|g| g.len() == 4), "{key}");
+    // Between groups a place to break the line, but no character that a copy would take.
+    assert!(!key.contains(' '), "{key}");
+    assert_eq!(key.matches("<wbr>").count(), groups.len() - 1, "{key}");
 }
 
 #[tokio::test]

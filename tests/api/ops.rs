@@ -178,6 +178,31 @@ async fn metrics_can_move_to_their_own_listener() {
     server.await.unwrap().unwrap();
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_metrics_address_in_use_names_the_setting_and_a_way_out() {
+    // Another node (here: any listener) already holds the metrics address.
+    let taken = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = taken.local_addr().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let settings = portcullis::Settings::from_map([
+        ("PORTCULLIS_BIND", "127.0.0.1:0".to_owned()),
+        ("PORTCULLIS_METRICS_BIND", addr.to_string()),
+        ("PORTCULLIS_DATABASE_URL", format!("sqlite://{}/p.db", dir.path().display())),
+        ("PORTCULLIS_DEV", "true".to_owned()),
+        ("PORTCULLIS_LOG", "warn".to_owned()),
+    ])
+    .unwrap();
+    let Err(e) = portcullis::App::build(settings).await else {
+        panic!("a second listener on {addr}");
+    };
+    let message = format!("{e:#}");
+    assert!(message.contains(&format!("cannot listen on {addr}")), "{message}");
+    assert!(message.contains("in use"), "{message}");
+    let next = format!("PORTCULLIS_METRICS_BIND=127.0.0.1:{}", addr.port() + 1);
+    assert!(message.contains(&next), "suggests another port: {message}");
+    assert!(message.contains("PORTCULLIS_METRICS_BIND=off"), "{message}");
+}
+
 // ---------------------------------------------------------------------------------------------
 // The real binary: request logs and graceful shutdown
 
@@ -267,6 +292,23 @@ impl Server {
 
     fn log(&self) -> Vec<String> {
         self.lines.lock().unwrap().clone()
+    }
+
+    /// Every JSON log line at `level` whose message contains `text`.
+    fn lines_about(&self, level: &str, text: &str) -> Vec<Value> {
+        self.log()
+            .iter()
+            .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+            .filter(|v| v["level"] == level)
+            .filter(|v| v["fields"]["message"].as_str().is_some_and(|m| m.contains(text)))
+            .collect()
+    }
+
+    /// `/metrics` from the main port, with the token.
+    async fn scrape(&self, client: &reqwest::Client) -> String {
+        let res = client.get(self.url("/metrics")).bearer_auth(METRICS_TOKEN).send().await.unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+        res.text().await.unwrap()
     }
 
     /// The `fields` of every JSON log line that is a request line.
@@ -684,6 +726,136 @@ async fn a_busy_sqlite_database_gives_503_not_500() {
     let res =
         app.bearer(Method::POST, "/api/auth/logout", &user.access_token).send().await.unwrap();
     assert_eq!(res.status(), StatusCode::OK);
+}
+
+/// An outage is logged once as it begins and once as it ends, however many requests meet it,
+/// and counted in the metrics.
+async fn a_database_outage_is_logged_once_each_way_not_per_request(db: Db) {
+    let app = TestApp::spawn(db).await; // a fresh, migrated database
+    let proxy = Proxy::start(host_port(&app.database_url)).await;
+    let proxied = through(&app.database_url, proxy.port);
+    let server = Server::start(&[("PORTCULLIS_DATABASE_URL", proxied.as_str())]);
+    let client = reqwest::Client::new();
+    let ready = || async { client.get(server.url("/health/ready")).send().await.unwrap().status() };
+    assert_eq!(ready().await, StatusCode::OK);
+
+    proxy.set(Link::Down);
+    for i in 0..4 {
+        let res = client
+            .post(server.url("/api/auth/login"))
+            .json(&json!({"email": format!("o{i}@example.com"), "password": PASSWORD}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(ready().await, StatusCode::SERVICE_UNAVAILABLE);
+    }
+    proxy.set(Link::Up);
+    for _ in 0..200 {
+        if ready().await == StatusCode::OK {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(ready().await, StatusCode::OK, "recovered");
+
+    let down = server.lines_about("WARN", "database unavailable");
+    assert_eq!(down.len(), 1, "one warning for the outage: {:#?}", server.log());
+    let up = server.lines_about("INFO", "database answers again");
+    assert_eq!(up.len(), 1, "one line for the recovery: {:#?}", server.log());
+    let text = server.scrape(&client).await;
+    assert_eq!(sample(&text, "portcullis_database_outages_total"), Some(1.0), "{text}");
+    // Each failed login still has its own request line (readiness probes log at debug).
+    let failed = server.request_lines().iter().filter(|l| l["status"] == 503).count();
+    assert_eq!(failed, 4);
+}
+
+mod a_database_outage_is_logged_once_each_way_not_per_request {
+    use crate::helpers::{enabled, Db};
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn postgres() {
+        if enabled(Db::Postgres) {
+            super::a_database_outage_is_logged_once_each_way_not_per_request(Db::Postgres).await
+        }
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn mysql() {
+        if enabled(Db::MySql) {
+            super::a_database_outage_is_logged_once_each_way_not_per_request(Db::MySql).await
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Redis outages: a Redis that keeps its connections open and never answers
+
+/// Limits shared through a Redis that goes silent: the first check that times out opens the
+/// breaker (one warning, one outage counted), later checks use this node's limits without
+/// waiting for Redis, and when Redis answers again a background probe closes the breaker.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_silent_redis_is_cut_off_logged_once_and_rejoined_when_it_answers() {
+    let Some(real) = std::env::var("TEST_REDIS_URL").ok().filter(|v| !v.is_empty()) else {
+        assert!(std::env::var("CI").map_or(true, |v| v != "true"), "TEST_REDIS_URL in CI");
+        eprintln!("skipping: set TEST_REDIS_URL");
+        return;
+    };
+    let redis = Proxy::start(host_port(&real)).await;
+    let url = through(&real, redis.port);
+    let prefix = format!("pct-{}", uuid::Uuid::new_v4().simple());
+    let server = Server::start(&[
+        ("PORTCULLIS_REDIS_URL", url.as_str()),
+        ("PORTCULLIS_REDIS_PREFIX", prefix.as_str()),
+        ("PORTCULLIS_RATE_LIMIT_PER_MINUTE", "1000"),
+    ]);
+    let client = reqwest::Client::new();
+    let forgot = |i: usize| {
+        let res = client
+            .post(server.url("/api/auth/forgot-password"))
+            .json(&json!({"email": format!("r{i}@example.com")}))
+            .send();
+        async move { res.await.unwrap().status() }
+    };
+    assert_eq!(forgot(0).await, StatusCode::OK);
+    let text = server.scrape(&client).await;
+    assert_eq!(sample(&text, "portcullis_rate_limit_shared"), Some(1.0), "{text}");
+
+    // Connections stay open, nothing is answered.
+    redis.set(Link::Silent);
+    for i in 1..=10 {
+        assert_eq!(forgot(i).await, StatusCode::OK, "request {i} completes");
+    }
+    let warnings = server.lines_about("WARN", "Redis");
+    assert_eq!(warnings.len(), 1, "one warning for the outage: {:#?}", server.log());
+    let text = server.scrape(&client).await;
+    assert_eq!(sample(&text, "portcullis_rate_limit_shared"), Some(0.0), "{text}");
+    assert_eq!(sample(&text, "portcullis_rate_limit_redis_outages_total"), Some(1.0), "{text}");
+    let fallbacks = sample(&text, "portcullis_rate_limit_redis_fallbacks_total").unwrap();
+    assert!(fallbacks >= 10.0, "{text}");
+
+    // Redis answers again: the probe closes the breaker, and checks go to Redis again.
+    redis.set(Link::Up);
+    let mut shared = 0.0;
+    for _ in 0..300 {
+        let text = server.scrape(&client).await;
+        shared = sample(&text, "portcullis_rate_limit_shared").unwrap();
+        if shared == 1.0 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(shared, 1.0, "the breaker closes");
+    let text = server.scrape(&client).await;
+    let fallbacks = sample(&text, "portcullis_rate_limit_redis_fallbacks_total").unwrap();
+    for i in 11..=13 {
+        assert_eq!(forgot(i).await, StatusCode::OK);
+    }
+    let text = server.scrape(&client).await;
+    assert_eq!(sample(&text, "portcullis_rate_limit_redis_fallbacks_total"), Some(fallbacks));
+    assert_eq!(sample(&text, "portcullis_rate_limit_redis_outages_total"), Some(1.0));
+    assert_eq!(server.lines_about("WARN", "Redis").len(), 1, "{:#?}", server.log());
+    assert_eq!(server.lines_about("INFO", "Redis answers again").len(), 1);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,9 @@
-//! One-time messages for the next page after a POST ([`Flash`]), and their cookie.
+//! One-time messages for the next page after a POST ([`Flash`]), and their cookie; and the
+//! login hint, which carries the address just registered to the login form.
 
-use axum::http::HeaderValue;
+use axum::http::{HeaderMap, HeaderValue};
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine as _;
 use minijinja::{context, Value};
 
 /// The cookie that carries a [`Flash`] code to the next page.
@@ -118,4 +121,54 @@ pub(super) fn flash_cookie(
         max_age: Some(max_age),
     };
     crate::http::cookies::set(FLASH_COOKIE, value, attrs)
+}
+
+/// How long the login form remembers the address just registered: long enough to confirm it
+/// from the mail first.
+const LOGIN_HINT_AGE: cookie::time::Duration = cookie::time::Duration::hours(1);
+
+fn login_hint_name(secure: bool) -> &'static str {
+    // `__Host-` on https, so a sibling subdomain cannot plant an address of its choosing.
+    if secure {
+        "__Host-portcullis_login_hint"
+    } else {
+        "portcullis_login_hint"
+    }
+}
+
+fn login_hint_attributes(
+    secure: bool,
+    max_age: cookie::time::Duration,
+) -> crate::http::cookies::Attributes {
+    crate::http::cookies::Attributes {
+        same_site: cookie::SameSite::Lax,
+        path: "/",
+        secure,
+        max_age: Some(max_age),
+    }
+}
+
+/// The login hint: the address just registered (never a password), URL-safe base64 in an
+/// `HttpOnly` cookie, so it is not in the URL, the history or the server's request logs.
+pub(super) fn login_hint_cookie(email: &str, secure: bool) -> HeaderValue {
+    let value = URL_SAFE_NO_PAD.encode(email.trim());
+    crate::http::cookies::set(
+        login_hint_name(secure),
+        &value,
+        login_hint_attributes(secure, LOGIN_HINT_AGE),
+    )
+}
+
+/// Deletes the login hint (once someone has logged in).
+pub(super) fn clear_login_hint(secure: bool) -> HeaderValue {
+    let attrs = login_hint_attributes(secure, cookie::time::Duration::ZERO);
+    crate::http::cookies::set(login_hint_name(secure), "", attrs)
+}
+
+/// The address in the request's login hint, if it holds a valid email address.
+pub(super) fn login_hint(headers: &HeaderMap, secure: bool) -> Option<String> {
+    let raw = crate::http::cookies::value(headers, login_hint_name(secure))?;
+    let bytes = URL_SAFE_NO_PAD.decode(raw.as_bytes()).ok()?;
+    let text = String::from_utf8(bytes).ok()?;
+    crate::domain::Email::parse(&text).ok().map(|e| e.as_str().to_owned())
 }

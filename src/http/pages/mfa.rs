@@ -81,7 +81,11 @@ pub async fn setup(
 
 fn setup_page(page: Page, status: StatusCode, secret: &str, errors: &FormErrors) -> Response {
     let (errors, general_error) = errors.view();
-    page.render(status, "mfa_setup.html", context! { secret, errors, general_error })
+    // Groups of four to read and type; the page sets them apart with a margin, not spaces, so
+    // a copied key is the key.
+    let chars: Vec<char> = secret.chars().collect();
+    let groups: Vec<String> = chars.chunks(4).map(|c| c.iter().collect()).collect();
+    page.render(status, "mfa_setup.html", context! { groups, errors, general_error })
 }
 
 /// `GET /account/mfa/qr.svg`: the QR code of the secret being set up.

@@ -12,7 +12,7 @@ use axum::response::{Html, IntoResponse, Response};
 use minijinja::{context, Environment, Value};
 
 pub use super::flash::Flash;
-use super::flash::{flash_cookie, FLASH_COOKIE};
+use super::flash::{clear_login_hint, flash_cookie, login_hint, login_hint_cookie, FLASH_COOKIE};
 use super::{assets, csrf};
 use crate::config::Settings;
 use crate::error::{AppError, ErrorCode};
@@ -106,6 +106,8 @@ pub struct Page {
     csrf: String,
     set_csrf: bool,
     flash: Option<Flash>,
+    /// The address just registered in this browser, for the login form.
+    login_hint: Option<String>,
 }
 
 impl FromRequestParts<AppState> for Page {
@@ -123,7 +125,8 @@ impl FromRequestParts<AppState> for Page {
         };
         let flash = crate::http::cookies::value(&parts.headers, FLASH_COOKIE)
             .and_then(|c| Flash::parse(&c));
-        Ok(Self { pages, csrf, set_csrf, flash })
+        let login_hint = login_hint(&parts.headers, pages.secure);
+        Ok(Self { pages, csrf, set_csrf, flash, login_hint })
     }
 }
 
@@ -148,6 +151,12 @@ impl Page {
             res.headers_mut().append(SET_COOKIE, clear);
         }
         res
+    }
+
+    /// The address registered last in this browser (within the hour, and nobody has logged in
+    /// since), for the login form.
+    pub fn login_hint(&self) -> Option<&str> {
+        self.login_hint.as_deref()
     }
 
     /// `303 See Other` to `location` (a path on this server).
@@ -179,6 +188,18 @@ impl Redirect {
         let max_age = cookie::time::Duration::seconds(60);
         self.cookies.push(flash_cookie(flash.code(), self.secure, max_age));
         self
+    }
+
+    /// Remembers `email` for the login form (after registering).
+    pub fn login_hint(self, email: &str) -> Self {
+        let secure = self.secure;
+        self.cookie(login_hint_cookie(email, secure))
+    }
+
+    /// Forgets the login hint (after logging in).
+    pub fn clear_login_hint(self) -> Self {
+        let secure = self.secure;
+        self.cookie(clear_login_hint(secure))
     }
 
     pub fn cookie(mut self, cookie: HeaderValue) -> Self {

@@ -25,7 +25,13 @@ pub async fn show(
     let next = safe_next(next.as_deref());
     match auth {
         Some(_) => page.see_other(next).into_response(),
-        None => form(page, StatusCode::OK, next, &FormErrors::default(), values([])),
+        None => {
+            // The address registered last in this browser, so the person only types the
+            // password (from a cookie: an address has no place in a URL).
+            let hint = page.login_hint().map(str::to_owned);
+            let email = values([("email", hint.as_deref())]);
+            form(page, StatusCode::OK, next, &FormErrors::default(), email)
+        }
     }
 }
 
@@ -88,6 +94,7 @@ pub(super) fn signed_in(state: &AppState, page: Page, next: &str, out: &LoginOut
     page.see_other(next)
         .cookie(crate::http::cookies::session(settings, &out.session_token))
         .cookie(spent)
+        .clear_login_hint()
         .new_csrf()
         .into_response()
 }

@@ -49,7 +49,11 @@ pub async fn register(
         username_required: false,
     };
     match state.auth.register(&client, registration).await {
-        Ok(_) => page.see_other("/account/login").flash(Flash::Registered).into_response(),
+        Ok(_) => page
+            .see_other("/account/login")
+            .flash(Flash::Registered)
+            .login_hint(f.email.as_deref().unwrap_or_default())
+            .into_response(),
         Err(e) => match form_errors(e, &["email", "username", "password"], "password") {
             Ok(errors) => form(page, errors.status(), &errors, refill()),
             Err(e) => error_response(e),
