@@ -263,9 +263,18 @@ async fn viewport(b: &Client) -> (u32, u32) {
 /// Sizes the window so that the page itself gets `width` × `height` (the window's frame
 /// takes some of the window even when headless).
 async fn set_viewport(b: &Client, width: u32, height: u32) {
-    b.set_window_size(width, height).await.unwrap();
-    let (w, h) = viewport(b).await;
-    b.set_window_size(2 * width - w, 2 * height - h).await.unwrap();
+    // The frame's share is read back after each resize (a resize may land late under load),
+    // a few times at most; never a size below one pixel.
+    let (mut outer_w, mut outer_h) = (i64::from(width), i64::from(height));
+    for _ in 0..5 {
+        b.set_window_size(outer_w.max(1) as u32, outer_h.max(1) as u32).await.unwrap();
+        let (w, h) = viewport(b).await;
+        if (w, h) == (width, height) {
+            return;
+        }
+        outer_w += i64::from(width) - i64::from(w);
+        outer_h += i64::from(height) - i64::from(h);
+    }
 }
 
 /// Saves a screenshot of the whole page at the browser's width.

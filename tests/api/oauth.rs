@@ -248,11 +248,15 @@ async fn setup_with(
     idp_env: &[(&str, &str)],
     extra: &[(&str, &str)],
 ) -> Option<(Idp, TestApp)> {
-    let port = free_port();
+    // The app's port is held while the provider starts (which takes a while), so no other
+    // test's server takes it meanwhile; it is let go just before the app binds it.
+    let reserved = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = reserved.local_addr().unwrap().port();
     let idp = Idp::start(&format!("http://127.0.0.1:{port}/api/auth/oauth/idp/callback"), idp_env)?;
     let settings = idp_settings(&idp.issuer());
     let mut all: Vec<(&str, &str)> = settings.iter().map(|(k, v)| (*k, v.as_str())).collect();
     all.extend_from_slice(extra);
+    drop(reserved);
     let app = app_for(db, port, &all).await;
     Some((idp, app))
 }
