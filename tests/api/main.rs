@@ -9,6 +9,7 @@ mod admin_api;
 mod browser;
 mod email_login;
 mod errors;
+mod factor_fences;
 mod hardening;
 mod import;
 mod keys;
