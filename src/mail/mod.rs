@@ -177,6 +177,26 @@ impl Mailer {
         self.render(MailKind::MfaChanged, to, subject, context! { change, passkey => true })
     }
 
+    /// "A sign-in with `provider` was linked to / unlinked from your account": no link, no
+    /// secret (the `mfa_changed` templates).
+    pub fn identity_changed(
+        &self,
+        to: &str,
+        provider: &str,
+        linked: bool,
+    ) -> anyhow::Result<OutboxMail> {
+        let (subject, change) = if linked {
+            (format!("A {provider} sign-in was linked to your {PRODUCT} account"), "linked to")
+        } else {
+            (
+                format!("A {provider} sign-in was unlinked from your {PRODUCT} account"),
+                "unlinked from",
+            )
+        };
+        let ctx = context! { change, provider, identity => true, linked };
+        self.render(MailKind::MfaChanged, to, subject, ctx)
+    }
+
     /// "New recovery codes were made" (the old ones stopped working): no link, no code (the
     /// `mfa_changed` templates).
     pub fn recovery_codes_replaced(&self, to: &str) -> anyhow::Result<OutboxMail> {

@@ -128,6 +128,8 @@ pub fn webhook_event(name: &str, outcome: &str) -> Option<&'static str> {
             "session.revoked"
         }
         ("mfa", _) | ("passkey_added" | "passkey_removed" | "admin_mfa_reset", _) => "mfa.changed",
+        // A linked identity is a way in, like a passkey.
+        ("identity_linked" | "identity_unlinked", "succeeded") => "mfa.changed",
         _ => return None,
     })
 }

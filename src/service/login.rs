@@ -259,6 +259,12 @@ impl Auth {
             expires_at: now + self.settings.session_ttl.as_millis() as i64,
             ip: client.ip.clone(),
             user_agent: client.user_agent.as_ref().map(|ua| truncate(ua, 512)),
+            // One factor (the account had no second one when it was checked): the session
+            // opens only if that still holds when it is written, so a login racing the
+            // confirmation of TOTP (or of a first passkey that counts as a second factor)
+            // cannot keep a password-only session.
+            single_factor: (!Amr::multi_factor(&principal.methods))
+                .then(|| self.settings.require_mfa && self.webauthn.is_ok()),
         };
         let replaces = presented_cookie.map(hash_token);
         // The session, its refresh token and this record: one transaction per login.

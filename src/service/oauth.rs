@@ -310,8 +310,14 @@ impl Auth {
         let link = async {
             Ok(match bound {
                 Some((session_id, epoch)) => {
+                    // A link to an existing account is announced to its owner, in its transaction
+                    // (a sign-up by the provider is not: the account is made with it).
+                    let owner = self.store.user_by_id(&identity.user_id).await?;
+                    let owner = owner.ok_or_else(link_ended)?;
+                    let provider = self.provider_label(&identity.provider);
+                    let mail = self.mailer.identity_changed(&owner.user.email, provider, true)?;
                     self.store
-                        .insert_session_identity(&identity, session_id, *epoch, now_ms())
+                        .insert_session_identity(&identity, session_id, *epoch, now_ms(), &mail)
                         .await?
                 }
                 None if self.store.insert_identity(&identity).await? => SessionLink::Linked,
@@ -380,6 +386,11 @@ impl Auth {
         Ok(user.is_some_and(|u| u.password_hash != NO_PASSWORD))
     }
 
+    /// What a provider is called (its sign-in button's words), for the owner's notices.
+    fn provider_label<'a>(&'a self, name: &'a str) -> &'a str {
+        self.providers.get(name).map_or(name, |p| p.display_name.as_str())
+    }
+
     /// The signed-in user's linked identities.
     pub async fn identities(&self, auth: &Authenticated) -> Result<Vec<Identity>> {
         Ok(self.store.identities(&auth.user.id).await?)
@@ -419,7 +430,11 @@ impl Auth {
             detail,
             ..Default::default()
         };
-        let unlink = async { Ok(self.store.delete_identity(&auth.user.id, id).await?) };
+        let provider = identities.iter().find(|i| i.id == id).map_or("", |i| i.provider.as_str());
+        let mail =
+            self.mailer.identity_changed(&auth.user.email, self.provider_label(provider), false)?;
+        let unlink =
+            async { Ok(self.store.delete_identity(&auth.user.id, id, &mail, now_ms()).await?) };
         if !self.audited(&auth.client, event, unlink).await? {
             return Err(AppError::not_found(
                 ErrorCode::IdentityNotFound,

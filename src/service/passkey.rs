@@ -277,11 +277,13 @@ impl Auth {
             .then_some(SessionFence { keep: &auth.session.id, amr: &amr });
         let max = MAX_PASSKEYS as i64;
         let insert = async {
-            Ok(self.store.insert_passkey(&stored, &hash, &mail, max, fence.as_ref()).await?)
+            let by = Some(auth.session.id.as_str());
+            Ok(self.store.insert_passkey(&stored, &hash, &mail, max, fence.as_ref(), by).await?)
         };
         match self.audited(&auth.client, event, insert).await? {
             PasskeyInsert::Inserted => Ok(stored),
             PasskeyInsert::Full => Err(too_many()),
+            PasskeyInsert::SessionEnded => Err(AppError::unauthenticated()),
             PasskeyInsert::Taken => Err(AppError::conflict(
                 ErrorCode::PasskeyTaken,
                 "This passkey is registered already",

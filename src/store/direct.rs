@@ -144,6 +144,7 @@ mod tests {
             expires_at: now + 60_000,
             ip: None,
             user_agent: None,
+            single_factor: None,
         };
         assert!(store.create_session(&session, None).await.unwrap());
         let direct = store.direct.as_ref().expect("a file database reads directly");

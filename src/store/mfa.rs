@@ -103,6 +103,10 @@ impl Store {
         now: i64,
     ) -> Result<bool> {
         let mut tx = self.begin().await?;
+        // Under the user's row lock, as a password-only session is opened: a login that read
+        // "no TOTP" either opens its session first (and the fence below ends it) or finds the
+        // factor confirmed (`Store::create_session`).
+        self.lock_user_in(&mut tx, user_id).await?;
         let n = self
             .q("UPDATE totp_factors SET confirmed_at = $1, last_step = $2 WHERE user_id = $3 \
                 AND confirmed_at IS NULL AND last_step < $4")
@@ -118,6 +122,13 @@ impl Store {
         }
         self.put_recovery_codes(&mut tx, user_id, code_hashes, now).await?;
         self.fence_sessions_in(&mut tx, user_id, fence, now).await?;
+        // Passkey registrations begun before (by a session that may have proven only the
+        // password) do not finish after it.
+        self.q("DELETE FROM webauthn_ceremonies WHERE user_id = $1 AND purpose = 'register' \
+                AND used_at IS NULL")
+            .bind(user_id.to_owned())
+            .execute(self.on(&mut *tx))
+            .await?;
         self.enqueue(&mut tx, mail, now).await?;
         self.commit_change(tx, Some(user_id)).await?;
         Ok(true)

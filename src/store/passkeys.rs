@@ -15,6 +15,9 @@ pub enum PasskeyInsert {
     Taken,
     /// The account holds as many passkeys as it may.
     Full,
+    /// The session adding it ended meanwhile (a second factor confirmed since ends the
+    /// sessions that did not prove it).
+    SessionEnded,
 }
 
 /// A registered passkey.
@@ -90,8 +93,9 @@ impl Store {
 
     /// Stores a new passkey and queues `mail` (the owner's notice) with it, unless the user
     /// holds `max` passkeys already. `fence`: applied to the user's sessions when this is the
-    /// account's first passkey (it has just become its second factor). Nothing changes unless
-    /// the answer is [`PasskeyInsert::Inserted`].
+    /// account's first passkey (it has just become its second factor). `by_session`: the
+    /// session adding it, which must still be live under the user's row lock. Nothing changes
+    /// unless the answer is [`PasskeyInsert::Inserted`].
     pub async fn insert_passkey(
         &self,
         p: &StoredPasskey,
@@ -99,12 +103,27 @@ impl Store {
         mail: &OutboxMail,
         max: i64,
         fence: Option<&SessionFence<'_>>,
+        by_session: Option<&str>,
     ) -> Result<PasskeyInsert> {
         let mut tx = self.begin().await?;
         // The limit is counted where the row is written, under the user's row lock (SQLite's
         // write lock): registrations finishing at once queue here, so none sees a count that
         // another is about to raise.
         self.lock_user_in(&mut tx, &p.user_id).await?;
+        // Confirming TOTP takes the same lock and ends the sessions that did not prove it: a
+        // registration that such a session was finishing stops here.
+        if let Some(session) = by_session {
+            let live = self
+                .q("SELECT id FROM sessions WHERE id = $1 AND user_id = $2 \
+                    AND revoked_at IS NULL")
+                .bind(session.to_owned())
+                .bind(p.user_id.clone())
+                .fetch_optional(self.on(&mut *tx))
+                .await?;
+            if live.is_none() {
+                return Ok(PasskeyInsert::SessionEnded);
+            }
+        }
         let row = self
             .q("SELECT COUNT(*) AS n FROM passkeys WHERE user_id = $1")
             .bind(p.user_id.clone())
@@ -145,8 +164,9 @@ impl Store {
     }
 
     /// Takes the user's row lock in `tx` (on SQLite, the database's write lock): the first
-    /// statement of a transaction that counts the user's rows before adding one.
-    async fn lock_user_in(
+    /// statement of a transaction that counts the user's rows before adding one, or that
+    /// changes what signing in to the account takes.
+    pub(super) async fn lock_user_in(
         &self,
         tx: &mut sqlx::Transaction<'static, sqlx::Any>,
         user_id: &str,

@@ -23,6 +23,12 @@ pub struct NewSession {
     pub expires_at: i64,
     pub ip: Option<String>,
     pub user_agent: Option<String>,
+    /// `Some(passkeys)`: the session rests on one factor (a password, a mailed link, an
+    /// external identity) because the account had no second factor when it was checked. It
+    /// opens only if that still holds when it is written, under the user's row lock (which
+    /// confirming TOTP and adding a passkey take too): no confirmed TOTP and, when `passkeys`
+    /// (they count as a second factor, `PORTCULLIS_REQUIRE_MFA`), no passkey.
+    pub single_factor: Option<bool>,
 }
 
 /// What presenting a refresh token did.
@@ -110,12 +116,41 @@ impl Store {
     /// session compares the epochs. `replaces`: the hash of a session token the client
     /// presented at login; that session is revoked (a login never reuses one).
     pub async fn create_session(&self, s: &NewSession, replaces: Option<&str>) -> Result<bool> {
+        macro_rules! insert {
+            ($tail:literal) => {
+                concat!(
+                    "INSERT INTO sessions (id, user_id, password_epoch, amr, auth_time, ",
+                    "token_hash, created_at, last_used_at, expires_at, ip, user_agent) ",
+                    "SELECT $1, id, password_epoch, $2, $3, $4, $5, $6, $7, $8, $9 FROM users ",
+                    "WHERE id = $10 AND password_epoch = $11 AND is_active = 1",
+                    $tail
+                )
+            };
+        }
         let mut tx = self.begin().await?;
+        let sql = match s.single_factor {
+            None => insert!(""),
+            Some(passkeys) => {
+                // A second factor confirmed meanwhile (its transaction took this lock first)
+                // is seen by the insert below; one confirmed after waits for this session
+                // and ends it.
+                self.lock_user_in(&mut tx, &s.user_id).await?;
+                if passkeys {
+                    insert!(
+                        " AND NOT EXISTS (SELECT 1 FROM totp_factors t WHERE t.user_id = \
+                         users.id AND t.confirmed_at IS NOT NULL) AND NOT EXISTS \
+                         (SELECT 1 FROM passkeys p WHERE p.user_id = users.id)"
+                    )
+                } else {
+                    insert!(
+                        " AND NOT EXISTS (SELECT 1 FROM totp_factors t WHERE t.user_id = \
+                         users.id AND t.confirmed_at IS NOT NULL)"
+                    )
+                }
+            }
+        };
         let n = self
-            .q("INSERT INTO sessions (id, user_id, password_epoch, amr, auth_time, token_hash, \
-                created_at, last_used_at, expires_at, ip, user_agent) \
-                SELECT $1, id, password_epoch, $2, $3, $4, $5, $6, $7, $8, $9 FROM users \
-                WHERE id = $10 AND password_epoch = $11 AND is_active = 1")
+            .q(sql)
             .bind(s.id.clone())
             .bind(s.amr.clone())
             .bind(s.auth_time)

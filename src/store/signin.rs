@@ -438,13 +438,15 @@ impl Store {
 
     /// Links an identity to the account of session `session_id`, in the same statement that
     /// checks the session is live at password epoch `epoch`: a logout, revocation or password
-    /// change that commits first leaves nothing linked.
+    /// change that commits first leaves nothing linked. `mail` (the owner's notice) is queued
+    /// with the link.
     pub async fn insert_session_identity(
         &self,
         i: &Identity,
         session_id: &str,
         epoch: i64,
         now: i64,
+        mail: &OutboxMail,
     ) -> Result<SessionLink> {
         const SQL: &str = link_session_live!(
             "INSERT INTO identities (id, provider, subject, user_id, email, created_at, \
@@ -466,12 +468,16 @@ impl Store {
             .bind(i.user_id.clone())
             .bind(now)
             .bind(epoch);
-        match self.execute_change(inserted, Some(&i.user_id)).await {
-            Ok(1) => Ok(SessionLink::Linked),
-            Ok(_) => Ok(SessionLink::Ended),
-            Err(e) if super::is_unique_violation(&e) => Ok(SessionLink::Taken),
-            Err(e) => Err(e.into()),
+        let mut tx = self.begin().await?;
+        match inserted.execute(self.on(&mut *tx)).await.map(|r| r.rows_affected()) {
+            Ok(1) => {}
+            Ok(_) => return Ok(SessionLink::Ended),
+            Err(e) if super::is_unique_violation(&e) => return Ok(SessionLink::Taken),
+            Err(e) => return Err(e.into()),
         }
+        self.enqueue(&mut tx, mail, now).await?;
+        self.commit_change(tx, Some(&i.user_id)).await?;
+        Ok(SessionLink::Linked)
     }
 
     /// Records a sign-in with an identity (and the address the provider now gives).
@@ -485,12 +491,28 @@ impl Store {
         Ok(())
     }
 
-    /// Unlinks one of the account's identities. `false`: no such identity of theirs.
-    pub async fn delete_identity(&self, user_id: &str, id: &str) -> Result<bool> {
-        let q = self
+    /// Unlinks one of the account's identities and queues `mail` (the owner's notice) with
+    /// it. `false`: no such identity of theirs; nothing changed.
+    pub async fn delete_identity(
+        &self,
+        user_id: &str,
+        id: &str,
+        mail: &OutboxMail,
+        now: i64,
+    ) -> Result<bool> {
+        let mut tx = self.begin().await?;
+        let n = self
             .q("DELETE FROM identities WHERE id = $1 AND user_id = $2")
             .bind(id.to_owned())
-            .bind(user_id.to_owned());
-        Ok(self.execute_change(q, Some(user_id)).await? == 1)
+            .bind(user_id.to_owned())
+            .execute(self.on(&mut *tx))
+            .await?
+            .rows_affected();
+        if n != 1 {
+            return Ok(false);
+        }
+        self.enqueue(&mut tx, mail, now).await?;
+        self.commit_change(tx, Some(user_id)).await?;
+        Ok(true)
     }
 }

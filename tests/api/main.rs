@@ -10,6 +10,7 @@ mod browser;
 mod compat;
 mod email_login;
 mod errors;
+mod factor_fences;
 mod hardening;
 mod import;
 mod keys;

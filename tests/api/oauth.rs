@@ -617,6 +617,68 @@ async fn a_userinfo_answer_about_another_subject_is_refused(db: Db) {
     app.register("kit@example.com", PASSWORD).await;
 }
 
+/// Linking and unlinking an identity mail the owner a notice (queued with the change) and are
+/// announced to webhooks as `mfa.changed`; a sign-up by the provider mails nothing of the sort.
+async fn linking_and_unlinking_an_identity_mails_the_owner(db: Db) {
+    // A webhook endpoint nobody listens on: its deliveries wait in the outbox.
+    let hook = [
+        ("PORTCULLIS_WEBHOOK_AUDIT_URL", "http://127.0.0.1:9/hook"),
+        ("PORTCULLIS_WEBHOOK_AUDIT_SECRET", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"),
+    ];
+    let Some((idp, app)) = setup(db, false, &hook).await else { return };
+    let email = "noticed@example.com";
+    let login = verified_owner(&app, email).await;
+    idp.next_user("sub-noticed", email, true).await;
+    let (url, cookies) = link_through_provider(&app, &login.cookie).await;
+    let res = callback(&app, &url, &cookies).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let mail = app.mail_about(email, "sign-in was linked to your").await;
+    let text = mail["text"].as_str().unwrap();
+    assert!(text.contains("unlink"), "tells the owner how to remove it: {text}");
+    let linked = "event_type = 'mfa.changed' AND payload LIKE '%identity_linked%'";
+    assert_eq!(count_rows(&app, "webhook_outbox", linked).await, 1);
+    let id = identities(&app, &login.cookie).await[0]["id"].as_str().unwrap().to_owned();
+    let res = app
+        .client
+        .delete(app.url(&format!("/api/auth/identities/{id}")))
+        .header(COOKIE, format!("session_id={}", login.cookie))
+        .json(&json!({}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    app.mail_about(email, "sign-in was unlinked from your").await;
+    let unlinked = "event_type = 'mfa.changed' AND payload LIKE '%identity_unlinked%'";
+    assert_eq!(count_rows(&app, "webhook_outbox", unlinked).await, 1);
+    // An unknown identity: 404, and no mail.
+    let res = app
+        .client
+        .delete(app.url(&format!("/api/auth/identities/{id}")))
+        .header(COOKIE, format!("session_id={}", login.cookie))
+        .json(&json!({}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    assert_eq!(app.count_about(email, "sign-in was").await, 2);
+    // A sign-up by the provider: the account is made with the identity, no notice.
+    idp.next_user("sub-fresh", "fresh@example.com", true).await;
+    let res = sign_in(&app).await;
+    assert!(session_cookie(res.headers()).is_some(), "signed up");
+    assert_eq!(app.count_about("fresh@example.com", "sign-in was").await, 0);
+}
+
+/// How many rows of `table` match `filter` (an SQL condition, the same in every dialect).
+async fn count_rows(app: &TestApp, table: &str, filter: &str) -> i64 {
+    use sqlx::Row;
+    sqlx::query(&format!("SELECT COUNT(*) AS n FROM {table} WHERE {filter}"))
+        .fetch_one(app.auth.store.pool())
+        .await
+        .unwrap()
+        .try_get("n")
+        .unwrap()
+}
+
 backends!(
     a_first_sign_in_makes_an_account_and_the_next_finds_it,
     an_existing_account_is_linked_only_by_its_signed_in_owner,
@@ -628,6 +690,7 @@ backends!(
     a_user_has_at_most_five_pending_links_and_a_sixth_replaces_the_oldest,
     a_provider_that_gives_the_address_only_at_userinfo_signs_up,
     a_userinfo_answer_about_another_subject_is_refused,
+    linking_and_unlinking_an_identity_mails_the_owner,
 );
 
 // ---------------------------------------------------------------------------------------------

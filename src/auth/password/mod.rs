@@ -3,7 +3,8 @@
 //!
 //! Every failed check (wrong password, unknown user, unusable row) answers no sooner than the
 //! failure floor: the cost of the costliest kind of stored hash this node knows of (measured
-//! on this machine), plus a margin. The wait is an async sleep after the core is released, so
+//! on this machine: the slowest of its recent checks, so the floor rises under load), plus a
+//! margin. The wait is an async sleep after the core is released, so
 //! it costs no CPU. A wrong password on an imported bcrypt or PBKDF2 account therefore takes
 //! as long as on a native account or on no account at all, and timing does not tell which
 //! accounts came from an import. See [`Hasher::floor`].
@@ -137,9 +138,10 @@ impl Hasher {
 
     /// The failure floor: a failed check answers no sooner than this after it started
     /// running (queueing for a core comes on top, the same for every kind of account).
-    /// [`FLOOR_MARGIN`] times the cost of the costliest kind of stored hash known here.
+    /// [`FLOOR_MARGIN`] times the cost of the costliest kind of stored hash known here: the
+    /// slowest of its recent checks (see [`RECENT_CHECKS`], [`RECENT_FOR`]).
     pub fn floor(&self) -> Duration {
-        self.costs.lock().unwrap_or_else(|e| e.into_inner()).floor()
+        self.costs.lock().unwrap_or_else(|e| e.into_inner()).floor(Instant::now())
     }
 
     /// The kinds of stored hash whose cost is known here (`bcrypt:12`, `pbkdf2:sha256:600000`,
@@ -166,10 +168,10 @@ impl Hasher {
         self.check(&random, stored.to_owned()).await.map(|_| ())
     }
 
-    /// Records one measured check of `kind`; a kind's cost is the least seen, so one check
-    /// slowed by a busy machine does not raise the floor for good.
+    /// Records one measured check of `kind`; a kind's cost is the slowest of its recent
+    /// checks, so the floor follows the machine's load, and a slow spell ages out.
     fn learn(&self, kind: String, spent: Duration) {
-        self.costs.lock().unwrap_or_else(|e| e.into_inner()).learn(kind, spent);
+        self.costs.lock().unwrap_or_else(|e| e.into_inner()).learn(kind, spent, Instant::now());
     }
 
     /// Jobs currently waiting or running (for metrics and tests).
@@ -300,19 +302,57 @@ impl Hasher {
 /// the ordinary jitter of that kind's checks.
 pub const FLOOR_MARGIN: (u32, u32) = (5, 4);
 
-/// The least measured cost of checking each kind of stored hash.
+/// How many of a kind's latest checks its cost is taken over.
+pub const RECENT_CHECKS: usize = 32;
+
+/// How long a check counts as recent: after that, a kind's cost falls back to the least one
+/// seen (a spell of load, or one slow check, does not raise the floor for good).
+pub const RECENT_FOR: Duration = Duration::from_secs(600);
+
+/// What checking each kind of stored hash costs: the slowest of its recent checks (the last
+/// [`RECENT_CHECKS`], within [`RECENT_FOR`]), or the least ever seen when none is recent.
+/// Under load every check slows down; taking the recent tail lets the floor rise with the
+/// costliest kind, so that its failures keep hiding under it.
 #[derive(Debug, Default)]
 struct Costs {
-    by_kind: HashMap<String, Duration>,
+    by_kind: HashMap<String, KindCost>,
+}
+
+#[derive(Debug)]
+struct KindCost {
+    least: Duration,
+    /// The latest checks, oldest first: when each ended, and what it took.
+    recent: std::collections::VecDeque<(Instant, Duration)>,
+}
+
+impl KindCost {
+    fn cost(&self, now: Instant) -> Duration {
+        self.recent
+            .iter()
+            .filter(|(at, _)| now.saturating_duration_since(*at) <= RECENT_FOR)
+            .map(|(_, spent)| *spent)
+            .max()
+            .unwrap_or(self.least)
+            .max(self.least)
+    }
 }
 
 impl Costs {
-    fn learn(&mut self, kind: String, spent: Duration) {
-        self.by_kind.entry(kind).and_modify(|c| *c = (*c).min(spent)).or_insert(spent);
+    fn learn(&mut self, kind: String, spent: Duration, at: Instant) {
+        let cost = self.by_kind.entry(kind).or_insert_with(|| KindCost {
+            least: spent,
+            recent: std::collections::VecDeque::with_capacity(RECENT_CHECKS),
+        });
+        cost.least = cost.least.min(spent);
+        if cost.recent.len() == RECENT_CHECKS {
+            cost.recent.pop_front();
+        }
+        cost.recent.push_back((at, spent));
     }
 
-    fn floor(&self) -> Duration {
-        let costliest = self.by_kind.values().max().copied().unwrap_or_default();
+    /// The costliest kind's cost at `now`, with the margin.
+    fn floor(&self, now: Instant) -> Duration {
+        let costliest = self.by_kind.values().map(|c| c.cost(now)).max().unwrap_or_default();
         costliest * FLOOR_MARGIN.0 / FLOOR_MARGIN.1
     }
 }

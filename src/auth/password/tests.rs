@@ -132,16 +132,41 @@ async fn every_failed_check_is_held_to_the_floor_and_no_success_is() {
 }
 
 #[test]
-fn the_floor_is_the_least_cost_of_the_costliest_known_kind_with_a_margin() {
+fn the_floor_is_the_slowest_recent_check_of_the_costliest_kind_with_a_margin() {
+    let t0 = Instant::now();
     let mut costs = Costs::default();
-    assert_eq!(costs.floor(), Duration::ZERO);
-    costs.learn("argon2id:v=19,m=19456,t=2,p=1".into(), Duration::from_millis(16));
-    assert_eq!(costs.floor(), Duration::from_millis(20));
-    costs.learn("bcrypt:12".into(), Duration::from_millis(400));
-    // A second, faster check of the same kind: the first was slowed by a busy machine.
-    costs.learn("bcrypt:12".into(), Duration::from_millis(240));
-    costs.learn("pbkdf2:sha256:600000".into(), Duration::from_millis(100));
-    assert_eq!(costs.floor(), Duration::from_millis(300));
+    assert_eq!(costs.floor(t0), Duration::ZERO);
+    costs.learn("argon2id:v=19,m=19456,t=2,p=1".into(), Duration::from_millis(16), t0);
+    assert_eq!(costs.floor(t0), Duration::from_millis(20));
+    costs.learn("bcrypt:12".into(), Duration::from_millis(240), t0);
+    costs.learn("pbkdf2:sha256:600000".into(), Duration::from_millis(100), t0);
+    assert_eq!(costs.floor(t0), Duration::from_millis(300));
+    // Under load the costliest kind's checks slow down: the floor rises with them (it was
+    // the least seen, 240 ms, and a bcrypt check of 400 ms showed through).
+    costs.learn("bcrypt:12".into(), Duration::from_millis(400), t0);
+    assert_eq!(costs.floor(t0), Duration::from_millis(500));
+    // A slow check of a cheaper kind counts too when it is the slowest of all.
+    costs.learn("argon2id:v=19,m=19456,t=2,p=1".into(), Duration::from_millis(800), t0);
+    assert_eq!(costs.floor(t0), Duration::from_millis(1000));
+}
+
+#[test]
+fn a_slow_spell_ages_out_of_the_floor() {
+    let t0 = Instant::now();
+    let mut costs = Costs::default();
+    costs.learn("bcrypt:12".into(), Duration::from_millis(240), t0);
+    costs.learn("bcrypt:12".into(), Duration::from_millis(2000), t0);
+    assert_eq!(costs.floor(t0), Duration::from_millis(2500));
+    // After RECENT_FOR without checks, the least seen again.
+    let later = t0 + RECENT_FOR + Duration::from_secs(1);
+    assert_eq!(costs.floor(later), Duration::from_millis(300));
+    // Or after RECENT_CHECKS faster checks.
+    for _ in 0..RECENT_CHECKS {
+        costs.learn("bcrypt:12".into(), Duration::from_millis(320), t0);
+    }
+    assert_eq!(costs.floor(t0), Duration::from_millis(400));
+    // Bounded: no more than RECENT_CHECKS kept per kind.
+    assert_eq!(costs.by_kind["bcrypt:12"].recent.len(), RECENT_CHECKS);
 }
 
 #[tokio::test]
@@ -153,7 +178,8 @@ async fn the_floor_covers_every_kind_checked_or_calibrated() {
     assert!(!h.verify(&pw("wrong password"), Some(BCRYPT_04)).await.unwrap().ok);
     assert_eq!(h.known_kinds(), ["argon2id:v=19,m=256,t=1,p=1", "bcrypt:04", "pbkdf2:sha256:1000"]);
     let costs = h.costs.lock().unwrap();
-    let costliest = costs.by_kind.values().max().copied().unwrap();
+    let now = Instant::now();
+    let costliest = costs.by_kind.values().map(|c| c.cost(now)).max().unwrap();
     drop(costs);
     assert_eq!(h.floor(), costliest * 5 / 4);
     assert!(h.native_prefix().starts_with("$argon2id$v=19$m=256,t=1,p=1$"));
