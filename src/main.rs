@@ -174,7 +174,7 @@ async fn main() -> ExitCode {
     match run(cli).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e:#}");
+            eprintln!("error: {}", portcullis::error::report(&e));
             ExitCode::FAILURE
         }
     }

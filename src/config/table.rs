@@ -123,6 +123,37 @@ pub fn setting(name: &str) -> Option<&'static Setting> {
     SETTINGS.iter().find(|s| s.name == name)
 }
 
+/// The known name closest to `name` (a typo's likely intent), if one is close enough.
+pub fn nearest(name: &str) -> Option<&'static str> {
+    let strip = |n: &str| n.strip_prefix("PORTCULLIS_").unwrap_or(n).to_owned();
+    let typed = strip(name);
+    // One edit per six characters, at least one and at most three: `DEVV` is `DEV`, while
+    // `QUUX` is nothing in particular.
+    let allowed = (1 + typed.chars().count() / 6).min(3);
+    SETTINGS
+        .iter()
+        .map(|s| (edit_distance(&typed, &strip(s.name)), s.name))
+        .filter(|(d, _)| *d <= allowed)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, n)| n)
+}
+
+/// Levenshtein distance: insertions, deletions and substitutions of characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = diagonal + usize::from(ca != *cb);
+            diagonal = row[j + 1];
+            row[j + 1] = substitution.min(row[j] + 1).min(diagonal + 1);
+        }
+    }
+    row[b.len()]
+}
+
 /// The README's table of settings (between its `settings` markers), made from [`SETTINGS`].
 pub fn markdown() -> String {
     let mut out = String::from("| Variable | Default | |\n|---|---|---|\n");
