@@ -7,6 +7,8 @@ mod helpers;
 mod admin;
 mod admin_api;
 mod browser;
+mod cli;
+mod docs;
 mod email_login;
 mod errors;
 mod hardening;
