@@ -53,12 +53,12 @@ macro_rules! settings {
 use Fallback::{Derived, Fixed, Unset};
 
 settings! {
-    "PORTCULLIS_BIND", Fixed("127.0.0.1:8080"), Address, "listen address";
+    "PORTCULLIS_BIND", Fixed("127.0.0.1:8080"), Address, "listen address: `IP:PORT`, or `localhost:PORT` for `127.0.0.1:PORT`";
     "PORTCULLIS_DATABASE_URL", Fixed("sqlite://portcullis.db"), Url, "`sqlite://…`, `postgres://…`, `mysql://…` (also read from `DATABASE_URL`)";
     "PORTCULLIS_PUBLIC_URL", Derived("`http://<bind>`"), Text, "base of mailed links; `https://` makes cookies `Secure`; its host is the passkeys' relying party (passkeys are off on an IP address or plain `http://` other than `localhost`)";
     "PORTCULLIS_DEV", Fixed("false"), Bool, "dev mailbox at `/dev/mail`; refused unless bound to loopback with an `http://` public URL";
     "PORTCULLIS_DEV_ALLOW_PUBLIC", Fixed("false"), Bool, "lift that refusal (the dev mailbox then faces whoever reaches the port)";
-    "PORTCULLIS_SMTP_URL", Unset, Url, "`smtp://user:pass@host[:587]` (STARTTLS when offered; `?tls=required` insists), `smtps://…[:465]` (TLS), `?tls=none` plain (port 25)";
+    "PORTCULLIS_SMTP_URL", Unset, Url, "`smtp://user:pass@host[:587]` (STARTTLS when offered: `?tls=opportunistic`, the default; `?tls=required` insists), `smtps://…[:465]` (TLS), `?tls=none` plain (port 25)";
     "PORTCULLIS_MAIL_FROM", Fixed("Portcullis <no-reply@localhost>"), Text, "sender";
     "PORTCULLIS_SMTP_TIMEOUT", Fixed("30s"), Duration, "bound on one delivery, connection included";
     "PORTCULLIS_MAIL_POLL_INTERVAL", Fixed("2s"), Duration, "how often each node looks for due mail";
