@@ -27,7 +27,7 @@ enum Command {
         /// Dev mode: dev mailbox at /dev/mail, tokens in legacy reset responses.
         #[arg(long)]
         dev: bool,
-        /// Listen address, e.g. 127.0.0.1:8080.
+        /// Listen address, IP:PORT or localhost:PORT, e.g. 127.0.0.1:8080.
         #[arg(long)]
         bind: Option<String>,
     },
