@@ -247,9 +247,9 @@ impl Store {
             limit_session(&mut conn, self.backend, false)
                 .await
                 .context("lifting time limits for migrations")?;
-            let result = migrator.run(&mut conn).await.context("applying database migrations");
+            let result = migrator.run(&mut conn).await;
             let _ = sqlx::Connection::close(conn).await;
-            result?;
+            result.map_err(|e| migrate_error(self.backend, e))?;
         }
         let rekeyed = self.rekey_users().await?;
         if rekeyed > 0 {
@@ -299,6 +299,21 @@ impl Store {
     pub async fn close(&self) {
         self.pool.close().await;
     }
+}
+
+/// A failed migration, with what to do when the cause is a known one.
+fn migrate_error(backend: Backend, e: sqlx::migrate::MigrateError) -> anyhow::Error {
+    let owner = backend == Backend::Postgres
+        && e.to_string().contains("permission denied for schema public");
+    let e = anyhow::Error::new(e);
+    if owner {
+        // PostgreSQL 15 took CREATE on `public` away from everyone but the database's owner.
+        return e.context(
+            "applying database migrations (on PostgreSQL 15 and later the database user must \
+             own the database: ALTER DATABASE <name> OWNER TO <user>)",
+        );
+    }
+    e.context("applying database migrations")
 }
 
 /// Why the database cannot be reached, in words an operator can act on, naming the SQLite
