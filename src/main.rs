@@ -168,10 +168,21 @@ static TUNE_ALLOCATOR: extern "C" fn() = {
     tune
 };
 
-#[tokio::main]
-async fn main() -> ExitCode {
+fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(cli).await {
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(runtime) => runtime,
+        Err(e) => {
+            eprintln!("error: cannot start the async runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let result = runtime.block_on(run(cli));
+    // What still runs on the blocking pool now has no one to answer (a password hash whose
+    // client went away): the server has drained, closed the pool and logged "stopped", so
+    // the process ends now instead of when that work does (dropping the runtime waits for it).
+    runtime.shutdown_background();
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {}", portcullis::error::report(&e));
