@@ -80,6 +80,9 @@ impl App {
         {
             tracing::warn!("{warning}");
         }
+        if let Some(notice) = dev_notice(&settings) {
+            tracing::warn!("{notice}");
+        }
         Ok(Self {
             listener,
             metrics_listener,
@@ -218,6 +221,17 @@ pub fn startup_warnings(settings: &Settings, live_api_keys: bool) -> Vec<&'stati
     out
 }
 
+/// In dev mode, what the node says at startup: the dev mailbox is open, and where.
+pub fn dev_notice(settings: &Settings) -> Option<String> {
+    settings.dev.then(|| {
+        format!(
+            "dev mode: every mail, with its links and codes, is readable by anyone who reaches \
+             {}/dev/mail; never run a real deployment like this",
+            settings.public_url
+        )
+    })
+}
+
 async fn shutdown_signal() {
     let ctrl_c = async {
         let _ = tokio::signal::ctrl_c().await;
@@ -270,6 +284,14 @@ mod tests {
         assert!(warned.iter().any(|w| w.contains("PORTCULLIS_SMTP_URL")), "{warned:?}");
         let dev = settings(&[("PORTCULLIS_KEY_ENCRYPTION_KEY", ""), ("PORTCULLIS_DEV", "true")]);
         assert!(startup_warnings(&dev, false).is_empty());
+    }
+
+    #[test]
+    fn dev_mode_says_its_mailbox_is_open() {
+        let dev = settings(&[("PORTCULLIS_DEV", "true"), ("PORTCULLIS_BIND", "127.0.0.1:18090")]);
+        let notice = dev_notice(&dev).unwrap();
+        assert!(notice.contains("http://127.0.0.1:18090/dev/mail"), "{notice}");
+        assert!(dev_notice(&settings(&[])).is_none());
     }
 
     #[test]

@@ -310,10 +310,55 @@ impl From<sqlx::Error> for AppError {
     }
 }
 
+/// An error and its causes in one line, `outer: cause: root`, for the command line and
+/// startup. A cause whose text its parent already ends with is left out: sqlx's errors, for
+/// one, print their source inside their own message.
+pub fn report(e: &anyhow::Error) -> String {
+    let mut out = String::new();
+    for cause in e.chain() {
+        let text = cause.to_string();
+        if out.ends_with(&text) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(": ");
+        }
+        out.push_str(&text);
+    }
+    out
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::ErrorCode;
+
+    /// Like sqlx's `Database` error: its message already holds its source's.
+    #[derive(Debug)]
+    struct Wrapper(std::io::Error);
+    impl std::fmt::Display for Wrapper {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            write!(f, "error returned from database: {}", self.0)
+        }
+    }
+    impl std::error::Error for Wrapper {
+        fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+            Some(&self.0)
+        }
+    }
+
+    #[test]
+    fn a_report_says_each_cause_once() {
+        let io = std::io::Error::other("database \"x\" does not exist");
+        let e = anyhow::Error::new(Wrapper(io)).context("cannot connect to the database");
+        assert_eq!(
+            super::report(&e),
+            "cannot connect to the database: error returned from database: database \"x\" does \
+             not exist"
+        );
+        let plain = anyhow::anyhow!("root").context("middle").context("top");
+        assert_eq!(super::report(&plain), "top: middle: root");
+    }
 
     #[test]
     fn codes_serialise_as_their_snake_case_names() {

@@ -27,7 +27,7 @@ enum Command {
         /// Dev mode: dev mailbox at /dev/mail, tokens in legacy reset responses.
         #[arg(long)]
         dev: bool,
-        /// Listen address, e.g. 127.0.0.1:8080.
+        /// Listen address, IP:PORT or localhost:PORT, e.g. 127.0.0.1:8080.
         #[arg(long)]
         bind: Option<String>,
     },
@@ -168,13 +168,24 @@ static TUNE_ALLOCATOR: extern "C" fn() = {
     tune
 };
 
-#[tokio::main]
-async fn main() -> ExitCode {
+fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(cli).await {
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(runtime) => runtime,
+        Err(e) => {
+            eprintln!("error: cannot start the async runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let result = runtime.block_on(run(cli));
+    // What still runs on the blocking pool now has no one to answer (a password hash whose
+    // client went away): the server has drained, closed the pool and logged "stopped", so
+    // the process ends now instead of when that work does (dropping the runtime waits for it).
+    runtime.shutdown_background();
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e:#}");
+            eprintln!("error: {}", portcullis::error::report(&e));
             ExitCode::FAILURE
         }
     }

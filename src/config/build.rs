@@ -26,17 +26,19 @@ pub(super) fn build(mut layers: Layers) -> Result<Settings, ConfigError> {
     };
     if let Some(unknown) = layers.values.keys().find(unknown) {
         let origin = layers.values[unknown].1;
-        return Err(ConfigError::setting(
-            unknown,
-            origin,
-            "unknown setting (check the spelling against the README)",
-        ));
+        let why = match table::nearest(unknown) {
+            Some(known) => format!("unknown setting; did you mean {known}?"),
+            None => "unknown setting (check the spelling against the README)".to_owned(),
+        };
+        return Err(ConfigError::setting(unknown, origin, why));
     }
     let mut warnings = Vec::new();
     let p = Parser { values: &layers.values, read: RefCell::new(Vec::new()) };
 
     let bind: SocketAddr = p.parse_with("PORTCULLIS_BIND", |s| {
-        s.parse().map_err(|_| "expected HOST:PORT, e.g. 127.0.0.1:8080".to_owned())
+        parse_address(s).ok_or_else(|| {
+            "expected HOST:PORT with an IP address or localhost, e.g. 127.0.0.1:8080".to_owned()
+        })
     })?;
     let database_url = p.string("PORTCULLIS_DATABASE_URL");
     if !["sqlite:", "postgres:", "postgresql:", "mysql:", "mariadb:"]
@@ -215,8 +217,8 @@ pub(super) fn build(mut layers: Layers) -> Result<Settings, ConfigError> {
     let metrics_bind = match p.string("PORTCULLIS_METRICS_BIND").as_str() {
         "off" | "none" => None,
         s => Some(
-            s.parse()
-                .map_err(|_| p.err("PORTCULLIS_METRICS_BIND", "expected HOST:PORT, or off"))?,
+            parse_address(s)
+                .ok_or_else(|| p.err("PORTCULLIS_METRICS_BIND", "expected HOST:PORT, or off"))?,
         ),
     };
     let metrics_token = p.optional("PORTCULLIS_METRICS_TOKEN").map(Secret::new);
@@ -237,7 +239,7 @@ pub(super) fn build(mut layers: Layers) -> Result<Settings, ConfigError> {
         Some("off") => (false, None),
         Some(addr) => (
             true,
-            Some(addr.parse::<SocketAddr>().map_err(|_| {
+            Some(parse_address(addr).ok_or_else(|| {
                 p.err("PORTCULLIS_ADMIN_BIND", "expected HOST:PORT, `main` or `off`")
             })?),
         ),
@@ -431,6 +433,18 @@ impl Parser<'_> {
         }
         Ok(d)
     }
+}
+
+/// A listen address: `IP:PORT` (`[::1]:8080` for IPv6), or `localhost:PORT`, read as
+/// `127.0.0.1:PORT` (no name is looked up: a listener binds one address, known at startup).
+fn parse_address(s: &str) -> Option<SocketAddr> {
+    let s = s.trim();
+    if let Ok(addr) = s.parse() {
+        return Some(addr);
+    }
+    let (host, port) = s.rsplit_once(':')?;
+    let port: u16 = port.parse().ok()?;
+    host.eq_ignore_ascii_case("localhost").then(|| SocketAddr::from(([127, 0, 0, 1], port)))
 }
 
 /// Parses `10s`, `15m`, `24h`, `30d` (and `500ms`; a bare number is seconds).

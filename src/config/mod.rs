@@ -51,9 +51,11 @@ pub enum LogFormat {
 #[derive(Clone, Debug)]
 pub struct Effective {
     pub name: &'static str,
-    /// The value, secrets shown as `[redacted]` and URL passwords masked; `unset` when none.
+    /// The value as it is read (`yes` is `true`, a list without blanks, `empty` when empty),
+    /// secrets shown as `[redacted]` and URL passwords masked; `unset` when none.
     pub shown: String,
-    /// `default`, `portcullis.toml`, `.env`, `environment`, `command line` or `settings`.
+    /// `default`, the configuration file's path (`portcullis.toml`), `.env`, `environment`,
+    /// `command line` or `settings`.
     pub origin: &'static str,
 }
 
@@ -64,9 +66,30 @@ impl Effective {
             (None, _) => "unset".to_owned(),
             (Some(_), Some(table::Kind::Secret)) => "[redacted]".to_owned(),
             (Some(v), Some(table::Kind::Url)) => mask_url_password(v),
-            (Some(v), _) => v.to_owned(),
+            (Some(v), Some(kind)) => shown_as_read(v, kind),
+            (Some(v), None) => v.to_owned(),
         };
         Self { name, shown, origin }
+    }
+}
+
+/// A value as the loader reads it (a value it refuses is shown as written).
+fn shown_as_read(value: &str, kind: table::Kind) -> String {
+    let shown = match kind {
+        table::Kind::Bool => match value.trim().to_ascii_lowercase().as_str() {
+            "true" | "1" | "yes" | "on" => "true".to_owned(),
+            "false" | "0" | "no" | "off" | "" => "false".to_owned(),
+            _ => value.to_owned(),
+        },
+        table::Kind::List => {
+            value.split(',').map(str::trim).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(",")
+        }
+        _ => value.trim().to_owned(),
+    };
+    if shown.is_empty() {
+        "empty".to_owned()
+    } else {
+        shown
     }
 }
 
@@ -191,7 +214,9 @@ impl Settings {
                 Some(e) => format!("{}  ({})", e.shown, e.origin),
                 // Read only when another setting calls for it (dev mode, say).
                 None => match s.default {
-                    table::Fallback::Fixed(v) => format!("{v}  (default, not used)"),
+                    table::Fallback::Fixed(v) => {
+                        format!("{}  (default, not used)", shown_as_read(v, s.kind))
+                    }
                     _ => "unset  (default, not used)".to_owned(),
                 },
             };

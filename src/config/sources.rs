@@ -36,6 +36,9 @@ impl Layers {
         let table: toml::Table = text
             .parse()
             .map_err(|e| ConfigError(format!("{} is not valid TOML: {e}", path.display())))?;
+        // Errors name the file as it was given (`--config t.toml`). Leaked: one short string
+        // per file read, once per process, where a `&'static str` origin serves every layer.
+        let origin: &'static str = Box::leak(path.display().to_string().into_boxed_str());
         for (key, value) in table {
             let name = format!("PORTCULLIS_{}", key.to_ascii_uppercase().replace('-', "_"));
             let bad = || {
@@ -52,7 +55,7 @@ impl Layers {
                     .join(","),
                 scalar => toml_scalar(scalar).ok_or_else(bad)?,
             };
-            self.set(name, value, "portcullis.toml");
+            self.set(name, value, origin);
         }
         Ok(())
     }

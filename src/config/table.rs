@@ -53,12 +53,12 @@ macro_rules! settings {
 use Fallback::{Derived, Fixed, Unset};
 
 settings! {
-    "PORTCULLIS_BIND", Fixed("127.0.0.1:8080"), Address, "listen address";
+    "PORTCULLIS_BIND", Fixed("127.0.0.1:8080"), Address, "listen address: `IP:PORT`, or `localhost:PORT` for `127.0.0.1:PORT`";
     "PORTCULLIS_DATABASE_URL", Fixed("sqlite://portcullis.db"), Url, "`sqlite://…`, `postgres://…`, `mysql://…` (also read from `DATABASE_URL`)";
     "PORTCULLIS_PUBLIC_URL", Derived("`http://<bind>`"), Text, "base of mailed links; `https://` makes cookies `Secure`; its host is the passkeys' relying party (passkeys are off on an IP address or plain `http://` other than `localhost`)";
     "PORTCULLIS_DEV", Fixed("false"), Bool, "dev mailbox at `/dev/mail`; refused unless bound to loopback with an `http://` public URL";
     "PORTCULLIS_DEV_ALLOW_PUBLIC", Fixed("false"), Bool, "lift that refusal (the dev mailbox then faces whoever reaches the port)";
-    "PORTCULLIS_SMTP_URL", Unset, Url, "`smtp://user:pass@host[:587]` (STARTTLS when offered; `?tls=required` insists), `smtps://…[:465]` (TLS), `?tls=none` plain (port 25)";
+    "PORTCULLIS_SMTP_URL", Unset, Url, "`smtp://user:pass@host[:587]` (STARTTLS when offered: `?tls=opportunistic`, the default; `?tls=required` insists), `smtps://…[:465]` (TLS), `?tls=none` plain (port 25)";
     "PORTCULLIS_MAIL_FROM", Fixed("Portcullis <no-reply@localhost>"), Text, "sender";
     "PORTCULLIS_SMTP_TIMEOUT", Fixed("30s"), Duration, "bound on one delivery, connection included";
     "PORTCULLIS_MAIL_POLL_INTERVAL", Fixed("2s"), Duration, "how often each node looks for due mail";
@@ -122,6 +122,37 @@ settings! {
 /// The setting named `name`, if there is one.
 pub fn setting(name: &str) -> Option<&'static Setting> {
     SETTINGS.iter().find(|s| s.name == name)
+}
+
+/// The known name closest to `name` (a typo's likely intent), if one is close enough.
+pub fn nearest(name: &str) -> Option<&'static str> {
+    let strip = |n: &str| n.strip_prefix("PORTCULLIS_").unwrap_or(n).to_owned();
+    let typed = strip(name);
+    // One edit per six characters, at least one and at most three: `DEVV` is `DEV`, while
+    // `QUUX` is nothing in particular.
+    let allowed = (1 + typed.chars().count() / 6).min(3);
+    SETTINGS
+        .iter()
+        .map(|s| (edit_distance(&typed, &strip(s.name)), s.name))
+        .filter(|(d, _)| *d <= allowed)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, n)| n)
+}
+
+/// Levenshtein distance: insertions, deletions and substitutions of characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = diagonal + usize::from(ca != *cb);
+            diagonal = row[j + 1];
+            row[j + 1] = substitution.min(row[j] + 1).min(diagonal + 1);
+        }
+    }
+    row[b.len()]
 }
 
 /// The README's table of settings (between its `settings` markers), made from [`SETTINGS`].

@@ -244,3 +244,72 @@ fn loading_warnings_wait_for_the_caller() {
     assert_eq!(s.warnings.len(), 1, "{:?}", s.warnings);
     assert!(s.warnings[0].contains("PORTCULLIS_ARGON2_MEMORY_KIB"));
 }
+
+#[test]
+fn an_unknown_setting_suggests_the_nearest_known_name() {
+    let err = Settings::from_map([("PORTCULLIS_DEVV", "true")]).unwrap_err().to_string();
+    assert!(err.contains("did you mean PORTCULLIS_DEV?"), "{err}");
+    let err = Settings::from_map([("PORTCULLIS_RATE_LIMIT_PER_MINUTES", "5")]).unwrap_err();
+    assert!(err.to_string().contains("did you mean PORTCULLIS_RATE_LIMIT_PER_MINUTE?"), "{err}");
+    // Nothing close: no guess.
+    let err = Settings::from_map([("PORTCULLIS_QUUX", "1")]).unwrap_err().to_string();
+    assert!(!err.contains("did you mean"), "{err}");
+    assert_eq!(table::nearest("PORTCULLIS_PUBLIC_ULR"), Some("PORTCULLIS_PUBLIC_URL"));
+}
+
+#[test]
+fn a_config_file_is_named_as_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.toml");
+    std::fs::write(&path, "bnd = \"127.0.0.1:9\"\n").unwrap();
+    let mut layers = Layers::default();
+    layers.add_toml_file(&path).unwrap();
+    let err = build::build(layers).unwrap_err().to_string();
+    assert!(err.contains("t.toml") && !err.contains("portcullis.toml"), "{err}");
+    assert!(err.contains("did you mean PORTCULLIS_BIND?"), "{err}");
+}
+
+#[test]
+fn localhost_is_a_bind_address() {
+    let s = Settings::from_map([
+        ("PORTCULLIS_BIND", "localhost:18090"),
+        ("PORTCULLIS_METRICS_BIND", "localhost:9464"),
+        ("PORTCULLIS_ADMIN_BIND", "localhost:9470"),
+    ])
+    .unwrap();
+    assert_eq!(s.bind.to_string(), "127.0.0.1:18090");
+    assert_eq!(s.metrics_bind.unwrap().to_string(), "127.0.0.1:9464");
+    assert_eq!(s.admin_bind.unwrap().to_string(), "127.0.0.1:9470");
+    assert_eq!(s.public_url, "http://127.0.0.1:18090");
+    for bad in ["localhost", "nowhere.invalid:80", "127.0.0.1:99999", ":8080"] {
+        let err = Settings::from_map([("PORTCULLIS_BIND", bad)]).unwrap_err().to_string();
+        assert!(err.contains("PORTCULLIS_BIND") && err.contains("HOST:PORT"), "{bad}: {err}");
+    }
+}
+
+#[test]
+fn explain_shows_values_as_they_were_read() {
+    let s = Settings::from_map([
+        ("PORTCULLIS_PAGES", "yes"),
+        ("PORTCULLIS_DEV", "On"),
+        ("PORTCULLIS_DIALECTS", " root , alx "),
+        ("PORTCULLIS_HASH_QUEUE", " 32 "),
+    ])
+    .unwrap();
+    let text = s.explain();
+    let line = |name: &str| {
+        text.lines()
+            .find(|l| l.split_whitespace().next() == Some(name))
+            .unwrap_or_else(|| panic!("{name} missing: {text}"))
+            .split_whitespace()
+            .skip(1)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    assert_eq!(line("PORTCULLIS_PAGES"), "true (settings)");
+    assert_eq!(line("PORTCULLIS_DEV"), "true (settings)");
+    assert_eq!(line("PORTCULLIS_DIALECTS"), "root,alx (settings)");
+    assert_eq!(line("PORTCULLIS_HASH_QUEUE"), "32 (settings)");
+    assert_eq!(line("PORTCULLIS_CORS_ORIGINS"), "empty (default)");
+    assert_eq!(line("PORTCULLIS_TRUST_PROXY"), "false (default)");
+}

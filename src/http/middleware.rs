@@ -19,7 +19,7 @@ pub async fn json_errors(req: Request, next: Next) -> Response {
     let path = req.uri().path().to_owned();
     let mut res = next.run(req).await;
     if let Some(LoggedError(e)) = res.extensions_mut().remove::<LoggedError>() {
-        tracing::error!(%method, %path, error = format!("{e:#}"), "unexpected error");
+        tracing::error!(%method, %path, error = crate::error::report(&e), "unexpected error");
     }
     let status = res.status();
     if matches!(status, StatusCode::PAYLOAD_TOO_LARGE | StatusCode::REQUEST_TIMEOUT) {

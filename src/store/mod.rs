@@ -195,10 +195,10 @@ impl Store {
         options = options.after_connect(move |conn, _| {
             Box::pin(async move { limit_session(conn, backend, true).await })
         });
-        let pool = options
-            .connect(&raw)
-            .await
-            .with_context(|| format!("cannot connect to the database at {url}"))?;
+        let pool = match options.connect(&raw).await {
+            Ok(pool) => pool,
+            Err(e) => return Err(connect_error(url, backend, &raw, e).await),
+        };
         if backend == Backend::Sqlite && !memory {
             sqlx::query("PRAGMA journal_mode = WAL")
                 .execute(&pool)
@@ -260,9 +260,9 @@ impl Store {
             limit_session(&mut conn, self.backend, false)
                 .await
                 .context("lifting time limits for migrations")?;
-            let result = migrator.run(&mut conn).await.context("applying database migrations");
+            let result = migrator.run(&mut conn).await;
             let _ = sqlx::Connection::close(conn).await;
-            result?;
+            result.map_err(|e| migrate_error(self.backend, e))?;
         }
         let rekeyed = self.rekey_users().await?;
         if rekeyed > 0 {
@@ -323,6 +323,78 @@ impl Store {
     }
 }
 
+/// A failed migration, with what to do when the cause is a known one.
+fn migrate_error(backend: Backend, e: sqlx::migrate::MigrateError) -> anyhow::Error {
+    let owner = backend == Backend::Postgres
+        && e.to_string().contains("permission denied for schema public");
+    let e = anyhow::Error::new(e);
+    if owner {
+        // PostgreSQL 15 took CREATE on `public` away from everyone but the database's owner.
+        return e.context(
+            "applying database migrations (on PostgreSQL 15 and later the database user must \
+             own the database: ALTER DATABASE <name> OWNER TO <user>)",
+        );
+    }
+    e.context("applying database migrations")
+}
+
+/// Why the database cannot be reached, in words an operator can act on, naming the SQLite
+/// file or the server's host and port (never the password). The pool retries a refused
+/// connection until its wait is over and then only says it timed out, so one plain
+/// connection attempt learns the cause.
+async fn connect_error(
+    url: &DatabaseUrl,
+    backend: Backend,
+    raw: &str,
+    e: sqlx::Error,
+) -> anyhow::Error {
+    let e = match e {
+        sqlx::Error::PoolTimedOut => {
+            match tokio::time::timeout(
+                ACQUIRE_TIMEOUT,
+                <AnyConnection as sqlx::Connection>::connect(raw),
+            )
+            .await
+            {
+                Ok(Err(cause)) => cause,
+                Ok(Ok(conn)) => {
+                    let _ = sqlx::Connection::close(conn).await;
+                    sqlx::Error::PoolTimedOut
+                }
+                Err(_) => sqlx::Error::PoolTimedOut,
+            }
+        }
+        other => other,
+    };
+    if backend == Backend::Sqlite {
+        let path =
+            raw.strip_prefix("sqlite://").or_else(|| raw.strip_prefix("sqlite:")).unwrap_or(raw);
+        let path = std::path::Path::new(path.split('?').next().unwrap_or(path));
+        let path =
+            std::env::current_dir().map_or_else(|_| path.to_path_buf(), |dir| dir.join(path));
+        return anyhow::Error::new(e)
+            .context(format!("cannot open the SQLite database file {}", path.display()));
+    }
+    let parsed = url::Url::parse(raw).ok();
+    let host = parsed.as_ref().and_then(|u| u.host_str().map(str::to_owned));
+    let port = parsed.as_ref().and_then(url::Url::port);
+    let port = port.unwrap_or(if backend == Backend::Postgres { 5432 } else { 3306 });
+    let place = format!("{}:{port}", host.as_deref().unwrap_or("localhost"));
+    match &e {
+        sqlx::Error::Io(io) if io.kind() == std::io::ErrorKind::ConnectionRefused => {
+            anyhow::anyhow!(
+                "cannot connect to the database at {url}: connection refused by {place} (is the \
+             database server running and listening there?)"
+            )
+        }
+        sqlx::Error::PoolTimedOut => anyhow::anyhow!(
+            "cannot connect to the database at {url}: no answer from {place} within {}s",
+            ACQUIRE_TIMEOUT.as_secs()
+        ),
+        _ => anyhow::Error::new(e).context(format!("cannot connect to the database at {url}")),
+    }
+}
+
 /// Sets (`on`) or lifts the server-side time limits of one connection (see `deadline`).
 /// Best effort: a server without a setting (MySQL has no `max_statement_time`, MariaDB no
 /// `max_execution_time`) keeps its default.
@@ -343,6 +415,9 @@ async fn limit_session(
         Backend::Postgres => {
             // A transaction left open by a vanished client must not hold its locks for long.
             let idle = if on { 60_000 } else { 0 };
+            // No NOTICEs: `CREATE TABLE IF NOT EXISTS _sqlx_migrations` would print "relation
+            // already exists, skipping" through sqlx's log on every start and every command.
+            sqlx::query("SET client_min_messages = warning").execute(&mut *conn).await?;
             sqlx::query(&format!("SET statement_timeout = {ms}")).execute(&mut *conn).await?;
             sqlx::query(&format!("SET idle_in_transaction_session_timeout = {idle}"))
                 .execute(&mut *conn)
@@ -415,6 +490,33 @@ fn is_unique_violation(e: &sqlx::Error) -> bool {
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
+    use super::Store;
+    use crate::config::DatabaseUrl;
+    use crate::error::report;
+
+    #[tokio::test]
+    async fn an_unreachable_database_is_named_by_host_and_port() {
+        // A port that was free a moment ago: nothing listens there, so connecting is refused.
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        for scheme in ["postgres", "mysql"] {
+            let url = DatabaseUrl::new(format!("{scheme}://u:hunter2@127.0.0.1:{port}/x"));
+            let err = report(&Store::connect(&url).await.unwrap_err());
+            assert!(err.contains(&format!("connection refused by 127.0.0.1:{port}")), "{err}");
+            assert!(!err.contains("hunter2") && !err.contains("pool timed out"), "{err}");
+        }
+    }
+
+    #[tokio::test]
+    async fn an_sqlite_file_that_cannot_be_opened_is_named_by_its_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("no-such-directory").join("p.db");
+        let url = DatabaseUrl::new(format!("sqlite://{}", path.display()));
+        let err = report(&Store::connect(&url).await.unwrap_err());
+        let named = format!("cannot open the SQLite database file {}", path.display());
+        assert!(err.contains(&named), "{err}");
+        assert_eq!(err.matches("unable to open database file").count(), 1, "{err}");
+    }
+
     #[test]
     fn placeholders_become_question_marks_for_mysql() {
         assert_eq!(
