@@ -74,6 +74,33 @@ pub struct StoredMail {
 }
 
 impl Store {
+    /// Deletes one row of `user_id`'s by `sql` (`DELETE … WHERE id = $1 AND user_id = $2`) and
+    /// queues `mail` (the owner's notice) in the same transaction. `false`: no such row of
+    /// theirs; nothing changed and nothing queued.
+    pub(super) async fn delete_noticed(
+        &self,
+        sql: &'static str,
+        user_id: &str,
+        id: &str,
+        mail: &OutboxMail,
+        now: i64,
+    ) -> Result<bool> {
+        let mut tx = self.begin().await?;
+        let n = self
+            .q(sql)
+            .bind(id.to_owned())
+            .bind(user_id.to_owned())
+            .execute(self.on(&mut *tx))
+            .await?
+            .rows_affected();
+        if n != 1 {
+            return Ok(false);
+        }
+        self.enqueue(&mut tx, mail, now).await?;
+        self.commit_change(tx, Some(user_id)).await?;
+        Ok(true)
+    }
+
     pub(super) async fn enqueue(
         &self,
         tx: &mut Transaction<'static, Any>,

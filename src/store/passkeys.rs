@@ -225,20 +225,14 @@ impl Store {
         mail: &OutboxMail,
         now: i64,
     ) -> Result<bool> {
-        let mut tx = self.begin().await?;
-        let n = self
-            .q("DELETE FROM passkeys WHERE id = $1 AND user_id = $2")
-            .bind(id.to_owned())
-            .bind(user_id.to_owned())
-            .execute(self.on(&mut *tx))
-            .await?
-            .rows_affected();
-        if n != 1 {
-            return Ok(false);
-        }
-        self.enqueue(&mut tx, mail, now).await?;
-        self.commit_change(tx, Some(user_id)).await?;
-        Ok(true)
+        self.delete_noticed(
+            "DELETE FROM passkeys WHERE id = $1 AND user_id = $2",
+            user_id,
+            id,
+            mail,
+            now,
+        )
+        .await
     }
 
     /// How many passkeys the user has.

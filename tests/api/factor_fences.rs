@@ -5,17 +5,7 @@ use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
 use crate::helpers::{error_body, Db, Login, TestApp, PASSWORD};
-use crate::mfa::{base32_decode, fresh_step, now, totp_at};
-
-async fn call(
-    app: &TestApp,
-    method: Method,
-    path: &str,
-    login: &Login,
-    body: Value,
-) -> reqwest::Response {
-    app.bearer(method, path, &login.access_token).json(&body).send().await.unwrap()
-}
+use crate::mfa::{base32_decode, call, fresh_step, now, totp_at};
 
 /// Starts TOTP enrolment; the secret.
 async fn begin_totp(app: &TestApp, login: &Login) -> Vec<u8> {

@@ -120,7 +120,8 @@ fn the_tests_own_totp_matches_the_rfc_6238_vectors() {
     }
 }
 
-async fn call(
+/// A request with `login`'s bearer token and a JSON body.
+pub async fn call(
     app: &TestApp,
     method: Method,
     path: &str,

@@ -8,17 +8,7 @@ use serde_json::{json, Value};
 use crate::backends;
 use crate::browser::{csrf, post_page};
 use crate::helpers::{error_body, Db, Login, TestApp, PASSWORD};
-
-/// A request with `login`'s bearer token and a JSON body.
-async fn call(
-    app: &TestApp,
-    method: Method,
-    path: &str,
-    login: &Login,
-    body: Value,
-) -> reqwest::Response {
-    app.bearer(method, path, &login.access_token).json(&body).send().await.unwrap()
-}
+use crate::mfa::call;
 
 /// The id of the account registered with `email`.
 async fn user_id(app: &TestApp, email: &str) -> String {
