@@ -165,16 +165,19 @@ impl Store {
 
     /// Takes the user's row lock in `tx` (on SQLite, the database's write lock): the first
     /// statement of a transaction that counts the user's rows before adding one, or that
-    /// changes what signing in to the account takes.
+    /// changes what signing in to the account takes. Every one-factor login takes it too, so
+    /// PostgreSQL and MariaDB lock with `SELECT … FOR UPDATE`, which writes no row version;
+    /// SQLite has no row locks, and a write is what takes its lock up front.
     pub(super) async fn lock_user_in(
         &self,
         tx: &mut sqlx::Transaction<'static, sqlx::Any>,
         user_id: &str,
     ) -> Result<()> {
-        self.q("UPDATE users SET updated_at = updated_at WHERE id = $1")
-            .bind(user_id.to_owned())
-            .execute(self.on(&mut **tx))
-            .await?;
+        let sql = match self.backend {
+            super::Backend::Sqlite => "UPDATE users SET updated_at = updated_at WHERE id = $1",
+            _ => "SELECT id FROM users WHERE id = $1 FOR UPDATE",
+        };
+        self.q(sql).bind(user_id.to_owned()).execute(self.on(&mut **tx)).await?;
         Ok(())
     }
 

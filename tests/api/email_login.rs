@@ -333,15 +333,10 @@ async fn the_sixth_wrong_code_is_throttled_for_any_address(db: Db) {
     }
 }
 
-async fn asking_again_does_not_end_a_pending_sign_in(db: Db) {
+/// A second live request for `email` (as a later request lets through once the throttle
+/// allows), made straight in the store with the code `123456`.
+async fn another_request(app: &TestApp, email: &str) {
     use portcullis::auth::hash_token;
-    let app = TestApp::spawn_with(db, ON).await;
-    let email = "pending@example.com";
-    app.register(email, PASSWORD).await;
-    request(&app, email).await;
-    let (_, code) = mailed(&app, email, 2).await;
-    // Another request for the address once the throttle lets one through (made here straight
-    // in the store, with a throttle that lets it through now).
     let key = portcullis::domain::email_key(email);
     let store = &app.auth.store;
     let user = store.user_by_email(&key).await.unwrap().unwrap().user;
@@ -358,10 +353,41 @@ async fn asking_again_does_not_end_a_pending_sign_in(db: Db) {
     let mail = app.auth.mailer.email_login(email, "another-link", "123456").unwrap();
     let open = portcullis::store::MailThrottle { min_interval_ms: 0, per_hour: 100 };
     assert!(store.insert_email_login(&later, &mail, open).await.unwrap());
+}
+
+async fn asking_again_does_not_end_a_pending_sign_in(db: Db) {
+    let app = TestApp::spawn_with(db, ON).await;
+    let email = "pending@example.com";
+    app.register(email, PASSWORD).await;
+    request(&app, email).await;
+    let (_, code) = mailed(&app, email, 2).await;
+    another_request(&app, email).await;
     // The first request's code still signs in.
     let res =
         app.post_json("/api/auth/email-login/verify", json!({"email": email, "code": code})).await;
     assert_eq!(res.status(), StatusCode::OK, "the older request is still live");
+}
+
+async fn five_wrong_codes_end_every_live_request_of_the_address(db: Db) {
+    let app = TestApp::spawn_with(db, ON).await;
+    let email = "both-live@example.com";
+    app.register(email, PASSWORD).await;
+    request(&app, email).await;
+    let (_, code) = mailed(&app, email, 2).await;
+    another_request(&app, email).await;
+    let wrong = ["000000", "111111", "222222"].into_iter().find(|w| *w != code).unwrap();
+    for _ in 0..5 {
+        let res = app
+            .post_json("/api/auth/email-login/verify", json!({"email": email, "code": wrong}))
+            .await;
+        assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    }
+    for right in [code.as_str(), "123456"] {
+        let res = app
+            .post_json("/api/auth/email-login/verify", json!({"email": email, "code": right}))
+            .await;
+        assert_eq!(res.status(), StatusCode::UNAUTHORIZED, "both requests are dead: {right}");
+    }
 }
 
 async fn an_email_sign_in_that_proves_an_address_is_audited_and_announced(db: Db) {
@@ -386,5 +412,6 @@ backends!(
     the_fifth_code_may_be_the_right_one,
     the_sixth_wrong_code_is_throttled_for_any_address,
     asking_again_does_not_end_a_pending_sign_in,
+    five_wrong_codes_end_every_live_request_of_the_address,
     an_email_sign_in_that_proves_an_address_is_audited_and_announced,
 );
