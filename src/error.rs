@@ -115,9 +115,12 @@ type Msg = Cow<'static, str>;
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
-    /// 400: a missing or invalid field, a failed policy, a bad one-time token.
+    /// 400: an invalid field, a failed policy, a bad one-time token.
     #[error("{message}")]
     BadRequest { code: ErrorCode, message: Msg },
+    /// 400 `missing_field`: the request lacks `field` (named, so a form can mark it).
+    #[error("Missing required field: {field}")]
+    MissingField { field: Msg },
     /// 401: not authenticated, or bad credentials.
     #[error("{message}")]
     Unauthorized { code: ErrorCode, message: Msg },
@@ -171,7 +174,14 @@ impl AppError {
     }
     /// `400 missing_field` naming the field.
     pub fn missing(field: &str) -> Self {
-        Self::bad_request(ErrorCode::MissingField, format!("Missing required field: {field}"))
+        Self::MissingField { field: field.to_owned().into() }
+    }
+    /// The field a `missing_field` error names (none for one about the body as a whole).
+    pub fn missing_field(&self) -> Option<&str> {
+        match self {
+            Self::MissingField { field } => Some(field),
+            _ => None,
+        }
     }
     /// `401 not_authenticated`.
     pub fn unauthenticated() -> Self {
@@ -188,7 +198,7 @@ impl AppError {
 
     pub fn status(&self) -> StatusCode {
         match self {
-            Self::BadRequest { .. } => StatusCode::BAD_REQUEST,
+            Self::BadRequest { .. } | Self::MissingField { .. } => StatusCode::BAD_REQUEST,
             Self::Unauthorized { .. } => StatusCode::UNAUTHORIZED,
             Self::Forbidden { .. } => StatusCode::FORBIDDEN,
             Self::NotFound { .. } => StatusCode::NOT_FOUND,
@@ -209,6 +219,7 @@ impl AppError {
             | Self::Forbidden { code, .. }
             | Self::NotFound { code, .. }
             | Self::Conflict { code, .. } => *code,
+            Self::MissingField { .. } => ErrorCode::MissingField,
             Self::PayloadTooLarge => ErrorCode::PayloadTooLarge,
             Self::UnsupportedMediaType => ErrorCode::UnsupportedMediaType,
             Self::RequestTimeout => ErrorCode::RequestTimeout,
@@ -232,7 +243,8 @@ impl AppError {
         }
     }
 
-    fn retry_after(&self) -> Option<u64> {
+    /// The seconds of the `Retry-After` header the answer carries, if any.
+    pub fn retry_after(&self) -> Option<u64> {
         match self {
             Self::RateLimited { retry_after }
             | Self::Overloaded { retry_after }

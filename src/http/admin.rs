@@ -14,7 +14,7 @@ use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, OpenApi, ToSchema};
 
-use super::api::types::{MessageResponse, UserView};
+use super::answers::{MessageResponse, UserView};
 use super::extract::{Client, Input};
 use super::AppState;
 use crate::error::{AppError, ErrorBody, ErrorCode, Result};

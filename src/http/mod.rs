@@ -1,6 +1,7 @@
 //! HTTP: the router, cross-cutting middleware, and the route sets.
 
 pub mod admin;
+pub mod answers;
 pub mod api;
 pub mod cookies;
 pub mod extract;
@@ -35,6 +36,7 @@ pub struct AppState {
 pub fn router(state: AppState) -> Router {
     let mut app = Router::new()
         .merge(api::routes(&state))
+        .merge(pages::oauth::routes(&state))
         .merge(legacy::routes(&state))
         .route("/.well-known/jwks.json", get(jwks))
         .route("/health/live", get(live))

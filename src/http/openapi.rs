@@ -51,6 +51,7 @@ impl Modify for SecuritySchemes {
 pub fn document() -> utoipa::openapi::OpenApi {
     let mut doc = Document::openapi();
     doc.merge(super::api::ApiDoc::openapi());
+    doc.merge(super::pages::oauth::OAuthDoc::openapi());
     doc.merge(super::legacy::LegacyDoc::openapi());
     doc.merge(super::OpsDoc::openapi());
     doc.merge(super::admin::AdminDoc::openapi());

@@ -7,8 +7,6 @@ pub mod session;
 mod signin;
 pub mod types;
 
-pub use session::{identifier, login_response};
-
 use axum::routing::{delete, get, patch, post};
 use axum::Router;
 use utoipa::OpenApi;
@@ -32,9 +30,7 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route("/api/auth/passkeys/login/options", post(passkeys::login_options))
         .route("/api/auth/passkeys/login", post(passkeys::login))
         .route("/api/auth/email-login", post(signin::email_login))
-        .route("/api/auth/email-login/verify", post(signin::email_login_verify))
-        .route("/api/auth/oauth/{provider}/start", get(signin::oauth_start))
-        .route("/api/auth/oauth/{provider}/callback", get(signin::oauth_callback));
+        .route("/api/auth/email-login/verify", post(signin::email_login_verify));
     let signed_in = Router::new()
         .route(
             "/api/auth/user",
@@ -52,7 +48,6 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route("/api/auth/passkeys/register/options", post(passkeys::register_options))
         .route("/api/auth/passkeys/register", post(passkeys::register))
         .route("/api/auth/passkeys/{id}", patch(passkeys::rename).delete(passkeys::delete))
-        .route("/api/auth/oauth/{provider}/link", post(signin::oauth_link))
         .route("/api/auth/identities", get(signin::identities))
         .route("/api/auth/identities/{id}", delete(signin::unlink));
     super::public(state, anyone).merge(signed_in)
@@ -94,9 +89,6 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         passkeys::login,
         signin::email_login,
         signin::email_login_verify,
-        signin::oauth_start,
-        signin::oauth_link,
-        signin::oauth_callback,
         signin::identities,
         signin::unlink,
     ),

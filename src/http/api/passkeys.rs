@@ -223,5 +223,5 @@ pub async fn login(
             presented.as_deref(),
         )
         .await?;
-    Ok(super::login_response(&state.auth.settings, out))
+    Ok(crate::http::answers::login_response(&state.auth.settings, out))
 }

@@ -5,13 +5,11 @@ use axum::http::header::SET_COOKIE;
 use axum::response::{AppendHeaders, IntoResponse, Response};
 use axum::Json;
 
-use super::types::UserView;
 use super::types::*;
-use crate::config::Settings;
 use crate::error::{ErrorBody, Result};
+use crate::http::answers::{identifier, step_response};
 use crate::http::extract::{Client, CurrentSession, Input, PresentedCookie};
 use crate::http::AppState;
-use crate::service::{Identifier, LoginOutcome, LoginStep};
 
 /// Log in with `email` or `username` and `password`. Sets the session cookie and returns an
 /// access token and a refresh token. Every login opens a new session.
@@ -35,47 +33,6 @@ pub async fn login(
         .login(identifier, req.password.as_deref(), &client, presented.as_deref())
         .await?;
     Ok(step_response(&state.auth.settings, step))
-}
-
-/// The answer of any sign-in: the login answer with its cookie, or the second step to take.
-pub fn step_response(settings: &Settings, step: LoginStep) -> Response {
-    match step {
-        LoginStep::Session(out) => login_response(settings, out),
-        LoginStep::SecondFactor(second) => Json(SecondFactorResponse {
-            mfa_required: true,
-            mfa_token: second.challenge,
-            methods: second.methods.into_iter().map(str::to_owned).collect(),
-        })
-        .into_response(),
-    }
-}
-
-/// What a login names: `email` when given, else `username`; blank counts as absent.
-pub fn identifier<'a>(email: Option<&'a str>, username: Option<&'a str>) -> Option<Identifier<'a>> {
-    match (email, username) {
-        (Some(e), _) if !e.trim().is_empty() => Some(Identifier::Email(e)),
-        (_, Some(u)) if !u.trim().is_empty() => Some(Identifier::Username(u)),
-        _ => None,
-    }
-}
-
-/// The canonical login answer (also seeds 000/002's): tokens, user and the session cookie.
-pub fn login_response(settings: &Settings, out: LoginOutcome) -> Response {
-    let cookie = crate::http::cookies::session(settings, &out.session_token);
-    let body = LoginResponse {
-        message: "Login successful".into(),
-        access_token: out.tokens.access_token,
-        token_type: "Bearer".into(),
-        expires_in: out.tokens.expires_in,
-        refresh_token: out.tokens.refresh_token,
-        user: UserView::from(&out.user),
-        // PORTCULLIS_REQUIRE_MFA and no second factor yet: everything but enrolment waits.
-        mfa_enrollment_required: settings.require_mfa
-            && !crate::domain::Amr::multi_factor(&out.methods),
-    };
-    let mut res = (AppendHeaders([(SET_COOKIE, cookie)]), Json(body)).into_response();
-    res.extensions_mut().insert(crate::http::observe::UserId(out.user.id));
-    res
 }
 
 /// Exchange a refresh token for a new access token and a new refresh token. The old refresh

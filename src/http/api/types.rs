@@ -5,7 +5,9 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::clock::rfc3339;
-use crate::domain::{Session, User};
+use crate::domain::Session;
+
+pub use crate::http::answers::{LoginResponse, MessageResponse, SecondFactorResponse, UserView};
 
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct RegisterRequest {
@@ -81,47 +83,9 @@ pub struct ChangePasswordRequest {
 }
 
 #[derive(Debug, Serialize, ToSchema)]
-pub struct MessageResponse {
-    pub message: String,
-}
-
-impl MessageResponse {
-    pub fn new(message: &str) -> Self {
-        Self { message: message.to_owned() }
-    }
-}
-
-#[derive(Debug, Serialize, ToSchema)]
 pub struct RegisterResponse {
     pub message: String,
     pub user: UserView,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct LoginResponse {
-    pub message: String,
-    pub access_token: String,
-    /// Always `Bearer`.
-    pub token_type: String,
-    /// Seconds until `access_token` expires.
-    pub expires_in: i64,
-    pub refresh_token: String,
-    pub user: UserView,
-    /// Only with `PORTCULLIS_REQUIRE_MFA`, for an account without a second factor: enrol
-    /// (`POST /api/auth/mfa/totp`) before anything else.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    pub mfa_enrollment_required: bool,
-}
-
-/// The first step of a login for an account with a second factor: no session yet.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct SecondFactorResponse {
-    /// Always `true`.
-    pub mfa_required: bool,
-    /// Send it with a code to `POST /api/auth/mfa/verify` within 5 minutes.
-    pub mfa_token: String,
-    /// `totp`, `recovery_code`.
-    pub methods: Vec<String>,
 }
 
 /// `GET /api/auth/user`: the user and which second factors are on.
@@ -184,31 +148,4 @@ pub struct RevokedResponse {
     pub message: String,
     /// How many sessions were revoked.
     pub revoked: u64,
-}
-
-/// The user object of CONTRACTS section 1.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct UserView {
-    pub id: String,
-    pub email: String,
-    pub username: Option<String>,
-    pub is_active: bool,
-    pub email_verified: bool,
-    /// RFC 3339, UTC.
-    pub created_at: String,
-    pub updated_at: String,
-}
-
-impl From<&User> for UserView {
-    fn from(u: &User) -> Self {
-        Self {
-            id: u.id.clone(),
-            email: u.email.clone(),
-            username: u.username.clone(),
-            is_active: u.is_active,
-            email_verified: u.email_verified,
-            created_at: rfc3339(u.created_at),
-            updated_at: rfc3339(u.updated_at),
-        }
-    }
 }

@@ -12,7 +12,7 @@ use serde_json::json;
 use super::{found, required, start_reset};
 use crate::config::compat::LegacySet;
 use crate::error::{AppError, ErrorCode};
-use crate::http::api::{identifier, login_response};
+use crate::http::answers::{identifier, login_response};
 use crate::http::extract::{Client, Input, PresentedCookie};
 use crate::http::AppState;
 use crate::service::{ForgotOutcome, Registration};

@@ -1,17 +1,20 @@
 //! The account page: profile, sessions with a revoke button each, change password. Every
 //! route here needs the session cookie; without a live session it goes to the login page.
 
+use std::future::Future;
+
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use minijinja::context;
+use minijinja::{context, Value};
 use serde::Deserialize;
 
 use super::extract::{PageForm, SignedIn};
-use super::render::{error_response, form_errors, Flash, FormErrors, Page};
+use super::form::{FormErrors, PageError};
+use super::render::{Flash, Page};
 use super::signup::mismatch;
 use crate::domain::Session;
-use crate::error::AppError;
+use crate::error::{AppError, ErrorCode};
 use crate::http::AppState;
 use crate::service::Authenticated;
 
@@ -21,39 +24,97 @@ pub async fn to_index() -> Redirect {
 }
 
 /// `GET /account/`
-pub async fn show(State(state): State<AppState>, SignedIn(auth): SignedIn, page: Page) -> Response {
-    render(&state, page, &auth, StatusCode::OK, &FormErrors::default()).await
+pub async fn show(
+    State(state): State<AppState>,
+    SignedIn(auth): SignedIn,
+    page: Page,
+) -> Result<Response, PageError> {
+    let ctx = context(&state, &auth, &FormErrors::default()).await?;
+    Ok(page.render(StatusCode::OK, "account.html", ctx))
 }
 
-pub(super) async fn render(
+/// The account page as the form its actions fall back to: a refused action shows the page
+/// again, the error next to the field it concerns.
+pub(super) struct AccountPage<'a> {
+    state: &'a AppState,
+    page: &'a Page,
+    auth: &'a Authenticated,
+}
+
+impl<'a> AccountPage<'a> {
+    pub fn new(state: &'a AppState, page: &'a Page, auth: &'a Authenticated) -> Self {
+        Self { state, page, auth }
+    }
+
+    /// The page again with `errors` (or the error page, if it cannot be read).
+    pub async fn errors(&self, errors: FormErrors) -> PageError {
+        match context(self.state, self.auth, &errors).await {
+            Ok(ctx) => PageError::form(self.page.clone(), "account.html", errors.status(), ctx),
+            Err(e) => e.into(),
+        }
+    }
+
+    /// Runs an action of one of the page's forms, whose `fields` a refusal can sit next to
+    /// (`password_field`: the one the password policy is about).
+    pub async fn check<T>(
+        &self,
+        action: impl Future<Output = Result<T, AppError>>,
+        fields: &[&str],
+        password_field: &str,
+    ) -> Result<T, PageError> {
+        match action.await {
+            Ok(done) => Ok(done),
+            Err(e) => Err(self.errors(FormErrors::place(e, fields, password_field)?).await),
+        }
+    }
+
+    /// Runs an action that needs a recent authentication (the password field `mfa_password`
+    /// of the page's forms): a step-up refusal goes next to that field, any other refusal
+    /// over the page.
+    pub async fn step_up<T>(
+        &self,
+        action: impl Future<Output = Result<T, AppError>>,
+    ) -> Result<T, PageError> {
+        let e = match action.await {
+            Ok(done) => return Ok(done),
+            Err(e) => e,
+        };
+        let errors = match e.code() {
+            ErrorCode::InvalidPassword => FormErrors::field("mfa_password", e.public_message()),
+            // A session from before the second factor was turned on: its password will not do.
+            ErrorCode::ReauthenticationRequired
+                if self.auth.totp && !crate::domain::Amr::multi_factor(&self.auth.session.amr) =>
+            {
+                FormErrors::field(
+                    "mfa_password",
+                    "This session did not use your second factor: log out and log in again \
+                     with it.",
+                )
+            }
+            ErrorCode::ReauthenticationRequired => {
+                FormErrors::field("mfa_password", "Enter your password to continue.")
+            }
+            _ => FormErrors::place(e, &[], "")?,
+        };
+        Err(self.errors(errors).await)
+    }
+}
+
+/// What the account page shows, with `errors`.
+async fn context(
     state: &AppState,
-    page: Page,
     auth: &Authenticated,
-    status: StatusCode,
     errors: &FormErrors,
-) -> Response {
+) -> Result<Value, AppError> {
     // PORTCULLIS_REQUIRE_MFA: a session that must still enrol a second factor is shown the
     // set-up, not where the account is signed in (addresses, devices) or the other forms.
     let enrolling = state.auth.must_enrol(auth);
-    let mut sessions = if enrolling {
-        Vec::new()
-    } else {
-        match state.auth.sessions(auth).await {
-            Ok(s) => s,
-            Err(e) => return error_response(e),
-        }
-    };
+    let mut sessions = if enrolling { Vec::new() } else { state.auth.sessions(auth).await? };
     // This device first, then the most recently used.
     sessions.sort_by_key(|s| (s.id != auth.session.id, std::cmp::Reverse(s.last_used_at)));
     let sessions: Vec<_> = sessions.iter().map(|s| session_view(s, &auth.session.id)).collect();
-    let factors = match state.auth.factors(auth).await {
-        Ok(f) => f,
-        Err(e) => return error_response(e),
-    };
-    let passkeys = match state.auth.passkeys(auth).await {
-        Ok(p) => p,
-        Err(e) => return error_response(e),
-    };
+    let factors = state.auth.factors(auth).await?;
+    let passkeys = state.auth.passkeys(auth).await?;
     let passkeys: Vec<_> = passkeys
         .iter()
         .map(|p| {
@@ -63,10 +124,7 @@ pub(super) async fn render(
             }
         })
         .collect();
-    let identities = match state.auth.identities(auth).await {
-        Ok(i) => i,
-        Err(e) => return error_response(e),
-    };
+    let identities = state.auth.identities(auth).await?;
     let settings = &state.auth.settings;
     let identities: Vec<_> = identities
         .iter()
@@ -80,8 +138,7 @@ pub(super) async fn render(
         })
         .collect();
     let user = &auth.user;
-    let (errors, general_error) = errors.view();
-    let ctx = context! {
+    Ok(context! {
         email => &user.email,
         username => &user.username,
         verified => user.email_verified,
@@ -92,10 +149,8 @@ pub(super) async fn render(
         recovery_codes_left => factors.recovery_codes_left,
         passkey_list => passkeys,
         identities,
-        errors,
-        general_error,
-    };
-    page.render(status, "account.html", ctx)
+        ..errors.view()
+    })
 }
 
 fn session_view(s: &Session, current: &str) -> minijinja::Value {
@@ -123,22 +178,16 @@ pub async fn change_password(
     SignedIn(auth): SignedIn,
     page: Page,
     PageForm(f): PageForm<ChangePasswordForm>,
-) -> Response {
+) -> Result<Response, PageError> {
+    let account = AccountPage::new(&state, &page, &auth);
     if f.confirm_password.as_deref().is_some_and(|c| Some(c) != f.new_password.as_deref()) {
-        return render(&state, page, &auth, StatusCode::BAD_REQUEST, &mismatch()).await;
+        return Err(account.errors(mismatch()).await);
     }
     let change =
         state.auth.change_password(&auth, f.current_password.as_deref(), f.new_password.as_deref());
-    match change.await {
-        Ok(()) => page.see_other("/account/").flash(Flash::PasswordChanged).into_response(),
-        Err(e) => {
-            let fields = ["current_password", "new_password"];
-            match form_errors(e, &fields, "new_password") {
-                Ok(errors) => render(&state, page, &auth, errors.status(), &errors).await,
-                Err(e) => error_response(e),
-            }
-        }
-    }
+    let fields = ["current_password", "new_password"];
+    account.check(change, &fields, "new_password").await?;
+    Ok(page.see_other("/account/").flash(Flash::PasswordChanged).into_response())
 }
 
 /// `POST /account/sessions/{id}/revoke`: ends one of the account's sessions.
@@ -147,12 +196,12 @@ pub async fn revoke(
     SignedIn(auth): SignedIn,
     Path(id): Path<String>,
     page: Page,
-) -> Response {
+) -> Result<Response, PageError> {
     match state.auth.revoke_session(&auth, &id).await {
-        Ok(()) => page.see_other("/account/").flash(Flash::SessionRevoked).into_response(),
+        Ok(()) => Ok(page.see_other("/account/").flash(Flash::SessionRevoked).into_response()),
         // Already gone (revoked in another tab, expired): nothing to say.
-        Err(AppError::NotFound { .. }) => page.see_other("/account/").into_response(),
-        Err(e) => error_response(e),
+        Err(AppError::NotFound { .. }) => Ok(page.see_other("/account/").into_response()),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -161,11 +210,9 @@ pub async fn revoke_others(
     State(state): State<AppState>,
     SignedIn(auth): SignedIn,
     page: Page,
-) -> Response {
-    match state.auth.revoke_other_sessions(&auth).await {
-        Ok(_) => page.see_other("/account/").flash(Flash::OtherSessionsRevoked).into_response(),
-        Err(e) => error_response(e),
-    }
+) -> Result<Response, PageError> {
+    state.auth.revoke_other_sessions(&auth).await?;
+    Ok(page.see_other("/account/").flash(Flash::OtherSessionsRevoked).into_response())
 }
 
 /// "Chrome on Linux" from a user agent: enough for a person to recognise a device.

@@ -20,7 +20,8 @@ use axum::middleware::Next;
 use axum::response::Response;
 use cookie::SameSite;
 
-use super::render::{error_response, Pages};
+use super::error::error_response;
+use super::templates::Pages;
 use crate::auth::OpaqueToken;
 use crate::error::{AppError, ErrorCode};
 use crate::http::cookies;

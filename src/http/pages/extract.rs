@@ -1,13 +1,15 @@
-//! Extractors for page handlers, named for what they guarantee, so that handlers hold no
-//! repeated `match`: [`PageForm`] (a form body, or the error page), [`SignedIn`] (a live
-//! session, or a redirect to the login page) and [`MaybeSignedIn`].
+//! What page handlers read from a request. Extractors named for what they guarantee, so that
+//! handlers hold no repeated `match`: [`PageForm`] (a form body, or the error page),
+//! [`SignedIn`] (a live session, or a redirect to the login page) and [`MaybeSignedIn`]; and
+//! [`safe_next`], the only way a page reads where to go next.
 
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
 use serde::de::DeserializeOwned;
 
-use super::render::{error_response, Flash, Page};
+use super::error::error_response;
+use super::render::{Flash, Page};
 use crate::error::AppError;
 use crate::http::extract::{enrolment_route, Client, Input, PresentedCookie};
 use crate::http::AppState;
@@ -74,5 +76,63 @@ impl FromRequestParts<AppState> for SignedIn {
                 Err(page.see_other("/account/login").flash(Flash::LoginRequired).into_response())
             }
         }
+    }
+}
+
+/// Where the pages send someone after logging in: `next` if it is a path on this server,
+/// `/account/` otherwise.
+///
+/// Only a plain absolute path is accepted: it starts with one `/` (not `//host`, which a
+/// browser reads as another origin, nor `/\host`, which some browsers normalise into one), and
+/// holds no backslash, no control character and nothing outside visible ASCII (so it is a
+/// valid `Location` and cannot smuggle a header). No scheme can appear before the first `/`.
+pub fn safe_next(next: Option<&str>) -> &str {
+    const DEFAULT: &str = "/account/";
+    let Some(next) = next else { return DEFAULT };
+    let ok = next.len() <= 2048
+        && next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.contains('\\')
+        && next.bytes().all(|b| b.is_ascii_graphic());
+    if ok {
+        next
+    } else {
+        DEFAULT
+    }
+}
+
+/// The first value of `name` in a query string.
+pub fn query_param(query: Option<&str>, name: &str) -> Option<String> {
+    url::form_urlencoded::parse(query?.as_bytes())
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn next_accepts_only_paths_on_this_server() {
+        for good in ["/account/", "/account/?tab=sessions", "/x/y%2Fz", "/"] {
+            assert_eq!(safe_next(Some(good)), good);
+        }
+        for bad in [
+            "//evil.example",
+            "///evil.example",
+            "/\\evil.example",
+            "\\\\evil.example",
+            "https://evil.example/",
+            "javascript:alert(1)",
+            "evil.example",
+            "",
+            "/a b",
+            "/a\r\nSet-Cookie: x=y",
+            "/caf\u{e9}",
+            "/\t/evil.example",
+        ] {
+            assert_eq!(safe_next(Some(bad)), "/account/", "{bad:?}");
+        }
+        assert_eq!(safe_next(None), "/account/");
     }
 }

@@ -9,12 +9,12 @@ use axum::response::{IntoResponse, Response};
 use minijinja::context;
 use serde::Deserialize;
 
-use super::account::render as account_page;
+use super::account::AccountPage;
 use super::extract::{PageForm, SignedIn};
-use super::render::{error_response, form_errors, Flash, FormErrors, Page};
-use crate::error::{AppError, ErrorCode};
+use super::form::{Form, FormErrors, PageError};
+use super::render::{Flash, Page};
 use crate::http::AppState;
-use crate::service::{Authenticated, Fresh};
+use crate::service::Fresh;
 
 #[derive(Deserialize)]
 pub struct PasswordForm {
@@ -37,64 +37,36 @@ pub struct CodesForm {
     codes: Option<String>,
 }
 
-/// The account page again, with a step-up refusal next to the password field.
-pub(super) async fn refused(
-    state: &AppState,
-    page: Page,
-    auth: &Authenticated,
-    e: AppError,
-) -> Response {
-    let errors = match e.code() {
-        ErrorCode::InvalidPassword => FormErrors::field("mfa_password", e.public_message()),
-        // A session from before the second factor was turned on: its password will not do.
-        ErrorCode::ReauthenticationRequired
-            if auth.totp && !crate::domain::Amr::multi_factor(&auth.session.amr) =>
-        {
-            FormErrors::field(
-                "mfa_password",
-                "This session did not use your second factor: log out and log in again with it.",
-            )
-        }
-        ErrorCode::ReauthenticationRequired => {
-            FormErrors::field("mfa_password", "Enter your password to continue.")
-        }
-        _ => match form_errors(e, &[], "") {
-            Ok(errors) => errors,
-            Err(e) => return error_response(e),
-        },
-    };
-    account_page(state, page, auth, errors.status(), &errors).await
-}
-
 /// `POST /account/mfa/setup`: a new secret, shown with its QR code.
 pub async fn setup(
     State(state): State<AppState>,
     SignedIn(auth): SignedIn,
     page: Page,
     PageForm(f): PageForm<PasswordForm>,
-) -> Response {
-    match state.auth.enrol_totp(&auth, f.fresh()).await {
-        Ok(e) => setup_page(page, StatusCode::OK, &e.secret, &FormErrors::default()),
-        Err(e) => refused(&state, page, &auth, e).await,
-    }
+) -> Result<Response, PageError> {
+    let account = AccountPage::new(&state, &page, &auth);
+    let enrolment = account.step_up(state.auth.enrol_totp(&auth, f.fresh())).await?;
+    Ok(setup_form(&page, &enrolment.secret).show(StatusCode::OK, &FormErrors::default()))
 }
 
-fn setup_page(page: Page, status: StatusCode, secret: &str, errors: &FormErrors) -> Response {
-    let (errors, general_error) = errors.view();
+/// The secret being set up, and the field for its first code.
+fn setup_form(page: &Page, secret: &str) -> Form {
     // Groups of four to read and type; the page sets them apart with a margin, not spaces, so
     // a copied key is the key.
     let chars: Vec<char> = secret.chars().collect();
     let groups: Vec<String> = chars.chunks(4).map(|c| c.iter().collect()).collect();
-    page.render(status, "mfa_setup.html", context! { groups, errors, general_error })
+    Form::new(page, "mfa_setup.html", &["code"]).with(context! { groups })
 }
 
 /// `GET /account/mfa/qr.svg`: the QR code of the secret being set up.
-pub async fn qr(State(state): State<AppState>, SignedIn(auth): SignedIn) -> Response {
-    match state.auth.pending_totp(&auth).await {
-        Ok(Some((_, svg))) => ([(CONTENT_TYPE, "image/svg+xml")], svg).into_response(),
-        Ok(None) => StatusCode::NOT_FOUND.into_response(),
-        Err(e) => error_response(e),
-    }
+pub async fn qr(
+    State(state): State<AppState>,
+    SignedIn(auth): SignedIn,
+) -> Result<Response, PageError> {
+    Ok(match state.auth.pending_totp(&auth).await? {
+        Some((_, svg)) => ([(CONTENT_TYPE, "image/svg+xml")], svg).into_response(),
+        None => StatusCode::NOT_FOUND.into_response(),
+    })
 }
 
 /// `POST /account/mfa/confirm`: the first code turns it on; the recovery codes are shown.
@@ -103,20 +75,15 @@ pub async fn confirm(
     SignedIn(auth): SignedIn,
     page: Page,
     PageForm(f): PageForm<CodeForm>,
-) -> Response {
-    match state.auth.confirm_totp(&auth, f.code.as_deref()).await {
-        Ok(codes) => codes_page(page, &codes),
-        Err(e) => {
-            let secret = match state.auth.pending_totp(&auth).await {
-                Ok(Some((secret, _))) => secret,
-                Ok(None) => return page.see_other("/account/").into_response(),
-                Err(e) => return error_response(e),
-            };
-            match form_errors(e, &["code"], "") {
-                Ok(errors) => setup_page(page, errors.status(), &secret, &errors),
-                Err(e) => error_response(e),
-            }
-        }
+) -> Result<Response, PageError> {
+    let e = match state.auth.confirm_totp(&auth, f.code.as_deref()).await {
+        Ok(codes) => return Ok(codes_page(page, &codes)),
+        Err(e) => e,
+    };
+    // The set-up again with the error, unless there is nothing left to set up.
+    match state.auth.pending_totp(&auth).await? {
+        Some((secret, _)) => Err(setup_form(&page, &secret).error(e)),
+        None => Ok(page.see_other("/account/").into_response()),
     }
 }
 
@@ -130,11 +97,10 @@ pub async fn regenerate(
     SignedIn(auth): SignedIn,
     page: Page,
     PageForm(f): PageForm<PasswordForm>,
-) -> Response {
-    match state.auth.regenerate_recovery_codes(&auth, f.fresh()).await {
-        Ok(codes) => codes_page(page, &codes),
-        Err(e) => refused(&state, page, &auth, e).await,
-    }
+) -> Result<Response, PageError> {
+    let account = AccountPage::new(&state, &page, &auth);
+    let codes = account.step_up(state.auth.regenerate_recovery_codes(&auth, f.fresh())).await?;
+    Ok(codes_page(page, &codes))
 }
 
 /// `POST /account/mfa/disable`: turns two-factor authentication off.
@@ -143,11 +109,10 @@ pub async fn disable(
     SignedIn(auth): SignedIn,
     page: Page,
     PageForm(f): PageForm<PasswordForm>,
-) -> Response {
-    match state.auth.disable_totp(&auth, f.fresh()).await {
-        Ok(()) => page.see_other("/account/").flash(Flash::MfaDisabled).into_response(),
-        Err(e) => refused(&state, page, &auth, e).await,
-    }
+) -> Result<Response, PageError> {
+    let account = AccountPage::new(&state, &page, &auth);
+    account.step_up(state.auth.disable_totp(&auth, f.fresh())).await?;
+    Ok(page.see_other("/account/").flash(Flash::MfaDisabled).into_response())
 }
 
 /// `POST /account/mfa/recovery-codes.txt`: the codes the page showed, as a text file. It

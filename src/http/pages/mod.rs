@@ -7,47 +7,48 @@
 //!   ([`csrf`]).
 //! - A successful POST answers `303 See Other` with a one-time message
 //!   ([`render::Flash`]); a failed one re-renders the form with the error next to its field
-//!   and the fields refilled, passwords excepted.
+//!   and the fields refilled, passwords excepted ([`form`]).
 //!
-//! The groups: [`session`] (log in, log out), [`signup`] (register, confirm an address),
+//! This file only assembles the routes. Below it, each module imports only those under it:
+//! the handlers; then [`extract`] (what a handler reads), [`form`] (a handler's error: the
+//! form again, or the error page), [`render`] (the page a handler renders, redirects),
+//! [`csrf`], [`flash`], [`error`] (the error page), [`headers`], [`templates`] and
+//! [`assets`].
+//!
+//! The handlers: [`session`] (log in, log out), [`signup`] (register, confirm an address),
 //! [`recovery`] (forgot and reset password), [`account`] (profile, sessions, change password),
-//! [`passkeys`] (rename, delete; the script registers and signs in), [`assets`] (the
-//! stylesheet, the icon and the script).
+//! [`mfa`] (two-factor set-up), [`passkeys`] (rename, delete; the script registers and signs
+//! in), [`signin`] (sign-in by email, linking a provider), [`oauth`] (the provider's browser
+//! routes under `/api/auth/oauth/`), [`assets`] (the stylesheet, the icon and the script).
 
 mod account;
 mod assets;
 mod csrf;
+mod error;
 mod extract;
 mod flash;
+mod form;
+mod headers;
 mod mfa;
+pub(crate) mod oauth;
 mod passkeys;
 mod recovery;
 mod render;
 mod session;
 mod signin;
 mod signup;
+mod templates;
 
 use std::sync::Arc;
 
-use axum::extract::Request;
-use axum::http::header::{CONTENT_SECURITY_POLICY, X_FRAME_OPTIONS};
-use axum::http::{HeaderMap, HeaderValue};
-use axum::middleware::Next;
-use axum::response::Response;
 use axum::routing::{get, post};
 use axum::{Extension, Router};
 
 use super::AppState;
 use crate::config::Settings;
 
-pub use render::error_response;
-use render::Pages;
-
-/// The policy of every page: the stylesheet, the icon and the one script (`passkeys.js`) from
-/// this origin, no inline script or style, requests and forms only to here, never framed
-/// (clickjacking).
-const CSP: &str = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; \
-                   img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+pub use error::error_response;
+use templates::Pages;
 
 /// The page routes, mounted when `PORTCULLIS_PAGES` is true.
 pub fn routes(state: &AppState) -> Router<AppState> {
@@ -94,32 +95,15 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route("/account/static/portcullis.css", get(assets::stylesheet))
         .route("/account/static/passkeys.js", get(assets::script))
         .route("/account/static/portcullis.svg", get(assets::icon))
-        .route("/account/{*rest}", get(render::not_found))
+        .route("/account/{*rest}", get(error::not_found))
         .layer(axum::middleware::from_fn_with_state(pages.clone(), csrf::guard))
         .layer(Extension(pages))
-        .layer(axum::middleware::from_fn(page_headers))
-}
-
-/// A new CSRF cookie, for a sign-in that ends outside the pages (a provider's callback): a
-/// sign-in starts a new token, as the login form's does.
-pub fn fresh_csrf(settings: &Settings) -> HeaderValue {
-    csrf::cookie(&csrf::new_token(), settings.secure_cookies())
+        .layer(axum::middleware::from_fn(headers::page_headers))
 }
 
 /// Whether `path` is one of the pages' (for errors answered by middleware outside them).
 pub fn is_page(path: &str) -> bool {
     path == "/account" || path.starts_with("/account/")
-}
-
-async fn page_headers(req: Request, next: Next) -> Response {
-    let mut res = next.run(req).await;
-    set_page_headers(res.headers_mut());
-    res
-}
-
-fn set_page_headers(h: &mut HeaderMap) {
-    h.insert(CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
-    h.insert(X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
 }
 
 /// With the pages off, mailed links still point at them unless their templates were changed:
@@ -136,63 +120,5 @@ pub fn warn_if_links_point_here(settings: &Settings) {
                 "PORTCULLIS_PAGES is false but {name} still points at the hosted pages"
             );
         }
-    }
-}
-
-/// Where the pages send someone after logging in: `next` if it is a path on this server,
-/// `/account/` otherwise.
-///
-/// Only a plain absolute path is accepted: it starts with one `/` (not `//host`, which a
-/// browser reads as another origin, nor `/\host`, which some browsers normalise into one), and
-/// holds no backslash, no control character and nothing outside visible ASCII (so it is a
-/// valid `Location` and cannot smuggle a header). No scheme can appear before the first `/`.
-pub fn safe_next(next: Option<&str>) -> &str {
-    const DEFAULT: &str = "/account/";
-    let Some(next) = next else { return DEFAULT };
-    let ok = next.len() <= 2048
-        && next.starts_with('/')
-        && !next.starts_with("//")
-        && !next.contains('\\')
-        && next.bytes().all(|b| b.is_ascii_graphic());
-    if ok {
-        next
-    } else {
-        DEFAULT
-    }
-}
-
-/// The first value of `name` in a query string.
-fn query_param(query: Option<&str>, name: &str) -> Option<String> {
-    url::form_urlencoded::parse(query?.as_bytes())
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.into_owned())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::safe_next;
-
-    #[test]
-    fn next_accepts_only_paths_on_this_server() {
-        for good in ["/account/", "/account/?tab=sessions", "/x/y%2Fz", "/"] {
-            assert_eq!(safe_next(Some(good)), good);
-        }
-        for bad in [
-            "//evil.example",
-            "///evil.example",
-            "/\\evil.example",
-            "\\\\evil.example",
-            "https://evil.example/",
-            "javascript:alert(1)",
-            "evil.example",
-            "",
-            "/a b",
-            "/a\r\nSet-Cookie: x=y",
-            "/caf\u{e9}",
-            "/\t/evil.example",
-        ] {
-            assert_eq!(safe_next(Some(bad)), "/account/", "{bad:?}");
-        }
-        assert_eq!(safe_next(None), "/account/");
     }
 }

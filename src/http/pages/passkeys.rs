@@ -8,12 +8,12 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
-use super::extract::{PageForm, SignedIn};
-use super::mfa::{refused, PasswordForm};
-use minijinja::Value;
-
-use super::render::{error_response, form_errors, Flash, Page};
-use super::safe_next;
+use super::account::AccountPage;
+use super::extract::{safe_next, PageForm, SignedIn};
+use super::form::{OrForm, PageError};
+use super::mfa::PasswordForm;
+use super::render::{Flash, Page};
+use super::session::{login_form, signed_in};
 use crate::error::{AppError, ErrorCode};
 use crate::http::extract::{Client, PresentedCookie};
 use crate::http::AppState;
@@ -47,7 +47,7 @@ pub async fn register(
     SignedIn(auth): SignedIn,
     page: Page,
     PageForm(f): PageForm<FinishForm>,
-) -> Response {
+) -> Result<Response, PageError> {
     let finished = async {
         let answer = credential(f.credential.as_deref())?;
         state
@@ -55,21 +55,20 @@ pub async fn register(
             .finish_passkey_registration(&auth, f.ceremony.as_deref(), f.name.as_deref(), answer)
             .await
     };
-    match finished.await {
-        Ok(_) => page.see_other("/account/").flash(Flash::PasskeyAdded).into_response(),
-        Err(e) => refused(&state, page, &auth, e).await,
-    }
+    AccountPage::new(&state, &page, &auth).step_up(finished).await?;
+    Ok(page.see_other("/account/").flash(Flash::PasskeyAdded).into_response())
 }
 
 /// `POST /account/passkeys/login`: the script's finish of a passkey sign-in (alone, or as
-/// the second step), then on to `next` like a password login.
+/// the second step), then on to `next` like a password login; a refusal is the login form
+/// again, the error over it.
 pub async fn login(
     State(state): State<AppState>,
     Client(client): Client,
     PresentedCookie(presented): PresentedCookie,
     page: Page,
     PageForm(f): PageForm<FinishForm>,
-) -> Response {
+) -> Result<Response, PageError> {
     let next = safe_next(f.next.as_deref());
     let finished = async {
         let answer = credential(f.credential.as_deref())?;
@@ -78,15 +77,8 @@ pub async fn login(
             .finish_passkey_login(f.ceremony.as_deref(), answer, &client, presented.as_deref())
             .await
     };
-    match finished.await {
-        Ok(out) => super::session::signed_in(&state, page, next, &out),
-        Err(e) => match form_errors(e, &[], "") {
-            Ok(errors) => {
-                super::session::form(page, errors.status(), next, &errors, Value::UNDEFINED)
-            }
-            Err(e) => error_response(e),
-        },
-    }
+    let out = finished.await.or_form(&login_form(&page, next, &[]))?;
+    Ok(signed_in(&state, page, next, &out))
 }
 
 /// `POST /account/passkeys/{id}/rename`
@@ -96,11 +88,10 @@ pub async fn rename(
     page: Page,
     Path(id): Path<String>,
     PageForm(f): PageForm<RenameForm>,
-) -> Response {
-    match state.auth.rename_passkey(&auth, &id, f.name.as_deref()).await {
-        Ok(()) => page.see_other("/account/").flash(Flash::PasskeyRenamed).into_response(),
-        Err(e) => refused(&state, page, &auth, e).await,
-    }
+) -> Result<Response, PageError> {
+    let account = AccountPage::new(&state, &page, &auth);
+    account.step_up(state.auth.rename_passkey(&auth, &id, f.name.as_deref())).await?;
+    Ok(page.see_other("/account/").flash(Flash::PasskeyRenamed).into_response())
 }
 
 /// `POST /account/passkeys/{id}/delete` (step-up: the password unless signed in recently).
@@ -110,9 +101,8 @@ pub async fn delete(
     page: Page,
     Path(id): Path<String>,
     PageForm(f): PageForm<PasswordForm>,
-) -> Response {
-    match state.auth.delete_passkey(&auth, &id, f.fresh()).await {
-        Ok(()) => page.see_other("/account/").flash(Flash::PasskeyDeleted).into_response(),
-        Err(e) => refused(&state, page, &auth, e).await,
-    }
+) -> Result<Response, PageError> {
+    let account = AccountPage::new(&state, &page, &auth);
+    account.step_up(state.auth.delete_passkey(&auth, &id, f.fresh())).await?;
+    Ok(page.see_other("/account/").flash(Flash::PasskeyDeleted).into_response())
 }

@@ -9,17 +9,21 @@ use axum::response::{IntoResponse, Response};
 use minijinja::context;
 use serde::Deserialize;
 
-use super::extract::PageForm;
-use super::query_param;
-use super::render::{error_response, form_errors, values, Flash, FormErrors, Page};
+use super::extract::{query_param, PageForm};
+use super::form::{values, Form, FormErrors, OrForm, PageError};
+use super::render::{Flash, Page};
 use super::signup::mismatch;
 use crate::error::{AppError, ErrorCode};
 use crate::http::extract::Client;
 use crate::http::AppState;
 
+fn forgot_form(page: &Page) -> Form {
+    Form::new(page, "forgot_password.html", &["email"]).with(context! { values => values([]) })
+}
+
 /// `GET /account/forgot-password`
 pub async fn show_forgot(page: Page) -> Response {
-    forgot_form(page, StatusCode::OK, &FormErrors::default(), values([]))
+    forgot_form(&page).show(StatusCode::OK, &FormErrors::default())
 }
 
 #[derive(Deserialize)]
@@ -32,13 +36,9 @@ pub async fn forgot(
     State(state): State<AppState>,
     page: Page,
     PageForm(f): PageForm<ForgotForm>,
-) -> Response {
+) -> Result<Response, PageError> {
     let Some(email) = f.email.map(|e| e.trim().to_owned()).filter(|e| !e.is_empty()) else {
-        let errors = form_errors(AppError::missing("email"), &["email"], "");
-        return match errors {
-            Ok(errors) => forgot_form(page, errors.status(), &errors, values([])),
-            Err(e) => error_response(e),
-        };
+        return Err(forgot_form(&page).error(AppError::missing("email")));
     };
     // Detached, as in the API: the response never waits on the lookup or the outbox, so its
     // timing cannot tell a registered address from an unknown one.
@@ -46,17 +46,14 @@ pub async fn forgot(
     crate::http::after_response("forgot-password", async move {
         auth.forgot_password(&email).await.map(|_| ())
     });
-    page.see_other("/account/login").flash(Flash::CheckEmail).into_response()
+    Ok(page.see_other("/account/login").flash(Flash::CheckEmail).into_response())
 }
 
-fn forgot_form(
-    page: Page,
-    status: StatusCode,
-    errors: &FormErrors,
-    values: minijinja::Value,
-) -> Response {
-    let (errors, general_error) = errors.view();
-    page.render(status, "forgot_password.html", context! { errors, general_error, values })
+/// The new-password form of a reset link (`token`: none once the link is known to be dead).
+fn reset_form(page: &Page, token: Option<&str>) -> Form {
+    Form::new(page, "reset_password.html", &["new_password"])
+        .password_field("new_password")
+        .with(context! { token })
 }
 
 /// `GET /account/reset-password?token=…`: the new-password form (nothing is spent yet).
@@ -67,7 +64,7 @@ pub async fn show_reset(RawQuery(query): RawQuery, page: Page) -> Response {
         errors.general = Some(INCOMPLETE.into());
     }
     let status = if token.is_some() { StatusCode::OK } else { StatusCode::BAD_REQUEST };
-    reset_form(page, status, token, &errors)
+    reset_form(&page, token.as_deref()).show(status, &errors)
 }
 
 const INCOMPLETE: &str = "This link is incomplete. Open the whole link from the email.";
@@ -87,39 +84,28 @@ pub async fn reset(
     Client(client): Client,
     page: Page,
     PageForm(f): PageForm<ResetForm>,
-) -> Response {
+) -> Result<Response, PageError> {
+    let form = reset_form(&page, f.token.as_deref());
     if f.confirm_password.as_deref().is_some_and(|c| Some(c) != f.new_password.as_deref()) {
-        return reset_form(page, StatusCode::BAD_REQUEST, f.token, &mismatch());
+        return Err(form.errors(mismatch()));
     }
     let result =
         state.auth.reset_password(f.token.as_deref(), f.new_password.as_deref(), &client).await;
     match result {
-        Ok(_) => page
-            .see_other("/account/login")
-            .flash(Flash::PasswordReset)
-            .cookie(crate::http::cookies::clear_session(&state.auth.settings))
-            .into_response(),
-        Err(e) => match form_errors(e, &["new_password"], "new_password") {
-            Ok(mut errors) => {
-                let spent = errors.code == Some(ErrorCode::InvalidToken)
-                    || (errors.code == Some(ErrorCode::MissingField) && errors.fields.is_empty());
-                if spent {
-                    errors.general = Some(EXPIRED.into());
-                    return reset_form(page, errors.status(), None, &errors);
-                }
-                reset_form(page, errors.status(), f.token, &errors)
-            }
-            Err(e) => error_response(e),
-        },
-    }
-}
-
-fn reset_form(
-    page: Page,
-    status: StatusCode,
-    token: Option<String>,
-    errors: &FormErrors,
-) -> Response {
-    let (errors, general_error) = errors.view();
-    page.render(status, "reset_password.html", context! { token, errors, general_error })
+        // A dead or missing token (anything missing but the new password): the form without
+        // it, and why.
+        Err(e)
+            if e.code() == ErrorCode::InvalidToken
+                || (e.code() == ErrorCode::MissingField
+                    && e.missing_field() != Some("new_password")) =>
+        {
+            return Err(reset_form(&page, None).general(EXPIRED).error(e));
+        }
+        result => result.or_form(&form)?,
+    };
+    Ok(page
+        .see_other("/account/login")
+        .flash(Flash::PasswordReset)
+        .cookie(crate::http::cookies::clear_session(&state.auth.settings))
+        .into_response())
 }

@@ -1,106 +1,27 @@
-//! Rendering pages: the templates, the [`Page`] a handler renders through (CSRF token and
-//! one-time message included), redirects with a [`Flash`], form errors, and the error page.
+//! What a page handler renders through: the [`Page`] (the templates, this browser's CSRF
+//! token and the one-time message waiting for it), and redirects with a [`Flash`].
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use axum::extract::FromRequestParts;
-use axum::http::header::{CONTENT_LENGTH, CONTENT_TYPE, LOCATION, SET_COOKIE};
+use axum::http::header::{LOCATION, SET_COOKIE};
 use axum::http::request::Parts;
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
-use minijinja::{context, Environment, Value};
+use minijinja::{context, Value};
 
+use super::csrf;
+use super::error::error_response;
 pub use super::flash::Flash;
 use super::flash::{clear_login_hint, flash_cookie, login_hint, login_hint_cookie, FLASH_COOKIE};
-use super::{assets, csrf};
-use crate::config::Settings;
-use crate::error::{AppError, ErrorCode};
+use super::templates::Pages;
+use crate::error::AppError;
 use crate::http::AppState;
-
-macro_rules! templates {
-    ($env:ident, $($name:literal),* $(,)?) => {
-        $( $env.add_template($name, include_str!(concat!("../../../templates/pages/", $name)))?; )*
-    };
-}
-
-fn environment(settings: &Settings) -> Result<Environment<'static>, minijinja::Error> {
-    let mut env = Environment::new();
-    templates!(
-        env,
-        "_layout.html",
-        "_forms.html",
-        "login.html",
-        "register.html",
-        "verify_email.html",
-        "forgot_password.html",
-        "reset_password.html",
-        "account.html",
-        "mfa_code.html",
-        "mfa_setup.html",
-        "mfa_codes.html",
-        "email_login.html",
-        "to_provider.html",
-        "error.html",
-    );
-    add_asset_urls(&mut env);
-    let passkeys =
-        crate::auth::passkey::relying_party(&settings.public_url, crate::mail::PRODUCT).is_ok();
-    env.add_global("passkeys", passkeys);
-    env.add_global("email_login", settings.email_login);
-    let providers: Vec<_> = settings
-        .providers
-        .iter()
-        .map(|p| minijinja::context! { name => &p.name, display_name => &p.display_name })
-        .collect();
-    env.add_global("providers", Value::from_serialize(&providers));
-    env.add_global("password_hint", password_hint(&settings.password_policy));
-    Ok(env)
-}
-
-/// Our own constant paths: marked safe so that they are not entity-escaped (`&#x2f;`).
-fn add_asset_urls(env: &mut Environment<'static>) {
-    env.add_global("css_url", Value::from_safe_string(assets::css_url()));
-    env.add_global("script_url", Value::from_safe_string(assets::script_url()));
-    env.add_global("icon_url", Value::from_safe_string(assets::icon_url()));
-}
-
-/// What a new password must be, in a sentence.
-fn password_hint(policy: &crate::domain::PasswordPolicy) -> String {
-    let mut hint = format!("At least {} characters", policy.min_length);
-    if policy.require_letter_and_digit {
-        hint.push_str(", with a letter and a digit");
-    }
-    hint.push_str("; a long phrase is best.");
-    hint
-}
-
-/// The compiled templates and what every page needs to know of the settings.
-pub struct Pages {
-    env: Environment<'static>,
-    /// Cookies get `Secure` (and the CSRF cookie the `__Host-` prefix) on https.
-    pub secure: bool,
-}
-
-impl Pages {
-    /// The templates are part of the binary; one that does not compile is a bug caught by the
-    /// tests, never a runtime condition.
-    pub fn new(settings: &Settings) -> Self {
-        #[allow(clippy::expect_used)]
-        let env = environment(settings).expect("the page templates compile");
-        Self { env, secure: settings.secure_cookies() }
-    }
-
-    fn render(&self, template: &str, ctx: Value) -> Result<String, AppError> {
-        self.env
-            .get_template(template)
-            .and_then(|t| t.render(ctx))
-            .map_err(|e| AppError::Unexpected(anyhow::Error::new(e).context("rendering a page")))
-    }
-}
 
 /// What a page handler renders through: the templates, this browser's CSRF token (an existing
 /// one, or a new one set with the response), and the one-time message waiting for it.
+#[derive(Clone)]
 pub struct Page {
     pages: Arc<Pages>,
     csrf: String,
@@ -226,146 +147,9 @@ impl IntoResponse for Redirect {
     }
 }
 
-/// Errors by form field, and one for the whole form.
-#[derive(Debug, Default)]
-pub struct FormErrors {
-    pub fields: BTreeMap<String, String>,
-    pub general: Option<String>,
-    pub status: Option<StatusCode>,
-    /// The service's error code, when the errors came from one.
-    pub code: Option<ErrorCode>,
-}
-
-impl FormErrors {
-    pub fn field(field: &str, message: impl Into<String>) -> Self {
-        let mut e = Self::default();
-        e.fields.insert(field.to_owned(), message.into());
-        e
-    }
-
-    /// The status the re-rendered form is sent with.
-    pub fn status(&self) -> StatusCode {
-        self.status.unwrap_or(StatusCode::BAD_REQUEST)
-    }
-
-    /// `(errors, general_error)` for a template.
-    pub fn view(&self) -> (Value, Option<&str>) {
-        (Value::from_serialize(&self.fields), self.general.as_deref())
-    }
-}
-
-/// Places an error from the service next to the form field it concerns (or over the whole
-/// form); `fields` are the form's fields, `password_field` the one the password policy is
-/// about. Unexpected errors are not a form's business: they come back as `Err`.
-pub fn form_errors(
-    e: AppError,
-    fields: &[&str],
-    password_field: &str,
-) -> Result<FormErrors, AppError> {
-    if matches!(e, AppError::Unexpected(_)) {
-        return Err(e);
-    }
-    let message = e.public_message().into_owned();
-    let (field, message) = match e.code() {
-        ErrorCode::MissingField => {
-            let named = message.strip_prefix("Missing required field: ").unwrap_or_default();
-            (Some(named.to_owned()), "This field is required.".to_owned())
-        }
-        ErrorCode::InvalidEmail | ErrorCode::EmailTaken => (Some("email".to_owned()), message),
-        ErrorCode::InvalidUsername | ErrorCode::UsernameTaken => {
-            (Some("username".to_owned()), message)
-        }
-        ErrorCode::WeakPassword => (Some(password_field.to_owned()), message),
-        ErrorCode::InvalidCredentials => (Some("password".to_owned()), message),
-        ErrorCode::InvalidPassword => (Some("current_password".to_owned()), message),
-        ErrorCode::InvalidCode => (Some("code".to_owned()), message),
-        ErrorCode::RateLimited => {
-            (None, "Too many attempts. Wait a little and try again.".to_owned())
-        }
-        _ => (None, message),
-    };
-    let mut errors =
-        FormErrors { status: Some(e.status()), code: Some(e.code()), ..Default::default() };
-    match field.filter(|f| fields.contains(&f.as_str())) {
-        Some(f) => {
-            errors.fields.insert(f, message);
-        }
-        None => errors.general = Some(message),
-    }
-    Ok(errors)
-}
-
-/// The values a re-rendered form is refilled with (never a password: pass only the others).
-pub fn values<'a>(pairs: impl IntoIterator<Item = (&'a str, Option<&'a str>)>) -> Value {
-    let map: BTreeMap<&str, &str> =
-        pairs.into_iter().filter_map(|(k, v)| v.map(|v| (k, v))).collect();
-    Value::from_serialize(&map)
-}
-
-/// Any error as the error page, with the status, `Retry-After` and logging the API would give
-/// it. Also used for errors answered before a page handler runs (rate limit, cross-origin
-/// refusal), so it needs nothing but the error: it compiles the two templates it uses, which
-/// only happens on this unhappy path.
-pub fn error_response(e: AppError) -> Response {
-    let status = e.status();
-    let (title, message) = match &e {
-        AppError::Unexpected(_) => {
-            ("Something went wrong", "The server could not handle this request. Try again later.")
-        }
-        AppError::RateLimited { .. } => (
-            "Too many requests",
-            "Too many attempts from your network. Wait a minute and try again.",
-        ),
-        AppError::NotFound { .. } => ("Page not found", "There is no page at this address."),
-        AppError::Forbidden { code: ErrorCode::CsrfToken, .. } => {
-            ("This form has expired", "Go back, reload the page and submit the form again.")
-        }
-        AppError::Forbidden { .. } => {
-            ("Request refused", "This request did not come from this site's own pages.")
-        }
-        _ => ("Something went wrong", ""),
-    };
-    let detail = if message.is_empty() { e.public_message().into_owned() } else { message.into() };
-    let html = error_environment().and_then(|env| {
-        env.get_template("error.html")?
-            .render(context! { title, message => detail, status => status.as_u16() })
-    });
-    let html = html.unwrap_or_else(|_| format!("<!doctype html><title>{status}</title>{status}"));
-    // Keep what the JSON response would carry (Retry-After, the error for the log), with an
-    // HTML body instead.
-    let (mut parts, _) = e.into_response().into_parts();
-    parts.headers.remove(CONTENT_LENGTH);
-    parts.headers.insert(CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
-    super::set_page_headers(&mut parts.headers);
-    Response::from_parts(parts, axum::body::Body::from(html))
-}
-
-fn error_environment() -> Result<Environment<'static>, minijinja::Error> {
-    let mut env = Environment::new();
-    templates!(env, "_layout.html", "error.html");
-    add_asset_urls(&mut env);
-    Ok(env)
-}
-
-/// An unknown page under `/account/`: the HTML 404.
-pub async fn not_found() -> Response {
-    not_found_response()
-}
-
-pub fn not_found_response() -> Response {
-    error_response(AppError::not_found(ErrorCode::NotFound, "Not found"))
-}
-
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn templates_compile() {
-        environment(&Settings::from_map(Vec::<(String, String)>::new()).unwrap()).unwrap();
-        error_environment().unwrap();
-    }
 
     #[test]
     fn flash_codes_round_trip_and_others_are_ignored() {
@@ -373,27 +157,5 @@ mod tests {
             assert_eq!(Flash::parse(f.code()), Some(f));
         }
         assert_eq!(Flash::parse("<script>"), None);
-    }
-
-    #[test]
-    fn service_errors_land_next_to_their_field() {
-        let fields = ["email", "password"];
-        let e = form_errors(AppError::missing("email"), &fields, "password").unwrap();
-        assert_eq!(e.fields["email"], "This field is required.");
-        let e = form_errors(
-            AppError::bad_request(ErrorCode::WeakPassword, "too short"),
-            &fields,
-            "password",
-        )
-        .unwrap();
-        assert_eq!(e.fields["password"], "too short");
-        let e = form_errors(
-            AppError::bad_request(ErrorCode::InvalidToken, "Invalid"),
-            &fields,
-            "password",
-        )
-        .unwrap();
-        assert_eq!(e.general.as_deref(), Some("Invalid"));
-        assert!(form_errors(AppError::Unexpected(anyhow::anyhow!("x")), &fields, "p").is_err());
     }
 }

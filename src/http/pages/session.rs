@@ -6,14 +6,23 @@ use axum::response::{IntoResponse, Response};
 use minijinja::context;
 use serde::Deserialize;
 
-use super::extract::{MaybeSignedIn, PageForm};
-use super::render::{error_response, form_errors, values, Flash, FormErrors, Page};
-use super::{query_param, safe_next};
+use super::extract::{query_param, safe_next, MaybeSignedIn, PageForm};
+use super::form::{values, Form, FormErrors, OrForm, PageError};
+use super::render::{Flash, Page};
 use crate::error::ErrorCode;
-use crate::http::api::identifier;
+use crate::http::answers::identifier;
 use crate::http::extract::{Client, PresentedCookie};
 use crate::http::AppState;
 use crate::service::{LoginOutcome, LoginStep};
+
+/// The login form; a failure puts its error next to the address or the password (or, for a
+/// passkey, over the form: no `fields`), and offers a new link for an unconfirmed address
+/// (PORTCULLIS_REQUIRE_VERIFIED_EMAIL).
+pub(super) fn login_form(page: &Page, next: &str, fields: &'static [&'static str]) -> Form {
+    Form::new(page, "login.html", fields).password_field("password").with(context! { next })
+}
+
+const LOGIN_FIELDS: &[&str] = &["email", "password"];
 
 /// `GET /account/login[?next=/path]`; someone already logged in goes straight on.
 pub async fn show(
@@ -28,9 +37,10 @@ pub async fn show(
         None => {
             // The address registered last in this browser, so the person only types the
             // password (from a cookie: an address has no place in a URL).
-            let hint = page.login_hint().map(str::to_owned);
-            let email = values([("email", hint.as_deref())]);
-            form(page, StatusCode::OK, next, &FormErrors::default(), email)
+            let email = values([("email", page.login_hint())]);
+            login_form(&page, next, LOGIN_FIELDS)
+                .with(context! { values => email })
+                .show(StatusCode::OK, &FormErrors::default())
         }
     }
 }
@@ -45,7 +55,9 @@ pub async fn show_code_prompt(
     let next = query_param(query.as_deref(), "next");
     let next = safe_next(next.as_deref());
     match crate::http::cookies::value(&headers, crate::http::cookies::MFA_PENDING) {
-        Some(token) => code_form(page, StatusCode::OK, next, &token, true, &FormErrors::default()),
+        Some(token) => {
+            code_form(&page, next, &token, true).show(StatusCode::OK, &FormErrors::default())
+        }
         None => page.see_other("/account/login").flash(Flash::LoginRequired).into_response(),
     }
 }
@@ -65,26 +77,21 @@ pub async fn login(
     PresentedCookie(presented): PresentedCookie,
     page: Page,
     PageForm(f): PageForm<LoginForm>,
-) -> Response {
+) -> Result<Response, PageError> {
     let next = safe_next(f.next.as_deref());
+    let refill = values([("email", f.email.as_deref())]);
+    let form = login_form(&page, next, LOGIN_FIELDS).with(context! { values => refill });
     // `Username` also covers an address: the service looks up anything with an `@` by email.
     let who = identifier(None, f.email.as_deref());
     let login = state.auth.login(who, f.password.as_deref(), &client, presented.as_deref());
-    match login.await {
-        Ok(LoginStep::Session(out)) => signed_in(&state, page, next, &out),
-        Ok(LoginStep::SecondFactor(second)) => {
+    Ok(match login.await.or_form(&form)? {
+        LoginStep::Session(out) => signed_in(&state, page, next, &out),
+        LoginStep::SecondFactor(second) => {
             let passkey = second.methods.contains(&"passkey");
-            let errors = FormErrors::default();
-            code_form(page, StatusCode::OK, next, &second.challenge, passkey, &errors)
+            code_form(&page, next, &second.challenge, passkey)
+                .show(StatusCode::OK, &FormErrors::default())
         }
-        Err(e) => match form_errors(e, &["email", "password"], "password") {
-            Ok(errors) => {
-                let refill = values([("email", f.email.as_deref())]);
-                form(page, errors.status(), next, &errors, refill)
-            }
-            Err(e) => error_response(e),
-        },
-    }
+    })
 }
 
 /// On to `next` with the new session's cookie (and a new CSRF token: a login starts one).
@@ -99,18 +106,10 @@ pub(super) fn signed_in(state: &AppState, page: Page, next: &str, out: &LoginOut
         .into_response()
 }
 
-/// The code prompt after the password, for an account with a second factor.
-pub(super) fn code_form(
-    page: Page,
-    status: StatusCode,
-    next: &str,
-    mfa_token: &str,
-    passkey: bool,
-    errors: &FormErrors,
-) -> Response {
-    let (errors, general_error) = errors.view();
-    let ctx = context! { next, mfa_token, passkey, errors, general_error };
-    page.render(status, "mfa_code.html", ctx)
+/// The code prompt after the password, for an account with a second factor (`passkey`: it
+/// offers a passkey too).
+pub(super) fn code_form(page: &Page, next: &str, mfa_token: &str, passkey: bool) -> Form {
+    Form::new(page, "mfa_code.html", &["code"]).with(context! { next, mfa_token, passkey })
 }
 
 #[derive(Deserialize)]
@@ -129,39 +128,19 @@ pub async fn verify_code(
     PresentedCookie(presented): PresentedCookie,
     page: Page,
     PageForm(f): PageForm<CodeForm>,
-) -> Response {
+) -> Result<Response, PageError> {
     let next = safe_next(f.next.as_deref());
     let token = f.mfa_token.as_deref();
+    let form = code_form(&page, next, token.unwrap_or_default(), f.passkey.is_some());
     let verify =
         state.auth.verify_second_factor(token, f.code.as_deref(), &client, presented.as_deref());
     match verify.await {
-        Ok(out) => signed_in(&state, page, next, &out),
         // A dead challenge (expired, spent, five wrong codes): start again.
         Err(e) if e.code() == ErrorCode::InvalidMfaToken => {
-            page.see_other("/account/login").flash(Flash::LoginRequired).into_response()
+            Ok(page.see_other("/account/login").flash(Flash::LoginRequired).into_response())
         }
-        Err(e) => match form_errors(e, &["code"], "") {
-            Ok(errors) => {
-                let passkey = f.passkey.is_some();
-                code_form(page, errors.status(), next, token.unwrap_or_default(), passkey, &errors)
-            }
-            Err(e) => error_response(e),
-        },
+        verified => Ok(signed_in(&state, page, next, &verified.or_form(&form)?)),
     }
-}
-
-pub(super) fn form(
-    page: Page,
-    status: StatusCode,
-    next: &str,
-    errors: &FormErrors,
-    values: minijinja::Value,
-) -> Response {
-    // Refused for an unconfirmed address (PORTCULLIS_REQUIRE_VERIFIED_EMAIL): offer a new link.
-    let unverified = errors.code == Some(ErrorCode::EmailNotVerified);
-    let (errors, general_error) = errors.view();
-    let ctx = context! { next, errors, general_error, values, unverified };
-    page.render(status, "login.html", ctx)
 }
 
 /// `POST /account/logout`: ends this browser's session (if any) and clears its cookie.
@@ -170,14 +149,13 @@ pub async fn logout(
     Client(client): Client,
     PresentedCookie(cookie): PresentedCookie,
     page: Page,
-) -> Response {
+) -> Result<Response, PageError> {
     if let Some(token) = cookie {
-        if let Err(e) = state.auth.logout_cookie(&token, &client).await {
-            return error_response(e);
-        }
+        state.auth.logout_cookie(&token, &client).await?;
     }
-    page.see_other("/account/login")
+    Ok(page
+        .see_other("/account/login")
         .flash(Flash::LoggedOut)
         .cookie(crate::http::cookies::clear_session(&state.auth.settings))
-        .into_response()
+        .into_response())
 }

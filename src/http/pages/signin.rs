@@ -1,7 +1,7 @@
 //! The other ways in on the pages: sign-in by a mailed link or code
 //! (`/account/email-login`), and linking and unlinking an external identity. The login page's
-//! provider buttons are plain links to `/api/auth/oauth/<name>/start`, which redirects to the
-//! provider; the account page's "Link" buttons are forms (a POST with the CSRF token, so no
+//! provider buttons are plain links to `/api/auth/oauth/<name>/start` ([`super::oauth`]),
+//! which redirects to the provider; the account page's "Link" buttons are forms (a POST with the CSRF token, so no
 //! other site can begin a link with the user's session).
 
 use axum::extract::{Path, RawQuery, State};
@@ -12,10 +12,13 @@ use cookie::time::Duration;
 use minijinja::context;
 use serde::Deserialize;
 
-use super::extract::{PageForm, SignedIn};
-use super::mfa::{refused, PasswordForm};
-use super::render::{error_response, form_errors, Flash, FormErrors, Page};
-use super::{query_param, safe_next};
+use super::account::AccountPage;
+use super::error::not_found_response;
+use super::extract::{query_param, safe_next, PageForm, SignedIn};
+use super::form::{Form, FormErrors, OrForm, PageError};
+use super::mfa::PasswordForm;
+use super::render::{Flash, Page};
+use super::session::{code_form, signed_in};
 use crate::http::cookies;
 use crate::http::extract::{Client, PresentedCookie};
 use crate::http::AppState;
@@ -29,21 +32,20 @@ pub struct EmailLoginForm {
     next: Option<String>,
 }
 
-fn email_page(
-    page: Page,
-    status: StatusCode,
+/// The email sign-in page: the address to mail to, or (once mailed, or from the link) the
+/// code or the link's button.
+fn email_form(
+    page: &Page,
     next: &str,
     email: Option<&str>,
     token: Option<&str>,
-    errors: &FormErrors,
-) -> Response {
-    let (errors, general_error) = errors.view();
-    let ctx = context! { next, email, token, errors, general_error };
-    page.render(status, "email_login.html", ctx)
+    fields: &'static [&'static str],
+) -> Form {
+    Form::new(page, "email_login.html", fields).with(context! { next, email, token })
 }
 
 fn off(state: &AppState) -> Option<Response> {
-    (!state.auth.settings.email_login).then(super::render::not_found_response)
+    (!state.auth.settings.email_login).then(not_found_response)
 }
 
 /// `GET /account/email-login`: the address to mail a link and code to.
@@ -56,7 +58,8 @@ pub async fn show_email_login(
         return res;
     }
     let next = query_param(query.as_deref(), "next");
-    email_page(page, StatusCode::OK, safe_next(next.as_deref()), None, None, &FormErrors::default())
+    let form = email_form(&page, safe_next(next.as_deref()), None, None, &[]);
+    form.show(StatusCode::OK, &FormErrors::default())
 }
 
 /// `GET /account/email-login/verify?token=…`: the mailed link opens a button (nothing is
@@ -70,7 +73,8 @@ pub async fn show_email_link(
         return res;
     }
     let token = query_param(query.as_deref(), "token").filter(|t| !t.trim().is_empty());
-    email_page(page, StatusCode::OK, "/account/", None, token.as_deref(), &FormErrors::default())
+    let form = email_form(&page, "/account/", None, token.as_deref(), &[]);
+    form.show(StatusCode::OK, &FormErrors::default())
 }
 
 /// `POST /account/email-login`: mails the link and code (the same answer for any address),
@@ -79,19 +83,16 @@ pub async fn request_email_login(
     State(state): State<AppState>,
     page: Page,
     PageForm(f): PageForm<EmailLoginForm>,
-) -> Response {
+) -> Result<Response, PageError> {
     let next = safe_next(f.next.as_deref());
     let email = f.email.as_deref().map(str::trim).unwrap_or_default().to_owned();
-    if let Err(e) = state.auth.email_login_request_valid(&email) {
-        return match form_errors(e, &["email"], "") {
-            Ok(errors) => email_page(page, errors.status(), next, None, None, &errors),
-            Err(e) => error_response(e),
-        };
-    }
+    let form = email_form(&page, next, None, None, &["email"]);
+    state.auth.email_login_request_valid(&email).or_form(&form)?;
     let auth = state.auth.clone();
     let to = email.clone();
     crate::http::after_response("email-login", async move { auth.request_email_login(&to).await });
-    email_page(page, StatusCode::OK, next, Some(&email), None, &FormErrors::default())
+    let form = email_form(&page, next, Some(&email), None, &[]);
+    Ok(form.show(StatusCode::OK, &FormErrors::default()))
 }
 
 /// `POST /account/email-login/verify`: the link's token, or the address and its code.
@@ -101,8 +102,9 @@ pub async fn verify_email_login(
     PresentedCookie(presented): PresentedCookie,
     page: Page,
     PageForm(f): PageForm<EmailLoginForm>,
-) -> Response {
+) -> Result<Response, PageError> {
     let next = safe_next(f.next.as_deref());
+    let form = email_form(&page, next, f.email.as_deref(), f.token.as_deref(), &["code"]);
     let verified = state.auth.verify_email_login(
         f.token.as_deref(),
         f.email.as_deref(),
@@ -110,31 +112,14 @@ pub async fn verify_email_login(
         &client,
         presented.as_deref(),
     );
-    match verified.await {
-        Ok(LoginStep::Session(out)) => super::session::signed_in(&state, page, next, &out),
-        Ok(LoginStep::SecondFactor(second)) => {
+    Ok(match verified.await.or_form(&form)? {
+        LoginStep::Session(out) => signed_in(&state, page, next, &out),
+        LoginStep::SecondFactor(second) => {
             let passkey = second.methods.contains(&"passkey");
-            super::session::code_form(
-                page,
-                StatusCode::OK,
-                next,
-                &second.challenge,
-                passkey,
-                &FormErrors::default(),
-            )
+            let prompt = code_form(&page, next, &second.challenge, passkey);
+            prompt.show(StatusCode::OK, &FormErrors::default())
         }
-        Err(e) => match form_errors(e, &["code"], "") {
-            Ok(errors) => email_page(
-                page,
-                errors.status(),
-                next,
-                f.email.as_deref(),
-                f.token.as_deref(),
-                &errors,
-            ),
-            Err(e) => error_response(e),
-        },
-    }
+    })
 }
 
 /// `POST /account/identities/{id}/unlink` (step-up: the password unless signed in recently).
@@ -144,11 +129,10 @@ pub async fn unlink(
     page: Page,
     Path(id): Path<String>,
     PageForm(f): PageForm<PasswordForm>,
-) -> Response {
-    match state.auth.unlink_identity(&auth, &id, f.fresh()).await {
-        Ok(()) => page.see_other("/account/").flash(Flash::IdentityUnlinked).into_response(),
-        Err(e) => refused(&state, page, &auth, e).await,
-    }
+) -> Result<Response, PageError> {
+    let account = AccountPage::new(&state, &page, &auth);
+    account.step_up(state.auth.unlink_identity(&auth, &id, f.fresh())).await?;
+    Ok(page.see_other("/account/").flash(Flash::IdentityUnlinked).into_response())
 }
 
 #[derive(Deserialize)]
@@ -166,24 +150,21 @@ pub async fn link(
     SignedIn(auth): SignedIn,
     page: Page,
     PageForm(f): PageForm<LinkForm>,
-) -> Response {
+) -> Result<Response, PageError> {
     let provider = f.provider.as_deref().unwrap_or_default();
     let fresh = crate::service::Fresh { password: f.mfa_password.as_deref(), code: None };
-    match state.auth.begin_oauth_link(provider, &auth, fresh, Some("/account/")).await {
-        Ok(start) => {
-            let settings = &state.auth.settings;
-            let provider_name = settings
-                .providers
-                .iter()
-                .find(|p| p.name == provider)
-                .map_or(provider, |p| p.display_name.as_str());
-            let ctx = context! { provider_name, url => &start.url };
-            let mut res = page.render(StatusCode::OK, "to_provider.html", ctx);
-            let binding =
-                cookies::oauth_binding(settings, &start.browser_token, Duration::minutes(10));
-            res.headers_mut().append(SET_COOKIE, binding);
-            res
-        }
-        Err(e) => refused(&state, page, &auth, e).await,
-    }
+    let account = AccountPage::new(&state, &page, &auth);
+    let begin = state.auth.begin_oauth_link(provider, &auth, fresh, Some("/account/"));
+    let start = account.step_up(begin).await?;
+    let settings = &state.auth.settings;
+    let provider_name = settings
+        .providers
+        .iter()
+        .find(|p| p.name == provider)
+        .map_or(provider, |p| p.display_name.as_str());
+    let ctx = context! { provider_name, url => &start.url };
+    let mut res = page.render(StatusCode::OK, "to_provider.html", ctx);
+    let binding = cookies::oauth_binding(settings, &start.browser_token, Duration::minutes(10));
+    res.headers_mut().append(SET_COOKIE, binding);
+    Ok(res)
 }

@@ -9,18 +9,24 @@ use axum::response::{IntoResponse, Response};
 use minijinja::context;
 use serde::Deserialize;
 
-use super::extract::{MaybeSignedIn, PageForm};
-use super::query_param;
-use super::render::{error_response, form_errors, values, Flash, FormErrors, Page};
+use super::extract::{query_param, MaybeSignedIn, PageForm};
+use super::form::{values, Form, FormErrors, OrForm, PageError};
+use super::render::{Flash, Page};
 use crate::http::extract::Client;
 use crate::http::AppState;
 use crate::service::{Declined, Registration};
 
 const MISMATCH: &str = "The two passwords are not the same.";
 
+fn register_form(page: &Page) -> Form {
+    Form::new(page, "register.html", &["email", "username", "password"]).password_field("password")
+}
+
 /// `GET /account/register`
 pub async fn show(page: Page) -> Response {
-    form(page, StatusCode::OK, &FormErrors::default(), values([]))
+    register_form(&page)
+        .with(context! { values => values([]) })
+        .show(StatusCode::OK, &FormErrors::default())
 }
 
 #[derive(Deserialize)]
@@ -37,10 +43,11 @@ pub async fn register(
     Client(client): Client,
     page: Page,
     PageForm(f): PageForm<RegisterForm>,
-) -> Response {
-    let refill = || values([("email", f.email.as_deref()), ("username", f.username.as_deref())]);
+) -> Result<Response, PageError> {
+    let refill = values([("email", f.email.as_deref()), ("username", f.username.as_deref())]);
+    let form = register_form(&page).with(context! { values => refill });
     if f.confirm_password.as_deref().is_some_and(|c| Some(c) != f.password.as_deref()) {
-        return form(page, StatusCode::BAD_REQUEST, &mismatch(), refill());
+        return Err(form.errors(mismatch()));
     }
     let registration = Registration {
         email: f.email.as_deref(),
@@ -48,26 +55,17 @@ pub async fn register(
         username: f.username.as_deref(),
         username_required: false,
     };
-    match state.auth.register(&client, registration).await {
-        Ok(_) => page
-            .see_other("/account/login")
-            .flash(Flash::Registered)
-            .login_hint(f.email.as_deref().unwrap_or_default())
-            .into_response(),
-        Err(e) => match form_errors(e, &["email", "username", "password"], "password") {
-            Ok(errors) => form(page, errors.status(), &errors, refill()),
-            Err(e) => error_response(e),
-        },
-    }
+    state.auth.register(&client, registration).await.or_form(&form)?;
+    Ok(page
+        .see_other("/account/login")
+        .flash(Flash::Registered)
+        .login_hint(f.email.as_deref().unwrap_or_default())
+        .into_response())
 }
 
+/// The two passwords differ (`400`, next to the confirmation).
 pub fn mismatch() -> FormErrors {
     FormErrors::field("confirm_password", MISMATCH)
-}
-
-fn form(page: Page, status: StatusCode, errors: &FormErrors, values: minijinja::Value) -> Response {
-    let (errors, general_error) = errors.view();
-    page.render(status, "register.html", context! { errors, general_error, values })
 }
 
 /// `GET /account/verify-email?token=…`: a button that confirms (nothing is spent yet).
@@ -92,22 +90,13 @@ pub async fn verify(
     MaybeSignedIn(auth): MaybeSignedIn,
     page: Page,
     PageForm(f): PageForm<TokenForm>,
-) -> Response {
-    match state.auth.verify_email(f.token.as_deref(), &client).await {
-        Ok(_) => {
-            let to = if auth.is_some() { "/account/" } else { "/account/login" };
-            page.see_other(to).flash(Flash::EmailVerified).into_response()
-        }
-        Err(e) => match form_errors(e, &[], "") {
-            Ok(errors) => {
-                let general_error = "This link is invalid or has expired. Log in to ask for a \
-                                     new one.";
-                let ctx = context! { token => f.token, general_error, expired => true };
-                page.render(errors.status(), "verify_email.html", ctx)
-            }
-            Err(e) => error_response(e),
-        },
-    }
+) -> Result<Response, PageError> {
+    let form = Form::new(&page, "verify_email.html", &[])
+        .general("This link is invalid or has expired. Log in to ask for a new one.")
+        .with(context! { token => &f.token, expired => true });
+    state.auth.verify_email(f.token.as_deref(), &client).await.or_form(&form)?;
+    let to = if auth.is_some() { "/account/" } else { "/account/login" };
+    Ok(page.see_other(to).flash(Flash::EmailVerified).into_response())
 }
 
 /// `POST /account/verify-email/decline`: "I did not create this account" (spends the token
@@ -118,32 +107,22 @@ pub async fn decline(
     Client(client): Client,
     page: Page,
     PageForm(f): PageForm<TokenForm>,
-) -> Response {
-    match state.auth.decline_verification(f.token.as_deref(), &client).await {
-        Ok(outcome) => {
-            let declined = match outcome {
-                Declined::AccountRemoved => {
-                    "The account registered with your address has been removed: nobody can \
-                     sign in to it. You may register yourself whenever you like."
-                }
-                Declined::ChangeCancelled => {
-                    "The change of an account's address to yours has been cancelled."
-                }
-            };
-            page.render(StatusCode::OK, "verify_email.html", context! { declined })
+) -> Result<Response, PageError> {
+    let form = Form::new(&page, "verify_email.html", &[])
+        .general("This link is invalid or has expired, or the address is confirmed already.")
+        .with(context! { expired => true });
+    let outcome = state.auth.decline_verification(f.token.as_deref(), &client).await;
+    let declined = match outcome.or_form(&form)? {
+        Declined::AccountRemoved => {
+            "The account registered with your address has been removed: nobody can sign in to \
+             it. You may register yourself whenever you like."
         }
-        Err(e) => match form_errors(e, &[], "") {
-            Ok(errors) => {
-                let general_error = "This link is invalid or has expired, or the address is \
-                                     confirmed already.";
-                let ctx = context! { general_error, expired => true };
-                page.render(errors.status(), "verify_email.html", ctx)
-            }
-            Err(e) => error_response(e),
-        },
-    }
+        Declined::ChangeCancelled => {
+            "The change of an account's address to yours has been cancelled."
+        }
+    };
+    Ok(page.render(StatusCode::OK, "verify_email.html", context! { declined }))
 }
-
 #[derive(Deserialize)]
 pub struct ResendForm {
     email: Option<String>,
