@@ -373,6 +373,17 @@ mod tests {
     }
 
     #[test]
+    fn a_missing_field_error_names_its_field() {
+        let e = super::AppError::missing("email");
+        assert_eq!(e.missing_field(), Some("email"));
+        assert_eq!(e.code(), ErrorCode::MissingField);
+        assert_eq!(e.status(), axum::http::StatusCode::BAD_REQUEST);
+        assert_eq!(e.public_message(), "Missing required field: email");
+        let other = super::AppError::bad_request(ErrorCode::MissingField, "Nothing to update");
+        assert_eq!(other.missing_field(), None);
+    }
+
+    #[test]
     fn codes_serialise_as_their_snake_case_names() {
         for code in ErrorCode::ALL {
             let json = serde_json::to_value(code).unwrap();

@@ -61,3 +61,24 @@ pub async fn not_found() -> Response {
 pub fn not_found_response() -> Response {
     error_response(AppError::not_found(ErrorCode::NotFound, "Not found"))
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_error_page_keeps_the_apis_status_retry_after_and_logged_error() {
+        let res = error_response(AppError::RateLimited { retry_after: 7 });
+        assert_eq!(res.status(), axum::http::StatusCode::TOO_MANY_REQUESTS);
+        assert_eq!(res.headers()[RETRY_AFTER], "7");
+        assert_eq!(res.headers()["content-type"], "text/html; charset=utf-8");
+        assert!(res.headers().contains_key("content-security-policy"));
+        assert!(res.extensions().get::<LoggedError>().is_none());
+
+        let res = error_response(AppError::Unexpected(anyhow::anyhow!("broken")));
+        assert_eq!(res.status(), axum::http::StatusCode::INTERNAL_SERVER_ERROR);
+        let logged = res.extensions().get::<LoggedError>().unwrap();
+        assert_eq!(logged.0.to_string(), "broken", "the middleware logs it once");
+    }
+}

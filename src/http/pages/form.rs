@@ -226,4 +226,54 @@ mod tests {
         let unexpected = AppError::Unexpected(anyhow::anyhow!("x"));
         assert!(FormErrors::place(unexpected, &fields, "p").is_err());
     }
+
+    fn login_form() -> Form {
+        let settings = crate::config::Settings::from_map(Vec::<(String, String)>::new()).unwrap();
+        let pages = std::sync::Arc::new(super::super::templates::Pages::new(&settings));
+        let page = super::super::render::test_page(pages);
+        Form::new(&page, "login.html", &["email", "password"])
+            .password_field("password")
+            .with(context! { next => "/account/", values => values([("email", Some("a@x.org"))]) })
+    }
+
+    async fn html(e: PageError) -> (StatusCode, String) {
+        let res = e.into_response();
+        let status = res.status();
+        let content_type = res.headers().get("content-type").unwrap().to_str().unwrap();
+        assert!(content_type.starts_with("text/html"), "{content_type}");
+        let body = axum::body::to_bytes(res.into_body(), usize::MAX).await.unwrap();
+        (status, String::from_utf8(body.to_vec()).unwrap())
+    }
+
+    #[tokio::test]
+    async fn a_refused_form_is_its_template_again_with_the_error_by_its_field() {
+        let refused = AppError::unauthorized(ErrorCode::InvalidCredentials, "Wrong password here");
+        let (status, body) = html(login_form().error(refused)).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+        assert!(body.contains(r#"<p class="field-error" id="password-error">Wrong password here"#));
+        assert!(body.contains(r#"value="a@x.org""#), "the address is refilled");
+        assert!(!body.contains("Send a new confirmation link"));
+
+        let (status, body) = html(login_form().error(AppError::missing("email"))).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+        assert!(body.contains(r#"id="email-error">This field is required."#));
+    }
+
+    #[tokio::test]
+    async fn an_unconfirmed_address_is_offered_a_new_link_on_the_login_form() {
+        let refused = AppError::unauthorized(ErrorCode::EmailNotVerified, "Confirm it first");
+        let (_, body) = html(login_form().error(refused)).await;
+        assert!(body.contains("Send a new confirmation link"));
+        assert!(body.contains("Confirm it first"));
+    }
+
+    #[tokio::test]
+    async fn an_unexpected_error_is_the_error_page_not_the_form() {
+        let unexpected = AppError::Unexpected(anyhow::anyhow!("secret detail"));
+        let (status, body) = html(login_form().error(unexpected)).await;
+        assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
+        assert!(body.contains("Something went wrong"));
+        assert!(!body.contains("secret detail"));
+        assert!(!body.contains("Log in to manage your account"));
+    }
 }

@@ -147,6 +147,12 @@ impl IntoResponse for Redirect {
     }
 }
 
+/// A page for unit tests: a CSRF token of its own, no message waiting.
+#[cfg(test)]
+pub(super) fn test_page(pages: Arc<Pages>) -> Page {
+    Page { pages, csrf: csrf::new_token(), set_csrf: false, flash: None, login_hint: None }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
