@@ -1,14 +1,14 @@
 //! What page handlers read from a request. Extractors named for what they guarantee, so that
 //! handlers hold no repeated `match`: [`PageForm`] (a form body, or the error page),
 //! [`SignedIn`] (a live session, or a redirect to the login page) and [`MaybeSignedIn`]; and
-//! [`safe_next`], the only way a page reads where to go next.
+//! [`safe_next`], which says where a page may send someone next.
 
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
 use serde::de::DeserializeOwned;
 
-use super::error::error_response;
+use super::form::PageError;
 use super::render::{Flash, Page};
 use crate::error::AppError;
 use crate::http::extract::{enrolment_route, Client, Input, PresentedCookie};
@@ -20,13 +20,11 @@ use crate::service::Authenticated;
 pub struct PageForm<T>(pub T);
 
 impl<T: DeserializeOwned> FromRequest<AppState> for PageForm<T> {
-    type Rejection = Response;
+    type Rejection = PageError;
 
-    async fn from_request(req: Request, state: &AppState) -> Result<Self, Response> {
-        match Input::<T>::from_request(req, state).await {
-            Ok(Input(form)) => Ok(Self(form)),
-            Err(e) => Err(error_response(e)),
-        }
+    async fn from_request(req: Request, state: &AppState) -> Result<Self, PageError> {
+        let Input(form) = Input::<T>::from_request(req, state).await?;
+        Ok(Self(form))
     }
 }
 
@@ -35,9 +33,9 @@ impl<T: DeserializeOwned> FromRequest<AppState> for PageForm<T> {
 pub struct MaybeSignedIn(pub Option<Authenticated>);
 
 impl FromRequestParts<AppState> for MaybeSignedIn {
-    type Rejection = Response;
+    type Rejection = PageError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, PageError> {
         let Ok(PresentedCookie(cookie)) = PresentedCookie::from_request_parts(parts, state).await;
         let Some(token) = cookie else { return Ok(Self(None)) };
         let access = crate::http::extract::access(parts, state);
@@ -48,7 +46,7 @@ impl FromRequestParts<AppState> for MaybeSignedIn {
                 Ok(Self(Some(auth)))
             }
             Err(AppError::Unauthorized { .. }) => Ok(Self(None)),
-            Err(e) => Err(error_response(e)),
+            Err(e) => Err(e.into()),
         }
     }
 }
@@ -60,7 +58,8 @@ impl FromRequestParts<AppState> for SignedIn {
     type Rejection = Response;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
-        match MaybeSignedIn::from_request_parts(parts, state).await? {
+        let signed_in = MaybeSignedIn::from_request_parts(parts, state).await;
+        match signed_in.map_err(IntoResponse::into_response)? {
             // PORTCULLIS_REQUIRE_MFA: a session without a second factor sees its account page
             // and the set-up, nothing else.
             MaybeSignedIn(Some(auth))
