@@ -128,7 +128,7 @@ impl WebhookWorker {
             // The endpoint was removed from the configuration: nothing to send it to.
             return self
                 .store
-                .webhook_failed(&d.id, "endpoint no longer configured", 0, true)
+                .webhook_failed(&d.id, d.attempt, "endpoint no longer configured", 0, true)
                 .await;
         };
         let timestamp = now_ms() / 1000;
@@ -155,7 +155,9 @@ impl WebhookWorker {
         let backoff = exp.min(MAX_BACKOFF).as_millis() as i64;
         let jitter = fastrand::i64(0..=backoff / 5 + 1);
         tracing::warn!(id = %d.id, event = %d.event_type, endpoint = %d.endpoint, attempt = d.attempt, give_up, error = %error, "webhook delivery failed");
-        self.store.webhook_failed(&d.id, &error, now_ms() + backoff + jitter, give_up).await
+        self.store
+            .webhook_failed(&d.id, d.attempt, &error, now_ms() + backoff + jitter, give_up)
+            .await
     }
 }
 

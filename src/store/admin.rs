@@ -403,21 +403,25 @@ impl Store {
         Ok(())
     }
 
-    /// A failed attempt: retried at `next_attempt_at`, or given up (`failed`) when `give_up`.
+    /// A failed attempt number `attempt`: retried at `next_attempt_at`, or given up (`failed`)
+    /// when `give_up`. Fenced by the attempt: a worker whose lease ran out, and whose row was
+    /// claimed again (and perhaps delivered) meanwhile, changes nothing.
     pub async fn webhook_failed(
         &self,
         id: &str,
+        attempt: i64,
         error: &str,
         next_attempt_at: i64,
         give_up: bool,
     ) -> Result<()> {
         let status = if give_up { "failed" } else { "pending" };
         self.q("UPDATE webhook_outbox SET status = $1, next_attempt_at = $2, claimed_until = 0, \
-                last_error = $3 WHERE id = $4")
+                last_error = $3 WHERE id = $4 AND attempts = $5 AND status = 'pending'")
             .bind(status)
             .bind(next_attempt_at)
             .bind(error.chars().take(500).collect::<String>())
             .bind(id.to_owned())
+            .bind(attempt)
             .execute(self.db())
             .await?;
         Ok(())

@@ -310,6 +310,49 @@ async fn a_failed_delivery_keeps_the_urls_token_out_of_its_error(db: Db) {
     }
 }
 
+/// A row queued for delivery as the audit path writes it, with nothing running that would
+/// deliver it (the app has no webhook configured, so no worker): the test leases it by hand.
+async fn queued_webhook_row(app: &TestApp, id: &str) {
+    let now = portcullis::clock::now_ms();
+    let sql = format!(
+        "INSERT INTO webhook_outbox (id, endpoint, event_type, payload, created_at, status, \
+         next_attempt_at) VALUES ('{id}', 'test', 'user.created', '{{}}', {now}, 'pending', {now})"
+    );
+    sqlx::query(&sql).execute(app.auth.store.pool()).await.unwrap();
+}
+
+async fn webhook_status(app: &TestApp, id: &str) -> String {
+    let sql = format!("SELECT status FROM webhook_outbox WHERE id = '{id}'");
+    let row = sqlx::query(&sql).fetch_one(app.auth.store.pool()).await.unwrap();
+    match sqlx::Row::try_get::<String, _>(&row, "status") {
+        Ok(s) => s,
+        Err(_) => String::from_utf8(sqlx::Row::get::<Vec<u8>, _>(&row, "status")).unwrap(),
+    }
+}
+
+/// A worker whose lease ran out while its receiver was slow reports its failure after
+/// another node has claimed the row again and delivered it: the row stays delivered, and is
+/// not queued to be sent a second time.
+async fn a_late_failure_from_a_lapsed_lease_does_not_requeue_a_delivered_item(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let store = &app.auth.store;
+    let id = "late-failure";
+    queued_webhook_row(&app, id).await;
+    let now = portcullis::clock::now_ms();
+    let first = store.claim_webhook(id, 0, now, now + 1).await.unwrap().expect("first claim");
+    let second = store
+        .claim_webhook(id, first.attempt, now + 2, now + 60_000)
+        .await
+        .unwrap()
+        .expect("claimed again once the first lease ran out");
+    assert_eq!(second.attempt, 2);
+    store.webhook_delivered(id, now + 3).await.unwrap();
+    store.webhook_failed(id, first.attempt, "HTTP 503", now + 4, false).await.unwrap();
+    assert_eq!(webhook_status(&app, id).await, "delivered");
+    let due = store.due_webhooks(now + 86_400_000, 10).await.unwrap();
+    assert!(due.is_empty(), "nothing left to send: {due:?}");
+}
+
 backends!(
     signed_events_arrive_and_carry_no_secret,
     a_receiver_down_then_up_loses_nothing,
@@ -317,6 +360,7 @@ backends!(
     each_change_announces_itself_once_with_its_account,
     a_change_and_its_event_commit_together,
     a_failed_delivery_keeps_the_urls_token_out_of_its_error,
+    a_late_failure_from_a_lapsed_lease_does_not_requeue_a_delivered_item,
 );
 
 #[test]
