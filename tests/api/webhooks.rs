@@ -334,22 +334,24 @@ async fn webhook_status(app: &TestApp, id: &str) -> String {
 /// another node has claimed the row again and delivered it: the row stays delivered, and is
 /// not queued to be sent a second time.
 async fn a_late_failure_from_a_lapsed_lease_does_not_requeue_a_delivered_item(db: Db) {
+    use portcullis::store::{Due, Queue};
     let app = TestApp::spawn(db).await;
     let store = &app.auth.store;
     let id = "late-failure";
     queued_webhook_row(&app, id).await;
     let now = portcullis::clock::now_ms();
-    let first = store.claim_webhook(id, 0, now, now + 1).await.unwrap().expect("first claim");
-    let second = store
-        .claim_webhook(id, first.attempt, now + 2, now + 60_000)
-        .await
-        .unwrap()
-        .expect("claimed again once the first lease ran out");
+    let due = Due { id: id.to_owned(), attempts: 0 };
+    let first = store.claim(Queue::Webhook, &due, now, now + 1).await.unwrap();
+    let first = first.expect("first claim");
+    let due = Due { id: id.to_owned(), attempts: first.attempt };
+    let second = store.claim(Queue::Webhook, &due, now + 2, now + 60_000).await.unwrap();
+    let second = second.expect("claimed again once the first lease ran out");
     assert_eq!(second.attempt, 2);
-    store.webhook_delivered(id, now + 3).await.unwrap();
-    store.webhook_failed(id, first.attempt, "HTTP 503", now + 4, false).await.unwrap();
+    store.delivered(Queue::Webhook, &second, now + 3, None).await.unwrap();
+    store.attempt_failed(Queue::Webhook, &first, Some(now + 4), "HTTP 503", None).await.unwrap();
+    store.attempt_failed(Queue::Webhook, &first, None, "HTTP 503", None).await.unwrap();
     assert_eq!(webhook_status(&app, id).await, "delivered");
-    let due = store.due_webhooks(now + 86_400_000, 10).await.unwrap();
+    let due = store.due(Queue::Webhook, now + 86_400_000, 10).await.unwrap();
     assert!(due.is_empty(), "nothing left to send: {due:?}");
 }
 
