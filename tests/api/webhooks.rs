@@ -332,27 +332,37 @@ async fn webhook_status(app: &TestApp, id: &str) -> String {
 
 /// A worker whose lease ran out while its receiver was slow reports its failure after
 /// another node has claimed the row again and delivered it: the row stays delivered, and is
-/// not queued to be sent a second time.
+/// not queued to be sent a second time. Both queues share the lease statements' rules; each
+/// is checked (the app has neither SMTP nor a webhook configured, so nothing else claims).
 async fn a_late_failure_from_a_lapsed_lease_does_not_requeue_a_delivered_item(db: Db) {
     use portcullis::store::{Due, Queue};
     let app = TestApp::spawn(db).await;
     let store = &app.auth.store;
-    let id = "late-failure";
-    queued_webhook_row(&app, id).await;
-    let now = portcullis::clock::now_ms();
-    let due = Due { id: id.to_owned(), attempts: 0 };
-    let first = store.claim(Queue::Webhook, &due, now, now + 1).await.unwrap();
-    let first = first.expect("first claim");
-    let due = Due { id: id.to_owned(), attempts: first.attempt };
-    let second = store.claim(Queue::Webhook, &due, now + 2, now + 60_000).await.unwrap();
-    let second = second.expect("claimed again once the first lease ran out");
-    assert_eq!(second.attempt, 2);
-    store.delivered(Queue::Webhook, &second, now + 3, None).await.unwrap();
-    store.attempt_failed(Queue::Webhook, &first, Some(now + 4), "HTTP 503", None).await.unwrap();
-    store.attempt_failed(Queue::Webhook, &first, None, "HTTP 503", None).await.unwrap();
-    assert_eq!(webhook_status(&app, id).await, "delivered");
-    let due = store.due(Queue::Webhook, now + 86_400_000, 10).await.unwrap();
-    assert!(due.is_empty(), "nothing left to send: {due:?}");
+    queued_webhook_row(&app, "late-failure").await;
+    let mail = app.auth.mailer.password_changed("late@example.com").unwrap();
+    store.enqueue_mail(&mail, portcullis::clock::now_ms()).await.unwrap();
+    for queue in [Queue::Webhook, Queue::Mail] {
+        let now = portcullis::clock::now_ms();
+        let due = store.due(queue, now, 10).await.unwrap();
+        assert_eq!(due.len(), 1, "{queue:?}: {due:?}");
+        let first = store.claim(queue, &due[0], now, now + 1).await.unwrap();
+        let first = first.expect("first claim");
+        let due = Due { id: first.id.clone(), attempts: first.attempt };
+        let second = store.claim(queue, &due, now + 2, now + 60_000).await.unwrap();
+        let second = second.expect("claimed again once the first lease ran out");
+        assert_eq!(second.attempt, 2);
+        store.delivered(queue, &second, now + 3, None).await.unwrap();
+        store.attempt_failed(queue, &first, Some(now + 4), "late", None).await.unwrap();
+        store.attempt_failed(queue, &first, None, "late", None).await.unwrap();
+        let due = store.due(queue, now + 86_400_000, 10).await.unwrap();
+        assert!(due.is_empty(), "{queue:?}: nothing left to send: {due:?}");
+    }
+    assert_eq!(webhook_status(&app, "late-failure").await, "delivered");
+    let sent = sqlx::query("SELECT COUNT(*) AS n FROM outbox WHERE status = 'sent'")
+        .fetch_one(store.pool())
+        .await
+        .unwrap();
+    assert_eq!(sqlx::Row::get::<i64, _>(&sent, "n"), 1, "the mail stays sent");
 }
 
 backends!(
