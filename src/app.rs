@@ -139,10 +139,11 @@ impl App {
         let (work, stop_work) = (TaskTracker::new(), CancellationToken::new());
         crate::housekeeping::spawn(auth.clone(), &work, &stop_work);
         if let Some(mail) = self.mail {
-            work.spawn(mail.run(stop_work.clone()));
+            crate::housekeeping::track(&work, "mail delivery", mail.run(stop_work.clone()));
         }
         if let Some(webhooks) = webhooks {
-            work.spawn(webhooks.run(stop_work.clone()));
+            let run = webhooks.run(stop_work.clone());
+            crate::housekeeping::track(&work, "webhook delivery", run);
         }
         let settings = auth.settings.clone();
         let limits = ServerLimits {

@@ -117,29 +117,55 @@ pub async fn run_once(auth: &Auth, now: i64, stop: Option<&CancellationToken>) -
 /// `stop` is cancelled; a housekeeping batch in progress then finishes.
 pub fn spawn(auth: Arc<Auth>, tasks: &TaskTracker, stop: &CancellationToken) {
     let settings = auth.settings.clone();
-    tasks.spawn(every(settings.housekeeping_interval, true, stop.clone(), {
-        let auth = auth.clone();
-        let stop = stop.clone();
-        move || {
-            let (auth, stop) = (auth.clone(), stop.clone());
-            async move { housekeeping(&auth, &stop).await }
-        }
-    }));
-    tasks.spawn(every(settings.key_reload_interval, false, stop.clone(), {
-        let auth = auth.clone();
-        move || {
+    track(
+        tasks,
+        "housekeeping",
+        every(settings.housekeeping_interval, true, stop.clone(), {
             let auth = auth.clone();
-            async move {
-                if let Err(e) = auth.reload_keys().await {
-                    tracing::warn!(error = %e, "reloading signing keys failed");
+            let stop = stop.clone();
+            move || {
+                let (auth, stop) = (auth.clone(), stop.clone());
+                async move { housekeeping(&auth, &stop).await }
+            }
+        }),
+    );
+    track(
+        tasks,
+        "signing-key reloads",
+        every(settings.key_reload_interval, false, stop.clone(), {
+            let auth = auth.clone();
+            move || {
+                let auth = auth.clone();
+                async move {
+                    if let Err(e) = auth.reload_keys().await {
+                        tracing::warn!(error = %e, "reloading signing keys failed");
+                    }
                 }
             }
+        }),
+    );
+    track(
+        tasks,
+        "limiter sweeps",
+        every(LIMITS_SWEEP, false, stop.clone(), move || {
+            let auth = auth.clone();
+            async move { auth.limits.sweep() }
+        }),
+    );
+}
+
+/// Runs `task` in `tasks` (which a shutdown waits for), and logs it if it panics: a tracker
+/// alone would let background work end without a word.
+pub fn track<F>(tasks: &TaskTracker, what: &'static str, task: F)
+where
+    F: std::future::Future<Output = ()> + Send + 'static,
+{
+    let inner = tokio::spawn(task);
+    tasks.spawn(async move {
+        if let Err(e) = inner.await {
+            tracing::error!(error = %e, task = what, "a background task ended abnormally");
         }
-    }));
-    tasks.spawn(every(LIMITS_SWEEP, false, stop.clone(), move || {
-        let auth = auth.clone();
-        async move { auth.limits.sweep() }
-    }));
+    });
 }
 
 /// Calls `work` every `period` (the first time after one period; with `jitter`, each wait is
