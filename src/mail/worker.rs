@@ -6,7 +6,6 @@
 //! (bodies hold tokens); addresses only at debug.
 
 use std::sync::Arc;
-use std::time::Duration;
 
 use super::smtp::Smtp;
 use crate::config::Settings;
@@ -95,9 +94,8 @@ impl Sender for MailSender {
                     "mail delivery failed for good; the message stays in the outbox as failed"
                 );
             }
-            Outcome::Retry { error, wait } => {
+            Outcome::Retry { error, wait: retry_in } => {
                 self.metrics.delivery("retry");
-                let retry_in: &Duration = wait;
                 tracing::warn!(
                     %id, %kind, attempt, error = %without_addresses(error), ?retry_in,
                     "mail delivery failed; will retry"
