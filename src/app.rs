@@ -6,12 +6,14 @@ use std::sync::Arc;
 
 use anyhow::Context;
 use tokio::net::TcpListener;
+use tokio_util::sync::CancellationToken;
+use tokio_util::task::TaskTracker;
 
 use crate::config::Settings;
-use crate::housekeeping::Background;
+use crate::delivery::Lane;
 use crate::http::server::{serve, ServerLimits};
 use crate::http::{metrics_router, router, AppState};
-use crate::mail::{Smtp, Worker};
+use crate::mail::{MailSender, Smtp};
 use crate::service::Auth;
 use crate::store::Store;
 
@@ -23,8 +25,8 @@ pub struct App {
     admin_listener: Option<TcpListener>,
     state: AppState,
     port: u16,
-    /// The mail delivery worker, when SMTP is configured; it runs while the server does.
-    mail: Option<Worker>,
+    /// Mail's delivery lane, when SMTP is configured; it runs while the server does.
+    mail: Option<Lane<MailSender>>,
 }
 
 /// Why the metrics listener could not bind, and what to do about it. The default address is the
@@ -72,8 +74,7 @@ impl App {
         if let Some(reason) = auth.passkeys_off() {
             tracing::warn!("passkeys are off: PORTCULLIS_PUBLIC_URL {reason}");
         }
-        let mail =
-            smtp.map(|smtp| Worker::new(store, smtp, &settings).with_metrics(auth.metrics.mail()));
+        let mail = smtp.map(|smtp| MailSender::lane(store, smtp, &settings, auth.metrics.mail()));
         let port = bound.port();
         let live_keys = auth.api_keys().await.map_err(|e| e.into_anyhow())?;
         for warning in startup_warnings(&settings, live_keys.iter().any(|k| k.revoked_at.is_none()))
@@ -118,7 +119,8 @@ impl App {
 
     /// Serves until `shutdown` completes, then: stops accepting, lets in-flight requests
     /// finish (for at most `PORTCULLIS_SHUTDOWN_TIMEOUT`), stops the background tasks and the
-    /// mail worker (each after the batch or message in hand), and closes the database pool.
+    /// delivery lanes (each after the batch or delivery in hand, so no lease is left behind),
+    /// and closes the database pool.
     pub async fn run_until(
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
@@ -126,13 +128,23 @@ impl App {
         let addr = self.listener.local_addr()?;
         tracing::info!(%addr, "portcullis listening");
         let auth = self.state.auth.clone();
-        let background = Background::spawn(auth.clone());
-        let mail = self.mail.map(Worker::spawn);
-        let webhooks = if auth.settings.webhooks.is_empty() {
-            None
-        } else {
-            Some(crate::webhooks::WebhookWorker::new(auth.store.clone(), &auth.settings)?.spawn())
+        // Background work (housekeeping and the delivery lanes) runs in `work` until
+        // `stop_work`; each listener but the main one runs until its own token.
+        let webhooks = match auth.settings.webhooks.is_empty() {
+            true => None,
+            false => {
+                Some(crate::webhooks::WebhookSender::lane(auth.store.clone(), &auth.settings)?)
+            }
         };
+        let (work, stop_work) = (TaskTracker::new(), CancellationToken::new());
+        crate::housekeeping::spawn(auth.clone(), &work, &stop_work);
+        if let Some(mail) = self.mail {
+            crate::housekeeping::track(&work, "mail delivery", mail.run(stop_work.clone()));
+        }
+        if let Some(webhooks) = webhooks {
+            let run = webhooks.run(stop_work.clone());
+            crate::housekeeping::track(&work, "webhook delivery", run);
+        }
         let settings = auth.settings.clone();
         let limits = ServerLimits {
             header_timeout: settings.header_timeout,
@@ -141,40 +153,32 @@ impl App {
             shutdown_timeout: settings.shutdown_timeout,
         };
         // The metrics listener outlives the main one, so the drain itself can be watched.
-        let (metrics_done, metrics_stop) = tokio::sync::oneshot::channel::<()>();
+        let stop_metrics = CancellationToken::new();
         let metrics = self.metrics_listener.map(|listener| {
             if let Ok(addr) = listener.local_addr() {
                 tracing::info!(%addr, "metrics listening");
             }
             let app = metrics_router(self.state.clone());
-            tokio::spawn(serve(listener, app, limits, async {
-                let _ = metrics_stop.await;
-            }))
+            tokio::spawn(serve(listener, app, limits, stop_metrics.clone().cancelled_owned()))
         });
-        let (admin_done, admin_stop) = tokio::sync::oneshot::channel::<()>();
+        let stop_admin = CancellationToken::new();
         let admin = self.admin_listener.map(|listener| {
             if let Ok(addr) = listener.local_addr() {
                 tracing::info!(%addr, "admin API listening");
             }
             let app = crate::http::admin::admin_router(self.state.clone());
-            tokio::spawn(serve(listener, app, limits, async {
-                let _ = admin_stop.await;
-            }))
+            tokio::spawn(serve(listener, app, limits, stop_admin.clone().cancelled_owned()))
         });
         serve(self.listener, router(self.state), limits, shutdown).await;
-        let _ = admin_done.send(());
+        stop_admin.cancel();
         if let Some(admin) = admin {
             let _ = admin.await;
         }
         tracing::info!("requests drained; stopping background work");
-        background.stop().await;
-        if let Some(mail) = mail {
-            mail.stop().await;
-        }
-        if let Some(webhooks) = webhooks {
-            webhooks.stop().await;
-        }
-        let _ = metrics_done.send(());
+        stop_work.cancel();
+        work.close();
+        work.wait().await;
+        stop_metrics.cancel();
         if let Some(metrics) = metrics {
             let _ = metrics.await;
         }

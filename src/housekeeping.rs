@@ -18,8 +18,8 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use tokio::sync::watch;
-use tokio::task::JoinHandle;
+use tokio_util::sync::CancellationToken;
+use tokio_util::task::TaskTracker;
 
 use crate::clock::now_ms;
 use crate::error::Result;
@@ -63,13 +63,9 @@ impl Swept {
     }
 }
 
-/// One housekeeping run, judged at `now` (Unix ms). `stop`, when it turns true, ends the run
+/// One housekeeping run, judged at `now` (Unix ms). `stop`, once cancelled, ends the run
 /// between two batches.
-pub async fn run_once(
-    auth: &Auth,
-    now: i64,
-    stop: Option<&watch::Receiver<bool>>,
-) -> Result<Swept> {
+pub async fn run_once(auth: &Auth, now: i64, stop: Option<&CancellationToken>) -> Result<Swept> {
     let mut swept = Swept::default();
     let mail_cutoff = now - MAIL_RETENTION.as_millis() as i64;
     let kinds = [
@@ -86,7 +82,7 @@ pub async fn run_once(
     for (what, kind, at) in kinds {
         let mut deleted = 0;
         for _ in 0..MAX_BATCHES {
-            if stop.is_some_and(|s| *s.borrow()) {
+            if stop.is_some_and(CancellationToken::is_cancelled) {
                 break;
             }
             let n = auth.store.sweep_batch(what, at).await?;
@@ -116,61 +112,65 @@ pub async fn run_once(
     Ok(swept)
 }
 
-/// The running background tasks; [`Background::stop`] ends them.
-#[derive(Debug)]
-pub struct Background {
-    stop: watch::Sender<bool>,
-    tasks: Vec<JoinHandle<()>>,
-}
-
-impl Background {
-    /// Starts housekeeping (every `PORTCULLIS_HOUSEKEEPING_INTERVAL`, jittered), key reloads
-    /// (every `PORTCULLIS_KEY_RELOAD_INTERVAL`) and limiter sweeps (every minute).
-    pub fn spawn(auth: Arc<Auth>) -> Self {
-        let (stop, stopped) = watch::channel(false);
-        let settings = auth.settings.clone();
-        let tasks = vec![
-            tokio::spawn(every(settings.housekeeping_interval, true, stopped.clone(), {
+/// Starts, in `tasks`, housekeeping (every `PORTCULLIS_HOUSEKEEPING_INTERVAL`, jittered), key
+/// reloads (every `PORTCULLIS_KEY_RELOAD_INTERVAL`) and limiter sweeps (every minute), until
+/// `stop` is cancelled; a housekeeping batch in progress then finishes.
+pub fn spawn(auth: Arc<Auth>, tasks: &TaskTracker, stop: &CancellationToken) {
+    let settings = auth.settings.clone();
+    track(
+        tasks,
+        "housekeeping",
+        every(settings.housekeeping_interval, true, stop.clone(), {
+            let auth = auth.clone();
+            let stop = stop.clone();
+            move || {
+                let (auth, stop) = (auth.clone(), stop.clone());
+                async move { housekeeping(&auth, &stop).await }
+            }
+        }),
+    );
+    track(
+        tasks,
+        "signing-key reloads",
+        every(settings.key_reload_interval, false, stop.clone(), {
+            let auth = auth.clone();
+            move || {
                 let auth = auth.clone();
-                let stopped = stopped.clone();
-                move || {
-                    let (auth, stopped) = (auth.clone(), stopped.clone());
-                    async move { housekeeping(&auth, &stopped).await }
-                }
-            })),
-            tokio::spawn(every(settings.key_reload_interval, false, stopped.clone(), {
-                let auth = auth.clone();
-                move || {
-                    let auth = auth.clone();
-                    async move {
-                        if let Err(e) = auth.reload_keys().await {
-                            tracing::warn!(error = %e, "reloading signing keys failed");
-                        }
+                async move {
+                    if let Err(e) = auth.reload_keys().await {
+                        tracing::warn!(error = %e, "reloading signing keys failed");
                     }
                 }
-            })),
-            tokio::spawn(every(LIMITS_SWEEP, false, stopped, move || {
-                let auth = auth.clone();
-                async move { auth.limits.sweep() }
-            })),
-        ];
-        Self { stop, tasks }
-    }
-
-    /// Stops every task, letting a housekeeping batch in progress finish.
-    pub async fn stop(self) {
-        let _ = self.stop.send(true);
-        for task in self.tasks {
-            if let Err(e) = task.await {
-                tracing::error!(error = %e, "a background task ended abnormally");
             }
+        }),
+    );
+    track(
+        tasks,
+        "limiter sweeps",
+        every(LIMITS_SWEEP, false, stop.clone(), move || {
+            let auth = auth.clone();
+            async move { auth.limits.sweep() }
+        }),
+    );
+}
+
+/// Runs `task` in `tasks` (which a shutdown waits for), and logs it if it panics: a tracker
+/// alone would let background work end without a word.
+pub fn track<F>(tasks: &TaskTracker, what: &'static str, task: F)
+where
+    F: std::future::Future<Output = ()> + Send + 'static,
+{
+    let inner = tokio::spawn(task);
+    tasks.spawn(async move {
+        if let Err(e) = inner.await {
+            tracing::error!(error = %e, task = what, "a background task ended abnormally");
         }
-    }
+    });
 }
 
 /// Calls `work` every `period` (the first time after one period; with `jitter`, each wait is
-/// between 90% and 110% of it) until `stop` turns true.
-async fn every<F, Fut>(period: Duration, jitter: bool, mut stop: watch::Receiver<bool>, work: F)
+/// between 90% and 110% of it) until `stop` is cancelled.
+async fn every<F, Fut>(period: Duration, jitter: bool, stop: CancellationToken, work: F)
 where
     F: Fn() -> Fut,
     Fut: std::future::Future<Output = ()>,
@@ -179,16 +179,16 @@ where
         let wait = if jitter { period.mul_f64(0.9 + 0.2 * fastrand::f64()) } else { period };
         tokio::select! {
             _ = tokio::time::sleep(wait) => {}
-            _ = stop.changed() => return,
+            _ = stop.cancelled() => return,
         }
-        if *stop.borrow() {
+        if stop.is_cancelled() {
             return;
         }
         work().await;
     }
 }
 
-async fn housekeeping(auth: &Auth, stop: &watch::Receiver<bool>) {
+async fn housekeeping(auth: &Auth, stop: &CancellationToken) {
     match run_once(auth, now_ms(), Some(stop)).await {
         Ok(swept) => {
             auth.metrics.housekeeping_run("ok");

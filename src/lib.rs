@@ -6,6 +6,7 @@ pub mod app;
 pub mod auth;
 pub mod clock;
 pub mod config;
+pub mod delivery;
 pub mod domain;
 pub mod error;
 pub mod housekeeping;

@@ -3,30 +3,26 @@
 //! "id.timestamp.body">`).
 //!
 //! Rows are written with the audit entry of what happened (`service::audit`), so an event is
-//! queued exactly when it is recorded. A row is claimed with a lease before it is sent, so any
-//! number of nodes can run this worker on one database and each delivery is attempted by one
-//! node at a time; a node that dies mid-delivery leaves its row to be taken up again when the
-//! lease runs out (at-least-once: receivers deduplicate by `webhook-id`, which stays the same
-//! across retries). A failed attempt (a non-2xx answer, a timeout, no connection) is retried
-//! after an exponential backoff with jitter, up to `PORTCULLIS_WEBHOOK_MAX_ATTEMPTS`; then the
-//! row is marked `failed` and kept.
+//! queued exactly when it is recorded. They are delivered in webhooks' own lane of the delivery
+//! worker (`crate::delivery`: leased, so each is attempted by one node at a time; at-least-once,
+//! so receivers deduplicate by `webhook-id`, which stays the same across retries). A failed
+//! attempt (a non-2xx answer, a timeout, no connection) is retried after an exponential
+//! backoff with jitter, up to `PORTCULLIS_WEBHOOK_MAX_ATTEMPTS`; then the row is marked
+//! `failed` and kept.
 
 use std::sync::Arc;
 use std::time::Duration;
 
 use base64::Engine as _;
-use tokio::sync::watch;
-use tokio::task::JoinHandle;
 
 use crate::clock::now_ms;
 use crate::config::{Settings, Webhook};
-use crate::store::{Result, Store, WebhookDelivery};
+use crate::delivery::{Backoff, Jitter, Lane, LaneSettings, Outcome, Sender, Sent};
+use crate::store::{Claim, Queue, Result, Store, WebhookDelivery};
 
 /// One delivery may take this long.
 const TIMEOUT: Duration = Duration::from_secs(10);
-/// Backoff never waits longer than this.
-const MAX_BACKOFF: Duration = Duration::from_secs(3600);
-/// Deliveries claimed per round.
+/// Deliveries read per round.
 const BATCH: i64 = 50;
 
 /// The `webhook-signature` of `body` under `key`, as Standard Webhooks defines it.
@@ -36,100 +32,44 @@ pub fn signature(key: &[u8], id: &str, timestamp: i64, body: &str) -> String {
     format!("v1,{}", base64::engine::general_purpose::STANDARD.encode(tag.as_ref()))
 }
 
-pub struct WebhookWorker {
-    store: Arc<Store>,
+/// Posts deliveries to the configured endpoints.
+pub struct WebhookSender {
     hooks: Vec<Webhook>,
     http: openidconnect::reqwest::Client,
-    poll: Duration,
-    retry_base: Duration,
-    max_attempts: i64,
 }
 
-/// A running worker; [`WebhookHandle::stop`] ends it.
-pub struct WebhookHandle {
-    stop: watch::Sender<bool>,
-    task: JoinHandle<()>,
-}
-
-impl WebhookHandle {
-    /// Stops after the delivery in hand.
-    pub async fn stop(self) {
-        let _ = self.stop.send(true);
-        if let Err(e) = self.task.await {
-            tracing::error!(error = %e, "the webhook worker ended abnormally");
-        }
-    }
-}
-
-impl WebhookWorker {
-    pub fn new(store: Arc<Store>, settings: &Settings) -> anyhow::Result<Self> {
+impl WebhookSender {
+    /// Webhooks' lane of the delivery worker.
+    pub fn lane(store: Arc<Store>, settings: &Settings) -> anyhow::Result<Lane<Self>> {
         let http = openidconnect::reqwest::ClientBuilder::new()
             .redirect(openidconnect::reqwest::redirect::Policy::none())
             .timeout(TIMEOUT)
             .user_agent(crate::mail::PRODUCT)
             .build()?;
-        Ok(Self {
-            store,
-            hooks: settings.webhooks.clone(),
-            http,
+        let lane = LaneSettings {
             poll: settings.webhook_poll_interval,
-            retry_base: settings.webhook_retry_base,
+            backoff: Backoff { base: settings.webhook_retry_base, jitter: Jitter::UpToAFifth },
             max_attempts: settings.webhook_max_attempts.into(),
-        })
+            lease: TIMEOUT.saturating_mul(3),
+            batch: BATCH,
+        };
+        Ok(Lane::new(store, Self { hooks: settings.webhooks.clone(), http }, lane))
+    }
+}
+
+impl Sender for WebhookSender {
+    type Item = WebhookDelivery;
+    const QUEUE: Queue = Queue::Webhook;
+
+    async fn load(&self, store: &Store, claim: &Claim) -> Result<WebhookDelivery> {
+        store.claimed_webhook(claim).await
     }
 
-    pub fn spawn(self) -> WebhookHandle {
-        let (stop, stopped) = watch::channel(false);
-        let task = tokio::spawn(self.run(stopped));
-        WebhookHandle { stop, task }
-    }
-
-    async fn run(self, mut stop: watch::Receiver<bool>) {
-        loop {
-            let claimed = match self.deliver_due(&stop).await {
-                Ok(n) => n,
-                Err(e) => {
-                    tracing::warn!(error = %e, "webhooks: the outbox could not be read or updated");
-                    0
-                }
-            };
-            if *stop.borrow() {
-                break;
-            }
-            if claimed == 0 {
-                tokio::select! {
-                    _ = tokio::time::sleep(self.poll) => {}
-                    _ = stop.changed() => break,
-                }
-            }
-        }
-    }
-
-    async fn deliver_due(&self, stop: &watch::Receiver<bool>) -> Result<usize> {
-        let mut claimed = 0;
-        for (id, attempts) in self.store.due_webhooks(now_ms(), BATCH).await? {
-            if *stop.borrow() {
-                break;
-            }
-            let now = now_ms();
-            let lease_until = now + 3 * TIMEOUT.as_millis() as i64;
-            let Some(delivery) = self.store.claim_webhook(&id, attempts, now, lease_until).await?
-            else {
-                continue;
-            };
-            claimed += 1;
-            self.deliver(delivery).await?;
-        }
-        Ok(claimed)
-    }
-
-    async fn deliver(&self, d: WebhookDelivery) -> Result<()> {
+    async fn send(&self, d: &WebhookDelivery) -> Sent {
         let Some(hook) = self.hooks.iter().find(|h| h.name == d.endpoint) else {
             // The endpoint was removed from the configuration: nothing to send it to.
-            return self
-                .store
-                .webhook_failed(&d.id, "endpoint no longer configured", 0, true)
-                .await;
+            let error = "endpoint no longer configured".to_owned();
+            return Sent::Failed { error, permanent: true };
         };
         let timestamp = now_ms() / 1000;
         let sent = self
@@ -143,19 +83,26 @@ impl WebhookWorker {
             .send()
             .await;
         let error = match sent {
-            Ok(res) if res.status().is_success() => {
-                tracing::debug!(id = %d.id, event = %d.event_type, endpoint = %d.endpoint, "webhook delivered");
-                return self.store.webhook_delivered(&d.id, now_ms()).await;
-            }
+            Ok(res) if res.status().is_success() => return Sent::Delivered(String::new()),
             Ok(res) => format!("HTTP {}", res.status().as_u16()),
             Err(e) => describe(e, &hook.url),
         };
-        let give_up = d.attempt >= self.max_attempts;
-        let exp = self.retry_base.saturating_mul(1u32 << (d.attempt - 1).clamp(0, 20) as u32);
-        let backoff = exp.min(MAX_BACKOFF).as_millis() as i64;
-        let jitter = fastrand::i64(0..=backoff / 5 + 1);
-        tracing::warn!(id = %d.id, event = %d.event_type, endpoint = %d.endpoint, attempt = d.attempt, give_up, error = %error, "webhook delivery failed");
-        self.store.webhook_failed(&d.id, &error, now_ms() + backoff + jitter, give_up).await
+        Sent::Failed { error, permanent: false }
+    }
+
+    fn outcome(&self, d: &WebhookDelivery, claim: &Claim, outcome: &Outcome<'_>) {
+        let (id, event, endpoint, attempt) = (&claim.id, &d.event_type, &d.endpoint, claim.attempt);
+        match outcome {
+            Outcome::Delivered { .. } => {
+                tracing::debug!(%id, %event, %endpoint, "webhook delivered");
+            }
+            Outcome::Retry { error, .. } => {
+                tracing::warn!(%id, %event, %endpoint, attempt, give_up = false, %error, "webhook delivery failed");
+            }
+            Outcome::GaveUp { error } => {
+                tracing::warn!(%id, %event, %endpoint, attempt, give_up = true, %error, "webhook delivery failed");
+            }
+        }
     }
 }
 

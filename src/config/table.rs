@@ -85,7 +85,7 @@ settings! {
     "PORTCULLIS_ADMIN_BIND", Fixed("main"), Text, "the admin API (`/api/admin`, API keys only): `main` on the main listener (a warning at startup outside dev mode once a key exists), `HOST:PORT` on its own listener only, `off` for none";
     "PORTCULLIS_WEBHOOK_POLL_INTERVAL", Fixed("1s"), Duration, "how often each node looks for due webhook deliveries";
     "PORTCULLIS_WEBHOOK_RETRY_BASE", Fixed("10s"), Duration, "first retry delay of a failed delivery (doubling, at most 1 h, jittered)";
-    "PORTCULLIS_WEBHOOK_MAX_ATTEMPTS", Fixed("15"), Number, "attempts before a delivery is marked `failed` (about 2.5 days at the default base)";
+    "PORTCULLIS_WEBHOOK_MAX_ATTEMPTS", Fixed("15"), Number, "attempts before a delivery is marked `failed` (retried for 6.4 to 7.7 hours in all at the default base)";
     "PORTCULLIS_PAGES", Fixed("true"), Bool, "the hosted pages under `/account/`; `false`: none (`404`)";
     "PORTCULLIS_ARGON2_MEMORY_KIB", Fixed("19456"), Number, "Argon2id memory cost";
     "PORTCULLIS_ARGON2_ITERATIONS", Fixed("2"), Number, "Argon2id passes";

@@ -1,6 +1,6 @@
 //! Mail: the messages Portcullis sends, rendered from the templates in `templates/mail/`
 //! (a plain-text and an HTML part each). Messages go to the outbox (see `store::outbox`);
-//! [`worker`] delivers them over [`smtp`].
+//! [`worker`] delivers them over [`smtp`] in mail's lane of `crate::delivery`.
 
 pub mod smtp;
 pub mod worker;
@@ -8,7 +8,7 @@ pub mod worker;
 use minijinja::{context, Environment};
 
 pub use smtp::{SendError, Smtp};
-pub use worker::{Worker, WorkerHandle};
+pub use worker::MailSender;
 
 use crate::domain::MailKind;
 use crate::store::OutboxMail;

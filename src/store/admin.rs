@@ -1,10 +1,10 @@
 //! What the admin API needs beyond the account flows: its keys, pages of users, the audit log
-//! with filters, and the webhook outbox (claimed by one node at a time, like mail).
+//! with filters, and the webhook outbox (leased like mail: `store::lease`).
 
 use sqlx::Row;
 
 use super::users::user_from_row;
-use super::{opt_text, text, AuditEntry, Result, Store};
+use super::{opt_text, text, AuditEntry, Claim, Result, Store};
 use crate::domain::User;
 
 /// An admin API key as stored (never its secret).
@@ -341,85 +341,19 @@ impl Store {
         Ok(())
     }
 
-    /// Ids (and attempts) of deliveries due at `now`, oldest first.
-    pub async fn due_webhooks(&self, now: i64, limit: i64) -> Result<Vec<(String, i64)>> {
-        let rows = self
-            .q("SELECT id, attempts FROM webhook_outbox WHERE status = 'pending' \
-                AND next_attempt_at <= $1 AND claimed_until < $2 ORDER BY id LIMIT $3")
-            .bind(now)
-            .bind(now)
-            .bind(limit)
-            .fetch_all(self.db())
-            .await?;
-        rows.iter()
-            .map(|r| Ok((text(r, "id")?, r.try_get("attempts")?)))
-            .collect::<Result<_, sqlx::Error>>()
-            .map_err(Into::into)
-    }
-
-    /// Claims a due delivery until `lease_until` (one node at a time). `None`: another node
-    /// has it, or it is no longer due.
-    pub async fn claim_webhook(
-        &self,
-        id: &str,
-        attempts: i64,
-        now: i64,
-        lease_until: i64,
-    ) -> Result<Option<WebhookDelivery>> {
-        let n = self
-            .q("UPDATE webhook_outbox SET claimed_until = $1, attempts = attempts + 1 \
-                WHERE id = $2 AND status = 'pending' AND attempts = $3 AND claimed_until < $4")
-            .bind(lease_until)
-            .bind(id.to_owned())
-            .bind(attempts)
-            .bind(now)
-            .execute(self.db())
-            .await?
-            .rows_affected();
-        if n != 1 {
-            return Ok(None);
-        }
+    /// The delivery `claim` leased (see `store::lease`), for sending.
+    pub async fn claimed_webhook(&self, claim: &Claim) -> Result<WebhookDelivery> {
         let row = self
             .q("SELECT endpoint, event_type, payload FROM webhook_outbox WHERE id = $1")
-            .bind(id.to_owned())
+            .bind(claim.id.clone())
             .fetch_one(self.db())
             .await?;
-        Ok(Some(WebhookDelivery {
-            id: id.to_owned(),
+        Ok(WebhookDelivery {
+            id: claim.id.clone(),
             endpoint: text(&row, "endpoint")?,
             event_type: text(&row, "event_type")?,
             payload: text(&row, "payload")?,
-            attempt: attempts + 1,
-        }))
-    }
-
-    pub async fn webhook_delivered(&self, id: &str, now: i64) -> Result<()> {
-        self.q("UPDATE webhook_outbox SET status = 'delivered', delivered_at = $1, \
-                claimed_until = 0, last_error = NULL WHERE id = $2")
-            .bind(now)
-            .bind(id.to_owned())
-            .execute(self.db())
-            .await?;
-        Ok(())
-    }
-
-    /// A failed attempt: retried at `next_attempt_at`, or given up (`failed`) when `give_up`.
-    pub async fn webhook_failed(
-        &self,
-        id: &str,
-        error: &str,
-        next_attempt_at: i64,
-        give_up: bool,
-    ) -> Result<()> {
-        let status = if give_up { "failed" } else { "pending" };
-        self.q("UPDATE webhook_outbox SET status = $1, next_attempt_at = $2, claimed_until = 0, \
-                last_error = $3 WHERE id = $4")
-            .bind(status)
-            .bind(next_attempt_at)
-            .bind(error.chars().take(500).collect::<String>())
-            .bind(id.to_owned())
-            .execute(self.db())
-            .await?;
-        Ok(())
+            attempt: claim.attempt,
+        })
     }
 }

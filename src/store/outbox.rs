@@ -1,15 +1,14 @@
 //! The mail outbox: written in the same transaction as the change that causes a message,
 //! delivered later by a worker (so an SMTP outage never fails a request and loses nothing).
 //!
-//! Delivery claims a row with a lease: a conditional `UPDATE` that only one worker can win
-//! (fenced by the attempt count), so two workers never send one row at once, and a crashed
-//! worker's row is retried once its lease has run out. The per-address throttle counts recent
-//! rows here too, so it holds across nodes.
+//! Delivery leases a row (`store::lease`, shared with the webhook outbox), so two workers never
+//! send one row at once and a crashed worker's row is retried once its lease has run out. The
+//! per-address throttle counts recent rows here too, so it holds across nodes.
 
 use sqlx::{Any, Row, Transaction};
 
 use super::Result;
-use super::{opt_text, text, Store};
+use super::{opt_text, text, Claim, Store};
 
 /// A message to queue. Verification and reset mails carry their token only inside the link.
 #[derive(Clone)]
@@ -38,7 +37,7 @@ pub struct MailThrottle {
     pub per_hour: i64,
 }
 
-/// A message claimed for delivery by [`Store::claim_mail`].
+/// A message claimed for delivery ([`Store::claimed_mail`]).
 pub struct QueuedMail {
     pub id: String,
     pub kind: String,
@@ -188,117 +187,22 @@ impl Store {
         Ok(interval.max(hourly).max(0))
     }
 
-    /// Ids and attempt counts of up to 16 messages due at `now` whose lease (if any) has run
-    /// out and whose link (if any) still works, oldest due first. Candidates only:
-    /// [`Store::claim_mail`] decides who sends.
-    pub async fn due_mail(&self, now: i64) -> Result<Vec<(String, i64)>> {
-        let rows = self
-            .q("SELECT id, attempts FROM outbox WHERE status = 'pending' AND next_attempt_at <= $1 \
-                AND (locked_until IS NULL OR locked_until < $2) \
-                AND (expires_at IS NULL OR expires_at > $3) ORDER BY next_attempt_at, id \
-                LIMIT 16")
-            .bind(now)
-            .bind(now)
-            .bind(now)
-            .fetch_all(self.db())
-            .await?;
-        rows.iter().map(|r| Ok((text(r, "id")?, r.try_get::<i64, _>("attempts")?))).collect()
-    }
-
-    /// Leases message `id` until `lease_until` for one delivery attempt, if it is still pending
-    /// with `attempts` attempts and unleased at `now`. One conditional `UPDATE`: of several
-    /// workers claiming at once exactly one changes the row. `Ok(None)`: another worker has it,
-    /// it was sent meanwhile, or its link has expired (a dead link is never sent).
-    pub async fn claim_mail(
-        &self,
-        id: &str,
-        attempts: i64,
-        now: i64,
-        lease_until: i64,
-    ) -> Result<Option<QueuedMail>> {
-        let claimed = self
-            .q("UPDATE outbox SET locked_until = $1, attempts = attempts + 1 WHERE id = $2 \
-                AND status = 'pending' AND attempts = $3 \
-                AND (locked_until IS NULL OR locked_until < $4) \
-                AND (expires_at IS NULL OR expires_at > $5)")
-            .bind(lease_until)
-            .bind(id.to_owned())
-            .bind(attempts)
-            .bind(now)
-            .bind(now)
-            .execute(self.db())
-            .await?
-            .rows_affected();
-        if claimed != 1 {
-            return Ok(None);
-        }
+    /// The message `claim` leased (see `store::lease`), for its delivery.
+    pub async fn claimed_mail(&self, claim: &Claim) -> Result<QueuedMail> {
         let row = self
             .q("SELECT kind, to_addr, subject, text_body, html_body FROM outbox WHERE id = $1")
-            .bind(id.to_owned())
+            .bind(claim.id.clone())
             .fetch_one(self.db())
             .await?;
-        Ok(Some(QueuedMail {
-            id: id.to_owned(),
+        Ok(QueuedMail {
+            id: claim.id.clone(),
             kind: text(&row, "kind")?,
             to: text(&row, "to_addr")?,
             subject: text(&row, "subject")?,
             text: text(&row, "text_body")?,
             html: text(&row, "html_body")?,
-            attempt: attempts + 1,
-        }))
-    }
-
-    /// Records a delivery. `scrub`: the text that replaces both bodies (a delivered token
-    /// mail keeps no token). Recorded even if the lease ran out meanwhile: the message did go.
-    pub async fn mail_sent(&self, id: &str, now: i64, scrub: Option<&str>) -> Result<()> {
-        let query = match scrub {
-            None => self
-                .q("UPDATE outbox SET status = 'sent', sent_at = $1, locked_until = NULL, \
-                    last_error = NULL WHERE id = $2 AND status = 'pending'")
-                .bind(now),
-            Some(note) => self
-                .q("UPDATE outbox SET status = 'sent', sent_at = $1, locked_until = NULL, \
-                    last_error = NULL, text_body = $2, html_body = $3 \
-                    WHERE id = $4 AND status = 'pending'")
-                .bind(now)
-                .bind(note.to_owned())
-                .bind(note.to_owned()),
-        };
-        query.bind(id.to_owned()).execute(self.db()).await?;
-        Ok(())
-    }
-
-    /// Records a failed attempt of `mail` and releases its lease: retried from `retry_at`, or,
-    /// when `None`, marked `failed` for good (kept, and scrubbed like a delivered one when
-    /// `scrub` is given). Fenced by the attempt: a worker whose lease ran out and was
-    /// re-claimed changes nothing.
-    pub async fn mail_failed(
-        &self,
-        mail: &QueuedMail,
-        retry_at: Option<i64>,
-        error: &str,
-        scrub: Option<&str>,
-    ) -> Result<()> {
-        let query = match (retry_at, scrub) {
-            (Some(at), _) => self
-                .q("UPDATE outbox SET locked_until = NULL, next_attempt_at = $1, last_error = $2 \
-                    WHERE id = $3 AND attempts = $4 AND status = 'pending'")
-                .bind(at)
-                .bind(error.to_owned()),
-            (None, None) => self
-                .q("UPDATE outbox SET status = 'failed', locked_until = NULL, last_error = $1 \
-                    WHERE id = $2 AND attempts = $3 AND status = 'pending'")
-                .bind(error.to_owned()),
-            (None, Some(note)) => self
-                .q("UPDATE outbox SET status = 'failed', locked_until = NULL, last_error = $1, \
-                    text_body = $2, html_body = $3 \
-                    WHERE id = $4 AND attempts = $5 AND status = 'pending'")
-                .bind(error.to_owned())
-                .bind(note.to_owned())
-                .bind(note.to_owned()),
-        };
-        query.bind(mail.id.clone()).bind(mail.attempt).execute(self.db()).await?;
-        Ok(())
+            attempt: claim.attempt,
+        })
     }
 
     /// Every message, oldest first; `to` filters by address, case-insensitively.

@@ -31,6 +31,7 @@ backends!(
     repeated_forgot_password_for_one_address_sends_one_mail_a_minute_and_five_an_hour,
     concurrent_forgot_password_requests_for_one_address_send_one_mail,
     resend_verification_is_throttled_per_address_counting_the_registration_mail,
+    a_shutdown_finishes_the_delivery_in_hand_and_leaves_no_lease,
 );
 
 /// Settings that make delivery quick to observe: the worker polls often and retries soon.
@@ -69,6 +70,11 @@ struct Shared {
     refused: AtomicUsize,
     /// How long DATA takes to be accepted (a slow server makes concurrent workers overlap).
     delay: Mutex<Duration>,
+    /// When set, a message's DATA is answered only once this gives a permit: the message is
+    /// in the sender's hand until the test lets it go.
+    gate: Mutex<Option<Arc<tokio::sync::Semaphore>>>,
+    /// Messages whose DATA has been read (answered or not).
+    data_read: AtomicUsize,
 }
 
 struct SmtpServer {
@@ -194,6 +200,11 @@ async fn session(stream: TcpStream, shared: Arc<Shared>) -> std::io::Result<()> 
                     break;
                 }
                 data.push_str(l.strip_prefix('.').unwrap_or(&l));
+            }
+            shared.data_read.fetch_add(1, Ordering::SeqCst);
+            let gate = shared.gate.lock().unwrap().clone();
+            if let Some(gate) = gate {
+                let _ = gate.acquire().await;
             }
             let delay = *shared.delay.lock().unwrap();
             tokio::time::sleep(delay).await;
@@ -393,6 +404,45 @@ fn overrides<'a>(smtp: &'a str, more: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'
 
 // ---------------------------------------------------------------------------------------------
 // The tests.
+
+/// A node asked to stop while its SMTP server holds a message (DATA read, not yet answered)
+/// finishes that delivery and records it before it stops: the row is sent, once, and keeps no
+/// lease for another node to wait out.
+async fn a_shutdown_finishes_the_delivery_in_hand_and_leaves_no_lease(db: Db) {
+    let smtp = SmtpServer::start().await;
+    let gate = Arc::new(tokio::sync::Semaphore::new(0));
+    *smtp.shared.gate.lock().unwrap() = Some(gate.clone());
+    let database = TestApp::spawn(db).await; // the database; it sends no mail itself
+    let url = smtp.url();
+    let node = Node::start(&database.database_url, &[("PORTCULLIS_SMTP_URL", &url)]).await;
+    let mail = database.auth.mailer.password_changed("held@example.com").unwrap();
+    database.auth.store.enqueue_mail(&mail, now_ms()).await.unwrap();
+    wait_until("the message in the sender's hand", || async {
+        (smtp.shared.data_read.load(Ordering::SeqCst) == 1).then_some(())
+    })
+    .await;
+
+    let (base, client) = (node.base.clone(), node.client.clone());
+    let stopping = tokio::spawn(node.shut_down());
+    wait_until("the node to stop taking requests", || async {
+        client.get(format!("{base}/health/live")).send().await.is_err().then_some(())
+    })
+    .await;
+    // Give the shutdown a moment to reach the delivery lane, then let the message go.
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    gate.add_permits(16);
+    stopping.await.unwrap();
+
+    assert_eq!(smtp.received().len(), 1, "delivered once");
+    let rows = outbox(&database.auth).await;
+    assert_eq!(rows.len(), 1);
+    assert_eq!((rows[0].status.as_str(), rows[0].attempts), ("sent", 1), "{rows:?}");
+    let leased = sqlx::query("SELECT COUNT(*) AS n FROM outbox WHERE locked_until IS NOT NULL")
+        .fetch_one(database.auth.store.pool())
+        .await
+        .unwrap();
+    assert_eq!(leased.try_get::<i64, _>("n").unwrap(), 0, "no lease left behind");
+}
 
 async fn a_registration_is_delivered_with_a_text_and_an_html_part_and_one_link(db: Db) {
     let smtp = SmtpServer::start().await;

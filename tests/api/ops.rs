@@ -1067,8 +1067,9 @@ async fn undelivered_mail_expires_with_its_link(db: Db) {
     assert!(bodies.iter().all(|b| !b.contains(&reset)), "no link kept: {bodies:?}");
 
     // A day on, the worker would take the notice alone; housekeeping expires the verification.
-    let due: Vec<String> =
-        app.auth.store.due_mail(now + 25 * hour).await.unwrap().into_iter().map(|d| d.0).collect();
+    let due =
+        app.auth.store.due(portcullis::store::Queue::Mail, now + 25 * hour, 16).await.unwrap();
+    let due: Vec<String> = due.into_iter().map(|d| d.id).collect();
     assert_eq!(due, ids(&app, "SELECT id FROM outbox WHERE kind = 'password_changed'").await);
     portcullis::housekeeping::run_once(&app.auth, now + 25 * hour, None).await.unwrap();
     assert_eq!(kinds("expired").await, ["reset_password", "verify_email"]);

@@ -310,6 +310,61 @@ async fn a_failed_delivery_keeps_the_urls_token_out_of_its_error(db: Db) {
     }
 }
 
+/// A row queued for delivery as the audit path writes it, with nothing running that would
+/// deliver it (the app has no webhook configured, so no worker): the test leases it by hand.
+async fn queued_webhook_row(app: &TestApp, id: &str) {
+    let now = portcullis::clock::now_ms();
+    let sql = format!(
+        "INSERT INTO webhook_outbox (id, endpoint, event_type, payload, created_at, status, \
+         next_attempt_at) VALUES ('{id}', 'test', 'user.created', '{{}}', {now}, 'pending', {now})"
+    );
+    sqlx::query(&sql).execute(app.auth.store.pool()).await.unwrap();
+}
+
+async fn webhook_status(app: &TestApp, id: &str) -> String {
+    let sql = format!("SELECT status FROM webhook_outbox WHERE id = '{id}'");
+    let row = sqlx::query(&sql).fetch_one(app.auth.store.pool()).await.unwrap();
+    match sqlx::Row::try_get::<String, _>(&row, "status") {
+        Ok(s) => s,
+        Err(_) => String::from_utf8(sqlx::Row::get::<Vec<u8>, _>(&row, "status")).unwrap(),
+    }
+}
+
+/// A worker whose lease ran out while its receiver was slow reports its failure after
+/// another node has claimed the row again and delivered it: the row stays delivered, and is
+/// not queued to be sent a second time. Both queues share the lease statements' rules; each
+/// is checked (the app has neither SMTP nor a webhook configured, so nothing else claims).
+async fn a_late_failure_from_a_lapsed_lease_does_not_requeue_a_delivered_item(db: Db) {
+    use portcullis::store::{Due, Queue};
+    let app = TestApp::spawn(db).await;
+    let store = &app.auth.store;
+    queued_webhook_row(&app, "late-failure").await;
+    let mail = app.auth.mailer.password_changed("late@example.com").unwrap();
+    store.enqueue_mail(&mail, portcullis::clock::now_ms()).await.unwrap();
+    for queue in [Queue::Webhook, Queue::Mail] {
+        let now = portcullis::clock::now_ms();
+        let due = store.due(queue, now, 10).await.unwrap();
+        assert_eq!(due.len(), 1, "{queue:?}: {due:?}");
+        let first = store.claim(queue, &due[0], now, now + 1).await.unwrap();
+        let first = first.expect("first claim");
+        let due = Due { id: first.id.clone(), attempts: first.attempt };
+        let second = store.claim(queue, &due, now + 2, now + 60_000).await.unwrap();
+        let second = second.expect("claimed again once the first lease ran out");
+        assert_eq!(second.attempt, 2);
+        store.delivered(queue, &second, now + 3, None).await.unwrap();
+        store.attempt_failed(queue, &first, Some(now + 4), "late", None).await.unwrap();
+        store.attempt_failed(queue, &first, None, "late", None).await.unwrap();
+        let due = store.due(queue, now + 86_400_000, 10).await.unwrap();
+        assert!(due.is_empty(), "{queue:?}: nothing left to send: {due:?}");
+    }
+    assert_eq!(webhook_status(&app, "late-failure").await, "delivered");
+    let sent = sqlx::query("SELECT COUNT(*) AS n FROM outbox WHERE status = 'sent'")
+        .fetch_one(store.pool())
+        .await
+        .unwrap();
+    assert_eq!(sqlx::Row::get::<i64, _>(&sent, "n"), 1, "the mail stays sent");
+}
+
 backends!(
     signed_events_arrive_and_carry_no_secret,
     a_receiver_down_then_up_loses_nothing,
@@ -317,6 +372,7 @@ backends!(
     each_change_announces_itself_once_with_its_account,
     a_change_and_its_event_commit_together,
     a_failed_delivery_keeps_the_urls_token_out_of_its_error,
+    a_late_failure_from_a_lapsed_lease_does_not_requeue_a_delivered_item,
 );
 
 #[test]
