@@ -130,7 +130,7 @@ async fn import_row(
         hash.to_owned(),
         all_verified || row.email_verified,
     );
-    match store.insert_user(&new, None).await? {
+    match store.insert_user(&new, None, &mut crate::store::Audit::none()).await? {
         Ok(_) => report.imported += 1,
         Err(Taken::Email) => report.skipped += 1,
         Err(Taken::Username) => report.rejected.push(format!(

@@ -6,8 +6,8 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use clap::{Parser, Subcommand};
+use portcullis::domain::AuditEvent;
 use portcullis::error::AppError;
-use portcullis::service::audit::Event;
 use portcullis::{config::Settings, service::Auth, store::Store, App};
 
 #[derive(Parser)]
@@ -224,7 +224,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Migrate => {
             let store = Store::connect(&settings.database_url).await?;
             store.migrate().await?;
-            let event = Event { name: "admin_migrate", outcome: "succeeded", ..Default::default() };
+            let event = AuditEvent::AdminMigrate;
             portcullis::service::audit::record(&store, &portcullis::service::operator(), event)
                 .await;
             store.close().await;

@@ -1,6 +1,7 @@
 //! Pure types and rules: email addresses, usernames, the password policy, the user. No I/O.
 
 mod amr;
+mod audit;
 mod email;
 mod keys;
 pub mod mail;
@@ -8,6 +9,7 @@ mod password;
 mod user;
 
 pub use amr::Amr;
+pub use audit::{AuditEvent, WebhookEvent};
 pub use email::{email_key, username_key, Email, Username, KEY_VERSION};
 pub use keys::SigningKeyRecord;
 pub use mail::MailKind;

@@ -4,11 +4,11 @@ use super::audit::Event;
 use super::{Auth, Authenticated, ClientInfo};
 use crate::clock::now_ms;
 use crate::config::compat::LegacySet;
-use crate::domain::{Email, PasswordPolicy, User, Username};
+use crate::domain::{AuditEvent, Email, PasswordPolicy, User, Username};
 use crate::error::{AppError, ErrorCode, Result};
 use crate::store::{
-    DeclineOutcome, EmailChange, MailThrottle, NewUser, ProfileChange, ProfileRefused, Taken,
-    TokenPurpose, VerifyOutcome,
+    Audit, DeclineOutcome, EmailChange, MailThrottle, NewUser, ProfileChange, ProfileRefused,
+    Taken, TokenPurpose, VerifyOutcome,
 };
 
 /// Mail that anyone can trigger by naming an address (resend verification, forgot password,
@@ -69,10 +69,6 @@ pub enum Declined {
     ChangeCancelled,
 }
 
-fn event<'a>(name: &'static str, outcome: &'static str, user_id: &'a str) -> Event<'a> {
-    Event { name, outcome, user_id: Some(user_id), ..Default::default() }
-}
-
 fn present<'a>(v: Option<&'a str>, field: &str) -> Result<&'a str> {
     v.filter(|s| !s.trim().is_empty()).ok_or_else(|| AppError::missing(field))
 }
@@ -111,9 +107,10 @@ impl Auth {
     /// Creates an account and queues its verification mail. `409` when the email or username is
     /// taken (even under concurrent registrations: the unique index decides).
     pub async fn register(&self, client: &ClientInfo, input: Registration<'_>) -> Result<User> {
-        let created = Event { name: "register", outcome: "succeeded", ..Default::default() };
         let policy = &self.settings.password_policy;
-        self.audited(client, created, self.create_user_under(input, false, policy)).await
+        let create =
+            async |audit: &mut Audit| self.create_user_under(input, false, policy, audit).await;
+        self.audited(client, AuditEvent::Register, create).await
     }
 
     /// [`Auth::register`] on a legacy route set: its password rule is its seed's under that
@@ -124,9 +121,10 @@ impl Auth {
         client: &ClientInfo,
         input: Registration<'_>,
     ) -> Result<User> {
-        let created = Event { name: "register", outcome: "succeeded", ..Default::default() };
         let policy = self.settings.password_policy_on(set);
-        self.audited(client, created, self.create_user_under(input, false, &policy)).await
+        let create =
+            async |audit: &mut Audit| self.create_user_under(input, false, &policy, audit).await;
+        self.audited(client, AuditEvent::Register, create).await
     }
 
     /// Creates an account; `verified` ones (an administrator's) get no verification mail.
@@ -134,8 +132,9 @@ impl Auth {
         &self,
         input: Registration<'_>,
         verified: bool,
+        audit: &mut Audit,
     ) -> Result<User> {
-        self.create_user_under(input, verified, &self.settings.password_policy).await
+        self.create_user_under(input, verified, &self.settings.password_policy, audit).await
     }
 
     /// [`Auth::create_user`] with this password rule.
@@ -144,6 +143,7 @@ impl Auth {
         input: Registration<'_>,
         verified: bool,
         policy: &PasswordPolicy,
+        audit: &mut Audit,
     ) -> Result<User> {
         let email_raw = present(input.email, "email")?;
         if input.username_required {
@@ -166,22 +166,20 @@ impl Auth {
         let hash = self.hasher.hash(&password).await?;
         let new = NewUser::new(&email, username.as_ref(), hash, verified);
         if verified {
-            return self.store.insert_user(&new, None).await?.map_err(taken);
+            return self.store.insert_user(&new, None, audit).await?.map_err(taken);
         }
         let (token, record) = self.one_time_token(&new.id, TokenPurpose::VerifyEmail, &new.email);
         let mail = self.mailer.verification(&new.email, &token.plain)?;
-        self.store.insert_user(&new, Some((&record, &mail))).await?.map_err(taken)
+        self.store.insert_user(&new, Some((&record, &mail)), audit).await?.map_err(taken)
     }
 
     /// Spends a verification token. `400 invalid_token` when it is unknown, expired or spent.
     pub async fn verify_email(&self, token: Option<&str>, client: &ClientInfo) -> Result<User> {
         let token = present(token, "token")?;
-        let verified =
-            Event { name: "email_verification", outcome: "succeeded", ..Default::default() };
-        let verify = async {
-            Ok(self.store.verify_email(&crate::auth::hash_token(token.trim()), now_ms()).await?)
-        };
-        let user = match self.audited(client, verified, verify).await? {
+        let hash = crate::auth::hash_token(token.trim());
+        let verify =
+            async |audit: &mut Audit| Ok(self.store.verify_email(&hash, now_ms(), audit).await?);
+        let user = match self.audited(client, AuditEvent::EmailVerification, verify).await? {
             VerifyOutcome::Verified(user) => user,
             VerifyOutcome::Invalid => {
                 return Err(AppError::bad_request(
@@ -212,12 +210,13 @@ impl Auth {
             None => return Err(invalid()),
             Some(new_email) => new_email.is_some(),
         };
-        let event = Event {
-            name: if change { "email_change" } else { "account_deletion" },
-            outcome: "disowned",
-            ..Default::default()
+        let event = match change {
+            true => AuditEvent::EmailChangeDisowned,
+            false => AuditEvent::AccountDeletionDisowned,
         };
-        let decline = async { Ok(self.store.decline_verification(&hash, now_ms()).await?) };
+        let decline = async |audit: &mut Audit| {
+            Ok(self.store.decline_verification(&hash, now_ms(), audit).await?)
+        };
         match self.audited(client, event, decline).await? {
             DeclineOutcome::Removed(_) => Ok(Declined::AccountRemoved),
             DeclineOutcome::ChangeCancelled(_) => Ok(Declined::ChangeCancelled),
@@ -315,20 +314,17 @@ impl Auth {
         let raw = present(new_password, "new_password")?;
         let password = policy.check(raw).map_err(Self::policy_error)?;
         let hash = self.hasher.hash(&password).await?;
-        let reset = Event { name: "password_reset", outcome: "succeeded", ..Default::default() };
-        let change = async {
+        let change = async |audit: &mut Audit| {
+            let mail = |user: &User| self.mailer.password_changed(&user.email);
+            let now = now_ms();
             Ok(self
                 .store
-                .reset_password(&hash_of_token, &hash, now_ms(), keep_sessions, |user| {
-                    self.mailer.password_changed(&user.email)
-                })
+                .reset_password(&hash_of_token, &hash, now, keep_sessions, mail, audit)
                 .await?)
         };
-        let user = self.audited(client, reset, change).await?;
+        let user = self.audited(client, AuditEvent::PasswordReset, change).await?;
         let Some(user) = user else {
-            let failed =
-                Event { name: "password_reset", outcome: "invalid_token", ..Default::default() };
-            self.audit(client, failed).await;
+            self.audit(client, AuditEvent::PasswordResetInvalidToken).await;
             return Err(invalid());
         };
         // A reset proves the mailbox: lift any login lock on the account.
@@ -345,16 +341,18 @@ impl Auth {
     ) -> Result<()> {
         let raw_new = present(new_password, "new_password")?;
         let password = self.settings.password_policy.check(raw_new).map_err(Self::policy_error)?;
-        self.confirm_password(auth, current, "current_password", "password_change").await?;
+        let failed = AuditEvent::PasswordChangeFailed;
+        self.confirm_password(auth, current, "current_password", failed).await?;
         let hash = self.hasher.hash(&password).await?;
         let mail = self.mailer.password_changed(&auth.user.email)?;
-        let change = async {
+        let change = async |audit: &mut Audit| {
+            let keep = Some(auth.session.id.as_str());
             Ok(self
                 .store
-                .change_password(&auth.user.id, &hash, Some(&auth.session.id), &mail, now_ms())
+                .change_password(&auth.user.id, &hash, keep, &mail, now_ms(), audit)
                 .await?)
         };
-        let changed = event("password_change", "succeeded", &auth.user.id);
+        let changed = Event::new(AuditEvent::PasswordChange).user(&auth.user.id);
         self.audited(&auth.client, changed, change).await
     }
 
@@ -397,7 +395,7 @@ impl Auth {
                     auth,
                     input.current_password,
                     "current_password",
-                    "email_change",
+                    AuditEvent::EmailChangeFailed,
                 )
                 .await?;
                 if self
@@ -427,13 +425,14 @@ impl Auth {
         };
         let mut events = Vec::new();
         if change.email.is_some() {
-            events.push(event("email_change", "requested", &auth.user.id));
+            events.push(Event::new(AuditEvent::EmailChangeRequested).user(&auth.user.id));
         }
         if change.username.is_some() {
-            events.push(event("profile_update", "succeeded", &auth.user.id));
+            events.push(Event::new(AuditEvent::ProfileUpdate).user(&auth.user.id));
         }
-        let update =
-            async { Ok(self.store.update_profile(&auth.user.id, &change, now_ms()).await?) };
+        let update = async |audit: &mut Audit| {
+            Ok(self.store.update_profile(&auth.user.id, &change, now_ms(), audit).await?)
+        };
         match self.audited_all(&auth.client, events, false, update).await? {
             Ok(()) => {}
             Err(ProfileRefused::Taken(t)) => return Err(taken(t)),
@@ -450,9 +449,11 @@ impl Auth {
 
     /// Deletes the account (password required) with all its sessions.
     pub async fn delete_account(&self, auth: &Authenticated, password: Option<&str>) -> Result<()> {
-        self.confirm_password(auth, password, "password", "account_deletion").await?;
-        let deleted = event("account_deletion", "succeeded", &auth.user.id);
-        let delete = async { Ok(self.store.delete_user(&auth.user.id).await?) };
+        let failed = AuditEvent::AccountDeletionFailed;
+        self.confirm_password(auth, password, "password", failed).await?;
+        let deleted = Event::new(AuditEvent::AccountDeletion).user(&auth.user.id);
+        let delete =
+            async |audit: &mut Audit| Ok(self.store.delete_user(&auth.user.id, audit).await?);
         self.audited(&auth.client, deleted, delete).await?;
         Ok(())
     }

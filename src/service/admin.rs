@@ -5,8 +5,9 @@
 use super::audit::Event;
 use super::{Auth, ClientInfo};
 use crate::clock::now_ms;
-use crate::domain::{email_key, User};
+use crate::domain::{email_key, AuditEvent, User};
 use crate::error::{AppError, ErrorCode, Result};
+use crate::store::Audit;
 
 /// Tokens carry one second of leeway, and nodes' clocks and reloads drift a little: a retired
 /// key is kept this much longer than strictly needed.
@@ -24,8 +25,8 @@ fn no_such_user() -> AppError {
     AppError::not_found(ErrorCode::UserNotFound, "No user has that email address")
 }
 
-fn admin_event<'a>(name: &'static str, user_id: &'a str, detail: Option<String>) -> Event<'a> {
-    Event { name, outcome: "succeeded", user_id: Some(user_id), identifier: None, detail }
+fn admin_event<'a>(kind: AuditEvent, user_id: &'a str, detail: Option<String>) -> Event<'a> {
+    Event { detail, ..Event::new(kind).user(user_id) }
 }
 
 /// What `keys rotate` did.
@@ -56,9 +57,9 @@ impl Auth {
             username_required: false,
         };
         let detail = verified.then(|| "created verified".to_owned());
-        let added =
-            Event { name: "admin_user_add", outcome: "succeeded", detail, ..Default::default() };
-        self.audited(&operator(), added, self.create_user(input, verified)).await
+        let added = Event { detail, ..Event::new(AuditEvent::AdminUserAdd) };
+        let create = async |audit: &mut Audit| self.create_user(input, verified, audit).await;
+        self.audited(&operator(), added, create).await
     }
 
     async fn user_named(&self, email: &str) -> Result<User> {
@@ -73,13 +74,15 @@ impl Auth {
         let user = self.user_named(email).await?;
         let now = now_ms();
         let live = if active { 0 } else { self.store.list_sessions(&user.id, now).await?.len() };
-        let (name, detail) = if active {
-            ("admin_user_enable", None)
+        let (kind, detail) = if active {
+            (AuditEvent::AdminUserEnable, None)
         } else {
-            ("admin_user_disable", Some(format!("{live} sessions revoked")))
+            (AuditEvent::AdminUserDisable, Some(format!("{live} sessions revoked")))
         };
-        let change = async { Ok(self.store.set_active(&user.id, active, now).await?) };
-        self.audited(&operator(), admin_event(name, &user.id, detail), change).await?;
+        let change = async |audit: &mut Audit| {
+            Ok(self.store.set_active(&user.id, active, now, audit).await?)
+        };
+        self.audited(&operator(), admin_event(kind, &user.id, detail), change).await?;
         let user = User { is_active: active, ..user };
         Ok((user, live))
     }
@@ -87,8 +90,9 @@ impl Auth {
     /// `user delete`: the account, its sessions and tokens. `404` for an unknown address.
     pub async fn admin_delete_user(&self, email: &str) -> Result<User> {
         let user = self.user_named(email).await?;
-        let delete = async { Ok(self.store.delete_user(&user.id).await?) };
-        self.audited(&operator(), admin_event("admin_user_delete", &user.id, None), delete).await?;
+        let delete = async |audit: &mut Audit| Ok(self.store.delete_user(&user.id, audit).await?);
+        let event = admin_event(AuditEvent::AdminUserDelete, &user.id, None);
+        self.audited(&operator(), event, delete).await?;
         Ok(user)
     }
 
@@ -97,8 +101,11 @@ impl Auth {
         let user = self.user_named(email).await?;
         let now = now_ms();
         let live = self.store.list_sessions(&user.id, now).await?.len();
-        let event = admin_event("admin_revoke_sessions", &user.id, Some(format!("{live} live")));
-        let revoke = async { Ok(self.store.revoke_sessions(&user.id, None, now).await?) };
+        let detail = Some(format!("{live} live"));
+        let event = admin_event(AuditEvent::AdminRevokeSessions, &user.id, detail);
+        let revoke = async |audit: &mut Audit| {
+            Ok(self.store.revoke_sessions(&user.id, None, now, audit).await?)
+        };
         let n = self.audited_all(&operator(), vec![event], true, revoke).await?;
         Ok((user, n))
     }
@@ -107,20 +114,25 @@ impl Auth {
     /// none. The owner is told by mail.
     pub async fn admin_reset_mfa(&self, email: &str) -> Result<(User, bool)> {
         let user = self.user_named(email).await?;
-        let event = admin_event("admin_mfa_reset", &user.id, None);
-        let reset = self.remove_second_factors(&user);
+        let event = admin_event(AuditEvent::AdminMfaReset, &user.id, None);
+        let reset = async |audit: &mut Audit| self.remove_second_factors(&user, audit).await;
         let removed = self.audited_all(&operator(), vec![event], true, reset).await?;
         Ok((user, removed))
     }
 
     /// Removes TOTP, recovery codes and passkeys (a lost device), each removal mailed to the
-    /// owner; for the command line and the admin API. `false`: there were none.
-    pub(super) async fn remove_second_factors(&self, user: &User) -> Result<bool> {
+    /// owner; for the command line and the admin API. `false`: there were none. `audit` is
+    /// written with the first removal.
+    pub(super) async fn remove_second_factors(
+        &self,
+        user: &User,
+        audit: &mut Audit,
+    ) -> Result<bool> {
         let mail = self.mailer.mfa_changed(&user.email, false)?;
-        let mut removed = self.store.remove_totp(&user.id, Some(&mail), now_ms()).await?;
+        let mut removed = self.store.remove_totp(&user.id, Some(&mail), now_ms(), audit).await?;
         for p in self.store.passkeys(&user.id).await? {
             let notice = self.mailer.passkey_changed(&user.email, false)?;
-            removed |= self.store.delete_passkey(&user.id, &p.id, &notice, now_ms()).await?;
+            removed |= self.store.delete_passkey(&user.id, &p.id, &notice, now_ms(), audit).await?;
         }
         Ok(removed)
     }
@@ -139,8 +151,7 @@ impl Auth {
         let retired = self.retire_keys(now_ms()).await?;
         let kept = self.store.signing_keys().await?.into_iter().map(|k| k.kid).collect();
         let detail = Some(format!("new key {kid}; retired {}", retired.len()));
-        let event =
-            Event { name: "admin_keys_rotate", outcome: "succeeded", detail, ..Default::default() };
+        let event = Event { detail, ..Event::new(AuditEvent::AdminKeysRotate) };
         self.audit(&operator(), event).await;
         Ok(Rotation { kid, retired, kept })
     }

@@ -7,10 +7,10 @@ use super::audit::Event;
 use super::{Auth, ClientInfo, Registration};
 use crate::auth::{hash_token, OpaqueToken};
 use crate::clock::now_ms;
-use crate::domain::User;
+use crate::domain::{AuditEvent, User};
 use crate::error::{AppError, ErrorCode, Result};
 use crate::limit::{client_key, ThrottleKey};
-use crate::store::{ApiKey, AuditFilter, AuditRow, TokenPurpose};
+use crate::store::{ApiKey, Audit, AuditFilter, AuditRow, TokenPurpose};
 
 /// Every scope a key may hold.
 pub const SCOPES: &[&str] = &["users:read", "users:write", "sessions:write", "audit:read"];
@@ -74,12 +74,8 @@ impl Auth {
             revoked_at: None,
         };
         self.store.insert_api_key(&key, &hash_token(&plain)).await?;
-        let event = Event {
-            name: "admin_api_key_create",
-            outcome: "succeeded",
-            detail: Some(format!("key {} ({}): {}", key.id, key.name, key.scopes.join(" "))),
-            ..Default::default()
-        };
+        let detail = format!("key {} ({}): {}", key.id, key.name, key.scopes.join(" "));
+        let event = Event::new(AuditEvent::AdminApiKeyCreate).detail(detail);
         self.audit(&super::operator(), event).await;
         Ok((key, plain))
     }
@@ -93,12 +89,7 @@ impl Auth {
         if !self.store.revoke_api_key(id, now_ms()).await? {
             return Err(AppError::not_found(ErrorCode::NotFound, "No such live API key"));
         }
-        let event = Event {
-            name: "admin_api_key_revoke",
-            outcome: "succeeded",
-            detail: Some(format!("key {id}")),
-            ..Default::default()
-        };
+        let event = Event::new(AuditEvent::AdminApiKeyRevoke).detail(format!("key {id}"));
         self.audit(&super::operator(), event).await;
         Ok(())
     }
@@ -131,12 +122,9 @@ impl Auth {
             Some(budget) => self.limits.login_failed(budget, now_ms()).await,
             None => false,
         };
-        let event = Event {
-            name: "admin_api_key",
-            outcome: if locked { "locked" } else { "failed" },
-            detail: Some(refused.to_owned()),
-            ..Default::default()
-        };
+        let kind =
+            if locked { AuditEvent::AdminApiKeyLocked } else { AuditEvent::AdminApiKeyFailed };
+        let event = Event::new(kind).detail(refused);
         self.audit(client, event).await;
         Err(match presented {
             Some(_) => invalid_key(),
@@ -157,15 +145,15 @@ impl Auth {
         Ok(key)
     }
 
-    /// Records an admin call that changes nothing: `name` on `user_id`, by the caller's key.
+    /// Records an admin call that changes nothing: `kind` on `user_id`, by the caller's key.
     pub async fn admin_audit(
         &self,
         caller: &AdminCaller,
-        name: &'static str,
+        kind: AuditEvent,
         user_id: Option<&str>,
         detail: Option<String>,
     ) {
-        self.audit(&caller.client, admin_call(caller, name, user_id, detail)).await;
+        self.audit(&caller.client, admin_call(caller, kind, user_id, detail)).await;
     }
 
     /// Runs an admin call's `change`, recorded in its transaction (or alone, when the call
@@ -173,11 +161,11 @@ impl Auth {
     async fn admin_audited<T>(
         &self,
         caller: &AdminCaller,
-        name: &'static str,
+        kind: AuditEvent,
         user_id: Option<&str>,
-        change: impl std::future::Future<Output = Result<T>>,
+        change: impl AsyncFnOnce(&mut Audit) -> Result<T>,
     ) -> Result<T> {
-        let event = admin_call(caller, name, user_id, None);
+        let event = admin_call(caller, kind, user_id, None);
         self.audited_all(&caller.client, vec![event], true, change).await
     }
 
@@ -191,13 +179,13 @@ impl Auth {
         let prefix = query.map(|q| crate::domain::email_key(q.trim())).filter(|q| !q.is_empty());
         let users = self.store.users_page(after, prefix.as_deref(), limit).await?;
         let detail = Some(format!("listed {} users", users.len()));
-        self.admin_audit(caller, "admin_read", None, detail).await;
+        self.admin_audit(caller, AuditEvent::AdminRead, None, detail).await;
         Ok(users)
     }
 
     pub async fn admin_user(&self, caller: &AdminCaller, id: &str) -> Result<User> {
         let user = self.store.user_by_id(id).await?.map(|u| u.user).ok_or_else(user_not_found)?;
-        self.admin_audit(caller, "admin_read", Some(id), None).await;
+        self.admin_audit(caller, AuditEvent::AdminRead, Some(id), None).await;
         Ok(user)
     }
 
@@ -216,31 +204,30 @@ impl Auth {
     ) -> Result<(User, Option<bool>)> {
         let email =
             email.filter(|e| !e.trim().is_empty()).ok_or_else(|| AppError::missing("email"))?;
-        let create = async {
-            match password {
-                Some(p) => {
-                    let input = Registration {
-                        email: Some(email),
-                        password: Some(p),
-                        username,
-                        username_required: false,
-                    };
-                    self.create_user(input, email_verified).await
-                }
-                None => {
-                    let parsed = parse_email(email)?;
-                    let username = username.map(parse_username).transpose()?;
-                    let new = crate::store::NewUser::new(
-                        &parsed,
-                        username.as_ref(),
-                        super::email_login::NO_PASSWORD.to_owned(),
-                        email_verified,
-                    );
-                    Ok(self.store.insert_user(&new, None).await?.map_err(super::account::taken)?)
-                }
+        let create = async |audit: &mut Audit| match password {
+            Some(p) => {
+                let input = Registration {
+                    email: Some(email),
+                    password: Some(p),
+                    username,
+                    username_required: false,
+                };
+                self.create_user(input, email_verified, audit).await
+            }
+            None => {
+                let parsed = parse_email(email)?;
+                let username = username.map(parse_username).transpose()?;
+                let new = crate::store::NewUser::new(
+                    &parsed,
+                    username.as_ref(),
+                    super::email_login::NO_PASSWORD.to_owned(),
+                    email_verified,
+                );
+                let inserted = self.store.insert_user(&new, None, audit).await?;
+                Ok(inserted.map_err(super::account::taken)?)
             }
         };
-        let user = self.admin_audited(caller, "admin_user_add", None, create).await?;
+        let user = self.admin_audited(caller, AuditEvent::AdminUserAdd, None, create).await?;
         let invited = match invite {
             true => Some(self.mail_reset_link(caller, &user).await?.is_none()),
             false => None,
@@ -265,7 +252,7 @@ impl Auth {
         let former = &found.user.email;
         let moves = email.as_ref().is_some_and(|e| e.key() != crate::domain::email_key(former));
         let notice = moves.then(|| self.mailer.email_changed_by_admin(former)).transpose()?;
-        let change = async {
+        let change = async |audit: &mut Audit| {
             if email.is_some() || username.is_some() {
                 let changed = self
                     .store
@@ -275,20 +262,21 @@ impl Auth {
                         username.as_ref(),
                         notice.as_ref(),
                         now_ms(),
+                        audit,
                     )
                     .await?;
                 changed.map_err(super::account::taken)?;
             }
             if let Some(v) = update.email_verified {
-                self.store.set_email_verified(id, v, now_ms()).await?;
+                self.store.set_email_verified(id, v, now_ms(), audit).await?;
             }
             Ok(())
         };
-        let mut events = vec![admin_call(caller, "admin_user_update", Some(id), None)];
+        let mut events = vec![admin_call(caller, AuditEvent::AdminUserUpdate, Some(id), None)];
         if moves {
             events[0].detail = events[0].detail.take().map(|d| format!("{d}: email changed"));
             let detail = Some("email changed: every session ended".to_owned());
-            events.push(admin_call(caller, "admin_revoke_sessions", Some(id), detail));
+            events.push(admin_call(caller, AuditEvent::AdminRevokeSessions, Some(id), detail));
         }
         self.audited_all(&caller.client, events, true, change).await?;
         self.store.user_by_id(id).await?.map(|u| u.user).ok_or_else(user_not_found)
@@ -300,38 +288,40 @@ impl Auth {
         id: &str,
         active: bool,
     ) -> Result<User> {
-        let name = if active { "admin_user_enable" } else { "admin_user_disable" };
-        let change = async {
-            match self.store.set_active(id, active, now_ms()).await? {
-                true => Ok(()),
-                false => Err(user_not_found()),
-            }
+        let kind = if active { AuditEvent::AdminUserEnable } else { AuditEvent::AdminUserDisable };
+        let change = async |audit: &mut Audit| match self
+            .store
+            .set_active(id, active, now_ms(), audit)
+            .await?
+        {
+            true => Ok(()),
+            false => Err(user_not_found()),
         };
-        self.admin_audited(caller, name, Some(id), change).await?;
+        self.admin_audited(caller, kind, Some(id), change).await?;
         self.store.user_by_id(id).await?.map(|u| u.user).ok_or_else(user_not_found)
     }
 
     pub async fn admin_remove_user(&self, caller: &AdminCaller, id: &str) -> Result<()> {
-        let change = async {
-            match self.store.delete_user(id).await? {
-                true => Ok(()),
-                false => Err(user_not_found()),
-            }
+        let change = async |audit: &mut Audit| match self.store.delete_user(id, audit).await? {
+            true => Ok(()),
+            false => Err(user_not_found()),
         };
-        self.admin_audited(caller, "admin_user_delete", Some(id), change).await
+        self.admin_audited(caller, AuditEvent::AdminUserDelete, Some(id), change).await
     }
 
     pub async fn admin_end_sessions(&self, caller: &AdminCaller, id: &str) -> Result<u64> {
         self.store.user_by_id(id).await?.ok_or_else(user_not_found)?;
-        let revoke = async { Ok(self.store.revoke_sessions(id, None, now_ms()).await?) };
-        self.admin_audited(caller, "admin_revoke_sessions", Some(id), revoke).await
+        let revoke = async |audit: &mut Audit| {
+            Ok(self.store.revoke_sessions(id, None, now_ms(), audit).await?)
+        };
+        self.admin_audited(caller, AuditEvent::AdminRevokeSessions, Some(id), revoke).await
     }
 
     /// Removes the account's TOTP, recovery codes and passkeys; the owner is told by mail.
     pub async fn admin_reset_factors(&self, caller: &AdminCaller, id: &str) -> Result<()> {
         let user = self.store.user_by_id(id).await?.ok_or_else(user_not_found)?.user;
-        let reset = self.remove_second_factors(&user);
-        self.admin_audited(caller, "admin_mfa_reset", Some(id), reset).await?;
+        let reset = async |audit: &mut Audit| self.remove_second_factors(&user, audit).await;
+        self.admin_audited(caller, AuditEvent::AdminMfaReset, Some(id), reset).await?;
         Ok(())
     }
 
@@ -357,14 +347,14 @@ impl Auth {
         let mail = self.mailer.reset(&user.email, &token.plain)?;
         let throttle = super::account::MAIL_THROTTLE;
         let sent = self.store.issue_token_throttled(&record, &mail, throttle, false).await?;
-        let mut event = admin_call(caller, "admin_send_reset", Some(&user.id), None);
+        let mut event = admin_call(caller, AuditEvent::AdminSendReset, Some(&user.id), None);
         if sent {
             self.audit(&caller.client, event).await;
             return Ok(None);
         }
         let to_key = crate::domain::email_key(&user.email);
         let wait = self.store.mail_wait(&to_key, mail.kind, throttle, record.now).await?.max(1);
-        event.outcome = "throttled";
+        event.kind = AuditEvent::AdminSendResetThrottled;
         event.detail = event.detail.map(|d| format!("{d}: held back by the mail throttle"));
         self.audit(&caller.client, event).await;
         Ok(Some(wait))
@@ -376,8 +366,13 @@ impl Auth {
         filter: &AuditFilter,
     ) -> Result<Vec<AuditRow>> {
         let rows = self.store.audit_page(filter).await?;
-        self.admin_audit(caller, "admin_read", filter.user_id.as_deref(), Some("audit log".into()))
-            .await;
+        self.admin_audit(
+            caller,
+            AuditEvent::AdminRead,
+            filter.user_id.as_deref(),
+            Some("audit log".into()),
+        )
+        .await;
         Ok(rows)
     }
 }
@@ -385,7 +380,7 @@ impl Auth {
 /// An admin call's record: by which key, on whom.
 fn admin_call<'a>(
     caller: &AdminCaller,
-    name: &'static str,
+    kind: AuditEvent,
     user_id: Option<&'a str>,
     detail: Option<String>,
 ) -> Event<'a> {
@@ -393,5 +388,5 @@ fn admin_call<'a>(
         Some(d) => format!("key {}: {d}", caller.key.id),
         None => format!("key {}", caller.key.id),
     };
-    Event { name, outcome: "succeeded", user_id, detail: Some(detail), ..Default::default() }
+    Event { user_id, ..Event::new(kind).detail(detail) }
 }

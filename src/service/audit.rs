@@ -3,89 +3,132 @@
 //! time, user id or identifier hash, IP, user agent and outcome. Never a secret, and an
 //! identifier that may not belong to any account (a failed login) only by its SHA-256.
 
-use std::future::Future;
-
 use super::{Auth, ClientInfo};
 use crate::auth::hash_token;
 use crate::clock::now_ms;
-use crate::domain::email_key;
+use crate::domain::{email_key, AuditEvent};
 use crate::error::Result;
-use crate::store::{AuditEntry, PendingAudit, Store};
+use crate::store::{Audit, AuditEntry, PendingAudit, Store};
 
-/// One event to record.
-#[derive(Debug, Default)]
+/// One event to record: what happened, about whom.
+#[derive(Debug)]
 pub struct Event<'a> {
-    pub name: &'static str,
-    pub outcome: &'static str,
+    pub kind: AuditEvent,
     pub user_id: Option<&'a str>,
     /// A login identifier (email or username key), stored hashed.
     pub identifier: Option<&'a str>,
     pub detail: Option<String>,
 }
 
+impl<'a> Event<'a> {
+    /// `kind`, about nobody named yet (the change names its account, see
+    /// [`crate::store::Audit`]).
+    pub fn new(kind: AuditEvent) -> Self {
+        Self { kind, user_id: None, identifier: None, detail: None }
+    }
+
+    /// About the account `user_id`.
+    pub fn user(self, user_id: &'a str) -> Self {
+        Self { user_id: Some(user_id), ..self }
+    }
+
+    /// About the login identifier `key` (stored hashed).
+    pub fn identifier(self, key: &'a str) -> Self {
+        Self { identifier: Some(key), ..self }
+    }
+
+    pub fn detail(self, detail: impl Into<String>) -> Self {
+        Self { detail: Some(detail.into()), ..self }
+    }
+}
+
+impl From<AuditEvent> for Event<'_> {
+    fn from(kind: AuditEvent) -> Self {
+        Self::new(kind)
+    }
+}
+
 impl Auth {
     /// Records `event`, which describes no change of its own (a failed login, a read by an
     /// admin key). A failure to write is logged, not returned: what it describes has happened.
-    pub async fn audit(&self, client: &ClientInfo, event: Event<'_>) {
-        self.metrics.auth_event(event.name, event.outcome);
-        let name = event.name;
-        if let Err(e) = self.store.insert_audits(vec![self.audit_entry(client, event)]).await {
-            tracing::error!(error = %e, event = name, "writing the audit log failed");
-        }
+    pub async fn audit(&self, client: &ClientInfo, event: impl Into<Event<'_>>) {
+        let mut audit = self.audit_of(client, vec![event.into()]);
+        self.write_alone(&mut audit).await;
     }
 
-    /// Runs `change` (one store call, or a few) and records `event` in the transaction that
-    /// makes the change, with the webhook deliveries it causes: both happen or neither does.
-    /// When `change` commits no change (a spent link, a taken name), nothing is recorded.
+    /// Runs `change` (one store call, or a few), which hands the [`Audit`] of `event` to the
+    /// store call that makes the change: the entry is written in its transaction, with the
+    /// webhook deliveries it causes, so both happen or neither does. When `change` commits no
+    /// change (a spent link, a taken name), nothing is recorded.
     pub async fn audited<T>(
         &self,
         client: &ClientInfo,
-        event: Event<'_>,
-        change: impl Future<Output = Result<T>>,
+        event: impl Into<Event<'_>>,
+        change: impl AsyncFnOnce(&mut Audit) -> Result<T>,
     ) -> Result<T> {
-        self.audited_all(client, vec![event], false, change).await
+        self.audited_all(client, vec![event.into()], false, change).await
     }
 
-    /// [`Auth::audited`] for a call that is recorded even when it changed nothing (an admin
-    /// call: every one is in the log), and for several events of one change.
+    /// [`Auth::audited`] for a call that is recorded even when it changed nothing (`always`:
+    /// an admin call, every one of which is in the log), and for several events of one change.
     pub async fn audited_all<T>(
         &self,
         client: &ClientInfo,
         events: Vec<Event<'_>>,
         always: bool,
-        change: impl Future<Output = Result<T>>,
+        change: impl AsyncFnOnce(&mut Audit) -> Result<T>,
     ) -> Result<T> {
-        let names: Vec<_> = events.iter().map(|e| (e.name, e.outcome)).collect();
-        let pending = events.into_iter().map(|e| self.audit_entry(client, e)).collect();
-        let (out, unwritten) = crate::store::with_audit(pending, change).await;
-        if !unwritten.is_empty() {
+        let mut audit = self.audit_of(client, events);
+        let out = change(&mut audit).await;
+        if !audit.is_written() {
             if !(always && out.is_ok()) {
                 return out;
             }
             // Nothing to share a transaction with: the record is the only write.
-            if let Err(e) = self.store.insert_audits(unwritten).await {
-                tracing::error!(error = %e, "writing the audit log failed");
-            }
-        }
-        for (name, outcome) in names {
-            self.metrics.auth_event(name, outcome);
+            self.write_alone(&mut audit).await;
+        } else {
+            self.count(&audit);
         }
         out
     }
 
-    /// `event` as an entry, with the configured webhooks that want it.
-    fn audit_entry(&self, client: &ClientInfo, event: Event<'_>) -> PendingAudit {
-        let webhooks = match webhook_event(event.name, event.outcome) {
-            Some(kind) => self
-                .settings
-                .webhooks
-                .iter()
-                .filter(|h| h.wants(kind))
-                .map(|h| (h.name.clone(), kind))
-                .collect(),
-            None => Vec::new(),
-        };
-        PendingAudit { entry: entry(client, event), webhooks }
+    /// Writes `audit` without a change of its own, and counts it. A failure is logged.
+    async fn write_alone(&self, audit: &mut Audit) {
+        match self.store.insert_audit(audit).await {
+            Ok(()) => {}
+            Err(e) => {
+                let events: Vec<_> = audit.events().map(AuditEvent::name).collect();
+                tracing::error!(error = %e, ?events, "writing the audit log failed");
+            }
+        }
+        self.count(audit);
+    }
+
+    fn count(&self, audit: &Audit) {
+        for event in audit.events() {
+            self.metrics.auth_event(event.name(), event.outcome());
+        }
+    }
+
+    /// The audit of `events`, with the configured webhooks that want each.
+    fn audit_of(&self, client: &ClientInfo, events: Vec<Event<'_>>) -> Audit {
+        let pending = events
+            .into_iter()
+            .map(|event| {
+                let endpoints = match event.kind.webhook() {
+                    Some(kind) => self
+                        .settings
+                        .webhooks
+                        .iter()
+                        .filter(|h| h.wants(kind.as_str()))
+                        .map(|h| h.name.clone())
+                        .collect(),
+                    None => Vec::new(),
+                };
+                PendingAudit { event: event.kind, entry: entry(client, event), endpoints }
+            })
+            .collect();
+        Audit::of(pending)
     }
 
     /// Entries since `since_ms`, oldest first; with `email`, those about that account or that
@@ -102,43 +145,20 @@ impl Auth {
 
 /// Writes `event` to the audit log of `store` (for callers without an [`Auth`], such as
 /// `portcullis migrate`). A failure is logged, not returned.
-pub async fn record(store: &Store, client: &ClientInfo, event: Event<'_>) {
-    let name = event.name;
-    if let Err(e) = store.insert_audit(&entry(client, event)).await {
-        tracing::error!(error = %e, event = name, "writing the audit log failed");
+pub async fn record(store: &Store, client: &ClientInfo, event: impl Into<Event<'_>>) {
+    let event = event.into();
+    let (kind, entry) = (event.kind, entry(client, event));
+    let mut audit = Audit::of(vec![PendingAudit { event: kind, entry, endpoints: Vec::new() }]);
+    if let Err(e) = store.insert_audit(&mut audit).await {
+        tracing::error!(error = %e, event = kind.name(), "writing the audit log failed");
     }
-}
-
-/// The webhook event an audit event is, if any.
-pub fn webhook_event(name: &str, outcome: &str) -> Option<&'static str> {
-    Some(match (name, outcome) {
-        ("register", "succeeded") | ("admin_user_add", _) => "user.created",
-        ("email_verification", "succeeded") => "user.email_verified",
-        ("email_change", "succeeded") | ("profile_update", "succeeded") => "user.updated",
-        ("admin_user_update" | "admin_user_disable" | "admin_user_enable", _) => "user.updated",
-        ("account_deletion", "succeeded" | "disowned") | ("admin_user_delete", _) => "user.deleted",
-        ("login", "succeeded") => "login.succeeded",
-        ("login", "failed" | "throttled" | "credentials_changed" | "email_not_verified")
-        | ("passkey_login" | "oauth_login" | "email_login" | "mfa_verify", "failed") => {
-            "login.failed"
-        }
-        ("password_change", "succeeded") => "password.changed",
-        ("password_reset", "succeeded") => "password.reset",
-        ("logout", "succeeded") | ("session_revoke", _) | ("admin_revoke_sessions", _) => {
-            "session.revoked"
-        }
-        ("mfa", _) | ("passkey_added" | "passkey_removed" | "admin_mfa_reset", _) => "mfa.changed",
-        // A linked identity is a way in, like a passkey.
-        ("identity_linked" | "identity_unlinked", "succeeded") => "mfa.changed",
-        _ => return None,
-    })
 }
 
 fn entry(client: &ClientInfo, event: Event<'_>) -> AuditEntry {
     AuditEntry {
         at: now_ms(),
-        event: event.name.to_owned(),
-        outcome: event.outcome.to_owned(),
+        event: event.kind.name().to_owned(),
+        outcome: event.kind.outcome().to_owned(),
         user_id: event.user_id.map(str::to_owned),
         identifier_hash: event.identifier.map(hash_token),
         ip: client.ip.clone(),

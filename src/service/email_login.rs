@@ -11,10 +11,10 @@ use super::{Auth, ClientInfo};
 use crate::auth::token::random_bytes;
 use crate::auth::{hash_token, OpaqueToken};
 use crate::clock::now_ms;
-use crate::domain::{email_key, Amr};
+use crate::domain::{email_key, Amr, AuditEvent};
 use crate::error::{AppError, ErrorCode, Result};
 use crate::limit::ThrottleKey;
-use crate::store::{MailThrottle, NewEmailLogin, NewUser};
+use crate::store::{Audit, MailThrottle, NewEmailLogin, NewUser};
 
 /// How long a link and its code work.
 const EMAIL_LOGIN_TTL_MS: i64 = crate::domain::mail::EMAIL_LOGIN_TTL_MS;
@@ -125,12 +125,8 @@ impl Auth {
                     // Counted the same whether or not the address has an account or a live
                     // request: the sixth wrong code is a 429 for any address.
                     self.limits.login_failed(budget, now).await;
-                    let event = super::audit::Event {
-                        name: "email_login",
-                        outcome: "failed",
-                        identifier: Some(&key),
-                        ..Default::default()
-                    };
+                    let event =
+                        super::audit::Event::new(AuditEvent::EmailLoginFailed).identifier(&key);
                     self.audit(client, event).await;
                     return Err(invalid_code());
                 };
@@ -153,18 +149,13 @@ impl Auth {
         // The address is proven now (and an unproven account's password goes with it). A
         // first proof is recorded, and announced as `user.email_verified`; a proof of an
         // address proven before changes nothing and records nothing.
-        let proven = super::audit::Event {
-            name: "email_verification",
-            outcome: "succeeded",
-            user_id: Some(&user.id),
-            detail: Some(
-                "email sign-in: the password, sessions and sign-in methods set before the \
-                 address was proven are gone"
-                    .into(),
-            ),
-            ..Default::default()
+        let proven = super::audit::Event::new(AuditEvent::EmailVerification).user(&user.id).detail(
+            "email sign-in: the password, sessions and sign-in methods set before the address \
+             was proven are gone",
+        );
+        let prove = async |audit: &mut Audit| {
+            Ok(self.store.prove_email(&user.id, &key, NO_PASSWORD, now, audit).await?)
         };
-        let prove = async { Ok(self.store.prove_email(&user.id, &key, NO_PASSWORD, now).await?) };
         let epoch = self.audited(client, proven, prove).await?.ok_or_else(invalid_link)?;
         let user = self.store.user_by_id(&user.id).await?.ok_or_else(invalid_link)?.user;
         let principal =
@@ -182,14 +173,10 @@ impl Auth {
     async fn email_signup(&self, email: &str) -> Result<Option<crate::domain::User>> {
         let parsed = super::account::parse_email(email)?;
         let new = NewUser::new(&parsed, None, NO_PASSWORD.to_owned(), true);
-        let event = super::audit::Event {
-            name: "register",
-            outcome: "succeeded",
-            user_id: Some(&new.id),
-            detail: Some("email sign-in".into()),
-            ..Default::default()
-        };
-        let insert = async { Ok(self.store.insert_user(&new, None).await?) };
+        let event =
+            super::audit::Event::new(AuditEvent::Register).user(&new.id).detail("email sign-in");
+        let insert =
+            async |audit: &mut Audit| Ok(self.store.insert_user(&new, None, audit).await?);
         match self.audited(&ClientInfo::default(), event, insert).await? {
             Ok(user) => Ok(Some(user)),
             Err(_) => Ok(self.store.user_by_email(&parsed.key()).await?.map(|f| f.user)),

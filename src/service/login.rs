@@ -8,10 +8,10 @@ use super::audit::Event;
 use super::{Auth, ClientInfo, Tokens};
 use crate::auth::{hash_token, AuthContext, OpaqueToken};
 use crate::clock::now_ms;
-use crate::domain::{email_key, username_key, Amr, Password, User};
+use crate::domain::{email_key, username_key, Amr, AuditEvent, Password, User};
 use crate::error::{AppError, ErrorCode, Result};
 use crate::limit::ThrottleKey;
-use crate::store::NewSession;
+use crate::store::{Audit, NewSession};
 
 /// What a login names the account by.
 #[derive(Debug, Clone, Copy)]
@@ -179,36 +179,42 @@ impl Auth {
         let now = now_ms();
         if let Err(e) = self.limits.login_allowed(budget, now).await {
             let event = Event {
-                name: "login",
-                outcome: "throttled",
                 user_id: known_id.as_deref(),
-                identifier: Some(&key),
-                ..Default::default()
+                ..Event::new(AuditEvent::LoginThrottled).identifier(&key)
             };
             self.audit(client, event).await;
             return Err(e);
         }
         // Over the hard bound: refused before any hashing, counted like any failure.
         let Some(password) = Password::normalize(raw) else {
-            self.password_failed(client, budget, "login", known_id.as_deref(), Some(&key), now)
-                .await;
+            self.password_failed(
+                client,
+                budget,
+                AuditEvent::LoginFailed,
+                known_id.as_deref(),
+                Some(&key),
+                now,
+            )
+            .await;
             return Err(invalid_credentials());
         };
         let verified =
             self.hasher.verify(&password, found.as_ref().map(|f| f.password_hash.as_str())).await?;
         let Some(found) = found.filter(|f| verified.ok && f.user.is_active) else {
-            self.password_failed(client, budget, "login", known_id.as_deref(), Some(&key), now)
-                .await;
+            self.password_failed(
+                client,
+                budget,
+                AuditEvent::LoginFailed,
+                known_id.as_deref(),
+                Some(&key),
+                now,
+            )
+            .await;
             return Err(invalid_credentials());
         };
         if self.settings.require_verified_email && !found.user.email_verified {
             let user_id = Some(found.user.id.as_str());
-            let event = Event {
-                name: "login",
-                outcome: "email_not_verified",
-                user_id,
-                ..Default::default()
-            };
+            let event = Event { user_id, ..Event::new(AuditEvent::LoginEmailNotVerified) };
             self.audit(client, event).await;
             return Err(AppError::unauthorized(
                 ErrorCode::EmailNotVerified,
@@ -268,24 +274,18 @@ impl Auth {
         };
         let replaces = presented_cookie.map(hash_token);
         // The session, its refresh token and this record: one transaction per login.
-        let opened = Event {
-            name: "login",
-            outcome: "succeeded",
-            user_id: Some(&user.id),
-            identifier: Some(&key),
-            detail: Some(format!("session {}", session.id)),
+        let opened = Event::new(AuditEvent::LoginSucceeded)
+            .user(&user.id)
+            .identifier(&key)
+            .detail(format!("session {}", session.id));
+        let open = async |audit: &mut Audit| {
+            Ok(self.store.create_session(&session, replaces.as_deref(), audit).await?)
         };
-        let open = async { Ok(self.store.create_session(&session, replaces.as_deref()).await?) };
         if !self.audited(client, opened, open).await? {
             // The password changed (or the account was disabled) while this one was checked:
             // the credentials are no longer the account's.
-            let event = Event {
-                name: "login",
-                outcome: "credentials_changed",
-                user_id: Some(&user.id),
-                identifier: Some(&key),
-                ..Default::default()
-            };
+            let event =
+                Event::new(AuditEvent::LoginCredentialsChanged).user(&user.id).identifier(&key);
             self.audit(client, event).await;
             return Err(invalid_credentials());
         }
@@ -305,28 +305,22 @@ impl Auth {
     }
 
     /// Counts a failed password check against `budget` and audits it (and the lockout it may
-    /// cause). `event`: `login`, or the flow that re-checked a signed-in user's password.
+    /// cause). `failed`: a login's, or that of the flow that re-checked a signed-in user's
+    /// password or code.
     pub(super) async fn password_failed(
         &self,
         client: &ClientInfo,
         budget: ThrottleKey,
-        event: &'static str,
+        failed: AuditEvent,
         user_id: Option<&str>,
         identifier: Option<&str>,
         now: i64,
     ) {
         let locked = self.limits.login_failed(budget, now).await;
-        let failed =
-            Event { name: event, outcome: "failed", user_id, identifier, ..Default::default() };
+        let failed = Event { user_id, identifier, ..Event::new(failed) };
         self.audit(client, failed).await;
         if locked {
-            let event = Event {
-                name: "lockout",
-                outcome: "locked",
-                user_id,
-                identifier,
-                ..Default::default()
-            };
+            let event = Event { user_id, identifier, ..Event::new(AuditEvent::Lockout) };
             self.audit(client, event).await;
         }
     }

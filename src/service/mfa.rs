@@ -9,10 +9,10 @@ use crate::auth::totp::{
 };
 use crate::auth::{hash_token, AuthContext, OpaqueToken};
 use crate::clock::now_ms;
-use crate::domain::Amr;
+use crate::domain::{Amr, AuditEvent};
 use crate::error::{AppError, ErrorCode, Result};
 use crate::limit::ThrottleKey;
-use crate::store::{NewChallenge, SessionFence};
+use crate::store::{Audit, NewChallenge, SessionFence};
 
 /// How long a login's second step may take.
 const CHALLENGE_TTL_MS: i64 = 5 * 60 * 1000;
@@ -206,7 +206,7 @@ impl Auth {
         }
         let Some(method) = self.check_code(&user.user.id, &user.user.email, code).await? else {
             let id = Some(user.user.id.as_str());
-            self.password_failed(client, budget, "mfa_verify", id, None, now).await;
+            self.password_failed(client, budget, AuditEvent::MfaVerifyFailed, id, None, now).await;
             return Err(invalid_code());
         };
         if !self.store.spend_challenge(&hash, now, CHALLENGE_TRIES).await? {
@@ -249,7 +249,8 @@ impl Auth {
             return Ok(());
         }
         if fresh.password.is_some_and(|p| !p.is_empty()) {
-            return self.confirm_password(auth, fresh.password, "password", "step_up").await;
+            let failed = AuditEvent::StepUpFailed;
+            return self.confirm_password(auth, fresh.password, "password", failed).await;
         }
         if let Some(code) = fresh.code.filter(|c| !c.trim().is_empty()) {
             return self.confirm_code(auth, code).await;
@@ -264,7 +265,7 @@ impl Auth {
     async fn confirm_code(&self, auth: &Authenticated, code: &str) -> Result<()> {
         let check =
             async { Ok(self.check_code(&auth.user.id, &auth.user.email, code).await?.map(|_| ())) };
-        self.recheck(auth, "step_up", invalid_code(), check).await
+        self.recheck(auth, AuditEvent::StepUpFailed, invalid_code(), check).await
     }
 
     /// `POST /api/auth/reauthenticate`: a password or code refreshes the session's
@@ -273,7 +274,8 @@ impl Auth {
         let mut methods = auth.session.amr.clone();
         match (fresh.password.filter(|p| !p.is_empty()), fresh.code) {
             (Some(_), _) => {
-                self.confirm_password(auth, fresh.password, "password", "reauthenticate").await?;
+                let failed = AuditEvent::ReauthenticateFailed;
+                self.confirm_password(auth, fresh.password, "password", failed).await?;
                 if !methods.contains(&Amr::Pwd) {
                     methods.push(Amr::Pwd);
                 }
@@ -342,18 +344,13 @@ impl Auth {
         })?;
         let totp = self.totp(&self.open_totp(&auth.user.id, &pending.secret)?, &auth.user.email)?;
         let check = async { Ok(matching_step(&totp, code, now_ms() / 1000)) };
-        let step = self.recheck(auth, "mfa_confirm", invalid_code(), check).await?;
+        let step = self.recheck(auth, AuditEvent::MfaConfirmFailed, invalid_code(), check).await?;
         let now = now_ms();
         let codes: Vec<String> = (0..RECOVERY_CODES).map(|_| new_recovery_code()).collect();
         let hashes: Vec<String> =
             codes.iter().map(|c| recovery_code_hash(&auth.user.id, c)).collect();
         let mail = self.mailer.mfa_changed(&auth.user.email, true)?;
-        let enabled = super::audit::Event {
-            name: "mfa",
-            outcome: "totp_enabled",
-            user_id: Some(&auth.user.id),
-            ..Default::default()
-        };
+        let enabled = super::audit::Event::new(AuditEvent::TotpEnabled).user(&auth.user.id);
         // The code just proved the second factor: this session is now two-factor. Every
         // other session of the account ends with the same commit: none of them proved the
         // factor, and one left alive would be a password-only way around it.
@@ -362,8 +359,11 @@ impl Auth {
             methods.push(Amr::Otp);
         }
         let this = SessionFence { keep: &auth.session.id, amr: &Amr::join(&methods) };
-        let confirm = async {
-            Ok(self.store.confirm_totp(&auth.user.id, step, &hashes, &mail, &this, now).await?)
+        let confirm = async |audit: &mut Audit| {
+            Ok(self
+                .store
+                .confirm_totp(&auth.user.id, step, &hashes, &mail, &this, now, audit)
+                .await?)
         };
         if !self.audited(&auth.client, enabled, confirm).await? {
             return Err(invalid_code());
@@ -392,14 +392,10 @@ impl Auth {
         }
         self.require_recent(auth, fresh).await?;
         let mail = self.mailer.mfa_changed(&auth.user.email, false)?;
-        let disabled = super::audit::Event {
-            name: "mfa",
-            outcome: "totp_disabled",
-            user_id: Some(&auth.user.id),
-            ..Default::default()
+        let disabled = super::audit::Event::new(AuditEvent::TotpDisabled).user(&auth.user.id);
+        let remove = async |audit: &mut Audit| {
+            Ok(self.store.remove_totp(&auth.user.id, Some(&mail), now_ms(), audit).await?)
         };
-        let remove =
-            async { Ok(self.store.remove_totp(&auth.user.id, Some(&mail), now_ms()).await?) };
         if !self.audited(&auth.client, disabled, remove).await? {
             return Err(AppError::not_found(
                 ErrorCode::MfaNotEnabled,
@@ -421,14 +417,11 @@ impl Auth {
         let hashes: Vec<String> =
             codes.iter().map(|c| recovery_code_hash(&auth.user.id, c)).collect();
         let mail = self.mailer.recovery_codes_replaced(&auth.user.email)?;
-        let replaced = super::audit::Event {
-            name: "mfa",
-            outcome: "recovery_codes_regenerated",
-            user_id: Some(&auth.user.id),
-            ..Default::default()
-        };
-        let replace = async {
-            Ok(self.store.replace_recovery_codes(&auth.user.id, &hashes, &mail, now_ms()).await?)
+        let replaced =
+            super::audit::Event::new(AuditEvent::RecoveryCodesRegenerated).user(&auth.user.id);
+        let replace = async |audit: &mut Audit| {
+            let now = now_ms();
+            Ok(self.store.replace_recovery_codes(&auth.user.id, &hashes, &mail, now, audit).await?)
         };
         if !self.audited(&auth.client, replaced, replace).await? {
             return Err(AppError::not_found(

@@ -247,17 +247,17 @@ impl Auth {
     /// Re-checks a signed-in user's password (`401 invalid_password` when wrong). It spends
     /// the same budgets as a login: the client IP's bucket, and the account's failure budget,
     /// so a stolen cookie cannot be used to guess the password at full speed (`429`).
-    /// `event`: the flow asking, for the audit log.
+    /// `failed`: the audit event of a wrong password, the flow asking's.
     async fn confirm_password(
         &self,
         auth: &Authenticated,
         raw: Option<&str>,
         field: &str,
-        event: &'static str,
+        failed: crate::domain::AuditEvent,
     ) -> Result<()> {
         let raw = raw.filter(|s| !s.is_empty()).ok_or_else(|| AppError::missing(field))?;
         let wrong = AppError::unauthorized(ErrorCode::InvalidPassword, "Password is incorrect");
-        self.recheck(auth, event, wrong, async {
+        self.recheck(auth, failed, wrong, async {
             let stored = self.store.user_by_id(&auth.user.id).await?;
             let Some(pw) = Password::normalize(raw) else { return Ok(None) };
             let hash = stored.as_ref().map(|u| u.password_hash.as_str());
@@ -268,11 +268,11 @@ impl Auth {
 
     /// Runs `check` of a signed-in user's secret (a password, a code) under the budgets of a
     /// login: the client IP's bucket and the account's failure budget, both before the check.
-    /// `Ok(None)` from `check` is a wrong secret: counted, audited as `event`, answered `wrong`.
+    /// `Ok(None)` from `check` is a wrong secret: counted, audited as `failed`, answered `wrong`.
     async fn recheck<T>(
         &self,
         auth: &Authenticated,
-        event: &'static str,
+        failed: crate::domain::AuditEvent,
         wrong: AppError,
         check: impl std::future::Future<Output = Result<Option<T>>>,
     ) -> Result<T> {
@@ -283,7 +283,8 @@ impl Auth {
         let budget = ThrottleKey::account(&auth.user.id);
         self.limits.login_allowed(budget, now).await?;
         let Some(value) = check.await? else {
-            self.password_failed(&auth.client, budget, event, Some(&auth.user.id), None, now).await;
+            self.password_failed(&auth.client, budget, failed, Some(&auth.user.id), None, now)
+                .await;
             return Err(wrong);
         };
         self.limits.clear(budget).await;

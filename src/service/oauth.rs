@@ -21,9 +21,9 @@ use super::{Auth, Authenticated, ClientInfo, Fresh};
 use crate::auth::oauth::Providers;
 use crate::auth::{hash_token, OpaqueToken};
 use crate::clock::now_ms;
-use crate::domain::{email_key, Amr, Email};
+use crate::domain::{email_key, Amr, AuditEvent, Email};
 use crate::error::{AppError, ErrorCode, Result};
-use crate::store::{Identity, NewUser, OAuthState, SessionLink};
+use crate::store::{Audit, Identity, NewUser, OAuthState, SessionLink};
 
 /// How long a sign-in at a provider may take.
 const STATE_TTL_MS: i64 = 10 * 60 * 1000;
@@ -222,8 +222,7 @@ impl Auth {
             Err(e) => {
                 tracing::info!(provider, error = %e, "external sign-in refused");
                 let detail = Some(format!("{provider}: {e}"));
-                let event =
-                    Event { name: "oauth_login", outcome: "failed", detail, ..Default::default() };
+                let event = Event { detail, ..Event::new(AuditEvent::OauthLoginFailed) };
                 self.audit(client, event).await;
                 return Err(failed());
             }
@@ -300,14 +299,9 @@ impl Auth {
         client: &ClientInfo,
     ) -> Result<()> {
         let detail = Some(format!("{} identity {}", identity.provider, identity.id));
-        let event = Event {
-            name: "identity_linked",
-            outcome: "succeeded",
-            user_id: Some(&identity.user_id),
-            detail,
-            ..Default::default()
-        };
-        let link = async {
+        let event =
+            Event { detail, ..Event::new(AuditEvent::IdentityLinked).user(&identity.user_id) };
+        let link = async |audit: &mut Audit| {
             Ok(match bound {
                 Some((session_id, epoch)) => {
                     // A link to an existing account is announced to its owner, in its transaction
@@ -317,10 +311,17 @@ impl Auth {
                     let provider = self.provider_label(&identity.provider);
                     let mail = self.mailer.identity_changed(&owner.user.email, provider, true)?;
                     self.store
-                        .insert_session_identity(&identity, session_id, *epoch, now_ms(), &mail)
+                        .insert_session_identity(
+                            &identity,
+                            session_id,
+                            *epoch,
+                            now_ms(),
+                            &mail,
+                            audit,
+                        )
                         .await?
                 }
-                None if self.store.insert_identity(&identity).await? => SessionLink::Linked,
+                None if self.store.insert_identity(&identity, audit).await? => SessionLink::Linked,
                 None => SessionLink::Taken,
             })
         };
@@ -357,14 +358,10 @@ impl Auth {
         }
         let parsed = Email::parse(email).map_err(|_| unverified())?;
         let new = NewUser::new(&parsed, None, NO_PASSWORD.to_owned(), true);
-        let event = Event {
-            name: "register",
-            outcome: "succeeded",
-            user_id: Some(&new.id),
-            detail: Some(format!("{provider} sign-in")),
-            ..Default::default()
-        };
-        let insert = async { Ok(self.store.insert_user(&new, None).await?) };
+        let event =
+            Event::new(AuditEvent::Register).user(&new.id).detail(format!("{provider} sign-in"));
+        let insert =
+            async |audit: &mut Audit| Ok(self.store.insert_user(&new, None, audit).await?);
         let user = self.audited(client, event, insert).await?.map_err(|_| {
             AppError::conflict(
                 ErrorCode::AccountExists,
@@ -423,18 +420,14 @@ impl Auth {
             ));
         }
         let detail = Some(format!("identity {id}"));
-        let event = Event {
-            name: "identity_unlinked",
-            outcome: "succeeded",
-            user_id: Some(&auth.user.id),
-            detail,
-            ..Default::default()
-        };
+        let event =
+            Event { detail, ..Event::new(AuditEvent::IdentityUnlinked).user(&auth.user.id) };
         let provider = identities.iter().find(|i| i.id == id).map_or("", |i| i.provider.as_str());
         let mail =
             self.mailer.identity_changed(&auth.user.email, self.provider_label(provider), false)?;
-        let unlink =
-            async { Ok(self.store.delete_identity(&auth.user.id, id, &mail, now_ms()).await?) };
+        let unlink = async |audit: &mut Audit| {
+            Ok(self.store.delete_identity(&auth.user.id, id, &mail, now_ms(), audit).await?)
+        };
         if !self.audited(&auth.client, event, unlink).await? {
             return Err(AppError::not_found(
                 ErrorCode::IdentityNotFound,

@@ -25,9 +25,9 @@ use crate::auth::hash_token;
 use crate::auth::passkey::CEREMONY_TTL;
 use crate::auth::OpaqueToken;
 use crate::clock::now_ms;
-use crate::domain::Amr;
+use crate::domain::{Amr, AuditEvent};
 use crate::error::{AppError, ErrorCode, Result};
-use crate::store::{Ceremony, PasskeyInsert, SessionFence, StoredPasskey};
+use crate::store::{Audit, Ceremony, PasskeyInsert, SessionFence, StoredPasskey};
 
 /// Most passkeys one account may hold.
 const MAX_PASSKEYS: usize = 20;
@@ -257,13 +257,7 @@ impl Auth {
         let mail = self.mailer.passkey_changed(&auth.user.email, true)?;
         let hash = hash_token(&stored.credential_id);
         let detail = Some(format!("passkey {}", stored.id));
-        let event = Event {
-            name: "passkey_added",
-            outcome: "succeeded",
-            user_id: Some(&auth.user.id),
-            detail,
-            ..Default::default()
-        };
+        let event = Event { detail, ..Event::new(AuditEvent::PasskeyAdded).user(&auth.user.id) };
         // Under PORTCULLIS_REQUIRE_MFA (and without TOTP) the first passkey is the account's
         // second factor from now on: as when TOTP is confirmed, this session (which just
         // proved the passkey, user verification included) becomes two-factor and the others
@@ -276,9 +270,10 @@ impl Auth {
         let fence = (self.settings.require_mfa && !auth.totp)
             .then_some(SessionFence { keep: &auth.session.id, amr: &amr });
         let max = MAX_PASSKEYS as i64;
-        let insert = async {
+        let insert = async |audit: &mut Audit| {
             let by = Some(auth.session.id.as_str());
-            Ok(self.store.insert_passkey(&stored, &hash, &mail, max, fence.as_ref(), by).await?)
+            let fence = fence.as_ref();
+            Ok(self.store.insert_passkey(&stored, &hash, &mail, max, fence, by, audit).await?)
         };
         match self.audited(&auth.client, event, insert).await? {
             PasskeyInsert::Inserted => Ok(stored),
@@ -324,15 +319,10 @@ impl Auth {
         }
         let mail = self.mailer.passkey_changed(&auth.user.email, false)?;
         let detail = Some(format!("passkey {id}"));
-        let event = Event {
-            name: "passkey_removed",
-            outcome: "succeeded",
-            user_id: Some(&auth.user.id),
-            detail,
-            ..Default::default()
+        let event = Event { detail, ..Event::new(AuditEvent::PasskeyRemoved).user(&auth.user.id) };
+        let delete = async |audit: &mut Audit| {
+            Ok(self.store.delete_passkey(&auth.user.id, id, &mail, now_ms(), audit).await?)
         };
-        let delete =
-            async { Ok(self.store.delete_passkey(&auth.user.id, id, &mail, now_ms()).await?) };
         if !self.audited(&auth.client, event, delete).await? {
             return Err(passkey_not_found());
         }
@@ -484,13 +474,7 @@ impl Auth {
 
     async fn passkey_failed(&self, client: &ClientInfo, user_id: Option<&str>, reason: &str) {
         tracing::info!(reason, "passkey sign-in refused");
-        let event = Event {
-            name: "passkey_login",
-            outcome: "failed",
-            user_id,
-            detail: Some(reason.to_owned()),
-            ..Default::default()
-        };
+        let event = Event { user_id, ..Event::new(AuditEvent::PasskeyLoginFailed).detail(reason) };
         self.audit(client, event).await;
     }
 }

@@ -5,9 +5,9 @@ use super::{Auth, ClientInfo};
 use crate::auth::jwt::TokenError;
 use crate::auth::{hash_token, AuthContext, OpaqueToken};
 use crate::clock::now_ms;
-use crate::domain::{Session, User};
+use crate::domain::{AuditEvent, Session, User};
 use crate::error::{AppError, ErrorCode, Result};
-use crate::store::{LiveSession, RefreshOutcome};
+use crate::store::{Audit, LiveSession, RefreshOutcome};
 
 /// Touch `last_used_at` at most this often.
 const TOUCH_INTERVAL_MS: i64 = 60_000;
@@ -145,13 +145,10 @@ impl Auth {
 
     /// Ends the session (cookie and access tokens stop working at once).
     pub async fn logout(&self, auth: &Authenticated) -> Result<()> {
-        let event = Event {
-            name: "logout",
-            outcome: "succeeded",
-            user_id: Some(&auth.user.id),
-            ..Default::default()
+        let event = Event::new(AuditEvent::Logout).user(&auth.user.id);
+        let revoke = async |audit: &mut Audit| {
+            Ok(self.store.revoke_session(&auth.session.id, now_ms(), audit).await?)
         };
-        let revoke = async { Ok(self.store.revoke_session(&auth.session.id, now_ms()).await?) };
         self.audited(&auth.client, event, revoke).await?;
         Ok(())
     }
@@ -164,13 +161,10 @@ impl Auth {
         else {
             return Ok(false);
         };
-        let event = Event {
-            name: "logout",
-            outcome: "succeeded",
-            user_id: Some(&user.id),
-            ..Default::default()
+        let event = Event::new(AuditEvent::Logout).user(&user.id);
+        let revoke = async |audit: &mut Audit| {
+            Ok(self.store.revoke_session(&session.id, now_ms(), audit).await?)
         };
-        let revoke = async { Ok(self.store.revoke_session(&session.id, now_ms()).await?) };
         self.audited(client, event, revoke).await
     }
 
@@ -180,15 +174,12 @@ impl Auth {
 
     /// Revokes one of the caller's sessions. `404` when it is not a live session of theirs.
     pub async fn revoke_session(&self, auth: &Authenticated, id: &str) -> Result<()> {
-        let event = Event {
-            name: "session_revoke",
-            outcome: "succeeded",
-            user_id: Some(&auth.user.id),
-            detail: Some(format!("session {id}")),
-            ..Default::default()
+        let event = Event::new(AuditEvent::SessionRevoke)
+            .user(&auth.user.id)
+            .detail(format!("session {id}"));
+        let revoke = async |audit: &mut Audit| {
+            Ok(self.store.revoke_user_session(&auth.user.id, id, now_ms(), audit).await?)
         };
-        let revoke =
-            async { Ok(self.store.revoke_user_session(&auth.user.id, id, now_ms()).await?) };
         if self.audited(&auth.client, event, revoke).await? {
             Ok(())
         } else {
@@ -198,15 +189,12 @@ impl Auth {
 
     /// Revokes every session of the caller but the current one.
     pub async fn revoke_other_sessions(&self, auth: &Authenticated) -> Result<u64> {
-        let event = Event {
-            name: "session_revoke",
-            outcome: "succeeded",
-            user_id: Some(&auth.user.id),
-            detail: Some("other sessions".to_owned()),
-            ..Default::default()
-        };
+        let event =
+            Event::new(AuditEvent::SessionRevoke).user(&auth.user.id).detail("other sessions");
         let keep = Some(auth.session.id.as_str());
-        let revoke = async { Ok(self.store.revoke_sessions(&auth.user.id, keep, now_ms()).await?) };
+        let revoke = async |audit: &mut Audit| {
+            Ok(self.store.revoke_sessions(&auth.user.id, keep, now_ms(), audit).await?)
+        };
         self.audited(&auth.client, event, revoke).await
     }
 }

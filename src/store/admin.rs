@@ -4,7 +4,7 @@
 use sqlx::Row;
 
 use super::users::user_from_row;
-use super::{opt_text, text, AuditEntry, Claim, Result, Store};
+use super::{opt_text, text, Audit, AuditEntry, Claim, Result, Store};
 use crate::domain::User;
 
 /// An admin API key as stored (never its secret).
@@ -166,6 +166,7 @@ impl Store {
         username: Option<&crate::domain::Username>,
         notice: Option<&super::OutboxMail>,
         now: i64,
+        audit: &mut Audit,
     ) -> Result<std::result::Result<bool, super::Taken>> {
         let mut tx = self.begin().await?;
         let mut moved = false;
@@ -222,7 +223,7 @@ impl Store {
                 Err(err) => return Err(err.into()),
             }
         }
-        self.commit_change(tx, Some(user_id)).await?;
+        self.commit_change(tx, Some(user_id), audit).await?;
         Ok(Ok(moved))
     }
 
@@ -234,6 +235,7 @@ impl Store {
         user_id: &str,
         verified: bool,
         now: i64,
+        audit: &mut Audit,
     ) -> Result<bool> {
         let mut tx = self.begin().await?;
         // The write first (SQLite takes its lock with it), then what it means.
@@ -266,7 +268,7 @@ impl Store {
         if n != 1 {
             return Ok(false);
         }
-        self.commit_change(tx, Some(user_id)).await?;
+        self.commit_change(tx, Some(user_id), audit).await?;
         Ok(true)
     }
 

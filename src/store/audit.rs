@@ -1,19 +1,16 @@
-//! The audit log table, and the entries that wait for the transaction of the change they
-//! describe.
+//! The audit log table, and the entries of a change, written in its transaction.
 //!
 //! A change and its audit entry (with the webhook deliveries it causes) are written together
-//! or not at all: the service runs the store call inside [`with_audit`], and the store
-//! function that makes the change commits with [`Store::commit_change`] on the path where it
-//! changed something. A crash between the two cannot lose the event, and a change that rolled
-//! back announces nothing.
-
-use std::cell::RefCell;
-use std::future::Future;
+//! or not at all: the service hands an [`Audit`] to the store call that makes the change, and
+//! that call commits with [`Store::commit_change`] on the path where it changed something. A
+//! crash between the two cannot lose the event, and a change that rolled back announces
+//! nothing. A write that is not audited is given [`Audit::none`].
 
 use sqlx::{Any, Row, Transaction};
 
 use super::Result;
 use super::{opt_text, text, Store};
+use crate::domain::AuditEvent;
 
 /// One audit entry as stored.
 #[derive(Debug, Clone)]
@@ -28,111 +25,113 @@ pub struct AuditEntry {
     pub detail: Option<String>,
 }
 
-/// An audit entry with the webhook endpoints it is delivered to (and as which event type).
+/// An audit entry to write, with the webhook endpoints it is delivered to.
 #[derive(Debug)]
 pub struct PendingAudit {
+    pub event: AuditEvent,
+    /// Its `event` and `outcome` are `event`'s.
     pub entry: AuditEntry,
-    pub webhooks: Vec<(String, &'static str)>,
+    /// The endpoints that want `event`'s webhook type (none when it has none).
+    pub endpoints: Vec<String>,
 }
 
-tokio::task_local! {
-    static PENDING: RefCell<Vec<PendingAudit>>;
+/// The audit entries of one change, given to the store call (or calls) that make it: the
+/// first that commits a change writes them in its transaction.
+#[derive(Debug, Default)]
+pub struct Audit {
+    entries: Vec<PendingAudit>,
+    written: bool,
 }
 
-/// Runs `change` with `pending` waiting: the first transaction it commits with
-/// [`Store::commit_change`] writes them too. Returns what was not written: nothing when the
-/// change happened, all of `pending` when it committed no change.
-pub async fn with_audit<T>(
-    pending: Vec<PendingAudit>,
-    change: impl Future<Output = T>,
-) -> (T, Vec<PendingAudit>) {
-    PENDING
-        .scope(RefCell::new(pending), async {
-            let out = change.await;
-            (out, take_waiting())
-        })
-        .await
-}
+impl Audit {
+    /// For a write that is not audited.
+    pub fn none() -> Self {
+        Self::default()
+    }
 
-/// Whether entries wait for a change of this task.
-pub(super) fn audit_waiting() -> bool {
-    PENDING.try_with(|p| !p.borrow().is_empty()).unwrap_or(false)
-}
+    pub fn of(entries: Vec<PendingAudit>) -> Self {
+        Self { entries, written: false }
+    }
 
-fn take_waiting() -> Vec<PendingAudit> {
-    PENDING.try_with(|p| std::mem::take(&mut *p.borrow_mut())).unwrap_or_default()
+    /// Whether the entries were committed (with a change, or alone).
+    pub fn is_written(&self) -> bool {
+        self.written
+    }
+
+    /// Whether entries wait for a change.
+    fn waiting(&self) -> bool {
+        !self.written && !self.entries.is_empty()
+    }
+
+    pub fn events(&self) -> impl Iterator<Item = AuditEvent> + '_ {
+        self.entries.iter().map(|p| p.event)
+    }
 }
 
 impl Store {
-    /// Writes one entry (a single statement, no transaction: it is on every login's path).
-    pub async fn insert_audit(&self, e: &AuditEntry) -> Result<()> {
-        self.audit_insert(e).execute(self.db()).await?;
-        Ok(())
-    }
-
-    /// Writes entries that describe no change of their own (a failed login, an admin read):
-    /// one statement, or one transaction with their webhook deliveries.
-    pub async fn insert_audits(&self, pending: Vec<PendingAudit>) -> Result<()> {
-        if let [one] = pending.as_slice() {
-            if one.webhooks.is_empty() {
-                return self.insert_audit(&one.entry).await;
+    /// Writes `audit`'s entries, which describe no change of their own (a failed login, an
+    /// admin read): one statement, or one transaction with their webhook deliveries.
+    pub async fn insert_audit(&self, audit: &mut Audit) -> Result<()> {
+        if !audit.waiting() {
+            return Ok(());
+        }
+        if let [one] = audit.entries.as_slice() {
+            if one.endpoints.is_empty() {
+                self.audit_insert(&one.entry).execute(self.db()).await?;
+                audit.written = true;
+                return Ok(());
             }
         }
-        let mut tx = self.begin().await?;
-        self.write_audits_in(&mut tx, pending, None).await?;
-        self.commit(tx).await?;
+        let tx = self.begin().await?;
+        self.commit_change(tx, None, audit).await?;
         Ok(())
     }
 
-    /// Commits the transaction of a change, with the audit entries waiting for it (see
-    /// [`with_audit`]). `user_id`: the account changed, for entries that could not name it
-    /// beforehand (a verification or reset link names its account only once spent).
+    /// Commits the transaction of a change, with the entries of `audit` if they wait.
+    /// `user_id`: the account changed, for entries that could not name it beforehand (a
+    /// verification or reset link names its account only once spent).
     pub(super) async fn commit_change(
         &self,
         mut tx: Transaction<'static, Any>,
         user_id: Option<&str>,
+        audit: &mut Audit,
     ) -> Result<(), sqlx::Error> {
-        let waiting = take_waiting();
-        if !waiting.is_empty() {
-            self.write_audits_in(&mut tx, waiting, user_id).await?;
+        if !audit.waiting() {
+            return self.commit(tx).await;
         }
-        self.commit(tx).await
+        for p in &mut audit.entries {
+            if p.entry.user_id.is_none() {
+                p.entry.user_id = user_id.map(str::to_owned);
+            }
+            self.audit_insert(&p.entry).execute(self.on(&mut *tx)).await?;
+            if let Some(kind) = p.event.webhook() {
+                for endpoint in &p.endpoints {
+                    self.enqueue_webhook(&mut tx, endpoint, kind.as_str(), &p.entry).await?;
+                }
+            }
+        }
+        self.commit(tx).await?;
+        audit.written = true;
+        Ok(())
     }
 
-    /// Runs one changing statement; `rows affected`. While audit entries wait for the change
-    /// (see [`with_audit`]), in a transaction with them, committed only when it changed a row.
+    /// Runs one changing statement; `rows affected`. While `audit` waits, in a transaction
+    /// with its entries, committed only when it changed a row.
     pub(super) async fn execute_change<'q>(
         &self,
         query: sqlx::query::Query<'q, Any, sqlx::any::AnyArguments<'q>>,
         user_id: Option<&str>,
+        audit: &mut Audit,
     ) -> Result<u64, sqlx::Error> {
-        if !audit_waiting() {
+        if !audit.waiting() {
             return Ok(query.execute(self.db()).await?.rows_affected());
         }
         let mut tx = self.begin().await?;
         let n = query.execute(self.on(&mut *tx)).await?.rows_affected();
         if n > 0 {
-            self.commit_change(tx, user_id).await?;
+            self.commit_change(tx, user_id, audit).await?;
         }
         Ok(n)
-    }
-
-    async fn write_audits_in(
-        &self,
-        tx: &mut Transaction<'static, Any>,
-        pending: Vec<PendingAudit>,
-        user_id: Option<&str>,
-    ) -> Result<(), sqlx::Error> {
-        for mut p in pending {
-            if p.entry.user_id.is_none() {
-                p.entry.user_id = user_id.map(str::to_owned);
-            }
-            self.audit_insert(&p.entry).execute(self.on(&mut **tx)).await?;
-            for (endpoint, kind) in &p.webhooks {
-                self.enqueue_webhook(tx, endpoint, kind, &p.entry).await?;
-            }
-        }
-        Ok(())
     }
 
     /// The statement that writes `e`, to run on the pool or inside a transaction.

@@ -130,7 +130,7 @@ mod tests {
         store.migrate().await.unwrap();
         let email = crate::domain::Email::parse("direct@example.com").unwrap();
         let user = NewUser::new(&email, None, "!none".into(), true);
-        store.insert_user(&user, None).await.unwrap().unwrap();
+        store.insert_user(&user, None, &mut crate::store::Audit::none()).await.unwrap().unwrap();
         let now = crate::clock::now_ms();
         let session = NewSession {
             id: "s-direct".into(),
@@ -146,7 +146,10 @@ mod tests {
             user_agent: None,
             single_factor: None,
         };
-        assert!(store.create_session(&session, None).await.unwrap());
+        assert!(store
+            .create_session(&session, None, &mut crate::store::Audit::none())
+            .await
+            .unwrap());
         let direct = store.direct.as_ref().expect("a file database reads directly");
         let found = direct.live_session(super::super::sessions::SQL_BY_ID, "s-direct", now);
         let live = found.expect("answered directly").expect("live");
@@ -156,7 +159,10 @@ mod tests {
         assert!(live.user.is_active && !live.totp);
         let by_token = direct.live_session(super::super::sessions::SQL_BY_TOKEN, "token-hash", now);
         assert!(by_token.expect("answered directly").is_some());
-        assert!(store.revoke_session("s-direct", now).await.unwrap());
+        assert!(store
+            .revoke_session("s-direct", now, &mut crate::store::Audit::none())
+            .await
+            .unwrap());
         let found = direct.live_session(super::super::sessions::SQL_BY_ID, "s-direct", now);
         assert!(found.expect("answered directly").is_none(), "revoked at once");
     }

@@ -2,6 +2,7 @@
 //! Every single-use thing (a TOTP step, a recovery code, a challenge) is spent by one
 //! conditional `UPDATE` whose row count decides, so two requests cannot both spend it.
 
+use super::Audit;
 use super::{opt_text, text, OutboxMail, Result, Store};
 
 /// A user's TOTP secret as stored (sealed when a key-encryption key is configured).
@@ -93,6 +94,7 @@ impl Store {
     /// `code_hashes` as the recovery codes (replacing any), queues `mail` and applies `fence`
     /// to the user's sessions, in one transaction. `false`: no pending secret, or that step
     /// was already used; nothing changed.
+    #[allow(clippy::too_many_arguments)]
     pub async fn confirm_totp(
         &self,
         user_id: &str,
@@ -101,6 +103,7 @@ impl Store {
         mail: &OutboxMail,
         fence: &SessionFence<'_>,
         now: i64,
+        audit: &mut Audit,
     ) -> Result<bool> {
         let mut tx = self.begin().await?;
         // Under the user's row lock, as a password-only session is opened: a login that read
@@ -130,7 +133,7 @@ impl Store {
             .execute(self.on(&mut *tx))
             .await?;
         self.enqueue(&mut tx, mail, now).await?;
-        self.commit_change(tx, Some(user_id)).await?;
+        self.commit_change(tx, Some(user_id), audit).await?;
         Ok(true)
     }
 
@@ -185,6 +188,7 @@ impl Store {
         code_hashes: &[String],
         mail: &OutboxMail,
         now: i64,
+        audit: &mut Audit,
     ) -> Result<bool> {
         let mut tx = self.begin().await?;
         let n = self
@@ -199,7 +203,7 @@ impl Store {
         }
         self.put_recovery_codes(&mut tx, user_id, code_hashes, now).await?;
         self.enqueue(&mut tx, mail, now).await?;
-        self.commit_change(tx, Some(user_id)).await?;
+        self.commit_change(tx, Some(user_id), audit).await?;
         Ok(true)
     }
 
@@ -210,6 +214,7 @@ impl Store {
         user_id: &str,
         mail: Option<&OutboxMail>,
         now: i64,
+        audit: &mut Audit,
     ) -> Result<bool> {
         let mut tx = self.begin().await?;
         let n = self
@@ -239,7 +244,7 @@ impl Store {
         if let Some(mail) = mail {
             self.enqueue(&mut tx, mail, now).await?;
         }
-        self.commit_change(tx, Some(user_id)).await?;
+        self.commit_change(tx, Some(user_id), audit).await?;
         Ok(true)
     }
 

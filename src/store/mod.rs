@@ -42,7 +42,7 @@ use sqlx::query::Query;
 use sqlx::{Any, AnyConnection, AnyPool, Executor, Row, Transaction};
 
 pub use admin::{ApiKey, AuditFilter, AuditRow, WebhookDelivery};
-pub use audit::{with_audit, AuditEntry, PendingAudit};
+pub use audit::{Audit, AuditEntry, PendingAudit};
 pub use deadline::{is_outage, is_transient};
 use deadline::{within, Health, Timed, ACQUIRE_TIMEOUT, DEADLINE, STATEMENT_TIMEOUT};
 pub use error::{Result, StoreError};

@@ -7,6 +7,7 @@
 
 use sqlx::{Any, Row, Transaction};
 
+use super::Audit;
 use super::Result;
 use super::{opt_text, text, Claim, Store};
 
@@ -83,6 +84,7 @@ impl Store {
         id: &str,
         mail: &OutboxMail,
         now: i64,
+        audit: &mut Audit,
     ) -> Result<bool> {
         let mut tx = self.begin().await?;
         let n = self
@@ -96,7 +98,7 @@ impl Store {
             return Ok(false);
         }
         self.enqueue(&mut tx, mail, now).await?;
-        self.commit_change(tx, Some(user_id)).await?;
+        self.commit_change(tx, Some(user_id), audit).await?;
         Ok(true)
     }
 

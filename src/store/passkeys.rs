@@ -5,6 +5,7 @@
 
 use sqlx::Row;
 
+use super::Audit;
 use super::{opt_text, text, OutboxMail, Result, SessionFence, Store};
 
 /// What storing a new passkey did.
@@ -96,6 +97,7 @@ impl Store {
     /// account's first passkey (it has just become its second factor). `by_session`: the
     /// session adding it, which must still be live under the user's row lock. Nothing changes
     /// unless the answer is [`PasskeyInsert::Inserted`].
+    #[allow(clippy::too_many_arguments)]
     pub async fn insert_passkey(
         &self,
         p: &StoredPasskey,
@@ -104,6 +106,7 @@ impl Store {
         max: i64,
         fence: Option<&SessionFence<'_>>,
         by_session: Option<&str>,
+        audit: &mut Audit,
     ) -> Result<PasskeyInsert> {
         let mut tx = self.begin().await?;
         // The limit is counted where the row is written, under the user's row lock (SQLite's
@@ -159,7 +162,7 @@ impl Store {
             self.fence_sessions_in(&mut tx, &p.user_id, fence, p.created_at).await?;
         }
         self.enqueue(&mut tx, mail, p.created_at).await?;
-        self.commit_change(tx, Some(&p.user_id)).await?;
+        self.commit_change(tx, Some(&p.user_id), audit).await?;
         Ok(PasskeyInsert::Inserted)
     }
 
@@ -227,6 +230,7 @@ impl Store {
         id: &str,
         mail: &OutboxMail,
         now: i64,
+        audit: &mut Audit,
     ) -> Result<bool> {
         self.delete_noticed(
             "DELETE FROM passkeys WHERE id = $1 AND user_id = $2",
@@ -234,6 +238,7 @@ impl Store {
             id,
             mail,
             now,
+            audit,
         )
         .await
     }

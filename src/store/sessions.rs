@@ -4,6 +4,7 @@ use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
 
 use super::users::user_from_row;
+use super::Audit;
 use super::Result;
 use super::{opt_text, text, Store};
 use crate::domain::{Session, User};
@@ -115,7 +116,12 @@ impl Store {
     /// insert slipped in before the reset committed is dead anyway, because every use of a
     /// session compares the epochs. `replaces`: the hash of a session token the client
     /// presented at login; that session is revoked (a login never reuses one).
-    pub async fn create_session(&self, s: &NewSession, replaces: Option<&str>) -> Result<bool> {
+    pub async fn create_session(
+        &self,
+        s: &NewSession,
+        replaces: Option<&str>,
+        audit: &mut Audit,
+    ) -> Result<bool> {
         macro_rules! insert {
             ($tail:literal) => {
                 concat!(
@@ -185,7 +191,7 @@ impl Store {
             .execute(self.on(&mut *tx))
             .await?;
         }
-        self.commit_change(tx, Some(&s.user_id)).await?;
+        self.commit_change(tx, Some(&s.user_id), audit).await?;
         Ok(true)
     }
 
@@ -261,16 +267,22 @@ impl Store {
     }
 
     /// Revokes one session. `false`: it was not live.
-    pub async fn revoke_session(&self, id: &str, now: i64) -> Result<bool> {
+    pub async fn revoke_session(&self, id: &str, now: i64, audit: &mut Audit) -> Result<bool> {
         let q = self
             .q("UPDATE sessions SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL")
             .bind(now)
             .bind(id.to_owned());
-        Ok(self.execute_change(q, None).await? == 1)
+        Ok(self.execute_change(q, None, audit).await? == 1)
     }
 
     /// Revokes one of `user_id`'s live sessions. `false`: no such live session of this user.
-    pub async fn revoke_user_session(&self, user_id: &str, id: &str, now: i64) -> Result<bool> {
+    pub async fn revoke_user_session(
+        &self,
+        user_id: &str,
+        id: &str,
+        now: i64,
+        audit: &mut Audit,
+    ) -> Result<bool> {
         let q = self
             .q("UPDATE sessions SET revoked_at = $1 WHERE id = $2 AND user_id = $3 \
                 AND revoked_at IS NULL AND expires_at > $4")
@@ -278,7 +290,7 @@ impl Store {
             .bind(id.to_owned())
             .bind(user_id.to_owned())
             .bind(now);
-        Ok(self.execute_change(q, Some(user_id)).await? == 1)
+        Ok(self.execute_change(q, Some(user_id), audit).await? == 1)
     }
 
     /// Revokes every live session of `user_id` except `keep`. Returns how many.
@@ -287,11 +299,12 @@ impl Store {
         user_id: &str,
         keep: Option<&str>,
         now: i64,
+        audit: &mut Audit,
     ) -> Result<u64> {
         let mut tx = self.begin().await?;
         let n = self.revoke_sessions_in(&mut tx, user_id, keep, now).await?;
         if n > 0 {
-            self.commit_change(tx, Some(user_id)).await?;
+            self.commit_change(tx, Some(user_id), audit).await?;
         }
         Ok(n)
     }
@@ -390,7 +403,7 @@ impl Store {
             _ => {
                 // Someone holds a token that was already rotated away: the legitimate client
                 // or the thief. Revoking the session stops both; the user logs in again.
-                self.revoke_session(&session_id, now).await?;
+                self.revoke_session(&session_id, now, &mut Audit::none()).await?;
                 Ok(RefreshOutcome::ReuseDetected)
             }
         }

@@ -4,6 +4,7 @@
 
 use sqlx::Row;
 
+use super::Audit;
 use super::{opt_text, text, MailThrottle, OutboxMail, Result, Store};
 
 /// A new email sign-in request.
@@ -212,6 +213,7 @@ impl Store {
         email_key: &str,
         no_password: &str,
         now: i64,
+        audit: &mut Audit,
     ) -> Result<Option<i64>> {
         let mut tx = self.begin().await?;
         let unproven = self
@@ -244,7 +246,7 @@ impl Store {
             .await?;
         // Only a first proof is a change to record (see `Auth::audited`).
         if unproven {
-            self.commit_change(tx, Some(user_id)).await?;
+            self.commit_change(tx, Some(user_id), audit).await?;
         } else {
             self.commit(tx).await?;
         }
@@ -418,7 +420,7 @@ impl Store {
     }
 
     /// Links an identity. `false`: that identity is linked already (to anyone).
-    pub async fn insert_identity(&self, i: &Identity) -> Result<bool> {
+    pub async fn insert_identity(&self, i: &Identity, audit: &mut Audit) -> Result<bool> {
         let inserted = self
             .q("INSERT INTO identities (id, provider, subject, user_id, email, created_at, \
                 last_used_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
@@ -429,7 +431,7 @@ impl Store {
             .bind(i.email.clone())
             .bind(i.created_at)
             .bind(i.last_used_at);
-        match self.execute_change(inserted, Some(&i.user_id)).await {
+        match self.execute_change(inserted, Some(&i.user_id), audit).await {
             Ok(_) => Ok(true),
             Err(e) if super::is_unique_violation(&e) => Ok(false),
             Err(e) => Err(e.into()),
@@ -447,6 +449,7 @@ impl Store {
         epoch: i64,
         now: i64,
         mail: &OutboxMail,
+        audit: &mut Audit,
     ) -> Result<SessionLink> {
         const SQL: &str = link_session_live!(
             "INSERT INTO identities (id, provider, subject, user_id, email, created_at, \
@@ -476,7 +479,7 @@ impl Store {
             Err(e) => return Err(e.into()),
         }
         self.enqueue(&mut tx, mail, now).await?;
-        self.commit_change(tx, Some(&i.user_id)).await?;
+        self.commit_change(tx, Some(&i.user_id), audit).await?;
         Ok(SessionLink::Linked)
     }
 
@@ -499,6 +502,7 @@ impl Store {
         id: &str,
         mail: &OutboxMail,
         now: i64,
+        audit: &mut Audit,
     ) -> Result<bool> {
         self.delete_noticed(
             "DELETE FROM identities WHERE id = $1 AND user_id = $2",
@@ -506,6 +510,7 @@ impl Store {
             id,
             mail,
             now,
+            audit,
         )
         .await
     }

@@ -5,6 +5,7 @@
 use sqlx::{Any, Row, Transaction};
 
 use super::users::user_from_row;
+use super::Audit;
 use super::Result;
 use super::{opt_text, text, MailThrottle, OutboxMail, Store};
 use crate::domain::User;
@@ -211,7 +212,12 @@ impl Store {
 
     /// Spends a verification token: marks the address verified if it is still the account's,
     /// or, for an email change, makes the new address the account's (verified).
-    pub async fn verify_email(&self, hash: &str, now: i64) -> Result<VerifyOutcome> {
+    pub async fn verify_email(
+        &self,
+        hash: &str,
+        now: i64,
+        audit: &mut Audit,
+    ) -> Result<VerifyOutcome> {
         let mut tx = self.begin().await?;
         let Some(token) = self.consume(&mut tx, hash, TokenPurpose::VerifyEmail, now).await? else {
             return Ok(VerifyOutcome::Invalid);
@@ -253,7 +259,7 @@ impl Store {
         let Some(user) = self.user_in(&mut tx, &token.user_id).await? else {
             return Ok(VerifyOutcome::Invalid);
         };
-        self.commit_change(tx, Some(&user.id)).await?;
+        self.commit_change(tx, Some(&user.id), audit).await?;
         Ok(VerifyOutcome::Verified(user))
     }
 
@@ -261,7 +267,12 @@ impl Store {
     /// confirms. An account registered with the address and never proven is deleted; a
     /// pending change of an account's address to it is cancelled. A proven account is
     /// never deleted this way (`Invalid`, and the token stays unspent).
-    pub async fn decline_verification(&self, hash: &str, now: i64) -> Result<DeclineOutcome> {
+    pub async fn decline_verification(
+        &self,
+        hash: &str,
+        now: i64,
+        audit: &mut Audit,
+    ) -> Result<DeclineOutcome> {
         let mut tx = self.begin().await?;
         let Some(token) = self.consume(&mut tx, hash, TokenPurpose::VerifyEmail, now).await? else {
             return Ok(DeclineOutcome::Invalid);
@@ -270,7 +281,7 @@ impl Store {
             return Ok(DeclineOutcome::Invalid);
         };
         if token.new_email.is_some() {
-            self.commit_change(tx, Some(&user.id)).await?;
+            self.commit_change(tx, Some(&user.id), audit).await?;
             return Ok(DeclineOutcome::ChangeCancelled(user));
         }
         if !self.first_proof_in(&mut tx, &user.id, &token.email_key).await?
@@ -278,7 +289,7 @@ impl Store {
         {
             return Ok(DeclineOutcome::Invalid);
         }
-        self.commit_change(tx, Some(&user.id)).await?;
+        self.commit_change(tx, Some(&user.id), audit).await?;
         Ok(DeclineOutcome::Removed(user))
     }
 
@@ -294,6 +305,7 @@ impl Store {
         now: i64,
         keep_sessions: bool,
         mail_for: impl FnOnce(&User) -> anyhow::Result<OutboxMail> + Send,
+        audit: &mut Audit,
     ) -> Result<Option<User>> {
         let mut tx = self.begin().await?;
         let Some(token) = self.consume(&mut tx, hash, TokenPurpose::ResetPassword, now).await?
@@ -321,7 +333,7 @@ impl Store {
             return Ok(None);
         };
         self.enqueue(&mut tx, &mail_for(&user)?, now).await?;
-        self.commit_change(tx, Some(&user.id)).await?;
+        self.commit_change(tx, Some(&user.id), audit).await?;
         Ok(Some(user))
     }
 }

@@ -3,6 +3,7 @@
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
 
+use super::Audit;
 use super::Result;
 use super::{is_unique_violation, opt_text, text, MailThrottle, NewToken, OutboxMail, Store};
 use crate::domain::User;
@@ -107,6 +108,7 @@ impl Store {
         &self,
         new: &NewUser,
         verification: Option<(&NewToken, &OutboxMail)>,
+        audit: &mut Audit,
     ) -> Result<std::result::Result<User, Taken>> {
         let mut tx = self.begin().await?;
         let inserted = self
@@ -140,7 +142,7 @@ impl Store {
             self.insert_token(&mut tx, token).await?;
             self.enqueue(&mut tx, mail, new.now).await?;
         }
-        self.commit_change(tx, Some(&new.id)).await?;
+        self.commit_change(tx, Some(&new.id), audit).await?;
         Ok(Ok(User {
             id: new.id.clone(),
             email: new.email.clone(),
@@ -234,6 +236,7 @@ impl Store {
         keep_session: Option<&str>,
         mail: &OutboxMail,
         now: i64,
+        audit: &mut Audit,
     ) -> Result<()> {
         let mut tx = self.begin().await?;
         self.set_password_in(&mut tx, user_id, new_hash, None, now).await?;
@@ -242,7 +245,7 @@ impl Store {
             self.carry_sessions_in(&mut tx, user_id, Some(keep)).await?;
         }
         self.enqueue(&mut tx, mail, now).await?;
-        self.commit_change(tx, Some(user_id)).await?;
+        self.commit_change(tx, Some(user_id), audit).await?;
         Ok(())
     }
 
@@ -304,6 +307,7 @@ impl Store {
         user_id: &str,
         change: &ProfileChange,
         now: i64,
+        audit: &mut Audit,
     ) -> Result<std::result::Result<(), ProfileRefused>> {
         let mut tx = self.begin().await?;
         // The opening write takes the user's row lock (and SQLite's write lock): concurrent
@@ -349,17 +353,17 @@ impl Store {
                 self.enqueue(&mut tx, mail, now).await?;
             }
         }
-        self.commit_change(tx, Some(user_id)).await?;
+        self.commit_change(tx, Some(user_id), audit).await?;
         Ok(Ok(()))
     }
 
     /// Deletes a user with its sessions, refresh tokens and one-time tokens.
-    pub async fn delete_user(&self, user_id: &str) -> Result<bool> {
+    pub async fn delete_user(&self, user_id: &str, audit: &mut Audit) -> Result<bool> {
         let mut tx = self.begin().await?;
         if !self.delete_user_in(&mut tx, user_id).await? {
             return Ok(false);
         }
-        self.commit_change(tx, Some(user_id)).await?;
+        self.commit_change(tx, Some(user_id), audit).await?;
         Ok(true)
     }
 
@@ -403,7 +407,13 @@ impl Store {
     }
 
     /// Enables or disables an account; disabling also revokes its sessions.
-    pub async fn set_active(&self, user_id: &str, active: bool, now: i64) -> Result<bool> {
+    pub async fn set_active(
+        &self,
+        user_id: &str,
+        active: bool,
+        now: i64,
+        audit: &mut Audit,
+    ) -> Result<bool> {
         let mut tx = self.begin().await?;
         let n = self
             .q("UPDATE users SET is_active = $1, updated_at = $2 WHERE id = $3")
@@ -419,7 +429,7 @@ impl Store {
         if !active {
             self.revoke_sessions_in(&mut tx, user_id, None, now).await?;
         }
-        self.commit_change(tx, Some(user_id)).await?;
+        self.commit_change(tx, Some(user_id), audit).await?;
         Ok(true)
     }
 

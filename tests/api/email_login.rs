@@ -1,5 +1,6 @@
 //! Sign-in by a link or code mailed to the address (`PORTCULLIS_EMAIL_LOGIN`).
 
+use portcullis::domain::{AuditEvent, WebhookEvent};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
@@ -402,8 +403,9 @@ async fn an_email_sign_in_that_proves_an_address_is_audited_and_announced(db: Db
     let proofs: Vec<_> = entries.iter().filter(|e| e.event == "email_verification").collect();
     assert_eq!(proofs.len(), 1, "{entries:?}");
     assert!(proofs[0].detail.as_deref().unwrap_or_default().contains("email sign-in"));
+    let event = AuditEvent::from_stored(&proofs[0].event, &proofs[0].outcome);
     assert_eq!(
-        portcullis::service::audit::webhook_event(&proofs[0].event, &proofs[0].outcome),
+        event.and_then(AuditEvent::webhook).map(WebhookEvent::as_str),
         Some("user.email_verified")
     );
 }

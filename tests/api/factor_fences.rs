@@ -1,6 +1,7 @@
 //! Turning a second factor on is a fence: no session that did not prove it survives, however
 //! the requests interleave (fourth hostile review, F3).
 
+use portcullis::store::Audit;
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
@@ -120,7 +121,7 @@ async fn a_single_factor_session_is_not_written_once_totp_is_on(db: Db) {
     assert!(store.set_pending_totp(&id, "JBSWY3DPEHPK3PXP", 1).await.unwrap());
     let mail = app.auth.mailer.mfa_changed("fence-insert@example.com", true).unwrap();
     let fence = portcullis::store::SessionFence { keep: "none", amr: "pwd otp" };
-    assert!(store.confirm_totp(&id, 1, &[], &mail, &fence, 1).await.unwrap());
+    assert!(store.confirm_totp(&id, 1, &[], &mail, &fence, 1, &mut Audit::none()).await.unwrap());
     let t = portcullis::clock::now_ms();
     let session = |n: u8, amr: &str, single_factor: Option<bool>| portcullis::store::NewSession {
         id: format!("fence-{n}-{id}"),
@@ -137,7 +138,10 @@ async fn a_single_factor_session_is_not_written_once_totp_is_on(db: Db) {
         single_factor,
     };
     let pwd = session(1, "pwd", Some(false));
-    assert!(!store.create_session(&pwd, None).await.unwrap(), "password-only, TOTP on");
+    assert!(
+        !store.create_session(&pwd, None, &mut Audit::none()).await.unwrap(),
+        "password-only, TOTP on"
+    );
     let two = session(2, "pwd otp", None);
-    assert!(store.create_session(&two, None).await.unwrap(), "two factors");
+    assert!(store.create_session(&two, None, &mut Audit::none()).await.unwrap(), "two factors");
 }

@@ -2,6 +2,7 @@
 //! at login and are replaced by Argon2id there.
 
 use portcullis::import::{self, Format};
+use portcullis::store::Audit;
 use reqwest::StatusCode;
 use serde_json::json;
 use sqlx::{AnyConnection, Connection};
@@ -231,7 +232,7 @@ async fn a_stored_hash_with_an_absurd_cost_fails_fast_instead_of_stalling(db: Db
         email_verified: true,
         now: portcullis::clock::now_ms(),
     };
-    app.auth.store.insert_user(&new, None).await.unwrap().unwrap();
+    app.auth.store.insert_user(&new, None, &mut Audit::none()).await.unwrap().unwrap();
     // 10^9 iterations would hold a core for minutes; the bound refuses it before any work.
     let res = app
         .post_json("/api/auth/login", json!({"email": "evil@example.com", "password": "whatever1"}))

@@ -1,6 +1,7 @@
 //! POST /api/auth/login: credentials, identical failures, hashing behaviour.
 
 use futures::future::join_all;
+use portcullis::store::Audit;
 use reqwest::StatusCode;
 use serde_json::json;
 
@@ -73,7 +74,12 @@ async fn unknown_user_wrong_password_and_disabled_account_fail_identically(db: D
     app.register("known@example.com", PASSWORD).await;
     app.register("disabled@example.com", PASSWORD).await;
     let id = app.auth.store.user_by_email("disabled@example.com").await.unwrap().unwrap().user.id;
-    assert!(app.auth.store.set_active(&id, false, portcullis::clock::now_ms()).await.unwrap());
+    assert!(app
+        .auth
+        .store
+        .set_active(&id, false, portcullis::clock::now_ms(), &mut Audit::none())
+        .await
+        .unwrap());
 
     let mut answers = Vec::new();
     for (email, pw) in [

@@ -5,6 +5,7 @@
 use axum::http::Method;
 use fantoccini::wd::WebDriverCompatibleCommand;
 use fantoccini::Client;
+use portcullis::store::Audit;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
@@ -448,8 +449,10 @@ async fn the_passkey_limit_holds_when_registrations_finish_at_once(db: Db) {
     };
     for i in 0..19 {
         let p = passkey(i);
-        let added =
-            store.insert_passkey(&p, &format!("hash-{i}"), &mail, 20, None, None).await.unwrap();
+        let added = store
+            .insert_passkey(&p, &format!("hash-{i}"), &mail, 20, None, None, &mut Audit::none())
+            .await
+            .unwrap();
         assert_eq!(added, PasskeyInsert::Inserted);
     }
     // Three registrations begun at 19 finish at once: one fits.
@@ -457,7 +460,9 @@ async fn the_passkey_limit_holds_when_registrations_finish_at_once(db: Db) {
     let outcomes = futures::future::join_all(finishing.iter().map(|p| {
         let hash = format!("hash-{}", p.id);
         let mail = &mail;
-        async move { store.insert_passkey(p, &hash, mail, 20, None, None).await.unwrap() }
+        async move {
+            store.insert_passkey(p, &hash, mail, 20, None, None, &mut Audit::none()).await.unwrap()
+        }
     }))
     .await;
     let added = outcomes.iter().filter(|o| **o == PasskeyInsert::Inserted).count();

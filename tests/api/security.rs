@@ -4,6 +4,7 @@ use std::time::Duration;
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
+use portcullis::store::Audit;
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -230,7 +231,7 @@ const IMPORTED_BCRYPT: &str = "$2b$04$tI7MeA45PJd97SlefsJz2uoSroEfMTsklxlQHwGvFu
 async fn insert_imported(app: &TestApp, email: &str, hash: &str) {
     let email = portcullis::domain::Email::parse(email).unwrap();
     let new = portcullis::store::NewUser::new(&email, None, hash.to_owned(), true);
-    app.auth.store.insert_user(&new, None).await.unwrap().unwrap();
+    app.auth.store.insert_user(&new, None, &mut Audit::none()).await.unwrap().unwrap();
 }
 
 async fn every_failed_password_check_waits_out_a_floor_that_covers_imported_hashes(db: Db) {

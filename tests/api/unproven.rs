@@ -1,7 +1,7 @@
 //! Accounts whose address nobody has proven yet: what their maker may not add, what the first
 //! proof ends, and "I did not create this account" (docs/contracts.md, "Unproven accounts").
 
-use portcullis::store::Identity;
+use portcullis::store::{Audit, Identity};
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
@@ -43,11 +43,11 @@ pub async fn plant(app: &TestApp, email: &str, maker: Option<&Login>) -> String 
         created_at: 1,
         last_used_at: None,
     };
-    assert!(store.insert_identity(&identity).await.unwrap());
+    assert!(store.insert_identity(&identity, &mut Audit::none()).await.unwrap());
     assert!(store.set_pending_totp(&id, "JBSWY3DPEHPK3PXP", 1).await.unwrap());
     let mail = app.auth.mailer.mfa_changed(email, true).unwrap();
     let fence = portcullis::store::SessionFence { keep: &keep, amr: "pwd otp" };
-    assert!(store.confirm_totp(&id, 1, &[], &mail, &fence, 1).await.unwrap());
+    assert!(store.confirm_totp(&id, 1, &[], &mail, &fence, 1, &mut Audit::none()).await.unwrap());
     assert!(store.totp_factor(&id).await.unwrap().is_some_and(|f| f.confirmed));
     id
 }
@@ -148,7 +148,7 @@ async fn an_administrator_marking_the_address_verified_keeps_nothing_planted(db:
     let email = "marked@example.com";
     app.register(email, PASSWORD).await;
     let id = plant(&app, email, None).await;
-    assert!(app.auth.store.set_email_verified(&id, true, 2).await.unwrap());
+    assert!(app.auth.store.set_email_verified(&id, true, 2, &mut Audit::none()).await.unwrap());
     assert!(!planted_left(&app, &id).await);
     // Marking a proven address again changes nothing more.
     let identity = Identity {
@@ -160,8 +160,8 @@ async fn an_administrator_marking_the_address_verified_keeps_nothing_planted(db:
         created_at: 3,
         last_used_at: None,
     };
-    assert!(app.auth.store.insert_identity(&identity).await.unwrap());
-    assert!(app.auth.store.set_email_verified(&id, true, 4).await.unwrap());
+    assert!(app.auth.store.insert_identity(&identity, &mut Audit::none()).await.unwrap());
+    assert!(app.auth.store.set_email_verified(&id, true, 4, &mut Audit::none()).await.unwrap());
     assert_eq!(app.auth.store.identities(&id).await.unwrap().len(), 1);
 }
 

@@ -373,6 +373,7 @@ backends!(
     a_change_and_its_event_commit_together,
     a_failed_delivery_keeps_the_urls_token_out_of_its_error,
     a_late_failure_from_a_lapsed_lease_does_not_requeue_a_delivered_item,
+    every_audit_event_is_stored_by_its_name_and_announced_as_its_type,
 );
 
 #[test]
@@ -390,5 +391,48 @@ fn a_bad_webhook_secret_or_event_stops_startup_naming_the_setting() {
         map.push((name, value));
         let err = portcullis::Settings::from_map(map).unwrap_err().to_string();
         assert!(err.contains(name), "{err}");
+    }
+}
+
+/// Every audit event, recorded through the service, is stored under its name and outcome and
+/// delivered as its webhook type, or not at all (the table of docs/admin-and-webhooks.md,
+/// which `domain::audit`'s unit test holds the enum to).
+async fn every_audit_event_is_stored_by_its_name_and_announced_as_its_type(db: Db) {
+    use portcullis::domain::AuditEvent;
+    use portcullis::service::audit::Event;
+    use strum::IntoEnumIterator;
+    let port = free_port();
+    let got: Got = Arc::default();
+    receiver_on(port, got.clone()).await;
+    let app = spawn(db, port).await;
+    let client = portcullis::service::ClientInfo::default();
+    for (i, kind) in AuditEvent::iter().enumerate() {
+        app.auth.audit(&client, Event::new(kind).detail(format!("event {i}"))).await;
+    }
+    let entries = app.auth.store.audit_entries(0, None).await.unwrap();
+    assert_eq!(entries.len(), AuditEvent::iter().count(), "{entries:?}");
+    let announced = AuditEvent::iter().filter(|k| k.webhook().is_some()).count();
+    let seen = wait_for(&got, announced).await;
+    assert_eq!(seen.len(), announced, "{seen:?}");
+    for (i, kind) in AuditEvent::iter().enumerate() {
+        let detail = format!("event {i}");
+        let stored: Vec<_> =
+            entries.iter().filter(|e| e.detail.as_deref() == Some(detail.as_str())).collect();
+        assert_eq!(stored.len(), 1, "{kind:?}: {entries:?}");
+        assert_eq!((stored[0].event.as_str(), stored[0].outcome.as_str()), kind.stored());
+        let sent: Vec<Value> = seen
+            .iter()
+            .map(|(_, _, body)| serde_json::from_str::<Value>(body).unwrap())
+            .filter(|v| v["data"]["detail"] == detail.as_str())
+            .collect();
+        match kind.webhook() {
+            None => assert!(sent.is_empty(), "{kind:?} is not announced: {sent:?}"),
+            Some(webhook) => {
+                assert_eq!(sent.len(), 1, "{kind:?}: {seen:?}");
+                assert_eq!(sent[0]["type"], webhook.as_str(), "{kind:?}");
+                assert_eq!(sent[0]["data"]["event"], kind.name(), "{kind:?}");
+                assert_eq!(sent[0]["data"]["outcome"], kind.outcome(), "{kind:?}");
+            }
+        }
     }
 }
