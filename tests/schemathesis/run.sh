@@ -13,6 +13,9 @@ version=4.32.5
 venv=$root/.cache/schemathesis
 if [ "$("$venv/bin/schemathesis" --version 2>/dev/null)" != "schemathesis, version $version" ]; then
   echo "==> installing schemathesis $version into .cache/schemathesis"
+  if ! python3 -c 'import ensurepip, venv' 2>/dev/null; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv
+  fi
   rm -rf "$venv"
   python3 -m venv "$venv"
   "$venv/bin/pip" install --quiet "schemathesis==$version"
@@ -55,14 +58,17 @@ for _ in $(seq 1 300); do
   kill -0 "$server" 2>/dev/null || { cat "$work/server.log" >&2; exit 1; }
   sleep 0.2
 done
+curl -fsS "$base/health/ready" >/dev/null || { echo "the server did not come up" >&2; exit 1; }
 
 export PORTCULLIS_BASE_URL=$base PORTCULLIS_ADMIN_KEY=$admin_key
 export PORTCULLIS_TEST_EMAIL=$email PORTCULLIS_TEST_PASSWORD=$password
 export PYTHONPATH=$root/tests/schemathesis SCHEMATHESIS_HOOKS=hooks
 started=$(date +%s)
 status=0
-"$venv/bin/schemathesis" --config-file "$root/tests/schemathesis/schemathesis.toml" run "$base/openapi.json" --checks all --max-examples 20 --seed 24 \
-  --workers 1 --no-color --generation-database none --report-dir "$work/report" "$@" || status=$?
+# From the temporary directory: schemathesis keeps a cache of crashes where it runs.
+(cd "$work" && exec "$venv/bin/schemathesis" --config-file "$root/tests/schemathesis/schemathesis.toml" \
+  run "$base/openapi.json" --checks all --max-examples 20 --seed 24 --workers 1 --no-color \
+  --generation-database none --report-dir "$work/report" "$@") || status=$?
 echo "==> schemathesis: $(( $(date +%s) - started )) s"
 if [ "$status" -ne 0 ] && grep -q . "$work/server.log"; then
   echo "==> server log" >&2
