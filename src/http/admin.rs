@@ -4,7 +4,7 @@
 //! is audited with the key's id. On the main listener, or with `PORTCULLIS_ADMIN_BIND` on
 //! its own.
 
-use axum::extract::{FromRequestParts, Path, State};
+use axum::extract::{FromRequestParts, State};
 use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
 use axum::http::StatusCode;
@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, OpenApi, ToSchema};
 
 use super::api::types::{MessageResponse, UserView};
-use super::extract::{Client, Input, Query};
+use super::extract::{Client, Input, Path, Query};
 use super::AppState;
 use crate::error::{AppError, ErrorBody, ErrorCode, Result};
 use crate::service::admin_api::{AdminCaller, AdminUpdate};

@@ -88,6 +88,28 @@ where
     }
 }
 
+/// Path parameters read into `T`, like axum's `Path`, but refused with our JSON error:
+/// `400 invalid_field` for a segment that does not decode (not UTF-8 once unescaped).
+pub struct Path<T>(pub T);
+
+impl<S, T> FromRequestParts<S> for Path<T>
+where
+    S: Send + Sync,
+    T: DeserializeOwned + Send,
+{
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, AppError> {
+        match axum::extract::Path::<T>::from_request_parts(parts, state).await {
+            Ok(axum::extract::Path(value)) => Ok(Self(value)),
+            Err(_) => Err(AppError::bad_request(
+                ErrorCode::InvalidField,
+                "A path segment could not be read",
+            )),
+        }
+    }
+}
+
 /// Why a body could not be read: too long (413), too slow (408), or the client went away.
 pub(crate) fn body_error(e: axum::Error) -> AppError {
     let inner = e.into_inner();

@@ -96,7 +96,8 @@ pub fn document() -> utoipa::openapi::OpenApi {
 
 /// The answers that come from outside a handler, added to every operation they can reach
 /// (an answer the operation documents itself is kept as it is):
-/// - an operation with query parameters: `400` for one of the wrong type;
+/// - an operation with query or path parameters: `400` for one of the wrong type, or a path
+///   segment that is not UTF-8;
 /// - an operation with a body: `400` (malformed, a field of the wrong type, a required field
 ///   missing or blank), `413` (over 64 KiB), `415` (neither JSON nor a form); a body whose
 ///   fields are all optional may be left out (an empty body reads as `{}`);
@@ -172,6 +173,9 @@ fn complete(method: &str, path: &str, op: &mut Operation, optional_bodies: &[Str
     let query = op.parameters.iter().flatten().any(|p| p.parameter_in == ParameterIn::Query);
     if query {
         add("400", "A query parameter has the wrong type, or is given twice (`invalid_field`)");
+    }
+    if path.contains('{') {
+        add("400", "A path segment is not UTF-8 once unescaped (`invalid_field`)");
     }
     if let Some(body) = op.request_body.as_mut() {
         add(

@@ -21,6 +21,7 @@ backends!(
     security_headers_are_on_every_response,
     a_json_array_is_not_a_body,
     a_query_string_of_the_wrong_shape_is_a_json_400,
+    a_path_segment_that_is_not_utf8_is_a_json_400,
 );
 
 async fn malformed_json_wrong_types_and_bad_utf8_are_400_json(db: Db) {
@@ -75,6 +76,13 @@ async fn a_query_string_of_the_wrong_shape_is_a_json_400(db: Db) {
         assert_eq!(res.status(), StatusCode::BAD_REQUEST, "{query}");
         assert_eq!(error_body(res).await["code"], "invalid_field", "{query}");
     }
+}
+
+async fn a_path_segment_that_is_not_utf8_is_a_json_400(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let res = app.get("/api/auth/oauth/%FF/start").await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(error_body(res).await["code"], "invalid_field");
 }
 
 async fn unsupported_content_types_are_415_json(db: Db) {

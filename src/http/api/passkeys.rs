@@ -3,7 +3,7 @@
 //! to `navigator.credentials.create()` / `.get()` (binary fields as base64url); the browser's
 //! answer comes back as `credential` (what `PublicKeyCredential.toJSON()` gives).
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -14,7 +14,7 @@ use super::mfa::FreshRequest;
 use super::types::MessageResponse;
 use crate::clock::rfc3339;
 use crate::error::{ErrorBody, Result};
-use crate::http::extract::{Client, CurrentSession, Input, PresentedCookie};
+use crate::http::extract::{Client, CurrentSession, Input, Path, PresentedCookie};
 use crate::http::AppState;
 use crate::store::StoredPasskey;
 

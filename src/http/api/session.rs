@@ -1,6 +1,6 @@
 //! Session routes: login, refresh, logout, list and revoke sessions.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::header::SET_COOKIE;
 use axum::response::{AppendHeaders, IntoResponse, Response};
 use axum::Json;
@@ -9,7 +9,7 @@ use super::types::UserView;
 use super::types::*;
 use crate::config::Settings;
 use crate::error::{ErrorBody, Result};
-use crate::http::extract::{Client, CurrentSession, Input, PresentedCookie};
+use crate::http::extract::{Client, CurrentSession, Input, Path, PresentedCookie};
 use crate::http::AppState;
 use crate::service::{Identifier, LoginOutcome, LoginStep};
 

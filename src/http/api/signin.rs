@@ -2,7 +2,7 @@
 //! (`/email-login`), and external identity providers (`/oauth/{provider}/…`, `/identities`).
 //! Each ends in the normal login answer (or its second step).
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::header::{LOCATION, SET_COOKIE};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{AppendHeaders, IntoResponse, Response};
@@ -16,7 +16,7 @@ use super::session::step_response;
 use super::types::{EmailRequest, MessageResponse};
 use crate::error::{AppError, ErrorBody, Result};
 use crate::http::cookies;
-use crate::http::extract::{Client, CurrentSession, Input, PresentedCookie, Query};
+use crate::http::extract::{Client, CurrentSession, Input, Path, PresentedCookie, Query};
 use crate::http::AppState;
 use crate::service::{Fresh, LoginStep, OAuthOutcome};
 use crate::store::Identity;
