@@ -4,7 +4,7 @@
 //! is audited with the key's id. On the main listener, or with `PORTCULLIS_ADMIN_BIND` on
 //! its own.
 
-use axum::extract::{FromRequestParts, Path, Query, State};
+use axum::extract::{FromRequestParts, State};
 use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
 use axum::http::StatusCode;
@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, OpenApi, ToSchema};
 
 use super::answers::{MessageResponse, UserView};
-use super::extract::{Client, Input};
+use super::extract::{Client, Input, Path, Query};
 use super::AppState;
 use crate::error::{AppError, ErrorBody, ErrorCode, Result};
 use crate::service::admin_api::{AdminCaller, AdminUpdate};
@@ -96,18 +96,20 @@ pub struct UsersPage {
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct UsersQuery {
     /// The cursor: `next` of the previous page.
     pub after: Option<String>,
     /// Users whose email or username starts with this.
     pub q: Option<String>,
     /// 1 to 200 (default 50).
+    #[param(minimum = 1, maximum = 200)]
     pub limit: Option<i64>,
 }
 
 #[derive(Deserialize, ToSchema)]
 pub struct CreateUserRequest {
-    #[schema(required = true)]
+    #[schema(required = true, value_type = String, min_length = 1, pattern = "\\S")]
     pub email: Option<String>,
     pub username: Option<String>,
     /// Without one the account has no password: it signs in by a reset link (`invite`), or
@@ -122,6 +124,7 @@ pub struct CreateUserRequest {
 }
 
 #[derive(Deserialize, ToSchema)]
+#[schema(as = AdminUpdateUserRequest)]
 pub struct UpdateUserRequest {
     /// A new address (unverified unless `email_verified` is sent too).
     pub email: Option<String>,
@@ -130,6 +133,7 @@ pub struct UpdateUserRequest {
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct AuditQuery {
     pub user_id: Option<String>,
     /// An audit event name, e.g. `login`.
@@ -138,6 +142,8 @@ pub struct AuditQuery {
     pub after: Option<String>,
     /// Entries at or after this time (Unix milliseconds).
     pub since: Option<i64>,
+    /// 1 to 200 (default 50).
+    #[param(minimum = 1, maximum = 200)]
     pub limit: Option<i64>,
 }
 

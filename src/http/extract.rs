@@ -15,9 +15,10 @@ use crate::service::{Access, Authenticated, ClientInfo};
 /// Request bodies are capped at 64 KiB (CONTRACTS section 1).
 pub const BODY_LIMIT: usize = 64 * 1024;
 
-/// A request body as JSON or as a urlencoded form (both accepted everywhere); `415` for any
-/// other content type, `413` over 64 KiB, `400` for malformed input. An empty body needs no
-/// content type and parses as `{}`, so missing fields get their own `400`.
+/// A request body as a JSON object or as a urlencoded form (both accepted everywhere); `415`
+/// for any other content type, `413` over 64 KiB, `400` for malformed input (an array too).
+/// An empty body needs no content type and parses as `{}`, so missing fields get their own
+/// `400`.
 pub struct Input<T>(pub T);
 
 impl<S, T> FromRequest<S> for Input<T>
@@ -42,6 +43,13 @@ where
             (BodyKind::Json | BodyKind::Missing, true) | (BodyKind::Form, true) => {
                 serde_json::from_slice(b"{}").map_err(|_| invalid_body())?
             }
+            // serde would read an array as the fields in their declared order.
+            (BodyKind::Json, false) if bytes.trim_ascii_start().starts_with(b"[") => {
+                return Err(AppError::bad_request(
+                    ErrorCode::InvalidField,
+                    "The body must be a JSON object",
+                ));
+            }
             (BodyKind::Json, false) => serde_json::from_slice(&bytes).map_err(|e| {
                 if e.is_data() {
                     AppError::bad_request(ErrorCode::InvalidField, "A field has the wrong type")
@@ -55,6 +63,50 @@ where
             (BodyKind::Missing | BodyKind::Other, _) => return Err(AppError::UnsupportedMediaType),
         };
         Ok(Self(value))
+    }
+}
+
+/// A query string read into `T`, like axum's `Query`, but refused with our JSON error:
+/// `400 invalid_field` for a parameter of the wrong type, or one given twice.
+pub struct Query<T>(pub T);
+
+impl<S, T> FromRequestParts<S> for Query<T>
+where
+    S: Send + Sync,
+    T: DeserializeOwned,
+{
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, AppError> {
+        match axum::extract::Query::<T>::from_request_parts(parts, state).await {
+            Ok(axum::extract::Query(value)) => Ok(Self(value)),
+            Err(_) => Err(AppError::bad_request(
+                ErrorCode::InvalidField,
+                "A query parameter has the wrong type",
+            )),
+        }
+    }
+}
+
+/// Path parameters read into `T`, like axum's `Path`, but refused with our JSON error:
+/// `400 invalid_field` for a segment that does not decode (not UTF-8 once unescaped).
+pub struct Path<T>(pub T);
+
+impl<S, T> FromRequestParts<S> for Path<T>
+where
+    S: Send + Sync,
+    T: DeserializeOwned + Send,
+{
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, AppError> {
+        match axum::extract::Path::<T>::from_request_parts(parts, state).await {
+            Ok(axum::extract::Path(value)) => Ok(Self(value)),
+            Err(_) => Err(AppError::bad_request(
+                ErrorCode::InvalidField,
+                "A path segment could not be read",
+            )),
+        }
     }
 }
 

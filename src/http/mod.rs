@@ -14,7 +14,7 @@ pub mod server;
 
 use std::sync::Arc;
 
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -175,8 +175,8 @@ async fn ready(State(state): State<AppState>) -> Response {
     }
 }
 
-async fn openapi() -> Json<utoipa::openapi::OpenApi> {
-    Json(openapi::document())
+async fn openapi(State(state): State<AppState>) -> Json<utoipa::openapi::OpenApi> {
+    Json(openapi::document_for(&state.auth.settings))
 }
 
 #[derive(serde::Deserialize)]
@@ -190,7 +190,7 @@ struct MailFilter {
         (status = 404, description = "Not in dev mode")))]
 async fn dev_mail(
     State(state): State<AppState>,
-    Query(filter): Query<MailFilter>,
+    extract::Query(filter): extract::Query<MailFilter>,
 ) -> Result<Json<serde_json::Value>, AppError> {
     let messages = state.auth.store.dev_mail(filter.to.as_deref()).await?;
     Ok(Json(serde_json::json!({ "messages": messages })))

@@ -19,6 +19,9 @@ backends!(
     dev_mailbox_filters_by_address_and_is_absent_outside_dev_mode,
     migrations_can_run_again_on_a_migrated_database,
     security_headers_are_on_every_response,
+    a_json_array_is_not_a_body,
+    a_query_string_of_the_wrong_shape_is_a_json_400,
+    a_path_segment_that_is_not_utf8_is_a_json_400,
 );
 
 async fn malformed_json_wrong_types_and_bad_utf8_are_400_json(db: Db) {
@@ -52,6 +55,34 @@ async fn malformed_json_wrong_types_and_bad_utf8_are_400_json(db: Db) {
         error_body(res).await;
     }
     assert!(app.mails("a@example.com", 0).await.is_empty(), "nothing was created");
+}
+
+/// A body is a JSON object: an array is not read as the fields in their declared order.
+async fn a_json_array_is_not_a_body(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let res =
+        app.post_json("/api/auth/register", json!(["array@example.com", PASSWORD, null])).await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(error_body(res).await["code"], "invalid_field");
+    let login = json!({"email": "array@example.com", "password": PASSWORD});
+    let res = app.post_json("/api/auth/login", login).await;
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED, "no account was made");
+}
+
+async fn a_query_string_of_the_wrong_shape_is_a_json_400(db: Db) {
+    let app = TestApp::spawn(db).await;
+    for query in ["token=a&token=b", "token=a&token=b&token=c"] {
+        let res = app.get(&format!("/api/auth/verify-email-link?{query}")).await;
+        assert_eq!(res.status(), StatusCode::BAD_REQUEST, "{query}");
+        assert_eq!(error_body(res).await["code"], "invalid_field", "{query}");
+    }
+}
+
+async fn a_path_segment_that_is_not_utf8_is_a_json_400(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let res = app.get("/api/auth/oauth/%FF/start").await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(error_body(res).await["code"], "invalid_field");
 }
 
 async fn unsupported_content_types_are_415_json(db: Db) {

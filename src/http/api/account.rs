@@ -1,13 +1,13 @@
 //! Account routes: register, verify, resend, forgot, reset, user, change password.
 
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
 
 use super::types::UserView;
 use super::types::*;
 use crate::error::{ErrorBody, Result};
-use crate::http::extract::{Client, CurrentSession, Input};
+use crate::http::extract::{Client, CurrentSession, Input, Query};
 use crate::http::AppState;
 use crate::service::{Declined, ProfileUpdate, Registration};
 

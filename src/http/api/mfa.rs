@@ -32,17 +32,17 @@ impl FreshRequest {
 #[derive(Deserialize, ToSchema)]
 pub struct CodeRequest {
     /// The 6-digit code the authenticator app shows.
-    #[schema(required = true)]
+    #[schema(required = true, value_type = String, min_length = 1, pattern = "\\S")]
     pub code: Option<String>,
 }
 
 #[derive(Deserialize, ToSchema)]
 pub struct MfaVerifyRequest {
     /// From the login answer `{"mfa_required": true, "mfa_token", …}`.
-    #[schema(required = true)]
+    #[schema(required = true, value_type = String, min_length = 1, pattern = "\\S")]
     pub mfa_token: Option<String>,
     /// A TOTP code or a recovery code.
-    #[schema(required = true)]
+    #[schema(required = true, value_type = String, min_length = 1, pattern = "\\S")]
     pub code: Option<String>,
 }
 

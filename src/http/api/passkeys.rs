@@ -3,7 +3,7 @@
 //! to `navigator.credentials.create()` / `.get()` (binary fields as base64url); the browser's
 //! answer comes back as `credential` (what `PublicKeyCredential.toJSON()` gives).
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -14,7 +14,7 @@ use super::mfa::FreshRequest;
 use super::types::MessageResponse;
 use crate::clock::rfc3339;
 use crate::error::{ErrorBody, Result};
-use crate::http::extract::{Client, CurrentSession, Input, PresentedCookie};
+use crate::http::extract::{Client, CurrentSession, Input, Path, PresentedCookie};
 use crate::http::AppState;
 use crate::store::StoredPasskey;
 
@@ -30,7 +30,7 @@ pub struct CeremonyResponse {
 
 #[derive(Deserialize, ToSchema)]
 pub struct RegisterPasskeyRequest {
-    #[schema(required = true)]
+    #[schema(required = true, value_type = String, min_length = 1, pattern = "\\S")]
     pub ceremony: Option<String>,
     /// What the user calls it (1 to 64 characters); `Passkey` when absent.
     pub name: Option<String>,
@@ -41,7 +41,7 @@ pub struct RegisterPasskeyRequest {
 
 #[derive(Deserialize, ToSchema)]
 pub struct RenamePasskeyRequest {
-    #[schema(required = true)]
+    #[schema(required = true, value_type = String, min_length = 1, pattern = "\\S")]
     pub name: Option<String>,
 }
 
@@ -54,7 +54,7 @@ pub struct PasskeyLoginOptionsRequest {
 
 #[derive(Deserialize, ToSchema)]
 pub struct PasskeyLoginRequest {
-    #[schema(required = true)]
+    #[schema(required = true, value_type = String, min_length = 1, pattern = "\\S")]
     pub ceremony: Option<String>,
     /// The browser's answer to `navigator.credentials.get()`, as JSON.
     #[schema(required = true, value_type = Object)]
@@ -121,6 +121,7 @@ pub async fn register_options(
     responses((status = 201, body = PasskeyResponse),
         (status = 400, description = "Missing or malformed field, a dead ceremony (`invalid_ceremony`), or an answer that does not verify (`passkey_rejected`)", body = ErrorBody),
         (status = 401, body = ErrorBody),
+        (status = 404, description = "Passkeys are off: `PORTCULLIS_PUBLIC_URL` cannot be a relying party (`passkeys_unavailable`)", body = ErrorBody),
         (status = 409, description = "That passkey is registered already (`passkey_taken`)", body = ErrorBody)))]
 pub async fn register(
     State(state): State<AppState>,
@@ -207,6 +208,7 @@ pub async fn login_options(
     responses((status = 200, body = super::types::LoginResponse),
         (status = 400, description = "Missing or malformed field, or a dead ceremony (`invalid_ceremony`)", body = ErrorBody),
         (status = 401, description = "The assertion does not verify, the passkey is unknown, or its sign counter went back (`passkey_rejected`); a dead login challenge (`invalid_mfa_token`)", body = ErrorBody),
+        (status = 404, description = "Passkeys are off (`passkeys_unavailable`)", body = ErrorBody),
         (status = 429, body = ErrorBody)))]
 pub async fn login(
     State(state): State<AppState>,

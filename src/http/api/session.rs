@@ -1,6 +1,6 @@
 //! Session routes: login, refresh, logout, list and revoke sessions.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::header::SET_COOKIE;
 use axum::response::{AppendHeaders, IntoResponse, Response};
 use axum::Json;
@@ -8,7 +8,7 @@ use axum::Json;
 use super::types::*;
 use crate::error::{ErrorBody, Result};
 use crate::http::answers::{identifier, step_response};
-use crate::http::extract::{Client, CurrentSession, Input, PresentedCookie};
+use crate::http::extract::{Client, CurrentSession, Input, Path, PresentedCookie};
 use crate::http::AppState;
 
 /// Log in with `email` or `username` and `password`. Sets the session cookie and returns an

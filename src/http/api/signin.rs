@@ -3,7 +3,7 @@
 //! external identities (`/identities`). The provider's browser routes (`/oauth/{provider}/…`)
 //! are the pages' (`http::pages::oauth`).
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::Response;
 use axum::Json;
 use serde::{Deserialize, Serialize};
@@ -13,7 +13,7 @@ use super::mfa::FreshRequest;
 use super::types::{EmailRequest, MessageResponse};
 use crate::error::{AppError, ErrorBody, Result};
 use crate::http::answers::step_response;
-use crate::http::extract::{Client, CurrentSession, Input, PresentedCookie};
+use crate::http::extract::{Client, CurrentSession, Input, Path, PresentedCookie};
 use crate::http::AppState;
 
 use crate::store::Identity;

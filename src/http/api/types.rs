@@ -11,9 +11,9 @@ pub use crate::http::answers::{LoginResponse, MessageResponse, SecondFactorRespo
 
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct RegisterRequest {
-    #[schema(required = true, example = "alice@example.com")]
+    #[schema(required = true, value_type = String, min_length = 1, pattern = "\\S", example = "alice@example.com")]
     pub email: Option<String>,
-    #[schema(required = true, format = Password)]
+    #[schema(required = true, value_type = String, min_length = 1, pattern = "\\S", format = Password)]
     pub password: Option<String>,
     #[schema(example = "alice")]
     pub username: Option<String>,
@@ -21,18 +21,20 @@ pub struct RegisterRequest {
 
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct TokenRequest {
-    #[schema(required = true)]
+    #[schema(required = true, value_type = String, min_length = 1, pattern = "\\S")]
     pub token: Option<String>,
 }
 
 #[derive(Debug, Deserialize, ToSchema, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct TokenQuery {
+    #[param(required = true, value_type = String, min_length = 1, pattern = "\\S")]
     pub token: Option<String>,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct EmailRequest {
-    #[schema(required = true)]
+    #[schema(required = true, value_type = String, min_length = 1, pattern = "\\S")]
     pub email: Option<String>,
 }
 
@@ -41,21 +43,21 @@ pub struct EmailRequest {
 pub struct LoginRequest {
     pub email: Option<String>,
     pub username: Option<String>,
-    #[schema(required = true, format = Password)]
+    #[schema(required = true, value_type = String, min_length = 1, format = Password)]
     pub password: Option<String>,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct RefreshRequest {
-    #[schema(required = true)]
+    #[schema(required = true, value_type = String, min_length = 1, pattern = "\\S")]
     pub refresh_token: Option<String>,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct ResetPasswordRequest {
-    #[schema(required = true)]
+    #[schema(required = true, value_type = String, min_length = 1, pattern = "\\S")]
     pub token: Option<String>,
-    #[schema(required = true, format = Password)]
+    #[schema(required = true, value_type = String, min_length = 1, pattern = "\\S", format = Password)]
     pub new_password: Option<String>,
 }
 
@@ -70,15 +72,15 @@ pub struct UpdateUserRequest {
 
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct DeleteUserRequest {
-    #[schema(required = true, format = Password)]
+    #[schema(required = true, value_type = String, min_length = 1, pattern = "\\S", format = Password)]
     pub password: Option<String>,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct ChangePasswordRequest {
-    #[schema(required = true, format = Password)]
+    #[schema(required = true, value_type = String, min_length = 1, pattern = "\\S", format = Password)]
     pub current_password: Option<String>,
-    #[schema(required = true, format = Password)]
+    #[schema(required = true, value_type = String, min_length = 1, pattern = "\\S", format = Password)]
     pub new_password: Option<String>,
 }
 

@@ -156,9 +156,13 @@ pub(super) async fn get_reset_token(
 }
 
 #[derive(Deserialize, utoipa::ToSchema)]
+#[schema(as = AlxUpdatePassword)]
 pub(super) struct UpdatePassword {
+    #[schema(required = true, value_type = String, min_length = 1, pattern = "\\S")]
     email: Option<String>,
+    #[schema(required = true, value_type = String, min_length = 1, pattern = "\\S")]
     reset_token: Option<String>,
+    #[schema(required = true, value_type = String, min_length = 1, pattern = "\\S", format = Password)]
     new_password: Option<String>,
 }
 

@@ -106,8 +106,11 @@ pub(super) async fn reset_password(
 }
 
 #[derive(Deserialize, utoipa::ToSchema)]
+#[schema(as = ApiV1UpdatePassword)]
 pub(super) struct UpdatePassword {
+    #[schema(required = true, value_type = String, min_length = 1, pattern = "\\S")]
     reset_token: Option<String>,
+    #[schema(required = true, value_type = String, min_length = 1, pattern = "\\S", format = Password)]
     new_password: Option<String>,
 }
 

@@ -92,15 +92,15 @@ async fn reset_token_answer(
 
 #[derive(serde::Deserialize, utoipa::ToSchema)]
 pub(super) struct Credentials {
-    #[schema(required = true)]
+    #[schema(required = true, value_type = String, min_length = 1, pattern = "\\S")]
     email: Option<String>,
-    #[schema(required = true, format = Password)]
+    #[schema(required = true, value_type = String, min_length = 1, pattern = "\\S", format = Password)]
     password: Option<String>,
 }
 
 #[derive(serde::Deserialize, utoipa::ToSchema)]
 pub(super) struct EmailBody {
-    #[schema(required = true)]
+    #[schema(required = true, value_type = String, min_length = 1, pattern = "\\S")]
     email: Option<String>,
 }
 

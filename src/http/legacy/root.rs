@@ -63,8 +63,11 @@ type BodyInput<T> = Result<Input<T>, AppError>;
 
 #[derive(Deserialize, utoipa::ToSchema)]
 pub(super) struct RegisterBody {
+    #[schema(required = true, value_type = String, min_length = 1, pattern = "\\S")]
     username: Option<String>,
+    #[schema(required = true, value_type = String, min_length = 1, pattern = "\\S")]
     email: Option<String>,
+    #[schema(required = true, value_type = String, min_length = 1, pattern = "\\S", format = Password)]
     password: Option<String>,
 }
 
@@ -94,10 +97,12 @@ pub(super) async fn register(
         .into_response())
 }
 
+/// `email` or `username`, and `password`.
 #[derive(Deserialize, utoipa::ToSchema)]
 pub(super) struct LoginBody {
     email: Option<String>,
     username: Option<String>,
+    #[schema(required = true, value_type = String, min_length = 1, format = Password)]
     password: Option<String>,
 }
 

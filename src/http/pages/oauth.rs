@@ -4,7 +4,7 @@
 //! with redirects, and a failed callback is the error page when the pages are on. They are
 //! mounted whether or not the pages are, and without the pages' own layers.
 
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::header::{LOCATION, SET_COOKIE};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{AppendHeaders, IntoResponse, Response};
@@ -20,7 +20,7 @@ use super::extract::safe_next;
 use crate::error::{ErrorBody, Result};
 use crate::http::answers::step_response;
 use crate::http::cookies;
-use crate::http::extract::{Client, CurrentSession, Input, PresentedCookie};
+use crate::http::extract::{Client, CurrentSession, Input, Path, PresentedCookie, Query};
 use crate::http::AppState;
 use crate::service::{Fresh, LoginStep, OAuthOutcome};
 
@@ -39,6 +39,7 @@ pub fn routes(state: &AppState) -> Router<AppState> {
 pub struct OAuthDoc;
 
 #[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct StartQuery {
     /// A path on this server to go to afterwards (default: `/account/`, or `/` without the
     /// hosted pages).
@@ -46,6 +47,7 @@ pub struct StartQuery {
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct CallbackQuery {
     pub code: Option<String>,
     pub state: Option<String>,
@@ -147,10 +149,13 @@ pub async fn oauth_link(
 #[utoipa::path(get, path = "/api/auth/oauth/{provider}/callback", tag = "sign-in",
     params(("provider" = String, Path, description = "A configured provider"), CallbackQuery),
     responses((status = 303, description = "Signed in (or linked): on to `next`"),
-        (status = 400, description = "A forged, replayed or expired `state`, or another browser's (`invalid_state`); an address the provider does not vouch for (`email_not_verified`)", body = ErrorBody),
-        (status = 401, description = "The provider's answer did not verify: code exchange, ID-token signature, issuer, audience, expiry or nonce (`oauth_failed`); or the user refused (`oauth_denied`)", body = ErrorBody),
-        (status = 403, description = "No account, and `PORTCULLIS_OAUTH_SIGNUP=false` (`signup_disabled`)", body = ErrorBody),
-        (status = 409, description = "An account has this address: sign in and link (`account_exists`); or the identity is another account's (`identity_taken`)", body = ErrorBody)))]
+        (status = 200, description = "Without the hosted pages (`PORTCULLIS_PAGES=false`), an account with a second factor: no session yet", body = crate::http::answers::SecondFactorResponse),
+        (status = 400, description = "A forged, replayed or expired `state`, or another browser's (`invalid_state`); an address the provider does not vouch for (`email_not_verified`). Every error is the hosted error page (`text/html`) while the pages are on (the default), else the JSON error", content((ErrorBody = "application/json"), (String = "text/html"))),
+        (status = 401, description = "The provider's answer did not verify: code exchange, ID-token signature, issuer, audience, expiry or nonce (`oauth_failed`); or the user refused (`oauth_denied`)", content((ErrorBody = "application/json"), (String = "text/html"))),
+        (status = 403, description = "No account, and `PORTCULLIS_OAUTH_SIGNUP=false` (`signup_disabled`)", content((ErrorBody = "application/json"), (String = "text/html"))),
+        (status = 404, description = "No such provider (`unknown_provider`)", content((ErrorBody = "application/json"), (String = "text/html"))),
+        (status = 409, description = "An account has this address: sign in and link (`account_exists`); or the identity is another account's (`identity_taken`)", content((ErrorBody = "application/json"), (String = "text/html"))),
+        (status = 503, description = "The provider could not be reached", content((ErrorBody = "application/json"), (String = "text/html")))))]
 pub async fn oauth_callback(
     State(state): State<AppState>,
     Client(client): Client,
