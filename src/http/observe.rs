@@ -109,7 +109,7 @@ pub async fn metrics_with_token(
         .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
         .map(|(_, token)| token.trim().as_bytes());
     match (expected, presented) {
-        (Some(want), Some(got)) if crate::auth::legacy::constant_time_eq(want, got) => {
+        (Some(want), Some(got)) if bool::from(subtle::ConstantTimeEq::ct_eq(want, got)) => {
             metrics(State(state)).await
         }
         _ => crate::error::AppError::unauthenticated().into_response(),
