@@ -19,5 +19,9 @@ pub mod store;
 pub mod telemetry;
 pub mod webhooks;
 
+/// The product's name, as mail subjects, authenticator apps, passkey prompts and outgoing
+/// requests' `User-Agent` show it.
+pub const PRODUCT: &str = "Portcullis";
+
 pub use app::App;
 pub use config::Settings;

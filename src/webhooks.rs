@@ -66,7 +66,7 @@ impl WebhookWorker {
         let http = openidconnect::reqwest::ClientBuilder::new()
             .redirect(openidconnect::reqwest::redirect::Policy::none())
             .timeout(TIMEOUT)
-            .user_agent(crate::mail::PRODUCT)
+            .user_agent(crate::PRODUCT)
             .build()?;
         Ok(Self {
             store,

@@ -71,7 +71,7 @@ impl Providers {
         let http = openidconnect::reqwest::ClientBuilder::new()
             .redirect(openidconnect::reqwest::redirect::Policy::none())
             .timeout(HTTP_TIMEOUT)
-            .user_agent(crate::mail::PRODUCT)
+            .user_agent(crate::PRODUCT)
             .build()?;
         Ok(Self { list, http, metadata: Mutex::new(HashMap::new()) })
     }

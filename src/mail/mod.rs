@@ -12,8 +12,7 @@ pub use worker::{Worker, WorkerHandle};
 
 use crate::domain::MailKind;
 use crate::store::OutboxMail;
-
-pub const PRODUCT: &str = "Portcullis";
+use crate::PRODUCT;
 
 pub struct Mailer {
     env: Environment<'static>,

@@ -159,8 +159,7 @@ impl Auth {
         .await?;
         let pool_max = store.pool().options().get_max_connections();
         let metrics = Arc::new(Metrics::new(hasher.wait_histogram(), pool_max));
-        let webauthn =
-            crate::auth::passkey::relying_party(&settings.public_url, crate::mail::PRODUCT);
+        let webauthn = crate::auth::passkey::relying_party(&settings.public_url, crate::PRODUCT);
         let providers = crate::auth::oauth::Providers::new(settings.providers.clone())?;
         Ok(Self {
             providers,

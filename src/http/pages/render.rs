@@ -45,7 +45,7 @@ fn environment(settings: &Settings) -> Result<Environment<'static>, minijinja::E
     );
     add_asset_urls(&mut env);
     let passkeys =
-        crate::auth::passkey::relying_party(&settings.public_url, crate::mail::PRODUCT).is_ok();
+        crate::auth::passkey::relying_party(&settings.public_url, crate::PRODUCT).is_ok();
     env.add_global("passkeys", passkeys);
     env.add_global("email_login", settings.email_login);
     let providers: Vec<_> = settings
