@@ -276,6 +276,12 @@ impl From<crate::auth::HashError> for AppError {
     }
 }
 
+impl From<crate::limit::Limited> for AppError {
+    fn from(e: crate::limit::Limited) -> Self {
+        Self::RateLimited { retry_after: e.retry_after }
+    }
+}
+
 impl From<crate::store::StoreError> for AppError {
     fn from(e: crate::store::StoreError) -> Self {
         match e {
