@@ -304,13 +304,10 @@ impl From<sqlx::Error> for AppError {
                 }
                 Self::Unavailable { retry_after: 2 }
             }
-            // PostgreSQL refuses NUL and unencodable characters in text: bad input, not a bug.
-            sqlx::Error::Database(d) if matches!(d.code().as_deref(), Some("22021" | "22P05")) => {
-                Self::bad_request(
-                    ErrorCode::InvalidText,
-                    "Text fields must not contain NUL characters",
-                )
-            }
+            e if crate::store::is_unencodable_text(e) => Self::bad_request(
+                ErrorCode::InvalidText,
+                "Text fields must not contain NUL characters",
+            ),
             _ => Self::Unexpected(anyhow::Error::new(e).context("database error")),
         }
     }

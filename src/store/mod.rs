@@ -44,7 +44,7 @@ pub use admin::{ApiKey, AuditFilter, AuditRow, WebhookDelivery};
 pub use audit::{with_audit, AuditEntry, PendingAudit};
 pub use deadline::{is_outage, is_transient};
 use deadline::{within, Health, Timed, ACQUIRE_TIMEOUT, DEADLINE, STATEMENT_TIMEOUT};
-pub use error::{Result, StoreError};
+pub use error::{is_unencodable_text, Result, StoreError};
 pub use housekeeping::{OutboxStats, Sweep, BATCH as SWEEP_BATCH};
 pub use mfa::{Challenge, NewChallenge, SessionFence, TotpFactor};
 pub use outbox::{MailThrottle, OutboxMail, QueuedMail, StoredMail};
