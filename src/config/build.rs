@@ -447,20 +447,26 @@ fn parse_address(s: &str) -> Option<SocketAddr> {
     host.eq_ignore_ascii_case("localhost").then(|| SocketAddr::from(([127, 0, 0, 1], port)))
 }
 
-/// Parses `10s`, `15m`, `24h`, `30d` (and `500ms`; a bare number is seconds).
+/// The longest duration a setting may hold: 100 years (`36525d`, or `100y`). Anything longer
+/// is refused, so that no deadline computed from a setting can overflow.
+pub const MAX_DURATION: Duration = Duration::from_secs(36_525 * 86_400);
+
+/// Parses a duration: `10s`, `15m`, `24h`, `30d`, `500ms`, a bare number of seconds, or any
+/// other form humantime reads (`1h 30m`, `90min`, `2days`; `M` is a month, `m` a minute).
+/// Longer than [`MAX_DURATION`] is refused.
 pub fn parse_duration(s: &str) -> Result<Duration, String> {
     let s = s.trim();
-    let split = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
-    let (digits, unit) = s.split_at(split);
-    let n: u64 =
-        digits.parse().map_err(|_| format!("{s:?} is not a duration like 10s, 15m, 24h or 30d"))?;
-    let secs = match unit {
-        "" | "s" => n,
-        "ms" => return Ok(Duration::from_millis(n)),
-        "m" => n.saturating_mul(60),
-        "h" => n.saturating_mul(3600),
-        "d" => n.saturating_mul(86_400),
-        _ => return Err(format!("{s:?} is not a duration like 10s, 15m, 24h or 30d")),
+    let too_long = || format!("{s:?} is longer than 100 years");
+    let d = if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {
+        Duration::from_secs(s.parse().map_err(|_| too_long())?)
+    } else {
+        humantime::parse_duration(s).map_err(|e| match e {
+            humantime::DurationError::NumberOverflow => too_long(),
+            _ => format!("{s:?} is not a duration like 10s, 15m, 24h or 30d"),
+        })?
     };
-    Ok(Duration::from_secs(secs))
+    if d > MAX_DURATION {
+        return Err(too_long());
+    }
+    Ok(d)
 }

@@ -169,13 +169,45 @@ fn background_intervals_have_defaults_and_refuse_zero() {
 }
 
 #[test]
+fn durations_in_humantime_forms_parse_too() {
+    assert_eq!(parse_duration("1h 30m").unwrap(), Duration::from_secs(5400));
+    assert_eq!(parse_duration("90min").unwrap(), Duration::from_secs(5400));
+    assert_eq!(parse_duration("2days").unwrap(), Duration::from_secs(172_800));
+    assert_eq!(parse_duration("36525d").unwrap(), super::build::MAX_DURATION);
+}
+
+#[test]
+fn durations_that_overflow_are_refused_with_the_settings_name() {
+    for v in [
+        "36526d",
+        "101y",
+        "99999999999999999999",
+        "18446744073709551615s",
+        "99999999999999999999999d",
+        "9999999999999999h",
+    ] {
+        assert!(parse_duration(v).unwrap_err().contains("longer than 100 years"), "{v}");
+        let err = Settings::from_map([("PORTCULLIS_SESSION_TTL", v)]).unwrap_err().to_string();
+        assert!(
+            err.contains("PORTCULLIS_SESSION_TTL") && err.contains("longer than 100 years"),
+            "{err}"
+        );
+    }
+}
+
+#[test]
 fn durations_parse() {
     assert_eq!(parse_duration("10s").unwrap(), Duration::from_secs(10));
     assert_eq!(parse_duration("15m").unwrap(), Duration::from_secs(900));
     assert_eq!(parse_duration("24h").unwrap(), Duration::from_secs(86400));
     assert_eq!(parse_duration("30d").unwrap(), Duration::from_secs(2_592_000));
+    assert_eq!(parse_duration("500ms").unwrap(), Duration::from_millis(500));
+    assert_eq!(parse_duration("90").unwrap(), Duration::from_secs(90));
+    assert_eq!(parse_duration(" 0s ").unwrap(), Duration::ZERO);
     assert!(parse_duration("ten").is_err());
-    assert!(parse_duration("5y").is_err());
+    assert!(parse_duration("5x").is_err());
+    assert!(parse_duration("").is_err());
+    assert!(parse_duration("-5s").is_err());
     assert!(Settings::from_map([("PORTCULLIS_SESSION_TTL", "forever")])
         .unwrap_err()
         .to_string()
