@@ -18,6 +18,7 @@ use axum::Router;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 
 use super::AppState;
+use crate::config::ExposeSecret;
 use crate::service::Auth;
 
 /// Set in a response's extensions by a handler that authenticated someone without a session
@@ -101,7 +102,7 @@ pub async fn metrics_with_token(
     State(state): State<AppState>,
     headers: axum::http::HeaderMap,
 ) -> Response {
-    let expected = state.auth.settings.metrics_token.as_ref().map(|t| t.expose().as_bytes());
+    let expected = state.auth.settings.metrics_token.as_ref().map(|t| t.expose_secret().as_bytes());
     let presented = headers
         .get(axum::http::header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
