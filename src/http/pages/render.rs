@@ -18,31 +18,10 @@ use crate::config::Settings;
 use crate::error::{AppError, ErrorCode};
 use crate::http::AppState;
 
-macro_rules! templates {
-    ($env:ident, $($name:literal),* $(,)?) => {
-        $( $env.add_template($name, include_str!(concat!("../../../templates/pages/", $name)))?; )*
-    };
-}
-
 fn environment(settings: &Settings) -> Result<Environment<'static>, minijinja::Error> {
     let mut env = Environment::new();
-    templates!(
-        env,
-        "_layout.html",
-        "_forms.html",
-        "login.html",
-        "register.html",
-        "verify_email.html",
-        "forgot_password.html",
-        "reset_password.html",
-        "account.html",
-        "mfa_code.html",
-        "mfa_setup.html",
-        "mfa_codes.html",
-        "email_login.html",
-        "to_provider.html",
-        "error.html",
-    );
+    // Every `templates/pages/*.html`, embedded by build.rs.
+    minijinja_embed::load_templates!(env, "pages");
     add_asset_urls(&mut env);
     let passkeys =
         crate::auth::passkey::relying_party(&settings.public_url, crate::PRODUCT).is_ok();
@@ -326,10 +305,9 @@ pub fn error_response(e: AppError) -> Response {
         _ => ("Something went wrong", ""),
     };
     let detail = if message.is_empty() { e.public_message().into_owned() } else { message.into() };
-    let html = error_environment().and_then(|env| {
-        env.get_template("error.html")?
-            .render(context! { title, message => detail, status => status.as_u16() })
-    });
+    let html = error_environment()
+        .get_template("error.html")
+        .and_then(|t| t.render(context! { title, message => detail, status => status.as_u16() }));
     let html = html.unwrap_or_else(|_| format!("<!doctype html><title>{status}</title>{status}"));
     // Keep what the JSON response would carry (Retry-After, the error for the log), with an
     // HTML body instead.
@@ -340,11 +318,15 @@ pub fn error_response(e: AppError) -> Response {
     Response::from_parts(parts, axum::body::Body::from(html))
 }
 
-fn error_environment() -> Result<Environment<'static>, minijinja::Error> {
-    let mut env = Environment::new();
-    templates!(env, "_layout.html", "error.html");
-    add_asset_urls(&mut env);
-    Ok(env)
+/// The error page's templates, compiled once: it needs none of the settings.
+fn error_environment() -> &'static Environment<'static> {
+    static ENV: std::sync::LazyLock<Environment<'static>> = std::sync::LazyLock::new(|| {
+        let mut env = Environment::new();
+        minijinja_embed::load_templates!(env, "pages");
+        add_asset_urls(&mut env);
+        env
+    });
+    &ENV
 }
 
 /// An unknown page under `/account/`: the HTML 404.
@@ -364,7 +346,7 @@ mod tests {
     #[test]
     fn templates_compile() {
         environment(&Settings::from_map(Vec::<(String, String)>::new()).unwrap()).unwrap();
-        error_environment().unwrap();
+        error_environment().get_template("error.html").unwrap();
     }
 
     #[test]
