@@ -15,88 +15,91 @@ use utoipa::ToSchema;
 
 pub type Result<T, E = AppError> = std::result::Result<T, E>;
 
-/// Every error `code` a client can see: stable snake_case strings, matched by the route sets
-/// and pages as values of this enum rather than as strings.
-macro_rules! error_codes {
-    ($($variant:ident => $text:literal,)*) => {
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ToSchema)]
-        #[schema(rename_all = "snake_case")]
-        pub enum ErrorCode {
-            $($variant,)*
-        }
-
-        impl ErrorCode {
-            pub const ALL: &'static [ErrorCode] = &[$(ErrorCode::$variant,)*];
-
-            pub fn as_str(self) -> &'static str {
-                match self {
-                    $(ErrorCode::$variant => $text,)*
-                }
-            }
-        }
-    };
+/// Every error `code` a client can see: stable snake_case strings (the variant's name, as
+/// strum writes it), matched by the route sets and pages as values of this enum rather than
+/// as strings.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    ToSchema,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+)]
+#[schema(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum ErrorCode {
+    AccountExists,
+    BadRequest,
+    CrossOriginRequest,
+    CsrfToken,
+    EmailNotVerified,
+    EmailTaken,
+    Forbidden,
+    Hs256Mode,
+    IdentityNotFound,
+    IdentityTaken,
+    InsufficientScope,
+    InternalError,
+    InvalidApiKey,
+    InvalidBody,
+    InvalidCode,
+    InvalidCeremony,
+    InvalidCredentials,
+    InvalidEmail,
+    InvalidField,
+    InvalidJson,
+    InvalidMfaToken,
+    InvalidPassword,
+    InvalidRefreshToken,
+    InvalidState,
+    InvalidText,
+    InvalidToken,
+    InvalidUsername,
+    LastWayIn,
+    MethodNotAllowed,
+    MfaAlreadyEnabled,
+    MfaEnrollmentRequired,
+    MfaNotEnabled,
+    MfaRequired,
+    MissingField,
+    NoPendingEnrolment,
+    NotAuthenticated,
+    NoPasskey,
+    NotFound,
+    OauthDenied,
+    OauthFailed,
+    Overloaded,
+    PasskeyNotFound,
+    PasskeyRejected,
+    PasskeyTaken,
+    PasskeysUnavailable,
+    PayloadTooLarge,
+    RateLimited,
+    ReauthenticationRequired,
+    RequestTimeout,
+    SessionNotFound,
+    SignupDisabled,
+    Timeout,
+    Unavailable,
+    UnknownEmail,
+    UnknownProvider,
+    UnsupportedMediaType,
+    UserNotFound,
+    UsernameTaken,
+    WeakPassword,
 }
 
-error_codes! {
-    AccountExists => "account_exists",
-    BadRequest => "bad_request",
-    CrossOriginRequest => "cross_origin_request",
-    CsrfToken => "csrf_token",
-    EmailNotVerified => "email_not_verified",
-    EmailTaken => "email_taken",
-    Forbidden => "forbidden",
-    Hs256Mode => "hs256_mode",
-    IdentityNotFound => "identity_not_found",
-    IdentityTaken => "identity_taken",
-    InsufficientScope => "insufficient_scope",
-    InternalError => "internal_error",
-    InvalidApiKey => "invalid_api_key",
-    InvalidBody => "invalid_body",
-    InvalidCode => "invalid_code",
-    InvalidCeremony => "invalid_ceremony",
-    InvalidCredentials => "invalid_credentials",
-    InvalidEmail => "invalid_email",
-    InvalidField => "invalid_field",
-    InvalidJson => "invalid_json",
-    InvalidMfaToken => "invalid_mfa_token",
-    InvalidPassword => "invalid_password",
-    InvalidRefreshToken => "invalid_refresh_token",
-    InvalidState => "invalid_state",
-    InvalidText => "invalid_text",
-    InvalidToken => "invalid_token",
-    InvalidUsername => "invalid_username",
-    LastWayIn => "last_way_in",
-    MethodNotAllowed => "method_not_allowed",
-    MfaAlreadyEnabled => "mfa_already_enabled",
-    MfaEnrollmentRequired => "mfa_enrollment_required",
-    MfaNotEnabled => "mfa_not_enabled",
-    MfaRequired => "mfa_required",
-    MissingField => "missing_field",
-    NoPendingEnrolment => "no_pending_enrolment",
-    NotAuthenticated => "not_authenticated",
-    NoPasskey => "no_passkey",
-    NotFound => "not_found",
-    OauthDenied => "oauth_denied",
-    OauthFailed => "oauth_failed",
-    Overloaded => "overloaded",
-    PasskeyNotFound => "passkey_not_found",
-    PasskeyRejected => "passkey_rejected",
-    PasskeyTaken => "passkey_taken",
-    PasskeysUnavailable => "passkeys_unavailable",
-    PayloadTooLarge => "payload_too_large",
-    RateLimited => "rate_limited",
-    ReauthenticationRequired => "reauthentication_required",
-    RequestTimeout => "request_timeout",
-    SessionNotFound => "session_not_found",
-    SignupDisabled => "signup_disabled",
-    Timeout => "timeout",
-    Unavailable => "unavailable",
-    UnknownEmail => "unknown_email",
-    UnknownProvider => "unknown_provider",
-    UnsupportedMediaType => "unsupported_media_type",
-    UserNotFound => "user_not_found",
-    UsernameTaken => "username_taken",
-    WeakPassword => "weak_password",
+impl ErrorCode {
+    pub const ALL: &'static [ErrorCode] = <Self as strum::VariantArray>::VARIANTS;
+
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
 }
 
 impl Serialize for ErrorCode {
@@ -288,6 +291,12 @@ impl From<crate::auth::HashError> for AppError {
     }
 }
 
+impl From<crate::limit::Limited> for AppError {
+    fn from(e: crate::limit::Limited) -> Self {
+        Self::RateLimited { retry_after: e.retry_after }
+    }
+}
+
 impl From<crate::store::StoreError> for AppError {
     fn from(e: crate::store::StoreError) -> Self {
         match e {
@@ -310,13 +319,10 @@ impl From<sqlx::Error> for AppError {
                 }
                 Self::Unavailable { retry_after: 2 }
             }
-            // PostgreSQL refuses NUL and unencodable characters in text: bad input, not a bug.
-            sqlx::Error::Database(d) if matches!(d.code().as_deref(), Some("22021" | "22P05")) => {
-                Self::bad_request(
-                    ErrorCode::InvalidText,
-                    "Text fields must not contain NUL characters",
-                )
-            }
+            e if crate::store::is_unencodable_text(e) => Self::bad_request(
+                ErrorCode::InvalidText,
+                "Text fields must not contain NUL characters",
+            ),
             _ => Self::Unexpected(anyhow::Error::new(e).context("database error")),
         }
     }
@@ -370,6 +376,78 @@ mod tests {
         );
         let plain = anyhow::anyhow!("root").context("middle").context("top");
         assert_eq!(super::report(&plain), "top: middle: root");
+    }
+
+    /// The wire strings, written out: a renamed variant must not change what clients see.
+    const WIRE: &[&str] = &[
+        "account_exists",
+        "bad_request",
+        "cross_origin_request",
+        "csrf_token",
+        "email_not_verified",
+        "email_taken",
+        "forbidden",
+        "hs256_mode",
+        "identity_not_found",
+        "identity_taken",
+        "insufficient_scope",
+        "internal_error",
+        "invalid_api_key",
+        "invalid_body",
+        "invalid_code",
+        "invalid_ceremony",
+        "invalid_credentials",
+        "invalid_email",
+        "invalid_field",
+        "invalid_json",
+        "invalid_mfa_token",
+        "invalid_password",
+        "invalid_refresh_token",
+        "invalid_state",
+        "invalid_text",
+        "invalid_token",
+        "invalid_username",
+        "last_way_in",
+        "method_not_allowed",
+        "mfa_already_enabled",
+        "mfa_enrollment_required",
+        "mfa_not_enabled",
+        "mfa_required",
+        "missing_field",
+        "no_pending_enrolment",
+        "not_authenticated",
+        "no_passkey",
+        "not_found",
+        "oauth_denied",
+        "oauth_failed",
+        "overloaded",
+        "passkey_not_found",
+        "passkey_rejected",
+        "passkey_taken",
+        "passkeys_unavailable",
+        "payload_too_large",
+        "rate_limited",
+        "reauthentication_required",
+        "request_timeout",
+        "session_not_found",
+        "signup_disabled",
+        "timeout",
+        "unavailable",
+        "unknown_email",
+        "unknown_provider",
+        "unsupported_media_type",
+        "user_not_found",
+        "username_taken",
+        "weak_password",
+    ];
+
+    #[test]
+    fn every_code_round_trips_through_its_wire_string() {
+        let names: Vec<&str> = ErrorCode::ALL.iter().map(|c| c.as_str()).collect();
+        assert_eq!(names, WIRE);
+        for code in ErrorCode::ALL {
+            assert_eq!(code.as_str().parse::<ErrorCode>().unwrap(), *code);
+        }
     }
 
     #[test]

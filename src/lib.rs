@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod auth;
+pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod delivery;
@@ -19,6 +20,10 @@ pub mod service;
 pub mod store;
 pub mod telemetry;
 pub mod webhooks;
+
+/// The product's name, as mail subjects, authenticator apps, passkey prompts and outgoing
+/// requests' `User-Agent` show it.
+pub const PRODUCT: &str = "Portcullis";
 
 pub use app::App;
 pub use config::Settings;

@@ -44,7 +44,7 @@ impl WebhookSender {
         let http = openidconnect::reqwest::ClientBuilder::new()
             .redirect(openidconnect::reqwest::redirect::Policy::none())
             .timeout(TIMEOUT)
-            .user_agent(crate::mail::PRODUCT)
+            .user_agent(crate::PRODUCT)
             .build()?;
         let lane = LaneSettings {
             poll: settings.webhook_poll_interval,

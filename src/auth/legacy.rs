@@ -7,6 +7,8 @@
 
 use std::num::NonZeroU32;
 
+use subtle::ConstantTimeEq;
+
 /// bcrypt cost: 2^14 rounds is already ~1 s on a server core.
 const MAX_BCRYPT_COST: u32 = 14;
 /// Werkzeug 3.1 uses 1,000,000; twice that is the ceiling.
@@ -133,7 +135,7 @@ impl<'a> LegacyHash<'a> {
                 {
                     return false;
                 }
-                constant_time_eq(&out, hash)
+                bool::from(out.ct_eq(hash))
             }
         }
     }
@@ -144,10 +146,6 @@ fn decode_hex(s: &str) -> Option<Vec<u8>> {
         return None;
     }
     (0..s.len()).step_by(2).map(|i| u8::from_str_radix(s.get(i..i + 2)?, 16).ok()).collect()
-}
-
-pub(crate) fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
 #[cfg(test)]

@@ -16,7 +16,7 @@ use openidconnect::{
 };
 use serde::Deserialize;
 
-use crate::config::{Provider, ProviderKind};
+use crate::config::{ExposeSecret, Provider, ProviderKind};
 
 /// A provider's discovery document (and its keys) is re-read this often, and at once when an
 /// ID token names a key it does not hold.
@@ -71,7 +71,7 @@ impl Providers {
         let http = openidconnect::reqwest::ClientBuilder::new()
             .redirect(openidconnect::reqwest::redirect::Policy::none())
             .timeout(HTTP_TIMEOUT)
-            .user_agent(crate::mail::PRODUCT)
+            .user_agent(crate::PRODUCT)
             .build()?;
         Ok(Self { list, http, metadata: Mutex::new(HashMap::new()) })
     }
@@ -123,7 +123,7 @@ impl Providers {
         Ok(CoreClient::from_provider_metadata(
             metadata,
             ClientId::new(p.client_id.clone()),
-            Some(ClientSecret::new(p.client_secret.expose().to_owned())),
+            Some(ClientSecret::new(p.client_secret.expose_secret().to_owned())),
         )
         .set_redirect_uri(redirect))
     }
@@ -315,7 +315,7 @@ fn github_client(
         return Err(ProviderError("not a GitHub provider".into()));
     };
     Ok(oauth2::basic::BasicClient::new(oauth2::ClientId::new(p.client_id.clone()))
-        .set_client_secret(oauth2::ClientSecret::new(p.client_secret.expose().to_owned()))
+        .set_client_secret(oauth2::ClientSecret::new(p.client_secret.expose_secret().to_owned()))
         .set_auth_uri(
             oauth2::AuthUrl::new(authorize_url.clone()).map_err(|e| fail("authorize", e))?,
         )

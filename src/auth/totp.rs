@@ -1,6 +1,8 @@
 //! TOTP primitives (RFC 6238: SHA-1, 6 digits, 30-second steps), recovery codes, base32 and
 //! the QR code of an `otpauth://` URI. No HTTP, no SQL.
 
+use subtle::ConstantTimeEq;
+
 /// TOTP time step, in seconds.
 pub const STEP_SECS: i64 = 30;
 
@@ -46,7 +48,7 @@ pub fn matching_step(totp: &totp_rs::TOTP, code: &str, now_secs: i64) -> Option<
     let step = now_secs / STEP_SECS;
     [step - 1, step, step + 1].into_iter().find(|&s| {
         let expected = totp.generate((s * STEP_SECS).max(0) as u64);
-        super::legacy::constant_time_eq(expected.as_bytes(), code.as_bytes())
+        bool::from(expected.as_bytes().ct_eq(code.as_bytes()))
     })
 }
 

@@ -8,7 +8,8 @@ use std::net::SocketAddr;
 use std::time::Duration;
 
 use super::sources::{ConfigError, Layers};
-use super::{table, Argon2Params, DatabaseUrl, Effective, LogFormat, Secret, Settings};
+use super::{table, Argon2Params, DatabaseUrl, Effective, LogFormat, Settings};
+use super::{ExposeSecret, SecretString};
 use crate::domain::PasswordPolicy;
 
 const DIALECTS: &[&str] = &["root", "alx", "api-v1"];
@@ -77,9 +78,9 @@ pub(super) fn build(mut layers: Layers) -> Result<Settings, ConfigError> {
         }
     }
 
-    let jwt_secret = p.optional("PORTCULLIS_JWT_SECRET").map(Secret::new);
+    let jwt_secret = p.optional("PORTCULLIS_JWT_SECRET").map(SecretString::from);
     if let Some(secret) = &jwt_secret {
-        if secret.expose().len() < 32 {
+        if secret.expose_secret().len() < 32 {
             return Err(p.err(
                 "PORTCULLIS_JWT_SECRET",
                 "must be at least 32 bytes (use a random string, e.g. `openssl rand -base64 48`)",
@@ -221,13 +222,13 @@ pub(super) fn build(mut layers: Layers) -> Result<Settings, ConfigError> {
                 .ok_or_else(|| p.err("PORTCULLIS_METRICS_BIND", "expected HOST:PORT, or off"))?,
         ),
     };
-    let metrics_token = p.optional("PORTCULLIS_METRICS_TOKEN").map(Secret::new);
-    if metrics_token.as_ref().is_some_and(|t| t.expose().len() < 16) {
+    let metrics_token = p.optional("PORTCULLIS_METRICS_TOKEN").map(SecretString::from);
+    if metrics_token.as_ref().is_some_and(|t| t.expose_secret().len() < 16) {
         return Err(p.err("PORTCULLIS_METRICS_TOKEN", "must be at least 16 bytes"));
     }
-    let key_encryption_key = p.optional("PORTCULLIS_KEY_ENCRYPTION_KEY").map(Secret::new);
+    let key_encryption_key = p.optional("PORTCULLIS_KEY_ENCRYPTION_KEY").map(SecretString::from);
     if let Some(key) = &key_encryption_key {
-        if super::secrets::parse_key32(key.expose()).is_none() {
+        if super::secrets::parse_key32(key.expose_secret()).is_none() {
             return Err(p.err(
                 "PORTCULLIS_KEY_ENCRYPTION_KEY",
                 "must be 32 bytes, as 64 hex digits or base64 (e.g. `openssl rand -base64 32`)",
@@ -283,7 +284,7 @@ pub(super) fn build(mut layers: Layers) -> Result<Settings, ConfigError> {
         database_url: DatabaseUrl::new(database_url),
         public_url,
         dev,
-        smtp_url: p.optional("PORTCULLIS_SMTP_URL").map(Secret::new),
+        smtp_url: p.optional("PORTCULLIS_SMTP_URL").map(SecretString::from),
         mail_from: p.string("PORTCULLIS_MAIL_FROM"),
         smtp_timeout,
         mail_poll_interval,
@@ -319,7 +320,7 @@ pub(super) fn build(mut layers: Layers) -> Result<Settings, ConfigError> {
         write_limit_per_minute: p.number("PORTCULLIS_WRITE_LIMIT_PER_MINUTE")? as u32,
         write_limit_per_ip_per_minute: p.number("PORTCULLIS_WRITE_LIMIT_PER_IP_PER_MINUTE")? as u32,
         trust_proxy,
-        redis_url: p.optional("PORTCULLIS_REDIS_URL").map(Secret::new),
+        redis_url: p.optional("PORTCULLIS_REDIS_URL").map(SecretString::from),
         redis_prefix: p.string("PORTCULLIS_REDIS_PREFIX"),
         login_failure_window,
         pages: p.bool("PORTCULLIS_PAGES")?,
@@ -447,20 +448,26 @@ fn parse_address(s: &str) -> Option<SocketAddr> {
     host.eq_ignore_ascii_case("localhost").then(|| SocketAddr::from(([127, 0, 0, 1], port)))
 }
 
-/// Parses `10s`, `15m`, `24h`, `30d` (and `500ms`; a bare number is seconds).
+/// The longest duration a setting may hold: 100 years (`36525d`, or `100y`). Anything longer
+/// is refused, so that no deadline computed from a setting can overflow.
+pub const MAX_DURATION: Duration = Duration::from_secs(36_525 * 86_400);
+
+/// Parses a duration: `10s`, `15m`, `24h`, `30d`, `500ms`, a bare number of seconds, or any
+/// other form humantime reads (`1h 30m`, `90min`, `2days`; `M` is a month, `m` a minute).
+/// Longer than [`MAX_DURATION`] is refused.
 pub fn parse_duration(s: &str) -> Result<Duration, String> {
     let s = s.trim();
-    let split = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
-    let (digits, unit) = s.split_at(split);
-    let n: u64 =
-        digits.parse().map_err(|_| format!("{s:?} is not a duration like 10s, 15m, 24h or 30d"))?;
-    let secs = match unit {
-        "" | "s" => n,
-        "ms" => return Ok(Duration::from_millis(n)),
-        "m" => n.saturating_mul(60),
-        "h" => n.saturating_mul(3600),
-        "d" => n.saturating_mul(86_400),
-        _ => return Err(format!("{s:?} is not a duration like 10s, 15m, 24h or 30d")),
+    let too_long = || format!("{s:?} is longer than 100 years");
+    let d = if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {
+        Duration::from_secs(s.parse().map_err(|_| too_long())?)
+    } else {
+        humantime::parse_duration(s).map_err(|e| match e {
+            humantime::DurationError::NumberOverflow => too_long(),
+            _ => format!("{s:?} is not a duration like 10s, 15m, 24h or 30d"),
+        })?
     };
-    Ok(Duration::from_secs(secs))
+    if d > MAX_DURATION {
+        return Err(too_long());
+    }
+    Ok(d)
 }

@@ -19,7 +19,7 @@ use std::time::Duration;
 
 pub use build::parse_duration;
 pub use providers::{provider_setting, Provider, ProviderKind};
-pub use secrets::{mask_url_password, parse_key32, DatabaseUrl, Secret};
+pub use secrets::{mask_url_password, parse_key32, DatabaseUrl, ExposeSecret, SecretString};
 pub use sources::ConfigError;
 use sources::Layers;
 pub use webhooks::{redact_url, redact_url_in, webhook_setting, Webhook, EVENTS as WEBHOOK_EVENTS};
@@ -101,7 +101,7 @@ pub struct Settings {
     /// Base of links in emails, without a trailing slash.
     pub public_url: String,
     pub dev: bool,
-    pub smtp_url: Option<Secret>,
+    pub smtp_url: Option<SecretString>,
     pub mail_from: String,
     /// Bound on one SMTP delivery, connection included (`PORTCULLIS_SMTP_TIMEOUT`).
     pub smtp_timeout: Duration,
@@ -112,7 +112,7 @@ pub struct Settings {
     pub mail_retry_base: Duration,
     /// Delivery attempts before a message is marked failed.
     pub mail_max_attempts: u32,
-    pub jwt_secret: Option<Secret>,
+    pub jwt_secret: Option<SecretString>,
     pub access_token_ttl: Duration,
     pub session_ttl: Duration,
     pub session_cookie: String,
@@ -157,7 +157,7 @@ pub struct Settings {
     /// `PORTCULLIS_WRITE_LIMIT_PER_IP_PER_MINUTE`: signed-in writes per client IP.
     pub write_limit_per_ip_per_minute: u32,
     pub trust_proxy: bool,
-    pub redis_url: Option<Secret>,
+    pub redis_url: Option<SecretString>,
     /// Prefix of Portcullis's Redis keys (`portcullis`).
     pub redis_prefix: String,
     /// How long failed logins count toward the lock (`1h`).
@@ -167,11 +167,11 @@ pub struct Settings {
     pub metrics_bind: Option<SocketAddr>,
     /// With this set, the main listener serves `/metrics` too, to `Authorization: Bearer`
     /// with this secret only.
-    pub metrics_token: Option<Secret>,
+    pub metrics_token: Option<SecretString>,
     /// Open connections from one client address at most (`0`: no per-address cap).
     pub max_connections_per_ip: usize,
     /// Encrypts the private signing keys at rest (AES-256-GCM) when set.
-    pub key_encryption_key: Option<Secret>,
+    pub key_encryption_key: Option<SecretString>,
     /// The legacy reset routes keep the user's sessions (weaker; off by default).
     pub legacy_reset_keeps_sessions: bool,
     /// `PORTCULLIS_COMPAT`: the seeds' compatibility profiles (none by default).

@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 
 use super::sources::ConfigError;
-use super::Secret;
+use super::SecretString;
 
 /// The fields a provider's settings may name.
 const FIELDS: &[&str] = &[
@@ -44,7 +44,7 @@ pub struct Provider {
     pub display_name: String,
     pub kind: ProviderKind,
     pub client_id: String,
-    pub client_secret: Secret,
+    pub client_secret: SecretString,
     pub scopes: Vec<String>,
 }
 
@@ -80,8 +80,9 @@ pub(super) fn providers(
             ConfigError::setting(&key, origin, why)
         };
         let client_id = get("CLIENT_ID").ok_or_else(|| err("CLIENT_ID", "is required"))?;
-        let client_secret =
-            Secret::new(get("CLIENT_SECRET").ok_or_else(|| err("CLIENT_SECRET", "is required"))?);
+        let client_secret = SecretString::from(
+            get("CLIENT_SECRET").ok_or_else(|| err("CLIENT_SECRET", "is required"))?,
+        );
         let (kind, default_scopes, default_display) = match name {
             "GITHUB" => (
                 ProviderKind::GitHub {

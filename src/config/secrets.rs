@@ -1,36 +1,20 @@
-//! Values that must never be printed: secrets, and URLs whose password is masked.
+//! Values that must never be printed: secrets (`secrecy`'s [`SecretString`], whose `Debug`
+//! redacts them), and URLs whose password is masked.
 
 use std::fmt;
 
-/// A value that must never be printed: `Debug` shows `[redacted]`.
-#[derive(Clone, PartialEq, Eq)]
-pub struct Secret(String);
-
-impl Secret {
-    pub fn new(value: impl Into<String>) -> Self {
-        Self(value.into())
-    }
-    pub fn expose(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Debug for Secret {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("[redacted]")
-    }
-}
+pub use secrecy::{ExposeSecret, SecretString};
 
 /// A database URL. `Debug` and `Display` hide the password.
-#[derive(Clone, PartialEq, Eq)]
-pub struct DatabaseUrl(String);
+#[derive(Clone)]
+pub struct DatabaseUrl(SecretString);
 
 impl DatabaseUrl {
     pub fn new(url: impl Into<String>) -> Self {
-        Self(url.into())
+        Self(SecretString::from(url.into()))
     }
     pub fn expose(&self) -> &str {
-        &self.0
+        self.0.expose_secret()
     }
 }
 
@@ -52,13 +36,13 @@ pub fn mask_url_password(url: &str) -> String {
 
 impl fmt::Debug for DatabaseUrl {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:?}", mask_url_password(&self.0))
+        write!(f, "{:?}", mask_url_password(self.expose()))
     }
 }
 
 impl fmt::Display for DatabaseUrl {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&mask_url_password(&self.0))
+        f.write_str(&mask_url_password(self.expose()))
     }
 }
 

@@ -136,6 +136,50 @@ fn secrets_are_redacted_in_debug() {
     assert!(!shown.contains("mailpass"));
 }
 
+/// Every secret setting, each with a value holding a marker that `Debug` must not show. A
+/// setting the table marks `Secret` or `Url` that is missing here fails the test, so a new one
+/// is checked too.
+#[test]
+fn every_secret_setting_is_redacted_in_debug() {
+    const KEY: &str = "5eed5eed5eed5eed5eed5eed5eed5eed5eed5eed5eed5eed5eed5eed5eed5eed";
+    const WHSEC: &str = "ZGVmZ2hpamtsbW5vcHFyc3R1dnd4eXp7fH1+f4CBgoM=";
+    // (setting, value, what must not be shown)
+    let secrets = [
+        ("PORTCULLIS_DATABASE_URL", "postgres://u:db-pw-1@h/db".to_owned(), "db-pw-1"),
+        ("PORTCULLIS_SMTP_URL", "smtp://me:smtp-pw-2@localhost:25".into(), "smtp-pw-2"),
+        ("PORTCULLIS_REDIS_URL", "redis://:redis-pw-3@127.0.0.1:6379/".into(), "redis-pw-3"),
+        ("PORTCULLIS_JWT_SECRET", "jwt-secret-4-0123456789abcdef0123456789".into(), "jwt-secret-4"),
+        ("PORTCULLIS_METRICS_TOKEN", "metrics-token-5-0123456789".into(), "metrics-token-5"),
+        ("PORTCULLIS_KEY_ENCRYPTION_KEY", KEY.into(), "5eed5eed"),
+        ("PORTCULLIS_OAUTH_GITHUB_CLIENT_SECRET", "oauth-secret-6".into(), "oauth-secret-6"),
+        (
+            "PORTCULLIS_WEBHOOK_BILLING_URL",
+            "https://h:hook-pw-7@x.example/in?t=hook-q-8".into(),
+            "hook-",
+        ),
+        ("PORTCULLIS_WEBHOOK_BILLING_SECRET", format!("whsec_{WHSEC}"), WHSEC),
+    ];
+    for setting in table::SETTINGS {
+        if matches!(setting.kind, table::Kind::Secret | table::Kind::Url) {
+            assert!(
+                secrets.iter().any(|(name, ..)| *name == setting.name),
+                "{} is secret: add it to this test",
+                setting.name
+            );
+        }
+    }
+    let mut values: Vec<(&str, String)> =
+        secrets.iter().map(|(name, value, _)| (*name, value.clone())).collect();
+    values.push(("PORTCULLIS_OAUTH_GITHUB_CLIENT_ID", "client-id".into()));
+    let s = Settings::from_map(values).unwrap();
+    assert_eq!(s.providers.len(), 1);
+    assert_eq!(s.webhooks.len(), 1);
+    let shown = format!("{s:?}");
+    for (name, _, hidden) in &secrets {
+        assert!(!shown.contains(hidden), "{name} is shown: {shown}");
+    }
+}
+
 #[test]
 fn mail_delivery_settings_have_defaults_and_refuse_nonsense() {
     let s = Settings::from_map(Vec::<(String, String)>::new()).unwrap();
@@ -169,13 +213,45 @@ fn background_intervals_have_defaults_and_refuse_zero() {
 }
 
 #[test]
+fn durations_in_humantime_forms_parse_too() {
+    assert_eq!(parse_duration("1h 30m").unwrap(), Duration::from_secs(5400));
+    assert_eq!(parse_duration("90min").unwrap(), Duration::from_secs(5400));
+    assert_eq!(parse_duration("2days").unwrap(), Duration::from_secs(172_800));
+    assert_eq!(parse_duration("36525d").unwrap(), super::build::MAX_DURATION);
+}
+
+#[test]
+fn durations_that_overflow_are_refused_with_the_settings_name() {
+    for v in [
+        "36526d",
+        "101y",
+        "99999999999999999999",
+        "18446744073709551615s",
+        "99999999999999999999999d",
+        "9999999999999999h",
+    ] {
+        assert!(parse_duration(v).unwrap_err().contains("longer than 100 years"), "{v}");
+        let err = Settings::from_map([("PORTCULLIS_SESSION_TTL", v)]).unwrap_err().to_string();
+        assert!(
+            err.contains("PORTCULLIS_SESSION_TTL") && err.contains("longer than 100 years"),
+            "{err}"
+        );
+    }
+}
+
+#[test]
 fn durations_parse() {
     assert_eq!(parse_duration("10s").unwrap(), Duration::from_secs(10));
     assert_eq!(parse_duration("15m").unwrap(), Duration::from_secs(900));
     assert_eq!(parse_duration("24h").unwrap(), Duration::from_secs(86400));
     assert_eq!(parse_duration("30d").unwrap(), Duration::from_secs(2_592_000));
+    assert_eq!(parse_duration("500ms").unwrap(), Duration::from_millis(500));
+    assert_eq!(parse_duration("90").unwrap(), Duration::from_secs(90));
+    assert_eq!(parse_duration(" 0s ").unwrap(), Duration::ZERO);
     assert!(parse_duration("ten").is_err());
-    assert!(parse_duration("5y").is_err());
+    assert!(parse_duration("5x").is_err());
+    assert!(parse_duration("").is_err());
+    assert!(parse_duration("-5s").is_err());
     assert!(Settings::from_map([("PORTCULLIS_SESSION_TTL", "forever")])
         .unwrap_err()
         .to_string()

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use base64::Engine as _;
 
 use super::sources::ConfigError;
-use super::Secret;
+use super::{ExposeSecret, SecretString};
 
 /// Every event a webhook may receive.
 pub const EVENTS: &[&str] = &[
@@ -34,7 +34,7 @@ pub struct Webhook {
     pub name: String,
     pub url: String,
     /// The signing key (decoded from `whsec_…`).
-    pub secret: Secret,
+    pub secret: SecretString,
     pub events: Vec<String>,
 }
 
@@ -88,7 +88,7 @@ pub fn redact_url_in(text: &str, url: &str) -> String {
 impl Webhook {
     /// The key's bytes.
     pub fn key(&self) -> Vec<u8> {
-        decode_secret(self.secret.expose()).unwrap_or_default()
+        decode_secret(self.secret.expose_secret()).unwrap_or_default()
     }
 
     pub fn wants(&self, event: &str) -> bool {
@@ -156,7 +156,7 @@ pub(super) fn webhooks(
         out.push(Webhook {
             name: name.to_ascii_lowercase(),
             url,
-            secret: Secret::new(secret),
+            secret: SecretString::from(secret),
             events,
         });
     }
@@ -181,7 +181,7 @@ mod tests {
         let hook = Webhook {
             name: "billing".into(),
             url: url.into(),
-            secret: Secret::new("whsec_x"),
+            secret: SecretString::from("whsec_x"),
             events: vec![],
         };
         let debug = format!("{hook:?}");

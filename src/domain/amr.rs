@@ -1,7 +1,10 @@
 //! Authentication methods, named as RFC 8176 names them (`amr` in tokens and sessions).
 
-/// One way a user proved who they are.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// One way a user proved who they are; its name is the variant's, in lower case.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr, strum::EnumString, strum::VariantArray,
+)]
+#[strum(serialize_all = "lowercase")]
 pub enum Amr {
     /// A password.
     Pwd,
@@ -19,20 +22,11 @@ pub enum Amr {
 
 impl Amr {
     pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Pwd => "pwd",
-            Self::Otp => "otp",
-            Self::Hwk => "hwk",
-            Self::Swk => "swk",
-            Self::Email => "email",
-            Self::Fed => "fed",
-        }
+        self.into()
     }
 
     pub fn parse(s: &str) -> Option<Self> {
-        [Self::Pwd, Self::Otp, Self::Hwk, Self::Swk, Self::Email, Self::Fed]
-            .into_iter()
-            .find(|m| m.as_str() == s)
+        s.parse().ok()
     }
 
     /// Whether these methods together are two factors: a passkey (it verified its user as
@@ -56,8 +50,20 @@ impl Amr {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::Amr;
+    use strum::VariantArray;
+
+    #[test]
+    fn every_method_round_trips_through_its_rfc_8176_name() {
+        let names: Vec<&str> = Amr::VARIANTS.iter().map(|m| m.as_str()).collect();
+        assert_eq!(names, ["pwd", "otp", "hwk", "swk", "email", "fed"]);
+        for m in Amr::VARIANTS {
+            assert_eq!(Amr::parse(m.as_str()), Some(*m));
+        }
+        assert_eq!(Amr::parse("Pwd"), None);
+    }
 
     #[test]
     fn lists_round_trip_through_their_stored_form() {

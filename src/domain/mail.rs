@@ -7,8 +7,12 @@ pub const RESET_LINK_TTL_MS: i64 = 3600 * 1000;
 /// An email sign-in link (and its code) works this long.
 pub const EMAIL_LOGIN_TTL_MS: i64 = 15 * 60 * 1000;
 
-/// One kind of message; its name is the outbox's `kind` and the name of its templates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// One kind of message; its name (the variant's, in snake case) is the outbox's `kind` and the
+/// name of its templates.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr, strum::EnumString, strum::VariantArray,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum MailKind {
     VerifyEmail,
     ResetPassword,
@@ -22,30 +26,14 @@ pub enum MailKind {
 }
 
 impl MailKind {
-    pub const ALL: [Self; 7] = [
-        Self::VerifyEmail,
-        Self::ResetPassword,
-        Self::PasswordChanged,
-        Self::EmailChanged,
-        Self::MfaChanged,
-        Self::RecoveryCodeUsed,
-        Self::EmailLogin,
-    ];
+    pub const ALL: &'static [Self] = <Self as strum::VariantArray>::VARIANTS;
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            Self::VerifyEmail => "verify_email",
-            Self::ResetPassword => "reset_password",
-            Self::PasswordChanged => "password_changed",
-            Self::EmailChanged => "email_changed",
-            Self::MfaChanged => "mfa_changed",
-            Self::RecoveryCodeUsed => "recovery_code_used",
-            Self::EmailLogin => "email_login",
-        }
+        self.into()
     }
 
     pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.as_str() == s)
+        s.parse().ok()
     }
 
     /// Whether its link holds a live one-time token: such a message is scrubbed once delivered.
@@ -70,11 +58,29 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_kind_round_trips_through_its_outbox_name() {
+        let names: Vec<&str> = MailKind::ALL.iter().map(|k| k.as_str()).collect();
+        let expected = [
+            "verify_email",
+            "reset_password",
+            "password_changed",
+            "email_changed",
+            "mfa_changed",
+            "recovery_code_used",
+            "email_login",
+        ];
+        assert_eq!(names, expected);
+        for k in MailKind::ALL {
+            assert_eq!(MailKind::parse(k.as_str()), Some(*k));
+        }
+    }
+
+    #[test]
     fn every_kind_with_a_link_has_its_lifetime_and_no_other_kind_does() {
         assert_eq!(MailKind::VerifyEmail.link_lifetime_ms(), Some(24 * 3600 * 1000));
         assert_eq!(MailKind::ResetPassword.link_lifetime_ms(), Some(3600 * 1000));
         assert_eq!(MailKind::EmailLogin.link_lifetime_ms(), Some(15 * 60 * 1000));
-        let linked: Vec<_> = MailKind::ALL.into_iter().filter(|k| k.carries_token()).collect();
+        let linked: Vec<_> = MailKind::ALL.iter().copied().filter(|k| k.carries_token()).collect();
         assert_eq!(linked, [MailKind::VerifyEmail, MailKind::ResetPassword, MailKind::EmailLogin]);
     }
 }

@@ -98,7 +98,7 @@ pub async fn rate_limit(
         super::extract::client_ip(req.headers(), req.extensions(), state.auth.settings.trust_proxy);
     if let Some(ip) = ip {
         if let Err(e) = state.auth.limits.check_ip(ip, crate::clock::now_ms()).await {
-            return refusal(&state, req.uri().path(), e);
+            return refusal(&state, req.uri().path(), e.into());
         }
     }
     next.run(req).await

@@ -18,6 +18,7 @@ use axum::Router;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 
 use super::AppState;
+use crate::config::ExposeSecret;
 use crate::service::Auth;
 
 /// Set in a response's extensions by a handler that authenticated someone without a session
@@ -101,7 +102,7 @@ pub async fn metrics_with_token(
     State(state): State<AppState>,
     headers: axum::http::HeaderMap,
 ) -> Response {
-    let expected = state.auth.settings.metrics_token.as_ref().map(|t| t.expose().as_bytes());
+    let expected = state.auth.settings.metrics_token.as_ref().map(|t| t.expose_secret().as_bytes());
     let presented = headers
         .get(axum::http::header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
@@ -109,7 +110,7 @@ pub async fn metrics_with_token(
         .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
         .map(|(_, token)| token.trim().as_bytes());
     match (expected, presented) {
-        (Some(want), Some(got)) if crate::auth::legacy::constant_time_eq(want, got) => {
+        (Some(want), Some(got)) if bool::from(subtle::ConstantTimeEq::ct_eq(want, got)) => {
             metrics(State(state)).await
         }
         _ => crate::error::AppError::unauthenticated().into_response(),

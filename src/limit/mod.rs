@@ -21,7 +21,16 @@ use governor::clock::{Clock, DefaultClock};
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 
 use self::breaker::RedisLink;
-use crate::error::{AppError, Result};
+
+/// A refusal: the caller must wait `retry_after` seconds (rounded up) before the next try.
+/// `crate::error` makes it a `429` with `Retry-After`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limited {
+    pub retry_after: u64,
+}
+
+/// What a check answers: go ahead, or [`Limited`].
+pub type Result<T = (), E = Limited> = std::result::Result<T, E>;
 
 /// Longest delay between two attempts before the lock.
 const MAX_DELAY_MS: i64 = 5 * 60 * 1000;
@@ -244,10 +253,10 @@ impl Limits {
         None
     }
 
-    fn rejected(&self, wait_ms: i64) -> AppError {
+    fn rejected(&self, wait_ms: i64) -> Limited {
         self.rejections.fetch_add(1, Ordering::Relaxed);
         // Round up: a client that waits Retry-After seconds is always let through.
-        AppError::RateLimited { retry_after: ((wait_ms.max(1) + 999) / 1000) as u64 }
+        Limited { retry_after: ((wait_ms.max(1) + 999) / 1000) as u64 }
     }
 
     /// Spends one token of `ip`'s bucket. `429` with the wait when it is empty.

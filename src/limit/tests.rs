@@ -66,9 +66,7 @@ async fn failures_bring_doubling_delays_then_a_lock_that_ends_with_the_window() 
         l.login_failed(k("a@example.com"), t0 + i).await;
     }
     // Five failures, five free: the sixth attempt must wait 1 s after the last failure.
-    let Err(AppError::RateLimited { retry_after }) =
-        l.login_allowed(k("a@example.com"), t0 + 5).await
-    else {
+    let Err(Limited { retry_after }) = l.login_allowed(k("a@example.com"), t0 + 5).await else {
         panic!("expected a delay");
     };
     assert_eq!(retry_after, 1);
@@ -77,8 +75,7 @@ async fn failures_bring_doubling_delays_then_a_lock_that_ends_with_the_window() 
         l.login_failed(k("a@example.com"), t0 + 10_000 * i).await;
     }
     // Budget spent: locked until the hour is over, then free again.
-    let Err(AppError::RateLimited { retry_after }) =
-        l.login_allowed(k("a@example.com"), t0 + 300_000).await
+    let Err(Limited { retry_after }) = l.login_allowed(k("a@example.com"), t0 + 300_000).await
     else {
         panic!("expected a lock");
     };
@@ -129,7 +126,7 @@ async fn the_ip_bucket_empties_and_names_the_wait() {
     for _ in 0..3 {
         l.check_ip(ip, 0).await.unwrap();
     }
-    let Err(AppError::RateLimited { retry_after }) = l.check_ip(ip, 0).await else {
+    let Err(Limited { retry_after }) = l.check_ip(ip, 0).await else {
         panic!("expected 429");
     };
     assert!((1..=20).contains(&retry_after), "{retry_after}");

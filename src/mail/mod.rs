@@ -12,8 +12,7 @@ pub use worker::MailSender;
 
 use crate::domain::MailKind;
 use crate::store::OutboxMail;
-
-pub const PRODUCT: &str = "Portcullis";
+use crate::PRODUCT;
 
 pub struct Mailer {
     env: Environment<'static>,
@@ -28,35 +27,13 @@ impl std::fmt::Debug for Mailer {
     }
 }
 
-macro_rules! templates {
-    ($env:ident, $($name:literal),* $(,)?) => {
-        $( $env.add_template($name, include_str!(concat!("../../templates/mail/", $name)))?; )*
-    };
-}
-
 impl Mailer {
     /// `verify_url`, `reset_url` and `email_login_url` are link templates containing
     /// `{token}` once.
     pub fn new(verify_url: &str, reset_url: &str, email_login_url: &str) -> anyhow::Result<Self> {
         let mut env = Environment::new();
-        templates!(
-            env,
-            "_layout.html",
-            "verify_email.txt",
-            "verify_email.html",
-            "reset_password.txt",
-            "reset_password.html",
-            "password_changed.txt",
-            "password_changed.html",
-            "email_changed.txt",
-            "email_changed.html",
-            "mfa_changed.txt",
-            "mfa_changed.html",
-            "recovery_code_used.txt",
-            "recovery_code_used.html",
-            "email_login.txt",
-            "email_login.html",
-        );
+        // Every `templates/mail/*.{txt,html}`, embedded by build.rs.
+        minijinja_embed::load_templates!(env, "mail");
         Ok(Self {
             env,
             verify_url: verify_url.to_owned(),

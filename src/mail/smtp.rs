@@ -15,7 +15,7 @@ use lettre::transport::smtp::client::{Tls, TlsParameters};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use percent_encoding::percent_decode_str;
 
-use crate::config::Settings;
+use crate::config::{ExposeSecret, Settings};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum TlsMode {
@@ -128,7 +128,7 @@ impl Smtp {
         let Some(url) = &settings.smtp_url else {
             return Ok(None);
         };
-        Self::new(url.expose(), &settings.mail_from, settings.smtp_timeout).map(Some)
+        Self::new(url.expose_secret(), &settings.mail_from, settings.smtp_timeout).map(Some)
     }
 
     pub fn new(url: &str, from: &str, timeout: Duration) -> anyhow::Result<Self> {

@@ -183,7 +183,7 @@ impl Auth {
                 ..Event::new(AuditEvent::LoginThrottled).identifier(&key)
             };
             self.audit(client, event).await;
-            return Err(e);
+            return Err(e.into());
         }
         // Over the hard bound: refused before any hashing, counted like any failure.
         let Some(password) = Password::normalize(raw) else {

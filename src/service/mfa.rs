@@ -64,7 +64,7 @@ pub(super) fn invalid_challenge() -> AppError {
 
 impl Auth {
     fn totp(&self, secret: &[u8], account: &str) -> Result<totp_rs::TOTP> {
-        Ok(totp::new(secret, crate::mail::PRODUCT, account))
+        Ok(totp::new(secret, crate::PRODUCT, account))
     }
 
     /// The stored form of a TOTP secret: sealed when a key-encryption key is configured.

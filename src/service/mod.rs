@@ -18,7 +18,7 @@ use anyhow::Context as _;
 
 use crate::auth::{keycrypt, Hasher, Jwt, KeyCipher, OpaqueToken};
 use crate::clock::now_ms;
-use crate::config::Settings;
+use crate::config::{ExposeSecret, Settings};
 use crate::domain::Password;
 use crate::error::{AppError, ErrorCode, Result};
 use crate::limit::{LimitSettings, Limits, ThrottleKey};
@@ -113,7 +113,7 @@ impl Auth {
         let ttl = settings.access_token_ttl.as_secs() as i64;
         let cipher =
             match &settings.key_encryption_key {
-                Some(k) => Some(KeyCipher::parse(k.expose()).ok_or_else(|| {
+                Some(k) => Some(KeyCipher::parse(k.expose_secret()).ok_or_else(|| {
                     anyhow::anyhow!("PORTCULLIS_KEY_ENCRYPTION_KEY is not 32 bytes")
                 })?),
                 None => None,
@@ -153,14 +153,13 @@ impl Auth {
             writes_per_user_per_minute: settings.write_limit_per_minute,
             writes_per_ip_per_minute: settings.write_limit_per_ip_per_minute,
             failure_window: settings.login_failure_window,
-            redis_url: settings.redis_url.as_ref().map(|u| u.expose()),
+            redis_url: settings.redis_url.as_ref().map(|u| u.expose_secret()),
             redis_prefix: &settings.redis_prefix,
         })
         .await?;
         let pool_max = store.pool().options().get_max_connections();
         let metrics = Arc::new(Metrics::new(hasher.wait_histogram(), pool_max));
-        let webauthn =
-            crate::auth::passkey::relying_party(&settings.public_url, crate::mail::PRODUCT);
+        let webauthn = crate::auth::passkey::relying_party(&settings.public_url, crate::PRODUCT);
         let providers = crate::auth::oauth::Providers::new(settings.providers.clone())?;
         Ok(Self {
             providers,

@@ -45,7 +45,7 @@ pub use admin::{ApiKey, AuditFilter, AuditRow, WebhookDelivery};
 pub use audit::{Audit, AuditEntry, PendingAudit};
 pub use deadline::{is_outage, is_transient};
 use deadline::{within, Health, Timed, ACQUIRE_TIMEOUT, DEADLINE, STATEMENT_TIMEOUT};
-pub use error::{Result, StoreError};
+pub use error::{is_unencodable_text, Result, StoreError};
 pub use housekeeping::{OutboxStats, Sweep, BATCH as SWEEP_BATCH};
 pub use lease::{Claim, Due, Queue};
 pub use mfa::{Challenge, NewChallenge, SessionFence, TotpFactor};

@@ -15,7 +15,7 @@ use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use ring::signature::{Ed25519KeyPair, KeyPair};
 use serde::{Deserialize, Serialize};
 
-use crate::config::Secret;
+use crate::config::{ExposeSecret, SecretString};
 pub use crate::domain::SigningKeyRecord;
 
 /// The claims of an access token (CONTRACTS section 2).
@@ -122,10 +122,10 @@ pub enum TokenError {
 }
 
 impl Jwt {
-    pub fn hs256(secret: &Secret, issuer: String, ttl_secs: i64) -> Self {
+    pub fn hs256(secret: &SecretString, issuer: String, ttl_secs: i64) -> Self {
         let keys = Keys::Hs256 {
-            encoding: EncodingKey::from_secret(secret.expose().as_bytes()),
-            decoding: DecodingKey::from_secret(secret.expose().as_bytes()),
+            encoding: EncodingKey::from_secret(secret.expose_secret().as_bytes()),
+            decoding: DecodingKey::from_secret(secret.expose_secret().as_bytes()),
         };
         Self::with_keys(keys, issuer, ttl_secs)
     }

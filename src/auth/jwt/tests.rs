@@ -81,7 +81,7 @@ fn other_issuers_and_keys_are_refused() {
 
 #[test]
 fn algorithm_is_pinned() {
-    let secret = Secret::new("0123456789abcdef0123456789abcdef");
+    let secret = SecretString::from("0123456789abcdef0123456789abcdef");
     let hs = Jwt::hs256(&secret, "http://issuer".into(), 900);
     let t = hs.issue("u1", "s1", &pwd(), now()).unwrap();
     assert!(hs.verify(&t).is_ok());

@@ -20,6 +20,7 @@ use argon2::{Algorithm, Argon2, Block, Params, Version};
 use base64::engine::general_purpose::STANDARD_NO_PAD;
 use base64::Engine;
 use prometheus_client::metrics::histogram::{exponential_buckets, Histogram};
+use subtle::ConstantTimeEq;
 use tokio::sync::Semaphore;
 
 use super::legacy::LegacyHash;
@@ -497,7 +498,7 @@ fn verify_argon2(
     let salt = parsed.salt?.decode_b64(&mut salt).ok()?;
     let mut out = vec![0u8; expected.len()];
     argon2_into(algorithm, version, params, password, salt, &mut out, memory).ok()?;
-    Some(super::legacy::constant_time_eq(&out, expected.as_bytes()))
+    Some(bool::from(out.ct_eq(expected.as_bytes())))
 }
 
 #[cfg(test)]

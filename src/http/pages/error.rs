@@ -35,10 +35,9 @@ pub fn error_response(e: AppError) -> Response {
         _ => ("Something went wrong", ""),
     };
     let detail = if message.is_empty() { e.public_message().into_owned() } else { message.into() };
-    let html = error_environment().and_then(|env| {
-        env.get_template("error.html")?
-            .render(context! { title, message => detail, status => status.as_u16() })
-    });
+    let html = error_environment()
+        .get_template("error.html")
+        .and_then(|t| t.render(context! { title, message => detail, status => status.as_u16() }));
     let html = html.unwrap_or_else(|_| format!("<!doctype html><title>{status}</title>{status}"));
     // What the JSON answer would carry besides its body: `Retry-After`, and an unexpected
     // error for the middleware that logs it once.

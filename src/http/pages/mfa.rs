@@ -128,7 +128,7 @@ pub async fn download(SignedIn(_): SignedIn, PageForm(f): PageForm<CodesForm>) -
         .collect();
     let body = format!(
         "{} recovery codes. Each signs you in once.\n\n{}\n",
-        crate::mail::PRODUCT,
+        crate::PRODUCT,
         codes.join("\n")
     );
     (

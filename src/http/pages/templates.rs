@@ -7,34 +7,13 @@ use super::assets;
 use crate::config::Settings;
 use crate::error::AppError;
 
-macro_rules! templates {
-    ($env:ident, $($name:literal),* $(,)?) => {
-        $( $env.add_template($name, include_str!(concat!("../../../templates/pages/", $name)))?; )*
-    };
-}
-
 fn environment(settings: &Settings) -> Result<Environment<'static>, minijinja::Error> {
     let mut env = Environment::new();
-    templates!(
-        env,
-        "_layout.html",
-        "_forms.html",
-        "login.html",
-        "register.html",
-        "verify_email.html",
-        "forgot_password.html",
-        "reset_password.html",
-        "account.html",
-        "mfa_code.html",
-        "mfa_setup.html",
-        "mfa_codes.html",
-        "email_login.html",
-        "to_provider.html",
-        "error.html",
-    );
+    // Every `templates/pages/*.html`, embedded by build.rs.
+    minijinja_embed::load_templates!(env, "pages");
     add_asset_urls(&mut env);
     let passkeys =
-        crate::auth::passkey::relying_party(&settings.public_url, crate::mail::PRODUCT).is_ok();
+        crate::auth::passkey::relying_party(&settings.public_url, crate::PRODUCT).is_ok();
     env.add_global("passkeys", passkeys);
     env.add_global("email_login", settings.email_login);
     let providers: Vec<_> = settings
@@ -47,13 +26,16 @@ fn environment(settings: &Settings) -> Result<Environment<'static>, minijinja::E
     Ok(env)
 }
 
-/// The two templates of the error page alone, for errors answered before (or outside) the
-/// pages' router.
-pub(super) fn error_environment() -> Result<Environment<'static>, minijinja::Error> {
-    let mut env = Environment::new();
-    templates!(env, "_layout.html", "error.html");
-    add_asset_urls(&mut env);
-    Ok(env)
+/// The error page's templates alone, compiled once, for errors answered before (or outside)
+/// the pages' router: it needs none of the settings.
+pub(super) fn error_environment() -> &'static Environment<'static> {
+    static ENV: std::sync::LazyLock<Environment<'static>> = std::sync::LazyLock::new(|| {
+        let mut env = Environment::new();
+        minijinja_embed::load_templates!(env, "pages");
+        add_asset_urls(&mut env);
+        env
+    });
+    &ENV
 }
 
 /// Our own constant paths: marked safe so that they are not entity-escaped (`&#x2f;`).
@@ -105,6 +87,6 @@ mod tests {
     #[test]
     fn templates_compile() {
         environment(&Settings::from_map(Vec::<(String, String)>::new()).unwrap()).unwrap();
-        error_environment().unwrap();
+        error_environment().get_template("error.html").unwrap();
     }
 }
