@@ -156,7 +156,7 @@ impl App {
             if let Ok(addr) = listener.local_addr() {
                 tracing::info!(%addr, "admin API listening");
             }
-            let app = crate::http::admin::admin_router(self.state.clone());
+            let app = crate::http::admin_router(self.state.clone());
             tokio::spawn(serve(listener, app, limits, async {
                 let _ = admin_stop.await;
             }))

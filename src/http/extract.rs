@@ -8,7 +8,7 @@ use axum::http::request::Parts;
 use axum::http::HeaderMap;
 use serde::de::DeserializeOwned;
 
-use super::AppState;
+use super::state::AppState;
 use crate::error::{AppError, ErrorCode};
 use crate::service::{Access, Authenticated, ClientInfo};
 

@@ -1,5 +1,6 @@
-//! The OpenAPI 3.1 document, assembled in one place from the path lists each route set keeps
-//! next to its handlers (`api::ApiDoc`, `legacy::LegacyDoc`, `OpsDoc`).
+//! What the OpenAPI 3.1 document says besides its routes: its title and description, the
+//! error schemas and the security schemes. The routes come from their registration, each
+//! surface's (`http::document` gathers them).
 
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
@@ -47,12 +48,10 @@ impl Modify for SecuritySchemes {
     }
 }
 
-/// The OpenAPI 3.1 document of every JSON route.
-pub fn document() -> utoipa::openapi::OpenApi {
+/// The OpenAPI 3.1 document of every JSON route: `registered` (the surfaces' routes, each
+/// with its documentation) under the title, error schemas and security schemes.
+pub fn document(registered: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
     let mut doc = Document::openapi();
-    doc.merge(super::api::ApiDoc::openapi());
-    doc.merge(super::legacy::LegacyDoc::openapi());
-    doc.merge(super::OpsDoc::openapi());
-    doc.merge(super::admin::AdminDoc::openapi());
+    doc.merge(registered);
     doc
 }

@@ -10,7 +10,7 @@ use super::types::*;
 use crate::config::Settings;
 use crate::error::{ErrorBody, Result};
 use crate::http::extract::{Client, CurrentSession, Input, PresentedCookie};
-use crate::http::AppState;
+use crate::http::state::AppState;
 use crate::service::{Identifier, LoginOutcome, LoginStep};
 
 /// Log in with `email` or `username` and `password`. Sets the session cookie and returns an

@@ -17,7 +17,7 @@ use super::types::{EmailRequest, MessageResponse};
 use crate::error::{AppError, ErrorBody, Result};
 use crate::http::cookies;
 use crate::http::extract::{Client, CurrentSession, Input, PresentedCookie};
-use crate::http::AppState;
+use crate::http::state::AppState;
 use crate::service::{Fresh, LoginStep, OAuthOutcome};
 use crate::store::Identity;
 
@@ -54,10 +54,9 @@ pub async fn email_login(
     // Detached: the answer never waits on the lookup and the writes, so its timing cannot
     // tell an address with an account from one without.
     let auth = state.auth.clone();
-    crate::http::after_response(
-        "email-login",
-        async move { auth.request_email_login(&email).await },
-    );
+    crate::http::state::after_response("email-login", async move {
+        auth.request_email_login(&email).await
+    });
     Ok(Json(MessageResponse::new(EMAIL_LOGIN_MESSAGE)))
 }
 

@@ -12,7 +12,7 @@ use super::render::{error_response, form_errors, Flash, FormErrors, Page};
 use super::signup::mismatch;
 use crate::domain::Session;
 use crate::error::AppError;
-use crate::http::AppState;
+use crate::http::state::AppState;
 use crate::service::Authenticated;
 
 /// `GET /account` -> `/account/`.

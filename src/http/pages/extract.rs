@@ -10,7 +10,7 @@ use serde::de::DeserializeOwned;
 use super::render::{error_response, Flash, Page};
 use crate::error::AppError;
 use crate::http::extract::{enrolment_route, Client, Input, PresentedCookie};
-use crate::http::AppState;
+use crate::http::state::AppState;
 use crate::service::Authenticated;
 
 /// A form body (urlencoded or JSON); a malformed, oversized or slow one is answered with the

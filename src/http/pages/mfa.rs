@@ -13,7 +13,7 @@ use super::account::render as account_page;
 use super::extract::{PageForm, SignedIn};
 use super::render::{error_response, form_errors, Flash, FormErrors, Page};
 use crate::error::{AppError, ErrorCode};
-use crate::http::AppState;
+use crate::http::state::AppState;
 use crate::service::{Authenticated, Fresh};
 
 #[derive(Deserialize)]

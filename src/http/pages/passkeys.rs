@@ -16,7 +16,7 @@ use super::render::{error_response, form_errors, Flash, Page};
 use super::safe_next;
 use crate::error::{AppError, ErrorCode};
 use crate::http::extract::{Client, PresentedCookie};
-use crate::http::AppState;
+use crate::http::state::AppState;
 
 #[derive(Deserialize)]
 pub struct RenameForm {

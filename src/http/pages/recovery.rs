@@ -15,7 +15,7 @@ use super::render::{error_response, form_errors, values, Flash, FormErrors, Page
 use super::signup::mismatch;
 use crate::error::{AppError, ErrorCode};
 use crate::http::extract::Client;
-use crate::http::AppState;
+use crate::http::state::AppState;
 
 /// `GET /account/forgot-password`
 pub async fn show_forgot(page: Page) -> Response {
@@ -43,7 +43,7 @@ pub async fn forgot(
     // Detached, as in the API: the response never waits on the lookup or the outbox, so its
     // timing cannot tell a registered address from an unknown one.
     let auth = state.auth.clone();
-    crate::http::after_response("forgot-password", async move {
+    crate::http::state::after_response("forgot-password", async move {
         auth.forgot_password(&email).await.map(|_| ())
     });
     page.see_other("/account/login").flash(Flash::CheckEmail).into_response()

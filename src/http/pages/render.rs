@@ -16,7 +16,7 @@ use super::flash::{clear_login_hint, flash_cookie, login_hint, login_hint_cookie
 use super::{assets, csrf};
 use crate::config::Settings;
 use crate::error::{AppError, ErrorCode};
-use crate::http::AppState;
+use crate::http::state::AppState;
 
 macro_rules! templates {
     ($env:ident, $($name:literal),* $(,)?) => {

@@ -12,7 +12,7 @@ use super::{query_param, safe_next};
 use crate::error::ErrorCode;
 use crate::http::api::identifier;
 use crate::http::extract::{Client, PresentedCookie};
-use crate::http::AppState;
+use crate::http::state::AppState;
 use crate::service::{LoginOutcome, LoginStep};
 
 /// `GET /account/login[?next=/path]`; someone already logged in goes straight on.

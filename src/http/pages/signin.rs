@@ -18,7 +18,7 @@ use super::render::{error_response, form_errors, Flash, FormErrors, Page};
 use super::{query_param, safe_next};
 use crate::http::cookies;
 use crate::http::extract::{Client, PresentedCookie};
-use crate::http::AppState;
+use crate::http::state::AppState;
 use crate::service::LoginStep;
 
 #[derive(Deserialize)]
@@ -90,7 +90,9 @@ pub async fn request_email_login(
     }
     let auth = state.auth.clone();
     let to = email.clone();
-    crate::http::after_response("email-login", async move { auth.request_email_login(&to).await });
+    crate::http::state::after_response("email-login", async move {
+        auth.request_email_login(&to).await
+    });
     email_page(page, StatusCode::OK, next, Some(&email), None, &FormErrors::default())
 }
 
