@@ -17,6 +17,7 @@ use utoipa::openapi::path::PathItem;
 use utoipa::openapi::OpenApi;
 use utoipa_axum::router::{OpenApiRouter, UtoipaMethodRouter};
 
+use super::extract::Reach;
 use super::guards::{self, Guards, Render};
 use super::state::AppState;
 
@@ -29,6 +30,28 @@ pub enum Limit {
     /// No IP budget: the route needs a session or an API key (whose writes spend the
     /// account's own budget), or it only shows a page, an asset or a probe.
     None,
+}
+
+/// How a route is registered: its [`Limit`], and whether a signed-in request may do more there
+/// than on an ordinary route ([`Reach`]: a session that must still enrol may reach it, or it
+/// signs out). A bare [`Limit`] is an ordinary route.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Class {
+    limit: Limit,
+    reach: Option<Reach>,
+}
+
+impl Class {
+    /// Part of enrolling a second factor: a session that must still enrol may reach it.
+    pub(crate) const ENROLMENT: Self = Self { limit: Limit::None, reach: Some(Reach::Enrolment) };
+    /// Signing out: spends no write budget, and a session that must still enrol may do it.
+    pub(crate) const SIGN_OUT: Self = Self { limit: Limit::None, reach: Some(Reach::SignOut) };
+}
+
+impl From<Limit> for Class {
+    fn from(limit: Limit) -> Self {
+        Self { limit, reach: None }
+    }
 }
 
 /// A route registered as [`Limit::PerIp`]: `method` (upper case) and `path` (as registered,
@@ -69,56 +92,66 @@ impl Surface {
     }
 
     /// Documented routes (`utoipa_axum::routes!`: one path, one or more methods).
-    pub(crate) fn routes(mut self, limit: Limit, routes: UtoipaMethodRouter<AppState>) -> Self {
+    pub(crate) fn routes(
+        mut self,
+        class: impl Into<Class>,
+        routes: UtoipaMethodRouter<AppState>,
+    ) -> Self {
+        let class = class.into();
         let (schemas, paths, method_router) = routes;
-        if limit == Limit::PerIp {
+        if class.limit == Limit::PerIp {
             for (path, item) in &paths.paths {
                 for method in methods(item) {
                     self.limited.push(LimitedRoute { method: method.into(), path: path.clone() });
                 }
             }
         }
-        let method_router = self.limit(limit, method_router);
+        let method_router = self.guard(class, method_router);
         self.routes = self.routes.routes((schemas, paths, method_router));
         self
     }
 
     /// An undocumented `GET` route (a page, an asset, the document itself).
-    pub(crate) fn get<H, T>(self, limit: Limit, path: &str, handler: H) -> Self
+    pub(crate) fn get<H, T>(self, class: impl Into<Class>, path: &str, handler: H) -> Self
     where
         H: Handler<T, AppState>,
         T: 'static,
     {
-        self.undocumented(limit, "GET", path, axum::routing::get(handler))
+        self.undocumented(class.into(), "GET", path, axum::routing::get(handler))
     }
 
     /// An undocumented `POST` route (a page's form).
-    pub(crate) fn post<H, T>(self, limit: Limit, path: &str, handler: H) -> Self
+    pub(crate) fn post<H, T>(self, class: impl Into<Class>, path: &str, handler: H) -> Self
     where
         H: Handler<T, AppState>,
         T: 'static,
     {
-        self.undocumented(limit, "POST", path, axum::routing::post(handler))
+        self.undocumented(class.into(), "POST", path, axum::routing::post(handler))
     }
 
     fn undocumented(
         mut self,
-        limit: Limit,
+        class: Class,
         method: &str,
         path: &str,
         method_router: MethodRouter<AppState>,
     ) -> Self {
-        if limit == Limit::PerIp {
+        if class.limit == Limit::PerIp {
             self.limited.push(LimitedRoute { method: method.into(), path: path.into() });
         }
-        let method_router = self.limit(limit, method_router);
+        let method_router = self.guard(class, method_router);
         self.routes = self.routes.route(path, method_router);
         self
     }
 
-    /// `method_router` behind the IP budget when `limit` says so (and a state is there).
-    fn limit(&self, limit: Limit, method_router: MethodRouter<AppState>) -> MethodRouter<AppState> {
-        match (&self.guards, limit) {
+    /// `method_router` behind the IP budget when `class` says so (and a state is there), its
+    /// requests marked with the class's [`Reach`] for the session extractors.
+    fn guard(&self, class: Class, method_router: MethodRouter<AppState>) -> MethodRouter<AppState> {
+        let method_router = match class.reach {
+            Some(reach) => method_router.route_layer(axum::Extension(reach)),
+            None => method_router,
+        };
+        match (&self.guards, class.limit) {
             (Some(guards), Limit::PerIp) => method_router.route_layer(
                 axum::middleware::from_fn_with_state(guards.clone(), guards::rate_limit),
             ),

@@ -13,10 +13,11 @@ use utoipa::OpenApi;
 use utoipa_axum::routes;
 
 use crate::http::state::AppState;
-use crate::http::surface::{Limit, Surface};
+use crate::http::surface::{Class, Limit, Surface};
 
 /// The canonical routes: those anyone may call without a session spend the client IP's
-/// budget; the rest need a session. Without a state, only their document.
+/// budget; the rest need a session, and a few of them are part of enrolling a second factor
+/// or sign out. Without a state, only their document.
 pub(crate) fn surface(state: Option<&AppState>) -> Surface {
     Surface::new(state, ApiDoc::openapi())
         .routes(Limit::PerIp, routes!(account::register))
@@ -26,20 +27,22 @@ pub(crate) fn surface(state: Option<&AppState>) -> Surface {
         .routes(Limit::PerIp, routes!(account::resend_verification))
         .routes(Limit::PerIp, routes!(session::login))
         .routes(Limit::PerIp, routes!(session::refresh))
-        .routes(Limit::None, routes!(session::logout))
+        .routes(Class::SIGN_OUT, routes!(session::logout))
         .routes(Limit::PerIp, routes!(account::forgot_password))
         .routes(Limit::PerIp, routes!(account::reset_password))
-        .routes(Limit::None, routes!(account::get_user, account::update_user, account::delete_user))
+        .routes(Class::ENROLMENT, routes!(account::get_user))
+        .routes(Limit::None, routes!(account::update_user, account::delete_user))
         .routes(Limit::None, routes!(account::change_password))
         .routes(Limit::None, routes!(session::list, session::revoke_others))
         .routes(Limit::None, routes!(session::revoke_one))
-        .routes(Limit::None, routes!(mfa::enrol, mfa::disable))
-        .routes(Limit::None, routes!(mfa::confirm))
+        .routes(Class::ENROLMENT, routes!(mfa::enrol))
+        .routes(Limit::None, routes!(mfa::disable))
+        .routes(Class::ENROLMENT, routes!(mfa::confirm))
         .routes(Limit::None, routes!(mfa::recovery_codes))
         .routes(Limit::PerIp, routes!(mfa::verify))
         .routes(Limit::None, routes!(mfa::reauthenticate))
-        .routes(Limit::None, routes!(passkeys::register_options))
-        .routes(Limit::None, routes!(passkeys::register))
+        .routes(Class::ENROLMENT, routes!(passkeys::register_options))
+        .routes(Class::ENROLMENT, routes!(passkeys::register))
         .routes(Limit::None, routes!(passkeys::list))
         .routes(Limit::None, routes!(passkeys::rename, passkeys::delete))
         .routes(Limit::PerIp, routes!(passkeys::login_options))

@@ -62,8 +62,7 @@ impl FromRequestParts<AppState> for SignedIn {
             // PORTCULLIS_REQUIRE_MFA: a session without a second factor sees its account page
             // and the set-up, nothing else.
             MaybeSignedIn(Some(auth))
-                if state.auth.must_enrol(&auth)
-                    && !enrolment_route(parts.method.as_str(), parts.uri.path()) =>
+                if state.auth.must_enrol(&auth) && !enrolment_route(&parts.extensions) =>
             {
                 let page = Page::from_request_parts(parts, state).await?;
                 Err(page.see_other("/account/").into_response())

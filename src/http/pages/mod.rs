@@ -38,7 +38,7 @@ use axum::Extension;
 
 use crate::config::Settings;
 use crate::http::state::AppState;
-use crate::http::surface::{Limit, Surface};
+use crate::http::surface::{Class, Limit, Surface};
 
 pub use render::error_response;
 use render::Pages;
@@ -56,7 +56,8 @@ pub(crate) fn surface(state: &AppState) -> Surface {
     Surface::new(Some(state), Default::default())
         .render_with(error_response)
         .get(Limit::None, "/account", account::to_index)
-        .get(Limit::None, "/account/", account::show)
+        // The account page shows a session that must still enrol only its set-up.
+        .get(Class::ENROLMENT, "/account/", account::show)
         .get(Limit::None, "/account/login", session::show)
         .post(Limit::PerIp, "/account/login", session::login)
         .get(Limit::None, "/account/mfa/verify", session::show_code_prompt)
@@ -67,7 +68,7 @@ pub(crate) fn surface(state: &AppState) -> Surface {
         .post(Limit::PerIp, "/account/email-login/verify", signin::verify_email_login)
         .post(Limit::None, "/account/identities/link", signin::link)
         .post(Limit::None, "/account/identities/{id}/unlink", signin::unlink)
-        .post(Limit::None, "/account/logout", session::logout)
+        .post(Class::SIGN_OUT, "/account/logout", session::logout)
         .get(Limit::None, "/account/register", signup::show)
         .post(Limit::PerIp, "/account/register", signup::register)
         .get(Limit::None, "/account/verify-email", signup::show_verify)
@@ -79,16 +80,16 @@ pub(crate) fn surface(state: &AppState) -> Surface {
         .get(Limit::None, "/account/reset-password", recovery::show_reset)
         .post(Limit::PerIp, "/account/reset-password", recovery::reset)
         .post(Limit::None, "/account/change-password", account::change_password)
-        .post(Limit::None, "/account/mfa/setup", mfa::setup)
-        .get(Limit::None, "/account/mfa/qr.svg", mfa::qr)
-        .post(Limit::None, "/account/mfa/confirm", mfa::confirm)
+        .post(Class::ENROLMENT, "/account/mfa/setup", mfa::setup)
+        .get(Class::ENROLMENT, "/account/mfa/qr.svg", mfa::qr)
+        .post(Class::ENROLMENT, "/account/mfa/confirm", mfa::confirm)
         .post(Limit::None, "/account/mfa/recovery-codes", mfa::regenerate)
         .post(Limit::None, "/account/mfa/recovery-codes.txt", mfa::download)
         .post(Limit::None, "/account/mfa/disable", mfa::disable)
         .post(Limit::None, "/account/sessions/revoke-others", account::revoke_others)
         .post(Limit::None, "/account/sessions/{id}/revoke", account::revoke)
         .post(Limit::PerIp, "/account/passkeys/login", passkeys::login)
-        .post(Limit::None, "/account/passkeys/register", passkeys::register)
+        .post(Class::ENROLMENT, "/account/passkeys/register", passkeys::register)
         .post(Limit::None, "/account/passkeys/{id}/rename", passkeys::rename)
         .post(Limit::None, "/account/passkeys/{id}/delete", passkeys::delete)
         .get(Limit::None, "/account/static/portcullis.css", assets::stylesheet)
