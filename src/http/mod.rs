@@ -67,6 +67,7 @@ pub fn document() -> utoipa::openapi::OpenApi {
         .merge(legacy::alx::surface(None))
         .merge(legacy::api_v1::surface(None))
         .merge(ops::surface(None, None))
+        .merge(ops::probes(None))
         .merge(ops::dev(None))
         .merge(admin::surface(None));
     openapi::document(all.routes.into_openapi())
@@ -77,7 +78,8 @@ fn main_surfaces(state: &AppState) -> Mounted {
     let settings = &state.auth.settings;
     let mut app = Mounted::empty(Default::default())
         .merge(api::surface(Some(state)))
-        .merge(ops::surface(Some(state), Some(document())));
+        .merge(ops::surface(Some(state), Some(document())))
+        .merge(ops::probes(Some(state)));
     for dialect in &settings.dialects {
         app = match dialect.as_str() {
             "root" => app.merge(legacy::root::surface(Some(state))),

@@ -32,8 +32,10 @@ pub fn note_user(extensions: &Extensions, id: &str) {
     }
 }
 
-/// Routes polled by machines, logged at debug level only.
-const QUIET: &[&str] = &["/health/live", "/health/ready", "/metrics"];
+/// Set in a response's extensions by the routes machines poll (probes, scrapes): their lines
+/// are logged at debug level only.
+#[derive(Debug, Clone, Copy)]
+pub struct Quiet;
 
 /// The middleware: times the request, counts it, and logs one line when it is answered.
 pub async fn observe(
@@ -75,7 +77,7 @@ pub async fn observe(
             )
         };
     }
-    if QUIET.contains(&route.as_str()) {
+    if res.extensions().get::<Quiet>().is_some() {
         line!(debug);
     } else if status >= 500 {
         line!(warn);

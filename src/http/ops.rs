@@ -13,22 +13,28 @@ use axum::{Extension, Json};
 use utoipa::openapi::OpenApi;
 use utoipa_axum::routes;
 
+use super::observe::Quiet;
 use super::state::AppState;
 use super::surface::{Limit, Surface};
 use crate::error::AppError;
 
-/// The probes, the token keys, and `GET /openapi.json` serving `document` (built once).
-/// Without a state, only their document.
+/// The token keys, and `GET /openapi.json` serving `document` (built once). Without a state,
+/// only their document.
 pub(crate) fn surface(state: Option<&AppState>, document: Option<OpenApi>) -> Surface {
-    let mut surface = Surface::new(state, OpenApi::default())
-        .routes(Limit::None, routes!(jwks))
-        .routes(Limit::None, routes!(live))
-        .routes(Limit::None, routes!(ready));
+    let mut surface = Surface::new(state, OpenApi::default()).routes(Limit::None, routes!(jwks));
     if let Some(document) = document {
         surface =
             surface.get(Limit::None, "/openapi.json", openapi).layer(Extension(Arc::new(document)));
     }
     surface
+}
+
+/// The health probes, logged at debug level only (machines poll them).
+pub(crate) fn probes(state: Option<&AppState>) -> Surface {
+    Surface::new(state, OpenApi::default())
+        .routes(Limit::None, routes!(live))
+        .routes(Limit::None, routes!(ready))
+        .layer(axum::middleware::map_response(quiet))
 }
 
 /// Dev mode's mailbox (`PORTCULLIS_DEV`).
@@ -38,13 +44,23 @@ pub(crate) fn dev(state: Option<&AppState>) -> Surface {
 
 /// `/metrics` on the main listener, only to a request bearing `PORTCULLIS_METRICS_TOKEN`.
 pub(crate) fn metrics_with_token_surface(state: &AppState) -> Surface {
-    Surface::new(Some(state), OpenApi::default()).get(Limit::None, "/metrics", metrics_with_token)
+    Surface::new(Some(state), OpenApi::default())
+        .get(Limit::None, "/metrics", metrics_with_token)
+        .layer(axum::middleware::map_response(quiet))
 }
 
 /// The metrics listener's one route (`PORTCULLIS_METRICS_BIND`): `/metrics`, to anyone who
 /// reaches that address.
 pub(crate) fn metrics_surface(state: &AppState) -> Surface {
-    Surface::new(Some(state), OpenApi::default()).get(Limit::None, "/metrics", metrics)
+    Surface::new(Some(state), OpenApi::default())
+        .get(Limit::None, "/metrics", metrics)
+        .layer(axum::middleware::map_response(quiet))
+}
+
+/// Marks an answer of a route machines poll, for its log line ([`Quiet`]).
+async fn quiet(mut res: Response) -> Response {
+    res.extensions_mut().insert(Quiet);
+    res
 }
 
 async fn openapi(Extension(document): Extension<Arc<OpenApi>>) -> Response {
