@@ -166,7 +166,7 @@ impl App {
             if let Ok(addr) = listener.local_addr() {
                 tracing::info!(%addr, "admin API listening");
             }
-            let app = crate::http::admin::admin_router(self.state.clone());
+            let app = crate::http::admin_router(self.state.clone());
             tokio::spawn(serve(listener, app, limits, stop_admin.clone().cancelled_owned()))
         });
         serve(self.listener, router(self.state), limits, shutdown).await;

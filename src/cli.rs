@@ -177,7 +177,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         }
     }
     if let Command::Openapi = command {
-        println!("{}", serde_json::to_string_pretty(&crate::http::openapi::document())?);
+        println!("{}", serde_json::to_string_pretty(&crate::http::document())?);
         return Ok(());
     }
     if let Command::Config { markdown: true, .. } = command {

@@ -9,41 +9,32 @@ use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
-use axum::{Json, Router};
+use axum::Json;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, OpenApi, ToSchema};
+use utoipa_axum::routes;
 
 use super::answers::{MessageResponse, UserView};
 use super::extract::{Client, Input, Path, Query};
-use super::AppState;
+use super::state::AppState;
+use super::surface::{Limit, Surface};
 use crate::error::{AppError, ErrorBody, ErrorCode, Result};
 use crate::service::admin_api::{AdminCaller, AdminUpdate};
 use crate::store::AuditFilter;
 
-/// The admin routes.
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/api/admin/users", get(list_users).post(create_user))
-        .route("/api/admin/users/{id}", get(get_user).patch(update_user).delete(delete_user))
-        .route("/api/admin/users/{id}/disable", post(disable_user))
-        .route("/api/admin/users/{id}/enable", post(enable_user))
-        .route("/api/admin/users/{id}/sessions/revoke", post(revoke_sessions))
-        .route("/api/admin/users/{id}/factors/reset", post(reset_factors))
-        .route("/api/admin/users/{id}/send-reset", post(send_reset))
-        .route("/api/admin/audit", get(audit_log))
-}
-
-/// The admin API alone, for its own listener (`PORTCULLIS_ADMIN_BIND`), under the same
-/// common layers as the main listener (deadlines, JSON errors, security headers, panics
-/// caught, metrics and logs, request ids), without CORS: no browser page calls it.
-pub fn admin_router(state: AppState) -> Router {
-    let settings = state.auth.settings.clone();
-    let observed = state.auth.clone();
-    let app = routes()
-        .fallback(|| async { AppError::not_found(ErrorCode::NotFound, "Not found") })
-        .with_state(state);
-    super::common_layers(app, &settings, observed, false)
+/// The admin routes: every one needs an API key (no IP budget; each key's calls are
+/// audited). The Origin check too, on either listener: a key only travels as a bearer token,
+/// which exempts a request from it, so it refuses only what no key could pass.
+pub(crate) fn surface(state: Option<&AppState>) -> Surface {
+    Surface::new(state, AdminDoc::openapi())
+        .routes(Limit::None, routes!(list_users, create_user))
+        .routes(Limit::None, routes!(get_user, update_user, delete_user))
+        .routes(Limit::None, routes!(disable_user))
+        .routes(Limit::None, routes!(enable_user))
+        .routes(Limit::None, routes!(revoke_sessions))
+        .routes(Limit::None, routes!(reset_factors))
+        .routes(Limit::None, routes!(send_reset))
+        .routes(Limit::None, routes!(audit_log))
 }
 
 /// A call authenticated by an admin API key.
@@ -374,11 +365,9 @@ pub async fn audit_log(
     Ok(Json(AuditPage { entries, next }))
 }
 
-/// The admin API in the OpenAPI document.
+/// The admin API's tag in the OpenAPI document (its routes bring their own, in [`surface`]).
 #[derive(OpenApi)]
 #[openapi(
-    paths(list_users, get_user, create_user, update_user, disable_user, enable_user, delete_user,
-        revoke_sessions, reset_factors, send_reset, audit_log),
     tags((name = "admin", description = "The admin API: API keys only (`portcullis api-key`), each route needs a scope"))
 )]
 pub struct AdminDoc;

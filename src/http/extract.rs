@@ -8,7 +8,7 @@ use axum::http::request::Parts;
 use axum::http::HeaderMap;
 use serde::de::DeserializeOwned;
 
-use super::AppState;
+use super::state::AppState;
 use crate::error::{AppError, ErrorCode};
 use crate::service::{Access, Authenticated, ClientInfo};
 
@@ -170,28 +170,29 @@ pub(crate) fn bearer(headers: &HeaderMap) -> Option<&str> {
     (scheme.eq_ignore_ascii_case("bearer") && !token.is_empty()).then_some(token)
 }
 
-/// What a session that must still enrol a second factor (`PORTCULLIS_REQUIRE_MFA`) may reach,
-/// on the JSON API and on the hosted pages: one list, so that the two surfaces cannot drift
-/// apart (a page's enrolment uses API routes too: `passkeys.js` fetches its options there).
-const ENROLMENT_ROUTES: &[(&str, &str)] = &[
-    ("POST", "/api/auth/mfa/totp"),
-    ("POST", "/api/auth/mfa/totp/confirm"),
-    ("POST", "/api/auth/passkeys/register/options"),
-    ("POST", "/api/auth/passkeys/register"),
-    ("POST", "/api/auth/logout"),
-    ("GET", "/api/auth/user"),
-    // The pages: the account page (which shows such a session only its set-up), TOTP's
-    // set-up, and a passkey's finish. Logging out needs no session.
-    ("GET", "/account/"),
-    ("POST", "/account/mfa/setup"),
-    ("GET", "/account/mfa/qr.svg"),
-    ("POST", "/account/mfa/confirm"),
-    ("POST", "/account/passkeys/register"),
-];
+/// What a signed-in request may do on a route beyond an ordinary one's: a mark its surface
+/// registered it with ([`super::surface::Class`]), found in the request's extensions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reach {
+    /// A session that must still enrol a second factor (`PORTCULLIS_REQUIRE_MFA`) may reach
+    /// it: on the JSON API and on the pages alike (a page's enrolment uses API routes too:
+    /// `passkeys.js` fetches its options there).
+    Enrolment,
+    /// Signing out: never refused, so a user over the write budget can still end a session
+    /// (each logout ends one; a new one needs a login, which has budgets of its own); a
+    /// session that must still enrol may do it too.
+    SignOut,
+}
 
-/// Whether a session that must still enrol a second factor may reach `method` `path`.
-pub(crate) fn enrolment_route(method: &str, path: &str) -> bool {
-    ENROLMENT_ROUTES.contains(&(method, path))
+/// The mark of the route a request is for, if it has one.
+fn reach(extensions: &axum::http::Extensions) -> Option<Reach> {
+    extensions.get::<Reach>().copied()
+}
+
+/// Whether a session that must still enrol a second factor may reach the route of the request
+/// whose extensions these are.
+pub(crate) fn enrolment_route(extensions: &axum::http::Extensions) -> bool {
+    reach(extensions).is_some()
 }
 
 /// A request authenticated by `Authorization: Bearer` or the session cookie; `401` otherwise.
@@ -214,8 +215,7 @@ impl FromRequestParts<AppState> for CurrentSession {
         auth.client = client_info(parts, state);
         super::observe::note_user(&parts.extensions, &auth.user.id);
         // PORTCULLIS_REQUIRE_MFA: a session without a second factor may only enrol one.
-        if state.auth.must_enrol(&auth) && !enrolment_route(parts.method.as_str(), parts.uri.path())
-        {
+        if state.auth.must_enrol(&auth) && !enrolment_route(&parts.extensions) {
             return Err(AppError::forbidden(
                 ErrorCode::MfaEnrollmentRequired,
                 "Set up two-factor authentication first (POST /api/auth/mfa/totp)",
@@ -225,18 +225,13 @@ impl FromRequestParts<AppState> for CurrentSession {
     }
 }
 
-/// Signing out is never refused, so a user over the write budget can still end a session
-/// (each logout ends one; a new one needs a login, which has budgets of its own).
-const LOGOUTS: &[&str] = &["/api/auth/logout", "/account/logout"];
-
 /// What a signed-in request means to do, for the write budget: anything but `GET`, `HEAD` and
 /// `OPTIONS` writes (no `GET` stores anything: even a provider link starts with a `POST`).
-/// Logouts spend nothing.
+/// Signing out ([`Reach::SignOut`]) spends nothing.
 pub(crate) fn access(parts: &Parts, state: &AppState) -> Access {
     use axum::http::Method;
-    let path = parts.uri.path();
     let reads = matches!(parts.method, Method::GET | Method::HEAD | Method::OPTIONS);
-    if reads || LOGOUTS.contains(&path) {
+    if reads || reach(&parts.extensions) == Some(Reach::SignOut) {
         return Access::Read;
     }
     Access::Write {

@@ -1,5 +1,5 @@
 //! What operators see of each request: one log line (request id, method, route pattern,
-//! status, latency, user id when known) and the HTTP metrics; and `GET /metrics`.
+//! status, latency, user id when known) and the HTTP metrics.
 //!
 //! The line names the route pattern (`/api/auth/sessions/{id}`), never the URI: query strings
 //! carry tokens (`verify-email-link?token=…`), and raw paths would make unbounded metric
@@ -9,17 +9,11 @@ use std::sync::{Arc, OnceLock};
 use std::time::Instant;
 
 use axum::extract::{MatchedPath, Request, State};
-use axum::http::header::CONTENT_TYPE;
-use axum::http::{Extensions, HeaderValue};
+use axum::http::Extensions;
 use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
-use axum::routing::get;
-use axum::Router;
-use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use axum::response::Response;
 
-use super::AppState;
-use crate::config::ExposeSecret;
-use crate::service::Auth;
+use crate::metrics::Metrics;
 
 /// Set in a response's extensions by a handler that authenticated someone without a session
 /// extractor (login): the user id for the request's log line.
@@ -38,11 +32,17 @@ pub fn note_user(extensions: &Extensions, id: &str) {
     }
 }
 
-/// Routes polled by machines, logged at debug level only.
-const QUIET: &[&str] = &["/health/live", "/health/ready", "/metrics"];
+/// Set in a response's extensions by the routes machines poll (probes, scrapes): their lines
+/// are logged at debug level only.
+#[derive(Debug, Clone, Copy)]
+pub struct Quiet;
 
 /// The middleware: times the request, counts it, and logs one line when it is answered.
-pub async fn observe(State(auth): State<Arc<Auth>>, mut req: Request, next: Next) -> Response {
+pub async fn observe(
+    State(metrics): State<Arc<Metrics>>,
+    mut req: Request,
+    next: Next,
+) -> Response {
     let started = Instant::now();
     let method = req.method().clone();
     let route =
@@ -55,12 +55,12 @@ pub async fn observe(State(auth): State<Arc<Auth>>, mut req: Request, next: Next
         .to_owned();
     let user = RequestUser::default();
     req.extensions_mut().insert(user.clone());
-    let in_flight = auth.metrics.request_started();
+    let in_flight = metrics.request_started();
     let res = next.run(req).await;
     drop(in_flight);
     let elapsed = started.elapsed();
     let status = res.status().as_u16();
-    auth.metrics.request_done(method.as_str(), &route, status, elapsed);
+    metrics.request_done(method.as_str(), &route, status, elapsed);
     let user_id =
         res.extensions().get::<UserId>().map(|u| u.0.as_str()).or(user.0.get().map(String::as_str));
     let latency_ms = (elapsed.as_secs_f64() * 1e6).round() / 1e3;
@@ -77,7 +77,7 @@ pub async fn observe(State(auth): State<Arc<Auth>>, mut req: Request, next: Next
             )
         };
     }
-    if QUIET.contains(&route.as_str()) {
+    if res.extensions().get::<Quiet>().is_some() {
         line!(debug);
     } else if status >= 500 {
         line!(warn);
@@ -85,45 +85,4 @@ pub async fn observe(State(auth): State<Arc<Auth>>, mut req: Request, next: Next
         line!(info);
     }
     res
-}
-
-/// `GET /metrics`: every metric in the OpenMetrics text format, which Prometheus reads.
-pub async fn metrics(State(state): State<AppState>) -> Response {
-    let body = state.auth.metrics_text().await;
-    let mut res = body.into_response();
-    res.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static(crate::metrics::CONTENT_TYPE));
-    res
-}
-
-/// `/metrics` on the main listener, with `PORTCULLIS_METRICS_TOKEN` set: only to a request
-/// bearing that secret (compared in constant time); `401` otherwise. Some figures (the mail
-/// backlog) move when a public route finds an account, so they are never public.
-pub async fn metrics_with_token(
-    State(state): State<AppState>,
-    headers: axum::http::HeaderMap,
-) -> Response {
-    let expected = state.auth.settings.metrics_token.as_ref().map(|t| t.expose_secret().as_bytes());
-    let presented = headers
-        .get(axum::http::header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split_once(' '))
-        .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
-        .map(|(_, token)| token.trim().as_bytes());
-    match (expected, presented) {
-        (Some(want), Some(got)) if bool::from(subtle::ConstantTimeEq::ct_eq(want, got)) => {
-            metrics(State(state)).await
-        }
-        _ => crate::error::AppError::unauthenticated().into_response(),
-    }
-}
-
-/// The router of the separate metrics listener (`PORTCULLIS_METRICS_BIND`): `/metrics` only.
-pub fn metrics_router(state: AppState) -> Router {
-    let auth = state.auth.clone();
-    Router::new()
-        .route("/metrics", get(metrics))
-        .with_state(state)
-        .layer(axum::middleware::from_fn_with_state(auth, observe))
-        .layer(PropagateRequestIdLayer::x_request_id())
-        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
 }

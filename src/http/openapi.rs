@@ -1,6 +1,7 @@
-//! The OpenAPI 3.1 document, assembled in one place from the path lists each route set keeps
-//! next to its handlers (`api::ApiDoc`, `legacy::LegacyDoc`, `OpsDoc`), then completed with
-//! the answers that the layers around the handlers give ([`CommonAnswers`]).
+//! The OpenAPI 3.1 document: its title and description, the error schemas and the security
+//! schemes here; the routes from their registration, each surface's (`http::document` gathers
+//! them); then completed with the answers that the layers around the handlers give
+//! ([`CommonAnswers`]).
 
 use utoipa::openapi::path::{Operation, ParameterIn};
 use utoipa::openapi::request_body::RequestBody;
@@ -52,10 +53,13 @@ impl Modify for SecuritySchemes {
     }
 }
 
-/// The document as this server answers: each new password's `minLength` is the password
+/// `doc` as this server answers: each new password's `minLength` is the password
 /// policy's minimum on that route set (`PORTCULLIS_PASSWORD_MIN_LENGTH`, or a legacy set's
 /// seed rule under `PORTCULLIS_COMPAT`).
-pub fn document_for(settings: &crate::config::Settings) -> utoipa::openapi::OpenApi {
+pub fn for_settings(
+    mut doc: utoipa::openapi::OpenApi,
+    settings: &crate::config::Settings,
+) -> utoipa::openapi::OpenApi {
     use crate::config::compat::LegacySet;
     let canonical = settings.password_policy.min_length;
     let on = |set| settings.password_policy_on(set).min_length;
@@ -68,7 +72,6 @@ pub fn document_for(settings: &crate::config::Settings) -> utoipa::openapi::Open
         ("AlxUpdatePassword", "new_password", on(LegacySet::Alx)),
         ("ApiV1UpdatePassword", "new_password", on(LegacySet::ApiV1)),
     ];
-    let mut doc = document();
     if let Some(components) = doc.components.as_mut() {
         for (schema, field, min) in new_passwords {
             let Some(RefOr::T(Schema::Object(o))) = components.schemas.get_mut(schema) else {
@@ -82,15 +85,13 @@ pub fn document_for(settings: &crate::config::Settings) -> utoipa::openapi::Open
     doc
 }
 
-/// The OpenAPI 3.1 document of every JSON route, without this server's settings (a new
-/// password's `minLength` is 1: see [`document_for`]).
-pub fn document() -> utoipa::openapi::OpenApi {
+/// The OpenAPI 3.1 document of every JSON route: `registered` (the surfaces' routes, each
+/// with its documentation) under the title, error schemas and security schemes, with the
+/// answers of the layers around the handlers. Without this server's settings a new
+/// password's `minLength` is 1 (see [`for_settings`]).
+pub fn document(registered: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
     let mut doc = Document::openapi();
-    doc.merge(super::api::ApiDoc::openapi());
-    doc.merge(super::pages::oauth::OAuthDoc::openapi());
-    doc.merge(super::legacy::LegacyDoc::openapi());
-    doc.merge(super::OpsDoc::openapi());
-    doc.merge(super::admin::AdminDoc::openapi());
+    doc.merge(registered);
     CommonAnswers.modify(&mut doc);
     doc
 }
@@ -155,6 +156,7 @@ fn complete(method: &str, path: &str, op: &mut Operation, optional_bodies: &[Str
     let legacy = op.tags.iter().flatten().any(|t| t.starts_with("legacy"));
     let operations = op.tags.iter().flatten().any(|t| t == "operations");
     let writes = method != "GET";
+    let reach = reach(op).map(str::to_owned);
     let schemes: Vec<String> = op
         .security
         .iter()
@@ -209,19 +211,30 @@ fn complete(method: &str, path: &str, op: &mut Operation, optional_bodies: &[Str
         );
     } else if session {
         add("401", "No session, or a dead or invalid token or cookie (`not_authenticated`)");
-        if !crate::http::extract::enrolment_route(method, path) {
+        if reach.is_none() {
             add(
                 "403",
                 "The account must enrol a second factor first (`mfa_enrollment_required`, \
                  with `PORTCULLIS_REQUIRE_MFA`)",
             );
         }
-        if writes && path != "/api/auth/logout" {
+        if writes && reach.as_deref() != Some(REACH_SIGN_OUT) {
             add("429", "Over the write budget (`rate_limited`, with `Retry-After`)");
         }
     } else if !operations && (writes || !legacy) {
         add("429", "The client IP's budget is spent (`rate_limited`, with `Retry-After`)");
     }
+}
+
+/// The operation extension that carries a route's [`Reach`](super::extract::Reach), set where
+/// the route is registered (`surface::Surface::routes`): a session that must still enrol may
+/// reach it, or it signs out.
+pub(crate) const REACH: &str = "x-portcullis-reach";
+pub(crate) const REACH_ENROLMENT: &str = "enrolment";
+pub(crate) const REACH_SIGN_OUT: &str = "sign-out";
+
+fn reach(op: &Operation) -> Option<&str> {
+    op.extensions.as_ref().and_then(|e| e.get(REACH)).and_then(|v| v.as_str())
 }
 
 /// A login body (`email`, `username`, `password`) that needs `email` or `username` not blank:
@@ -276,7 +289,7 @@ mod tests {
 
     #[test]
     fn a_required_field_is_a_string_that_cannot_be_null_or_empty() {
-        let doc = json(super::document());
+        let doc = json(crate::http::document());
         let body = &doc["components"]["schemas"]["ChangePasswordRequest"];
         let required: Vec<&str> =
             body["required"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
@@ -291,7 +304,7 @@ mod tests {
 
     #[test]
     fn every_operation_lists_the_answers_of_the_layers_around_it() {
-        let doc = json(super::document());
+        let doc = json(crate::http::document());
         for (method, path, op) in operations(&doc) {
             let answers = op["responses"].as_object().unwrap();
             let has = |s: &str| answers.contains_key(s);
@@ -310,7 +323,7 @@ mod tests {
 
     #[test]
     fn parameters_are_where_the_server_reads_them() {
-        let doc = json(super::document());
+        let doc = json(crate::http::document());
         for (method, path, op) in operations(&doc) {
             for p in op["parameters"].as_array().into_iter().flatten() {
                 let name = p["name"].as_str().unwrap();
@@ -330,7 +343,7 @@ mod tests {
 
     #[test]
     fn a_body_of_optional_fields_may_be_left_out_and_one_with_required_ones_may_not() {
-        let doc = json(super::document());
+        let doc = json(crate::http::document());
         let body = |path: &str, method: &str| doc["paths"][path][method]["requestBody"].clone();
         assert_eq!(body("/api/auth/mfa/totp", "post")["required"], false);
         assert_eq!(body("/api/admin/users/{id}", "patch")["required"], false);
@@ -339,7 +352,7 @@ mod tests {
 
     #[test]
     fn a_login_names_an_email_or_a_username() {
-        let doc = json(super::document());
+        let doc = json(crate::http::document());
         for name in ["LoginRequest", "LoginBody"] {
             let either = &doc["components"]["schemas"][name]["allOf"][1]["anyOf"];
             assert_eq!(either[0]["required"][0], "email", "{name}");
@@ -351,7 +364,7 @@ mod tests {
     fn the_served_document_states_this_servers_password_minimum() {
         let settings =
             crate::config::Settings::from_map([("PORTCULLIS_PASSWORD_MIN_LENGTH", "12")]).unwrap();
-        let doc = json(super::document_for(&settings));
+        let doc = json(crate::http::document_for(&settings));
         let schemas = &doc["components"]["schemas"];
         assert_eq!(schemas["RegisterRequest"]["properties"]["password"]["minLength"], 12);
         assert_eq!(schemas["ChangePasswordRequest"]["properties"]["new_password"]["minLength"], 12);

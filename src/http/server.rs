@@ -2,7 +2,7 @@
 //! itself: HTTP/1.1 with a deadline for request headers (on every request of a connection, so
 //! an idle keep-alive or a slowloris client is dropped), a cap on open connections, and a
 //! graceful shutdown that lets in-flight requests finish within a deadline. Body read and
-//! whole-request deadlines are tower layers in `http::router`.
+//! whole-request deadlines are tower layers of the common stack (`http::stack`).
 
 use std::collections::HashMap;
 use std::future::Future;

@@ -223,3 +223,24 @@ async fn security_events_are_in_the_audit_log_without_secrets(db: Db) {
         assert!(!everything.contains(secret), "the audit log holds {secret:?}");
     }
 }
+
+/// The main listener, the admin API's and the metrics one put the same common stack over
+/// their routes: an unknown route is the same JSON error with the same headers on each.
+#[tokio::test]
+async fn every_listener_answers_an_unknown_route_with_the_json_error_and_headers() {
+    let app = TestApp::spawn_with(Db::Sqlite, &[("PORTCULLIS_ADMIN_BIND", "127.0.0.1:0")]).await;
+    let ports = [Some(app.port), app.admin_port, app.metrics_port];
+    for port in ports.map(|p| p.expect("three listeners")) {
+        let url = format!("http://127.0.0.1:{port}/nowhere");
+        let res = app.client.get(&url).send().await.unwrap();
+        assert_eq!(res.status(), StatusCode::NOT_FOUND, "{url}");
+        let headers = res.headers().clone();
+        assert_eq!(headers["content-type"], "application/json", "{url}");
+        assert_eq!(headers["x-content-type-options"], "nosniff", "{url}");
+        assert_eq!(headers["referrer-policy"], "no-referrer", "{url}");
+        assert_eq!(headers["cache-control"], "no-store", "{url}");
+        assert!(headers.contains_key("x-request-id"), "{url}");
+        let body = error_body(res).await;
+        assert_eq!(body, json!({"message": "Not found", "code": "not_found"}), "{url}");
+    }
+}

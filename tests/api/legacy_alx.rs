@@ -604,3 +604,33 @@ async fn the_alx_set_is_not_served_when_dialects_leave_it_out(db: Db) {
     let app = TestApp::spawn_with(db, &[("PORTCULLIS_DIALECTS", "alx")]).await;
     create(&app, "s@example.com", PASSWORD).await;
 }
+
+/// The status line of `method path` on `app`, read off the wire (a client library keeps only
+/// the code).
+async fn status_line(app: &TestApp, method: &str, path: &str) -> String {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut stream = tokio::net::TcpStream::connect(("127.0.0.1", app.port)).await.unwrap();
+    let request = format!(
+        "{method} {path} HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+    );
+    stream.write_all(request.as_bytes()).await.unwrap();
+    let mut answer = Vec::new();
+    stream.read_to_end(&mut answer).await.unwrap();
+    let answer = String::from_utf8_lossy(&answer).into_owned();
+    answer.lines().next().unwrap_or_default().to_owned()
+}
+
+/// Seed 004 ran on Werkzeug, whose upper-case reason phrases some clients compare: its routes
+/// keep them, refusals made before a handler included (a wrong method, a spent budget); the
+/// other route sets keep the usual phrases.
+#[tokio::test]
+async fn alx_answers_carry_werkzeugs_reason_phrases_and_only_alx_answers_do() {
+    let app = TestApp::spawn_with(Db::Sqlite, &[("PORTCULLIS_RATE_LIMIT_PER_MINUTE", "1")]).await;
+    assert_eq!(status_line(&app, "GET", "/profile").await, "HTTP/1.1 403 FORBIDDEN");
+    assert_eq!(status_line(&app, "PATCH", "/users").await, "HTTP/1.1 405 METHOD NOT ALLOWED");
+    assert_eq!(status_line(&app, "POST", "/users").await, "HTTP/1.1 400 BAD REQUEST");
+    assert_eq!(status_line(&app, "POST", "/users").await, "HTTP/1.1 429 TOO MANY REQUESTS");
+    assert_eq!(status_line(&app, "GET", "/api/auth/user").await, "HTTP/1.1 401 Unauthorized");
+    assert_eq!(status_line(&app, "PATCH", "/login").await, "HTTP/1.1 405 Method Not Allowed");
+    assert_eq!(status_line(&app, "GET", "/nowhere").await, "HTTP/1.1 404 Not Found");
+}

@@ -16,7 +16,7 @@ backends!(
     a_lock_ends_with_its_window,
     two_nodes_sharing_redis_spend_one_budget,
     an_unreachable_redis_falls_back_to_per_node_limits,
-    every_unauthenticated_route_in_the_openapi_document_is_limited,
+    every_route_registered_as_open_to_anyone_spends_the_ip_budget,
 );
 
 fn redis_url() -> Option<String> {
@@ -205,44 +205,70 @@ async fn an_unreachable_redis_falls_back_to_per_node_limits(db: Db) {
     assert_eq!(app.login_status("f@example.com", "whatever1").await, StatusCode::TOO_MANY_REQUESTS);
 }
 
-async fn every_unauthenticated_route_in_the_openapi_document_is_limited(db: Db) {
+/// The routes walked are those the surfaces registered as open to anyone (the pages' forms
+/// too), straight from the registration; and every write the document says anyone may call is
+/// among them.
+async fn every_route_registered_as_open_to_anyone_spends_the_ip_budget(db: Db) {
     let app = TestApp::spawn_with(db, &[("PORTCULLIS_RATE_LIMIT_PER_MINUTE", "1")]).await;
-    let doc: serde_json::Value = app.get("/openapi.json").await.json().await.unwrap();
+    let state = portcullis::http::AppState { auth: app.auth.clone() };
+    let limited: Vec<String> = portcullis::http::rate_limited_routes(&state)
+        .into_iter()
+        .map(|r| format!("{} {}", r.method, r.path))
+        .collect();
+    // A page's form is refused without its CSRF token before the budget is looked at; the
+    // other routes read a form as well as JSON.
+    let (csrf_cookie, csrf) = crate::browser::csrf(&app).await;
     // The one token of this client's bucket.
     assert_eq!(app.post_json("/api/auth/login", json!({})).await.status(), StatusCode::BAD_REQUEST);
-    let mut checked = Vec::new();
+    for route in &limited {
+        let (method, path) = route.split_once(' ').unwrap();
+        let path = path.replace("{provider}", "github");
+        assert!(!path.contains('{'), "{route}: a path parameter to fill in");
+        let res = app
+            .client
+            .request(reqwest::Method::from_bytes(method.as_bytes()).unwrap(), app.url(&path))
+            .header(reqwest::header::COOKIE, &csrf_cookie)
+            .form(&[("csrf", csrf.as_str())])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS, "{route} spends no budget");
+        assert!(res.headers().contains_key("retry-after"), "{route}");
+        // Each surface refuses in its own shape: the pages with the error page.
+        if path.starts_with("/account/") {
+            assert!(res.text().await.unwrap().contains("Too many requests"), "{route}");
+        } else {
+            assert_eq!(error_body(res).await["code"], "rate_limited", "{route}");
+        }
+    }
+    // Every surface registered some: the canonical API, each legacy set and the pages.
+    for route in [
+        "POST /api/auth/register",
+        "POST /api/auth/refresh",
+        "GET /api/auth/oauth/{provider}/start",
+        "POST /login",
+        "PUT /reset_password",
+        "POST /api/v1/update_password",
+        "POST /account/login",
+        "POST /account/passkeys/login",
+    ] {
+        assert!(
+            limited.iter().any(|r| r == route),
+            "{route} not registered as limited: {limited:?}"
+        );
+    }
+    // A write the document shows without a security requirement is open to anyone: it is
+    // registered as limited.
+    let doc: serde_json::Value = app.get("/openapi.json").await.json().await.unwrap();
     for (path, item) in doc["paths"].as_object().unwrap() {
         for (method, op) in item.as_object().unwrap() {
             let changes_state = matches!(method.as_str(), "post" | "put" | "patch" | "delete");
             let needs_session =
                 op.get("security").is_some_and(|s| !s.as_array().unwrap().is_empty());
-            if !changes_state || needs_session {
-                continue;
+            let route = format!("{} {path}", method.to_uppercase());
+            if changes_state && !needs_session {
+                assert!(limited.contains(&route), "{route} is open to anyone but not limited");
             }
-            let method = reqwest::Method::from_bytes(method.to_uppercase().as_bytes()).unwrap();
-            let res = app
-                .client
-                .request(method.clone(), app.url(path))
-                .json(&json!({}))
-                .send()
-                .await
-                .unwrap();
-            assert_eq!(
-                res.status(),
-                StatusCode::TOO_MANY_REQUESTS,
-                "{method} {path} is open to anyone but spends no budget"
-            );
-            checked.push(format!("{method} {path}"));
         }
-    }
-    // The document does list them: the canonical ones and every legacy set's.
-    for route in [
-        "POST /api/auth/register",
-        "POST /api/auth/refresh",
-        "POST /login",
-        "PUT /reset_password",
-        "POST /api/v1/update_password",
-    ] {
-        assert!(checked.iter().any(|c| c == route), "{route} not checked: {checked:?}");
     }
 }

@@ -8,7 +8,7 @@ use super::types::UserView;
 use super::types::*;
 use crate::error::{ErrorBody, Result};
 use crate::http::extract::{Client, CurrentSession, Input, Query};
-use crate::http::AppState;
+use crate::http::state::AppState;
 use crate::service::{Declined, ProfileUpdate, Registration};
 
 const FORGOT_MESSAGE: &str = "If your email is registered, you will receive a password reset link";
@@ -115,7 +115,7 @@ pub async fn resend_verification(
     let email = required(req.email, "email")?;
     // Detached so that known and unknown addresses answer in the same time.
     let auth = state.auth.clone();
-    crate::http::after_response("resend-verification", async move {
+    crate::http::state::after_response("resend-verification", async move {
         auth.resend_verification(&email).await
     });
     Ok(Json(MessageResponse::new(RESEND_MESSAGE)))
@@ -132,7 +132,7 @@ pub async fn forgot_password(
     // Detached: the response never waits on the lookup, token and outbox writes, so its
     // timing cannot tell a registered address from an unknown one.
     let auth = state.auth.clone();
-    crate::http::after_response("forgot-password", async move {
+    crate::http::state::after_response("forgot-password", async move {
         auth.forgot_password(&email).await.map(|_| ())
     });
     Ok(Json(MessageResponse::new(FORGOT_MESSAGE)))

@@ -9,7 +9,7 @@ use utoipa::ToSchema;
 use super::types::MessageResponse;
 use crate::error::{ErrorBody, Result};
 use crate::http::extract::{Client, CurrentSession, Input, PresentedCookie};
-use crate::http::AppState;
+use crate::http::state::AppState;
 use crate::service::Fresh;
 
 // No `Debug` on these: they carry passwords, codes and secrets.

@@ -7,91 +7,54 @@ pub mod session;
 mod signin;
 pub mod types;
 
-use axum::routing::{delete, get, patch, post};
-use axum::Router;
 use utoipa::OpenApi;
+use utoipa_axum::routes;
 
-use super::AppState;
+use crate::http::state::AppState;
+use crate::http::surface::{Class, Limit, Surface};
 
 /// The canonical routes: those anyone may call without a session spend the client IP's
-/// budget ([`super::public`]); the rest need a session.
-pub fn routes(state: &AppState) -> Router<AppState> {
-    let anyone = Router::new()
-        .route("/api/auth/register", post(account::register))
-        .route("/api/auth/verify-email", post(account::verify_email))
-        .route("/api/auth/verify-email-link", get(account::verify_email_link))
-        .route("/api/auth/verify-email/decline", post(account::decline_verification))
-        .route("/api/auth/resend-verification", post(account::resend_verification))
-        .route("/api/auth/forgot-password", post(account::forgot_password))
-        .route("/api/auth/reset-password", post(account::reset_password))
-        .route("/api/auth/login", post(session::login))
-        .route("/api/auth/mfa/verify", post(mfa::verify))
-        .route("/api/auth/refresh", post(session::refresh))
-        .route("/api/auth/passkeys/login/options", post(passkeys::login_options))
-        .route("/api/auth/passkeys/login", post(passkeys::login))
-        .route("/api/auth/email-login", post(signin::email_login))
-        .route("/api/auth/email-login/verify", post(signin::email_login_verify));
-    let signed_in = Router::new()
-        .route(
-            "/api/auth/user",
-            get(account::get_user).patch(account::update_user).delete(account::delete_user),
-        )
-        .route("/api/auth/change-password", post(account::change_password))
-        .route("/api/auth/logout", post(session::logout))
-        .route("/api/auth/sessions", get(session::list).delete(session::revoke_others))
-        .route("/api/auth/sessions/{id}", delete(session::revoke_one))
-        .route("/api/auth/reauthenticate", post(mfa::reauthenticate))
-        .route("/api/auth/mfa/totp", post(mfa::enrol).delete(mfa::disable))
-        .route("/api/auth/mfa/totp/confirm", post(mfa::confirm))
-        .route("/api/auth/mfa/recovery-codes", post(mfa::recovery_codes))
-        .route("/api/auth/passkeys", get(passkeys::list))
-        .route("/api/auth/passkeys/register/options", post(passkeys::register_options))
-        .route("/api/auth/passkeys/register", post(passkeys::register))
-        .route("/api/auth/passkeys/{id}", patch(passkeys::rename).delete(passkeys::delete))
-        .route("/api/auth/identities", get(signin::identities))
-        .route("/api/auth/identities/{id}", delete(signin::unlink));
-    super::public(state, anyone).merge(signed_in)
+/// budget; the rest need a session, and a few of them are part of enrolling a second factor
+/// or sign out. Without a state, only their document.
+pub(crate) fn surface(state: Option<&AppState>) -> Surface {
+    Surface::new(state, ApiDoc::openapi())
+        .routes(Limit::PerIp, routes!(account::register))
+        .routes(Limit::PerIp, routes!(account::verify_email))
+        .routes(Limit::PerIp, routes!(account::verify_email_link))
+        .routes(Limit::PerIp, routes!(account::decline_verification))
+        .routes(Limit::PerIp, routes!(account::resend_verification))
+        .routes(Limit::PerIp, routes!(session::login))
+        .routes(Limit::PerIp, routes!(session::refresh))
+        .routes(Class::SIGN_OUT, routes!(session::logout))
+        .routes(Limit::PerIp, routes!(account::forgot_password))
+        .routes(Limit::PerIp, routes!(account::reset_password))
+        .routes(Class::ENROLMENT, routes!(account::get_user))
+        .routes(Limit::None, routes!(account::update_user, account::delete_user))
+        .routes(Limit::None, routes!(account::change_password))
+        .routes(Limit::None, routes!(session::list, session::revoke_others))
+        .routes(Limit::None, routes!(session::revoke_one))
+        .routes(Class::ENROLMENT, routes!(mfa::enrol))
+        .routes(Limit::None, routes!(mfa::disable))
+        .routes(Class::ENROLMENT, routes!(mfa::confirm))
+        .routes(Limit::None, routes!(mfa::recovery_codes))
+        .routes(Limit::PerIp, routes!(mfa::verify))
+        .routes(Limit::None, routes!(mfa::reauthenticate))
+        .routes(Class::ENROLMENT, routes!(passkeys::register_options))
+        .routes(Class::ENROLMENT, routes!(passkeys::register))
+        .routes(Limit::None, routes!(passkeys::list))
+        .routes(Limit::None, routes!(passkeys::rename, passkeys::delete))
+        .routes(Limit::PerIp, routes!(passkeys::login_options))
+        .routes(Limit::PerIp, routes!(passkeys::login))
+        .routes(Limit::PerIp, routes!(signin::email_login))
+        .routes(Limit::PerIp, routes!(signin::email_login_verify))
+        .routes(Limit::None, routes!(signin::identities))
+        .routes(Limit::None, routes!(signin::unlink))
 }
 
-/// The canonical API's routes in the OpenAPI document (assembled in `http::openapi`).
+/// The canonical API's tags and shared schemas in the OpenAPI document (its routes bring
+/// their own, in [`surface`]).
 #[derive(OpenApi)]
 #[openapi(
-    paths(
-        account::register,
-        account::verify_email,
-        account::verify_email_link,
-        account::decline_verification,
-        account::resend_verification,
-        session::login,
-        session::refresh,
-        session::logout,
-        account::forgot_password,
-        account::reset_password,
-        account::get_user,
-        account::update_user,
-        account::delete_user,
-        account::change_password,
-        session::list,
-        session::revoke_one,
-        session::revoke_others,
-        mfa::enrol,
-        mfa::confirm,
-        mfa::disable,
-        mfa::recovery_codes,
-        mfa::verify,
-        mfa::reauthenticate,
-        passkeys::register_options,
-        passkeys::register,
-        passkeys::list,
-        passkeys::rename,
-        passkeys::delete,
-        passkeys::login_options,
-        passkeys::login,
-        signin::email_login,
-        signin::email_login_verify,
-        signin::identities,
-        signin::unlink,
-    ),
     components(schemas(types::SecondFactorResponse)),
     tags((name = "auth", description = "The canonical API"),
         (name = "mfa", description = "Two-factor authentication and step-up"),

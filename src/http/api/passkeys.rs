@@ -15,7 +15,7 @@ use super::types::MessageResponse;
 use crate::clock::rfc3339;
 use crate::error::{ErrorBody, Result};
 use crate::http::extract::{Client, CurrentSession, Input, Path, PresentedCookie};
-use crate::http::AppState;
+use crate::http::state::AppState;
 use crate::store::StoredPasskey;
 
 #[derive(Serialize, ToSchema)]

@@ -9,7 +9,7 @@ use super::types::*;
 use crate::error::{ErrorBody, Result};
 use crate::http::answers::{identifier, step_response};
 use crate::http::extract::{Client, CurrentSession, Input, Path, PresentedCookie};
-use crate::http::AppState;
+use crate::http::state::AppState;
 
 /// Log in with `email` or `username` and `password`. Sets the session cookie and returns an
 /// access token and a refresh token. Every login opens a new session.

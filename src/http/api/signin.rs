@@ -14,7 +14,7 @@ use super::types::{EmailRequest, MessageResponse};
 use crate::error::{AppError, ErrorBody, Result};
 use crate::http::answers::step_response;
 use crate::http::extract::{Client, CurrentSession, Input, Path, PresentedCookie};
-use crate::http::AppState;
+use crate::http::state::AppState;
 
 use crate::store::Identity;
 
@@ -51,10 +51,9 @@ pub async fn email_login(
     // Detached: the answer never waits on the lookup and the writes, so its timing cannot
     // tell an address with an account from one without.
     let auth = state.auth.clone();
-    crate::http::after_response(
-        "email-login",
-        async move { auth.request_email_login(&email).await },
-    );
+    crate::http::state::after_response("email-login", async move {
+        auth.request_email_login(&email).await
+    });
     Ok(Json(MessageResponse::new(EMAIL_LOGIN_MESSAGE)))
 }
 

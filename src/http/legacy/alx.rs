@@ -6,50 +6,43 @@ use axum::extract::State;
 use axum::http::header::ACCEPT;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::routing::{get, post};
-use axum::{Json, Router};
+use axum::Json;
 use serde::Deserialize;
 use serde_json::json;
+use utoipa_axum::routes;
 
 use super::{found, required, reset_token_answer};
 use crate::config::compat::LegacySet;
 use crate::error::{AppError, ErrorCode, Result};
 use crate::http::extract::{Client, Input};
-use crate::http::AppState;
+use crate::http::state::AppState;
+use crate::http::surface::{Limit, Surface};
 use crate::service::Registration;
 
-pub fn routes(state: &AppState) -> Router<AppState> {
-    let anyone = Router::new()
-        .route("/users", post(users))
-        .route("/sessions", post(super::cookie_login))
-        .route("/reset_password", post(get_reset_token).put(update_password));
-    crate::http::public(state, anyone)
-        .route("/", get(index))
-        .route("/sessions", axum::routing::delete(logout))
-        .route("/profile", get(profile))
+/// The `alx` route set (seed 004): the routes anyone may call spend the client IP's budget.
+pub(crate) fn surface(state: Option<&AppState>) -> Surface {
+    Surface::new(state, Default::default())
+        .routes(Limit::None, routes!(index))
+        .routes(Limit::PerIp, routes!(users))
+        .routes(Limit::PerIp, routes!(super::cookie_login))
+        .routes(Limit::None, routes!(logout))
+        .routes(Limit::None, routes!(profile))
+        .routes(Limit::PerIp, routes!(get_reset_token, update_password))
+        .layer(axum::middleware::from_fn(werkzeug_reasons))
 }
 
-/// The paths of this route set (for [`werkzeug_reasons`]).
-const PATHS: &[&str] = &["/", "/users", "/sessions", "/profile", "/reset_password"];
-
 /// Seed 004 ran on Werkzeug, whose status lines carry upper-case reason phrases
-/// (`401 UNAUTHORIZED`), and some of its clients compare them. Applied outside every other
-/// layer, so refusals made before a handler (`429`, `413`, `405`) get them too.
-pub async fn werkzeug_reasons(
-    req: axum::extract::Request,
-    next: axum::middleware::Next,
-) -> Response {
-    let ours = PATHS.contains(&req.uri().path());
+/// (`401 UNAUTHORIZED`), and some of its clients compare them. A layer of this surface over
+/// all its routes, so refusals made before a handler (`429`, `403`, `405`) get them too.
+async fn werkzeug_reasons(req: axum::extract::Request, next: axum::middleware::Next) -> Response {
     let mut res = next.run(req).await;
-    if ours {
-        let status = res.status();
-        let reason = match status.as_u16() {
-            413 => Some("REQUEST ENTITY TOO LARGE".to_owned()),
-            _ => status.canonical_reason().map(str::to_ascii_uppercase),
-        };
-        if let Some(phrase) = reason.and_then(|r| hyper::ext::ReasonPhrase::try_from(r).ok()) {
-            res.extensions_mut().insert(phrase);
-        }
+    let status = res.status();
+    let reason = match status.as_u16() {
+        413 => Some("REQUEST ENTITY TOO LARGE".to_owned()),
+        _ => status.canonical_reason().map(str::to_ascii_uppercase),
+    };
+    if let Some(phrase) = reason.and_then(|r| hyper::ext::ReasonPhrase::try_from(r).ok()) {
+        res.extensions_mut().insert(phrase);
     }
     res
 }

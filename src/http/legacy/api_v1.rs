@@ -5,28 +5,29 @@ use axum::extract::State;
 use axum::http::header::SET_COOKIE;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{AppendHeaders, IntoResponse, Response};
-use axum::routing::post;
-use axum::{Json, Router};
+use axum::Json;
 use serde::Deserialize;
 use serde_json::json;
+use utoipa_axum::routes;
 
 use super::{required, reset_token_answer};
 use crate::config::compat::LegacySet;
 use crate::error::{AppError, ErrorCode, Result};
 use crate::http::extract::{Client, Input};
-use crate::http::AppState;
+use crate::http::state::AppState;
+use crate::http::surface::{Limit, Surface};
 use crate::service::Registration;
 
-pub fn routes(state: &AppState) -> Router<AppState> {
-    let anyone = Router::new()
-        .route("/api/v1/register", post(register))
-        .route("/api/v1/session", post(session))
-        .route("/api/v1/logout", post(logout))
-        .route("/api/v1/reset_password", post(reset_password))
-        .route("/api/v1/update_password", post(update_password));
-    // Logout needs no session to answer (it clears whatever cookie it is sent), so it is
-    // limited like the rest.
-    crate::http::public(state, anyone)
+/// The `api-v1` route set (seed 001): the routes anyone may call spend the client IP's budget.
+pub(crate) fn surface(state: Option<&AppState>) -> Surface {
+    Surface::new(state, Default::default())
+        .routes(Limit::PerIp, routes!(register))
+        .routes(Limit::PerIp, routes!(session))
+        // Logout needs no session to answer (it clears whatever cookie it is sent), so it is
+        // limited like the rest.
+        .routes(Limit::PerIp, routes!(logout))
+        .routes(Limit::PerIp, routes!(reset_password))
+        .routes(Limit::PerIp, routes!(update_password))
 }
 
 /// `201`; missing fields and a taken address are `400`, as the seed documents.

@@ -2,38 +2,22 @@
 //! route set only reshapes requests and responses; sessions, tokens, policy, hashing and
 //! limits are the canonical ones.
 
-mod alx;
-
-pub use alx::werkzeug_reasons;
-mod api_v1;
-mod root;
+pub(crate) mod alx;
+pub(crate) mod api_v1;
+pub(crate) mod root;
 
 use axum::http::HeaderValue;
 use axum::response::{IntoResponse, Response};
-use axum::{Json, Router};
+use axum::Json;
 use serde_json::json;
 
-use super::AppState;
 use crate::config::compat::LegacySet;
 use crate::http::extract::{Client, Input, PresentedCookie};
+use crate::http::state::AppState;
 use crate::service::{ForgotOutcome, Identifier};
 use axum::extract::State;
 use axum::http::header::SET_COOKIE;
 use axum::response::AppendHeaders;
-
-/// The route sets named in `PORTCULLIS_DIALECTS`.
-pub fn routes(state: &AppState) -> Router<AppState> {
-    let mut router = Router::new();
-    for d in &state.auth.settings.dialects {
-        router = match d.as_str() {
-            "root" => router.merge(root::routes(state)),
-            "alx" => router.merge(alx::routes(state)),
-            "api-v1" => router.merge(api_v1::routes(state)),
-            _ => router,
-        };
-    }
-    router
-}
 
 /// `302 Found` to `location` (the seeds' redirects), with extra headers.
 fn found(location: &'static str, set_cookie: HeaderValue) -> Response {
@@ -55,7 +39,7 @@ async fn start_reset(
         return state.auth.forgot_password(&email).await.map(Some);
     }
     let auth = state.auth.clone();
-    crate::http::after_response("password reset request", async move {
+    crate::http::state::after_response("password reset request", async move {
         auth.forgot_password(&email).await.map(|_| ())
     });
     Ok(None)
@@ -127,28 +111,6 @@ async fn cookie_login(
     res.extensions_mut().insert(crate::http::observe::UserId(out.user.id));
     Ok(res)
 }
-
-/// The legacy route sets in the OpenAPI document.
-#[derive(utoipa::OpenApi)]
-#[openapi(paths(
-    root::register,
-    root::login,
-    root::forgot_password,
-    root::logout,
-    alx::index,
-    alx::users,
-    cookie_login,
-    alx::logout,
-    alx::profile,
-    alx::get_reset_token,
-    alx::update_password,
-    api_v1::register,
-    api_v1::session,
-    api_v1::logout,
-    api_v1::reset_password,
-    api_v1::update_password,
-))]
-pub struct LegacyDoc;
 
 /// A field that must be present and non-blank.
 fn required(v: Option<String>, field: &str) -> crate::error::Result<String> {

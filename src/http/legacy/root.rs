@@ -4,25 +4,27 @@
 use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
-use axum::{Json, Router};
+use axum::Json;
 use serde::Deserialize;
 use serde_json::json;
+use utoipa_axum::routes;
 
 use super::{found, required, start_reset};
 use crate::config::compat::LegacySet;
 use crate::error::{AppError, ErrorCode};
 use crate::http::answers::{identifier, login_response};
 use crate::http::extract::{Client, Input, PresentedCookie};
-use crate::http::AppState;
+use crate::http::state::AppState;
+use crate::http::surface::{Limit, Surface};
 use crate::service::{ForgotOutcome, Registration};
 
-pub fn routes(state: &AppState) -> Router<AppState> {
-    let anyone = Router::new()
-        .route("/register", post(register))
-        .route("/login", post(login))
-        .route("/forgot-password", post(forgot_password));
-    crate::http::public(state, anyone).route("/logout", get(logout))
+/// The `root` route set (seeds 000 and 002): the routes anyone may call spend the client IP's budget.
+pub(crate) fn surface(state: Option<&AppState>) -> Surface {
+    Surface::new(state, Default::default())
+        .routes(Limit::PerIp, routes!(register))
+        .routes(Limit::PerIp, routes!(login))
+        .routes(Limit::PerIp, routes!(forgot_password))
+        .routes(Limit::None, routes!(logout))
 }
 
 /// An [`AppError`] in this set's shape: `{"error", "message", "code"}`, with the seeds'

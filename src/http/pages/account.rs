@@ -15,7 +15,7 @@ use super::render::{Flash, Page};
 use super::signup::mismatch;
 use crate::domain::Session;
 use crate::error::{AppError, ErrorCode};
-use crate::http::AppState;
+use crate::http::state::AppState;
 use crate::service::Authenticated;
 
 /// `GET /account` -> `/account/`.

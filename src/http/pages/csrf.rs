@@ -8,7 +8,7 @@
 //!
 //! Another site can make a browser post a form here, but it can neither read the cookie nor
 //! set it, so it cannot fill in the field. This sits on top of the Origin check every
-//! state-changing route gets (`middleware::csrf`) and of `SameSite` on the session cookie;
+//! state-changing route gets (`guards::origin`) and of `SameSite` on the session cookie;
 //! unlike those, it also holds for a browser that sends no `Origin` header.
 
 use std::sync::Arc;

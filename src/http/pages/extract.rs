@@ -12,7 +12,7 @@ use super::form::PageError;
 use super::render::{Flash, Page};
 use crate::error::AppError;
 use crate::http::extract::{enrolment_route, Client, Input, PresentedCookie};
-use crate::http::AppState;
+use crate::http::state::AppState;
 use crate::service::Authenticated;
 
 /// A form body (urlencoded or JSON); a malformed, oversized or slow one is answered with the
@@ -63,8 +63,7 @@ impl FromRequestParts<AppState> for SignedIn {
             // PORTCULLIS_REQUIRE_MFA: a session without a second factor sees its account page
             // and the set-up, nothing else.
             MaybeSignedIn(Some(auth))
-                if state.auth.must_enrol(&auth)
-                    && !enrolment_route(parts.method.as_str(), parts.uri.path()) =>
+                if state.auth.must_enrol(&auth) && !enrolment_route(&parts.extensions) =>
             {
                 let page = Page::from_request_parts(parts, state).await?;
                 Err(page.see_other("/account/").into_response())

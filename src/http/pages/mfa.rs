@@ -13,7 +13,7 @@ use super::account::AccountPage;
 use super::extract::{PageForm, SignedIn};
 use super::form::{Form, FormErrors, PageError};
 use super::render::{Flash, Page};
-use crate::http::AppState;
+use crate::http::state::AppState;
 use crate::service::Fresh;
 
 #[derive(Deserialize)]

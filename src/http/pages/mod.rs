@@ -41,69 +41,65 @@ mod templates;
 
 use std::sync::Arc;
 
-use axum::routing::{get, post};
-use axum::{Extension, Router};
+use axum::Extension;
 
-use super::AppState;
 use crate::config::Settings;
+use crate::http::state::AppState;
+use crate::http::surface::{Class, Limit, Surface};
 
 pub use error::error_response;
 use templates::Pages;
 
-/// The page routes, mounted when `PORTCULLIS_PAGES` is true.
-pub fn routes(state: &AppState) -> Router<AppState> {
+/// The page routes, mounted when `PORTCULLIS_PAGES` is true: the forms anyone may post
+/// spend the client IP's budget, like their API twins; every refusal is the error page.
+pub(crate) fn surface(state: &AppState) -> Surface {
     let pages = Arc::new(Pages::new(&state.auth.settings));
-    // The forms anyone may post spend the client IP's budget, like their API twins.
-    let anyone = Router::new()
-        .route("/account/login", post(session::login))
-        .route("/account/register", post(signup::register))
-        .route("/account/verify-email", post(signup::verify))
-        .route("/account/verify-email/decline", post(signup::decline))
-        .route("/account/resend-verification", post(signup::resend))
-        .route("/account/forgot-password", post(recovery::forgot))
-        .route("/account/reset-password", post(recovery::reset))
-        .route("/account/mfa/verify", post(session::verify_code))
-        .route("/account/passkeys/login", post(passkeys::login))
-        .route("/account/email-login", post(signin::request_email_login))
-        .route("/account/email-login/verify", post(signin::verify_email_login));
-    super::public(state, anyone)
-        .route("/account", get(account::to_index))
-        .route("/account/", get(account::show))
-        .route("/account/login", get(session::show))
-        .route("/account/mfa/verify", get(session::show_code_prompt))
-        .route("/account/email-login", get(signin::show_email_login))
-        .route("/account/email-login/verify", get(signin::show_email_link))
-        .route("/account/identities/link", post(signin::link))
-        .route("/account/identities/{id}/unlink", post(signin::unlink))
-        .route("/account/logout", post(session::logout))
-        .route("/account/register", get(signup::show))
-        .route("/account/verify-email", get(signup::show_verify))
-        .route("/account/forgot-password", get(recovery::show_forgot))
-        .route("/account/reset-password", get(recovery::show_reset))
-        .route("/account/change-password", post(account::change_password))
-        .route("/account/mfa/setup", post(mfa::setup))
-        .route("/account/mfa/qr.svg", get(mfa::qr))
-        .route("/account/mfa/confirm", post(mfa::confirm))
-        .route("/account/mfa/recovery-codes", post(mfa::regenerate))
-        .route("/account/mfa/recovery-codes.txt", post(mfa::download))
-        .route("/account/mfa/disable", post(mfa::disable))
-        .route("/account/sessions/revoke-others", post(account::revoke_others))
-        .route("/account/sessions/{id}/revoke", post(account::revoke))
-        .route("/account/passkeys/register", post(passkeys::register))
-        .route("/account/passkeys/{id}/rename", post(passkeys::rename))
-        .route("/account/passkeys/{id}/delete", post(passkeys::delete))
-        .route("/account/static/portcullis.css", get(assets::stylesheet))
-        .route("/account/static/passkeys.js", get(assets::script))
-        .route("/account/static/portcullis.svg", get(assets::icon))
-        .route("/account/{*rest}", get(error::not_found))
+    Surface::new(Some(state), Default::default())
+        .render_with(error_response)
+        .get(Limit::None, "/account", account::to_index)
+        // The account page shows a session that must still enrol only its set-up.
+        .get(Class::ENROLMENT, "/account/", account::show)
+        .get(Limit::None, "/account/login", session::show)
+        .post(Limit::PerIp, "/account/login", session::login)
+        .get(Limit::None, "/account/mfa/verify", session::show_code_prompt)
+        .post(Limit::PerIp, "/account/mfa/verify", session::verify_code)
+        .get(Limit::None, "/account/email-login", signin::show_email_login)
+        .post(Limit::PerIp, "/account/email-login", signin::request_email_login)
+        .get(Limit::None, "/account/email-login/verify", signin::show_email_link)
+        .post(Limit::PerIp, "/account/email-login/verify", signin::verify_email_login)
+        .post(Limit::None, "/account/identities/link", signin::link)
+        .post(Limit::None, "/account/identities/{id}/unlink", signin::unlink)
+        .post(Class::SIGN_OUT, "/account/logout", session::logout)
+        .get(Limit::None, "/account/register", signup::show)
+        .post(Limit::PerIp, "/account/register", signup::register)
+        .get(Limit::None, "/account/verify-email", signup::show_verify)
+        .post(Limit::PerIp, "/account/verify-email", signup::verify)
+        .post(Limit::PerIp, "/account/verify-email/decline", signup::decline)
+        .post(Limit::PerIp, "/account/resend-verification", signup::resend)
+        .get(Limit::None, "/account/forgot-password", recovery::show_forgot)
+        .post(Limit::PerIp, "/account/forgot-password", recovery::forgot)
+        .get(Limit::None, "/account/reset-password", recovery::show_reset)
+        .post(Limit::PerIp, "/account/reset-password", recovery::reset)
+        .post(Limit::None, "/account/change-password", account::change_password)
+        .post(Class::ENROLMENT, "/account/mfa/setup", mfa::setup)
+        .get(Class::ENROLMENT, "/account/mfa/qr.svg", mfa::qr)
+        .post(Class::ENROLMENT, "/account/mfa/confirm", mfa::confirm)
+        .post(Limit::None, "/account/mfa/recovery-codes", mfa::regenerate)
+        .post(Limit::None, "/account/mfa/recovery-codes.txt", mfa::download)
+        .post(Limit::None, "/account/mfa/disable", mfa::disable)
+        .post(Limit::None, "/account/sessions/revoke-others", account::revoke_others)
+        .post(Limit::None, "/account/sessions/{id}/revoke", account::revoke)
+        .post(Limit::PerIp, "/account/passkeys/login", passkeys::login)
+        .post(Class::ENROLMENT, "/account/passkeys/register", passkeys::register)
+        .post(Limit::None, "/account/passkeys/{id}/rename", passkeys::rename)
+        .post(Limit::None, "/account/passkeys/{id}/delete", passkeys::delete)
+        .get(Limit::None, "/account/static/portcullis.css", assets::stylesheet)
+        .get(Limit::None, "/account/static/passkeys.js", assets::script)
+        .get(Limit::None, "/account/static/portcullis.svg", assets::icon)
+        .get(Limit::None, "/account/{*rest}", error::not_found)
         .layer(axum::middleware::from_fn_with_state(pages.clone(), csrf::guard))
         .layer(Extension(pages))
         .layer(axum::middleware::from_fn(headers::page_headers))
-}
-
-/// Whether `path` is one of the pages' (for errors answered by middleware outside them).
-pub fn is_page(path: &str) -> bool {
-    path == "/account" || path.starts_with("/account/")
 }
 
 /// With the pages off, mailed links still point at them unless their templates were changed:

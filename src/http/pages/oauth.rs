@@ -8,11 +8,12 @@ use axum::extract::State;
 use axum::http::header::{LOCATION, SET_COOKIE};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{AppendHeaders, IntoResponse, Response};
-use axum::routing::{get, post};
-use axum::{Json, Router};
+use axum::Json;
 use cookie::time::Duration;
 use serde::{Deserialize, Serialize};
+use utoipa::openapi::OpenApi;
 use utoipa::ToSchema;
+use utoipa_axum::routes;
 
 use super::csrf;
 use super::error::error_response;
@@ -21,22 +22,19 @@ use crate::error::{ErrorBody, Result};
 use crate::http::answers::step_response;
 use crate::http::cookies;
 use crate::http::extract::{Client, CurrentSession, Input, Path, PresentedCookie, Query};
-use crate::http::AppState;
+use crate::http::state::AppState;
+use crate::http::surface::{Limit, Surface};
 use crate::service::{Fresh, LoginStep, OAuthOutcome};
 
-/// The provider routes: beginning a sign-in and the callback spend the client IP's budget
-/// ([`crate::http::public`]); linking needs a session.
-pub fn routes(state: &AppState) -> Router<AppState> {
-    let anyone = Router::new()
-        .route("/api/auth/oauth/{provider}/start", get(oauth_start))
-        .route("/api/auth/oauth/{provider}/callback", get(oauth_callback));
-    crate::http::public(state, anyone).route("/api/auth/oauth/{provider}/link", post(oauth_link))
+/// The provider routes: beginning a sign-in and the callback spend the client IP's budget;
+/// linking needs a session. Their refusals are JSON, as before the pages existed (their paths
+/// are the API's). Without a state, only their document.
+pub(crate) fn surface(state: Option<&AppState>) -> Surface {
+    Surface::new(state, OpenApi::default())
+        .routes(Limit::PerIp, routes!(oauth_start))
+        .routes(Limit::None, routes!(oauth_link))
+        .routes(Limit::PerIp, routes!(oauth_callback))
 }
-
-/// The provider routes in the OpenAPI document (with the canonical API's `sign-in` tag).
-#[derive(utoipa::OpenApi)]
-#[openapi(paths(oauth_start, oauth_link, oauth_callback))]
-pub struct OAuthDoc;
 
 #[derive(Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]

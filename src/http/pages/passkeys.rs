@@ -16,7 +16,7 @@ use super::render::{Flash, Page};
 use super::session::{login_form, signed_in};
 use crate::error::{AppError, ErrorCode};
 use crate::http::extract::{Client, PresentedCookie};
-use crate::http::AppState;
+use crate::http::state::AppState;
 
 #[derive(Deserialize)]
 pub struct RenameForm {

@@ -15,7 +15,7 @@ use super::render::{Flash, Page};
 use super::signup::mismatch;
 use crate::error::{AppError, ErrorCode};
 use crate::http::extract::Client;
-use crate::http::AppState;
+use crate::http::state::AppState;
 
 fn forgot_form(page: &Page) -> Form {
     Form::new(page, "forgot_password.html", &["email"]).with(context! { values => values([]) })
@@ -43,7 +43,7 @@ pub async fn forgot(
     // Detached, as in the API: the response never waits on the lookup or the outbox, so its
     // timing cannot tell a registered address from an unknown one.
     let auth = state.auth.clone();
-    crate::http::after_response("forgot-password", async move {
+    crate::http::state::after_response("forgot-password", async move {
         auth.forgot_password(&email).await.map(|_| ())
     });
     Ok(page.see_other("/account/login").flash(Flash::CheckEmail).into_response())

@@ -17,7 +17,7 @@ pub use super::flash::Flash;
 use super::flash::{clear_login_hint, flash_cookie, login_hint, login_hint_cookie, FLASH_COOKIE};
 use super::templates::Pages;
 use crate::error::AppError;
-use crate::http::AppState;
+use crate::http::state::AppState;
 
 /// What a page handler renders through: the templates, this browser's CSRF token (an existing
 /// one, or a new one set with the response), and the one-time message waiting for it.

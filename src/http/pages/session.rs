@@ -12,7 +12,7 @@ use super::render::{Flash, Page};
 use crate::error::ErrorCode;
 use crate::http::answers::identifier;
 use crate::http::extract::{Client, PresentedCookie};
-use crate::http::AppState;
+use crate::http::state::AppState;
 use crate::service::{LoginOutcome, LoginStep};
 
 /// The login form; a failure puts its error next to the address or the password (or, for a

@@ -21,7 +21,7 @@ use super::render::{Flash, Page};
 use super::session::{code_form, signed_in};
 use crate::http::cookies;
 use crate::http::extract::{Client, PresentedCookie};
-use crate::http::AppState;
+use crate::http::state::AppState;
 use crate::service::LoginStep;
 
 #[derive(Deserialize)]
@@ -90,7 +90,9 @@ pub async fn request_email_login(
     state.auth.email_login_request_valid(&email).or_form(&form)?;
     let auth = state.auth.clone();
     let to = email.clone();
-    crate::http::after_response("email-login", async move { auth.request_email_login(&to).await });
+    crate::http::state::after_response("email-login", async move {
+        auth.request_email_login(&to).await
+    });
     let form = email_form(&page, next, Some(&email), None, &[]);
     Ok(form.show(StatusCode::OK, &FormErrors::default()))
 }

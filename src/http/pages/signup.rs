@@ -13,7 +13,7 @@ use super::extract::{query_param, MaybeSignedIn, PageForm};
 use super::form::{values, Form, FormErrors, OrForm, PageError};
 use super::render::{Flash, Page};
 use crate::http::extract::Client;
-use crate::http::AppState;
+use crate::http::state::AppState;
 use crate::service::{Declined, Registration};
 
 const MISMATCH: &str = "The two passwords are not the same.";
@@ -144,7 +144,7 @@ pub async fn resend(
     if let Some(email) = email {
         // Detached, as in the API: the answer must not take longer for a real address.
         let auth = state.auth.clone();
-        crate::http::after_response("resend-verification", async move {
+        crate::http::state::after_response("resend-verification", async move {
             auth.resend_verification(&email).await
         });
     }
