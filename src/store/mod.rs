@@ -10,9 +10,14 @@
 //!   and concurrent writers queue on the busy timeout instead of failing with `SQLITE_BUSY`;
 //! - every statement runs with a deadline: on `self.db()` (the pool) or `self.on(&mut *tx)`
 //!   (a transaction begun with `self.begin()` and ended with `self.commit(tx)`), never on the
-//!   bare pool or connection (see `deadline`).
+//!   bare pool or connection (see `deadline`);
+//! - rows are read one way: `self.q_as` into a `#[derive(sqlx::FromRow)]` struct named by its
+//!   columns, or `self.q_scalar` for one column, with `row`'s column types where the `Any`
+//!   form differs by database (see `row`).
 //!
-//! The schema itself differs by dialect and lives in `migrations/<backend>/`.
+//! The schema itself differs by dialect and lives in `migrations/<backend>/`, embedded at
+//! compile time; `tests/api/schema.rs` checks that the three make the same tables, columns and
+//! indexes.
 
 /// The columns every statement that reads a [`crate::domain::User`] selects, in this order
 /// (`store::direct` reads them by position), each prefixed with `$alias` (a table alias and its
