@@ -1,7 +1,7 @@
 //! The user and the session, as the rest of the program sees them.
 
 /// A stored user. The password hash never leaves the store except to the hasher.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct User {
     pub id: String,
     pub email: String,
@@ -14,7 +14,7 @@ pub struct User {
 }
 
 /// A server-side session, named by a cookie token and by the `sid` of access tokens.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Session {
     pub id: String,
     pub user_id: String,

@@ -3,30 +3,24 @@
 
 use sqlx::Row;
 
-use super::users::user_from_row;
+use super::row::{Text, Words};
+use super::users::UserRow;
 use super::{opt_text, text, Audit, AuditEntry, Claim, Result, Store};
 use crate::domain::User;
 
 /// An admin API key as stored (never its secret).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ApiKey {
+    #[sqlx(try_from = "Text")]
     pub id: String,
+    #[sqlx(try_from = "Text")]
     pub name: String,
+    /// Stored space-separated.
+    #[sqlx(try_from = "Words")]
     pub scopes: Vec<String>,
     pub created_at: i64,
     pub last_used_at: Option<i64>,
     pub revoked_at: Option<i64>,
-}
-
-fn api_key(row: &sqlx::any::AnyRow) -> Result<ApiKey, sqlx::Error> {
-    Ok(ApiKey {
-        id: text(row, "id")?,
-        name: text(row, "name")?,
-        scopes: text(row, "scopes")?.split_whitespace().map(str::to_owned).collect(),
-        created_at: row.try_get("created_at")?,
-        last_used_at: row.try_get("last_used_at")?,
-        revoked_at: row.try_get("revoked_at")?,
-    })
 }
 
 /// A webhook delivery claimed by this node.
@@ -74,13 +68,14 @@ impl Store {
     /// The live (not revoked) key with this hash. Read on every admin request, so a
     /// revocation holds on every node at once.
     pub async fn api_key_by_hash(&self, key_hash: &str) -> Result<Option<ApiKey>> {
-        let row = self
-            .q("SELECT id, name, scopes, created_at, last_used_at, revoked_at FROM api_keys \
-                WHERE key_hash = $1 AND revoked_at IS NULL")
+        Ok(self
+            .q_as(
+                "SELECT id, name, scopes, created_at, last_used_at, revoked_at FROM api_keys \
+                   WHERE key_hash = $1 AND revoked_at IS NULL",
+            )
             .bind(key_hash.to_owned())
             .fetch_optional(self.db())
-            .await?;
-        Ok(row.as_ref().map(api_key).transpose()?)
+            .await?)
     }
 
     /// Records a use, at most once a minute per key.
@@ -96,12 +91,13 @@ impl Store {
     }
 
     pub async fn api_keys(&self) -> Result<Vec<ApiKey>> {
-        let rows = self
-            .q("SELECT id, name, scopes, created_at, last_used_at, revoked_at FROM api_keys \
-                ORDER BY created_at, id")
+        Ok(self
+            .q_as(
+                "SELECT id, name, scopes, created_at, last_used_at, revoked_at FROM api_keys \
+                   ORDER BY created_at, id",
+            )
             .fetch_all(self.db())
-            .await?;
-        Ok(rows.iter().map(api_key).collect::<Result<_, _>>()?)
+            .await?)
     }
 
     /// `false`: no such live key.
@@ -126,22 +122,26 @@ impl Store {
         limit: i64,
     ) -> Result<Vec<User>> {
         let after = after.unwrap_or("").to_owned();
-        let rows = match prefix {
+        let rows: Vec<UserRow> = match prefix {
             None => {
-                self.q("SELECT id, email, username, is_active, email_verified, created_at, \
-                        updated_at FROM users WHERE id > $1 ORDER BY id LIMIT $2")
-                    .bind(after)
-                    .bind(limit)
-                    .fetch_all(self.db())
-                    .await?
+                const SQL: &str = concat!(
+                    "SELECT ",
+                    user_columns!(),
+                    " FROM users WHERE id > $1 ORDER BY id LIMIT $2"
+                );
+                self.q_as(SQL).bind(after).bind(limit).fetch_all(self.db()).await?
             }
             Some(p) => {
                 let like =
                     format!("{}%", p.replace('!', "!!").replace('%', "!%").replace('_', "!_"));
-                self.q("SELECT id, email, username, is_active, email_verified, created_at, \
-                        updated_at FROM users WHERE id > $1 \
-                        AND (email_key LIKE $2 ESCAPE '!' OR username_key LIKE $3 ESCAPE '!') \
-                        ORDER BY id LIMIT $4")
+                const SQL: &str = concat!(
+                    "SELECT ",
+                    user_columns!(),
+                    " FROM users WHERE id > $1 \
+                     AND (email_key LIKE $2 ESCAPE '!' OR username_key LIKE $3 ESCAPE '!') \
+                     ORDER BY id LIMIT $4"
+                );
+                self.q_as(SQL)
                     .bind(after)
                     .bind(like.clone())
                     .bind(like)
@@ -150,7 +150,7 @@ impl Store {
                     .await?
             }
         };
-        Ok(rows.iter().map(user_from_row).collect::<Result<_, _>>()?)
+        Ok(rows.into_iter().map(User::from).collect())
     }
 
     /// Sets an account's address and/or username (administration: no re-verification; the

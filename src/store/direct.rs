@@ -17,8 +17,8 @@ use std::sync::Mutex;
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
 
-use super::sessions::LiveSession;
-use crate::domain::{Amr, Session, User};
+use super::sessions::{LiveSession, SessionKey, SessionRow};
+use super::users::UserRow;
 
 /// How many idle connections are kept (a lookup holds one for microseconds, on a runtime
 /// worker thread, so more than one per worker is never needed).
@@ -53,11 +53,11 @@ impl DirectReads {
         Ok(conn)
     }
 
-    /// The live session `sql` selects for `key` at `now` (see `live_session_sql!`).
-    /// `None`: this path could not answer; ask the pool.
+    /// The live session `by` `key` at `now` (the statement `Store::live_session` runs through
+    /// the pool). `None`: this path could not answer; ask the pool.
     pub(super) fn live_session(
         &self,
-        sql: &str,
+        by: SessionKey,
         key: &str,
         now: i64,
     ) -> Option<Option<LiveSession>> {
@@ -73,7 +73,7 @@ impl DirectReads {
             },
         };
         let found = conn
-            .prepare_cached(sql)
+            .prepare_cached(by.sql())
             .and_then(|mut statement| {
                 statement.query_row(rusqlite::params![key, now], live_session).optional()
             })
@@ -88,10 +88,11 @@ impl DirectReads {
     }
 }
 
-/// Decodes a row of `live_session_sql!`, by position (its column order: session, user, TOTP);
-/// a lookup by name compares every column name, which cost more than the B-tree walk.
+/// Decodes a row of `live_session_sql!` by position (its column order: `session_columns!`,
+/// `user_columns!`, TOTP) into the rows the pool's decoder makes; a lookup by name compares
+/// every column name, which cost more than the B-tree walk.
 fn live_session(row: &rusqlite::Row<'_>) -> rusqlite::Result<LiveSession> {
-    let session = Session {
+    let session = SessionRow {
         id: row.get(0)?,
         user_id: row.get(1)?,
         created_at: row.get(2)?,
@@ -99,10 +100,10 @@ fn live_session(row: &rusqlite::Row<'_>) -> rusqlite::Result<LiveSession> {
         expires_at: row.get(4)?,
         ip: row.get(5)?,
         user_agent: row.get(6)?,
-        amr: Amr::split(&row.get::<_, String>(7)?),
+        amr: row.get(7)?,
         auth_time: row.get(8)?,
     };
-    let user = User {
+    let user = UserRow {
         id: row.get(9)?,
         email: row.get(10)?,
         username: row.get(11)?,
@@ -112,58 +113,138 @@ fn live_session(row: &rusqlite::Row<'_>) -> rusqlite::Result<LiveSession> {
         updated_at: row.get(15)?,
     };
     let totp = row.get::<_, Option<i64>>(16)?.is_some();
-    Ok(LiveSession { session, user, totp })
+    Ok(LiveSession { session: session.into(), user: user.into(), totp })
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::sessions::SessionKey;
     use super::super::{NewSession, NewUser, Store};
     use crate::config::DatabaseUrl;
+
+    async fn file_store(dir: &tempfile::TempDir) -> Store {
+        let url = format!("sqlite://{}/direct.db", dir.path().display());
+        let store = Store::connect(&DatabaseUrl::new(url)).await.unwrap();
+        store.migrate().await.unwrap();
+        store
+    }
+
+    async fn user(store: &Store, email: &str, username: Option<&str>, verified: bool) -> NewUser {
+        let email = crate::domain::Email::parse(email).unwrap();
+        let username = username.map(|u| crate::domain::Username::parse(u).unwrap());
+        let user = NewUser::new(&email, username.as_ref(), "!none".into(), verified);
+        store.insert_user(&user, None, &mut crate::store::Audit::none()).await.unwrap().unwrap();
+        user
+    }
+
+    fn session(id: &str, user_id: &str, now: i64) -> NewSession {
+        NewSession {
+            id: id.into(),
+            user_id: user_id.into(),
+            password_epoch: 0,
+            amr: "pwd".into(),
+            auth_time: now,
+            token_hash: format!("token-{id}"),
+            refresh_hash: format!("refresh-{id}"),
+            now,
+            expires_at: now + 60_000,
+            ip: None,
+            user_agent: None,
+            single_factor: None,
+        }
+    }
 
     /// The direct path answers (it does not silently leave every lookup to the pool), and
     /// sees a revocation committed through the pool at once.
     #[tokio::test]
     async fn direct_lookups_answer_and_see_revocations_at_once() {
         let dir = tempfile::tempdir().unwrap();
-        let url = format!("sqlite://{}/direct.db", dir.path().display());
-        let store = Store::connect(&DatabaseUrl::new(url)).await.unwrap();
-        store.migrate().await.unwrap();
-        let email = crate::domain::Email::parse("direct@example.com").unwrap();
-        let user = NewUser::new(&email, None, "!none".into(), true);
-        store.insert_user(&user, None, &mut crate::store::Audit::none()).await.unwrap().unwrap();
+        let store = file_store(&dir).await;
+        let user = user(&store, "direct@example.com", None, true).await;
         let now = crate::clock::now_ms();
-        let session = NewSession {
-            id: "s-direct".into(),
-            user_id: user.id.clone(),
-            password_epoch: 0,
-            amr: "pwd".into(),
-            auth_time: now,
-            token_hash: "token-hash".into(),
-            refresh_hash: "refresh-hash".into(),
-            now,
-            expires_at: now + 60_000,
-            ip: None,
-            user_agent: None,
-            single_factor: None,
-        };
         assert!(store
-            .create_session(&session, None, &mut crate::store::Audit::none())
+            .create_session(
+                &session("s-direct", &user.id, now),
+                None,
+                &mut crate::store::Audit::none()
+            )
             .await
             .unwrap());
         let direct = store.direct.as_ref().expect("a file database reads directly");
-        let found = direct.live_session(super::super::sessions::SQL_BY_ID, "s-direct", now);
+        let found = direct.live_session(SessionKey::Id, "s-direct", now);
         let live = found.expect("answered directly").expect("live");
         assert_eq!(live.user.id, user.id);
         assert_eq!(live.user.email, "direct@example.com");
         assert_eq!((live.session.id.as_str(), live.session.expires_at), ("s-direct", now + 60_000));
         assert!(live.user.is_active && !live.totp);
-        let by_token = direct.live_session(super::super::sessions::SQL_BY_TOKEN, "token-hash", now);
+        let by_token = direct.live_session(SessionKey::Token, "token-s-direct", now);
         assert!(by_token.expect("answered directly").is_some());
         assert!(store
             .revoke_session("s-direct", now, &mut crate::store::Audit::none())
             .await
             .unwrap());
-        let found = direct.live_session(super::super::sessions::SQL_BY_ID, "s-direct", now);
+        let found = direct.live_session(SessionKey::Id, "s-direct", now);
         assert!(found.expect("answered directly").is_none(), "revoked at once");
+    }
+
+    /// The direct path and the pool read the same rows: every field of the session and its
+    /// user, set or not, and the TOTP flag, by id and by token, and the same "none".
+    #[tokio::test]
+    async fn direct_and_pooled_lookups_return_equal_rows() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = file_store(&dir).await;
+        let now = crate::clock::now_ms();
+        let plain = user(&store, "plain@example.com", None, false).await;
+        let full = user(&store, "full@example.com", Some("Full_Name"), true).await;
+        assert!(store.set_pending_totp(&full.id, "sealed-secret", now).await.unwrap());
+        sqlx::query("UPDATE totp_factors SET confirmed_at = $1 WHERE user_id = $2")
+            .bind(now)
+            .bind(full.id.clone())
+            .execute(store.pool())
+            .await
+            .unwrap();
+        let mut with_all = session("s-full", &full.id, now - 5);
+        with_all.amr = "pwd otp".into();
+        with_all.auth_time = now - 3;
+        with_all.ip = Some("203.0.113.7".into());
+        with_all.user_agent = Some("Agent/1.0 (ünïcode)".into());
+        assert!(store
+            .create_session(&with_all, None, &mut crate::store::Audit::none())
+            .await
+            .unwrap());
+        assert!(store
+            .create_session(
+                &session("s-plain", &plain.id, now),
+                None,
+                &mut crate::store::Audit::none()
+            )
+            .await
+            .unwrap());
+        let direct = store.direct.as_ref().expect("a file database reads directly");
+        let mut compared = 0;
+        for (by, key) in [
+            (SessionKey::Id, "s-full"),
+            (SessionKey::Token, "token-s-full"),
+            (SessionKey::Id, "s-plain"),
+            (SessionKey::Token, "token-s-plain"),
+            (SessionKey::Id, "s-none"),
+            (SessionKey::Token, "token-none"),
+        ] {
+            let directly = direct.live_session(by, key, now).expect("answered directly");
+            let pooled = store.pooled_live_session(by, key, now).await.unwrap();
+            assert_eq!(directly, pooled, "{by:?} {key}");
+            compared += usize::from(pooled.is_some());
+        }
+        assert_eq!(compared, 4);
+        let full_live = store.pooled_live_session(SessionKey::Id, "s-full", now).await.unwrap();
+        let full_live = full_live.unwrap();
+        assert!(full_live.totp && full_live.user.email_verified);
+        assert_eq!(full_live.user.username.as_deref(), Some("Full_Name"));
+        assert_eq!(full_live.session.user_agent.as_deref(), Some("Agent/1.0 (ünïcode)"));
+        assert_eq!(full_live.session.amr.len(), 2);
+        let plain_live = store.pooled_live_session(SessionKey::Id, "s-plain", now).await.unwrap();
+        let plain_live = plain_live.unwrap();
+        assert!(!plain_live.totp && !plain_live.user.email_verified);
+        assert_eq!((plain_live.user.username, plain_live.session.ip), (None, None));
     }
 }

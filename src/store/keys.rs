@@ -1,26 +1,36 @@
 //! Access-token signing keys, shared by every node through the database.
 
+use super::row::Text;
 use super::Result;
-use super::{text, Store};
+use super::Store;
 use crate::domain::SigningKeyRecord;
-use sqlx::Row;
+
+/// A row of `signing_keys` (no `Debug`: it holds the private half, sealed or not).
+#[derive(sqlx::FromRow)]
+struct SigningKeyRow {
+    #[sqlx(try_from = "Text")]
+    kid: String,
+    #[sqlx(try_from = "Text")]
+    private_pkcs8: String,
+    created_at: i64,
+}
+
+impl From<SigningKeyRow> for SigningKeyRecord {
+    fn from(r: SigningKeyRow) -> Self {
+        Self { kid: r.kid, private_pkcs8: r.private_pkcs8, created_at: r.created_at }
+    }
+}
 
 impl Store {
     pub async fn signing_keys(&self) -> Result<Vec<SigningKeyRecord>> {
-        let rows = self
-            .q("SELECT kid, private_pkcs8, created_at FROM signing_keys WHERE algorithm = 'EdDSA' \
-                ORDER BY created_at, kid")
+        let rows: Vec<SigningKeyRow> = self
+            .q_as(
+                "SELECT kid, private_pkcs8, created_at FROM signing_keys \
+                 WHERE algorithm = 'EdDSA' ORDER BY created_at, kid",
+            )
             .fetch_all(self.db())
             .await?;
-        let mut out = Vec::with_capacity(rows.len());
-        for row in rows {
-            out.push(SigningKeyRecord {
-                kid: text(&row, "kid")?,
-                private_pkcs8: text(&row, "private_pkcs8")?,
-                created_at: row.try_get("created_at")?,
-            });
-        }
-        Ok(out)
+        Ok(rows.into_iter().map(SigningKeyRecord::from).collect())
     }
 
     pub async fn insert_signing_key(&self, key: &SigningKeyRecord) -> Result<()> {

@@ -2,14 +2,16 @@
 //! Every single-use thing (a TOTP step, a recovery code, a challenge) is spent by one
 //! conditional `UPDATE` whose row count decides, so two requests cannot both spend it.
 
-use super::Audit;
-use super::{opt_text, text, OutboxMail, Result, Store};
+use super::row::{IsSet, Text};
+use super::{Audit, OutboxMail, Result, Store};
 
 /// A user's TOTP secret as stored (sealed when a key-encryption key is configured).
-#[derive(Clone)]
+#[derive(Clone, sqlx::FromRow)]
 pub struct TotpFactor {
+    #[sqlx(try_from = "Text")]
     pub secret: String,
     /// `false` while enrolment waits for its first code.
+    #[sqlx(rename = "confirmed_at", try_from = "IsSet")]
     pub confirmed: bool,
     /// When enrolment began (Unix ms).
     pub created_at: i64,
@@ -42,28 +44,23 @@ pub struct SessionFence<'a> {
 }
 
 /// A live challenge.
-#[derive(Debug)]
+#[derive(Debug, sqlx::FromRow)]
 pub struct Challenge {
+    #[sqlx(try_from = "Text")]
     pub user_id: String,
     pub password_epoch: i64,
+    #[sqlx(try_from = "Text")]
     pub amr: String,
 }
 
 impl Store {
     /// `Ok(None)`: the user has no TOTP secret, not even a pending one.
     pub async fn totp_factor(&self, user_id: &str) -> Result<Option<TotpFactor>> {
-        let row = self
-            .q("SELECT secret, confirmed_at, created_at FROM totp_factors WHERE user_id = $1")
+        Ok(self
+            .q_as("SELECT secret, confirmed_at, created_at FROM totp_factors WHERE user_id = $1")
             .bind(user_id.to_owned())
             .fetch_optional(self.db())
-            .await?;
-        let Some(row) = row else { return Ok(None) };
-        let confirmed: Option<i64> = sqlx::Row::try_get(&row, "confirmed_at")?;
-        Ok(Some(TotpFactor {
-            secret: text(&row, "secret")?,
-            confirmed: confirmed.is_some(),
-            created_at: sqlx::Row::try_get(&row, "created_at")?,
-        }))
+            .await?)
     }
 
     /// Stores a pending TOTP secret, replacing a pending one. `false`: the user already has a
@@ -291,12 +288,11 @@ impl Store {
 
     /// Unused recovery codes of a user.
     pub async fn recovery_codes_left(&self, user_id: &str) -> Result<i64> {
-        let row = self
-            .q("SELECT COUNT(*) AS n FROM recovery_codes WHERE user_id = $1 AND used_at IS NULL")
+        Ok(self
+            .q_scalar("SELECT COUNT(*) FROM recovery_codes WHERE user_id = $1 AND used_at IS NULL")
             .bind(user_id.to_owned())
             .fetch_one(self.db())
-            .await?;
-        Ok(sqlx::Row::try_get(&row, "n")?)
+            .await?)
     }
 
     pub async fn insert_challenge(&self, c: &NewChallenge) -> Result<()> {
@@ -321,20 +317,16 @@ impl Store {
         now: i64,
         tries: i64,
     ) -> Result<Option<Challenge>> {
-        let row = self
-            .q("SELECT user_id, password_epoch, amr FROM mfa_challenges WHERE token_hash = $1 \
-                AND used_at IS NULL AND expires_at > $2 AND failures < $3")
+        Ok(self
+            .q_as(
+                "SELECT user_id, password_epoch, amr FROM mfa_challenges WHERE token_hash = $1 \
+                 AND used_at IS NULL AND expires_at > $2 AND failures < $3",
+            )
             .bind(hash.to_owned())
             .bind(now)
             .bind(tries)
             .fetch_optional(self.db())
-            .await?;
-        let Some(row) = row else { return Ok(None) };
-        Ok(Some(Challenge {
-            user_id: text(&row, "user_id")?,
-            password_epoch: sqlx::Row::try_get(&row, "password_epoch")?,
-            amr: opt_text(&row, "amr")?.unwrap_or_default(),
-        }))
+            .await?)
     }
 
     /// Takes one of a live challenge's tries, before its code is checked, so that concurrent

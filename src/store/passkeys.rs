@@ -3,10 +3,8 @@
 //! moves forward by one conditional `UPDATE` (so two uses of one counter value cannot both
 //! pass).
 
-use sqlx::Row;
-
-use super::Audit;
-use super::{opt_text, text, OutboxMail, Result, SessionFence, Store};
+use super::row::{Flag, NullableText, Text};
+use super::{Audit, OutboxMail, Result, SessionFence, Store};
 
 /// What storing a new passkey did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,30 +20,50 @@ pub enum PasskeyInsert {
 }
 
 /// A registered passkey.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, sqlx::FromRow)]
 pub struct StoredPasskey {
+    #[sqlx(try_from = "Text")]
     pub id: String,
+    #[sqlx(try_from = "Text")]
     pub user_id: String,
+    #[sqlx(try_from = "Text")]
     pub credential_id: String,
+    #[sqlx(try_from = "Text")]
     pub user_handle: String,
+    #[sqlx(try_from = "Text")]
     pub name: String,
     /// webauthn-rs's record, as JSON (public key, counter, flags: nothing secret).
+    #[sqlx(try_from = "Text")]
     pub credential: String,
     pub sign_count: i64,
+    #[sqlx(try_from = "Flag")]
     pub backup_eligible: bool,
+    #[sqlx(try_from = "Flag")]
     pub backup_state: bool,
     pub created_at: i64,
     pub last_used_at: Option<i64>,
 }
 
 /// A ceremony begun: what finishing it needs.
-#[derive(Debug)]
+#[derive(Debug, sqlx::FromRow)]
 pub struct Ceremony {
+    #[sqlx(try_from = "Text")]
     pub purpose: String,
+    #[sqlx(try_from = "NullableText")]
     pub user_id: Option<String>,
+    #[sqlx(try_from = "NullableText")]
     pub mfa_hash: Option<String>,
     /// webauthn-rs's state, as JSON.
+    #[sqlx(try_from = "Text")]
     pub state: String,
+}
+
+/// An unspent ceremony of a user's (`insert_user_ceremony`).
+#[derive(sqlx::FromRow)]
+struct PendingCeremony {
+    #[sqlx(try_from = "Text")]
+    token_hash: String,
+    expires_at: i64,
 }
 
 macro_rules! passkey_sql {
@@ -58,28 +76,11 @@ macro_rules! passkey_sql {
     };
 }
 
-fn passkey(row: &sqlx::any::AnyRow) -> Result<StoredPasskey, sqlx::Error> {
-    Ok(StoredPasskey {
-        id: text(row, "id")?,
-        user_id: text(row, "user_id")?,
-        credential_id: text(row, "credential_id")?,
-        user_handle: text(row, "user_handle")?,
-        name: text(row, "name")?,
-        credential: text(row, "credential")?,
-        sign_count: row.try_get("sign_count")?,
-        backup_eligible: row.try_get::<i64, _>("backup_eligible")? != 0,
-        backup_state: row.try_get::<i64, _>("backup_state")? != 0,
-        created_at: row.try_get("created_at")?,
-        last_used_at: row.try_get("last_used_at")?,
-    })
-}
-
 impl Store {
     /// The user's passkeys, oldest first.
     pub async fn passkeys(&self, user_id: &str) -> Result<Vec<StoredPasskey>> {
         const SQL: &str = passkey_sql!("WHERE user_id = $1 ORDER BY created_at, id");
-        let rows = self.q(SQL).bind(user_id.to_owned()).fetch_all(self.db()).await?;
-        Ok(rows.iter().map(passkey).collect::<Result<_, _>>()?)
+        Ok(self.q_as(SQL).bind(user_id.to_owned()).fetch_all(self.db()).await?)
     }
 
     /// The passkey with this credential id (its SHA-256, `credential_hash`).
@@ -88,8 +89,7 @@ impl Store {
         credential_hash: &str,
     ) -> Result<Option<StoredPasskey>> {
         const SQL: &str = passkey_sql!("WHERE credential_hash = $1");
-        let row = self.q(SQL).bind(credential_hash.to_owned()).fetch_optional(self.db()).await?;
-        Ok(row.as_ref().map(passkey).transpose()?)
+        Ok(self.q_as(SQL).bind(credential_hash.to_owned()).fetch_optional(self.db()).await?)
     }
 
     /// Stores a new passkey and queues `mail` (the owner's notice) with it, unless the user
@@ -127,12 +127,11 @@ impl Store {
                 return Ok(PasskeyInsert::SessionEnded);
             }
         }
-        let row = self
-            .q("SELECT COUNT(*) AS n FROM passkeys WHERE user_id = $1")
+        let held: i64 = self
+            .q_scalar("SELECT COUNT(*) FROM passkeys WHERE user_id = $1")
             .bind(p.user_id.clone())
             .fetch_one(self.on(&mut *tx))
             .await?;
-        let held: i64 = row.try_get("n")?;
         if held >= max {
             return Ok(PasskeyInsert::Full);
         }
@@ -245,12 +244,11 @@ impl Store {
 
     /// How many passkeys the user has.
     pub async fn passkey_count(&self, user_id: &str) -> Result<i64> {
-        let row = self
-            .q("SELECT COUNT(*) AS n FROM passkeys WHERE user_id = $1")
+        Ok(self
+            .q_scalar("SELECT COUNT(*) FROM passkeys WHERE user_id = $1")
             .bind(user_id.to_owned())
             .fetch_one(self.db())
-            .await?;
-        Ok(row.try_get("n")?)
+            .await?)
     }
 
     /// Stores a ceremony begun (not tied to a user, or tied to one by a login's challenge).
@@ -287,9 +285,11 @@ impl Store {
     ) -> Result<()> {
         let mut tx = self.begin().await?;
         self.lock_user_in(&mut tx, user_id).await?;
-        let rows = self
-            .q("SELECT token_hash, expires_at FROM webauthn_ceremonies WHERE user_id = $1 \
-                AND purpose = $2 AND used_at IS NULL ORDER BY expires_at DESC, token_hash DESC")
+        let rows: Vec<PendingCeremony> = self
+            .q_as(
+                "SELECT token_hash, expires_at FROM webauthn_ceremonies WHERE user_id = $1 \
+                 AND purpose = $2 AND used_at IS NULL ORDER BY expires_at DESC, token_hash DESC",
+            )
             .bind(user_id.to_owned())
             .bind(purpose.to_owned())
             .fetch_all(self.on(&mut *tx))
@@ -297,15 +297,13 @@ impl Store {
         // Newest first: the new one and `live - 1` of these stay; expired ones go too. A row
         // spent meanwhile (`used_at` set) is left to the sweep: its finish is under way.
         let mut kept = 0;
-        for row in &rows {
-            let hash = text(row, "token_hash")?;
-            let expires: i64 = row.try_get("expires_at")?;
-            if expires > now && kept + 1 < live {
+        for row in rows {
+            if row.expires_at > now && kept + 1 < live {
                 kept += 1;
                 continue;
             }
             self.q("DELETE FROM webauthn_ceremonies WHERE token_hash = $1 AND used_at IS NULL")
-                .bind(hash)
+                .bind(row.token_hash)
                 .execute(self.on(&mut *tx))
                 .await?;
         }
@@ -353,18 +351,13 @@ impl Store {
         if n != 1 {
             return Ok(None);
         }
-        let row = self
-            .q("SELECT purpose, user_id, mfa_hash, state FROM webauthn_ceremonies \
-                WHERE token_hash = $1")
+        Ok(self
+            .q_as(
+                "SELECT purpose, user_id, mfa_hash, state FROM webauthn_ceremonies \
+                 WHERE token_hash = $1",
+            )
             .bind(token_hash.to_owned())
             .fetch_optional(self.db())
-            .await?;
-        let Some(row) = row else { return Ok(None) };
-        Ok(Some(Ceremony {
-            purpose: text(&row, "purpose")?,
-            user_id: opt_text(&row, "user_id")?,
-            mfa_hash: opt_text(&row, "mfa_hash")?,
-            state: text(&row, "state")?,
-        }))
+            .await?)
     }
 }

@@ -4,9 +4,27 @@
 //! whose keys come out the same (most of them: plain ASCII addresses) only get the new
 //! version, one statement per batch.
 
-use super::{is_unique_violation, opt_text, text, Result, Store};
+use super::row::{NullableText, Text};
+use super::{is_unique_violation, Result, Store};
 
 const BATCH: i64 = 500;
+
+/// A user's address and username with the keys stored for them.
+#[derive(sqlx::FromRow)]
+struct KeyedUser {
+    #[sqlx(try_from = "Text")]
+    id: String,
+    #[sqlx(try_from = "Text")]
+    email: String,
+    #[sqlx(try_from = "Text")]
+    email_key: String,
+    #[sqlx(try_from = "NullableText")]
+    username: Option<String>,
+    #[sqlx(try_from = "NullableText")]
+    username_key: Option<String>,
+    #[sqlx(try_from = "NullableText")]
+    username_skeleton: Option<String>,
+}
 
 impl Store {
     /// Re-keys users whose keys an older normalisation made: email and username keys, and
@@ -17,9 +35,11 @@ impl Store {
         let mut changed = 0;
         let mut after = String::new();
         loop {
-            let rows = self
-                .q("SELECT id, email, email_key, username, username_key, username_skeleton \
-                    FROM users WHERE key_version < $1 AND id > $2 ORDER BY id LIMIT $3")
+            let rows: Vec<KeyedUser> = self
+                .q_as(
+                    "SELECT id, email, email_key, username, username_key, username_skeleton \
+                     FROM users WHERE key_version < $1 AND id > $2 ORDER BY id LIMIT $3",
+                )
                 .bind(KEY_VERSION)
                 .bind(after.clone())
                 .bind(BATCH)
@@ -28,22 +48,17 @@ impl Store {
             let (Some(first), Some(last)) = (rows.first(), rows.last()) else {
                 return Ok(changed);
             };
-            let first = text(first, "id")?;
-            let last = text(last, "id")?;
-            for row in &rows {
-                let username = opt_text(row, "username")?;
+            let (first, last) = (first.id.clone(), last.id.clone());
+            for row in rows {
+                let username = row.username.as_deref();
                 let keys = (
-                    email_key(&text(row, "email")?),
-                    username.as_deref().map(username_key),
-                    username.as_deref().and_then(|u| Username::parse(u).ok()).map(|u| u.skeleton()),
+                    email_key(&row.email),
+                    username.map(username_key),
+                    username.and_then(|u| Username::parse(u).ok()).map(|u| u.skeleton()),
                 );
-                let stored = (
-                    text(row, "email_key")?,
-                    opt_text(row, "username_key")?,
-                    opt_text(row, "username_skeleton")?,
-                );
+                let stored = (row.email_key, row.username_key, row.username_skeleton);
                 if keys != stored {
-                    self.rekey_one(&text(row, "id")?, keys).await?;
+                    self.rekey_one(&row.id, keys).await?;
                     changed += 1;
                 }
             }

@@ -1,13 +1,13 @@
 //! Sessions and their refresh tokens.
 
-use sqlx::any::AnyRow;
-use sqlx::{Any, Row, Transaction};
+use sqlx::{Any, Transaction};
 
-use super::users::user_from_row;
+use super::row::{IsSet, NullableText, Text};
+use super::users::UserRow;
 use super::Audit;
 use super::Result;
-use super::{opt_text, text, Store};
-use crate::domain::{Session, User};
+use super::Store;
+use crate::domain::{Amr, Session, User};
 
 pub struct NewSession {
     pub id: String,
@@ -45,17 +45,32 @@ pub enum RefreshOutcome {
     Invalid,
 }
 
+/// The columns of a [`Session`] (named `s_…`: they share rows with a user's), from `$alias`.
+/// Decoded by [`SessionRow`]; `store::direct` reads them by position: keep their order.
+#[rustfmt::skip]
+macro_rules! session_columns {
+    ($alias:literal) => {
+        concat!(
+            $alias, "id AS s_id, ", $alias, "user_id AS s_user_id, ",
+            $alias, "created_at AS s_created_at, ", $alias, "last_used_at AS s_last_used_at, ",
+            $alias, "expires_at AS s_expires_at, ", $alias, "ip AS s_ip, ",
+            $alias, "user_agent AS s_user_agent, ", $alias, "amr AS s_amr, ",
+            $alias, "auth_time AS s_auth_time"
+        )
+    };
+}
+
 /// A live session with its active user, selected `FROM $from WHERE $key = $1`: not revoked,
-/// not expired, and opened with the user's current password.
+/// not expired, and opened with the user's current password. Decoded by [`LiveSession`];
 /// `store::direct` decodes these columns by position: keep their order.
 macro_rules! live_session_sql {
     ($from:literal, $key:literal) => {
         concat!(
-            "SELECT s.id AS s_id, s.user_id AS s_user_id, s.created_at AS s_created_at, ",
-            "s.last_used_at AS s_last_used_at, s.expires_at AS s_expires_at, s.ip AS s_ip, ",
-            "s.user_agent AS s_user_agent, s.amr AS s_amr, s.auth_time AS s_auth_time, ",
-            "u.id, u.email, u.username, u.is_active, u.email_verified, u.created_at, ",
-            "u.updated_at, t.confirmed_at AS t_confirmed FROM ",
+            "SELECT ",
+            session_columns!("s."),
+            ", ",
+            user_columns!("u."),
+            ", t.confirmed_at AS t_confirmed FROM ",
             $from,
             " LEFT JOIN totp_factors t ON t.user_id = u.id WHERE ",
             $key,
@@ -65,48 +80,93 @@ macro_rules! live_session_sql {
     };
 }
 
-pub(super) const SQL_BY_TOKEN: &str =
+const SQL_BY_TOKEN: &str =
     live_session_sql!("sessions s JOIN users u ON u.id = s.user_id", "s.token_hash");
 
-pub(super) const SQL_BY_ID: &str =
-    live_session_sql!("sessions s JOIN users u ON u.id = s.user_id", "s.id");
+const SQL_BY_ID: &str = live_session_sql!("sessions s JOIN users u ON u.id = s.user_id", "s.id");
 
 const SESSION_USER_SQL_BY_REFRESH: &str = live_session_sql!(
     "refresh_tokens r JOIN sessions s ON s.id = r.session_id JOIN users u ON u.id = s.user_id",
     "r.token_hash"
 );
 
-fn session_from_row(row: &AnyRow) -> Result<Session, sqlx::Error> {
-    Ok(Session {
-        id: text(row, "s_id")?,
-        user_id: text(row, "s_user_id")?,
-        created_at: row.try_get("s_created_at")?,
-        last_used_at: row.try_get("s_last_used_at")?,
-        expires_at: row.try_get("s_expires_at")?,
-        ip: opt_text(row, "s_ip")?,
-        user_agent: opt_text(row, "s_user_agent")?,
-        amr: crate::domain::Amr::split(&text(row, "s_amr")?),
-        auth_time: row.try_get("s_auth_time")?,
-    })
+/// A row of `session_columns!`.
+#[derive(sqlx::FromRow)]
+pub(super) struct SessionRow {
+    #[sqlx(rename = "s_id", try_from = "Text")]
+    pub(super) id: String,
+    #[sqlx(rename = "s_user_id", try_from = "Text")]
+    pub(super) user_id: String,
+    #[sqlx(rename = "s_created_at")]
+    pub(super) created_at: i64,
+    #[sqlx(rename = "s_last_used_at")]
+    pub(super) last_used_at: i64,
+    #[sqlx(rename = "s_expires_at")]
+    pub(super) expires_at: i64,
+    #[sqlx(rename = "s_ip", try_from = "NullableText")]
+    pub(super) ip: Option<String>,
+    #[sqlx(rename = "s_user_agent", try_from = "NullableText")]
+    pub(super) user_agent: Option<String>,
+    #[sqlx(rename = "s_amr", try_from = "Text")]
+    pub(super) amr: String,
+    #[sqlx(rename = "s_auth_time")]
+    pub(super) auth_time: i64,
 }
 
-fn session_user(row: &AnyRow) -> Result<(Session, User), sqlx::Error> {
-    Ok((session_from_row(row)?, user_from_row(row)?))
+impl From<SessionRow> for Session {
+    fn from(r: SessionRow) -> Self {
+        Self {
+            id: r.id,
+            user_id: r.user_id,
+            created_at: r.created_at,
+            last_used_at: r.last_used_at,
+            expires_at: r.expires_at,
+            ip: r.ip,
+            user_agent: r.user_agent,
+            amr: Amr::split(&r.amr),
+            auth_time: r.auth_time,
+        }
+    }
 }
 
-/// A live session with its user, as authenticating a request reads them (one query).
-#[derive(Debug)]
+/// A live session with its user, as authenticating a request reads them (one query: a row of
+/// `live_session_sql!`).
+#[derive(Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct LiveSession {
+    #[sqlx(flatten, try_from = "SessionRow")]
     pub session: Session,
+    #[sqlx(flatten, try_from = "UserRow")]
     pub user: User,
     /// The user has a confirmed TOTP factor.
+    #[sqlx(rename = "t_confirmed", try_from = "IsSet")]
     pub totp: bool,
 }
 
-fn live_session(row: &AnyRow) -> Result<LiveSession, sqlx::Error> {
-    let (session, user) = session_user(row)?;
-    let totp = row.try_get::<Option<i64>, _>("t_confirmed")?.is_some();
-    Ok(LiveSession { session, user, totp })
+/// What a live session is looked up by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum SessionKey {
+    /// The hash of a session cookie's token.
+    Token,
+    /// The session id (an access token's `sid`).
+    Id,
+}
+
+impl SessionKey {
+    /// The statement: `$1` the key, `$2` now.
+    pub(super) fn sql(self) -> &'static str {
+        match self {
+            Self::Token => SQL_BY_TOKEN,
+            Self::Id => SQL_BY_ID,
+        }
+    }
+}
+
+/// A refresh token's session and when it was spent.
+#[derive(sqlx::FromRow)]
+struct RefreshToken {
+    #[sqlx(try_from = "Text")]
+    session_id: String,
+    spent_at: Option<i64>,
 }
 
 impl Store {
@@ -231,27 +291,37 @@ impl Store {
         token_hash: &str,
         now: i64,
     ) -> Result<Option<LiveSession>> {
-        if let Some(found) =
-            self.direct.as_ref().and_then(|d| d.live_session(SQL_BY_TOKEN, token_hash, now))
-        {
-            return Ok(found);
-        }
-        let row = self
-            .q(SQL_BY_TOKEN)
-            .bind(token_hash.to_owned())
-            .bind(now)
-            .fetch_optional(self.db())
-            .await?;
-        Ok(row.as_ref().map(live_session).transpose()?)
+        self.live_session(SessionKey::Token, token_hash, now).await
     }
 
     /// The live session with this id (from an access token's `sid`). `Ok(None)` as above.
     pub async fn session_by_id(&self, id: &str, now: i64) -> Result<Option<LiveSession>> {
-        if let Some(found) = self.direct.as_ref().and_then(|d| d.live_session(SQL_BY_ID, id, now)) {
+        self.live_session(SessionKey::Id, id, now).await
+    }
+
+    /// The one read of every authenticated request. On an SQLite file it runs inline
+    /// (`store::direct`); there, and on every other database, the pool answers when that path
+    /// cannot. Both read the same statement into the same [`LiveSession`].
+    async fn live_session(
+        &self,
+        by: SessionKey,
+        key: &str,
+        now: i64,
+    ) -> Result<Option<LiveSession>> {
+        if let Some(found) = self.direct.as_ref().and_then(|d| d.live_session(by, key, now)) {
             return Ok(found);
         }
-        let row = self.q(SQL_BY_ID).bind(id.to_owned()).bind(now).fetch_optional(self.db()).await?;
-        Ok(row.as_ref().map(live_session).transpose()?)
+        self.pooled_live_session(by, key, now).await
+    }
+
+    /// [`Store::live_session`] through the pool.
+    pub(super) async fn pooled_live_session(
+        &self,
+        by: SessionKey,
+        key: &str,
+        now: i64,
+    ) -> Result<Option<LiveSession>> {
+        Ok(self.q_as(by.sql()).bind(key.to_owned()).bind(now).fetch_optional(self.db()).await?)
     }
 
     /// Records use of a session, at most once per `min_interval_ms` (one cheap write a minute
@@ -330,17 +400,15 @@ impl Store {
 
     /// The live sessions of a user, most recently used first.
     pub async fn list_sessions(&self, user_id: &str, now: i64) -> Result<Vec<Session>> {
-        let rows = self
-            .q("SELECT id AS s_id, user_id AS s_user_id, created_at AS s_created_at, \
-                last_used_at AS s_last_used_at, expires_at AS s_expires_at, ip AS s_ip, \
-                user_agent AS s_user_agent, amr AS s_amr, auth_time AS s_auth_time FROM sessions \
-                WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > $2 \
-                ORDER BY last_used_at DESC, id")
-            .bind(user_id.to_owned())
-            .bind(now)
-            .fetch_all(self.db())
-            .await?;
-        Ok(rows.iter().map(session_from_row).collect::<Result<_, _>>()?)
+        const SQL: &str = concat!(
+            "SELECT ",
+            session_columns!(""),
+            " FROM sessions WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > $2 \
+             ORDER BY last_used_at DESC, id"
+        );
+        let rows: Vec<SessionRow> =
+            self.q_as(SQL).bind(user_id.to_owned()).bind(now).fetch_all(self.db()).await?;
+        Ok(rows.into_iter().map(Session::from).collect())
     }
 
     /// Spends refresh token `old_hash` and makes `new_hash` the session's refresh token, or
@@ -361,18 +429,17 @@ impl Store {
             .await?
             .rows_affected();
         if spent == 1 {
-            let row = self
-                .q(SESSION_USER_SQL_BY_REFRESH)
+            let live: Option<LiveSession> = self
+                .q_as(SESSION_USER_SQL_BY_REFRESH)
                 .bind(old_hash.to_owned())
                 .bind(now)
                 .fetch_optional(self.on(&mut *tx))
                 .await?;
-            let Some(row) = row else {
+            let Some(LiveSession { session, user, .. }) = live else {
                 // A live token of a dead session: nothing to rotate.
                 self.commit(tx).await?;
                 return Ok(RefreshOutcome::Invalid);
             };
-            let (session, user) = session_user(&row)?;
             self.q("INSERT INTO refresh_tokens (token_hash, session_id, created_at) VALUES ($1, $2, $3)")
                 .bind(new_hash.to_owned())
                 .bind(session.id.clone())
@@ -388,16 +455,14 @@ impl Store {
             return Ok(RefreshOutcome::Rotated(Box::new((session, user))));
         }
         drop(tx);
-        let row = self
-            .q("SELECT session_id, spent_at FROM refresh_tokens WHERE token_hash = $1")
+        let token: Option<RefreshToken> = self
+            .q_as("SELECT session_id, spent_at FROM refresh_tokens WHERE token_hash = $1")
             .bind(old_hash.to_owned())
             .fetch_optional(self.db())
             .await?;
-        let Some(row) = row else {
+        let Some(RefreshToken { session_id, spent_at }) = token else {
             return Ok(RefreshOutcome::Invalid);
         };
-        let session_id = text(&row, "session_id")?;
-        let spent_at: Option<i64> = row.try_get("spent_at")?;
         match spent_at {
             Some(at) if now - at <= grace_ms => Ok(RefreshOutcome::SpentWithinGrace),
             _ => {

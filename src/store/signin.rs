@@ -2,10 +2,8 @@
 //! the external identities linked to accounts. Single-use things are spent by one conditional
 //! `UPDATE`, as everywhere.
 
-use sqlx::Row;
-
-use super::Audit;
-use super::{opt_text, text, MailThrottle, OutboxMail, Result, Store};
+use super::row::{NullableText, Text};
+use super::{Audit, MailThrottle, OutboxMail, Result, Store};
 
 /// A new email sign-in request.
 #[derive(Debug)]
@@ -20,26 +18,52 @@ pub struct NewEmailLogin {
 }
 
 /// A spent email sign-in: who it was for.
-#[derive(Debug)]
+#[derive(Debug, sqlx::FromRow)]
 pub struct EmailLogin {
+    #[sqlx(try_from = "Text")]
     pub email: String,
+    #[sqlx(try_from = "NullableText")]
     pub user_id: Option<String>,
 }
 
+/// A live email sign-in request: the hashes its link and its code are checked against.
+#[derive(sqlx::FromRow)]
+struct LiveEmailLogin {
+    #[sqlx(try_from = "Text")]
+    token_hash: String,
+    #[sqlx(try_from = "Text")]
+    code_hash: String,
+}
+
 /// A begun external sign-in.
-#[derive(Debug)]
+#[derive(Debug, sqlx::FromRow)]
 pub struct OAuthState {
+    #[sqlx(try_from = "Text")]
     pub provider: String,
+    #[sqlx(try_from = "Text")]
     pub pkce_verifier: String,
+    #[sqlx(try_from = "Text")]
     pub nonce: String,
     /// SHA-256 of the cookie set in the browser that began it.
+    #[sqlx(try_from = "Text")]
     pub browser_hash: String,
+    #[sqlx(try_from = "NullableText")]
     pub link_user_id: Option<String>,
     /// A link's session and the account's password epoch when it began: the link completes
     /// only while both are current.
+    #[sqlx(try_from = "NullableText")]
     pub link_session_id: Option<String>,
     pub link_epoch: Option<i64>,
+    #[sqlx(try_from = "NullableText")]
     pub next_path: Option<String>,
+}
+
+/// A pending provider link of a user's (`insert_oauth_state`).
+#[derive(sqlx::FromRow)]
+struct PendingLink {
+    #[sqlx(try_from = "Text")]
+    state_hash: String,
+    created_at: i64,
 }
 
 /// What linking an identity from a session came to.
@@ -72,27 +96,31 @@ macro_rules! link_session_live {
 }
 
 /// An external identity linked to an account.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Identity {
+    #[sqlx(try_from = "Text")]
     pub id: String,
+    #[sqlx(try_from = "Text")]
     pub provider: String,
+    #[sqlx(try_from = "Text")]
     pub subject: String,
+    #[sqlx(try_from = "Text")]
     pub user_id: String,
+    #[sqlx(try_from = "NullableText")]
     pub email: Option<String>,
     pub created_at: i64,
     pub last_used_at: Option<i64>,
 }
 
-fn identity(row: &sqlx::any::AnyRow) -> Result<Identity, sqlx::Error> {
-    Ok(Identity {
-        id: text(row, "id")?,
-        provider: text(row, "provider")?,
-        subject: text(row, "subject")?,
-        user_id: text(row, "user_id")?,
-        email: opt_text(row, "email")?,
-        created_at: row.try_get("created_at")?,
-        last_used_at: row.try_get("last_used_at")?,
-    })
+/// [`Identity`] rows, selected with `$tail`.
+macro_rules! identity_sql {
+    ($tail:literal) => {
+        concat!(
+            "SELECT id, provider, subject, user_id, email, created_at, last_used_at ",
+            "FROM identities ",
+            $tail
+        )
+    };
 }
 
 impl Store {
@@ -150,13 +178,11 @@ impl Store {
         if n != 1 {
             return Ok(None);
         }
-        let row = self
-            .q("SELECT email, user_id FROM email_logins WHERE token_hash = $1")
+        Ok(self
+            .q_as("SELECT email, user_id FROM email_logins WHERE token_hash = $1")
             .bind(token_hash.to_owned())
             .fetch_optional(self.db())
-            .await?;
-        let Some(row) = row else { return Ok(None) };
-        Ok(Some(EmailLogin { email: text(&row, "email")?, user_id: opt_text(&row, "user_id")? }))
+            .await?)
     }
 
     /// The live requests for an address, newest first: each one's token hash and code hash.
@@ -166,19 +192,18 @@ impl Store {
         now: i64,
         tries: i64,
     ) -> Result<Vec<(String, String)>> {
-        let rows = self
-            .q("SELECT token_hash, code_hash FROM email_logins WHERE email_key = $1 \
-                AND used_at IS NULL AND expires_at > $2 AND failures < $3 \
-                ORDER BY created_at DESC")
+        let rows: Vec<LiveEmailLogin> = self
+            .q_as(
+                "SELECT token_hash, code_hash FROM email_logins WHERE email_key = $1 \
+                 AND used_at IS NULL AND expires_at > $2 AND failures < $3 \
+                 ORDER BY created_at DESC",
+            )
             .bind(email_key.to_owned())
             .bind(now)
             .bind(tries)
             .fetch_all(self.db())
             .await?;
-        rows.iter()
-            .map(|r| Ok((text(r, "token_hash")?, text(r, "code_hash")?)))
-            .collect::<Result<_, sqlx::Error>>()
-            .map_err(Into::into)
+        Ok(rows.into_iter().map(|r| (r.token_hash, r.code_hash)).collect())
     }
 
     /// Takes one of a live request's `tries` before its code is compared, so concurrent
@@ -238,8 +263,8 @@ impl Store {
             .bind(email_key.to_owned())
             .execute(self.on(&mut *tx))
             .await?;
-        let row = self
-            .q("SELECT password_epoch FROM users WHERE id = $1 AND email_key = $2")
+        let epoch: Option<i64> = self
+            .q_scalar("SELECT password_epoch FROM users WHERE id = $1 AND email_key = $2")
             .bind(user_id.to_owned())
             .bind(email_key.to_owned())
             .fetch_optional(self.on(&mut *tx))
@@ -250,7 +275,7 @@ impl Store {
         } else {
             self.commit(tx).await?;
         }
-        Ok(row.map(|r| r.try_get("password_epoch")).transpose()?)
+        Ok(epoch)
     }
 
     /// The first proof of a never-proven account's address (`proven_at` unset): every way in
@@ -305,20 +330,22 @@ impl Store {
                 .bind(user_id.clone())
                 .execute(self.on(&mut *tx))
                 .await?;
-            let pending = self
-                .q("SELECT state_hash, created_at FROM oauth_states WHERE link_user_id = $1 \
-                    AND used_at IS NULL AND expires_at > $2 ORDER BY created_at DESC")
+            let pending: Vec<PendingLink> = self
+                .q_as(
+                    "SELECT state_hash, created_at FROM oauth_states WHERE link_user_id = $1 \
+                     AND used_at IS NULL AND expires_at > $2 ORDER BY created_at DESC",
+                )
                 .bind(user_id.clone())
                 .bind(now)
                 .fetch_all(self.on(&mut *tx))
                 .await?;
             if let Some(newest) = pending.first() {
-                created_at = created_at.max(newest.try_get::<i64, _>("created_at")? + 1);
+                created_at = created_at.max(newest.created_at + 1);
             }
-            for old in pending.iter().skip(max_links.saturating_sub(1)) {
+            for old in pending.into_iter().skip(max_links.saturating_sub(1)) {
                 self.q("UPDATE oauth_states SET used_at = $1 WHERE state_hash = $2")
                     .bind(now)
-                    .bind(text(old, "state_hash")?)
+                    .bind(old.state_hash)
                     .execute(self.on(&mut *tx))
                     .await?;
             }
@@ -357,23 +384,14 @@ impl Store {
         if n != 1 {
             return Ok(None);
         }
-        let row = self
-            .q("SELECT provider, pkce_verifier, nonce, browser_hash, link_user_id, \
-                link_session_id, link_epoch, next_path FROM oauth_states WHERE state_hash = $1")
+        Ok(self
+            .q_as(
+                "SELECT provider, pkce_verifier, nonce, browser_hash, link_user_id, \
+                 link_session_id, link_epoch, next_path FROM oauth_states WHERE state_hash = $1",
+            )
             .bind(state_hash.to_owned())
             .fetch_optional(self.db())
-            .await?;
-        let Some(row) = row else { return Ok(None) };
-        Ok(Some(OAuthState {
-            provider: text(&row, "provider")?,
-            pkce_verifier: text(&row, "pkce_verifier")?,
-            nonce: text(&row, "nonce")?,
-            browser_hash: text(&row, "browser_hash")?,
-            link_user_id: opt_text(&row, "link_user_id")?,
-            link_session_id: opt_text(&row, "link_session_id")?,
-            link_epoch: row.try_get("link_epoch")?,
-            next_path: opt_text(&row, "next_path")?,
-        }))
+            .await?)
     }
 
     /// Whether session `session_id` of `user_id` is live at password epoch `epoch`.
@@ -398,25 +416,19 @@ impl Store {
 
     /// The identity `subject` at `provider`, if linked.
     pub async fn identity(&self, provider: &str, subject: &str) -> Result<Option<Identity>> {
-        let row = self
-            .q("SELECT id, provider, subject, user_id, email, created_at, last_used_at \
-                FROM identities WHERE provider = $1 AND subject = $2")
+        const SQL: &str = identity_sql!("WHERE provider = $1 AND subject = $2");
+        Ok(self
+            .q_as(SQL)
             .bind(provider.to_owned())
             .bind(subject.to_owned())
             .fetch_optional(self.db())
-            .await?;
-        Ok(row.as_ref().map(identity).transpose()?)
+            .await?)
     }
 
     /// The account's identities, oldest first.
     pub async fn identities(&self, user_id: &str) -> Result<Vec<Identity>> {
-        let rows = self
-            .q("SELECT id, provider, subject, user_id, email, created_at, last_used_at \
-                FROM identities WHERE user_id = $1 ORDER BY created_at, id")
-            .bind(user_id.to_owned())
-            .fetch_all(self.db())
-            .await?;
-        Ok(rows.iter().map(identity).collect::<Result<_, _>>()?)
+        const SQL: &str = identity_sql!("WHERE user_id = $1 ORDER BY created_at, id");
+        Ok(self.q_as(SQL).bind(user_id.to_owned()).fetch_all(self.db()).await?)
     }
 
     /// Links an identity. `false`: that identity is linked already (to anyone).

@@ -2,12 +2,13 @@
 //! one purpose and the address they were sent to, consumed exactly once by a conditional
 //! `UPDATE` whose row count decides.
 
-use sqlx::{Any, Row, Transaction};
+use sqlx::{Any, Transaction};
 
-use super::users::user_from_row;
+use super::row::{NullableText, Text};
+use super::users::UserRow;
 use super::Audit;
 use super::Result;
-use super::{opt_text, text, MailThrottle, OutboxMail, Store};
+use super::{MailThrottle, OutboxMail, Store};
 use crate::domain::User;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -125,26 +126,30 @@ impl Store {
     /// confirms the account's own address, `Some(Some(_))` for an email change, `None` when
     /// the token is unknown, expired or spent.
     pub async fn verification_new_email(&self, hash: &str) -> Result<Option<Option<String>>> {
-        let row = self
-            .q("SELECT new_email FROM one_time_tokens WHERE token_hash = $1 AND purpose = $2 \
-                AND used_at IS NULL")
+        let new_email: Option<NullableText> = self
+            .q_scalar(
+                "SELECT new_email FROM one_time_tokens WHERE token_hash = $1 AND purpose = $2 \
+                 AND used_at IS NULL",
+            )
             .bind(hash.to_owned())
             .bind(TokenPurpose::VerifyEmail.as_str())
             .fetch_optional(self.db())
             .await?;
-        Ok(row.as_ref().map(|r| opt_text(r, "new_email")).transpose()?)
+        Ok(new_email.map(Option::from))
     }
 
     /// The address a reset token was mailed to (its email key), whether or not it is still
     /// live. `Ok(None)`: no such reset token.
     pub async fn reset_token_email(&self, hash: &str) -> Result<Option<String>> {
-        let row = self
-            .q("SELECT email_key FROM one_time_tokens WHERE token_hash = $1 AND purpose = $2")
+        let email_key: Option<Text> = self
+            .q_scalar(
+                "SELECT email_key FROM one_time_tokens WHERE token_hash = $1 AND purpose = $2",
+            )
             .bind(hash.to_owned())
             .bind(TokenPurpose::ResetPassword.as_str())
             .fetch_optional(self.db())
             .await?;
-        Ok(row.as_ref().map(|r| text(r, "email_key")).transpose()?)
+        Ok(email_key.map(String::from))
     }
 
     /// Spends a live token of `purpose` inside `tx`. `Ok(None)`: unknown, expired, already
@@ -169,16 +174,12 @@ impl Store {
         if n != 1 {
             return Ok(None);
         }
-        let row = self
-            .q("SELECT user_id, email_key, new_email FROM one_time_tokens WHERE token_hash = $1")
+        let consumed = self
+            .q_as("SELECT user_id, email_key, new_email FROM one_time_tokens WHERE token_hash = $1")
             .bind(hash.to_owned())
             .fetch_one(self.on(&mut **tx))
             .await?;
-        Ok(Some(Consumed {
-            user_id: text(&row, "user_id")?,
-            email_key: text(&row, "email_key")?,
-            new_email: opt_text(&row, "new_email")?,
-        }))
+        Ok(Some(consumed))
     }
 
     /// Whether `user_id` still has the address `email_key` and has never had an address proven:
@@ -190,24 +191,23 @@ impl Store {
         user_id: &str,
         email_key: &str,
     ) -> Result<bool> {
-        let row = self
-            .q("SELECT email_verified FROM users WHERE id = $1 AND email_key = $2 \
-                AND proven_at IS NULL")
+        let verified: Option<i64> = self
+            .q_scalar(
+                "SELECT email_verified FROM users WHERE id = $1 AND email_key = $2 \
+                 AND proven_at IS NULL",
+            )
             .bind(user_id.to_owned())
             .bind(email_key.to_owned())
             .fetch_optional(self.on(&mut **tx))
             .await?;
-        Ok(row.map(|r| r.try_get::<i64, _>("email_verified")).transpose()? == Some(0))
+        Ok(verified == Some(0))
     }
 
     async fn user_in(&self, tx: &mut Transaction<'static, Any>, id: &str) -> Result<Option<User>> {
-        let row = self
-            .q("SELECT id, email, username, is_active, email_verified, created_at, updated_at \
-                FROM users WHERE id = $1")
-            .bind(id.to_owned())
-            .fetch_optional(self.on(&mut **tx))
-            .await?;
-        Ok(row.as_ref().map(user_from_row).transpose()?)
+        const SQL: &str = concat!("SELECT ", user_columns!(), " FROM users WHERE id = $1");
+        let row: Option<UserRow> =
+            self.q_as(SQL).bind(id.to_owned()).fetch_optional(self.on(&mut **tx)).await?;
+        Ok(row.map(User::from))
     }
 
     /// Spends a verification token: marks the address verified if it is still the account's,
@@ -339,8 +339,12 @@ impl Store {
 }
 
 /// A spent one-time token.
+#[derive(sqlx::FromRow)]
 struct Consumed {
+    #[sqlx(try_from = "Text")]
     user_id: String,
+    #[sqlx(try_from = "Text")]
     email_key: String,
+    #[sqlx(try_from = "NullableText")]
     new_email: Option<String>,
 }

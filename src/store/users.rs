@@ -1,11 +1,11 @@
 //! Users: create, find, change, delete.
 
-use sqlx::any::AnyRow;
-use sqlx::{Any, Row, Transaction};
+use sqlx::{Any, Transaction};
 
+use super::row::{Flag, NullableText, Text};
 use super::Audit;
 use super::Result;
-use super::{is_unique_violation, opt_text, text, MailThrottle, NewToken, OutboxMail, Store};
+use super::{is_unique_violation, MailThrottle, NewToken, OutboxMail, Store};
 use crate::domain::User;
 
 /// Which unique field a write collided with (`409`).
@@ -51,8 +51,11 @@ impl NewUser {
 }
 
 /// A user with the stored password hash, for the hasher only.
+#[derive(sqlx::FromRow)]
 pub struct UserWithHash {
+    #[sqlx(flatten, try_from = "UserRow")]
     pub user: User,
+    #[sqlx(try_from = "Text")]
     pub password_hash: String,
     /// Bumped by every password change or reset. A session opened after checking this hash
     /// records it, and is dead once the user's epoch moves on ([`Store::create_session`]).
@@ -81,24 +84,57 @@ pub enum ProfileRefused {
     Throttled,
 }
 
-pub(super) fn user_from_row(row: &AnyRow) -> Result<User, sqlx::Error> {
-    Ok(User {
-        id: text(row, "id")?,
-        email: text(row, "email")?,
-        username: opt_text(row, "username")?,
-        is_active: row.try_get::<i64, _>("is_active")? != 0,
-        email_verified: row.try_get::<i64, _>("email_verified")? != 0,
-        created_at: row.try_get("created_at")?,
-        updated_at: row.try_get("updated_at")?,
-    })
+/// A row of `user_columns!()`.
+#[derive(sqlx::FromRow)]
+pub(super) struct UserRow {
+    #[sqlx(try_from = "Text")]
+    pub(super) id: String,
+    #[sqlx(try_from = "Text")]
+    pub(super) email: String,
+    #[sqlx(try_from = "NullableText")]
+    pub(super) username: Option<String>,
+    #[sqlx(try_from = "Flag")]
+    pub(super) is_active: bool,
+    #[sqlx(try_from = "Flag")]
+    pub(super) email_verified: bool,
+    pub(super) created_at: i64,
+    pub(super) updated_at: i64,
 }
 
-fn with_hash(row: &AnyRow) -> Result<UserWithHash, sqlx::Error> {
-    Ok(UserWithHash {
-        user: user_from_row(row)?,
-        password_hash: text(row, "password_hash")?,
-        password_epoch: row.try_get("password_epoch")?,
-    })
+impl From<UserRow> for User {
+    fn from(r: UserRow) -> Self {
+        Self {
+            id: r.id,
+            email: r.email,
+            username: r.username,
+            is_active: r.is_active,
+            email_verified: r.email_verified,
+            created_at: r.created_at,
+            updated_at: r.updated_at,
+        }
+    }
+}
+
+/// A stored password hash of a user (`foreign_password_hashes`).
+#[derive(sqlx::FromRow)]
+struct StoredHash {
+    #[sqlx(try_from = "Text")]
+    id: String,
+    #[sqlx(try_from = "Text")]
+    password_hash: String,
+}
+
+/// A [`UserWithHash`] selected by `$key = $1`.
+macro_rules! user_with_hash_sql {
+    ($key:literal) => {
+        concat!(
+            "SELECT ",
+            user_columns!(),
+            ", password_hash, password_epoch FROM users WHERE ",
+            $key,
+            " = $1"
+        )
+    };
 }
 
 impl Store {
@@ -156,7 +192,7 @@ impl Store {
 
     async fn which_taken(&self, email_key: &str) -> Result<Taken> {
         let email_taken = self
-            .q("SELECT id FROM users WHERE email_key = $1")
+            .q_scalar::<Text>("SELECT id FROM users WHERE email_key = $1")
             .bind(email_key.to_owned())
             .fetch_optional(self.db())
             .await?
@@ -166,28 +202,20 @@ impl Store {
 
     /// `Ok(None)`: no user has this email key.
     pub async fn user_by_email(&self, email_key: &str) -> Result<Option<UserWithHash>> {
-        let row = self
-            .q(sql_user_by("email_key"))
-            .bind(email_key.to_owned())
-            .fetch_optional(self.db())
-            .await?;
-        Ok(row.as_ref().map(with_hash).transpose()?)
+        const SQL: &str = user_with_hash_sql!("email_key");
+        Ok(self.q_as(SQL).bind(email_key.to_owned()).fetch_optional(self.db()).await?)
     }
 
     /// `Ok(None)`: no user has this username key.
     pub async fn user_by_username(&self, username_key: &str) -> Result<Option<UserWithHash>> {
-        let row = self
-            .q(sql_user_by("username_key"))
-            .bind(username_key.to_owned())
-            .fetch_optional(self.db())
-            .await?;
-        Ok(row.as_ref().map(with_hash).transpose()?)
+        const SQL: &str = user_with_hash_sql!("username_key");
+        Ok(self.q_as(SQL).bind(username_key.to_owned()).fetch_optional(self.db()).await?)
     }
 
     /// `Ok(None)`: no such user (deleted, or never existed).
     pub async fn user_by_id(&self, id: &str) -> Result<Option<UserWithHash>> {
-        let row = self.q(sql_user_by("id")).bind(id.to_owned()).fetch_optional(self.db()).await?;
-        Ok(row.as_ref().map(with_hash).transpose()?)
+        const SQL: &str = user_with_hash_sql!("id");
+        Ok(self.q_as(SQL).bind(id.to_owned()).fetch_optional(self.db()).await?)
     }
 
     /// Up to `limit` stored password hashes that do not start with `native_prefix` (imported
@@ -199,15 +227,17 @@ impl Store {
         after: &str,
         limit: i64,
     ) -> Result<Vec<(String, String)>> {
-        let rows = self
-            .q("SELECT id, password_hash FROM users WHERE id > $1 AND password_hash NOT LIKE $2 \
-                ORDER BY id LIMIT $3")
+        let rows: Vec<StoredHash> = self
+            .q_as(
+                "SELECT id, password_hash FROM users WHERE id > $1 AND password_hash NOT LIKE $2 \
+                 ORDER BY id LIMIT $3",
+            )
             .bind(after.to_owned())
             .bind(format!("{native_prefix}%"))
             .bind(limit)
             .fetch_all(self.db())
             .await?;
-        rows.iter().map(|r| Ok((text(r, "id")?, text(r, "password_hash")?))).collect()
+        Ok(rows.into_iter().map(|r| (r.id, r.password_hash)).collect())
     }
 
     /// Replaces a password hash with a stronger one of the same password (rehash at login).
@@ -435,28 +465,9 @@ impl Store {
 
     /// Every user, oldest first (administration).
     pub async fn list_users(&self) -> Result<Vec<User>> {
-        let rows = self
-            .q("SELECT id, email, username, is_active, email_verified, created_at, updated_at, \
-                password_hash FROM users ORDER BY created_at, id")
-            .fetch_all(self.db())
-            .await?;
-        Ok(rows.iter().map(user_from_row).collect::<Result<_, _>>()?)
-    }
-}
-
-fn sql_user_by(column: &'static str) -> &'static str {
-    match column {
-        "email_key" => concat!(
-            "SELECT id, email, username, is_active, email_verified, created_at, updated_at, ",
-            "password_hash, password_epoch FROM users WHERE email_key = $1"
-        ),
-        "username_key" => concat!(
-            "SELECT id, email, username, is_active, email_verified, created_at, updated_at, ",
-            "password_hash, password_epoch FROM users WHERE username_key = $1"
-        ),
-        _ => concat!(
-            "SELECT id, email, username, is_active, email_verified, created_at, updated_at, ",
-            "password_hash, password_epoch FROM users WHERE id = $1"
-        ),
+        const SQL: &str =
+            concat!("SELECT ", user_columns!(), " FROM users ORDER BY created_at, id");
+        let rows: Vec<UserRow> = self.q_as(SQL).fetch_all(self.db()).await?;
+        Ok(rows.into_iter().map(User::from).collect())
     }
 }

@@ -101,7 +101,7 @@ fn sweep_old_databases() {
 }
 
 /// A fresh, empty database for one test.
-async fn fresh_database(db: Db, dir: &tempfile::TempDir) -> String {
+pub async fn fresh_database(db: Db, dir: &tempfile::TempDir) -> String {
     if db == Db::Sqlite {
         return format!("sqlite://{}/portcullis.db", dir.path().display());
     }

@@ -29,6 +29,7 @@ mod ops;
 mod passkeys;
 mod profile;
 mod register;
+mod schema;
 mod security;
 mod sessions;
 mod tokens;
