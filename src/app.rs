@@ -74,7 +74,7 @@ impl App {
         if let Some(reason) = auth.passkeys_off() {
             tracing::warn!("passkeys are off: PORTCULLIS_PUBLIC_URL {reason}");
         }
-        let mail = smtp.map(|smtp| MailSender::lane(store, smtp, &settings, auth.metrics.mail()));
+        let mail = smtp.map(|smtp| MailSender::lane(store, smtp, &settings, auth.metrics().mail()));
         let port = bound.port();
         let live_keys = auth.api_keys().await.map_err(|e| e.into_anyhow())?;
         for warning in startup_warnings(&settings, live_keys.iter().any(|k| k.revoked_at.is_none()))
@@ -130,10 +130,10 @@ impl App {
         let auth = self.state.auth.clone();
         // Background work (housekeeping and the delivery lanes) runs in `work` until
         // `stop_work`; each listener but the main one runs until its own token.
-        let webhooks = match auth.settings.webhooks.is_empty() {
+        let webhooks = match auth.settings().webhooks.is_empty() {
             true => None,
             false => {
-                Some(crate::webhooks::WebhookSender::lane(auth.store.clone(), &auth.settings)?)
+                Some(crate::webhooks::WebhookSender::lane(auth.store().clone(), auth.settings())?)
             }
         };
         let (work, stop_work) = (TaskTracker::new(), CancellationToken::new());
@@ -145,7 +145,7 @@ impl App {
             let run = webhooks.run(stop_work.clone());
             crate::housekeeping::track(&work, "webhook delivery", run);
         }
-        let settings = auth.settings.clone();
+        let settings = auth.settings().clone();
         let limits = ServerLimits {
             header_timeout: settings.header_timeout,
             max_connections: settings.max_connections,
@@ -182,7 +182,7 @@ impl App {
         if let Some(metrics) = metrics {
             let _ = metrics.await;
         }
-        auth.store.close().await;
+        auth.close().await;
         tracing::info!("stopped: database pool closed");
         Ok(())
     }

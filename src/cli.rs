@@ -317,7 +317,7 @@ async fn user(settings: Settings, command: UserCommand) -> anyhow::Result<()> {
             println!("created user {} <{}>", user.id, user.email);
         }
         UserCommand::List => {
-            for u in auth.store.list_users().await? {
+            for u in auth.users().await.map_err(AppError::into_anyhow)? {
                 println!(
                     "{}\t{}\t{}\t{}\t{}",
                     u.id,
@@ -355,6 +355,6 @@ async fn user(settings: Settings, command: UserCommand) -> anyhow::Result<()> {
             println!("revoked {n} sessions of user {} <{}>", user.id, user.email);
         }
     }
-    auth.store.close().await;
+    auth.close().await;
     Ok(())
 }

@@ -85,9 +85,9 @@ pub async fn run_once(auth: &Auth, now: i64, stop: Option<&CancellationToken>) -
             if stop.is_some_and(CancellationToken::is_cancelled) {
                 break;
             }
-            let n = auth.store.sweep_batch(what, at).await?;
+            let n = auth.store().sweep_batch(what, at).await?;
             deleted += n;
-            auth.metrics.swept(kind, n);
+            auth.metrics().swept(kind, n);
             if n < SWEEP_BATCH {
                 break;
             }
@@ -107,7 +107,7 @@ pub async fn run_once(auth: &Auth, now: i64, stop: Option<&CancellationToken>) -
         }
     }
     let retired = auth.retire_keys(now).await?.len() as u64;
-    auth.metrics.swept("signing_keys", retired);
+    auth.metrics().swept("signing_keys", retired);
     swept.signing_keys = retired;
     Ok(swept)
 }
@@ -116,7 +116,7 @@ pub async fn run_once(auth: &Auth, now: i64, stop: Option<&CancellationToken>) -
 /// reloads (every `PORTCULLIS_KEY_RELOAD_INTERVAL`) and limiter sweeps (every minute), until
 /// `stop` is cancelled; a housekeeping batch in progress then finishes.
 pub fn spawn(auth: Arc<Auth>, tasks: &TaskTracker, stop: &CancellationToken) {
-    let settings = auth.settings.clone();
+    let settings = auth.settings().clone();
     track(
         tasks,
         "housekeeping",
@@ -149,7 +149,7 @@ pub fn spawn(auth: Arc<Auth>, tasks: &TaskTracker, stop: &CancellationToken) {
         "limiter sweeps",
         every(LIMITS_SWEEP, false, stop.clone(), move || {
             let auth = auth.clone();
-            async move { auth.limits.sweep() }
+            async move { auth.limits().sweep() }
         }),
     );
 }
@@ -191,7 +191,7 @@ where
 async fn housekeeping(auth: &Auth, stop: &CancellationToken) {
     match run_once(auth, now_ms(), Some(stop)).await {
         Ok(swept) => {
-            auth.metrics.housekeeping_run("ok");
+            auth.metrics().housekeeping_run("ok");
             if swept.total() > 0 {
                 tracing::info!(
                     sessions = swept.sessions,
@@ -205,7 +205,7 @@ async fn housekeeping(auth: &Auth, stop: &CancellationToken) {
             }
         }
         Err(e) => {
-            auth.metrics.housekeeping_run("error");
+            auth.metrics().housekeeping_run("error");
             tracing::warn!(error = %e, "housekeeping failed; it will run again");
         }
     }

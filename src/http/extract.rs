@@ -207,7 +207,7 @@ impl FromRequestParts<AppState> for CurrentSession {
         let mut auth = if let Some(token) = bearer(&parts.headers) {
             state.auth.authenticate_bearer(token, access).await?
         } else {
-            match super::cookies::value(&parts.headers, &state.auth.settings.session_cookie) {
+            match super::cookies::value(&parts.headers, &state.auth.settings().session_cookie) {
                 Some(token) => state.auth.authenticate_cookie(&token, access).await?,
                 None => return Err(AppError::unauthenticated()),
             }
@@ -235,7 +235,7 @@ pub(crate) fn access(parts: &Parts, state: &AppState) -> Access {
         return Access::Read;
     }
     Access::Write {
-        ip: client_ip(&parts.headers, &parts.extensions, state.auth.settings.trust_proxy),
+        ip: client_ip(&parts.headers, &parts.extensions, state.auth.settings().trust_proxy),
     }
 }
 
@@ -263,7 +263,7 @@ pub fn client_ip(
 }
 
 fn client_info(parts: &Parts, state: &AppState) -> ClientInfo {
-    let ip = client_ip(&parts.headers, &parts.extensions, state.auth.settings.trust_proxy)
+    let ip = client_ip(&parts.headers, &parts.extensions, state.auth.settings().trust_proxy)
         .map(|ip| ip.to_string());
     let user_agent = parts.headers.get(USER_AGENT).and_then(|v| v.to_str().ok()).map(str::to_owned);
     ClientInfo { ip, user_agent }
@@ -293,6 +293,6 @@ impl FromRequestParts<AppState> for PresentedCookie {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        Ok(Self(super::cookies::value(&parts.headers, &state.auth.settings.session_cookie)))
+        Ok(Self(super::cookies::value(&parts.headers, &state.auth.settings().session_cookie)))
     }
 }

@@ -33,10 +33,13 @@ pub(crate) async fn rate_limit(
     req: Request,
     next: Next,
 ) -> Response {
-    let ip =
-        super::extract::client_ip(req.headers(), req.extensions(), state.auth.settings.trust_proxy);
+    let ip = super::extract::client_ip(
+        req.headers(),
+        req.extensions(),
+        state.auth.settings().trust_proxy,
+    );
     if let Some(ip) = ip {
-        if let Err(e) = state.auth.limits.check_ip(ip, crate::clock::now_ms()).await {
+        if let Err(e) = state.auth.limits().check_ip(ip, crate::clock::now_ms()).await {
             return render(e.into());
         }
     }
@@ -75,7 +78,7 @@ pub(crate) async fn origin(
     // it does replay `Basic` (and other) credentials it has cached for the site, so any other
     // scheme is no sign that the request was made deliberately.
     if changes_state && super::extract::bearer(req.headers()).is_none() {
-        let settings = &state.auth.settings;
+        let settings = &state.auth.settings();
         let headers = req.headers();
         let site = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok());
         let allowed = match headers.get(axum::http::header::ORIGIN) {

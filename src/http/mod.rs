@@ -32,8 +32,8 @@ use surface::Mounted;
 /// The main listener: every surface the settings turn on, without binding a socket (tests can
 /// drive it with `oneshot`).
 pub fn router(state: AppState) -> Router {
-    let settings = state.auth.settings.clone();
-    let metrics = state.auth.metrics.clone();
+    let settings = state.auth.settings().clone();
+    let metrics = state.auth.metrics().clone();
     let app = main_surfaces(&state).routes.with_state(state);
     stack::common(app.into(), &settings, metrics, Cors::Allowed)
 }
@@ -41,16 +41,16 @@ pub fn router(state: AppState) -> Router {
 /// The admin API alone, for its own listener (`PORTCULLIS_ADMIN_BIND`), without CORS: no
 /// browser page calls it.
 pub fn admin_router(state: AppState) -> Router {
-    let settings = state.auth.settings.clone();
-    let metrics = state.auth.metrics.clone();
+    let settings = state.auth.settings().clone();
+    let metrics = state.auth.metrics().clone();
     let app = Mounted::empty(Default::default()).merge(admin::surface(Some(&state)));
     stack::common(app.routes.with_state(state).into(), &settings, metrics, Cors::Off)
 }
 
 /// The metrics listener (`PORTCULLIS_METRICS_BIND`): `/metrics` only.
 pub fn metrics_router(state: AppState) -> Router {
-    let settings = state.auth.settings.clone();
-    let metrics = state.auth.metrics.clone();
+    let settings = state.auth.settings().clone();
+    let metrics = state.auth.metrics().clone();
     let app = Mounted::empty(Default::default()).merge(ops::metrics_surface(&state));
     stack::common(app.routes.with_state(state).into(), &settings, metrics, Cors::Off)
 }
@@ -83,7 +83,7 @@ pub fn document_for(settings: &crate::config::Settings) -> utoipa::openapi::Open
 
 /// The surfaces the main listener serves.
 fn main_surfaces(state: &AppState) -> Mounted {
-    let settings = &state.auth.settings;
+    let settings = &state.auth.settings();
     let mut app = Mounted::empty(Default::default())
         .merge(api::surface(Some(state)))
         .merge(pages::oauth::surface(Some(state)))

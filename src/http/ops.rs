@@ -73,7 +73,7 @@ async fn openapi(Extension(document): Extension<Arc<OpenApi>>) -> Response {
 #[utoipa::path(get, path = "/.well-known/jwks.json", tag = "operations",
     responses((status = 200, description = "A JSON Web Key Set: `{\"keys\": [{\"kty\": \"OKP\", \"crv\": \"Ed25519\", \"kid\", \"x\", …}]}`")))]
 async fn jwks(State(state): State<AppState>) -> Response {
-    Json(state.auth.jwt.jwks()).into_response()
+    Json(state.auth.jwt().jwks()).into_response()
 }
 
 /// Liveness: the process answers.
@@ -86,7 +86,7 @@ async fn live() -> Json<serde_json::Value> {
 #[utoipa::path(get, path = "/health/ready", tag = "operations",
     responses((status = 200, description = "`{\"status\": \"ok\"}`"), (status = 503, description = "Database unreachable", body = crate::error::ErrorBody)))]
 async fn ready(State(state): State<AppState>) -> Response {
-    match state.auth.store.ping().await {
+    match state.auth.database_answers().await {
         Ok(()) => Json(serde_json::json!({ "status": "ok" })).into_response(),
         Err(e) => {
             tracing::warn!(error = %e, "readiness check: database unreachable");
@@ -110,7 +110,7 @@ async fn dev_mail(
     State(state): State<AppState>,
     Query(filter): Query<MailFilter>,
 ) -> Result<Json<serde_json::Value>, AppError> {
-    let messages = state.auth.store.dev_mail(filter.to.as_deref()).await?;
+    let messages = state.auth.dev_mailbox(filter.to.as_deref()).await?;
     Ok(Json(serde_json::json!({ "messages": messages })))
 }
 
@@ -129,7 +129,8 @@ async fn metrics_with_token(
     State(state): State<AppState>,
     headers: axum::http::HeaderMap,
 ) -> Response {
-    let expected = state.auth.settings.metrics_token.as_ref().map(|t| t.expose_secret().as_bytes());
+    let expected =
+        state.auth.settings().metrics_token.as_ref().map(|t| t.expose_secret().as_bytes());
     let presented = headers
         .get(axum::http::header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())

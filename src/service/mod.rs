@@ -47,14 +47,14 @@ pub struct ClientInfo {
 
 /// The authentication service: every flow, once.
 pub struct Auth {
-    pub settings: Arc<Settings>,
-    pub store: Arc<Store>,
-    pub hasher: Arc<Hasher>,
-    pub jwt: Arc<Jwt>,
-    pub mailer: Mailer,
-    pub limits: Arc<Limits>,
+    settings: Arc<Settings>,
+    store: Arc<Store>,
+    hasher: Arc<Hasher>,
+    jwt: Arc<Jwt>,
+    mailer: Mailer,
+    limits: Arc<Limits>,
     /// This process's metrics registry.
-    pub metrics: Arc<Metrics>,
+    metrics: Arc<Metrics>,
     /// Seals and opens private signing keys at rest (`PORTCULLIS_KEY_ENCRYPTION_KEY`).
     cipher: Option<KeyCipher>,
     /// The external identity providers configured.
@@ -107,6 +107,61 @@ impl std::fmt::Debug for Auth {
 }
 
 impl Auth {
+    /// The settings this service was built with.
+    pub fn settings(&self) -> &Arc<Settings> {
+        &self.settings
+    }
+
+    /// The store: for the operational commands and the tests; flows go through the service.
+    pub fn store(&self) -> &Arc<Store> {
+        &self.store
+    }
+
+    /// The password hasher (its concurrency and metrics).
+    pub fn hasher(&self) -> &Arc<Hasher> {
+        &self.hasher
+    }
+
+    /// The access-token signer and its published keys.
+    pub fn jwt(&self) -> &Arc<Jwt> {
+        &self.jwt
+    }
+
+    /// What renders mail into the outbox.
+    pub fn mailer(&self) -> &Mailer {
+        &self.mailer
+    }
+
+    /// The per-IP and per-account budgets.
+    pub fn limits(&self) -> &Arc<Limits> {
+        &self.limits
+    }
+
+    /// This process's metrics registry.
+    pub fn metrics(&self) -> &Arc<Metrics> {
+        &self.metrics
+    }
+
+    /// Whether the database answers (the readiness probe).
+    pub async fn database_answers(&self) -> std::result::Result<(), sqlx::Error> {
+        self.store.ping().await
+    }
+
+    /// Dev mode's mailbox: the outbox as mail, oldest first, to `to` or to anyone.
+    pub async fn dev_mailbox(&self, to: Option<&str>) -> Result<Vec<crate::store::StoredMail>> {
+        Ok(self.store.dev_mail(to).await?)
+    }
+
+    /// Every account, oldest first (`portcullis user list`).
+    pub async fn users(&self) -> Result<Vec<crate::domain::User>> {
+        Ok(self.store.list_users().await?)
+    }
+
+    /// Closes the database pool: the last step of a shutdown or a command.
+    pub async fn close(&self) {
+        self.store.close().await;
+    }
+
     /// Builds the service on a migrated store: loads (or creates) the signing keys.
     pub async fn new(settings: Arc<Settings>, store: Arc<Store>) -> anyhow::Result<Self> {
         let issuer = settings.public_url.clone();

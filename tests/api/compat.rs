@@ -310,7 +310,7 @@ async fn a_profile_weakens_nothing_outside_its_route_set(db: Db) {
     let res = app.post_json("/register", root).await;
     assert_eq!(res.status(), StatusCode::BAD_REQUEST);
     assert_eq!(error_body(res).await["code"], "weak_password");
-    assert!(app.auth.store.user_by_email("weak@example.com").await.unwrap().is_none());
+    assert!(app.auth.store().user_by_email("weak@example.com").await.unwrap().is_none());
     // Unknown addresses stay hidden elsewhere.
     let res = app.post_json("/forgot-password", json!({"email": "nobody@example.com"})).await;
     assert_eq!(res.status(), StatusCode::OK);

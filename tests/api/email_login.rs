@@ -339,7 +339,7 @@ async fn the_sixth_wrong_code_is_throttled_for_any_address(db: Db) {
 async fn another_request(app: &TestApp, email: &str) {
     use portcullis::auth::hash_token;
     let key = portcullis::domain::email_key(email);
-    let store = &app.auth.store;
+    let store = &app.auth.store();
     let user = store.user_by_email(&key).await.unwrap().unwrap().user;
     let now = portcullis::clock::now_ms();
     let later = portcullis::store::NewEmailLogin {
@@ -351,7 +351,7 @@ async fn another_request(app: &TestApp, email: &str) {
         now: now + 1,
         expires_at: now + 15 * 60 * 1000,
     };
-    let mail = app.auth.mailer.email_login(email, "another-link", "123456").unwrap();
+    let mail = app.auth.mailer().email_login(email, "another-link", "123456").unwrap();
     let open = portcullis::store::MailThrottle { min_interval_ms: 0, per_hour: 100 };
     assert!(store.insert_email_login(&later, &mail, open).await.unwrap());
 }
@@ -399,7 +399,7 @@ async fn an_email_sign_in_that_proves_an_address_is_audited_and_announced(db: Db
     let (token, _) = mailed(&app, email, 2).await;
     let res = app.post_json("/api/auth/email-login/verify", json!({"token": token})).await;
     assert_eq!(res.status(), StatusCode::OK);
-    let entries = app.auth.store.audit_entries(0, None).await.unwrap();
+    let entries = app.auth.store().audit_entries(0, None).await.unwrap();
     let proofs: Vec<_> = entries.iter().filter(|e| e.event == "email_verification").collect();
     assert_eq!(proofs.len(), 1, "{entries:?}");
     assert!(proofs[0].detail.as_deref().unwrap_or_default().contains("email sign-in"));

@@ -288,7 +288,7 @@ async fn dev_mailbox_filters_by_address_and_is_absent_outside_dev_mode(db: Db) {
 async fn migrations_can_run_again_on_a_migrated_database(db: Db) {
     let app = TestApp::spawn(db).await;
     app.register("mig@example.com", PASSWORD).await;
-    app.auth.store.migrate().await.unwrap();
+    app.auth.store().migrate().await.unwrap();
     let node = app.another_node(&[]).await;
     node.login("mig@example.com", PASSWORD).await;
 }

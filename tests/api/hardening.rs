@@ -244,3 +244,35 @@ async fn every_listener_answers_an_unknown_route_with_the_json_error_and_headers
         assert_eq!(body, json!({"message": "Not found", "code": "not_found"}), "{url}");
     }
 }
+
+/// The admin API's own listener runs the Origin check as the main one does: a browser's
+/// cross-origin write without a bearer token is refused before any key is looked for, and one
+/// with the key passes to the key check.
+#[tokio::test]
+async fn the_admin_listener_refuses_a_browsers_cross_origin_write_as_the_main_one_does() {
+    let app = TestApp::spawn_with(Db::Sqlite, &[("PORTCULLIS_ADMIN_BIND", "127.0.0.1:0")]).await;
+    let port = app.admin_port.expect("an admin listener");
+    let url = format!("http://127.0.0.1:{port}/api/admin/users");
+    let body = json!({"email": "planted@example.com", "password": "a fine long secret"});
+    let res = app
+        .client
+        .post(&url)
+        .header("origin", "https://evil.example")
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    assert_eq!(error_body(res).await["code"], "cross_origin_request");
+    let res = app
+        .client
+        .post(&url)
+        .header("origin", "https://evil.example")
+        .header("authorization", "Bearer pcak_not-a-key")
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(error_body(res).await["code"], "invalid_api_key");
+}

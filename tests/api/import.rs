@@ -46,7 +46,7 @@ async fn sqlite_source(
 }
 
 async fn stored_hash(app: &TestApp, email: &str) -> String {
-    app.auth.store.user_by_email(email).await.unwrap().unwrap().password_hash
+    app.auth.store().user_by_email(email).await.unwrap().unwrap().password_hash
 }
 
 async fn an_alx_database_imports_and_its_bcrypt_bytes_log_in_then_become_argon2id(db: Db) {
@@ -67,7 +67,7 @@ async fn an_alx_database_imports_and_its_bcrypt_bytes_log_in_then_become_argon2i
         ],
     )
     .await;
-    let report = import::run(&app.auth.store, &src, Format::Alx, false).await.unwrap();
+    let report = import::run(app.auth.store(), &src, Format::Alx, false).await.unwrap();
     assert_eq!((report.imported, report.skipped, report.rejected.len()), (2, 0, 0), "{report}");
 
     let res = app
@@ -94,7 +94,7 @@ async fn an_alx_database_imports_and_its_bcrypt_bytes_log_in_then_become_argon2i
         "a failed login changes nothing"
     );
 
-    let again = import::run(&app.auth.store, &src, Format::Alx, false).await.unwrap();
+    let again = import::run(app.auth.store(), &src, Format::Alx, false).await.unwrap();
     assert_eq!((again.imported, again.skipped), (0, 2), "idempotent: {again}");
 }
 
@@ -121,7 +121,7 @@ async fn flask_sqlalchemy_tables_import_with_werkzeug_and_bcrypt_hashes(db: Db) 
         ],
     )
     .await;
-    let report = import::run(&app.auth.store, &src, Format::FlaskSqlalchemy, true).await.unwrap();
+    let report = import::run(app.auth.store(), &src, Format::FlaskSqlalchemy, true).await.unwrap();
     assert_eq!(report.imported, 3, "{report}");
     assert_eq!(report.notes.len(), 1, "the invalid username is dropped and said so: {report}");
     // Seed 002 logs in by username.
@@ -132,7 +132,7 @@ async fn flask_sqlalchemy_tables_import_with_werkzeug_and_bcrypt_hashes(db: Db) 
     for email in ["pat@example.com", "sam@example.com", "kim@example.com"] {
         assert!(stored_hash(&app, email).await.starts_with("$argon2id$"), "{email}");
     }
-    let user = app.auth.store.user_by_email("pat@example.com").await.unwrap().unwrap().user;
+    let user = app.auth.store().user_by_email("pat@example.com").await.unwrap().unwrap().user;
     assert!(user.email_verified, "--verified marks imported addresses verified");
 
     // Seed 000/002 on MySQL: a `users` table with a `password` column.
@@ -158,7 +158,7 @@ async fn flask_sqlalchemy_tables_import_with_werkzeug_and_bcrypt_hashes(db: Db) 
         .await
         .unwrap();
         let report =
-            import::run(&app.auth.store, &url, Format::FlaskSqlalchemy, false).await.unwrap();
+            import::run(app.auth.store(), &url, Format::FlaskSqlalchemy, false).await.unwrap();
         assert_eq!(report.imported, 1, "{report}");
         app.login("my@example.com", CHB).await;
         sqlx::query(&format!("DROP DATABASE {name}")).execute(&mut admin).await.unwrap();
@@ -184,7 +184,7 @@ async fn csv_import_rejects_bad_rows_by_line_and_never_prints_a_hash(db: Db) {
     )
     .unwrap();
     let report =
-        import::run(&app.auth.store, path.to_str().unwrap(), Format::Csv, false).await.unwrap();
+        import::run(app.auth.store(), path.to_str().unwrap(), Format::Csv, false).await.unwrap();
     assert_eq!(report.imported, 2, "{report}");
     assert_eq!(report.rejected.len(), 3, "{report}");
     assert!(
@@ -201,11 +201,18 @@ async fn csv_import_rejects_bad_rows_by_line_and_never_prints_a_hash(db: Db) {
         assert!(!printed.contains(h), "the report shows a hash: {printed}");
     }
     assert!(
-        app.auth.store.user_by_email("ana@example.com").await.unwrap().unwrap().user.email_verified
+        app.auth
+            .store()
+            .user_by_email("ana@example.com")
+            .await
+            .unwrap()
+            .unwrap()
+            .user
+            .email_verified
     );
     assert!(
         !app.auth
-            .store
+            .store()
             .user_by_email("ben@example.com")
             .await
             .unwrap()
@@ -215,7 +222,7 @@ async fn csv_import_rejects_bad_rows_by_line_and_never_prints_a_hash(db: Db) {
     );
     app.login("ben@example.com", CHB).await;
     let again =
-        import::run(&app.auth.store, path.to_str().unwrap(), Format::Csv, false).await.unwrap();
+        import::run(app.auth.store(), path.to_str().unwrap(), Format::Csv, false).await.unwrap();
     assert_eq!((again.imported, again.skipped), (0, 2), "{again}");
 }
 
@@ -232,7 +239,7 @@ async fn a_stored_hash_with_an_absurd_cost_fails_fast_instead_of_stalling(db: Db
         email_verified: true,
         now: portcullis::clock::now_ms(),
     };
-    app.auth.store.insert_user(&new, None, &mut Audit::none()).await.unwrap().unwrap();
+    app.auth.store().insert_user(&new, None, &mut Audit::none()).await.unwrap().unwrap();
     // 10^9 iterations would hold a core for minutes; the bound refuses it before any work.
     let res = app
         .post_json("/api/auth/login", json!({"email": "evil@example.com", "password": "whatever1"}))
@@ -291,7 +298,7 @@ async fn argon2id_hashes_over_the_cost_bound_are_refused_at_import(db: Db) {
     )
     .unwrap();
     let report =
-        import::run(&app.auth.store, path.to_str().unwrap(), Format::Csv, false).await.unwrap();
+        import::run(app.auth.store(), path.to_str().unwrap(), Format::Csv, false).await.unwrap();
     assert_eq!(report.imported, 1, "{report}");
     assert_eq!(report.rejected.len(), 2, "{report}");
     for (line, email) in [("line 3", "memory@example.com"), ("line 4", "passes@example.com")] {

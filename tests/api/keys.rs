@@ -108,7 +108,7 @@ async fn a_jwt_secret_switches_to_hs256_with_an_empty_jwks(db: Db) {
     let session_id = current_session_id(&app, &login.access_token).await;
     let foreign = other
         .auth
-        .jwt
+        .jwt()
         .issue(user_id, &session_id, &crate::helpers::password_context(), now_secs())
         .unwrap();
     assert_eq!(app.user_status_bearer(&foreign).await, StatusCode::UNAUTHORIZED);
@@ -124,13 +124,13 @@ async fn a_token_signed_by_another_server_is_refused(db: Db) {
     // The same claims, signed by each server: only the signature differs.
     let ours = app
         .auth
-        .jwt
+        .jwt()
         .issue(user_id, &session_id, &crate::helpers::password_context(), now_secs())
         .unwrap();
     assert_eq!(app.user_status_bearer(&ours).await, StatusCode::OK);
     let foreign = other
         .auth
-        .jwt
+        .jwt()
         .issue(user_id, &session_id, &crate::helpers::password_context(), now_secs())
         .unwrap();
     assert_eq!(app.user_status_bearer(&foreign).await, StatusCode::UNAUTHORIZED);

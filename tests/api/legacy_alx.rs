@@ -111,7 +111,7 @@ async fn log_in_status(app: &TestApp, email: &str, password: &str) -> StatusCode
 /// a detached task after the response.
 pub async fn mailed_reset_token(app: &TestApp, email: &str) -> String {
     for _ in 0..100 {
-        let mails = app.auth.store.dev_mail(Some(email)).await.unwrap();
+        let mails = app.auth.store().dev_mail(Some(email)).await.unwrap();
         if let Some(m) = mails.iter().rev().find(|m| m.subject.contains("Reset")) {
             return link_token(&m.text);
         }
@@ -181,7 +181,7 @@ async fn get_root_says_bienvenue_and_sends_browsers_to_the_account_pages(db: Db)
 async fn post_users_creates_an_account_and_refuses_a_taken_email_whatever_its_case(db: Db) {
     let app = TestApp::spawn(db).await;
     create(&app, "Bob@Example.com", PASSWORD).await;
-    let stored = app.auth.store.user_by_email("bob@example.com").await.unwrap().unwrap();
+    let stored = app.auth.store().user_by_email("bob@example.com").await.unwrap().unwrap();
     assert_eq!(stored.user.email, "Bob@Example.com");
     for email in ["Bob@Example.com", "bob@example.com", "BOB@EXAMPLE.COM"] {
         let res =
@@ -211,7 +211,7 @@ async fn post_users_errors_not_in_the_seed_follow_the_common_error_shape(db: Db)
         form(&app, Method::POST, "/users", &[("email", "nope"), ("password", PASSWORD)]).await;
     assert_eq!(res.status(), StatusCode::BAD_REQUEST);
     assert_eq!(error_body(res).await["code"], "invalid_email");
-    assert!(app.auth.store.user_by_email(EMAIL).await.unwrap().is_none());
+    assert!(app.auth.store().user_by_email(EMAIL).await.unwrap().is_none());
 }
 
 async fn post_sessions_sets_the_cookie_and_refuses_bad_or_missing_credentials(db: Db) {

@@ -101,7 +101,7 @@ async fn register_is_201_and_the_account_can_open_a_session(db: Db) {
     assert_eq!(res.status(), StatusCode::CREATED);
     let body: Value = res.json().await.unwrap();
     assert!(body.is_object(), "{body}");
-    let stored = app.auth.store.user_by_email("tess@example.com").await.unwrap().unwrap();
+    let stored = app.auth.store().user_by_email("tess@example.com").await.unwrap().unwrap();
     assert_eq!(stored.user.email, "Tess@Example.com");
 
     let cookie = log_in(&app, "tess@example.com", PASSWORD).await;
@@ -128,7 +128,7 @@ async fn register_with_a_missing_field_or_a_taken_email_is_400(db: Db) {
         assert_eq!(res.status(), StatusCode::BAD_REQUEST, "{form:?}");
         assert_eq!(error_body(res).await["code"], "missing_field", "{form:?}");
     }
-    assert!(app.auth.store.user_by_email("uma@example.com").await.unwrap().is_none());
+    assert!(app.auth.store().user_by_email("uma@example.com").await.unwrap().is_none());
 
     register(&app, "uma@example.com", PASSWORD).await;
     for email in ["uma@example.com", "UMA@example.COM", " uma@example.com "] {

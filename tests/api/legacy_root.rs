@@ -137,7 +137,7 @@ async fn register_returns_201_with_the_seed_message(db: Db) {
     let body: Value = res.json().await.unwrap();
     assert_eq!(body["message"], "User registered successfully");
     // A real account with that username, stored as given.
-    let stored = app.auth.store.user_by_email("alice@example.com").await.unwrap().unwrap();
+    let stored = app.auth.store().user_by_email("alice@example.com").await.unwrap().unwrap();
     assert_eq!(stored.user.email, "Alice@Example.com");
     assert_eq!(stored.user.username.as_deref(), Some("alice"));
 }
@@ -161,7 +161,7 @@ async fn an_existing_username_or_email_is_400_user_already_exists(db: Db) {
     }
     // None of them was created.
     for email in ["bob2@example.com", "bob3@example.com"] {
-        assert!(app.auth.store.user_by_email(email).await.unwrap().is_none(), "{email}");
+        assert!(app.auth.store().user_by_email(email).await.unwrap().is_none(), "{email}");
     }
     let res = app.post_json("/login", json!({"username": "robert", "password": PASSWORD})).await;
     assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
@@ -201,7 +201,7 @@ async fn each_missing_register_field_is_400_and_creates_nothing(db: Db) {
     let res = app.post_json("/register", json!({})).await;
     assert_eq!(res.status(), StatusCode::BAD_REQUEST);
     root_error(res).await;
-    assert!(app.auth.store.user_by_email("carol@example.com").await.unwrap().is_none());
+    assert!(app.auth.store().user_by_email("carol@example.com").await.unwrap().is_none());
     // The full body then works: nothing was half-created before.
     let res = app.post_json("/register", full).await;
     assert_eq!(res.status(), StatusCode::CREATED);

@@ -188,7 +188,7 @@ async fn two_nodes_sharing_redis_spend_one_budget(db: Db) {
             node.post_json("/api/auth/forgot-password", json!({"email": "q@example.com"})).await;
         assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
     }
-    assert_eq!(a.auth.limits.redis_fallbacks(), 0);
+    assert_eq!(a.auth.limits().redis_fallbacks(), 0);
 }
 
 async fn an_unreachable_redis_falls_back_to_per_node_limits(db: Db) {

@@ -73,10 +73,10 @@ async fn unknown_user_wrong_password_and_disabled_account_fail_identically(db: D
     let app = TestApp::spawn(db).await;
     app.register("known@example.com", PASSWORD).await;
     app.register("disabled@example.com", PASSWORD).await;
-    let id = app.auth.store.user_by_email("disabled@example.com").await.unwrap().unwrap().user.id;
+    let id = app.auth.store().user_by_email("disabled@example.com").await.unwrap().unwrap().user.id;
     assert!(app
         .auth
-        .store
+        .store()
         .set_active(&id, false, portcullis::clock::now_ms(), &mut Audit::none())
         .await
         .unwrap());
@@ -102,12 +102,12 @@ async fn unknown_user_wrong_password_and_disabled_account_fail_identically(db: D
 async fn unknown_users_cost_one_password_hash_like_known_ones(db: Db) {
     let app = TestApp::spawn(db).await;
     app.register("k@example.com", PASSWORD).await;
-    let before = app.auth.hasher.runs();
+    let before = app.auth.hasher().runs();
     let res = app
         .post_json("/api/auth/login", json!({"email": "ghost@example.com", "password": PASSWORD}))
         .await;
     assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
-    assert_eq!(app.auth.hasher.runs(), before + 1, "the dummy hash was checked");
+    assert_eq!(app.auth.hasher().runs(), before + 1, "the dummy hash was checked");
     let res = app
         .post_json(
             "/api/auth/login",
@@ -115,7 +115,7 @@ async fn unknown_users_cost_one_password_hash_like_known_ones(db: Db) {
         )
         .await;
     assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
-    assert_eq!(app.auth.hasher.runs(), before + 2);
+    assert_eq!(app.auth.hasher().runs(), before + 2);
 }
 
 async fn every_login_opens_a_new_session(db: Db) {
@@ -139,7 +139,7 @@ async fn every_login_opens_a_new_session(db: Db) {
 async fn stored_hashes_are_upgraded_when_parameters_change(db: Db) {
     let app = TestApp::spawn(db).await;
     app.register("g@example.com", PASSWORD).await;
-    let old = app.auth.store.user_by_email("g@example.com").await.unwrap().unwrap().password_hash;
+    let old = app.auth.store().user_by_email("g@example.com").await.unwrap().unwrap().password_hash;
     assert!(old.contains("m=1024,t=1,p=1"), "{old}");
     // The operator raises the cost: a new node with new parameters on the same database.
     let node = app
@@ -149,7 +149,7 @@ async fn stored_hashes_are_upgraded_when_parameters_change(db: Db) {
         ])
         .await;
     node.login("g@example.com", PASSWORD).await;
-    let new = app.auth.store.user_by_email("g@example.com").await.unwrap().unwrap().password_hash;
+    let new = app.auth.store().user_by_email("g@example.com").await.unwrap().unwrap().password_hash;
     assert!(new.starts_with("$argon2id$v=19$m=2048,t=2,p=1$"), "{new}");
     node.login("g@example.com", PASSWORD).await;
     // A failed login never rewrites the hash.
@@ -157,7 +157,8 @@ async fn stored_hashes_are_upgraded_when_parameters_change(db: Db) {
         .post_json("/api/auth/login", json!({"email": "g@example.com", "password": "wrong wrong"}))
         .await;
     assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
-    let after = app.auth.store.user_by_email("g@example.com").await.unwrap().unwrap().password_hash;
+    let after =
+        app.auth.store().user_by_email("g@example.com").await.unwrap().unwrap().password_hash;
     assert_eq!(after, new);
 }
 
@@ -198,7 +199,7 @@ async fn a_full_hashing_queue_answers_503_with_retry_after(db: Db) {
 async fn over_long_passwords_are_refused_without_error(db: Db) {
     let app = TestApp::spawn(db).await;
     app.register("i@example.com", PASSWORD).await;
-    let before = app.auth.hasher.runs();
+    let before = app.auth.hasher().runs();
     let res = app
         .post_json(
             "/api/auth/login",
@@ -206,5 +207,5 @@ async fn over_long_passwords_are_refused_without_error(db: Db) {
         )
         .await;
     assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
-    assert_eq!(app.auth.hasher.runs(), before, "refused before hashing");
+    assert_eq!(app.auth.hasher().runs(), before, "refused before hashing");
 }

@@ -358,7 +358,7 @@ async fn outbox(auth: &Auth) -> Vec<OutboxRow> {
     let rows = sqlx::query(
         "SELECT kind, to_addr, status, attempts, last_error FROM outbox ORDER BY created_at, id",
     )
-    .fetch_all(auth.store.pool())
+    .fetch_all(auth.store().pool())
     .await
     .unwrap();
     rows.iter()
@@ -383,13 +383,13 @@ async fn wait_all_sent(auth: &Auth, n: usize) -> Vec<OutboxRow> {
 /// Moves every outbox row `ms` into the past: for the throttle, that much time has passed.
 async fn let_time_pass(auth: &Auth, ms: i64) {
     let sql = format!("UPDATE outbox SET created_at = created_at - {ms}");
-    sqlx::query(&sql).execute(auth.store.pool()).await.unwrap();
+    sqlx::query(&sql).execute(auth.store().pool()).await.unwrap();
 }
 
 async fn reset_tokens_stored(auth: &Auth) -> i64 {
     let row =
         sqlx::query("SELECT COUNT(*) AS n FROM one_time_tokens WHERE purpose = 'reset_password'")
-            .fetch_one(auth.store.pool())
+            .fetch_one(auth.store().pool())
             .await
             .unwrap();
     row.try_get("n").unwrap()
@@ -415,8 +415,8 @@ async fn a_shutdown_finishes_the_delivery_in_hand_and_leaves_no_lease(db: Db) {
     let database = TestApp::spawn(db).await; // the database; it sends no mail itself
     let url = smtp.url();
     let node = Node::start(&database.database_url, &[("PORTCULLIS_SMTP_URL", &url)]).await;
-    let mail = database.auth.mailer.password_changed("held@example.com").unwrap();
-    database.auth.store.enqueue_mail(&mail, now_ms()).await.unwrap();
+    let mail = database.auth.mailer().password_changed("held@example.com").unwrap();
+    database.auth.store().enqueue_mail(&mail, now_ms()).await.unwrap();
     wait_until("the message in the sender's hand", || async {
         (smtp.shared.data_read.load(Ordering::SeqCst) == 1).then_some(())
     })
@@ -438,7 +438,7 @@ async fn a_shutdown_finishes_the_delivery_in_hand_and_leaves_no_lease(db: Db) {
     assert_eq!(rows.len(), 1);
     assert_eq!((rows[0].status.as_str(), rows[0].attempts), ("sent", 1), "{rows:?}");
     let leased = sqlx::query("SELECT COUNT(*) AS n FROM outbox WHERE locked_until IS NOT NULL")
-        .fetch_one(database.auth.store.pool())
+        .fetch_one(database.auth.store().pool())
         .await
         .unwrap();
     assert_eq!(leased.try_get::<i64, _>("n").unwrap(), 0, "no lease left behind");
@@ -566,8 +566,9 @@ async fn two_nodes_on_one_database_deliver_each_message_exactly_once(db: Db) {
         .await;
 
     for i in 0..MESSAGES {
-        let mail = database.auth.mailer.password_changed(&format!("user{i}@example.com")).unwrap();
-        database.auth.store.enqueue_mail(&mail, now_ms()).await.unwrap();
+        let mail =
+            database.auth.mailer().password_changed(&format!("user{i}@example.com")).unwrap();
+        database.auth.store().enqueue_mail(&mail, now_ms()).await.unwrap();
     }
 
     let rows = wait_all_sent(&database.auth, MESSAGES).await;
@@ -603,7 +604,7 @@ async fn outside_dev_mode_a_delivered_copy_no_longer_holds_its_token(db: Db) {
     wait_all_sent(&app.auth, 2).await;
     let tokens: Vec<String> = received.iter().map(|r| link_token(&parse(r).text)).collect();
 
-    let stored = app.auth.store.dev_mail(Some(email)).await.unwrap();
+    let stored = app.auth.store().dev_mail(Some(email)).await.unwrap();
     assert_eq!(stored.len(), 2);
     for mail in &stored {
         assert_eq!(mail.status, "sent");
@@ -627,7 +628,7 @@ async fn outside_dev_mode_a_delivered_copy_no_longer_holds_its_token(db: Db) {
     assert_eq!(res.status(), StatusCode::OK);
     smtp.wait_for(3).await;
     wait_all_sent(&app.auth, 3).await;
-    let stored = app.auth.store.dev_mail(Some(email)).await.unwrap();
+    let stored = app.auth.store().dev_mail(Some(email)).await.unwrap();
     let notice = stored.iter().find(|m| m.subject.contains("changed")).unwrap();
     assert!(notice.text.contains("password"), "{}", notice.text);
 }
@@ -664,7 +665,7 @@ async fn refused_deliveries_are_retried_then_kept_as_failed_and_a_permanent_refu
     assert!(!error.contains("token") && !error.contains("http"), "no content: {error}");
 
     // Kept, without its token, and never delivered.
-    let stored = app.auth.store.dev_mail(Some("later@example.com")).await.unwrap();
+    let stored = app.auth.store().dev_mail(Some("later@example.com")).await.unwrap();
     assert_eq!(stored.len(), 1);
     assert_eq!(stored[0].status, "failed");
     assert!(!stored[0].text.contains("token="), "{}", stored[0].text);

@@ -498,7 +498,7 @@ async fn deleting_an_account_deletes_its_second_factors(db: Db) {
     assert_eq!(res.status(), StatusCode::OK);
     for table in ["totp_factors", "recovery_codes", "mfa_challenges"] {
         let n: i64 = sqlx::query(&format!("SELECT COUNT(*) AS n FROM {table}"))
-            .fetch_one(app.auth.store.pool())
+            .fetch_one(app.auth.store().pool())
             .await
             .unwrap()
             .try_get("n")
@@ -518,7 +518,7 @@ async fn verified_user(app: &TestApp, email: &str) -> Login {
 async fn count_rows(app: &TestApp, table: &str, filter: &str) -> i64 {
     use sqlx::Row;
     sqlx::query(&format!("SELECT COUNT(*) AS n FROM {table} WHERE {filter}"))
-        .fetch_one(app.auth.store.pool())
+        .fetch_one(app.auth.store().pool())
         .await
         .unwrap()
         .try_get("n")
@@ -559,7 +559,7 @@ async fn turning_totp_on_ends_every_other_session_of_the_account(db: Db) {
 /// here by bringing back the sessions that turning TOTP on ended.
 async fn revive_sessions(app: &TestApp) {
     sqlx::query("UPDATE sessions SET revoked_at = NULL")
-        .execute(app.auth.store.pool())
+        .execute(app.auth.store().pool())
         .await
         .unwrap();
 }

@@ -121,7 +121,7 @@ async fn a_key_rotation_on_one_node_reaches_the_others_jwks_within_the_reload_in
 
     // Retirement waits for the old key's last token: nothing goes while one could be live...
     assert!(one.auth.retire_keys(now_ms()).await.unwrap().is_empty());
-    let settings = &one.auth.settings;
+    let settings = &one.auth.settings();
     let last_token_dies =
         (settings.access_token_ttl + settings.key_reload_interval).as_millis() as i64 + 60_000;
     assert!(one.auth.retire_keys(now_ms() + last_token_dies - 5_000).await.unwrap().is_empty());

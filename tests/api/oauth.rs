@@ -672,7 +672,7 @@ async fn linking_and_unlinking_an_identity_mails_the_owner(db: Db) {
 async fn count_rows(app: &TestApp, table: &str, filter: &str) -> i64 {
     use sqlx::Row;
     sqlx::query(&format!("SELECT COUNT(*) AS n FROM {table} WHERE {filter}"))
-        .fetch_one(app.auth.store.pool())
+        .fetch_one(app.auth.store().pool())
         .await
         .unwrap()
         .try_get("n")

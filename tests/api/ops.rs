@@ -681,7 +681,7 @@ async fn a_statement_over_the_time_limit_is_stopped_by_the_server(db: Db) {
         _ => "SELECT SLEEP(30)",
     };
     let started = Instant::now();
-    let result = sqlx::query(sleep).execute(app.auth.store.pool()).await;
+    let result = sqlx::query(sleep).execute(app.auth.store().pool()).await;
     let took = started.elapsed();
     assert!(took < Duration::from_secs(15), "stopped after {took:?}");
     // PostgreSQL and MariaDB interrupt the statement with an error; MySQL makes SLEEP return
@@ -867,16 +867,16 @@ async fn a_silent_redis_is_cut_off_logged_once_and_rejoined_when_it_answers() {
 
 /// Runs `sql` (no parameters) on the app's database.
 async fn exec(app: &TestApp, sql: &str) {
-    sqlx::query(sql).execute(app.auth.store.pool()).await.unwrap();
+    sqlx::query(sql).execute(app.auth.store().pool()).await.unwrap();
 }
 
 async fn count(app: &TestApp, sql: &str) -> i64 {
-    let row = sqlx::query(sql).fetch_one(app.auth.store.pool()).await.unwrap();
+    let row = sqlx::query(sql).fetch_one(app.auth.store().pool()).await.unwrap();
     row.try_get::<i64, _>(0).unwrap()
 }
 
 async fn ids(app: &TestApp, sql: &str) -> Vec<String> {
-    let rows = sqlx::query(sql).fetch_all(app.auth.store.pool()).await.unwrap();
+    let rows = sqlx::query(sql).fetch_all(app.auth.store().pool()).await.unwrap();
     let mut out: Vec<String> = rows
         .iter()
         .map(|r| {
@@ -1072,7 +1072,7 @@ async fn undelivered_mail_expires_with_its_link(db: Db) {
 
     // A day on, the worker would take the notice alone; housekeeping expires the verification.
     let due =
-        app.auth.store.due(portcullis::store::Queue::Mail, now + 25 * hour, 16).await.unwrap();
+        app.auth.store().due(portcullis::store::Queue::Mail, now + 25 * hour, 16).await.unwrap();
     let due: Vec<String> = due.into_iter().map(|d| d.id).collect();
     assert_eq!(due, ids(&app, "SELECT id FROM outbox WHERE kind = 'password_changed'").await);
     portcullis::housekeeping::run_once(&app.auth, now + 25 * hour, None).await.unwrap();

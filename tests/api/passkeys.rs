@@ -432,8 +432,8 @@ async fn the_passkey_limit_holds_when_registrations_finish_at_once(db: Db) {
     let email = "many@example.com";
     let user = app.register(email, PASSWORD).await;
     let user_id = user["user"]["id"].as_str().unwrap().to_owned();
-    let store = &app.auth.store;
-    let mail = app.auth.mailer.passkey_changed(email, true).unwrap();
+    let store = &app.auth.store();
+    let mail = app.auth.mailer().passkey_changed(email, true).unwrap();
     let passkey = |i: i64| StoredPasskey {
         id: format!("passkey-{i}"),
         user_id: user_id.clone(),
@@ -498,7 +498,7 @@ async fn a_user_has_at_most_five_passkey_registrations_pending(db: Db) {
     }
     let live: i64 =
         sqlx::query("SELECT COUNT(*) AS n FROM webauthn_ceremonies WHERE used_at IS NULL")
-            .fetch_one(app.auth.store.pool())
+            .fetch_one(app.auth.store().pool())
             .await
             .unwrap()
             .try_get("n")

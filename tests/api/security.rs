@@ -231,7 +231,7 @@ const IMPORTED_BCRYPT: &str = "$2b$04$tI7MeA45PJd97SlefsJz2uoSroEfMTsklxlQHwGvFu
 async fn insert_imported(app: &TestApp, email: &str, hash: &str) {
     let email = portcullis::domain::Email::parse(email).unwrap();
     let new = portcullis::store::NewUser::new(&email, None, hash.to_owned(), true);
-    app.auth.store.insert_user(&new, None, &mut Audit::none()).await.unwrap().unwrap();
+    app.auth.store().insert_user(&new, None, &mut Audit::none()).await.unwrap().unwrap();
 }
 
 async fn every_failed_password_check_waits_out_a_floor_that_covers_imported_hashes(db: Db) {
@@ -250,7 +250,7 @@ async fn every_failed_password_check_waits_out_a_floor_that_covers_imported_hash
     assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
     assert_eq!(app.metric(held).await, 4.0, "every failed login waited out the floor");
     // The imported kind's cost is now part of the floor.
-    assert!(app.auth.hasher.known_kinds().contains(&"bcrypt:04".to_owned()));
+    assert!(app.auth.hasher().known_kinds().contains(&"bcrypt:04".to_owned()));
     assert!(app.metric("portcullis_password_failure_floor_seconds").await > 0.0);
     // Re-checks of a signed-in user's password go the same way.
     let login = app.login("native@example.com", PASSWORD).await;
@@ -280,10 +280,10 @@ async fn a_node_measures_the_imported_hash_kinds_in_its_database_before_serving(
     let pbkdf2 = "pbkdf2:sha256:1000$8T829iAv1I1B7yqW$5beb96180278ba5910ad0667fa49d8bf06bf6b95f8866cee51dfb2c380b4f482";
     insert_imported(&app, "werkzeug@example.com", pbkdf2).await;
     app.register("native@example.com", PASSWORD).await;
-    assert!(!app.auth.hasher.known_kinds().contains(&"bcrypt:04".to_owned()), "not checked yet");
+    assert!(!app.auth.hasher().known_kinds().contains(&"bcrypt:04".to_owned()), "not checked yet");
     // A node started on this database covers both imported kinds before its first request.
     let node = app.another_node(&[]).await;
-    let kinds = node.auth.hasher.known_kinds();
+    let kinds = node.auth.hasher().known_kinds();
     assert!(kinds.contains(&"bcrypt:04".to_owned()), "{kinds:?}");
     assert!(kinds.contains(&"pbkdf2:sha256:1000".to_owned()), "{kinds:?}");
     assert_eq!(kinds.len(), 3, "the native kind, and nothing for native hashes: {kinds:?}");
@@ -368,7 +368,7 @@ async fn session_cookies_are_stored_only_as_hashes(db: Db) {
     let app = TestApp::spawn(db).await;
     let login = app.user("hashed@example.com").await;
     let rows = sqlx::query("SELECT id, token_hash FROM sessions")
-        .fetch_all(app.auth.store.pool())
+        .fetch_all(app.auth.store().pool())
         .await
         .unwrap();
     assert_eq!(rows.len(), 1);
@@ -380,7 +380,7 @@ async fn session_cookies_are_stored_only_as_hashes(db: Db) {
         for secret in [&login.cookie, &login.refresh_token] {
             let n: i64 = sqlx::query(&sql)
                 .bind(secret.clone())
-                .fetch_one(app.auth.store.pool())
+                .fetch_one(app.auth.store().pool())
                 .await
                 .unwrap()
                 .try_get("n")
@@ -394,7 +394,7 @@ const KEK: &str = "00112233445566778899aabbccddeeff00112233445566778899aabbccdde
 
 async fn stored_private_keys(app: &TestApp) -> Vec<String> {
     let rows = sqlx::query("SELECT private_pkcs8 FROM signing_keys")
-        .fetch_all(app.auth.store.pool())
+        .fetch_all(app.auth.store().pool())
         .await
         .unwrap();
     rows.iter().map(|r| column_text(r, "private_pkcs8")).collect()
@@ -525,7 +525,7 @@ async fn rows_keyed_by_an_older_normalisation_are_rekeyed_at_start(db: Db) {
     app.register("Wide@Example.com", PASSWORD).await;
     // As an earlier version keyed it: lowercase only, no skeleton.
     let sql = "UPDATE users SET email_key = 'ｗｉｄｅ@example.com', key_version = 0";
-    sqlx::query(sql).execute(app.auth.store.pool()).await.unwrap();
+    sqlx::query(sql).execute(app.auth.store().pool()).await.unwrap();
     assert_eq!(app.login_status("wide@example.com", PASSWORD).await, StatusCode::UNAUTHORIZED);
     let node = app.another_node(&[]).await;
     node.login("wide@example.com", PASSWORD).await;

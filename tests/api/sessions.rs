@@ -296,13 +296,13 @@ async fn an_expired_access_token_is_401(db: Db) {
 
     let fresh = app
         .auth
-        .jwt
+        .jwt()
         .issue(&user_id, &session_id, &crate::helpers::password_context(), now_secs())
         .unwrap();
     assert_eq!(app.user_status_bearer(&fresh).await, StatusCode::OK, "same claims, not expired");
     let expired = app
         .auth
-        .jwt
+        .jwt()
         .issue(&user_id, &session_id, &crate::helpers::password_context(), now_secs() - 1000)
         .unwrap();
     let res = app.bearer(Method::GET, "/api/auth/user", &expired).send().await.unwrap();

@@ -134,11 +134,11 @@ async fn insert_token(
         expires_at,
     };
     let mail = match purpose {
-        TokenPurpose::VerifyEmail => app.auth.mailer.verification(email, &token.plain),
-        TokenPurpose::ResetPassword => app.auth.mailer.reset(email, &token.plain),
+        TokenPurpose::VerifyEmail => app.auth.mailer().verification(email, &token.plain),
+        TokenPurpose::ResetPassword => app.auth.mailer().reset(email, &token.plain),
     }
     .unwrap();
-    app.auth.store.issue_token(&record, &mail).await.unwrap();
+    app.auth.store().issue_token(&record, &mail).await.unwrap();
     token.plain
 }
 
@@ -205,7 +205,7 @@ async fn resend_verification_answers_the_same_and_mails_only_unverified_accounts
 
     // One verification mail a minute per address (the registration's counts): let it pass.
     sqlx::query("UPDATE outbox SET created_at = created_at - 61000")
-        .execute(app.auth.store.pool())
+        .execute(app.auth.store().pool())
         .await
         .unwrap();
     let mut answers = Vec::new();

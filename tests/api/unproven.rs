@@ -13,7 +13,7 @@ use crate::mfa::call;
 /// The id of the account registered with `email`.
 async fn user_id(app: &TestApp, email: &str) -> String {
     let key = portcullis::domain::email_key(email);
-    app.auth.store.user_by_email(&key).await.unwrap().expect("the account").user.id
+    app.auth.store().user_by_email(&key).await.unwrap().expect("the account").user.id
 }
 
 /// The id of `login`'s own session.
@@ -33,7 +33,7 @@ pub async fn plant(app: &TestApp, email: &str, maker: Option<&Login>) -> String 
         None => String::new(),
     };
     let id = user_id(app, email).await;
-    let store = &app.auth.store;
+    let store = &app.auth.store();
     let identity = Identity {
         id: uuid_like(&id),
         provider: "example".into(),
@@ -45,7 +45,7 @@ pub async fn plant(app: &TestApp, email: &str, maker: Option<&Login>) -> String 
     };
     assert!(store.insert_identity(&identity, &mut Audit::none()).await.unwrap());
     assert!(store.set_pending_totp(&id, "JBSWY3DPEHPK3PXP", 1).await.unwrap());
-    let mail = app.auth.mailer.mfa_changed(email, true).unwrap();
+    let mail = app.auth.mailer().mfa_changed(email, true).unwrap();
     let fence = portcullis::store::SessionFence { keep: &keep, amr: "pwd otp" };
     assert!(store.confirm_totp(&id, 1, &[], &mail, &fence, 1, &mut Audit::none()).await.unwrap());
     assert!(store.totp_factor(&id).await.unwrap().is_some_and(|f| f.confirmed));
@@ -58,7 +58,7 @@ fn uuid_like(seed: &str) -> String {
 
 /// Whether anything planted is left on the account.
 async fn planted_left(app: &TestApp, id: &str) -> bool {
-    let store = &app.auth.store;
+    let store = &app.auth.store();
     !store.identities(id).await.unwrap().is_empty()
         || store.totp_factor(id).await.unwrap().is_some()
 }
@@ -83,8 +83,8 @@ async fn an_unproven_account_cannot_add_ways_in_or_change_its_address(db: Db) {
         assert_eq!(error_body(res).await["code"], "email_not_verified", "{method} {path}");
     }
     let id = user_id(&app, email).await;
-    assert!(app.auth.store.totp_factor(&id).await.unwrap().is_none(), "nothing pending");
-    assert!(app.auth.store.passkeys(&id).await.unwrap().is_empty());
+    assert!(app.auth.store().totp_factor(&id).await.unwrap().is_none(), "nothing pending");
+    assert!(app.auth.store().passkeys(&id).await.unwrap().is_empty());
     assert_eq!(app.count_about("squatter@evil.example", "Confirm").await, 0, "no change mail");
     let me = app.current_user(&squatter.access_token).await;
     assert_eq!(me["email"], email, "the address did not change");
@@ -148,7 +148,7 @@ async fn an_administrator_marking_the_address_verified_keeps_nothing_planted(db:
     let email = "marked@example.com";
     app.register(email, PASSWORD).await;
     let id = plant(&app, email, None).await;
-    assert!(app.auth.store.set_email_verified(&id, true, 2, &mut Audit::none()).await.unwrap());
+    assert!(app.auth.store().set_email_verified(&id, true, 2, &mut Audit::none()).await.unwrap());
     assert!(!planted_left(&app, &id).await);
     // Marking a proven address again changes nothing more.
     let identity = Identity {
@@ -160,9 +160,9 @@ async fn an_administrator_marking_the_address_verified_keeps_nothing_planted(db:
         created_at: 3,
         last_used_at: None,
     };
-    assert!(app.auth.store.insert_identity(&identity, &mut Audit::none()).await.unwrap());
-    assert!(app.auth.store.set_email_verified(&id, true, 4, &mut Audit::none()).await.unwrap());
-    assert_eq!(app.auth.store.identities(&id).await.unwrap().len(), 1);
+    assert!(app.auth.store().insert_identity(&identity, &mut Audit::none()).await.unwrap());
+    assert!(app.auth.store().set_email_verified(&id, true, 4, &mut Audit::none()).await.unwrap());
+    assert_eq!(app.auth.store().identities(&id).await.unwrap().len(), 1);
 }
 
 async fn i_did_not_create_this_account_removes_it_with_its_sessions(db: Db) {
@@ -180,7 +180,7 @@ async fn i_did_not_create_this_account_removes_it_with_its_sessions(db: Db) {
     assert_eq!(app.user_status_bearer(&squatter.access_token).await, StatusCode::UNAUTHORIZED);
     assert_eq!(app.login_status(email, "squatters password 1").await, StatusCode::UNAUTHORIZED);
     let key = portcullis::domain::email_key(email);
-    assert!(app.auth.store.user_by_email(&key).await.unwrap().is_none(), "the account is gone");
+    assert!(app.auth.store().user_by_email(&key).await.unwrap().is_none(), "the account is gone");
     // The token is spent: it neither confirms nor declines again.
     let res = app.post_json("/api/auth/verify-email", json!({"token": token})).await;
     assert_eq!(res.status(), StatusCode::BAD_REQUEST);
@@ -189,7 +189,7 @@ async fn i_did_not_create_this_account_removes_it_with_its_sessions(db: Db) {
     assert_eq!(error_body(res).await["code"], "invalid_token");
     // The owner may register the address now.
     app.register(email, PASSWORD).await;
-    let entries = app.auth.store.audit_entries(0, None).await.unwrap();
+    let entries = app.auth.store().audit_entries(0, None).await.unwrap();
     assert!(
         entries.iter().any(|e| e.event == "account_deletion" && e.outcome == "disowned"),
         "the removal is audited"

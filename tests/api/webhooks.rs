@@ -318,12 +318,12 @@ async fn queued_webhook_row(app: &TestApp, id: &str) {
         "INSERT INTO webhook_outbox (id, endpoint, event_type, payload, created_at, status, \
          next_attempt_at) VALUES ('{id}', 'test', 'user.created', '{{}}', {now}, 'pending', {now})"
     );
-    sqlx::query(&sql).execute(app.auth.store.pool()).await.unwrap();
+    sqlx::query(&sql).execute(app.auth.store().pool()).await.unwrap();
 }
 
 async fn webhook_status(app: &TestApp, id: &str) -> String {
     let sql = format!("SELECT status FROM webhook_outbox WHERE id = '{id}'");
-    let row = sqlx::query(&sql).fetch_one(app.auth.store.pool()).await.unwrap();
+    let row = sqlx::query(&sql).fetch_one(app.auth.store().pool()).await.unwrap();
     match sqlx::Row::try_get::<String, _>(&row, "status") {
         Ok(s) => s,
         Err(_) => String::from_utf8(sqlx::Row::get::<Vec<u8>, _>(&row, "status")).unwrap(),
@@ -337,9 +337,9 @@ async fn webhook_status(app: &TestApp, id: &str) -> String {
 async fn a_late_failure_from_a_lapsed_lease_does_not_requeue_a_delivered_item(db: Db) {
     use portcullis::store::{Due, Queue};
     let app = TestApp::spawn(db).await;
-    let store = &app.auth.store;
+    let store = &app.auth.store();
     queued_webhook_row(&app, "late-failure").await;
-    let mail = app.auth.mailer.password_changed("late@example.com").unwrap();
+    let mail = app.auth.mailer().password_changed("late@example.com").unwrap();
     store.enqueue_mail(&mail, portcullis::clock::now_ms()).await.unwrap();
     for queue in [Queue::Webhook, Queue::Mail] {
         let now = portcullis::clock::now_ms();
@@ -409,7 +409,7 @@ async fn every_audit_event_is_stored_by_its_name_and_announced_as_its_type(db: D
     for (i, kind) in AuditEvent::iter().enumerate() {
         app.auth.audit(&client, Event::new(kind).detail(format!("event {i}"))).await;
     }
-    let entries = app.auth.store.audit_entries(0, None).await.unwrap();
+    let entries = app.auth.store().audit_entries(0, None).await.unwrap();
     assert_eq!(entries.len(), AuditEvent::iter().count(), "{entries:?}");
     let announced = AuditEvent::iter().filter(|k| k.webhook().is_some()).count();
     let seen = wait_for(&got, announced).await;

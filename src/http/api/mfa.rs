@@ -150,7 +150,7 @@ pub async fn verify(
             presented.as_deref(),
         )
         .await?;
-    Ok(crate::http::answers::login_response(&state.auth.settings, out))
+    Ok(crate::http::answers::login_response(state.auth.settings(), out))
 }
 
 /// Authenticate again (a password or a code): the session's `auth_time` becomes now, for the

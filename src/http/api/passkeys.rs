@@ -225,5 +225,5 @@ pub async fn login(
             presented.as_deref(),
         )
         .await?;
-    Ok(crate::http::answers::login_response(&state.auth.settings, out))
+    Ok(crate::http::answers::login_response(state.auth.settings(), out))
 }

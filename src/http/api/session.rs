@@ -32,7 +32,7 @@ pub async fn login(
         .auth
         .login(identifier, req.password.as_deref(), &client, presented.as_deref())
         .await?;
-    Ok(step_response(&state.auth.settings, step))
+    Ok(step_response(state.auth.settings(), step))
 }
 
 /// Exchange a refresh token for a new access token and a new refresh token. The old refresh
@@ -61,7 +61,7 @@ pub async fn logout(
     CurrentSession(auth): CurrentSession,
 ) -> Result<Response> {
     state.auth.logout(&auth).await?;
-    let clear = crate::http::cookies::clear_session(&state.auth.settings);
+    let clear = crate::http::cookies::clear_session(state.auth.settings());
     Ok((AppendHeaders([(SET_COOKIE, clear)]), Json(MessageResponse::new("Logged out")))
         .into_response())
 }

@@ -82,7 +82,7 @@ pub async fn email_login_verify(
             presented.as_deref(),
         )
         .await?;
-    Ok(step_response(&state.auth.settings, step))
+    Ok(step_response(state.auth.settings(), step))
 }
 
 #[derive(Serialize, ToSchema)]

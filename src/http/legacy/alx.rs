@@ -56,7 +56,7 @@ fn forbidden() -> AppError {
     responses((status = 200, description = "`{\"message\": \"Bienvenue\"}`"), (status = 303, description = "Browsers go to /account/")))]
 pub(super) async fn index(State(state): State<AppState>, headers: HeaderMap) -> Response {
     // Only when the pages are served: otherwise the redirect would lead to a 404.
-    let wants_html = state.auth.settings.pages
+    let wants_html = state.auth.settings().pages
         && headers
             .get(ACCEPT)
             .and_then(|v| v.to_str().ok())
@@ -109,18 +109,18 @@ pub(super) async fn logout(
     Client(client): Client,
     headers: HeaderMap,
 ) -> Result<Response> {
-    let token = crate::http::cookies::value(&headers, &state.auth.settings.session_cookie)
+    let token = crate::http::cookies::value(&headers, &state.auth.settings().session_cookie)
         .ok_or_else(forbidden)?;
     if !state.auth.logout_cookie(&token, &client).await? {
         return Err(forbidden());
     }
-    Ok(found("/", crate::http::cookies::clear_session(&state.auth.settings)))
+    Ok(found("/", crate::http::cookies::clear_session(state.auth.settings())))
 }
 
 #[utoipa::path(get, path = "/profile", tag = "legacy alx (seed 004)",
     responses((status = 200, description = "`{\"email\"}`"), (status = 403, description = "No live session")))]
 pub(super) async fn profile(State(state): State<AppState>, headers: HeaderMap) -> Result<Response> {
-    let token = crate::http::cookies::value(&headers, &state.auth.settings.session_cookie)
+    let token = crate::http::cookies::value(&headers, &state.auth.settings().session_cookie)
         .ok_or_else(forbidden)?;
     let access = crate::service::Access::Read;
     let auth = state.auth.authenticate_cookie(&token, access).await.map_err(|e| match e {

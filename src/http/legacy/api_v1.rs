@@ -79,12 +79,12 @@ pub(super) async fn logout(
     Client(client): Client,
     headers: HeaderMap,
 ) -> Result<Response> {
-    let token = crate::http::cookies::value(&headers, &state.auth.settings.session_cookie)
+    let token = crate::http::cookies::value(&headers, &state.auth.settings().session_cookie)
         .ok_or_else(AppError::unauthenticated)?;
     if !state.auth.logout_cookie(&token, &client).await? {
         return Err(AppError::unauthenticated());
     }
-    let clear = crate::http::cookies::clear_session(&state.auth.settings);
+    let clear = crate::http::cookies::clear_session(state.auth.settings());
     Ok((AppendHeaders([(SET_COOKIE, clear)]), Json(json!({"message": "Logged out"})))
         .into_response())
 }

@@ -57,7 +57,7 @@ async fn reset_token_answer(
     email: String,
     unknown: crate::error::AppError,
 ) -> crate::error::Result<Response> {
-    let settings = &state.auth.settings;
+    let settings = &state.auth.settings();
     let reveal = settings.reveals_unknown_emails_on(set);
     let wait = settings.dev || reveal;
     let token = match start_reset(state, email.clone(), wait).await? {
@@ -104,8 +104,8 @@ async fn cookie_login(
         .auth
         .login(identifier, b.password.as_deref(), &client, presented.as_deref())
         .await?
-        .session_only(state.auth.settings.require_mfa)?;
-    let cookie = crate::http::cookies::session(&state.auth.settings, &out.session_token);
+        .session_only(state.auth.settings().require_mfa)?;
+    let cookie = crate::http::cookies::session(state.auth.settings(), &out.session_token);
     let body = Json(json!({"email": b.email, "message": "logged in"}));
     let mut res = (AppendHeaders([(SET_COOKIE, cookie)]), body).into_response();
     res.extensions_mut().insert(crate::http::observe::UserId(out.user.id));

@@ -124,8 +124,8 @@ pub(super) async fn login(
         .auth
         .login(identifier, b.password.as_deref(), &client, presented.as_deref())
         .await?
-        .session_only(state.auth.settings.require_mfa)?;
-    Ok(login_response(&state.auth.settings, out))
+        .session_only(state.auth.settings().require_mfa)?;
+    Ok(login_response(state.auth.settings(), out))
 }
 
 #[utoipa::path(post, path = "/forgot-password", tag = "legacy root (seeds 000, 002)", request_body = super::EmailBody,
@@ -138,7 +138,7 @@ pub(super) async fn forgot_password(
 ) -> Result<Response, RootError> {
     let Input(b) = input?;
     let email = required(b.email, "email")?;
-    let reveal = state.auth.settings.reveals_unknown_emails_on(LegacySet::Root);
+    let reveal = state.auth.settings().reveals_unknown_emails_on(LegacySet::Root);
     if let Some(ForgotOutcome::UnknownEmail) = start_reset(&state, email, reveal).await? {
         return Err(
             AppError::not_found(ErrorCode::UnknownEmail, "No user found with this email").into()
@@ -156,10 +156,11 @@ pub(super) async fn logout(
     Client(client): Client,
     headers: HeaderMap,
 ) -> Result<Response, RootError> {
-    if let Some(token) = crate::http::cookies::value(&headers, &state.auth.settings.session_cookie)
+    if let Some(token) =
+        crate::http::cookies::value(&headers, &state.auth.settings().session_cookie)
     {
         state.auth.logout_cookie(&token, &client).await?;
     }
-    let clear: HeaderValue = crate::http::cookies::clear_session(&state.auth.settings);
+    let clear: HeaderValue = crate::http::cookies::clear_session(state.auth.settings());
     Ok(found("/account/login", clear))
 }

@@ -125,7 +125,7 @@ async fn context(
         })
         .collect();
     let identities = state.auth.identities(auth).await?;
-    let settings = &state.auth.settings;
+    let settings = &state.auth.settings();
     let identities: Vec<_> = identities
         .iter()
         .map(|i| {

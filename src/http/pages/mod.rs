@@ -53,7 +53,7 @@ use templates::Pages;
 /// The page routes, mounted when `PORTCULLIS_PAGES` is true: the forms anyone may post
 /// spend the client IP's budget, like their API twins; every refusal is the error page.
 pub(crate) fn surface(state: &AppState) -> Surface {
-    let pages = Arc::new(Pages::new(&state.auth.settings));
+    let pages = Arc::new(Pages::new(state.auth.settings()));
     Surface::new(Some(state), Default::default())
         .render_with(error_response)
         .get(Limit::None, "/account", account::to_index)

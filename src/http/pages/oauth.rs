@@ -53,7 +53,7 @@ pub struct CallbackQuery {
 }
 
 fn default_next(state: &AppState) -> &'static str {
-    if state.auth.settings.pages {
+    if state.auth.settings().pages {
         "/account/"
     } else {
         "/"
@@ -63,7 +63,7 @@ fn default_next(state: &AppState) -> &'static str {
 /// A begun sign-in as an answer: `303` to the provider, with the cookie that binds the
 /// callback to this browser.
 fn to_provider(state: &AppState, start: crate::service::OAuthStart) -> Response {
-    let settings = &state.auth.settings;
+    let settings = &state.auth.settings();
     let binding = cookies::oauth_binding(settings, &start.browser_token, Duration::minutes(10));
     let mut res = (StatusCode::SEE_OTHER, AppendHeaders([(LOCATION, start.url)])).into_response();
     res.headers_mut().append(SET_COOKIE, binding);
@@ -134,7 +134,7 @@ pub async fn oauth_link(
     if crate::http::extract::is_form(&headers) {
         return Ok(to_provider(&state, start));
     }
-    let settings = &state.auth.settings;
+    let settings = &state.auth.settings();
     let binding = cookies::oauth_binding(settings, &start.browser_token, Duration::minutes(10));
     let mut res = Json(LinkResponse { url: start.url }).into_response();
     res.headers_mut().append(SET_COOKIE, binding);
@@ -162,7 +162,7 @@ pub async fn oauth_callback(
     Query(q): Query<CallbackQuery>,
     headers: HeaderMap,
 ) -> Response {
-    let settings = state.auth.settings.clone();
+    let settings = state.auth.settings().clone();
     let binding = cookies::value(&headers, cookies::oauth_binding_name(&settings));
     let outcome = state
         .auth

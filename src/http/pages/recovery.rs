@@ -106,6 +106,6 @@ pub async fn reset(
     Ok(page
         .see_other("/account/login")
         .flash(Flash::PasswordReset)
-        .cookie(crate::http::cookies::clear_session(&state.auth.settings))
+        .cookie(crate::http::cookies::clear_session(state.auth.settings()))
         .into_response())
 }

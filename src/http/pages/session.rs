@@ -96,7 +96,7 @@ pub async fn login(
 
 /// On to `next` with the new session's cookie (and a new CSRF token: a login starts one).
 pub(super) fn signed_in(state: &AppState, page: Page, next: &str, out: &LoginOutcome) -> Response {
-    let settings = &state.auth.settings;
+    let settings = &state.auth.settings();
     let spent = crate::http::cookies::mfa_pending(settings, "", cookie::time::Duration::ZERO);
     page.see_other(next)
         .cookie(crate::http::cookies::session(settings, &out.session_token))
@@ -156,6 +156,6 @@ pub async fn logout(
     Ok(page
         .see_other("/account/login")
         .flash(Flash::LoggedOut)
-        .cookie(crate::http::cookies::clear_session(&state.auth.settings))
+        .cookie(crate::http::cookies::clear_session(state.auth.settings()))
         .into_response())
 }

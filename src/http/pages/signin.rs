@@ -45,7 +45,7 @@ fn email_form(
 }
 
 fn off(state: &AppState) -> Option<Response> {
-    (!state.auth.settings.email_login).then(not_found_response)
+    (!state.auth.settings().email_login).then(not_found_response)
 }
 
 /// `GET /account/email-login`: the address to mail a link and code to.
@@ -158,7 +158,7 @@ pub async fn link(
     let account = AccountPage::new(&state, &page, &auth);
     let begin = state.auth.begin_oauth_link(provider, &auth, fresh, Some("/account/"));
     let start = account.step_up(begin).await?;
-    let settings = &state.auth.settings;
+    let settings = &state.auth.settings();
     let provider_name = settings
         .providers
         .iter()
