@@ -7,8 +7,11 @@ use std::fmt;
 
 use crate::domain::PasswordPolicy;
 
-/// A legacy route set (`PORTCULLIS_DIALECTS`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// A legacy route set (`PORTCULLIS_DIALECTS`); its name there is the variant's in kebab case.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, strum::IntoStaticStr, strum::EnumString, strum::VariantArray,
+)]
+#[strum(serialize_all = "kebab-case")]
 pub enum LegacySet {
     /// `root`: seeds 000 and 002.
     Root,
@@ -21,11 +24,7 @@ pub enum LegacySet {
 impl LegacySet {
     /// Its name in `PORTCULLIS_DIALECTS`.
     pub fn name(self) -> &'static str {
-        match self {
-            Self::Root => "root",
-            Self::Alx => "alx",
-            Self::ApiV1 => "api-v1",
-        }
+        self.into()
     }
 }
 
@@ -186,6 +185,17 @@ impl Compat {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_route_set_round_trips_through_its_name() {
+        use strum::VariantArray;
+        let names: Vec<&str> = LegacySet::VARIANTS.iter().map(|s| s.name()).collect();
+        assert_eq!(names, ["root", "alx", "api-v1"]);
+        for &set in LegacySet::VARIANTS {
+            assert_eq!(set.name().parse::<LegacySet>().unwrap(), set);
+        }
+        assert!("api_v1".parse::<LegacySet>().is_err());
+    }
 
     #[test]
     fn profiles_are_read_by_seed_number_and_unknown_ones_refused() {

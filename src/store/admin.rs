@@ -1,11 +1,9 @@
 //! What the admin API needs beyond the account flows: its keys, pages of users, the audit log
 //! with filters, and the webhook outbox (leased like mail: `store::lease`).
 
-use sqlx::Row;
-
 use super::row::{Text, Words};
 use super::users::UserRow;
-use super::{opt_text, text, Audit, AuditEntry, Claim, Result, Store};
+use super::{Audit, AuditEntry, Claim, Result, Store};
 use crate::domain::User;
 
 /// An admin API key as stored (never its secret).
@@ -45,10 +43,23 @@ pub struct AuditFilter {
 }
 
 /// An audit entry with its id (the cursor).
-#[derive(Debug)]
+#[derive(Debug, sqlx::FromRow)]
 pub struct AuditRow {
+    #[sqlx(try_from = "Text")]
     pub id: String,
+    #[sqlx(flatten)]
     pub entry: AuditEntry,
+}
+
+/// The columns of a claimed webhook delivery that the claim does not hold.
+#[derive(sqlx::FromRow)]
+struct WebhookRow {
+    #[sqlx(try_from = "Text")]
+    endpoint: String,
+    #[sqlx(try_from = "Text")]
+    event_type: String,
+    #[sqlx(try_from = "Text")]
+    payload: String,
 }
 
 impl Store {
@@ -274,11 +285,13 @@ impl Store {
 
     /// A page of the audit log, oldest first, after the cursor `after`.
     pub async fn audit_page(&self, f: &AuditFilter) -> Result<Vec<AuditRow>> {
-        let rows = self
-            .q("SELECT id, at, event, outcome, user_id, identifier_hash, ip, user_agent, detail \
-                FROM audit_log WHERE id > $1 AND at >= $2 \
-                AND ($3 = '' OR user_id = $4) AND ($5 = '' OR event = $6) \
-                ORDER BY id LIMIT $7")
+        Ok(self
+            .q_as(
+                "SELECT id, at, event, outcome, user_id, identifier_hash, ip, user_agent, detail \
+                 FROM audit_log WHERE id > $1 AND at >= $2 \
+                 AND ($3 = '' OR user_id = $4) AND ($5 = '' OR event = $6) \
+                 ORDER BY id LIMIT $7",
+            )
             .bind(f.after.clone().unwrap_or_default())
             .bind(f.since.unwrap_or(0))
             .bind(f.user_id.clone().unwrap_or_default())
@@ -287,24 +300,7 @@ impl Store {
             .bind(f.event.clone().unwrap_or_default())
             .bind(f.limit)
             .fetch_all(self.db())
-            .await?;
-        let mut out = Vec::with_capacity(rows.len());
-        for r in rows {
-            out.push(AuditRow {
-                id: text(&r, "id")?,
-                entry: AuditEntry {
-                    at: r.try_get("at")?,
-                    event: text(&r, "event")?,
-                    outcome: text(&r, "outcome")?,
-                    user_id: opt_text(&r, "user_id")?,
-                    identifier_hash: opt_text(&r, "identifier_hash")?,
-                    ip: opt_text(&r, "ip")?,
-                    user_agent: opt_text(&r, "user_agent")?,
-                    detail: opt_text(&r, "detail")?,
-                },
-            });
-        }
-        Ok(out)
+            .await?)
     }
 
     /// Queues the delivery of `entry` to `endpoint` as a `kind` event, in `tx`. What a receiver
@@ -345,16 +341,16 @@ impl Store {
 
     /// The delivery `claim` leased (see `store::lease`), for sending.
     pub async fn claimed_webhook(&self, claim: &Claim) -> Result<WebhookDelivery> {
-        let row = self
-            .q("SELECT endpoint, event_type, payload FROM webhook_outbox WHERE id = $1")
+        let row: WebhookRow = self
+            .q_as("SELECT endpoint, event_type, payload FROM webhook_outbox WHERE id = $1")
             .bind(claim.id.clone())
             .fetch_one(self.db())
             .await?;
         Ok(WebhookDelivery {
             id: claim.id.clone(),
-            endpoint: text(&row, "endpoint")?,
-            event_type: text(&row, "event_type")?,
-            payload: text(&row, "payload")?,
+            endpoint: row.endpoint,
+            event_type: row.event_type,
+            payload: row.payload,
             attempt: claim.attempt,
         })
     }

@@ -6,22 +6,30 @@
 //! crash between the two cannot lose the event, and a change that rolled back announces
 //! nothing. A write that is not audited is given [`Audit::none`].
 
-use sqlx::{Any, Row, Transaction};
+use sqlx::{Any, Transaction};
 
+use super::row::{NullableText, Text};
 use super::Result;
-use super::{opt_text, text, Store};
+use super::Store;
 use crate::domain::AuditEvent;
 
 /// One audit entry as stored.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, sqlx::FromRow)]
 pub struct AuditEntry {
     pub at: i64,
+    #[sqlx(try_from = "Text")]
     pub event: String,
+    #[sqlx(try_from = "Text")]
     pub outcome: String,
+    #[sqlx(try_from = "NullableText")]
     pub user_id: Option<String>,
+    #[sqlx(try_from = "NullableText")]
     pub identifier_hash: Option<String>,
+    #[sqlx(try_from = "NullableText")]
     pub ip: Option<String>,
+    #[sqlx(try_from = "NullableText")]
     pub user_agent: Option<String>,
+    #[sqlx(try_from = "NullableText")]
     pub detail: Option<String>,
 }
 
@@ -159,9 +167,9 @@ impl Store {
         since: i64,
         who: Option<(&str, &str)>,
     ) -> Result<Vec<AuditEntry>> {
-        let rows = match who {
+        Ok(match who {
             None => {
-                self.q(
+                self.q_as(
                     "SELECT at, event, outcome, user_id, identifier_hash, ip, user_agent, detail \
                         FROM audit_log WHERE at >= $1 ORDER BY at, id",
                 )
@@ -170,7 +178,7 @@ impl Store {
                 .await?
             }
             Some((user_id, identifier_hash)) => {
-                self.q(
+                self.q_as(
                     "SELECT at, event, outcome, user_id, identifier_hash, ip, user_agent, detail \
                         FROM audit_log WHERE at >= $1 AND (user_id = $2 OR identifier_hash = $3) \
                         ORDER BY at, id",
@@ -181,20 +189,6 @@ impl Store {
                 .fetch_all(self.db())
                 .await?
             }
-        };
-        let mut out = Vec::with_capacity(rows.len());
-        for r in rows {
-            out.push(AuditEntry {
-                at: r.try_get("at")?,
-                event: text(&r, "event")?,
-                outcome: text(&r, "outcome")?,
-                user_id: opt_text(&r, "user_id")?,
-                identifier_hash: opt_text(&r, "identifier_hash")?,
-                ip: opt_text(&r, "ip")?,
-                user_agent: opt_text(&r, "user_agent")?,
-                detail: opt_text(&r, "detail")?,
-            });
-        }
-        Ok(out)
+        })
     }
 }

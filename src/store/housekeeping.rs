@@ -7,10 +7,9 @@
 //! transaction, so SQLite's writers and other nodes' locks wait milliseconds), and idempotent:
 //! several nodes may run it at once, and a row deleted by one is simply not found by another.
 
-use sqlx::Row;
-
+use super::row::Text;
 use super::Result;
-use super::{text, Store};
+use super::Store;
 
 /// Rows deleted by one statement at most.
 pub const BATCH: u64 = 500;
@@ -77,6 +76,15 @@ pub struct OutboxStats {
     pub oldest_pending: Option<i64>,
 }
 
+/// One status's figures in the outbox (a row of [`Store::outbox_stats`]'s statement).
+#[derive(sqlx::FromRow)]
+struct StatusFigures {
+    #[sqlx(try_from = "Text")]
+    status: String,
+    n: i64,
+    oldest: Option<i64>,
+}
+
 /// Which of the housekeeping deletes to run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Sweep {
@@ -120,20 +128,21 @@ impl Store {
 
     /// Pending and failed message counts, and the age of the oldest pending one.
     pub async fn outbox_stats(&self) -> Result<OutboxStats> {
-        let rows = self
-            .q("SELECT status, COUNT(*) AS n, MIN(created_at) AS oldest FROM outbox \
-                WHERE status IN ('pending', 'failed') GROUP BY status")
+        let rows: Vec<StatusFigures> = self
+            .q_as(
+                "SELECT status, COUNT(*) AS n, MIN(created_at) AS oldest FROM outbox \
+                WHERE status IN ('pending', 'failed') GROUP BY status",
+            )
             .fetch_all(self.db())
             .await?;
         let mut stats = OutboxStats::default();
         for row in rows {
-            let n: i64 = row.try_get("n")?;
-            match text(&row, "status")?.as_str() {
+            match row.status.as_str() {
                 "pending" => {
-                    stats.pending = n;
-                    stats.oldest_pending = row.try_get("oldest")?;
+                    stats.pending = row.n;
+                    stats.oldest_pending = row.oldest;
                 }
-                _ => stats.failed = n,
+                _ => stats.failed = row.n,
             }
         }
         Ok(stats)

@@ -17,9 +17,8 @@
 //! same on both, so it is written here once, as one set of statements per table. A new kind
 //! of delivery is a table with the same lease columns and a variant here.
 
-use sqlx::Row;
-
-use super::{text, Result, Store};
+use super::row::Text;
+use super::{Result, Store};
 
 /// A table of deliveries that workers lease.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,8 +39,9 @@ pub struct Claim {
 
 /// A row due for an attempt, as read before claiming it: a candidate only, since another
 /// worker may claim it first.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct Due {
+    #[sqlx(try_from = "Text")]
     pub id: String,
     /// Attempts made so far.
     pub attempts: i64,
@@ -135,16 +135,11 @@ impl Store {
     /// sends.
     pub async fn due(&self, queue: Queue, now: i64, limit: i64) -> Result<Vec<Due>> {
         let s = queue.statements();
-        let mut query = self.q(s.due).bind(now).bind(now);
+        let mut query = self.q_as(s.due).bind(now).bind(now);
         if s.expires {
             query = query.bind(now);
         }
-        let rows = query.bind(limit).fetch_all(self.db()).await?;
-        let due = rows
-            .iter()
-            .map(|r| Ok(Due { id: text(r, "id")?, attempts: r.try_get::<i64, _>("attempts")? }))
-            .collect::<Result<_, sqlx::Error>>()?;
-        Ok(due)
+        Ok(query.bind(limit).fetch_all(self.db()).await?)
     }
 
     /// Leases `due` until `lease_until` for one attempt, if it is still pending with the

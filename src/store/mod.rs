@@ -60,7 +60,7 @@ use anyhow::Context;
 use sqlx::any::{AnyArguments, AnyPoolOptions, AnyRow};
 use sqlx::migrate::Migrator;
 use sqlx::query::{Query, QueryAs, QueryScalar};
-use sqlx::{Any, AnyConnection, AnyPool, Executor, Row, Transaction};
+use sqlx::{Any, AnyConnection, AnyPool, Executor, Transaction};
 
 pub use admin::{ApiKey, AuditFilter, AuditRow, WebhookDelivery};
 pub use audit::{Audit, AuditEntry, PendingAudit};
@@ -422,16 +422,6 @@ fn to_mysql(sql: &str) -> String {
         }
     }
     out
-}
-
-/// Reads a text column by name (see [`row::Text`]). For the decoders not yet on `row`'s
-/// derived structs.
-fn text(row: &AnyRow, col: &str) -> Result<String, sqlx::Error> {
-    row.try_get::<row::Text, _>(col).map(String::from)
-}
-
-fn opt_text(row: &AnyRow, col: &str) -> Result<Option<String>, sqlx::Error> {
-    row.try_get::<row::NullableText, _>(col).map(Option::from)
 }
 
 fn is_unique_violation(e: &sqlx::Error) -> bool {

@@ -5,11 +5,12 @@
 //! send one row at once and a crashed worker's row is retried once its lease has run out. The
 //! per-address throttle counts recent rows here too, so it holds across nodes.
 
-use sqlx::{Any, Row, Transaction};
+use sqlx::{Any, Transaction};
 
+use super::row::{NullableText, Text};
 use super::Audit;
 use super::Result;
-use super::{opt_text, text, Claim, Store};
+use super::{Claim, Store};
 
 /// A message to queue. Verification and reset mails carry their token only inside the link.
 #[derive(Clone)]
@@ -71,6 +72,50 @@ pub struct StoredMail {
     /// RFC 3339: when it was queued (or delivered, once it has been).
     pub sent_at: String,
     pub status: String,
+}
+
+/// `Recent`'s statement: `$1` the address's key, `$2` the kind, `$3` the start of the hour.
+const RECENT_MAIL: &str = "SELECT COUNT(*) AS n, MIN(created_at) AS oldest, \
+    MAX(created_at) AS latest FROM outbox WHERE to_key = $1 AND kind = $2 AND created_at > $3";
+
+/// The recent messages of one kind to one address, as the throttle counts them.
+#[derive(sqlx::FromRow)]
+struct Recent {
+    n: i64,
+    oldest: Option<i64>,
+    latest: Option<i64>,
+}
+
+/// The columns of a claimed message that the claim does not hold.
+#[derive(sqlx::FromRow)]
+struct MailRow {
+    #[sqlx(try_from = "Text")]
+    kind: String,
+    #[sqlx(try_from = "Text")]
+    to_addr: String,
+    #[sqlx(try_from = "Text")]
+    subject: String,
+    #[sqlx(try_from = "Text")]
+    text_body: String,
+    #[sqlx(try_from = "Text")]
+    html_body: String,
+}
+
+/// A message as the dev mailbox reads it.
+#[derive(sqlx::FromRow)]
+struct DevMailRow {
+    #[sqlx(try_from = "Text")]
+    to_addr: String,
+    #[sqlx(try_from = "Text")]
+    subject: String,
+    #[sqlx(try_from = "Text")]
+    text_body: String,
+    #[sqlx(try_from = "Text")]
+    html_body: String,
+    created_at: i64,
+    sent_at: Option<i64>,
+    #[sqlx(try_from = "NullableText")]
+    status: Option<String>,
 }
 
 impl Store {
@@ -147,17 +192,15 @@ impl Store {
         throttle: MailThrottle,
         now: i64,
     ) -> Result<bool> {
-        let row = self
-            .q("SELECT COUNT(*) AS n, MAX(created_at) AS latest FROM outbox \
-                WHERE to_key = $1 AND kind = $2 AND created_at > $3")
+        let recent: Recent = self
+            .q_as(RECENT_MAIL)
             .bind(to_key.to_owned())
             .bind(kind.as_str())
             .bind(now - 3_600_000)
             .fetch_one(self.on(&mut **tx))
             .await?;
-        let count: i64 = row.try_get("n")?;
-        let latest: Option<i64> = row.try_get("latest")?;
-        Ok(count < throttle.per_hour && latest.is_none_or(|t| t <= now - throttle.min_interval_ms))
+        Ok(recent.n < throttle.per_hour
+            && recent.latest.is_none_or(|t| t <= now - throttle.min_interval_ms))
     }
 
     /// How long (ms, at least 1) until `throttle` lets another message of `kind` go to
@@ -170,20 +213,16 @@ impl Store {
         throttle: MailThrottle,
         now: i64,
     ) -> Result<i64> {
-        let row = self
-            .q("SELECT COUNT(*) AS n, MIN(created_at) AS oldest, MAX(created_at) AS latest \
-                FROM outbox WHERE to_key = $1 AND kind = $2 AND created_at > $3")
+        let recent: Recent = self
+            .q_as(RECENT_MAIL)
             .bind(to_key.to_owned())
             .bind(kind.as_str())
             .bind(now - 3_600_000)
             .fetch_one(self.db())
             .await?;
-        let count: i64 = row.try_get("n")?;
-        let oldest: Option<i64> = row.try_get("oldest")?;
-        let latest: Option<i64> = row.try_get("latest")?;
-        let interval = latest.map_or(0, |t| t + throttle.min_interval_ms - now);
-        let hourly = match oldest {
-            Some(t) if count >= throttle.per_hour => t + 3_600_000 - now,
+        let interval = recent.latest.map_or(0, |t| t + throttle.min_interval_ms - now);
+        let hourly = match recent.oldest {
+            Some(t) if recent.n >= throttle.per_hour => t + 3_600_000 - now,
             _ => 0,
         };
         Ok(interval.max(hourly).max(0))
@@ -191,47 +230,45 @@ impl Store {
 
     /// The message `claim` leased (see `store::lease`), for its delivery.
     pub async fn claimed_mail(&self, claim: &Claim) -> Result<QueuedMail> {
-        let row = self
-            .q("SELECT kind, to_addr, subject, text_body, html_body FROM outbox WHERE id = $1")
+        let row: MailRow = self
+            .q_as("SELECT kind, to_addr, subject, text_body, html_body FROM outbox WHERE id = $1")
             .bind(claim.id.clone())
             .fetch_one(self.db())
             .await?;
         Ok(QueuedMail {
             id: claim.id.clone(),
-            kind: text(&row, "kind")?,
-            to: text(&row, "to_addr")?,
-            subject: text(&row, "subject")?,
-            text: text(&row, "text_body")?,
-            html: text(&row, "html_body")?,
+            kind: row.kind,
+            to: row.to_addr,
+            subject: row.subject,
+            text: row.text_body,
+            html: row.html_body,
             attempt: claim.attempt,
         })
     }
 
     /// Every message, oldest first; `to` filters by address, case-insensitively.
     pub async fn dev_mail(&self, to: Option<&str>) -> Result<Vec<StoredMail>> {
-        let rows = self
-            .q("SELECT to_addr, subject, text_body, html_body, created_at, sent_at, status \
-                FROM outbox ORDER BY created_at, id")
+        let rows: Vec<DevMailRow> = self
+            .q_as(
+                "SELECT to_addr, subject, text_body, html_body, created_at, sent_at, status \
+                 FROM outbox ORDER BY created_at, id",
+            )
             .fetch_all(self.db())
             .await?;
         let want = to.map(crate::domain::email_key);
-        let mut out = Vec::with_capacity(rows.len());
-        for row in rows {
-            let addr = text(&row, "to_addr")?;
-            if want.as_ref().is_some_and(|w| *w != crate::domain::email_key(&addr)) {
-                continue;
-            }
-            let created: i64 = row.try_get("created_at")?;
-            let sent: Option<i64> = row.try_get("sent_at")?;
-            out.push(StoredMail {
-                to: addr,
-                subject: text(&row, "subject")?,
-                text: text(&row, "text_body")?,
-                html: text(&row, "html_body")?,
-                sent_at: crate::clock::rfc3339(sent.unwrap_or(created)),
-                status: opt_text(&row, "status")?.unwrap_or_default(),
-            });
-        }
-        Ok(out)
+        Ok(rows
+            .into_iter()
+            .filter(|row| {
+                want.as_ref().is_none_or(|w| *w == crate::domain::email_key(&row.to_addr))
+            })
+            .map(|row| StoredMail {
+                to: row.to_addr,
+                subject: row.subject,
+                text: row.text_body,
+                html: row.html_body,
+                sent_at: crate::clock::rfc3339(row.sent_at.unwrap_or(row.created_at)),
+                status: row.status.unwrap_or_default(),
+            })
+            .collect())
     }
 }

@@ -11,7 +11,12 @@ use super::Result;
 use super::{MailThrottle, OutboxMail, Store};
 use crate::domain::User;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What a one-time token is for; its name (the variant's, in snake case) is the stored
+/// `purpose`.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr, strum::EnumString, strum::VariantArray,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum TokenPurpose {
     VerifyEmail,
     ResetPassword,
@@ -19,10 +24,7 @@ pub enum TokenPurpose {
 
 impl TokenPurpose {
     pub(super) fn as_str(self) -> &'static str {
-        match self {
-            Self::VerifyEmail => "verify_email",
-            Self::ResetPassword => "reset_password",
-        }
+        self.into()
     }
 }
 
@@ -347,4 +349,21 @@ struct Consumed {
     email_key: String,
     #[sqlx(try_from = "NullableText")]
     new_email: Option<String>,
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::TokenPurpose;
+    use strum::VariantArray;
+
+    #[test]
+    fn every_purpose_round_trips_through_its_stored_name() {
+        let names: Vec<&str> = TokenPurpose::VARIANTS.iter().map(|p| p.as_str()).collect();
+        assert_eq!(names, ["verify_email", "reset_password"]);
+        for &p in TokenPurpose::VARIANTS {
+            assert_eq!(p.as_str().parse::<TokenPurpose>().unwrap(), p);
+        }
+        assert!("VerifyEmail".parse::<TokenPurpose>().is_err());
+    }
 }

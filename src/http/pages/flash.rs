@@ -11,7 +11,10 @@ pub(super) const FLASH_COOKIE: &str = "portcullis_flash";
 
 /// A one-time message shown on the next page after a POST, carried by a short-lived cookie
 /// that holds only its code (so nobody can make a page show a text of their choosing).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, strum::IntoStaticStr, strum::EnumString, strum::VariantArray,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum Flash {
     Registered,
     CheckEmail,
@@ -31,42 +34,12 @@ pub enum Flash {
 }
 
 impl Flash {
-    pub(super) const ALL: [Flash; 15] = [
-        Flash::Registered,
-        Flash::CheckEmail,
-        Flash::VerificationSent,
-        Flash::EmailVerified,
-        Flash::LoggedOut,
-        Flash::LoginRequired,
-        Flash::PasswordChanged,
-        Flash::PasswordReset,
-        Flash::SessionRevoked,
-        Flash::OtherSessionsRevoked,
-        Flash::MfaDisabled,
-        Flash::PasskeyAdded,
-        Flash::PasskeyRenamed,
-        Flash::PasskeyDeleted,
-        Flash::IdentityUnlinked,
-    ];
+    #[cfg(test)]
+    pub(super) const ALL: &'static [Flash] = <Self as strum::VariantArray>::VARIANTS;
 
+    /// Its code in the cookie: the variant's name in snake case.
     pub(super) fn code(self) -> &'static str {
-        match self {
-            Flash::Registered => "registered",
-            Flash::CheckEmail => "check_email",
-            Flash::VerificationSent => "verification_sent",
-            Flash::EmailVerified => "email_verified",
-            Flash::LoggedOut => "logged_out",
-            Flash::LoginRequired => "login_required",
-            Flash::PasswordChanged => "password_changed",
-            Flash::PasswordReset => "password_reset",
-            Flash::SessionRevoked => "session_revoked",
-            Flash::OtherSessionsRevoked => "other_sessions_revoked",
-            Flash::MfaDisabled => "mfa_disabled",
-            Flash::PasskeyAdded => "passkey_added",
-            Flash::PasskeyRenamed => "passkey_renamed",
-            Flash::PasskeyDeleted => "passkey_deleted",
-            Flash::IdentityUnlinked => "identity_unlinked",
-        }
+        self.into()
     }
 
     fn message(self) -> &'static str {
@@ -101,7 +74,7 @@ impl Flash {
     }
 
     pub(super) fn parse(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|f| f.code() == code)
+        code.parse().ok()
     }
 
     pub(super) fn view(self) -> Value {
@@ -171,4 +144,38 @@ pub(super) fn login_hint(headers: &HeaderMap, secure: bool) -> Option<String> {
     let bytes = URL_SAFE_NO_PAD.decode(raw.as_bytes()).ok()?;
     let text = String::from_utf8(bytes).ok()?;
     crate::domain::Email::parse(&text).ok().map(|e| e.as_str().to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Flash;
+
+    #[test]
+    fn every_flash_round_trips_through_its_cookie_code() {
+        let codes: Vec<&str> = Flash::ALL.iter().map(|f| f.code()).collect();
+        let expected = [
+            "registered",
+            "check_email",
+            "verification_sent",
+            "email_verified",
+            "logged_out",
+            "login_required",
+            "password_changed",
+            "password_reset",
+            "session_revoked",
+            "other_sessions_revoked",
+            "mfa_disabled",
+            "passkey_added",
+            "passkey_renamed",
+            "passkey_deleted",
+            "identity_unlinked",
+        ];
+        assert_eq!(codes, expected);
+        for &f in Flash::ALL {
+            assert_eq!(Flash::parse(f.code()), Some(f));
+        }
+        for bad in ["", "Registered", "REGISTERED", "registered ", "nope"] {
+            assert_eq!(Flash::parse(bad), None, "{bad:?}");
+        }
+    }
 }

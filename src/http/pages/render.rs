@@ -159,7 +159,7 @@ mod tests {
 
     #[test]
     fn flash_codes_round_trip_and_others_are_ignored() {
-        for f in Flash::ALL {
+        for &f in Flash::ALL {
             assert_eq!(Flash::parse(f.code()), Some(f));
         }
         assert_eq!(Flash::parse("<script>"), None);
