@@ -21,7 +21,9 @@ if [ "$("$venv/bin/schemathesis" --version 2>/dev/null)" != "schemathesis, versi
   "$venv/bin/pip" install --quiet "schemathesis==$version"
 fi
 
-cargo build --locked --quiet --bin portcullis
+# The binary as `cargo test` builds it (`--tests`: the same features, so after the test run this
+# builds nothing; `--bin` alone would resolve features without the dev-dependencies and rebuild).
+cargo build --locked --quiet --tests
 bin=${CARGO_TARGET_DIR:-$root/target}/debug/portcullis
 
 work=$(mktemp -d)
