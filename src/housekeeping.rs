@@ -9,7 +9,8 @@
 //! - undelivered mail whose one-time link has expired is marked `expired` and its bodies
 //!   dropped (without SMTP nothing delivers it, and it must not keep a link for ever);
 //! - delivered, failed or expired mail queued more than [`MAIL_RETENTION`] ago (never pending
-//!   mail; the per-address mail throttle looks back one hour only);
+//!   mail; the per-address mail throttle looks back one hour only), and webhook deliveries
+//!   made or given up as long ago (never pending ones);
 //! - signing keys whose last token has expired (see `Auth::retire_keys`).
 //!
 //! The audit log is kept. Every node runs the job; the deletes are idempotent, so two nodes at
@@ -26,8 +27,8 @@ use crate::error::Result;
 use crate::service::Auth;
 use crate::store::{Sweep, SWEEP_BATCH};
 
-/// Delivered and failed mail is kept this long (for `/dev/mail`, support questions and the
-/// `failed` rows' `last_error`).
+/// Delivered and failed mail, and webhook deliveries made or given up, are kept this long (for
+/// `/dev/mail`, support questions and the `failed` rows' `last_error`).
 pub const MAIL_RETENTION: Duration = Duration::from_secs(7 * 24 * 3600);
 
 /// Batches per kind in one run at most, so one run never holds the database for long; what
@@ -47,6 +48,8 @@ pub struct Swept {
     pub sessions: u64,
     pub one_time_tokens: u64,
     pub outbox: u64,
+    /// Webhook deliveries made or given up, past [`MAIL_RETENTION`].
+    pub webhooks: u64,
     /// Undelivered mail marked expired with its link.
     pub expired_mail: u64,
     pub signing_keys: u64,
@@ -58,6 +61,7 @@ impl Swept {
             + self.sessions
             + self.one_time_tokens
             + self.outbox
+            + self.webhooks
             + self.expired_mail
             + self.signing_keys
     }
@@ -78,6 +82,7 @@ pub async fn run_once(auth: &Auth, now: i64, stop: Option<&CancellationToken>) -
         (Sweep::OAuthStates, "oauth_states", now),
         (Sweep::ExpiredMail, "outbox_expired", now),
         (Sweep::Outbox, "outbox", mail_cutoff),
+        (Sweep::Webhooks, "webhook_outbox", mail_cutoff),
     ];
     for (what, kind, at) in kinds {
         let mut deleted = 0;
@@ -104,6 +109,7 @@ pub async fn run_once(auth: &Auth, now: i64, stop: Option<&CancellationToken>) -
             | Sweep::OAuthStates => swept.one_time_tokens += deleted,
             Sweep::ExpiredMail => swept.expired_mail = deleted,
             Sweep::Outbox => swept.outbox = deleted,
+            Sweep::Webhooks => swept.webhooks = deleted,
         }
     }
     let retired = auth.retire_keys(now).await?.len() as u64;

@@ -65,6 +65,11 @@ const OLD_MAIL: &str = "DELETE FROM outbox WHERE id IN \
     (SELECT id FROM (SELECT id FROM outbox \
     WHERE status IN ('sent', 'failed', 'expired') AND created_at < $1 LIMIT 500) AS batch)";
 
+/// Webhook deliveries made or given up, queued before `$1`. Pending ones are never deleted.
+const OLD_WEBHOOKS: &str = "DELETE FROM webhook_outbox WHERE id IN \
+    (SELECT id FROM (SELECT id FROM webhook_outbox \
+    WHERE status IN ('delivered', 'failed') AND created_at < $1 LIMIT 500) AS batch)";
+
 /// The outbox as metrics show it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct OutboxStats {
@@ -106,6 +111,8 @@ pub enum Sweep {
     ExpiredMail,
     /// Delivered, failed or expired mail queued before the given time.
     Outbox,
+    /// Webhook deliveries made or given up, queued before the given time.
+    Webhooks,
 }
 
 impl Store {
@@ -122,6 +129,7 @@ impl Store {
             Sweep::OAuthStates => DEAD_OAUTH_STATES,
             Sweep::ExpiredMail => EXPIRED_MAIL,
             Sweep::Outbox => OLD_MAIL,
+            Sweep::Webhooks => OLD_WEBHOOKS,
         };
         Ok(self.q(sql).bind(at).execute(self.db()).await?.rows_affected())
     }

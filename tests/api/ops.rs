@@ -968,6 +968,25 @@ async fn housekeeping_removes_what_it_should_and_nothing_else(db: Db) {
         .await;
     }
 
+    // Webhook deliveries: delivered or given up long ago go; a recent one and a pending one
+    // (however old: it is still to be sent) stay.
+    for (id, status, created) in [
+        ("wh-old-delivered", "delivered", eight_days_ago),
+        ("wh-old-failed", "failed", eight_days_ago),
+        ("wh-recent-delivered", "delivered", now - 6 * day),
+        ("wh-old-pending", "pending", eight_days_ago),
+    ] {
+        exec(
+            &app,
+            &format!(
+                "INSERT INTO webhook_outbox (id, endpoint, event_type, payload, created_at, \
+                 status, next_attempt_at) VALUES ('{id}', 'ops', 'user.created', '{{}}', \
+                 {created}, '{status}', {created})"
+            ),
+        )
+        .await;
+    }
+
     // Many dead tokens, to go in several batches.
     let user_id = live.body["user"]["id"].as_str().unwrap().to_owned();
     for chunk in 0..3 {
@@ -994,6 +1013,7 @@ async fn housekeeping_removes_what_it_should_and_nothing_else(db: Db) {
     assert_eq!(swept.refresh_tokens, 2, "one each for the ended sessions: {swept:?}");
     assert_eq!(swept.one_time_tokens, 1200 + 2, "{swept:?}");
     assert_eq!(swept.outbox, 2, "{swept:?}");
+    assert_eq!(swept.webhooks, 2, "{swept:?}");
     assert_eq!(swept.signing_keys, 0);
 
     assert_eq!(ids(&app, "SELECT id FROM sessions").await, vec![live_id.clone()]);
@@ -1009,6 +1029,10 @@ async fn housekeeping_removes_what_it_should_and_nothing_else(db: Db) {
         mail.iter().filter(|id| *id != old_sent && *id != old_failed).cloned().collect();
     kept_mail.sort();
     assert_eq!(ids(&app, "SELECT id FROM outbox").await, kept_mail);
+    assert_eq!(
+        ids(&app, "SELECT id FROM webhook_outbox").await,
+        vec!["wh-old-pending".to_owned(), "wh-recent-delivered".to_owned()]
+    );
     assert_eq!(count(&app, "SELECT COUNT(*) FROM users").await, 3);
 
     // What was kept still works.
@@ -1034,6 +1058,7 @@ async fn housekeeping_removes_what_it_should_and_nothing_else(db: Db) {
     // A second run finds nothing it has not already done but what the reset just spent.
     let again = portcullis::housekeeping::run_once(&app.auth, now_ms(), None).await.unwrap();
     assert_eq!(again.outbox, 0);
+    assert_eq!(again.webhooks, 0);
     assert_eq!(again.one_time_tokens, 1, "the reset token, spent just now");
 }
 
