@@ -185,31 +185,20 @@ impl Auth {
             self.audit(client, event).await;
             return Err(e.into());
         }
-        // Over the hard bound: refused before any hashing, counted like any failure.
+        // A wrong password, an unknown or disabled account, or one over the hard bound (refused
+        // before any hashing): one failure, counted and answered alike.
+        let failed = || {
+            let (user_id, identifier) = (known_id.as_deref(), Some(key.as_str()));
+            self.password_failed(client, budget, AuditEvent::LoginFailed, user_id, identifier, now)
+        };
         let Some(password) = Password::normalize(raw) else {
-            self.password_failed(
-                client,
-                budget,
-                AuditEvent::LoginFailed,
-                known_id.as_deref(),
-                Some(&key),
-                now,
-            )
-            .await;
+            failed().await;
             return Err(invalid_credentials());
         };
         let verified =
             self.hasher.verify(&password, found.as_ref().map(|f| f.password_hash.as_str())).await?;
         let Some(found) = found.filter(|f| verified.ok && f.user.is_active) else {
-            self.password_failed(
-                client,
-                budget,
-                AuditEvent::LoginFailed,
-                known_id.as_deref(),
-                Some(&key),
-                now,
-            )
-            .await;
+            failed().await;
             return Err(invalid_credentials());
         };
         if self.settings.require_verified_email && !found.user.email_verified {
