@@ -225,7 +225,8 @@ async fn security_events_are_in_the_audit_log_without_secrets(db: Db) {
 }
 
 /// The main listener, the admin API's and the metrics one put the same common stack over
-/// their routes: an unknown route is the same JSON error with the same headers on each.
+/// their routes: an unknown route, and a known one asked with another method, is the same JSON
+/// error with the same headers on each.
 #[tokio::test]
 async fn every_listener_answers_an_unknown_route_with_the_json_error_and_headers() {
     let app = TestApp::spawn_with(Db::Sqlite, &[("PORTCULLIS_ADMIN_BIND", "127.0.0.1:0")]).await;
@@ -242,6 +243,20 @@ async fn every_listener_answers_an_unknown_route_with_the_json_error_and_headers
         assert!(headers.contains_key("x-request-id"), "{url}");
         let body = error_body(res).await;
         assert_eq!(body, json!({"message": "Not found", "code": "not_found"}), "{url}");
+    }
+    // A route each listener serves, asked with a method it does not answer.
+    let known = [
+        (Some(app.port), "/health/live"),
+        (app.admin_port, "/api/admin/users"),
+        (app.metrics_port, "/metrics"),
+    ];
+    for (port, path) in known {
+        let url = format!("http://127.0.0.1:{}{path}", port.expect("three listeners"));
+        let res = app.client.put(&url).send().await.unwrap();
+        assert_eq!(res.status(), StatusCode::METHOD_NOT_ALLOWED, "{url}");
+        assert_eq!(res.headers()["content-type"], "application/json", "{url}");
+        assert_eq!(res.headers()["x-content-type-options"], "nosniff", "{url}");
+        assert_eq!(error_body(res).await["code"], "method_not_allowed", "{url}");
     }
 }
 
