@@ -4,9 +4,9 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
 
-use super::types::UserView;
 use super::types::*;
 use crate::error::{ErrorBody, Result};
+use crate::http::answers::{MessageResponse, UserView};
 use crate::http::extract::{Client, CurrentSession, Input, Query};
 use crate::http::state::AppState;
 use crate::service::{Declined, ProfileUpdate, Registration};

@@ -6,8 +6,8 @@ use axum::Json;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::types::MessageResponse;
 use crate::error::{ErrorBody, Result};
+use crate::http::answers::MessageResponse;
 use crate::http::extract::{Client, CurrentSession, Input, PresentedCookie};
 use crate::http::state::AppState;
 use crate::service::Fresh;
@@ -132,7 +132,7 @@ pub async fn recovery_codes(
 /// the normal login answer. Five wrong codes end the challenge; each spends the account's
 /// failure budget.
 #[utoipa::path(post, path = "/api/auth/mfa/verify", tag = "mfa", request_body = MfaVerifyRequest,
-    responses((status = 200, body = super::types::LoginResponse), (status = 400, body = ErrorBody),
+    responses((status = 200, body = crate::http::answers::LoginResponse), (status = 400, body = ErrorBody),
         (status = 401, description = "Wrong code, or a dead challenge (`invalid_mfa_token`)", body = ErrorBody),
         (status = 429, body = ErrorBody)))]
 pub async fn verify(

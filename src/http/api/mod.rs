@@ -55,7 +55,7 @@ pub(crate) fn surface(state: Option<&AppState>) -> Surface {
 /// their own, in [`surface`]).
 #[derive(OpenApi)]
 #[openapi(
-    components(schemas(types::SecondFactorResponse)),
+    components(schemas(crate::http::answers::SecondFactorResponse)),
     tags((name = "auth", description = "The canonical API"),
         (name = "mfa", description = "Two-factor authentication and step-up"),
         (name = "passkeys", description = "Passkeys (WebAuthn): sign in with one, or use one as the second step"),

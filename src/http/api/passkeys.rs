@@ -11,9 +11,9 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::mfa::FreshRequest;
-use super::types::MessageResponse;
 use crate::clock::rfc3339;
 use crate::error::{ErrorBody, Result};
+use crate::http::answers::MessageResponse;
 use crate::http::extract::{Client, CurrentSession, Input, Path, PresentedCookie};
 use crate::http::state::AppState;
 use crate::store::StoredPasskey;
@@ -205,7 +205,7 @@ pub async fn login_options(
 /// when it was the second step).
 #[utoipa::path(post, path = "/api/auth/passkeys/login", tag = "passkeys",
     request_body = PasskeyLoginRequest,
-    responses((status = 200, body = super::types::LoginResponse),
+    responses((status = 200, body = crate::http::answers::LoginResponse),
         (status = 400, description = "Missing or malformed field, or a dead ceremony (`invalid_ceremony`)", body = ErrorBody),
         (status = 401, description = "The assertion does not verify, the passkey is unknown, or its sign counter went back (`passkey_rejected`); a dead login challenge (`invalid_mfa_token`)", body = ErrorBody),
         (status = 404, description = "Passkeys are off (`passkeys_unavailable`)", body = ErrorBody),

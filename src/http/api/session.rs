@@ -7,7 +7,7 @@ use axum::Json;
 
 use super::types::*;
 use crate::error::{ErrorBody, Result};
-use crate::http::answers::{identifier, step_response};
+use crate::http::answers::{identifier, step_response, LoginResponse, MessageResponse};
 use crate::http::extract::{Client, CurrentSession, Input, Path, PresentedCookie};
 use crate::http::state::AppState;
 

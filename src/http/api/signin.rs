@@ -10,9 +10,10 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::mfa::FreshRequest;
-use super::types::{EmailRequest, MessageResponse};
+use super::types::EmailRequest;
 use crate::error::{AppError, ErrorBody, Result};
 use crate::http::answers::step_response;
+use crate::http::answers::MessageResponse;
 use crate::http::extract::{Client, CurrentSession, Input, Path, PresentedCookie};
 use crate::http::state::AppState;
 
@@ -61,7 +62,7 @@ pub async fn email_login(
 /// end the request). The address is verified; the answer is the login's.
 #[utoipa::path(post, path = "/api/auth/email-login/verify", tag = "sign-in",
     request_body = EmailLoginVerifyRequest,
-    responses((status = 200, description = "`LoginResponse`, or `SecondFactorResponse` for an account with a second factor", body = super::types::LoginResponse),
+    responses((status = 200, description = "`LoginResponse`, or `SecondFactorResponse` for an account with a second factor", body = crate::http::answers::LoginResponse),
         (status = 400, description = "Missing field, or a dead link (`invalid_token`)", body = ErrorBody),
         (status = 401, description = "Wrong or dead code (`invalid_code`)", body = ErrorBody),
         (status = 404, description = "Sign-in by email is off", body = ErrorBody),

@@ -7,7 +7,7 @@ use utoipa::ToSchema;
 use crate::clock::rfc3339;
 use crate::domain::Session;
 
-pub use crate::http::answers::{LoginResponse, MessageResponse, SecondFactorResponse, UserView};
+use crate::http::answers::UserView;
 
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct RegisterRequest {
