@@ -71,6 +71,7 @@ impl App {
         let store = Arc::new(Store::connect(&settings.database_url).await?);
         store.migrate().await?;
         let auth = Arc::new(Auth::new(settings.clone(), store.clone()).await?);
+        auth.sync_declared_clients().await?;
         if let Some(reason) = auth.passkeys_off() {
             tracing::warn!("passkeys are off: PORTCULLIS_PUBLIC_URL {reason}");
         }
@@ -145,6 +146,8 @@ impl App {
             let run = webhooks.run(stop_work.clone());
             crate::housekeeping::track(&work, "webhook delivery", run);
         }
+        let logouts = crate::backchannel::LogoutSender::lane(auth.clone(), auth.settings())?;
+        crate::housekeeping::track(&work, "back-channel logout", logouts.run(stop_work.clone()));
         let settings = auth.settings().clone();
         let limits = ServerLimits {
             header_timeout: settings.header_timeout,

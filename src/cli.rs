@@ -86,6 +86,99 @@ enum Command {
         #[command(subcommand)]
         command: ApiKeyCommand,
     },
+    /// Applications that sign their users in through Portcullis (OpenID Connect clients).
+    Client {
+        #[command(subcommand)]
+        command: ClientCommand,
+    },
+}
+
+/// A client's registration, as options (each may be repeated where it is a list).
+#[derive(clap::Args)]
+struct ClientArgs {
+    /// What people see on the consent page.
+    #[arg(long)]
+    name: Option<String>,
+    /// Where codes may be sent, matched exactly (repeat for more).
+    #[arg(long = "redirect-uri")]
+    redirect_uris: Vec<String>,
+    /// Where the browser may be sent after an RP-initiated logout (repeat for more).
+    #[arg(long = "post-logout-redirect-uri")]
+    post_logout_redirect_uris: Vec<String>,
+    /// authorization_code, refresh_token, client_credentials (repeat; default: the first two).
+    #[arg(long = "grant")]
+    grants: Vec<String>,
+    /// Scopes it may ask for (repeat; default: openid profile email offline_access).
+    #[arg(long = "scope")]
+    scopes: Vec<String>,
+    /// Receives a signed logout token when a session it holds a grant from ends.
+    #[arg(long)]
+    backchannel_logout_uri: Option<String>,
+    /// A first-party application: no consent page.
+    #[arg(long)]
+    skip_consent: bool,
+    /// client_secret_basic (default), client_secret_post, private_key_jwt or none.
+    #[arg(long)]
+    token_endpoint_auth_method: Option<String>,
+    /// Where a private_key_jwt client publishes its keys.
+    #[arg(long)]
+    jwks_uri: Option<String>,
+    /// RS256 (default), ES256 or EdDSA.
+    #[arg(long)]
+    id_token_signed_response_alg: Option<String>,
+}
+
+impl ClientArgs {
+    /// As a registration: only what was given (an update keeps the rest).
+    fn spec(self, public: Option<bool>) -> crate::service::ClientSpec {
+        let list = |v: Vec<String>| (!v.is_empty()).then_some(v);
+        crate::service::ClientSpec {
+            client_id: None,
+            name: self.name,
+            redirect_uris: list(self.redirect_uris),
+            post_logout_redirect_uris: list(self.post_logout_redirect_uris),
+            grant_types: list(self.grants),
+            scopes: list(self.scopes),
+            backchannel_logout_uri: self.backchannel_logout_uri,
+            skip_consent: self.skip_consent.then_some(true),
+            token_endpoint_auth_method: self.token_endpoint_auth_method,
+            public,
+            jwks_uri: self.jwks_uri,
+            id_token_signed_response_alg: self.id_token_signed_response_alg,
+        }
+    }
+}
+
+#[derive(Subcommand)]
+enum ClientCommand {
+    /// Register a client; prints it as JSON, with its secret (shown this once) if it has one.
+    Create {
+        #[command(flatten)]
+        args: ClientArgs,
+        /// A public client (a single-page or native app): no secret, PKCE required.
+        #[arg(long)]
+        public: bool,
+        /// Choose the client_id (default: a random one).
+        #[arg(long)]
+        client_id: Option<String>,
+    },
+    /// Every client, as JSON lines.
+    List,
+    /// One client, as JSON.
+    Show { client_id: String },
+    /// Change a client: what is given replaces what was registered; the rest is kept.
+    Update {
+        client_id: String,
+        #[command(flatten)]
+        args: ClientArgs,
+        /// Needs consent again (undoes --skip-consent).
+        #[arg(long, conflicts_with = "skip_consent")]
+        require_consent: bool,
+    },
+    /// A new secret; the old one stops working at once. Printed as JSON, shown this once.
+    RotateSecret { client_id: String },
+    /// Delete a client with every grant and token it holds.
+    Delete { client_id: String },
 }
 
 #[derive(Subcommand)]
@@ -251,6 +344,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             }
             Ok(())
         }
+        Command::Client { command } => client(settings, command).await,
         Command::Audit { user, since } => {
             let since = crate::config::parse_duration(&since)
                 .map_err(|e| anyhow::anyhow!("--since: {e}"))?;
@@ -356,5 +450,52 @@ async fn user(settings: Settings, command: UserCommand) -> anyhow::Result<()> {
         }
     }
     auth.close().await;
+    Ok(())
+}
+
+/// `portcullis client ...`: JSON on standard output, one object (or one per line for `list`).
+async fn client(settings: Settings, command: ClientCommand) -> anyhow::Result<()> {
+    use crate::service::ClientView;
+    let auth = auth(settings).await?;
+    let by = crate::service::operator();
+    let print = |v: &ClientView| -> anyhow::Result<()> {
+        println!("{}", serde_json::to_string(v)?);
+        Ok(())
+    };
+    match command {
+        ClientCommand::Create { args, public, client_id } => {
+            let mut spec = args.spec(public.then_some(true));
+            spec.client_id = client_id;
+            let made = auth.create_client(&spec, &by).await.map_err(AppError::into_anyhow)?;
+            print(&made.into())?;
+        }
+        ClientCommand::List => {
+            for c in auth.clients().await.map_err(AppError::into_anyhow)? {
+                print(&ClientView::new(&c, None))?;
+            }
+        }
+        ClientCommand::Show { client_id } => {
+            let c = auth.client(&client_id).await.map_err(AppError::into_anyhow)?;
+            print(&ClientView::new(&c, None))?;
+        }
+        ClientCommand::Update { client_id, args, require_consent } => {
+            let mut spec = args.spec(None);
+            if require_consent {
+                spec.skip_consent = Some(false);
+            }
+            let changed =
+                auth.update_client(&client_id, &spec, &by).await.map_err(AppError::into_anyhow)?;
+            print(&changed.into())?;
+        }
+        ClientCommand::RotateSecret { client_id } => {
+            let rotated =
+                auth.rotate_client_secret(&client_id, &by).await.map_err(AppError::into_anyhow)?;
+            print(&rotated.into())?;
+        }
+        ClientCommand::Delete { client_id } => {
+            auth.delete_client(&client_id, &by).await.map_err(AppError::into_anyhow)?;
+            eprintln!("deleted client {client_id}");
+        }
+    }
     Ok(())
 }

@@ -24,6 +24,7 @@ pub(super) fn build(mut layers: Layers) -> Result<Settings, ConfigError> {
         table::setting(k).is_none()
             && super::provider_setting(k).is_none()
             && super::webhook_setting(k).is_none()
+            && super::client_setting(k).is_none()
     };
     if let Some(unknown) = layers.values.keys().find(unknown) {
         let origin = layers.values[unknown].1;
@@ -309,6 +310,7 @@ pub(super) fn build(mut layers: Layers) -> Result<Settings, ConfigError> {
         oauth_signup: p.bool("PORTCULLIS_OAUTH_SIGNUP")?,
         providers: super::providers::providers(&layers.values)?,
         webhooks: super::webhooks::webhooks(&layers.values)?,
+        clients: super::clients::clients(&layers.values)?,
         webhook_poll_interval: p.nonzero_duration("PORTCULLIS_WEBHOOK_POLL_INTERVAL")?,
         webhook_retry_base: p.nonzero_duration("PORTCULLIS_WEBHOOK_RETRY_BASE")?,
         webhook_max_attempts: p.number("PORTCULLIS_WEBHOOK_MAX_ATTEMPTS")?.max(1) as u32,

@@ -4,6 +4,7 @@
 //! values out of `Debug` and logs.
 
 mod build;
+mod clients;
 pub mod compat;
 mod providers;
 mod secrets;
@@ -18,6 +19,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 pub use build::parse_duration;
+pub use clients::{client_setting, DeclaredClient};
 pub use providers::{provider_setting, Provider, ProviderKind};
 pub use secrets::{mask_url_password, parse_key32, DatabaseUrl, ExposeSecret, SecretString};
 pub use sources::ConfigError;
@@ -139,6 +141,8 @@ pub struct Settings {
     pub providers: Vec<Provider>,
     /// Webhook endpoints (`PORTCULLIS_WEBHOOK_<NAME>_*`).
     pub webhooks: Vec<Webhook>,
+    /// Provider clients declared in the configuration (`PORTCULLIS_CLIENT_<NAME>_*`).
+    pub clients: Vec<DeclaredClient>,
     /// `PORTCULLIS_WEBHOOK_POLL_INTERVAL`
     pub webhook_poll_interval: Duration,
     /// `PORTCULLIS_WEBHOOK_RETRY_BASE`

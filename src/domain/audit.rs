@@ -73,6 +73,18 @@ pub enum AuditEvent {
     AdminApiKeyLocked,
     AdminKeysRotate,
     AdminMigrate,
+    /// A provider client registered, changed, given a new secret or deleted (command line,
+    /// admin API, or the configuration at startup).
+    AdminClientCreate,
+    AdminClientUpdate,
+    AdminClientRotateSecret,
+    AdminClientDelete,
+    /// A user let a client sign them in (consent given, or a first-party client's grant).
+    GrantCreated,
+    /// A user withdrew what they had granted a client.
+    GrantRevoked,
+    /// An authorization code or refresh token presented again: its grant is revoked.
+    GrantReplayed,
 }
 
 /// A webhook event type (`PORTCULLIS_WEBHOOK_<NAME>_EVENTS`, the body's `type`).
@@ -163,6 +175,13 @@ impl AuditEvent {
             AdminApiKeyLocked => ("admin_api_key", "locked"),
             AdminKeysRotate => ("admin_keys_rotate", "succeeded"),
             AdminMigrate => ("admin_migrate", "succeeded"),
+            AdminClientCreate => ("admin_client_create", "succeeded"),
+            AdminClientUpdate => ("admin_client_update", "succeeded"),
+            AdminClientRotateSecret => ("admin_client_rotate_secret", "succeeded"),
+            AdminClientDelete => ("admin_client_delete", "succeeded"),
+            GrantCreated => ("oauth_grant", "succeeded"),
+            GrantRevoked => ("oauth_grant_revoke", "succeeded"),
+            GrantReplayed => ("oauth_grant", "replayed"),
         }
     }
 
@@ -229,7 +248,14 @@ impl AuditEvent {
             | AdminApiKeyFailed
             | AdminApiKeyLocked
             | AdminKeysRotate
-            | AdminMigrate => return None,
+            | AdminMigrate
+            | AdminClientCreate
+            | AdminClientUpdate
+            | AdminClientRotateSecret
+            | AdminClientDelete
+            | GrantCreated
+            | GrantRevoked
+            | GrantReplayed => return None,
         })
     }
 }

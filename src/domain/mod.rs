@@ -2,6 +2,7 @@
 
 mod amr;
 mod audit;
+pub mod client;
 mod email;
 mod keys;
 pub mod mail;
@@ -10,6 +11,7 @@ mod user;
 
 pub use amr::Amr;
 pub use audit::{AuditEvent, WebhookEvent};
+pub use client::{AuthMethod, OAuthClient};
 pub use email::{email_key, username_key, Email, Username, KEY_VERSION};
 pub use keys::SigningKeyRecord;
 pub use mail::MailKind;

@@ -16,6 +16,7 @@ pub(crate) mod observe;
 pub mod openapi;
 mod ops;
 pub(crate) mod pages;
+pub mod provider;
 pub mod server;
 mod stack;
 pub mod state;
@@ -87,6 +88,7 @@ fn main_surfaces(state: &AppState) -> Mounted {
     let mut app = Mounted::empty(Default::default())
         .merge(api::surface(Some(state)))
         .merge(pages::oauth::surface(Some(state)))
+        .merge(provider::surface(Some(state)))
         .merge(ops::surface(Some(state), Some(document_for(settings))))
         .merge(ops::probes(Some(state)));
     for dialect in &settings.dialects {

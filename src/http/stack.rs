@@ -50,7 +50,7 @@ pub(crate) fn common(
         .layer(axum::middleware::from_fn(json_errors))
         // Inside the headers' layers, so a panic's answer has them too.
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(panic_response));
-    if cors == Cors::Allowed && !settings.cors_origins.is_empty() {
+    if cors == Cors::Allowed {
         app = app.layer(self::cors(&settings.cors_origins));
     }
     if settings.secure_cookies() {
@@ -66,16 +66,25 @@ async fn not_found() -> AppError {
     AppError::not_found(ErrorCode::NotFound, "Not found")
 }
 
-/// CORS for the listed origins only, with credentials (cookies) allowed for them. `*` is
-/// refused at startup, so credentials are never offered to every origin.
+/// CORS for the listed origins, with credentials (cookies) allowed for them; `*` is refused at
+/// startup, so credentials are never offered to every origin. The provider's machine
+/// endpoints ([`super::provider::OPEN_TO_ANY_ORIGIN`]) answer any origin, without
+/// credentials: they read no cookie, and single-page apps on any origin call them.
 fn cors(origins: &[String]) -> tower_http::cors::CorsLayer {
     use axum::http::{header, HeaderName, Method};
+    use tower_http::cors::{AllowCredentials, AllowOrigin};
     const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
-    let origins: Vec<HeaderValue> =
-        origins.iter().filter_map(|o| HeaderValue::from_str(o).ok()).collect();
+    let listed: std::sync::Arc<Vec<HeaderValue>> =
+        std::sync::Arc::new(origins.iter().filter_map(|o| HeaderValue::from_str(o).ok()).collect());
+    let open = |path: &str| super::provider::OPEN_TO_ANY_ORIGIN.contains(&path);
+    let (for_origin, for_credentials) = (listed.clone(), listed);
     tower_http::cors::CorsLayer::new()
-        .allow_origin(origins)
-        .allow_credentials(true)
+        .allow_origin(AllowOrigin::predicate(move |origin, parts| {
+            for_origin.contains(origin) || open(parts.uri.path())
+        }))
+        .allow_credentials(AllowCredentials::predicate(move |origin, _| {
+            for_credentials.contains(origin)
+        }))
         .allow_methods([Method::GET, Method::POST, Method::PUT, Method::PATCH, Method::DELETE])
         .allow_headers([header::CONTENT_TYPE, header::AUTHORIZATION, REQUEST_ID])
         .expose_headers([header::RETRY_AFTER, REQUEST_ID])

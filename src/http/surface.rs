@@ -68,6 +68,9 @@ pub(crate) struct Surface {
     /// `None` when only the document is built (`portcullis openapi`): no guards then.
     guards: Option<Guards>,
     limited: Vec<LimitedRoute>,
+    /// The Origin check on state-changing requests (every surface but the provider's machine
+    /// endpoints, where no cookie counts).
+    origin_check: bool,
 }
 
 impl Surface {
@@ -80,7 +83,15 @@ impl Surface {
             routes: OpenApiRouter::with_openapi(doc),
             guards: state.map(|state| Guards { state: state.clone(), render: guards::json }),
             limited: Vec::new(),
+            origin_check: true,
         }
+    }
+
+    /// No Origin check: for routes that never read a cookie and that browsers on other
+    /// origins call with credentials of their own (the provider's token endpoint).
+    pub(crate) fn without_origin_check(mut self) -> Self {
+        self.origin_check = false;
+        self
     }
 
     /// Refusals by this surface's guards look like `render`'s answers.
@@ -179,10 +190,10 @@ impl Surface {
     /// The finished surface: the Origin check outermost.
     pub(crate) fn finish(self) -> Mounted {
         let routes = match &self.guards {
-            Some(guards) => self
+            Some(guards) if self.origin_check => self
                 .routes
                 .layer(axum::middleware::from_fn_with_state(guards.clone(), guards::origin)),
-            None => self.routes,
+            _ => self.routes,
         };
         Mounted { routes, limited: self.limited }
     }

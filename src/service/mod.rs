@@ -5,11 +5,13 @@ mod account;
 mod admin;
 pub mod admin_api;
 pub mod audit;
+mod clients;
 mod email_login;
 mod login;
 mod mfa;
 mod oauth;
 mod passkey;
+pub mod provider;
 mod session;
 
 use std::sync::Arc;
@@ -28,6 +30,7 @@ use crate::store::{NewToken, Store, TokenPurpose};
 
 pub use account::{Declined, ForgotOutcome, ProfileUpdate, Registration};
 pub use admin::{operator, Rotation};
+pub use clients::{ClientSpec, ClientView, Registered};
 pub use login::{Identified, Identifier, LoginOutcome, LoginStep, Principal, SecondFactor};
 pub use mfa::{Enrolment, Factors, Fresh};
 pub use oauth::{OAuthOutcome, OAuthStart};
@@ -63,6 +66,10 @@ pub struct Auth {
     webauthn: std::result::Result<webauthn_rs::Webauthn, String>,
     /// When an access token with an unknown key id last made this node re-read the keys.
     last_forced_reload: std::sync::atomic::AtomicI64,
+    /// The provider's signing keys, made or loaded on first use (`provider::id_keys`).
+    id_keys: tokio::sync::OnceCell<crate::auth::idkeys::IdKeys>,
+    /// The key sets of `private_key_jwt` clients.
+    client_keys: provider::ClientKeys,
 }
 
 /// An access token with an unknown key id re-reads the key table at most this often, however
@@ -225,6 +232,8 @@ impl Auth {
             jwt: Arc::new(jwt),
             cipher,
             last_forced_reload: std::sync::atomic::AtomicI64::new(0),
+            id_keys: tokio::sync::OnceCell::new(),
+            client_keys: provider::ClientKeys::default(),
             mailer,
             limits: Arc::new(limits),
             metrics,

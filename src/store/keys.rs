@@ -15,6 +15,14 @@ struct SigningKeyRow {
     created_at: i64,
 }
 
+#[derive(sqlx::FromRow)]
+struct AlgorithmKeyRow {
+    #[sqlx(try_from = "Text")]
+    algorithm: String,
+    #[sqlx(flatten)]
+    key: SigningKeyRow,
+}
+
 impl From<SigningKeyRow> for SigningKeyRecord {
     fn from(r: SigningKeyRow) -> Self {
         Self { kid: r.kid, private_pkcs8: r.private_pkcs8, created_at: r.created_at }
@@ -31,6 +39,35 @@ impl Store {
             .fetch_all(self.db())
             .await?;
         Ok(rows.into_iter().map(SigningKeyRecord::from).collect())
+    }
+
+    /// Every signing key with its algorithm (`EdDSA`, `RS256`, `ES256`): the provider's set.
+    pub async fn all_signing_keys(&self) -> Result<Vec<(String, SigningKeyRecord)>> {
+        let rows: Vec<AlgorithmKeyRow> = self
+            .q_as(
+                "SELECT algorithm, kid, private_pkcs8, created_at FROM signing_keys \
+                 ORDER BY created_at, kid",
+            )
+            .fetch_all(self.db())
+            .await?;
+        Ok(rows.into_iter().map(|r| (r.algorithm, SigningKeyRecord::from(r.key))).collect())
+    }
+
+    /// Stores a key of the provider's (`RS256`, `ES256`; `EdDSA` keys are [`Self::insert_signing_key`]).
+    pub async fn insert_signing_key_for(
+        &self,
+        algorithm: &str,
+        key: &SigningKeyRecord,
+    ) -> Result<()> {
+        self.q("INSERT INTO signing_keys (kid, algorithm, private_pkcs8, created_at) \
+                VALUES ($1, $2, $3, $4)")
+            .bind(key.kid.clone())
+            .bind(algorithm.to_owned())
+            .bind(key.private_pkcs8.clone())
+            .bind(key.created_at)
+            .execute(self.db())
+            .await?;
+        Ok(())
     }
 
     pub async fn insert_signing_key(&self, key: &SigningKeyRecord) -> Result<()> {

@@ -27,6 +27,8 @@ pub enum Queue {
     Mail,
     /// `webhook_outbox`: signed event deliveries (`webhooks`).
     Webhook,
+    /// `logout_outbox`: back-channel logout tokens for provider clients (`provider::logout`).
+    Logout,
 }
 
 /// A row this worker has leased for one attempt.
@@ -115,11 +117,29 @@ const WEBHOOK: Statements = Statements {
     error_chars: 500,
 };
 
+const LOGOUT: Statements = Statements {
+    due: "SELECT id, attempts FROM logout_outbox WHERE status = 'pending' \
+          AND next_attempt_at <= $1 AND claimed_until < $2 ORDER BY next_attempt_at, id LIMIT $3",
+    claim: "UPDATE logout_outbox SET claimed_until = $1, attempts = attempts + 1 \
+            WHERE id = $2 AND status = 'pending' AND attempts = $3 AND claimed_until < $4",
+    done: "UPDATE logout_outbox SET status = 'delivered', delivered_at = $1, \
+           claimed_until = 0, last_error = NULL WHERE id = $2",
+    done_scrubbed: None,
+    retry: "UPDATE logout_outbox SET claimed_until = 0, next_attempt_at = $1, last_error = $2 \
+            WHERE id = $3 AND attempts = $4 AND status = 'pending'",
+    give_up: "UPDATE logout_outbox SET status = 'failed', claimed_until = 0, last_error = $1 \
+              WHERE id = $2 AND attempts = $3 AND status = 'pending'",
+    give_up_scrubbed: None,
+    expires: false,
+    error_chars: 500,
+};
+
 impl Queue {
     fn statements(self) -> &'static Statements {
         match self {
             Self::Mail => &MAIL,
             Self::Webhook => &WEBHOOK,
+            Self::Logout => &LOGOUT,
         }
     }
 

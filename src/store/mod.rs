@@ -46,6 +46,7 @@ mod lease;
 mod mfa;
 mod outbox;
 mod passkeys;
+mod provider;
 mod rekey;
 mod row;
 mod sessions;
@@ -72,6 +73,10 @@ pub use lease::{Claim, Due, Queue};
 pub use mfa::{Challenge, NewChallenge, SessionFence, TotpFactor};
 pub use outbox::{MailThrottle, OutboxMail, QueuedMail, StoredMail};
 pub use passkeys::{Ceremony, PasskeyInsert, StoredPasskey};
+pub use provider::{
+    CodeOutcome, Grant, GrantedClient, LiveGrant, LogoutNotice, NewGrant, ProviderRefresh,
+    StoredClient,
+};
 pub use sessions::{LiveSession, NewSession, RefreshOutcome};
 pub use signin::{EmailLogin, Identity, NewEmailLogin, OAuthState, SessionLink};
 pub use tokens::{DeclineOutcome, VerifyOutcome};

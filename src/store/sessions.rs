@@ -2,6 +2,7 @@
 
 use sqlx::{Any, Transaction};
 
+use super::provider::Ended;
 use super::row::{IsSet, NullableText, Text};
 use super::users::UserRow;
 use super::Audit;
@@ -338,11 +339,20 @@ impl Store {
 
     /// Revokes one session. `false`: it was not live.
     pub async fn revoke_session(&self, id: &str, now: i64, audit: &mut Audit) -> Result<bool> {
-        let q = self
+        let mut tx = self.begin().await?;
+        let n = self
             .q("UPDATE sessions SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL")
             .bind(now)
-            .bind(id.to_owned());
-        Ok(self.execute_change(q, None, audit).await? == 1)
+            .bind(id.to_owned())
+            .execute(self.on(&mut *tx))
+            .await?
+            .rows_affected();
+        if n != 1 {
+            return Ok(false);
+        }
+        self.queue_logouts_in(&mut tx, Ended::Session(id), now).await?;
+        self.commit_change(tx, None, audit).await?;
+        Ok(true)
     }
 
     /// Revokes one of `user_id`'s live sessions. `false`: no such live session of this user.
@@ -353,14 +363,23 @@ impl Store {
         now: i64,
         audit: &mut Audit,
     ) -> Result<bool> {
-        let q = self
+        let mut tx = self.begin().await?;
+        let n = self
             .q("UPDATE sessions SET revoked_at = $1 WHERE id = $2 AND user_id = $3 \
                 AND revoked_at IS NULL AND expires_at > $4")
             .bind(now)
             .bind(id.to_owned())
             .bind(user_id.to_owned())
-            .bind(now);
-        Ok(self.execute_change(q, Some(user_id), audit).await? == 1)
+            .bind(now)
+            .execute(self.on(&mut *tx))
+            .await?
+            .rows_affected();
+        if n != 1 {
+            return Ok(false);
+        }
+        self.queue_logouts_in(&mut tx, Ended::Session(id), now).await?;
+        self.commit_change(tx, Some(user_id), audit).await?;
+        Ok(true)
     }
 
     /// Revokes every live session of `user_id` except `keep`. Returns how many.
@@ -395,6 +414,9 @@ impl Store {
             .execute(self.on(&mut **tx))
             .await?
             .rows_affected();
+        if n > 0 {
+            self.queue_logouts_in(tx, Ended::User(user_id), now).await?;
+        }
         Ok(n)
     }
 

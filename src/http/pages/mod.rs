@@ -32,6 +32,7 @@ mod headers;
 mod mfa;
 pub(crate) mod oauth;
 mod passkeys;
+mod provider;
 mod recovery;
 mod render;
 mod session;
@@ -93,6 +94,11 @@ pub(crate) fn surface(state: &AppState) -> Surface {
         .post(Class::ENROLMENT, "/account/passkeys/register", passkeys::register)
         .post(Limit::None, "/account/passkeys/{id}/rename", passkeys::rename)
         .post(Limit::None, "/account/passkeys/{id}/delete", passkeys::delete)
+        // The OpenID Connect provider's browser routes (docs/provider.md).
+        .get(Limit::None, "/oauth2/authorize", provider::authorize)
+        .post(Limit::None, "/oauth2/consent", provider::consent)
+        .get(Limit::None, "/oauth2/logout", provider::logout)
+        .post(Class::SIGN_OUT, "/oauth2/logout/confirm", provider::logout_confirm)
         .get(Limit::None, "/account/static/portcullis.css", assets::stylesheet)
         .get(Limit::None, "/account/static/passkeys.js", assets::script)
         .get(Limit::None, "/account/static/portcullis.svg", assets::icon)

@@ -32,12 +32,17 @@ pub async fn show(
 ) -> Response {
     let next = query_param(query.as_deref(), "next");
     let next = safe_next(next.as_deref());
+    // `prompt=login`: an application asked for a fresh login (the provider's `prompt=login`
+    // or `max_age`), so the form is shown even to someone signed in.
+    let again = query_param(query.as_deref(), "prompt").as_deref() == Some("login");
+    // The provider's `login_hint`, from the application that sent the person here.
+    let hint = query_param(query.as_deref(), "login_hint");
     match auth {
-        Some(_) => page.see_other(next).into_response(),
-        None => {
+        Some(_) if !again => page.see_other(next).into_response(),
+        _ => {
             // The address registered last in this browser, so the person only types the
             // password (from a cookie: an address has no place in a URL).
-            let email = values([("email", page.login_hint())]);
+            let email = values([("email", hint.as_deref().or(page.login_hint()))]);
             login_form(&page, next, LOGIN_FIELDS)
                 .with(context! { values => email })
                 .show(StatusCode::OK, &FormErrors::default())
@@ -98,12 +103,18 @@ pub async fn login(
 pub(super) fn signed_in(state: &AppState, page: Page, next: &str, out: &LoginOutcome) -> Response {
     let settings = &state.auth.settings();
     let spent = crate::http::cookies::mfa_pending(settings, "", cookie::time::Duration::ZERO);
-    page.see_other(next)
+    let redirect = page
+        .see_other(next)
         .cookie(crate::http::cookies::session(settings, &out.session_token))
         .cookie(spent)
         .clear_login_hint()
-        .new_csrf()
-        .into_response()
+        .new_csrf();
+    if next.starts_with("/oauth2/") {
+        // On to an application: its redirect leaves this origin, which the form's
+        // `form-action 'self'` would stop. A page that goes on by itself is not held to it.
+        return redirect.as_page(page, next, "Signed in. Returning to the application…");
+    }
+    redirect.into_response()
 }
 
 /// The code prompt after the password, for an account with a second factor (`passkey`: it

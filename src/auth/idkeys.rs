@@ -1,0 +1,292 @@
+//! The provider's signing keys (docs/provider.md): RS256 (what OpenID Connect requires every
+//! provider to offer, and the default for ID tokens), ES256 and EdDSA, each chosen per client
+//! for its ID tokens; access tokens for clients are EdDSA (small and fast to check).
+//!
+//! Kept in `signing_keys` with the first-party keys (`algorithm` tells them apart), so every
+//! node signs with the same set and `portcullis keys rotate` rotates them all; the newest key of
+//! each algorithm signs, every key is published. RSA keys are made with OpenSSL (ring cannot
+//! make them), 2048 bits, stored as PKCS#1; the others as PKCS#8, as ring makes them.
+
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
+
+use anyhow::Context;
+use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
+use base64::Engine;
+use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header};
+use ring::signature::{EcdsaKeyPair, Ed25519KeyPair, KeyPair, ECDSA_P256_SHA256_FIXED_SIGNING};
+use serde::Serialize;
+
+pub use crate::domain::SigningKeyRecord;
+
+/// The algorithms the provider signs with, as stored and as named in JWS headers.
+pub const ALGORITHMS: &[&str] = &["RS256", "ES256", "EdDSA"];
+
+/// A new key for `alg` (one of [`ALGORITHMS`]) with a random `kid`.
+pub fn generate(alg: &str, now_ms: i64) -> anyhow::Result<SigningKeyRecord> {
+    let der = match alg {
+        "RS256" => openssl::rsa::Rsa::generate(2048)
+            .and_then(|k| k.private_key_to_der())
+            .context("RSA key generation failed")?,
+        "ES256" => {
+            let rng = ring::rand::SystemRandom::new();
+            EcdsaKeyPair::generate_pkcs8(&ECDSA_P256_SHA256_FIXED_SIGNING, &rng)
+                .map_err(|_| anyhow::anyhow!("P-256 key generation failed"))?
+                .as_ref()
+                .to_vec()
+        }
+        "EdDSA" => return super::jwt::generate_signing_key(now_ms),
+        other => anyhow::bail!("no such signing algorithm: {other}"),
+    };
+    Ok(SigningKeyRecord {
+        kid: URL_SAFE_NO_PAD.encode(super::token::random_bytes::<12>()),
+        private_pkcs8: STANDARD.encode(der),
+        created_at: now_ms,
+    })
+}
+
+struct Key {
+    kid: String,
+    alg: Algorithm,
+    created_at: i64,
+    encoding: EncodingKey,
+    decoding: DecodingKey,
+    jwk: serde_json::Value,
+}
+
+impl Key {
+    fn load(alg: &str, r: &SigningKeyRecord) -> anyhow::Result<Self> {
+        let der = STANDARD.decode(&r.private_pkcs8).context("signing key is not base64")?;
+        let (alg, encoding, decoding, jwk) = match alg {
+            "RS256" => {
+                let rsa = openssl::rsa::Rsa::private_key_from_der(&der)
+                    .with_context(|| format!("signing key {} is not an RSA key", r.kid))?;
+                let n = URL_SAFE_NO_PAD.encode(rsa.n().to_vec());
+                let e = URL_SAFE_NO_PAD.encode(rsa.e().to_vec());
+                let decoding = DecodingKey::from_rsa_components(&n, &e)?;
+                let jwk = serde_json::json!({"kty": "RSA", "n": n, "e": e});
+                (Algorithm::RS256, EncodingKey::from_rsa_der(&der), decoding, jwk)
+            }
+            "ES256" => {
+                let rng = ring::rand::SystemRandom::new();
+                let pair =
+                    EcdsaKeyPair::from_pkcs8(&ECDSA_P256_SHA256_FIXED_SIGNING, &der, &rng)
+                        .map_err(|_| anyhow::anyhow!("signing key {} is not a P-256 key", r.kid))?;
+                let point = pair.public_key().as_ref();
+                anyhow::ensure!(point.len() == 65, "unexpected P-256 public key");
+                let x = URL_SAFE_NO_PAD.encode(&point[1..33]);
+                let y = URL_SAFE_NO_PAD.encode(&point[33..65]);
+                let decoding = DecodingKey::from_ec_components(&x, &y)?;
+                let jwk = serde_json::json!({"kty": "EC", "crv": "P-256", "x": x, "y": y});
+                (Algorithm::ES256, EncodingKey::from_ec_der(&der), decoding, jwk)
+            }
+            "EdDSA" => {
+                let pair = Ed25519KeyPair::from_pkcs8_maybe_unchecked(&der)
+                    .map_err(|_| anyhow::anyhow!("signing key {} is not an Ed25519 key", r.kid))?;
+                let public = pair.public_key().as_ref().to_vec();
+                let x = URL_SAFE_NO_PAD.encode(&public);
+                let jwk = serde_json::json!({"kty": "OKP", "crv": "Ed25519", "x": x});
+                (
+                    Algorithm::EdDSA,
+                    EncodingKey::from_ed_der(&der),
+                    DecodingKey::from_ed_der(&public),
+                    jwk,
+                )
+            }
+            other => anyhow::bail!("no such signing algorithm: {other}"),
+        };
+        let mut jwk = jwk;
+        if let Some(o) = jwk.as_object_mut() {
+            o.insert("kid".into(), r.kid.clone().into());
+            o.insert("alg".into(), format!("{alg:?}").into());
+            o.insert("use".into(), "sig".into());
+        }
+        Ok(Self { kid: r.kid.clone(), alg, created_at: r.created_at, encoding, decoding, jwk })
+    }
+}
+
+struct KeySet {
+    /// The newest key of each algorithm.
+    signing: HashMap<Algorithm, Arc<Key>>,
+    by_kid: HashMap<String, Arc<Key>>,
+}
+
+/// The provider's keys: signs ID, access and logout tokens; publishes the JWKS.
+pub struct IdKeys {
+    set: RwLock<Arc<KeySet>>,
+}
+
+impl std::fmt::Debug for IdKeys {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("IdKeys").finish_non_exhaustive()
+    }
+}
+
+/// Why a token of ours was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum IdTokenError {
+    #[error("unknown signing key")]
+    UnknownKey,
+    #[error("invalid token")]
+    Invalid,
+}
+
+impl IdKeys {
+    /// From stored `(algorithm, key)` rows (private halves already opened). Each of
+    /// [`ALGORITHMS`] needs at least one key.
+    pub fn new(records: &[(String, SigningKeyRecord)]) -> anyhow::Result<Self> {
+        Ok(Self { set: RwLock::new(Arc::new(Self::build(records)?)) })
+    }
+
+    fn build(records: &[(String, SigningKeyRecord)]) -> anyhow::Result<KeySet> {
+        let mut signing: HashMap<Algorithm, Arc<Key>> = HashMap::new();
+        let mut by_kid = HashMap::new();
+        for (alg, r) in records {
+            let key = Arc::new(Key::load(alg, r)?);
+            by_kid.insert(key.kid.clone(), key.clone());
+            let newer = signing
+                .get(&key.alg)
+                .is_none_or(|n| (key.created_at, &key.kid) > (n.created_at, &n.kid));
+            if newer {
+                signing.insert(key.alg, key);
+            }
+        }
+        for alg in [Algorithm::RS256, Algorithm::ES256, Algorithm::EdDSA] {
+            anyhow::ensure!(signing.contains_key(&alg), "no {alg:?} signing key");
+        }
+        Ok(KeySet { signing, by_kid })
+    }
+
+    /// Replaces the set (after a rotation, or when another node added a key).
+    pub fn replace(&self, records: &[(String, SigningKeyRecord)]) -> anyhow::Result<()> {
+        let set = Self::build(records)?;
+        *self.set.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(set);
+        Ok(())
+    }
+
+    fn current(&self) -> Arc<KeySet> {
+        self.set.read().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    /// Signs `claims` with the newest key of `alg` (`RS256`, `ES256` or `EdDSA`), with `typ`.
+    pub fn sign<T: Serialize>(&self, alg: &str, typ: &str, claims: &T) -> anyhow::Result<String> {
+        let alg = parse_alg(alg).context("unsupported signing algorithm")?;
+        let set = self.current();
+        let key = set.signing.get(&alg).context("no signing key")?;
+        let mut header = Header::new(alg);
+        header.kid = Some(key.kid.clone());
+        header.typ = Some(typ.to_owned());
+        jsonwebtoken::encode(&header, claims, &key.encoding).context("signing a token")
+    }
+
+    /// Checks a token we signed: its key, its algorithm (the key's own), its `typ`, `exp`
+    /// (one second of leeway) and `iss`. Audience is the caller's to check.
+    pub fn verify<T: serde::de::DeserializeOwned>(
+        &self,
+        token: &str,
+        typ: &str,
+        issuer: &str,
+        check_exp: bool,
+    ) -> Result<T, IdTokenError> {
+        let header = jsonwebtoken::decode_header(token).map_err(|_| IdTokenError::Invalid)?;
+        if header.typ.as_deref().is_some_and(|t| !t.eq_ignore_ascii_case(typ))
+            || (header.typ.is_none() && typ != "JWT")
+        {
+            return Err(IdTokenError::Invalid);
+        }
+        let set = self.current();
+        let kid = header.kid.as_deref().ok_or(IdTokenError::Invalid)?;
+        let key = set.by_kid.get(kid).ok_or(IdTokenError::UnknownKey)?;
+        if header.alg != key.alg {
+            return Err(IdTokenError::Invalid);
+        }
+        let mut v = jsonwebtoken::Validation::new(key.alg);
+        v.leeway = 1;
+        v.validate_exp = check_exp;
+        v.validate_aud = false;
+        v.set_issuer(&[issuer]);
+        v.set_required_spec_claims(&["iss", "sub"]);
+        jsonwebtoken::decode::<T>(token, &key.decoding, &v)
+            .map(|d| d.claims)
+            .map_err(|_| IdTokenError::Invalid)
+    }
+
+    /// The JSON Web Key Set: every key's public half, sorted by `kid`.
+    pub fn jwks(&self) -> serde_json::Value {
+        let set = self.current();
+        let mut keys: Vec<&Arc<Key>> = set.by_kid.values().collect();
+        keys.sort_by(|a, b| a.kid.cmp(&b.kid));
+        serde_json::json!({ "keys": keys.iter().map(|k| k.jwk.clone()).collect::<Vec<_>>() })
+    }
+}
+
+/// `RS256`, `ES256` or `EdDSA`.
+pub fn parse_alg(alg: &str) -> Option<Algorithm> {
+    match alg {
+        "RS256" => Some(Algorithm::RS256),
+        "ES256" => Some(Algorithm::ES256),
+        "EdDSA" => Some(Algorithm::EdDSA),
+        _ => None,
+    }
+}
+
+/// The left half of the SHA-256 of `token`, base64url (`at_hash`; OIDC Core 3.1.3.6). Every
+/// algorithm we sign ID tokens with hashes with SHA-256 or, for EdDSA, is given the same
+/// (as the OpenID Foundation's certification tools and `oidc-provider` do).
+pub fn half_hash(token: &str) -> String {
+    let digest = ring::digest::digest(&ring::digest::SHA256, token.as_bytes());
+    URL_SAFE_NO_PAD.encode(&digest.as_ref()[..16])
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn set() -> IdKeys {
+        let records: Vec<(String, SigningKeyRecord)> =
+            ALGORITHMS.iter().map(|a| ((*a).to_owned(), generate(a, 1).unwrap())).collect();
+        IdKeys::new(&records).unwrap()
+    }
+
+    #[derive(Serialize, serde::Deserialize)]
+    struct C {
+        iss: String,
+        sub: String,
+        exp: i64,
+    }
+
+    #[test]
+    fn every_algorithm_signs_and_is_published() {
+        let keys = set();
+        let exp = time::OffsetDateTime::now_utc().unix_timestamp() + 60;
+        for alg in ALGORITHMS {
+            let c = C { iss: "https://i".into(), sub: "u".into(), exp };
+            let token = keys.sign(alg, "JWT", &c).unwrap();
+            let back: C = keys.verify(&token, "JWT", "https://i", true).unwrap();
+            assert_eq!(back.sub, "u");
+            assert!(keys.verify::<C>(&token, "JWT", "https://other", true).is_err());
+            assert!(keys.verify::<C>(&token, "logout+jwt", "https://i", true).is_err());
+        }
+        let jwks = keys.jwks();
+        let algs: Vec<&str> =
+            jwks["keys"].as_array().unwrap().iter().map(|k| k["alg"].as_str().unwrap()).collect();
+        for alg in ALGORITHMS {
+            assert!(algs.contains(alg), "{algs:?}");
+        }
+        for k in jwks["keys"].as_array().unwrap() {
+            for private in ["d", "p", "q", "dp", "dq", "qi"] {
+                assert!(k.get(private).is_none(), "private part {private} published");
+            }
+        }
+    }
+
+    #[test]
+    fn at_hash_matches_the_spec_example() {
+        // OIDC Core appendix A.3's access token and at_hash.
+        assert_eq!(
+            half_hash("jHkWEdUXMU1BwAsC4vtUsZwnNvTIxEl0z9K3vx5KF0Y"),
+            "77QmUPtjPfzWtF2AnpK9RQ"
+        );
+    }
+}

@@ -1,0 +1,203 @@
+//! Applications that sign their users in through Portcullis (the OpenID Connect provider,
+//! docs/provider.md): their registration and its rules. No I/O.
+
+/// How a client proves who it is at the token, introspection and revocation endpoints.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, strum::EnumString, strum::IntoStaticStr, strum::VariantArray,
+)]
+#[strum(serialize_all = "snake_case")]
+pub enum AuthMethod {
+    ClientSecretBasic,
+    ClientSecretPost,
+    PrivateKeyJwt,
+    /// A public client (a single-page or native app): no secret, PKCE required.
+    None,
+}
+
+impl AuthMethod {
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+
+    pub fn uses_secret(self) -> bool {
+        matches!(self, Self::ClientSecretBasic | Self::ClientSecretPost)
+    }
+}
+
+/// The grant types a client may be allowed.
+pub const GRANT_TYPES: &[&str] = &["authorization_code", "refresh_token", "client_credentials"];
+
+/// The scopes the provider knows. A client may also be allowed scopes of its own (for its
+/// resource servers), which appear in access tokens only.
+pub const KNOWN_SCOPES: &[&str] = &["openid", "profile", "email", "offline_access"];
+
+/// The ID token algorithms a client may choose (`id_token_signed_response_alg`).
+pub const ID_TOKEN_ALGS: &[&str] = &["RS256", "ES256", "EdDSA"];
+
+/// Who keeps a client's registration: the configuration file (rewritten at every start) or
+/// the command line and admin API.
+pub const MANAGED_BY_CONFIG: &str = "config";
+pub const MANAGED_BY_API: &str = "api";
+
+/// A registered client. Its secret is never here: only its hash, in the store.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OAuthClient {
+    pub client_id: String,
+    pub name: String,
+    pub auth_method: AuthMethod,
+    pub redirect_uris: Vec<String>,
+    pub post_logout_redirect_uris: Vec<String>,
+    pub grant_types: Vec<String>,
+    pub scopes: Vec<String>,
+    pub backchannel_logout_uri: Option<String>,
+    /// A first-party application: no consent page.
+    pub skip_consent: bool,
+    /// Where a `private_key_jwt` client publishes its keys.
+    pub jwks_uri: Option<String>,
+    pub id_token_alg: String,
+    pub managed_by: String,
+    /// Unix milliseconds.
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+impl OAuthClient {
+    pub fn is_public(&self) -> bool {
+        self.auth_method == AuthMethod::None
+    }
+
+    pub fn allows_grant(&self, grant: &str) -> bool {
+        self.grant_types.iter().any(|g| g == grant)
+    }
+
+    /// Checks a registration: the rules every way of registering shares. `Err`: what is wrong,
+    /// in words for the operator.
+    pub fn validate(&self) -> Result<(), String> {
+        if self.client_id.is_empty()
+            || self.client_id.len() > 128
+            || !self.client_id.bytes().all(|b| b.is_ascii_alphanumeric() || b"-._~".contains(&b))
+        {
+            return Err("client_id must be 1 to 128 letters, digits, '-', '.', '_' or '~'".into());
+        }
+        if self.name.trim().is_empty() || self.name.chars().count() > 200 {
+            return Err("name must be 1 to 200 characters".into());
+        }
+        for g in &self.grant_types {
+            if !GRANT_TYPES.contains(&g.as_str()) {
+                return Err(format!(
+                    "unknown grant type {g:?} (known: {})",
+                    GRANT_TYPES.join(", ")
+                ));
+            }
+        }
+        if self.grant_types.is_empty() {
+            return Err("a client needs at least one grant type".into());
+        }
+        if self.is_public() && self.allows_grant("client_credentials") {
+            return Err("a public client cannot use client_credentials".into());
+        }
+        if self.allows_grant("authorization_code") && self.redirect_uris.is_empty() {
+            return Err("the authorization_code grant needs at least one redirect URI".into());
+        }
+        if self.auth_method == AuthMethod::PrivateKeyJwt && self.jwks_uri.is_none() {
+            return Err("private_key_jwt needs a jwks_uri".into());
+        }
+        if !ID_TOKEN_ALGS.contains(&self.id_token_alg.as_str()) {
+            return Err(format!(
+                "id_token_signed_response_alg must be one of {}",
+                ID_TOKEN_ALGS.join(", ")
+            ));
+        }
+        for s in &self.scopes {
+            if s.is_empty()
+                || s.len() > 128
+                || !s.bytes().all(|b| b.is_ascii_graphic() && b != b'"' && b != b'\\')
+            {
+                return Err(format!("invalid scope {s:?}"));
+            }
+        }
+        for uri in &self.redirect_uris {
+            redirect_uri_ok(uri).map_err(|e| format!("redirect URI {uri:?}: {e}"))?;
+        }
+        for uri in &self.post_logout_redirect_uris {
+            redirect_uri_ok(uri).map_err(|e| format!("post-logout redirect URI {uri:?}: {e}"))?;
+        }
+        for uri in self.backchannel_logout_uri.iter().chain(&self.jwks_uri) {
+            let u = url::Url::parse(uri).map_err(|e| format!("{uri:?}: {e}"))?;
+            if !matches!(u.scheme(), "https" | "http") || u.fragment().is_some() {
+                return Err(format!("{uri:?} must be an http(s) URL without a fragment"));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A redirect URI as OAuth 2.1 allows one: absolute, no fragment; `https`, or `http` only on
+/// a loopback host (native apps and development), or a private-use scheme for native apps
+/// (`com.example.app:/cb`). Wildcards do not exist: it is matched exactly.
+pub fn redirect_uri_ok(uri: &str) -> Result<(), &'static str> {
+    if uri.len() > 2000 {
+        return Err("too long");
+    }
+    let u = url::Url::parse(uri).map_err(|_| "not an absolute URL")?;
+    if u.fragment().is_some() {
+        return Err("must not have a fragment");
+    }
+    match u.scheme() {
+        "https" => Ok(()),
+        "http" => match u.host() {
+            Some(url::Host::Domain("localhost")) => Ok(()),
+            Some(url::Host::Ipv4(ip)) if ip.is_loopback() => Ok(()),
+            Some(url::Host::Ipv6(ip)) if ip.is_loopback() => Ok(()),
+            _ => Err("http is allowed only on a loopback host; use https"),
+        },
+        "javascript" | "data" | "file" | "vbscript" | "blob" | "about" => Err("scheme not allowed"),
+        s if s.contains('.') => Ok(()),
+        _ => Err("use https, http on loopback, or a private-use scheme such as com.example.app"),
+    }
+}
+
+/// Scopes as OAuth writes them: space-separated, each once, in the order given.
+pub fn scope_list(scope: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for s in scope.split(' ').filter(|s| !s.is_empty()) {
+        if !out.iter().any(|o| o == s) {
+            out.push(s.to_owned());
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn redirect_uris_follow_oauth_2_1() {
+        for ok in [
+            "https://app.example.com/cb",
+            "http://127.0.0.1:8080/cb",
+            "http://localhost/cb",
+            "http://[::1]:9/cb",
+            "com.example.app:/oauth",
+        ] {
+            assert!(redirect_uri_ok(ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            "/relative",
+            "https://app.example.com/cb#frag",
+            "http://app.example.com/cb",
+            "javascript:alert(1)",
+            "data:text/html,hi",
+            "custom:/x",
+        ] {
+            assert!(redirect_uri_ok(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn scopes_are_split_once_each() {
+        assert_eq!(scope_list(" openid  email openid "), vec!["openid", "email"]);
+        assert!(scope_list("").is_empty());
+    }
+}

@@ -1,0 +1,318 @@
+//! The OpenID Connect provider's machine endpoints (docs/provider.md): discovery, the JWKS,
+//! the token endpoint, userinfo, introspection and revocation. Their errors are RFC 6749's
+//! (`{"error", "error_description"}`), not the API's, because OAuth client libraries read
+//! those; their answers are never cached (`Cache-Control: no-store`) except discovery and
+//! the JWKS. No Origin check: nothing here reads a cookie, every request carries its own
+//! credentials, and single-page apps call them from their own origin (the common stack
+//! answers CORS for [`OPEN_TO_ANY_ORIGIN`], without credentials).
+//!
+//! The browser endpoints (authorization, consent, logout) are pages: `pages::provider`.
+
+use std::collections::HashMap;
+
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::header::{AUTHORIZATION, CACHE_CONTROL, CONTENT_TYPE, PRAGMA, WWW_AUTHENTICATE};
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use base64::Engine as _;
+use serde_json::json;
+
+use super::state::AppState;
+use super::surface::{Limit, Surface};
+use crate::error::AppError;
+use crate::service::provider::{BearerError, ClientCredentials, OAuthError, TokenParams};
+
+/// The paths any origin may call from a browser (CORS without credentials).
+pub const OPEN_TO_ANY_ORIGIN: &[&str] = &[
+    "/.well-known/openid-configuration",
+    "/.well-known/oauth-authorization-server",
+    "/oauth2/jwks",
+    "/oauth2/token",
+    "/oauth2/userinfo",
+    "/oauth2/introspect",
+    "/oauth2/revoke",
+];
+
+const ASSERTION_TYPE: &str = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+
+pub(crate) fn surface(state: Option<&AppState>) -> Surface {
+    Surface::new(state, Default::default())
+        .without_origin_check()
+        .get(Limit::None, "/.well-known/openid-configuration", discovery)
+        .get(Limit::None, "/.well-known/oauth-authorization-server", discovery)
+        .get(Limit::None, "/oauth2/jwks", jwks)
+        .post(Limit::PerIp, "/oauth2/token", token)
+        .get(Limit::None, "/oauth2/userinfo", userinfo)
+        .post(Limit::None, "/oauth2/userinfo", userinfo_post)
+        .post(Limit::PerIp, "/oauth2/introspect", introspect)
+        .post(Limit::PerIp, "/oauth2/revoke", revoke)
+}
+
+impl axum::response::IntoResponse for OAuthError {
+    fn into_response(self) -> Response {
+        let status = StatusCode::from_u16(self.status).unwrap_or(StatusCode::BAD_REQUEST);
+        let body = json!({"error": self.error, "error_description": self.description});
+        let mut res = (status, axum::Json(body)).into_response();
+        no_store(res.headers_mut());
+        res
+    }
+}
+
+fn no_store(h: &mut HeaderMap) {
+    h.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    h.insert(PRAGMA, HeaderValue::from_static("no-cache"));
+}
+
+fn fresh_json(body: impl serde::Serialize) -> Response {
+    let mut res = axum::Json(body).into_response();
+    no_store(res.headers_mut());
+    res
+}
+
+/// `GET /.well-known/openid-configuration` and `/.well-known/oauth-authorization-server`.
+async fn discovery(State(state): State<AppState>) -> Response {
+    let mut res = axum::Json(state.auth.discovery()).into_response();
+    res.headers_mut().insert(CACHE_CONTROL, HeaderValue::from_static("public, max-age=300"));
+    res
+}
+
+/// `GET /oauth2/jwks`: every key the provider signs with (public halves).
+async fn jwks(State(state): State<AppState>) -> Result<Response, AppError> {
+    let keys = state.auth.id_keys().await?;
+    let mut res = axum::Json(keys.jwks()).into_response();
+    res.headers_mut().insert(CACHE_CONTROL, HeaderValue::from_static("public, max-age=300"));
+    Ok(res)
+}
+
+/// A urlencoded body, each parameter once (RFC 6749 section 3.2: "parameters MUST NOT be
+/// included more than once"), empty values as absent.
+struct Params(HashMap<String, String>);
+
+impl Params {
+    fn parse(headers: &HeaderMap, body: &[u8]) -> Result<Self, OAuthError> {
+        let form = headers.get(CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|v| {
+            v.to_ascii_lowercase().starts_with("application/x-www-form-urlencoded")
+        });
+        if !form && !body.is_empty() {
+            return Err(OAuthError::invalid_request(
+                "the body must be application/x-www-form-urlencoded",
+            ));
+        }
+        let mut map = HashMap::new();
+        for (k, v) in url::form_urlencoded::parse(body) {
+            if map.insert(k.clone().into_owned(), v.into_owned()).is_some() {
+                return Err(OAuthError::invalid_request(format!("parameter {k} is repeated")));
+            }
+        }
+        map.retain(|_, v: &mut String| !v.is_empty());
+        Ok(Self(map))
+    }
+
+    fn get(&self, k: &str) -> Option<String> {
+        self.0.get(k).cloned()
+    }
+}
+
+/// How the client presented itself: exactly one method.
+fn credentials(headers: &HeaderMap, p: &Params) -> Result<ClientCredentials, OAuthError> {
+    let basic = headers.get(AUTHORIZATION).and_then(|v| v.to_str().ok()).and_then(|v| {
+        let (scheme, rest) = v.split_once(' ')?;
+        scheme.eq_ignore_ascii_case("basic").then(|| rest.trim().to_owned())
+    });
+    let secret = p.get("client_secret");
+    let assertion = p.get("client_assertion");
+    let methods = [basic.is_some(), secret.is_some(), assertion.is_some()];
+    if methods.iter().filter(|m| **m).count() > 1 {
+        return Err(OAuthError::invalid_request("use one client authentication method"));
+    }
+    let decode = |s: &str| -> Option<String> {
+        let plus = s.replace('+', " ");
+        percent_encoding::percent_decode_str(&plus).decode_utf8().ok().map(|c| c.into_owned())
+    };
+    if let Some(b) = basic {
+        let bad = || OAuthError::invalid_client("malformed Basic credentials");
+        let raw = base64::engine::general_purpose::STANDARD.decode(b).map_err(|_| bad())?;
+        let text = String::from_utf8(raw).map_err(|_| bad())?;
+        let (id, secret) = text.split_once(':').ok_or_else(bad)?;
+        // RFC 6749 section 2.3.1: both are form-encoded before base64.
+        let (id, secret) = (decode(id).ok_or_else(bad)?, decode(secret).ok_or_else(bad)?);
+        if p.get("client_id").is_some_and(|c| c != id) {
+            return Err(OAuthError::invalid_request(
+                "client_id differs from the Basic credentials",
+            ));
+        }
+        return Ok(ClientCredentials::Basic { id, secret });
+    }
+    let id = p.get("client_id");
+    if let Some(secret) = secret {
+        let id = id.ok_or_else(|| OAuthError::invalid_request("client_id is missing"))?;
+        return Ok(ClientCredentials::Post { id, secret });
+    }
+    if let Some(assertion) = assertion {
+        if p.get("client_assertion_type").as_deref() != Some(ASSERTION_TYPE) {
+            return Err(OAuthError::invalid_request("unsupported client_assertion_type"));
+        }
+        return Ok(ClientCredentials::Assertion { id, assertion });
+    }
+    match id {
+        Some(id) => Ok(ClientCredentials::Public { id }),
+        None => Err(OAuthError::invalid_client("client authentication is required")),
+    }
+}
+
+/// Reads the body and authenticates the client; a refused Basic client is told how to
+/// authenticate (RFC 6749 section 5.2).
+async fn authenticated(
+    state: &AppState,
+    headers: &HeaderMap,
+    body: &[u8],
+) -> Result<(crate::domain::OAuthClient, Params), Response> {
+    let p = Params::parse(headers, body).map_err(IntoResponse::into_response)?;
+    let creds = credentials(headers, &p).map_err(IntoResponse::into_response)?;
+    let basic = matches!(creds, ClientCredentials::Basic { .. });
+    match state.auth.authenticate_client(creds).await {
+        Ok(client) => Ok((client, p)),
+        Err(e) => {
+            let mut res = e.clone().into_response();
+            if basic && e.status == 401 {
+                res.headers_mut().insert(
+                    WWW_AUTHENTICATE,
+                    HeaderValue::from_static("Basic realm=\"portcullis\""),
+                );
+            }
+            Err(res)
+        }
+    }
+}
+
+/// `POST /oauth2/token`.
+async fn token(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
+    let (client, p) = match authenticated(&state, &headers, &body).await {
+        Ok(found) => found,
+        Err(res) => return res,
+    };
+    let params = TokenParams {
+        grant_type: p.get("grant_type"),
+        code: p.get("code"),
+        redirect_uri: p.get("redirect_uri"),
+        code_verifier: p.get("code_verifier"),
+        refresh_token: p.get("refresh_token"),
+        scope: p.get("scope"),
+    };
+    match state.auth.token(&client, &params).await {
+        Ok(tokens) => fresh_json(tokens),
+        Err(e) => e.into_response(),
+    }
+}
+
+/// `POST /oauth2/introspect` (RFC 7662): for confidential clients.
+async fn introspect(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
+    let (client, p) = match authenticated(&state, &headers, &body).await {
+        Ok(found) => found,
+        Err(res) => return res,
+    };
+    if client.is_public() {
+        return OAuthError::invalid_client("a public client cannot introspect tokens")
+            .into_response();
+    }
+    let Some(token) = p.get("token") else {
+        return OAuthError::invalid_request("token is missing").into_response();
+    };
+    match state.auth.introspect(&client, &token).await {
+        Ok(answer) => fresh_json(answer),
+        Err(e) => e.into_response(),
+    }
+}
+
+/// `POST /oauth2/revoke` (RFC 7009): `200` whether or not the token was live.
+async fn revoke(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
+    let (client, p) = match authenticated(&state, &headers, &body).await {
+        Ok(found) => found,
+        Err(res) => return res,
+    };
+    let Some(token) = p.get("token") else {
+        return OAuthError::invalid_request("token is missing").into_response();
+    };
+    match state.auth.revoke_token(&client, &token).await {
+        Ok(()) => fresh_json(json!({})),
+        Err(e) => e.into_response(),
+    }
+}
+
+/// `GET /oauth2/userinfo` with a bearer token.
+async fn userinfo(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    let token = super::extract::bearer(&headers).map(str::to_owned);
+    answer_userinfo(&state, token).await
+}
+
+/// `POST /oauth2/userinfo`: the token in the header or, as RFC 6750 section 2.2 allows, the
+/// body's `access_token`.
+async fn userinfo_post(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
+    let from_body = match Params::parse(&headers, &body) {
+        Ok(p) => p.get("access_token"),
+        Err(e) => return e.into_response(),
+    };
+    let header = super::extract::bearer(&headers).map(str::to_owned);
+    if header.is_some() && from_body.is_some() {
+        return OAuthError::invalid_request("the token was sent twice").into_response();
+    }
+    answer_userinfo(&state, header.or(from_body)).await
+}
+
+async fn answer_userinfo(state: &AppState, token: Option<String>) -> Response {
+    let challenge = |status: StatusCode, value: &'static str| {
+        let mut res = status.into_response();
+        res.headers_mut().insert(WWW_AUTHENTICATE, HeaderValue::from_static(value));
+        no_store(res.headers_mut());
+        res
+    };
+    let Some(token) = token else {
+        return challenge(StatusCode::UNAUTHORIZED, "Bearer realm=\"portcullis\"");
+    };
+    match state.auth.userinfo(&token).await {
+        Ok(claims) => fresh_json(claims),
+        Err(Ok(BearerError::InvalidToken)) => challenge(
+            StatusCode::UNAUTHORIZED,
+            "Bearer realm=\"portcullis\", error=\"invalid_token\"",
+        ),
+        Err(Ok(BearerError::InsufficientScope)) => challenge(
+            StatusCode::FORBIDDEN,
+            "Bearer realm=\"portcullis\", error=\"insufficient_scope\", scope=\"openid\"",
+        ),
+        Err(Err(e)) => OAuthError::from(e).into_response(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form(body: &str) -> Result<Params, OAuthError> {
+        let mut h = HeaderMap::new();
+        h.insert(CONTENT_TYPE, HeaderValue::from_static("application/x-www-form-urlencoded"));
+        Params::parse(&h, body.as_bytes())
+    }
+
+    #[test]
+    fn a_parameter_given_twice_is_refused() {
+        assert!(form("grant_type=a&grant_type=b").is_err());
+        assert_eq!(form("a=1&b=").unwrap().get("b"), None);
+    }
+
+    #[test]
+    fn basic_credentials_are_form_decoded_and_one_method_only() {
+        let mut h = HeaderMap::new();
+        let raw = base64::engine::general_purpose::STANDARD.encode("my%20app:s%3Acret+x");
+        h.insert(AUTHORIZATION, HeaderValue::from_str(&format!("Basic {raw}")).unwrap());
+        match credentials(&h, &form("").unwrap()).unwrap() {
+            ClientCredentials::Basic { id, secret } => {
+                assert_eq!(id, "my app");
+                assert_eq!(secret, "s:cret x");
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(credentials(&h, &form("client_secret=x&client_id=my+app").unwrap()).is_err());
+        assert!(credentials(&HeaderMap::new(), &form("").unwrap()).is_err());
+    }
+}

@@ -1,0 +1,1287 @@
+//! The OpenID Connect provider's flows (docs/provider.md): the authorization request and its
+//! decision (log in, consent, or a code), the token endpoint's grants, client authentication,
+//! userinfo, introspection (RFC 7662), revocation (RFC 7009) and RP-initiated logout. The
+//! HTTP layer only reads requests and shapes answers; every rule is here.
+//!
+//! Tokens: the authorization code and refresh tokens are opaque (stored as SHA-256); access
+//! tokens are JWTs (RFC 9068, `typ: at+jwt`, EdDSA) naming their grant (`gid`), so every use
+//! checks that the grant, its user and (without `offline_access`) its session are still live;
+//! ID tokens are signed with the client's algorithm (RS256 by default).
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine as _;
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Map, Value};
+
+use super::audit::Event;
+use super::{Auth, Authenticated, ClientInfo};
+use crate::auth::idkeys::{self, IdKeys, IdTokenError};
+use crate::auth::{hash_token, OpaqueToken};
+use crate::clock::now_ms;
+use crate::domain::client::scope_list;
+use crate::domain::{Amr, AuditEvent, AuthMethod, OAuthClient, User};
+use crate::error::{AppError, ErrorCode};
+use crate::store::{CodeOutcome, LiveGrant, NewGrant, ProviderRefresh};
+
+/// Authorization codes live this long (the issue's 60 seconds; RFC 6749 advises at most 10
+/// minutes).
+pub const CODE_TTL_MS: i64 = 60_000;
+/// How long a client's JWKS (`private_key_jwt`) is reused before it is fetched again.
+const CLIENT_JWKS_TTL_MS: i64 = 300_000;
+/// The longest `state`, `nonce` and `login_hint` accepted.
+const MAX_PARAM: usize = 2048;
+const OFFLINE: &str = "offline_access";
+
+/// An error of the token, introspection and revocation endpoints, as RFC 6749 section 5.2
+/// shapes it: `{"error", "error_description"}`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OAuthError {
+    pub status: u16,
+    pub error: &'static str,
+    pub description: String,
+}
+
+impl OAuthError {
+    fn new(status: u16, error: &'static str, description: impl Into<String>) -> Self {
+        Self { status, error, description: description.into() }
+    }
+    pub fn invalid_request(d: impl Into<String>) -> Self {
+        Self::new(400, "invalid_request", d)
+    }
+    pub fn invalid_client(d: impl Into<String>) -> Self {
+        Self::new(401, "invalid_client", d)
+    }
+    pub fn invalid_grant(d: impl Into<String>) -> Self {
+        Self::new(400, "invalid_grant", d)
+    }
+    fn unauthorized_client(d: impl Into<String>) -> Self {
+        Self::new(400, "unauthorized_client", d)
+    }
+    fn invalid_scope(d: impl Into<String>) -> Self {
+        Self::new(400, "invalid_scope", d)
+    }
+}
+
+impl From<AppError> for OAuthError {
+    fn from(e: AppError) -> Self {
+        match e {
+            AppError::Unavailable { .. } | AppError::Overloaded { .. } => {
+                Self::new(503, "temporarily_unavailable", "try again shortly")
+            }
+            AppError::RateLimited { .. } => Self::new(429, "slow_down", "too many requests"),
+            AppError::BadRequest { message, .. } => Self::invalid_request(message.to_string()),
+            AppError::MissingField { field } => {
+                Self::invalid_request(format!("missing parameter: {field}"))
+            }
+            other => {
+                tracing::error!(error = %other, "provider request failed");
+                Self::new(500, "server_error", "the server could not answer")
+            }
+        }
+    }
+}
+
+impl From<crate::store::StoreError> for OAuthError {
+    fn from(e: crate::store::StoreError) -> Self {
+        AppError::from(e).into()
+    }
+}
+
+impl From<anyhow::Error> for OAuthError {
+    fn from(e: anyhow::Error) -> Self {
+        AppError::from(e).into()
+    }
+}
+
+/// How a client presented itself at an endpoint that authenticates clients.
+pub enum ClientCredentials {
+    /// `Authorization: Basic` (already form-decoded).
+    Basic { id: String, secret: String },
+    /// `client_id` and `client_secret` in the body.
+    Post { id: String, secret: String },
+    /// `client_assertion` (RFC 7523), with the `client_id` of the body if any.
+    Assertion { id: Option<String>, assertion: String },
+    /// `client_id` alone: a public client.
+    Public { id: String },
+}
+
+impl std::fmt::Debug for ClientCredentials {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ClientCredentials([redacted])")
+    }
+}
+
+/// The parameters of an authorization request, as sent.
+#[derive(Debug, Default, Clone, Deserialize, Serialize)]
+pub struct AuthorizeParams {
+    pub client_id: Option<String>,
+    pub redirect_uri: Option<String>,
+    pub response_type: Option<String>,
+    pub response_mode: Option<String>,
+    pub scope: Option<String>,
+    pub state: Option<String>,
+    pub nonce: Option<String>,
+    pub code_challenge: Option<String>,
+    pub code_challenge_method: Option<String>,
+    pub prompt: Option<String>,
+    pub max_age: Option<String>,
+    pub login_hint: Option<String>,
+    pub ui_locales: Option<String>,
+    pub request: Option<String>,
+    pub request_uri: Option<String>,
+    /// Ours: the person must have authenticated at or after this time (Unix seconds). Set
+    /// when the request is sent to the login page for `prompt=login` or `max_age`, so the
+    /// request that comes back after the login is satisfied by it, not sent there again.
+    pub auth_after: Option<String>,
+}
+
+/// What `prompt` asks.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Prompt {
+    pub none: bool,
+    pub login: bool,
+    pub consent: bool,
+}
+
+/// A checked authorization request.
+#[derive(Debug, Clone)]
+pub struct AuthorizeRequest {
+    pub client: OAuthClient,
+    pub redirect_uri: String,
+    pub scopes: Vec<String>,
+    pub state: Option<String>,
+    pub nonce: Option<String>,
+    pub code_challenge: Option<String>,
+    pub prompt: Prompt,
+    pub max_age: Option<i64>,
+    pub login_hint: Option<String>,
+    pub auth_after: Option<i64>,
+}
+
+/// Why an authorization request is not answered with a code.
+#[derive(Debug)]
+pub enum Refusal {
+    /// No client or redirect URI to send an answer to: an error page, never a redirect.
+    Page(AppError),
+    /// An error sent back to the client's redirect URI (this URL).
+    Redirect(String),
+}
+
+/// What an authorization request needs next.
+#[derive(Debug)]
+pub enum AuthorizeStep {
+    /// The person must log in (again: `auth_after` is then when).
+    Login { auth_after: Option<i64> },
+    /// The person must be asked.
+    Consent,
+    /// Done: send the browser here (the code, or an error).
+    Redirect(String),
+}
+
+/// An answer of the token endpoint (RFC 6749 section 5.1).
+#[derive(Debug, Serialize)]
+pub struct TokenResponse {
+    pub access_token: String,
+    pub token_type: &'static str,
+    pub expires_in: i64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refresh_token: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id_token: Option<String>,
+    pub scope: String,
+}
+
+/// The parameters of a token request.
+#[derive(Debug, Default, Deserialize)]
+pub struct TokenParams {
+    pub grant_type: Option<String>,
+    pub code: Option<String>,
+    pub redirect_uri: Option<String>,
+    pub code_verifier: Option<String>,
+    pub refresh_token: Option<String>,
+    pub scope: Option<String>,
+}
+
+/// The claims of an access token issued to a client (RFC 9068).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ClientAccessClaims {
+    pub iss: String,
+    pub sub: String,
+    pub aud: String,
+    pub client_id: String,
+    #[serde(default)]
+    pub scope: String,
+    pub iat: i64,
+    pub exp: i64,
+    pub jti: String,
+    /// The grant it was issued under; none for client credentials.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gid: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub auth_time: Option<i64>,
+}
+
+/// A refused bearer token at userinfo (RFC 6750 section 3.1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BearerError {
+    /// `401`, `error="invalid_token"`.
+    InvalidToken,
+    /// `403`, `error="insufficient_scope"`.
+    InsufficientScope,
+}
+
+/// A checked logout request (RP-Initiated Logout 1.0).
+#[derive(Debug, Default)]
+pub struct LogoutRequest {
+    /// Where to send the browser afterwards (registered, with `state`), if anywhere.
+    pub redirect: Option<String>,
+    /// The client's name, for the confirmation page.
+    pub client_name: Option<String>,
+    /// The `sid` and `sub` of a valid `id_token_hint`.
+    pub hint: Option<(String, String)>,
+}
+
+/// The parameters of a logout request.
+#[derive(Debug, Default, Clone, Deserialize, Serialize)]
+pub struct LogoutParams {
+    pub id_token_hint: Option<String>,
+    pub post_logout_redirect_uri: Option<String>,
+    pub state: Option<String>,
+    pub client_id: Option<String>,
+    pub logout_hint: Option<String>,
+    pub ui_locales: Option<String>,
+}
+
+/// The `sid` clients see for a Portcullis session: derived from its id, not the id itself.
+pub fn sid_for(session_id: &str) -> String {
+    let digest = ring::digest::digest(
+        &ring::digest::SHA256,
+        format!("portcullis-sid:{session_id}").as_bytes(),
+    );
+    URL_SAFE_NO_PAD.encode(&digest.as_ref()[..18])
+}
+
+fn has(scopes: &[String], s: &str) -> bool {
+    scopes.iter().any(|x| x == s)
+}
+
+fn secs(ms: i64) -> i64 {
+    ms / 1000
+}
+
+/// `uri` with `params` added to its query.
+fn with_query(uri: &str, params: &[(&str, Option<&str>)]) -> String {
+    let Ok(mut url) = url::Url::parse(uri) else { return uri.to_owned() };
+    {
+        let mut q = url.query_pairs_mut();
+        for (k, v) in params {
+            if let Some(v) = v {
+                q.append_pair(k, v);
+            }
+        }
+    }
+    url.into()
+}
+
+fn page_error(message: &'static str) -> Refusal {
+    Refusal::Page(AppError::bad_request(ErrorCode::InvalidAuthorizationRequest, message))
+}
+
+/// The `code_challenge` syntax of RFC 7636 (for S256 it is always 43 characters).
+fn pkce_syntax(s: &str) -> bool {
+    (43..=128).contains(&s.len())
+        && s.bytes().all(|b| b.is_ascii_alphanumeric() || b"-._~".contains(&b))
+}
+
+/// The payload of a JWS, unverified: only to learn whose keys to check it with.
+fn unverified_claims(jwt: &str) -> Option<Value> {
+    let payload = jwt.split('.').nth(1)?;
+    serde_json::from_slice(&URL_SAFE_NO_PAD.decode(payload).ok()?).ok()
+}
+
+/// Constant-time equality of two strings.
+fn same(a: &str, b: &str) -> bool {
+    use subtle::ConstantTimeEq;
+    a.len() == b.len() && bool::from(a.as_bytes().ct_eq(b.as_bytes()))
+}
+
+/// The scope claims of OpenID Connect Core section 5.4 for `scopes`.
+fn scope_claims(user: &User, scopes: &[String], out: &mut Map<String, Value>) {
+    if has(scopes, "email") {
+        out.insert("email".into(), user.email.clone().into());
+        out.insert("email_verified".into(), user.email_verified.into());
+    }
+    if has(scopes, "profile") {
+        let name = user.username.clone().unwrap_or_else(|| user.email.clone());
+        out.insert("preferred_username".into(), name.clone().into());
+        out.insert("name".into(), name.into());
+        out.insert("updated_at".into(), secs(user.updated_at).into());
+    }
+}
+
+/// Caches the key sets of `private_key_jwt` clients.
+#[derive(Default)]
+pub struct ClientKeys {
+    by_uri: Mutex<HashMap<String, (i64, Arc<jsonwebtoken::jwk::JwkSet>)>>,
+}
+
+impl std::fmt::Debug for ClientKeys {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ClientKeys").finish_non_exhaustive()
+    }
+}
+
+impl Auth {
+    /// The provider's keys, made on first use (a deployment that never uses the provider
+    /// never makes RSA keys) and sealed like the access-token keys.
+    pub async fn id_keys(&self) -> crate::error::Result<&IdKeys> {
+        let keys = self
+            .id_keys
+            .get_or_try_init(|| async {
+                let mut records = self.provider_key_records().await?;
+                let mut made = false;
+                for alg in idkeys::ALGORITHMS {
+                    if !records.iter().any(|(a, _)| a == alg) {
+                        let key = idkeys::generate(alg, now_ms())?;
+                        let stored = super::seal_key(self.cipher.as_ref(), &key)?;
+                        self.store.insert_signing_key_for(alg, &stored).await?;
+                        made = true;
+                    }
+                }
+                if made {
+                    records = self.provider_key_records().await?;
+                }
+                Ok::<_, AppError>(IdKeys::new(&records)?)
+            })
+            .await?;
+        Ok(keys)
+    }
+
+    async fn provider_key_records(
+        &self,
+    ) -> crate::error::Result<Vec<(String, crate::domain::SigningKeyRecord)>> {
+        let rows = self.store.all_signing_keys().await?;
+        let (algs, keys): (Vec<String>, Vec<_>) = rows.into_iter().unzip();
+        let keys = super::open_keys(self.cipher.as_ref(), keys)?;
+        Ok(algs.into_iter().zip(keys).collect())
+    }
+
+    /// Reloads the provider's keys if they were loaded (after a rotation here or elsewhere).
+    pub async fn reload_id_keys(&self) -> crate::error::Result<()> {
+        if let Some(keys) = self.id_keys.get() {
+            let records = self.provider_key_records().await?;
+            keys.replace(&records)?;
+        }
+        Ok(())
+    }
+
+    /// The provider's issuer: the public URL.
+    pub fn issuer(&self) -> &str {
+        &self.settings.public_url
+    }
+
+    fn endpoint(&self, path: &str) -> String {
+        format!("{}{path}", self.settings.public_url)
+    }
+
+    /// The discovery document (OpenID Connect Discovery 1.0 and RFC 8414).
+    pub fn discovery(&self) -> Value {
+        let e = |p: &str| self.endpoint(p);
+        json!({
+            "issuer": self.issuer(),
+            "authorization_endpoint": e("/oauth2/authorize"),
+            "token_endpoint": e("/oauth2/token"),
+            "userinfo_endpoint": e("/oauth2/userinfo"),
+            "jwks_uri": e("/oauth2/jwks"),
+            "introspection_endpoint": e("/oauth2/introspect"),
+            "revocation_endpoint": e("/oauth2/revoke"),
+            "end_session_endpoint": e("/oauth2/logout"),
+            "scopes_supported": crate::domain::client::KNOWN_SCOPES,
+            "response_types_supported": ["code"],
+            "response_modes_supported": ["query"],
+            "grant_types_supported": crate::domain::client::GRANT_TYPES,
+            "subject_types_supported": ["public"],
+            "id_token_signing_alg_values_supported": idkeys::ALGORITHMS,
+            "token_endpoint_auth_methods_supported":
+                ["client_secret_basic", "client_secret_post", "private_key_jwt", "none"],
+            "token_endpoint_auth_signing_alg_values_supported":
+                ["RS256", "PS256", "ES256", "EdDSA"],
+            "introspection_endpoint_auth_methods_supported":
+                ["client_secret_basic", "client_secret_post", "private_key_jwt"],
+            "revocation_endpoint_auth_methods_supported":
+                ["client_secret_basic", "client_secret_post", "private_key_jwt", "none"],
+            "code_challenge_methods_supported": ["S256"],
+            "claims_supported": [
+                "sub", "iss", "aud", "exp", "iat", "auth_time", "nonce", "amr", "acr", "sid",
+                "at_hash", "email", "email_verified", "preferred_username", "name", "updated_at"
+            ],
+            "prompt_values_supported": ["none", "login", "consent"],
+            "authorization_response_iss_parameter_supported": true,
+            "backchannel_logout_supported": true,
+            "backchannel_logout_session_supported": true,
+            "frontchannel_logout_supported": false,
+            "request_parameter_supported": false,
+            "request_uri_parameter_supported": false,
+            "claims_parameter_supported": false,
+        })
+    }
+
+    // ---- client authentication ----
+
+    /// Authenticates a client as it registered to (one method, RFC 6749 section 2.3).
+    pub async fn authenticate_client(
+        &self,
+        creds: ClientCredentials,
+    ) -> Result<OAuthClient, OAuthError> {
+        let unknown = || OAuthError::invalid_client("client authentication failed");
+        let (id, method) = match &creds {
+            ClientCredentials::Basic { id, .. } => (id.clone(), AuthMethod::ClientSecretBasic),
+            ClientCredentials::Post { id, .. } => (id.clone(), AuthMethod::ClientSecretPost),
+            ClientCredentials::Public { id } => (id.clone(), AuthMethod::None),
+            ClientCredentials::Assertion { id, assertion } => {
+                // Only to find the client whose keys will check it.
+                let claimed = unverified_claims(assertion)
+                    .and_then(|c| c.get("sub").and_then(Value::as_str).map(str::to_owned));
+                let id = match (id, claimed) {
+                    (Some(id), Some(sub)) if *id != sub => return Err(unknown()),
+                    (Some(id), _) => id.clone(),
+                    (None, Some(sub)) => sub,
+                    (None, None) => return Err(unknown()),
+                };
+                (id, AuthMethod::PrivateKeyJwt)
+            }
+        };
+        let stored = self.store.client(&id).await?.ok_or_else(unknown)?;
+        if stored.client.auth_method != method {
+            return Err(unknown());
+        }
+        match creds {
+            ClientCredentials::Basic { secret, .. } | ClientCredentials::Post { secret, .. } => {
+                let ok =
+                    stored.secret_hash.as_deref().is_some_and(|h| same(h, &hash_token(&secret)));
+                if !ok {
+                    return Err(unknown());
+                }
+            }
+            ClientCredentials::Assertion { assertion, .. } => {
+                self.check_client_assertion(&stored.client, &assertion).await.map_err(|why| {
+                    tracing::info!(client_id = %stored.client.client_id, %why, "client assertion refused");
+                    unknown()
+                })?;
+            }
+            ClientCredentials::Public { .. } => {}
+        }
+        Ok(stored.client)
+    }
+
+    /// RFC 7523 section 3 for `private_key_jwt`: signed by a key of the client's JWKS, `iss`
+    /// and `sub` the client, `aud` the token endpoint or the issuer, unexpired, and its `jti`
+    /// never seen before (kept until it expires, on every node through the database).
+    async fn check_client_assertion(&self, client: &OAuthClient, jwt: &str) -> Result<(), String> {
+        use jsonwebtoken::{Algorithm, DecodingKey, Validation};
+        let header = jsonwebtoken::decode_header(jwt).map_err(|e| e.to_string())?;
+        if !matches!(
+            header.alg,
+            Algorithm::RS256 | Algorithm::PS256 | Algorithm::ES256 | Algorithm::EdDSA
+        ) {
+            return Err(format!("algorithm {:?} not allowed", header.alg));
+        }
+        let uri = client.jwks_uri.as_deref().ok_or("no jwks_uri")?;
+        let set = self.client_jwks(uri, false).await?;
+        let pick = |set: &jsonwebtoken::jwk::JwkSet| {
+            set.keys
+                .iter()
+                .filter(|k| header.kid.is_none() || k.common.key_id == header.kid)
+                .filter_map(|k| DecodingKey::from_jwk(k).ok())
+                .collect::<Vec<_>>()
+        };
+        let mut keys = pick(&set);
+        if keys.is_empty() {
+            // Perhaps the client rotated its keys: look again, once.
+            keys = pick(&*self.client_jwks(uri, true).await?);
+        }
+        let mut v = Validation::new(header.alg);
+        v.leeway = 5;
+        v.set_issuer(&[&client.client_id]);
+        v.sub = Some(client.client_id.clone());
+        let token_endpoint = self.endpoint("/oauth2/token");
+        v.set_audience(&[token_endpoint.as_str(), self.issuer()]);
+        v.set_required_spec_claims(&["exp", "iss", "sub", "aud"]);
+        let claims = keys
+            .iter()
+            .find_map(|k| jsonwebtoken::decode::<Value>(jwt, k, &v).ok())
+            .ok_or("no key of the client verifies it")?
+            .claims;
+        let jti = claims.get("jti").and_then(Value::as_str).ok_or("no jti")?;
+        let exp = claims.get("exp").and_then(Value::as_i64).unwrap_or(0);
+        let key = format!("assertion:{}", hash_token(&format!("{}:{jti}", client.client_id)));
+        if self.store.jti_revoked(&key).await.map_err(|e| e.to_string())? {
+            return Err("jti replayed".into());
+        }
+        self.store.revoke_jti(&key, (exp + 60) * 1000).await.map_err(|e| e.to_string())?;
+        Ok(())
+    }
+
+    async fn client_jwks(
+        &self,
+        uri: &str,
+        fresh: bool,
+    ) -> Result<Arc<jsonwebtoken::jwk::JwkSet>, String> {
+        let now = now_ms();
+        if !fresh {
+            let cached =
+                self.client_keys.by_uri.lock().unwrap_or_else(|e| e.into_inner()).get(uri).cloned();
+            if let Some((at, set)) = cached {
+                if now - at < CLIENT_JWKS_TTL_MS {
+                    return Ok(set);
+                }
+            }
+        }
+        let http = openidconnect::reqwest::ClientBuilder::new()
+            .redirect(openidconnect::reqwest::redirect::Policy::none())
+            .timeout(std::time::Duration::from_secs(5))
+            .user_agent(crate::PRODUCT)
+            .build()
+            .map_err(|e| e.to_string())?;
+        let res = http.get(uri).send().await.map_err(|e| e.without_url().to_string())?;
+        if !res.status().is_success() {
+            return Err(format!("jwks_uri answered {}", res.status()));
+        }
+        let bytes = res.bytes().await.map_err(|e| e.without_url().to_string())?;
+        if bytes.len() > 256 * 1024 {
+            return Err("jwks_uri answered too much".into());
+        }
+        let set: jsonwebtoken::jwk::JwkSet =
+            serde_json::from_slice(&bytes).map_err(|e| format!("not a JWKS: {e}"))?;
+        let set = Arc::new(set);
+        let mut cache = self.client_keys.by_uri.lock().unwrap_or_else(|e| e.into_inner());
+        if cache.len() > 1000 {
+            cache.clear();
+        }
+        cache.insert(uri.to_owned(), (now, set.clone()));
+        Ok(set)
+    }
+
+    // ---- the authorization request ----
+
+    /// Checks an authorization request. Until the client and its redirect URI are known to
+    /// be right, errors are a page; after, they go back to the client.
+    pub async fn authorization_request(
+        &self,
+        p: &AuthorizeParams,
+    ) -> Result<AuthorizeRequest, Refusal> {
+        let client_id = p.client_id.as_deref().filter(|s| !s.is_empty());
+        let Some(client_id) = client_id else {
+            return Err(page_error("The request names no client (client_id is missing)."));
+        };
+        let stored = self.store.client(client_id).await.map_err(|e| Refusal::Page(e.into()))?;
+        let Some(client) = stored.map(|s| s.client) else {
+            return Err(page_error("No application is registered with this client_id."));
+        };
+        let redirect_uri = match p.redirect_uri.as_deref() {
+            Some(uri) if client.redirect_uris.iter().any(|r| r == uri) => uri.to_owned(),
+            Some(_) => {
+                return Err(page_error(
+                    "The redirect_uri is not one this application registered, so the answer \
+                     cannot be sent back to it.",
+                ))
+            }
+            None if client.redirect_uris.len() == 1 => client.redirect_uris[0].clone(),
+            None => return Err(page_error("The request names no redirect_uri.")),
+        };
+        let state = p.state.clone().filter(|s| !s.is_empty());
+        let back = |error: &str, description: &str| {
+            Refusal::Redirect(with_query(
+                &redirect_uri,
+                &[
+                    ("error", Some(error)),
+                    ("error_description", Some(description)),
+                    ("state", state.as_deref()),
+                    ("iss", Some(self.issuer())),
+                ],
+            ))
+        };
+        if state.as_ref().is_some_and(|s| s.len() > MAX_PARAM) {
+            return Err(back("invalid_request", "state is too long"));
+        }
+        if p.request.is_some() {
+            return Err(back("request_not_supported", "request objects are not supported"));
+        }
+        if p.request_uri.is_some() {
+            return Err(back("request_uri_not_supported", "request_uri is not supported"));
+        }
+        match p.response_type.as_deref() {
+            Some("code") => {}
+            None => return Err(back("invalid_request", "response_type is missing")),
+            Some(_) => {
+                return Err(back(
+                    "unsupported_response_type",
+                    "only response_type=code is supported",
+                ))
+            }
+        }
+        if p.response_mode.as_deref().is_some_and(|m| m != "query") {
+            return Err(back("invalid_request", "only response_mode=query is supported"));
+        }
+        if !client.allows_grant("authorization_code") {
+            return Err(back("unauthorized_client", "this client may not use the code flow"));
+        }
+        let scopes = scope_list(p.scope.as_deref().unwrap_or(""));
+        if let Some(s) = scopes.iter().find(|s| !has(&client.scopes, s)) {
+            return Err(back(
+                "invalid_scope",
+                &format!("scope {s} is not allowed for this client"),
+            ));
+        }
+        let code_challenge = match (p.code_challenge.as_deref(), p.code_challenge_method.as_deref())
+        {
+            (None, None) if client.is_public() => {
+                return Err(back("invalid_request", "PKCE (code_challenge with S256) is required"))
+            }
+            (None, None) => None,
+            (None, Some(_)) => return Err(back("invalid_request", "code_challenge is missing")),
+            (Some(_), None | Some("plain")) => {
+                return Err(back("invalid_request", "code_challenge_method must be S256"))
+            }
+            (Some(c), Some("S256")) if pkce_syntax(c) => Some(c.to_owned()),
+            (Some(_), Some("S256")) => {
+                return Err(back("invalid_request", "malformed code_challenge"))
+            }
+            (Some(_), Some(_)) => {
+                return Err(back("invalid_request", "code_challenge_method must be S256"))
+            }
+        };
+        let nonce = p.nonce.clone().filter(|s| !s.is_empty());
+        if nonce.as_ref().is_some_and(|n| n.len() > MAX_PARAM) {
+            return Err(back("invalid_request", "nonce is too long"));
+        }
+        let mut prompt = Prompt::default();
+        for v in p.prompt.as_deref().unwrap_or("").split(' ').filter(|s| !s.is_empty()) {
+            match v {
+                "none" => prompt.none = true,
+                "login" => prompt.login = true,
+                "consent" => prompt.consent = true,
+                // One account per browser session: choosing it is logging in.
+                "select_account" => prompt.login = true,
+                _ => return Err(back("invalid_request", "unknown prompt value")),
+            }
+        }
+        if prompt.none && (prompt.login || prompt.consent) {
+            return Err(back(
+                "invalid_request",
+                "prompt=none cannot be combined with other values",
+            ));
+        }
+        let max_age = match p.max_age.as_deref() {
+            None | Some("") => None,
+            Some(v) => match v.parse::<i64>() {
+                Ok(n) if n >= 0 => Some(n),
+                _ => return Err(back("invalid_request", "max_age must be a non-negative integer")),
+            },
+        };
+        let auth_after = p.auth_after.as_deref().and_then(|v| v.parse::<i64>().ok());
+        let login_hint = p.login_hint.clone().filter(|h| !h.is_empty() && h.len() <= 320);
+        Ok(AuthorizeRequest {
+            client,
+            redirect_uri,
+            scopes,
+            state,
+            nonce,
+            code_challenge,
+            prompt,
+            max_age,
+            login_hint,
+            auth_after,
+        })
+    }
+
+    /// The error redirect for `req`.
+    pub fn authorize_error(
+        &self,
+        req: &AuthorizeRequest,
+        error: &str,
+        description: &str,
+    ) -> String {
+        with_query(
+            &req.redirect_uri,
+            &[
+                ("error", Some(error)),
+                ("error_description", Some(description)),
+                ("state", req.state.as_deref()),
+                ("iss", Some(self.issuer())),
+            ],
+        )
+    }
+
+    /// What comes next for a checked request, given the browser's session (if any).
+    pub async fn authorize_step(
+        &self,
+        req: &AuthorizeRequest,
+        session: Option<&Authenticated>,
+        consented: bool,
+    ) -> crate::error::Result<AuthorizeStep> {
+        let now_s = secs(now_ms());
+        let fresh_enough = |auth: &Authenticated| {
+            let auth_time = secs(auth.session.auth_time);
+            if req.auth_after.is_some_and(|t| auth_time >= t) {
+                return true;
+            }
+            !req.prompt.login && req.max_age.is_none_or(|max| auth_time + max >= now_s)
+        };
+        let auth = match session {
+            Some(auth) if fresh_enough(auth) && !self.must_enrol(auth) => auth,
+            _ if req.prompt.none => {
+                let url = self.authorize_error(req, "login_required", "the user is not logged in");
+                return Ok(AuthorizeStep::Redirect(url));
+            }
+            _ => {
+                let again = req.prompt.login || req.max_age.is_some();
+                return Ok(AuthorizeStep::Login { auth_after: again.then_some(now_s) });
+            }
+        };
+        if !consented && !req.client.skip_consent {
+            let remembered = self.store.consent(&auth.user.id, &req.client.client_id).await?;
+            let covered = remembered.is_some_and(|r| req.scopes.iter().all(|s| has(&r, s)));
+            if req.prompt.consent || !covered {
+                if req.prompt.none {
+                    let url = self.authorize_error(req, "consent_required", "consent is required");
+                    return Ok(AuthorizeStep::Redirect(url));
+                }
+                return Ok(AuthorizeStep::Consent);
+            }
+        }
+        Ok(AuthorizeStep::Redirect(self.issue_code(req, auth).await?))
+    }
+
+    /// Makes the grant and its code, remembers the consent, and answers the redirect.
+    async fn issue_code(
+        &self,
+        req: &AuthorizeRequest,
+        auth: &Authenticated,
+    ) -> crate::error::Result<String> {
+        let now = now_ms();
+        let code = OpaqueToken::generate();
+        let mut consent =
+            self.store.consent(&auth.user.id, &req.client.client_id).await?.unwrap_or_default();
+        for s in &req.scopes {
+            if !has(&consent, s) {
+                consent.push(s.clone());
+            }
+        }
+        let grant = NewGrant {
+            id: uuid::Uuid::now_v7().to_string(),
+            user_id: auth.user.id.clone(),
+            client_id: req.client.client_id.clone(),
+            session_id: auth.session.id.clone(),
+            scope: req.scopes.join(" "),
+            amr: auth.session.amr.iter().map(|m| m.as_str()).collect::<Vec<_>>().join(" "),
+            auth_time: auth.session.auth_time,
+            code_hash: code.hash.clone(),
+            redirect_uri: req.redirect_uri.clone(),
+            code_challenge: req.code_challenge.clone(),
+            nonce: req.nonce.clone(),
+            now,
+            code_expires_at: now + CODE_TTL_MS,
+        };
+        self.store.create_grant(&grant, &consent.join(" ")).await?;
+        let event = Event::new(AuditEvent::GrantCreated)
+            .user(&auth.user.id)
+            .detail(format!("client {} scope {}", req.client.client_id, grant.scope));
+        self.audit(&auth.client, event).await;
+        Ok(with_query(
+            &req.redirect_uri,
+            &[
+                ("code", Some(&code.plain)),
+                ("state", req.state.as_deref()),
+                ("iss", Some(self.issuer())),
+            ],
+        ))
+    }
+
+    // ---- the token endpoint ----
+
+    /// Answers a token request of an authenticated client.
+    pub async fn token(
+        &self,
+        client: &OAuthClient,
+        p: &TokenParams,
+    ) -> Result<TokenResponse, OAuthError> {
+        let grant_type = p
+            .grant_type
+            .as_deref()
+            .ok_or_else(|| OAuthError::invalid_request("grant_type is missing"))?;
+        if !crate::domain::client::GRANT_TYPES.contains(&grant_type) {
+            return Err(OAuthError::new(400, "unsupported_grant_type", "unsupported grant_type"));
+        }
+        if !client.allows_grant(grant_type) {
+            return Err(OAuthError::unauthorized_client(format!(
+                "this client may not use the {grant_type} grant"
+            )));
+        }
+        match grant_type {
+            "authorization_code" => self.code_grant(client, p).await,
+            "refresh_token" => self.refresh_grant(client, p).await,
+            _ => self.client_credentials_grant(client, p).await,
+        }
+    }
+
+    async fn code_grant(
+        &self,
+        client: &OAuthClient,
+        p: &TokenParams,
+    ) -> Result<TokenResponse, OAuthError> {
+        let code = p
+            .code
+            .as_deref()
+            .filter(|c| !c.is_empty())
+            .ok_or_else(|| OAuthError::invalid_request("code is missing"))?;
+        let now = now_ms();
+        let outcome = self.store.exchange_code(&hash_token(code), &client.client_id, now).await?;
+        let (grant, redirect_uri, challenge, nonce) = match outcome {
+            CodeOutcome::Exchanged { grant, redirect_uri, code_challenge, nonce } => {
+                (grant, redirect_uri, code_challenge, nonce)
+            }
+            CodeOutcome::Reused => {
+                tracing::warn!(client_id = %client.client_id, "authorization code used twice; its grant is revoked");
+                let event = Event::new(AuditEvent::GrantReplayed)
+                    .detail(format!("client {} code reused", client.client_id));
+                self.audit(&ClientInfo::default(), event).await;
+                return Err(OAuthError::invalid_grant("the code was already used"));
+            }
+            CodeOutcome::Invalid => {
+                return Err(OAuthError::invalid_grant("the code is invalid or has expired"))
+            }
+        };
+        // Every check below fails closed: the code is spent either way, and its grant with it.
+        let refuse = async |why: &str| -> Result<TokenResponse, OAuthError> {
+            self.store.revoke_grant(&grant.grant.id, now).await?;
+            Err(OAuthError::invalid_grant(why))
+        };
+        if p.redirect_uri.as_deref().is_some_and(|r| r != redirect_uri)
+            || (p.redirect_uri.is_none() && client.redirect_uris.len() > 1)
+        {
+            return refuse("redirect_uri does not match the authorization request").await;
+        }
+        match (challenge.as_deref(), p.code_verifier.as_deref()) {
+            (None, None) => {}
+            (Some(challenge), Some(verifier)) if pkce_syntax(verifier) => {
+                let digest = ring::digest::digest(&ring::digest::SHA256, verifier.as_bytes());
+                if !same(&URL_SAFE_NO_PAD.encode(digest.as_ref()), challenge) {
+                    return refuse("code_verifier does not match the code_challenge").await;
+                }
+            }
+            (Some(_), _) => return refuse("a valid code_verifier is required").await,
+            (None, Some(_)) => {
+                return refuse("code_verifier sent, but the request had no code_challenge").await
+            }
+        }
+        if !grant.session_live {
+            return refuse("the session that made the code has ended").await;
+        }
+        let scopes = scope_list(&grant.grant.scope);
+        let refresh = if has(&scopes, OFFLINE) && client.allows_grant("refresh_token") {
+            Some(self.new_provider_refresh(&grant.grant.id, &grant.grant.scope, now).await?)
+        } else {
+            None
+        };
+        self.tokens_for(client, &grant, &scopes, nonce.as_deref(), refresh, now).await
+    }
+
+    async fn new_provider_refresh(
+        &self,
+        grant_id: &str,
+        scope: &str,
+        now: i64,
+    ) -> Result<String, OAuthError> {
+        let token = OpaqueToken::generate();
+        let expires = now + self.settings.session_ttl.as_millis() as i64;
+        self.store.insert_provider_refresh(&token.hash, grant_id, scope, now, expires).await?;
+        Ok(token.plain)
+    }
+
+    async fn refresh_grant(
+        &self,
+        client: &OAuthClient,
+        p: &TokenParams,
+    ) -> Result<TokenResponse, OAuthError> {
+        let presented = p
+            .refresh_token
+            .as_deref()
+            .filter(|t| !t.is_empty())
+            .ok_or_else(|| OAuthError::invalid_request("refresh_token is missing"))?;
+        let asked = p.scope.as_deref().map(scope_list);
+        let mut escalation = false;
+        let narrow = |held: &str| -> Option<String> {
+            let held = scope_list(held);
+            match &asked {
+                None => Some(held.join(" ")),
+                Some(asked) if asked.iter().all(|s| has(&held, s)) => Some(asked.join(" ")),
+                Some(_) => {
+                    escalation = true;
+                    None
+                }
+            }
+        };
+        let next = OpaqueToken::generate();
+        let now = now_ms();
+        let expires = now + self.settings.session_ttl.as_millis() as i64;
+        let grace = self.settings.refresh_reuse_grace.as_millis() as i64;
+        let outcome = self
+            .store
+            .rotate_provider_refresh(
+                &hash_token(presented.trim()),
+                &next.hash,
+                &client.client_id,
+                now,
+                expires,
+                grace,
+                narrow,
+            )
+            .await?;
+        match outcome {
+            ProviderRefresh::Rotated { grant, scope } => {
+                let scopes = scope_list(&scope);
+                self.tokens_for(client, &grant, &scopes, None, Some(next.plain), now).await
+            }
+            ProviderRefresh::ReuseDetected => {
+                tracing::warn!(client_id = %client.client_id, "spent refresh token presented again; its grant is revoked");
+                let event = Event::new(AuditEvent::GrantReplayed)
+                    .detail(format!("client {} refresh token reused", client.client_id));
+                self.audit(&ClientInfo::default(), event).await;
+                Err(OAuthError::invalid_grant("the refresh token is invalid"))
+            }
+            ProviderRefresh::Invalid if escalation => Err(OAuthError::invalid_scope(
+                "a refresh cannot ask for scopes the grant does not hold",
+            )),
+            ProviderRefresh::SpentWithinGrace | ProviderRefresh::Invalid => {
+                Err(OAuthError::invalid_grant("the refresh token is invalid or has expired"))
+            }
+        }
+    }
+
+    async fn client_credentials_grant(
+        &self,
+        client: &OAuthClient,
+        p: &TokenParams,
+    ) -> Result<TokenResponse, OAuthError> {
+        const USER_SCOPES: [&str; 4] = ["openid", "profile", "email", OFFLINE];
+        let own: Vec<String> =
+            client.scopes.iter().filter(|s| !USER_SCOPES.contains(&s.as_str())).cloned().collect();
+        let scopes = match p.scope.as_deref().map(scope_list) {
+            None => own,
+            Some(asked) => match asked.iter().find(|s| !has(&own, s)) {
+                Some(s) => {
+                    return Err(OAuthError::invalid_scope(format!(
+                        "scope {s} is not allowed for client credentials"
+                    )))
+                }
+                None => asked,
+            },
+        };
+        let now = now_ms();
+        let ttl = self.settings.access_token_ttl.as_secs() as i64;
+        let claims = ClientAccessClaims {
+            iss: self.issuer().to_owned(),
+            sub: client.client_id.clone(),
+            aud: client.client_id.clone(),
+            client_id: client.client_id.clone(),
+            scope: scopes.join(" "),
+            iat: secs(now),
+            exp: secs(now) + ttl,
+            jti: uuid::Uuid::now_v7().to_string(),
+            gid: None,
+            auth_time: None,
+        };
+        let access_token = self.id_keys().await?.sign("EdDSA", "at+jwt", &claims)?;
+        Ok(TokenResponse {
+            access_token,
+            token_type: "Bearer",
+            expires_in: ttl,
+            refresh_token: None,
+            id_token: None,
+            scope: claims.scope,
+        })
+    }
+
+    /// The access token (and ID token, with `openid`) of a grant.
+    async fn tokens_for(
+        &self,
+        client: &OAuthClient,
+        grant: &LiveGrant,
+        scopes: &[String],
+        nonce: Option<&str>,
+        refresh_token: Option<String>,
+        now: i64,
+    ) -> Result<TokenResponse, OAuthError> {
+        let ttl = self.settings.access_token_ttl.as_secs() as i64;
+        let keys = self.id_keys().await?;
+        let auth_time = secs(grant.grant.auth_time);
+        let claims = ClientAccessClaims {
+            iss: self.issuer().to_owned(),
+            sub: grant.user.id.clone(),
+            aud: client.client_id.clone(),
+            client_id: client.client_id.clone(),
+            scope: scopes.join(" "),
+            iat: secs(now),
+            exp: secs(now) + ttl,
+            jti: uuid::Uuid::now_v7().to_string(),
+            gid: Some(grant.grant.id.clone()),
+            auth_time: Some(auth_time),
+        };
+        let access_token = keys.sign("EdDSA", "at+jwt", &claims)?;
+        let id_token = if has(scopes, "openid") {
+            let amr: Vec<Amr> = grant.grant.amr.split(' ').filter_map(|m| m.parse().ok()).collect();
+            let acr = if Amr::multi_factor(&amr) { "aal2" } else { "aal1" };
+            let mut c = Map::new();
+            c.insert("iss".into(), self.issuer().into());
+            c.insert("sub".into(), grant.user.id.clone().into());
+            c.insert("aud".into(), client.client_id.clone().into());
+            c.insert("iat".into(), secs(now).into());
+            c.insert("exp".into(), (secs(now) + ttl).into());
+            c.insert("auth_time".into(), auth_time.into());
+            if let Some(n) = nonce {
+                c.insert("nonce".into(), n.into());
+            }
+            c.insert("amr".into(), amr.iter().map(|m| m.as_str()).collect::<Vec<_>>().into());
+            c.insert("acr".into(), acr.into());
+            c.insert("sid".into(), sid_for(&grant.grant.session_id).into());
+            c.insert("at_hash".into(), idkeys::half_hash(&access_token).into());
+            scope_claims(&grant.user, scopes, &mut c);
+            Some(keys.sign(&client.id_token_alg, "JWT", &Value::Object(c))?)
+        } else {
+            None
+        };
+        Ok(TokenResponse {
+            access_token,
+            token_type: "Bearer",
+            expires_in: ttl,
+            refresh_token,
+            id_token,
+            scope: scopes.join(" "),
+        })
+    }
+
+    // ---- using tokens ----
+
+    /// A client access token that is still good: signed by us, unexpired, and its grant (and,
+    /// without `offline_access`, its session) still live, or for client credentials, not
+    /// revoked and its client still registered.
+    async fn live_access_token(
+        &self,
+        token: &str,
+    ) -> crate::error::Result<Option<(ClientAccessClaims, Option<LiveGrant>)>> {
+        let keys = self.id_keys().await?;
+        let claims: ClientAccessClaims = match keys.verify(token, "at+jwt", self.issuer(), true) {
+            Ok(c) => c,
+            Err(IdTokenError::UnknownKey) => {
+                self.reload_id_keys().await?;
+                match keys.verify(token, "at+jwt", self.issuer(), true) {
+                    Ok(c) => c,
+                    Err(_) => return Ok(None),
+                }
+            }
+            Err(IdTokenError::Invalid) => return Ok(None),
+        };
+        if claims.aud != claims.client_id {
+            return Ok(None);
+        }
+        match &claims.gid {
+            Some(gid) => {
+                let Some(grant) = self.store.live_grant(gid, now_ms()).await? else {
+                    return Ok(None);
+                };
+                let offline = has(&scope_list(&grant.grant.scope), OFFLINE);
+                if grant.grant.client_id != claims.client_id
+                    || grant.user.id != claims.sub
+                    || !(grant.session_live || offline)
+                {
+                    return Ok(None);
+                }
+                Ok(Some((claims, Some(grant))))
+            }
+            None => {
+                if self.store.jti_revoked(&claims.jti).await?
+                    || self.store.client(&claims.client_id).await?.is_none()
+                {
+                    return Ok(None);
+                }
+                Ok(Some((claims, None)))
+            }
+        }
+    }
+
+    /// The userinfo endpoint's claims for a bearer token.
+    pub async fn userinfo(&self, token: &str) -> Result<Value, Result<BearerError, AppError>> {
+        let Some((claims, grant)) = self.live_access_token(token).await.map_err(Err)? else {
+            return Err(Ok(BearerError::InvalidToken));
+        };
+        let Some(grant) = grant else { return Err(Ok(BearerError::InsufficientScope)) };
+        let scopes = scope_list(&claims.scope);
+        if !has(&scopes, "openid") {
+            return Err(Ok(BearerError::InsufficientScope));
+        }
+        let mut out = Map::new();
+        out.insert("sub".into(), grant.user.id.clone().into());
+        scope_claims(&grant.user, &scopes, &mut out);
+        Ok(Value::Object(out))
+    }
+
+    /// Token introspection (RFC 7662) for `client`: only its own tokens are described; any
+    /// other token, or one that is not live, is `{"active": false}`.
+    pub async fn introspect(&self, client: &OAuthClient, token: &str) -> Result<Value, OAuthError> {
+        let inactive = json!({"active": false});
+        if let Some((claims, grant)) = self.live_access_token(token).await? {
+            if claims.client_id != client.client_id {
+                return Ok(inactive);
+            }
+            let mut out = json!({
+                "active": true,
+                "token_type": "Bearer",
+                "scope": claims.scope,
+                "client_id": claims.client_id,
+                "sub": claims.sub,
+                "aud": claims.aud,
+                "iss": claims.iss,
+                "iat": claims.iat,
+                "exp": claims.exp,
+                "jti": claims.jti,
+            });
+            if let Some(g) = grant {
+                out["username"] = g.user.username.clone().unwrap_or(g.user.email.clone()).into();
+                out["auth_time"] = secs(g.grant.auth_time).into();
+            }
+            return Ok(out);
+        }
+        let Some(grant_id) =
+            self.store.refresh_token_grant(&hash_token(token), &client.client_id).await?
+        else {
+            return Ok(inactive);
+        };
+        let refresh = self.store.live_provider_refresh(&hash_token(token), now_ms()).await?;
+        let Some((scope, exp, iat)) = refresh else { return Ok(inactive) };
+        let Some(grant) = self.store.live_grant(&grant_id, now_ms()).await? else {
+            return Ok(inactive);
+        };
+        Ok(json!({
+            "active": true,
+            "token_type": "refresh_token",
+            "scope": scope,
+            "client_id": client.client_id,
+            "sub": grant.user.id,
+            "iss": self.issuer(),
+            "iat": secs(iat),
+            "exp": secs(exp),
+        }))
+    }
+
+    /// Token revocation (RFC 7009): a refresh token or access token of `client` ends its whole
+    /// grant (section 2.1 allows it; the person authorizes again); a client-credentials token
+    /// is listed as revoked until it expires. Unknown tokens and other clients' tokens change
+    /// nothing, and the answer is the same.
+    pub async fn revoke_token(&self, client: &OAuthClient, token: &str) -> Result<(), OAuthError> {
+        let now = now_ms();
+        if let Some(grant_id) =
+            self.store.refresh_token_grant(&hash_token(token), &client.client_id).await?
+        {
+            self.store.revoke_grant(&grant_id, now).await?;
+            return Ok(());
+        }
+        if let Some((claims, grant)) = self.live_access_token(token).await? {
+            if claims.client_id != client.client_id {
+                return Ok(());
+            }
+            match grant {
+                Some(g) => {
+                    self.store.revoke_grant(&g.grant.id, now).await?;
+                }
+                None => self.store.revoke_jti(&claims.jti, claims.exp * 1000).await?,
+            }
+        }
+        Ok(())
+    }
+
+    // ---- what users see of their grants ----
+
+    pub async fn granted_clients(
+        &self,
+        auth: &Authenticated,
+    ) -> crate::error::Result<Vec<crate::store::GrantedClient>> {
+        Ok(self.store.granted_clients(&auth.user.id).await?)
+    }
+
+    /// Withdraws everything the user granted `client_id`: its tokens stop at once, and the
+    /// next sign-in asks again. `404` when nothing was granted.
+    pub async fn revoke_granted_client(
+        &self,
+        auth: &Authenticated,
+        client_id: &str,
+    ) -> crate::error::Result<()> {
+        let event = Event::new(AuditEvent::GrantRevoked)
+            .user(&auth.user.id)
+            .detail(format!("client {client_id}"));
+        let revoke = async |audit: &mut crate::store::Audit| {
+            Ok(self.store.revoke_client_for_user(&auth.user.id, client_id, now_ms(), audit).await?)
+        };
+        if self.audited(&auth.client, event, revoke).await? {
+            Ok(())
+        } else {
+            Err(AppError::not_found(ErrorCode::GrantNotFound, "Nothing is granted to that client"))
+        }
+    }
+
+    // ---- RP-initiated logout ----
+
+    /// Checks a logout request. A `post_logout_redirect_uri` is followed only when it is
+    /// registered, exactly, for the client the hint (or `client_id`) names; anything else is
+    /// refused with the error page, so this endpoint is never an open redirect.
+    pub async fn logout_request(&self, p: &LogoutParams) -> crate::error::Result<LogoutRequest> {
+        let bad =
+            |m: &'static str| AppError::bad_request(ErrorCode::InvalidAuthorizationRequest, m);
+        let mut client_id = p.client_id.clone().filter(|c| !c.is_empty());
+        let mut hint = None;
+        if let Some(token) = p.id_token_hint.as_deref().filter(|t| !t.is_empty()) {
+            let keys = self.id_keys().await?;
+            // An expired hint still says who asks (RP-Initiated Logout section 2).
+            let claims: Value = keys
+                .verify(token, "JWT", self.issuer(), false)
+                .map_err(|_| bad("The id_token_hint is not an ID token this server issued."))?;
+            let aud = match &claims["aud"] {
+                Value::String(a) => Some(a.clone()),
+                Value::Array(a) if a.len() == 1 => a[0].as_str().map(str::to_owned),
+                _ => None,
+            }
+            .ok_or_else(|| bad("The id_token_hint names no single client."))?;
+            if client_id.as_ref().is_some_and(|c| *c != aud) {
+                return Err(bad("The id_token_hint was issued to another client."));
+            }
+            client_id = Some(aud);
+            let sid = claims["sid"].as_str().unwrap_or_default().to_owned();
+            let sub = claims["sub"].as_str().unwrap_or_default().to_owned();
+            hint = Some((sid, sub));
+        }
+        let client = match &client_id {
+            Some(id) => {
+                Some(self.store.client(id).await?.ok_or_else(|| bad("Unknown client."))?.client)
+            }
+            None => None,
+        };
+        let redirect = match p.post_logout_redirect_uri.as_deref().filter(|u| !u.is_empty()) {
+            None => None,
+            Some(uri) => {
+                let client = client.as_ref().ok_or_else(|| {
+                    bad("A post_logout_redirect_uri needs an id_token_hint or a client_id.")
+                })?;
+                if !client.post_logout_redirect_uris.iter().any(|u| u == uri) {
+                    return Err(bad(
+                        "The post_logout_redirect_uri is not one this application registered.",
+                    ));
+                }
+                Some(with_query(uri, &[("state", p.state.as_deref())]))
+            }
+        };
+        Ok(LogoutRequest { redirect, client_name: client.map(|c| c.name), hint })
+    }
+}

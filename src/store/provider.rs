@@ -1,0 +1,805 @@
+//! The OpenID Connect provider's rows: clients, grants, codes, refresh tokens, consents,
+//! revoked client-credentials tokens and the back-channel logout queue (docs/provider.md).
+//!
+//! A grant is one authorization of a client by a user in one session: its code, its refresh
+//! tokens and the access tokens that name it (`gid`) live and die with it. A grant without
+//! `offline_access` also dies with its session (checked on every use: [`LiveGrant`]).
+
+use sqlx::{Any, Transaction};
+
+use super::row::{Flag, NullableText, Text, Words};
+use super::users::UserRow;
+use super::{Audit, Result, Store};
+use crate::domain::{AuthMethod, OAuthClient, User};
+
+/// `SELECT` every column of `oauth_clients` (decoded by [`ClientRow`]) and then `$tail`.
+macro_rules! client_sql {
+    ($tail:literal) => {
+        concat!(
+            "SELECT client_id, name, secret_hash, auth_method, redirect_uris, ",
+            "post_logout_redirect_uris, grant_types, scopes, backchannel_logout_uri, ",
+            "skip_consent, jwks_uri, id_token_alg, managed_by, created_at, updated_at ",
+            "FROM oauth_clients ",
+            $tail
+        )
+    };
+}
+
+#[derive(sqlx::FromRow)]
+struct ClientRow {
+    #[sqlx(try_from = "Text")]
+    client_id: String,
+    #[sqlx(try_from = "Text")]
+    name: String,
+    #[sqlx(try_from = "NullableText")]
+    secret_hash: Option<String>,
+    #[sqlx(try_from = "Text")]
+    auth_method: String,
+    #[sqlx(try_from = "Words")]
+    redirect_uris: Vec<String>,
+    #[sqlx(try_from = "Words")]
+    post_logout_redirect_uris: Vec<String>,
+    #[sqlx(try_from = "Words")]
+    grant_types: Vec<String>,
+    #[sqlx(try_from = "Words")]
+    scopes: Vec<String>,
+    #[sqlx(try_from = "NullableText")]
+    backchannel_logout_uri: Option<String>,
+    #[sqlx(try_from = "Flag")]
+    skip_consent: bool,
+    #[sqlx(try_from = "NullableText")]
+    jwks_uri: Option<String>,
+    #[sqlx(try_from = "Text")]
+    id_token_alg: String,
+    #[sqlx(try_from = "Text")]
+    managed_by: String,
+    created_at: i64,
+    updated_at: i64,
+}
+
+/// A client with the hash of its secret (which only the client check reads).
+pub struct StoredClient {
+    pub client: OAuthClient,
+    pub secret_hash: Option<String>,
+}
+
+impl std::fmt::Debug for StoredClient {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("StoredClient").field("client", &self.client).finish_non_exhaustive()
+    }
+}
+
+impl From<ClientRow> for StoredClient {
+    fn from(r: ClientRow) -> Self {
+        let client = OAuthClient {
+            client_id: r.client_id,
+            name: r.name,
+            // A method the code no longer knows is treated as the strictest one.
+            auth_method: r.auth_method.parse().unwrap_or(AuthMethod::PrivateKeyJwt),
+            redirect_uris: r.redirect_uris,
+            post_logout_redirect_uris: r.post_logout_redirect_uris,
+            grant_types: r.grant_types,
+            scopes: r.scopes,
+            backchannel_logout_uri: r.backchannel_logout_uri,
+            skip_consent: r.skip_consent,
+            jwks_uri: r.jwks_uri,
+            id_token_alg: r.id_token_alg,
+            managed_by: r.managed_by,
+            created_at: r.created_at,
+            updated_at: r.updated_at,
+        };
+        Self { client, secret_hash: r.secret_hash }
+    }
+}
+
+/// A grant to write, with its first code.
+pub struct NewGrant {
+    pub id: String,
+    pub user_id: String,
+    pub client_id: String,
+    pub session_id: String,
+    pub scope: String,
+    pub amr: String,
+    /// Unix milliseconds.
+    pub auth_time: i64,
+    pub code_hash: String,
+    pub redirect_uri: String,
+    pub code_challenge: Option<String>,
+    pub nonce: Option<String>,
+    pub now: i64,
+    pub code_expires_at: i64,
+}
+
+/// A grant as read back.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Grant {
+    #[sqlx(rename = "g_id", try_from = "Text")]
+    pub id: String,
+    #[sqlx(rename = "g_user_id", try_from = "Text")]
+    pub user_id: String,
+    #[sqlx(rename = "g_client_id", try_from = "Text")]
+    pub client_id: String,
+    #[sqlx(rename = "g_session_id", try_from = "Text")]
+    pub session_id: String,
+    #[sqlx(rename = "g_scope", try_from = "Text")]
+    pub scope: String,
+    #[sqlx(rename = "g_amr", try_from = "Text")]
+    pub amr: String,
+    #[sqlx(rename = "g_auth_time")]
+    pub auth_time: i64,
+}
+
+/// A grant that is not revoked, of an active user, with whether its session is still live
+/// (a grant without `offline_access` is over when it is not).
+#[derive(Debug, Clone)]
+pub struct LiveGrant {
+    pub grant: Grant,
+    pub user: User,
+    pub session_live: bool,
+}
+
+#[derive(sqlx::FromRow)]
+struct LiveGrantRow {
+    #[sqlx(flatten)]
+    grant: Grant,
+    #[sqlx(flatten)]
+    user: UserRow,
+    #[sqlx(try_from = "Flag")]
+    session_live: bool,
+}
+
+impl From<LiveGrantRow> for LiveGrant {
+    fn from(r: LiveGrantRow) -> Self {
+        Self { grant: r.grant, user: r.user.into(), session_live: r.session_live }
+    }
+}
+
+/// `$1` now, then the key. The user active; the session's liveness computed.
+macro_rules! live_grant_sql {
+    ($from:literal, $key:literal) => {
+        concat!(
+            "SELECT g.id AS g_id, g.user_id AS g_user_id, g.client_id AS g_client_id, ",
+            "g.session_id AS g_session_id, g.scope AS g_scope, g.amr AS g_amr, ",
+            "g.auth_time AS g_auth_time, ",
+            user_columns!("u."),
+            ", CASE WHEN s.id IS NOT NULL AND s.revoked_at IS NULL AND s.expires_at > $1 ",
+            "AND s.password_epoch = u.password_epoch THEN 1 ELSE 0 END AS session_live FROM ",
+            $from,
+            " JOIN users u ON u.id = g.user_id LEFT JOIN sessions s ON s.id = g.session_id ",
+            "WHERE ",
+            $key,
+            " = $2 AND g.revoked_at IS NULL AND u.is_active = 1"
+        )
+    };
+}
+
+/// What presenting an authorization code did.
+#[derive(Debug)]
+pub enum CodeOutcome {
+    /// First use, in time: the grant it belongs to, and what the code was bound to.
+    Exchanged {
+        grant: LiveGrant,
+        redirect_uri: String,
+        code_challenge: Option<String>,
+        nonce: Option<String>,
+    },
+    /// Used before: its grant (and every token it issued) is now revoked.
+    Reused,
+    /// Unknown, expired, or its grant or user is gone.
+    Invalid,
+}
+
+#[derive(sqlx::FromRow)]
+struct CodeRow {
+    #[sqlx(try_from = "Text")]
+    grant_id: String,
+    #[sqlx(try_from = "Text")]
+    redirect_uri: String,
+    #[sqlx(try_from = "NullableText")]
+    code_challenge: Option<String>,
+    #[sqlx(try_from = "NullableText")]
+    nonce: Option<String>,
+}
+
+#[derive(sqlx::FromRow)]
+struct SpentRow {
+    #[sqlx(try_from = "Text")]
+    grant_id: String,
+    spent_at: Option<i64>,
+}
+
+/// What presenting a provider refresh token did.
+#[derive(Debug)]
+pub enum ProviderRefresh {
+    /// Rotated: the grant, and the scope the spent token carried.
+    Rotated {
+        grant: LiveGrant,
+        scope: String,
+    },
+    /// Spent already, within the grace period (two requests racing): refused, grant kept.
+    SpentWithinGrace,
+    /// Spent already: the grant is revoked (reuse detection).
+    ReuseDetected,
+    Invalid,
+}
+
+/// A client the user has granted, for `/account/` and `GET /api/auth/grants`.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct GrantedClient {
+    #[sqlx(try_from = "Text")]
+    pub client_id: String,
+    #[sqlx(try_from = "Text")]
+    pub name: String,
+    #[sqlx(try_from = "Words")]
+    pub scopes: Vec<String>,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+/// A claimed back-channel logout notice.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct LogoutNotice {
+    #[sqlx(try_from = "Text")]
+    pub client_id: String,
+    #[sqlx(try_from = "Text")]
+    pub user_id: String,
+    #[sqlx(try_from = "Text")]
+    pub session_id: String,
+}
+
+/// Which ended sessions [`Store::queue_logouts_in`] looks at.
+pub(super) enum Ended<'a> {
+    /// Every revoked session of this user.
+    User(&'a str),
+    /// This session.
+    Session(&'a str),
+}
+
+impl Store {
+    pub async fn insert_client(&self, c: &OAuthClient, secret_hash: Option<&str>) -> Result<()> {
+        self.q("INSERT INTO oauth_clients (client_id, name, secret_hash, auth_method, \
+                redirect_uris, post_logout_redirect_uris, grant_types, scopes, \
+                backchannel_logout_uri, skip_consent, jwks_uri, id_token_alg, managed_by, \
+                created_at, updated_at) \
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)")
+            .bind(c.client_id.clone())
+            .bind(c.name.clone())
+            .bind(secret_hash.map(str::to_owned))
+            .bind(c.auth_method.as_str())
+            .bind(c.redirect_uris.join(" "))
+            .bind(c.post_logout_redirect_uris.join(" "))
+            .bind(c.grant_types.join(" "))
+            .bind(c.scopes.join(" "))
+            .bind(c.backchannel_logout_uri.clone())
+            .bind(i64::from(c.skip_consent))
+            .bind(c.jwks_uri.clone())
+            .bind(c.id_token_alg.clone())
+            .bind(c.managed_by.clone())
+            .bind(c.created_at)
+            .bind(c.updated_at)
+            .execute(self.db())
+            .await?;
+        Ok(())
+    }
+
+    /// Rewrites a client's registration (not its secret, not `created_at`). `false`: no such
+    /// client.
+    pub async fn update_client(&self, c: &OAuthClient) -> Result<bool> {
+        let n = self
+            .q("UPDATE oauth_clients SET name = $1, auth_method = $2, redirect_uris = $3, \
+                post_logout_redirect_uris = $4, grant_types = $5, scopes = $6, \
+                backchannel_logout_uri = $7, skip_consent = $8, jwks_uri = $9, \
+                id_token_alg = $10, managed_by = $11, updated_at = $12 WHERE client_id = $13")
+            .bind(c.name.clone())
+            .bind(c.auth_method.as_str())
+            .bind(c.redirect_uris.join(" "))
+            .bind(c.post_logout_redirect_uris.join(" "))
+            .bind(c.grant_types.join(" "))
+            .bind(c.scopes.join(" "))
+            .bind(c.backchannel_logout_uri.clone())
+            .bind(i64::from(c.skip_consent))
+            .bind(c.jwks_uri.clone())
+            .bind(c.id_token_alg.clone())
+            .bind(c.managed_by.clone())
+            .bind(c.updated_at)
+            .bind(c.client_id.clone())
+            .execute(self.db())
+            .await?
+            .rows_affected();
+        Ok(n == 1)
+    }
+
+    /// Sets (or, with `None`, clears) a client's secret hash. `false`: no such client.
+    pub async fn set_client_secret(
+        &self,
+        client_id: &str,
+        hash: Option<&str>,
+        now: i64,
+    ) -> Result<bool> {
+        let n = self
+            .q("UPDATE oauth_clients SET secret_hash = $1, updated_at = $2 WHERE client_id = $3")
+            .bind(hash.map(str::to_owned))
+            .bind(now)
+            .bind(client_id.to_owned())
+            .execute(self.db())
+            .await?
+            .rows_affected();
+        Ok(n == 1)
+    }
+
+    pub async fn client(&self, client_id: &str) -> Result<Option<StoredClient>> {
+        const SQL: &str = client_sql!("WHERE client_id = $1");
+        let row: Option<ClientRow> =
+            self.q_as(SQL).bind(client_id.to_owned()).fetch_optional(self.db()).await?;
+        Ok(row.map(StoredClient::from))
+    }
+
+    pub async fn clients(&self) -> Result<Vec<OAuthClient>> {
+        const SQL: &str = client_sql!("ORDER BY created_at, client_id");
+        let rows: Vec<ClientRow> = self.q_as(SQL).fetch_all(self.db()).await?;
+        Ok(rows.into_iter().map(|r| StoredClient::from(r).client).collect())
+    }
+
+    /// Deletes a client with its grants, codes, refresh tokens and consents. `false`: no such
+    /// client.
+    pub async fn delete_client(&self, client_id: &str, audit: &mut Audit) -> Result<bool> {
+        let mut tx = self.begin().await?;
+        let n = self
+            .q("DELETE FROM oauth_clients WHERE client_id = $1")
+            .bind(client_id.to_owned())
+            .execute(self.on(&mut *tx))
+            .await?
+            .rows_affected();
+        if n == 0 {
+            return Ok(false);
+        }
+        // SQLite enforces foreign keys only when asked; say it in SQL for every database.
+        for sql in [
+            "DELETE FROM oauth_refresh_tokens WHERE grant_id IN \
+             (SELECT id FROM oauth_grants WHERE client_id = $1)",
+            "DELETE FROM oauth_codes WHERE grant_id IN \
+             (SELECT id FROM oauth_grants WHERE client_id = $1)",
+            "DELETE FROM oauth_grants WHERE client_id = $1",
+            "DELETE FROM oauth_consents WHERE client_id = $1",
+        ] {
+            self.q(sql).bind(client_id.to_owned()).execute(self.on(&mut *tx)).await?;
+        }
+        self.commit_change(tx, None, audit).await?;
+        Ok(true)
+    }
+
+    /// Writes a grant and its authorization code, and remembers the user's consent to
+    /// `consent` (the scopes granted so far, these included).
+    pub async fn create_grant(&self, g: &NewGrant, consent: &str) -> Result<()> {
+        let mut tx = self.begin().await?;
+        self.q("INSERT INTO oauth_grants (id, user_id, client_id, session_id, scope, amr, \
+                auth_time, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+            .bind(g.id.clone())
+            .bind(g.user_id.clone())
+            .bind(g.client_id.clone())
+            .bind(g.session_id.clone())
+            .bind(g.scope.clone())
+            .bind(g.amr.clone())
+            .bind(g.auth_time)
+            .bind(g.now)
+            .execute(self.on(&mut *tx))
+            .await?;
+        self.q("INSERT INTO oauth_codes (code_hash, grant_id, redirect_uri, code_challenge, \
+                nonce, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
+            .bind(g.code_hash.clone())
+            .bind(g.id.clone())
+            .bind(g.redirect_uri.clone())
+            .bind(g.code_challenge.clone())
+            .bind(g.nonce.clone())
+            .bind(g.now)
+            .bind(g.code_expires_at)
+            .execute(self.on(&mut *tx))
+            .await?;
+        self.set_consent_in(&mut tx, &g.user_id, &g.client_id, consent, g.now).await?;
+        self.commit(tx).await?;
+        Ok(())
+    }
+
+    async fn set_consent_in(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        user_id: &str,
+        client_id: &str,
+        scope: &str,
+        now: i64,
+    ) -> Result<()> {
+        let n = self
+            .q("UPDATE oauth_consents SET scope = $1, updated_at = $2 \
+                WHERE user_id = $3 AND client_id = $4")
+            .bind(scope.to_owned())
+            .bind(now)
+            .bind(user_id.to_owned())
+            .bind(client_id.to_owned())
+            .execute(self.on(&mut **tx))
+            .await?
+            .rows_affected();
+        if n == 0 {
+            self.q("INSERT INTO oauth_consents (user_id, client_id, scope, created_at, \
+                    updated_at) VALUES ($1, $2, $3, $4, $5)")
+                .bind(user_id.to_owned())
+                .bind(client_id.to_owned())
+                .bind(scope.to_owned())
+                .bind(now)
+                .bind(now)
+                .execute(self.on(&mut **tx))
+                .await?;
+        }
+        Ok(())
+    }
+
+    /// The scopes this user has allowed this client, if any.
+    pub async fn consent(&self, user_id: &str, client_id: &str) -> Result<Option<Vec<String>>> {
+        let scope: Option<Text> = self
+            .q_scalar("SELECT scope FROM oauth_consents WHERE user_id = $1 AND client_id = $2")
+            .bind(user_id.to_owned())
+            .bind(client_id.to_owned())
+            .fetch_optional(self.db())
+            .await?;
+        Ok(scope.map(|s| crate::domain::client::scope_list(&s.0)))
+    }
+
+    /// Spends an authorization code of `client_id`. A second use revokes the grant the first
+    /// one made (RFC 6749 section 4.1.2), with its refresh tokens.
+    pub async fn exchange_code(
+        &self,
+        code_hash: &str,
+        client_id: &str,
+        now: i64,
+    ) -> Result<CodeOutcome> {
+        let mut tx = self.begin().await?;
+        let spent = self
+            .q("UPDATE oauth_codes SET used_at = $1 WHERE code_hash = $2 AND used_at IS NULL \
+                AND expires_at > $3")
+            .bind(now)
+            .bind(code_hash.to_owned())
+            .bind(now)
+            .execute(self.on(&mut *tx))
+            .await?
+            .rows_affected();
+        if spent == 1 {
+            let code: CodeRow = self
+                .q_as(
+                    "SELECT grant_id, redirect_uri, code_challenge, nonce FROM oauth_codes \
+                       WHERE code_hash = $1",
+                )
+                .bind(code_hash.to_owned())
+                .fetch_one(self.on(&mut *tx))
+                .await?;
+            const SQL: &str = live_grant_sql!("oauth_grants g", "g.id");
+            let row: Option<LiveGrantRow> = self
+                .q_as(SQL)
+                .bind(now)
+                .bind(code.grant_id.clone())
+                .fetch_optional(self.on(&mut *tx))
+                .await?;
+            let Some(grant) = row.map(LiveGrant::from).filter(|g| g.grant.client_id == client_id)
+            else {
+                // Another client's code, or a grant or user gone: spent, and nothing issued.
+                self.commit(tx).await?;
+                return Ok(CodeOutcome::Invalid);
+            };
+            self.q("UPDATE oauth_grants SET used_at = $1 WHERE id = $2")
+                .bind(now)
+                .bind(code.grant_id.clone())
+                .execute(self.on(&mut *tx))
+                .await?;
+            self.commit(tx).await?;
+            return Ok(CodeOutcome::Exchanged {
+                grant,
+                redirect_uri: code.redirect_uri,
+                code_challenge: code.code_challenge,
+                nonce: code.nonce,
+            });
+        }
+        drop(tx);
+        let used: Option<SpentRow> = self
+            .q_as("SELECT grant_id, used_at AS spent_at FROM oauth_codes WHERE code_hash = $1")
+            .bind(code_hash.to_owned())
+            .fetch_optional(self.db())
+            .await?;
+        match used {
+            Some(SpentRow { grant_id, spent_at: Some(_) }) => {
+                self.revoke_grant(&grant_id, now).await?;
+                Ok(CodeOutcome::Reused)
+            }
+            _ => Ok(CodeOutcome::Invalid),
+        }
+    }
+
+    /// A grant that is still in force (not revoked, user active), with its session's state.
+    pub async fn live_grant(&self, grant_id: &str, now: i64) -> Result<Option<LiveGrant>> {
+        const SQL: &str = live_grant_sql!("oauth_grants g", "g.id");
+        let row: Option<LiveGrantRow> =
+            self.q_as(SQL).bind(now).bind(grant_id.to_owned()).fetch_optional(self.db()).await?;
+        Ok(row.map(LiveGrant::from))
+    }
+
+    pub async fn insert_provider_refresh(
+        &self,
+        token_hash: &str,
+        grant_id: &str,
+        scope: &str,
+        now: i64,
+        expires_at: i64,
+    ) -> Result<()> {
+        self.q("INSERT INTO oauth_refresh_tokens (token_hash, grant_id, scope, created_at, \
+                expires_at) VALUES ($1, $2, $3, $4, $5)")
+            .bind(token_hash.to_owned())
+            .bind(grant_id.to_owned())
+            .bind(scope.to_owned())
+            .bind(now)
+            .bind(expires_at)
+            .execute(self.db())
+            .await?;
+        Ok(())
+    }
+
+    /// Spends refresh token `old_hash` of `client_id` and stores `new_hash` in its place, with
+    /// `new_scope` (the same or fewer scopes). A spent token presented again after `grace_ms`
+    /// revokes its grant.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn rotate_provider_refresh(
+        &self,
+        old_hash: &str,
+        new_hash: &str,
+        client_id: &str,
+        now: i64,
+        expires_at: i64,
+        grace_ms: i64,
+        narrow: impl FnOnce(&str) -> Option<String>,
+    ) -> Result<ProviderRefresh> {
+        let mut tx = self.begin().await?;
+        let spent = self
+            .q("UPDATE oauth_refresh_tokens SET spent_at = $1 WHERE token_hash = $2 \
+                AND spent_at IS NULL AND expires_at > $3")
+            .bind(now)
+            .bind(old_hash.to_owned())
+            .bind(now)
+            .execute(self.on(&mut *tx))
+            .await?
+            .rows_affected();
+        if spent == 1 {
+            const SQL: &str = live_grant_sql!(
+                "oauth_refresh_tokens r JOIN oauth_grants g ON g.id = r.grant_id",
+                "r.token_hash"
+            );
+            let row: Option<LiveGrantRow> = self
+                .q_as(SQL)
+                .bind(now)
+                .bind(old_hash.to_owned())
+                .fetch_optional(self.on(&mut *tx))
+                .await?;
+            let Some(grant) = row.map(LiveGrant::from).filter(|g| g.grant.client_id == client_id)
+            else {
+                self.commit(tx).await?;
+                return Ok(ProviderRefresh::Invalid);
+            };
+            let scope: Text = self
+                .q_scalar("SELECT scope FROM oauth_refresh_tokens WHERE token_hash = $1")
+                .bind(old_hash.to_owned())
+                .fetch_one(self.on(&mut *tx))
+                .await?;
+            let Some(new_scope) = narrow(&scope.0) else {
+                // Refused (scope escalation): the token is not spent by a refused request.
+                drop(tx);
+                return Ok(ProviderRefresh::Invalid);
+            };
+            self.q("INSERT INTO oauth_refresh_tokens (token_hash, grant_id, scope, created_at, \
+                    expires_at) VALUES ($1, $2, $3, $4, $5)")
+                .bind(new_hash.to_owned())
+                .bind(grant.grant.id.clone())
+                .bind(new_scope.clone())
+                .bind(now)
+                .bind(expires_at)
+                .execute(self.on(&mut *tx))
+                .await?;
+            self.q("UPDATE oauth_grants SET used_at = $1 WHERE id = $2")
+                .bind(now)
+                .bind(grant.grant.id.clone())
+                .execute(self.on(&mut *tx))
+                .await?;
+            self.commit(tx).await?;
+            return Ok(ProviderRefresh::Rotated { grant, scope: new_scope });
+        }
+        drop(tx);
+        let token: Option<SpentRow> = self
+            .q_as("SELECT grant_id, spent_at FROM oauth_refresh_tokens WHERE token_hash = $1")
+            .bind(old_hash.to_owned())
+            .fetch_optional(self.db())
+            .await?;
+        match token {
+            Some(SpentRow { spent_at: Some(at), .. }) if now - at <= grace_ms => {
+                Ok(ProviderRefresh::SpentWithinGrace)
+            }
+            Some(SpentRow { grant_id, spent_at: Some(_) }) => {
+                self.revoke_grant(&grant_id, now).await?;
+                Ok(ProviderRefresh::ReuseDetected)
+            }
+            _ => Ok(ProviderRefresh::Invalid),
+        }
+    }
+
+    /// A refresh token that is neither spent nor expired: `(scope, expires_at, created_at)`.
+    pub async fn live_provider_refresh(
+        &self,
+        token_hash: &str,
+        now: i64,
+    ) -> Result<Option<(String, i64, i64)>> {
+        #[derive(sqlx::FromRow)]
+        struct Row {
+            #[sqlx(try_from = "Text")]
+            scope: String,
+            expires_at: i64,
+            created_at: i64,
+        }
+        let row: Option<Row> = self
+            .q_as(
+                "SELECT scope, expires_at, created_at FROM oauth_refresh_tokens \
+                   WHERE token_hash = $1 AND spent_at IS NULL AND expires_at > $2",
+            )
+            .bind(token_hash.to_owned())
+            .bind(now)
+            .fetch_optional(self.db())
+            .await?;
+        Ok(row.map(|r| (r.scope, r.expires_at, r.created_at)))
+    }
+
+    /// The grant a refresh token of `client_id` belongs to (spent or not), for revocation.
+    pub async fn refresh_token_grant(
+        &self,
+        token_hash: &str,
+        client_id: &str,
+    ) -> Result<Option<String>> {
+        let id: Option<Text> = self
+            .q_scalar(
+                "SELECT g.id FROM oauth_refresh_tokens r JOIN oauth_grants g \
+                       ON g.id = r.grant_id WHERE r.token_hash = $1 AND g.client_id = $2",
+            )
+            .bind(token_hash.to_owned())
+            .bind(client_id.to_owned())
+            .fetch_optional(self.db())
+            .await?;
+        Ok(id.map(|t| t.0))
+    }
+
+    /// Revokes a grant: its access tokens fail from now on, its refresh tokens are deleted.
+    pub async fn revoke_grant(&self, grant_id: &str, now: i64) -> Result<bool> {
+        let mut tx = self.begin().await?;
+        let n = self
+            .q("UPDATE oauth_grants SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL")
+            .bind(now)
+            .bind(grant_id.to_owned())
+            .execute(self.on(&mut *tx))
+            .await?
+            .rows_affected();
+        self.q("DELETE FROM oauth_refresh_tokens WHERE grant_id = $1")
+            .bind(grant_id.to_owned())
+            .execute(self.on(&mut *tx))
+            .await?;
+        self.commit(tx).await?;
+        Ok(n == 1)
+    }
+
+    /// Withdraws everything a user gave a client: every grant (their tokens stop at once) and
+    /// the remembered consent. `false`: the user had granted it nothing.
+    pub async fn revoke_client_for_user(
+        &self,
+        user_id: &str,
+        client_id: &str,
+        now: i64,
+        audit: &mut Audit,
+    ) -> Result<bool> {
+        let mut tx = self.begin().await?;
+        let consents = self
+            .q("DELETE FROM oauth_consents WHERE user_id = $1 AND client_id = $2")
+            .bind(user_id.to_owned())
+            .bind(client_id.to_owned())
+            .execute(self.on(&mut *tx))
+            .await?
+            .rows_affected();
+        self.q("DELETE FROM oauth_refresh_tokens WHERE grant_id IN (SELECT id FROM oauth_grants \
+                WHERE user_id = $1 AND client_id = $2)")
+            .bind(user_id.to_owned())
+            .bind(client_id.to_owned())
+            .execute(self.on(&mut *tx))
+            .await?;
+        let grants = self
+            .q("UPDATE oauth_grants SET revoked_at = $1 WHERE user_id = $2 AND client_id = $3 \
+                AND revoked_at IS NULL")
+            .bind(now)
+            .bind(user_id.to_owned())
+            .bind(client_id.to_owned())
+            .execute(self.on(&mut *tx))
+            .await?
+            .rows_affected();
+        if consents + grants == 0 {
+            return Ok(false);
+        }
+        self.commit_change(tx, Some(user_id), audit).await?;
+        Ok(true)
+    }
+
+    /// The clients a user has granted (remembered consents), newest first.
+    pub async fn granted_clients(&self, user_id: &str) -> Result<Vec<GrantedClient>> {
+        Ok(self
+            .q_as(
+                "SELECT c.client_id, c.name, k.scope AS scopes, k.created_at, k.updated_at \
+                   FROM oauth_consents k JOIN oauth_clients c ON c.client_id = k.client_id \
+                   WHERE k.user_id = $1 ORDER BY k.updated_at DESC, c.client_id",
+            )
+            .bind(user_id.to_owned())
+            .fetch_all(self.db())
+            .await?)
+    }
+
+    /// Records a revoked access token that belongs to no grant, until it would expire.
+    pub async fn revoke_jti(&self, jti: &str, expires_at: i64) -> Result<()> {
+        let mut tx = self.begin().await?;
+        self.q("DELETE FROM oauth_revoked_tokens WHERE jti = $1")
+            .bind(jti.to_owned())
+            .execute(self.on(&mut *tx))
+            .await?;
+        self.q("INSERT INTO oauth_revoked_tokens (jti, expires_at) VALUES ($1, $2)")
+            .bind(jti.to_owned())
+            .bind(expires_at)
+            .execute(self.on(&mut *tx))
+            .await?;
+        self.commit(tx).await?;
+        Ok(())
+    }
+
+    pub async fn jti_revoked(&self, jti: &str) -> Result<bool> {
+        let found: Option<i64> = self
+            .q_scalar("SELECT expires_at FROM oauth_revoked_tokens WHERE jti = $1")
+            .bind(jti.to_owned())
+            .fetch_optional(self.db())
+            .await?;
+        Ok(found.is_some())
+    }
+
+    /// Queues a back-channel logout notice for each exchanged grant, of a client with a
+    /// back-channel URI, whose session has ended (`which`), once per grant. Runs inside the
+    /// transaction that ended the sessions, so a notice is queued exactly when they end.
+    pub(super) async fn queue_logouts_in(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        which: Ended<'_>,
+        now: i64,
+    ) -> Result<()> {
+        macro_rules! queue {
+            ($cond:literal) => {
+                concat!(
+                    "INSERT INTO logout_outbox (id, client_id, user_id, session_id, created_at, ",
+                    "status, attempts, next_attempt_at, claimed_until) ",
+                    "SELECT g.id, g.client_id, g.user_id, g.session_id, $1, 'pending', 0, $2, 0 ",
+                    "FROM oauth_grants g JOIN sessions s ON s.id = g.session_id ",
+                    "JOIN oauth_clients c ON c.client_id = g.client_id ",
+                    "WHERE ",
+                    $cond,
+                    " = $3 AND s.revoked_at IS NOT NULL AND g.used_at IS NOT NULL ",
+                    "AND c.backchannel_logout_uri IS NOT NULL ",
+                    "AND NOT EXISTS (SELECT 1 FROM logout_outbox o WHERE o.id = g.id)"
+                )
+            };
+        }
+        let (sql, key) = match which {
+            Ended::User(u) => (queue!("g.user_id"), u),
+            Ended::Session(s) => (queue!("g.session_id"), s),
+        };
+        self.q(sql).bind(now).bind(now).bind(key.to_owned()).execute(self.on(&mut **tx)).await?;
+        Ok(())
+    }
+
+    pub async fn claimed_logout(&self, claim: &super::Claim) -> Result<LogoutNotice> {
+        Ok(self
+            .q_as("SELECT client_id, user_id, session_id FROM logout_outbox WHERE id = $1")
+            .bind(claim.id.clone())
+            .fetch_one(self.db())
+            .await?)
+    }
+}
