@@ -28,6 +28,7 @@ mod oauth;
 mod ops;
 mod passkeys;
 mod profile;
+mod provider;
 mod register;
 mod schema;
 mod security;

@@ -1,0 +1,894 @@
+//! The OpenID Connect provider's rules, each refusal a test (docs/provider.md): redirect URIs,
+//! PKCE, codes, client authentication, prompts, refresh rotation, revocation, sessions ending,
+//! RP-initiated logout, back-channel logout, ID token algorithms, and two nodes sharing codes
+//! and grants. The test plays both the browser (the session cookie of an API login opens the
+//! pages) and the client (raw HTTP, so every refusal can be seen as it is sent); independent
+//! client libraries drive the same endpoints in `provider_interop` and friends.
+
+use std::collections::HashMap;
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine as _;
+use reqwest::header::{COOKIE, LOCATION, SET_COOKIE, WWW_AUTHENTICATE};
+use reqwest::StatusCode;
+use serde_json::Value;
+
+use crate::backends;
+use crate::helpers::{Db, TestApp};
+use portcullis::service::{ClientInfo, ClientSpec};
+
+const REDIRECT: &str = "http://127.0.0.1:9/cb";
+const LOGGED_OUT: &str = "http://127.0.0.1:9/bye";
+
+/// A registered client, as its application knows it.
+struct Rp {
+    id: String,
+    secret: Option<String>,
+}
+
+fn all_grants() -> Vec<String> {
+    ["authorization_code", "refresh_token", "client_credentials"].map(String::from).to_vec()
+}
+
+fn scopes(list: &[&str]) -> Vec<String> {
+    list.iter().map(|s| (*s).to_owned()).collect()
+}
+
+/// A confidential client with every grant, the OpenID scopes and `api.read`, no consent page.
+fn spec(id: &str) -> ClientSpec {
+    ClientSpec {
+        client_id: Some(id.to_owned()),
+        name: Some(format!("App {id}")),
+        redirect_uris: Some(vec![REDIRECT.to_owned()]),
+        post_logout_redirect_uris: Some(vec![LOGGED_OUT.to_owned()]),
+        grant_types: Some(all_grants()),
+        scopes: Some(scopes(&["openid", "profile", "email", "offline_access", "api.read"])),
+        skip_consent: Some(true),
+        ..Default::default()
+    }
+}
+
+async fn register(app: &TestApp, spec: ClientSpec) -> Rp {
+    let made = app.auth.create_client(&spec, &ClientInfo::default()).await.unwrap();
+    Rp { id: made.client.client_id, secret: made.client_secret }
+}
+
+/// A PKCE verifier and its S256 challenge.
+fn pkce() -> (String, String) {
+    let verifier = URL_SAFE_NO_PAD.encode(uuid::Uuid::new_v4().as_bytes().repeat(2));
+    let digest = ring::digest::digest(&ring::digest::SHA256, verifier.as_bytes());
+    (verifier, URL_SAFE_NO_PAD.encode(digest.as_ref()))
+}
+
+/// The query of a `Location` (or any URL).
+fn query(url: &str) -> HashMap<String, String> {
+    let parsed = url::Url::parse(url).unwrap();
+    parsed.query_pairs().map(|(k, v)| (k.into_owned(), v.into_owned())).collect()
+}
+
+fn location(res: &reqwest::Response) -> String {
+    res.headers().get(LOCATION).map(|v| v.to_str().unwrap().to_owned()).unwrap_or_default()
+}
+
+/// `GET /oauth2/authorize` with `params` (and the session cookie, if any); not followed.
+async fn authorize(
+    app: &TestApp,
+    cookie: Option<&str>,
+    params: &[(&str, &str)],
+) -> reqwest::Response {
+    let mut req = app.client.get(app.url("/oauth2/authorize")).query(params);
+    if let Some(c) = cookie {
+        req = req.header(COOKIE, format!("session_id={c}"));
+    }
+    req.send().await.unwrap()
+}
+
+/// A code for `rp` from a signed-in browser (the client skips consent), with its verifier.
+async fn code(app: &TestApp, rp: &Rp, cookie: &str, scope: &str) -> (String, String) {
+    let (verifier, challenge) = pkce();
+    let res = authorize(
+        app,
+        Some(cookie),
+        &[
+            ("response_type", "code"),
+            ("client_id", &rp.id),
+            ("redirect_uri", REDIRECT),
+            ("scope", scope),
+            ("state", "s1"),
+            ("nonce", "n1"),
+            ("code_challenge", &challenge),
+            ("code_challenge_method", "S256"),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER, "{}", res.text().await.unwrap());
+    let back = query(&location(&res));
+    assert_eq!(back["state"], "s1");
+    assert_eq!(back["iss"], app.public, "RFC 9207: the issuer comes back with the code");
+    (back["code"].clone(), verifier)
+}
+
+/// `POST /oauth2/token` as `rp` (Basic), with `form`.
+async fn token(app: &TestApp, rp: &Rp, form: &[(&str, &str)]) -> (StatusCode, Value) {
+    let mut req = app.client.post(app.url("/oauth2/token")).form(form);
+    if let Some(secret) = &rp.secret {
+        req = req.basic_auth(&rp.id, Some(secret));
+    }
+    let res = req.send().await.unwrap();
+    let status = res.status();
+    assert_eq!(res.headers()["cache-control"], "no-store");
+    (status, res.json().await.unwrap())
+}
+
+async fn exchange(app: &TestApp, rp: &Rp, code: &str, verifier: &str) -> (StatusCode, Value) {
+    let form = [
+        ("grant_type", "authorization_code"),
+        ("code", code),
+        ("redirect_uri", REDIRECT),
+        ("code_verifier", verifier),
+    ];
+    token(app, rp, &form).await
+}
+
+/// Signs in through the code flow: the token response.
+async fn sign_in(app: &TestApp, rp: &Rp, cookie: &str, scope: &str) -> Value {
+    let (code, verifier) = code(app, rp, cookie, scope).await;
+    let (status, body) = exchange(app, rp, &code, &verifier).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    body
+}
+
+async fn userinfo(app: &TestApp, access: &str) -> reqwest::Response {
+    app.client.get(app.url("/oauth2/userinfo")).bearer_auth(access).send().await.unwrap()
+}
+
+async fn introspect(app: &TestApp, rp: &Rp, tok: &str) -> Value {
+    let res = app
+        .client
+        .post(app.url("/oauth2/introspect"))
+        .basic_auth(&rp.id, rp.secret.as_deref())
+        .form(&[("token", tok)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    res.json().await.unwrap()
+}
+
+async fn refresh(app: &TestApp, rp: &Rp, rt: &str, scope: Option<&str>) -> (StatusCode, Value) {
+    let mut form = vec![("grant_type", "refresh_token"), ("refresh_token", rt)];
+    if let Some(s) = scope {
+        form.push(("scope", s));
+    }
+    token(app, rp, &form).await
+}
+
+/// The claims of a JWT, checked against the provider's JWKS with the algorithm its key names.
+async fn verified_claims(app: &TestApp, jwt: &str) -> (String, Value) {
+    let jwks: jsonwebtoken::jwk::JwkSet =
+        app.client.get(app.url("/oauth2/jwks")).send().await.unwrap().json().await.unwrap();
+    let header = jsonwebtoken::decode_header(jwt).unwrap();
+    let kid = header.kid.clone().unwrap();
+    let jwk = jwks.find(&kid).expect("the signing key is published");
+    let key = jsonwebtoken::DecodingKey::from_jwk(jwk).unwrap();
+    let mut v = jsonwebtoken::Validation::new(header.alg);
+    v.validate_aud = false;
+    v.set_issuer(&[&app.public]);
+    let data = jsonwebtoken::decode::<Value>(jwt, &key, &v).expect("signature verifies");
+    (format!("{:?}", header.alg), data.claims)
+}
+
+/// The test's own connection to the app's database, to make time pass.
+async fn database(app: &TestApp) -> sqlx::AnyPool {
+    sqlx::any::install_default_drivers();
+    sqlx::AnyPool::connect(&app.database_url).await.unwrap()
+}
+
+async fn signed_in_user(app: &TestApp, email: &str) -> String {
+    app.user(email).await.cookie
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async fn discovery_names_every_endpoint_and_the_issuer(db: Db) {
+    let app = TestApp::spawn(db).await;
+    for path in ["/.well-known/openid-configuration", "/.well-known/oauth-authorization-server"] {
+        let doc: Value = app.get(path).await.json().await.unwrap();
+        assert_eq!(doc["issuer"], app.public);
+        for (field, endpoint) in [
+            ("authorization_endpoint", "/oauth2/authorize"),
+            ("token_endpoint", "/oauth2/token"),
+            ("userinfo_endpoint", "/oauth2/userinfo"),
+            ("jwks_uri", "/oauth2/jwks"),
+            ("introspection_endpoint", "/oauth2/introspect"),
+            ("revocation_endpoint", "/oauth2/revoke"),
+            ("end_session_endpoint", "/oauth2/logout"),
+        ] {
+            assert_eq!(doc[field], format!("{}{endpoint}", app.public), "{field}");
+        }
+        assert_eq!(doc["code_challenge_methods_supported"], serde_json::json!(["S256"]));
+        assert_eq!(doc["authorization_response_iss_parameter_supported"], true);
+    }
+    let jwks: Value = app.get("/oauth2/jwks").await.json().await.unwrap();
+    let algs: Vec<&str> =
+        jwks["keys"].as_array().unwrap().iter().map(|k| k["alg"].as_str().unwrap()).collect();
+    for alg in ["RS256", "ES256", "EdDSA"] {
+        assert!(algs.contains(&alg), "{algs:?}");
+    }
+}
+
+async fn a_full_code_flow_gives_verified_tokens_with_the_claims(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let rp = register(&app, spec("full")).await;
+    let cookie = signed_in_user(&app, "full@example.com").await;
+    let tokens = sign_in(&app, &rp, &cookie, "openid email profile offline_access").await;
+    assert_eq!(tokens["token_type"], "Bearer");
+    let (alg, id) = verified_claims(&app, tokens["id_token"].as_str().unwrap()).await;
+    assert_eq!(alg, "RS256", "OpenID Connect's default");
+    assert_eq!(id["aud"], rp.id);
+    assert_eq!(id["nonce"], "n1");
+    assert_eq!(id["email"], "full@example.com");
+    assert_eq!(id["email_verified"], true);
+    assert_eq!(id["amr"], serde_json::json!(["pwd"]));
+    assert_eq!(id["acr"], "aal1");
+    for claim in [
+        "sub",
+        "iat",
+        "exp",
+        "auth_time",
+        "sid",
+        "at_hash",
+        "preferred_username",
+        "name",
+        "updated_at",
+    ] {
+        assert!(!id[claim].is_null(), "{claim} in {id}");
+    }
+    let access = tokens["access_token"].as_str().unwrap();
+    let digest = ring::digest::digest(&ring::digest::SHA256, access.as_bytes());
+    assert_eq!(id["at_hash"], URL_SAFE_NO_PAD.encode(&digest.as_ref()[..16]));
+    let info: Value = userinfo(&app, access).await.json().await.unwrap();
+    assert_eq!(info["sub"], id["sub"]);
+    assert_eq!(info["email"], "full@example.com");
+    // The access token is the provider's, not a first-party one: the API refuses it.
+    assert_eq!(app.user_status_bearer(access).await, StatusCode::UNAUTHORIZED);
+    // Without `email` and `profile`, neither their claims nor a refresh token.
+    let plain = sign_in(&app, &rp, &cookie, "openid").await;
+    assert!(plain.get("refresh_token").is_none(), "no offline_access, no refresh token");
+    let (_, id) = verified_claims(&app, plain["id_token"].as_str().unwrap()).await;
+    assert!(id.get("email").is_none() && id.get("name").is_none(), "{id}");
+}
+
+async fn each_client_gets_id_tokens_in_its_own_algorithm(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let cookie = signed_in_user(&app, "algs@example.com").await;
+    for alg in ["ES256", "EdDSA", "RS256"] {
+        let rp = register(
+            &app,
+            ClientSpec {
+                id_token_signed_response_alg: Some(alg.into()),
+                ..spec(&format!("alg-{alg}"))
+            },
+        )
+        .await;
+        let tokens = sign_in(&app, &rp, &cookie, "openid").await;
+        let (signed, _) = verified_claims(&app, tokens["id_token"].as_str().unwrap()).await;
+        assert_eq!(signed, alg);
+    }
+}
+
+async fn an_unregistered_redirect_uri_gets_an_error_page_never_a_redirect(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let rp = register(&app, spec("redir")).await;
+    let cookie = signed_in_user(&app, "redir@example.com").await;
+    let (_, challenge) = pkce();
+    for uri in [
+        "https://evil.example/cb",
+        "http://127.0.0.1:9/cb/extra",
+        "http://127.0.0.1:9/CB",
+        "http://127.0.0.1:9/cb?x=1",
+    ] {
+        let res = authorize(
+            &app,
+            Some(&cookie),
+            &[
+                ("response_type", "code"),
+                ("client_id", &rp.id),
+                ("redirect_uri", uri),
+                ("scope", "openid"),
+                ("code_challenge", &challenge),
+                ("code_challenge_method", "S256"),
+            ],
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::BAD_REQUEST, "{uri}");
+        assert!(res.headers().get(LOCATION).is_none(), "{uri}");
+        assert!(res.text().await.unwrap().contains("redirect_uri"));
+    }
+    // An unknown client, too.
+    let res = authorize(
+        &app,
+        Some(&cookie),
+        &[("response_type", "code"), ("client_id", "nobody"), ("redirect_uri", REDIRECT)],
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    assert!(res.headers().get(LOCATION).is_none());
+}
+
+async fn pkce_is_required_of_public_clients_and_plain_is_refused(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let public = register(
+        &app,
+        ClientSpec {
+            public: Some(true),
+            grant_types: Some(vec!["authorization_code".into(), "refresh_token".into()]),
+            ..spec("spa")
+        },
+    )
+    .await;
+    assert!(public.secret.is_none());
+    let cookie = signed_in_user(&app, "pkce@example.com").await;
+    let base = [
+        ("response_type", "code"),
+        ("client_id", "spa"),
+        ("redirect_uri", REDIRECT),
+        ("scope", "openid"),
+        ("state", "st"),
+    ];
+    let res = authorize(&app, Some(&cookie), &base).await;
+    let back = query(&location(&res));
+    assert_eq!(back["error"], "invalid_request", "no PKCE");
+    assert_eq!(back["state"], "st");
+    let fake = "a".repeat(43);
+    let mut plain = base.to_vec();
+    plain.extend([("code_challenge", fake.as_str()), ("code_challenge_method", "plain")]);
+    let back = query(&location(&authorize(&app, Some(&cookie), &plain).await));
+    assert_eq!(back["error"], "invalid_request", "plain is refused");
+    // With S256 it works, and the public client redeems its code with the verifier alone.
+    let (code, verifier) = code(&app, &public, &cookie, "openid offline_access").await;
+    let form = [
+        ("grant_type", "authorization_code"),
+        ("code", &code),
+        ("redirect_uri", REDIRECT),
+        ("code_verifier", "wrong-verifier-wrong-verifier-wrong-verifier-x"),
+        ("client_id", "spa"),
+    ];
+    let (status, body) = token(&app, &public, &form).await;
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("invalid_grant")),
+        "a wrong verifier"
+    );
+    let (code, verifier2) = self::code(&app, &public, &cookie, "openid offline_access").await;
+    let _ = verifier;
+    let form = [
+        ("grant_type", "authorization_code"),
+        ("code", &code),
+        ("redirect_uri", REDIRECT),
+        ("code_verifier", &verifier2),
+        ("client_id", "spa"),
+    ];
+    let (status, body) = token(&app, &public, &form).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!(body["refresh_token"].is_string());
+}
+
+async fn a_reused_code_fails_and_revokes_what_the_first_use_issued(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let rp = register(&app, spec("reuse")).await;
+    let cookie = signed_in_user(&app, "reuse@example.com").await;
+    let (code, verifier) = code(&app, &rp, &cookie, "openid offline_access").await;
+    let (status, first) = exchange(&app, &rp, &code, &verifier).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        userinfo(&app, first["access_token"].as_str().unwrap()).await.status(),
+        StatusCode::OK
+    );
+    let (status, again) = exchange(&app, &rp, &code, &verifier).await;
+    assert_eq!((status, again["error"].as_str()), (StatusCode::BAD_REQUEST, Some("invalid_grant")));
+    assert_eq!(
+        userinfo(&app, first["access_token"].as_str().unwrap()).await.status(),
+        StatusCode::UNAUTHORIZED
+    );
+    let (status, body) = refresh(&app, &rp, first["refresh_token"].as_str().unwrap(), None).await;
+    assert_eq!((status, body["error"].as_str()), (StatusCode::BAD_REQUEST, Some("invalid_grant")));
+}
+
+async fn a_code_of_another_client_an_expired_code_and_a_wrong_secret_are_refused(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let a = register(&app, spec("client-a")).await;
+    let b = register(&app, spec("client-b")).await;
+    let cookie = signed_in_user(&app, "mixed@example.com").await;
+    let (code, verifier) = code(&app, &a, &cookie, "openid").await;
+    let (status, body) = exchange(&app, &b, &code, &verifier).await;
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("invalid_grant")),
+        "b redeems a's code"
+    );
+    let (status, _) = exchange(&app, &a, &code, &verifier).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "the code was spent by the attempt");
+    // An expired code (sixty seconds, made to have passed).
+    let (code, verifier) = self::code(&app, &a, &cookie, "openid").await;
+    let pool = database(&app).await;
+    sqlx::query("UPDATE oauth_codes SET expires_at = 0").execute(&pool).await.unwrap();
+    let (status, body) = exchange(&app, &a, &code, &verifier).await;
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("invalid_grant")),
+        "expired"
+    );
+    // A wrong secret: 401 invalid_client, and Basic is asked for.
+    let res = app
+        .client
+        .post(app.url("/oauth2/token"))
+        .basic_auth(&a.id, Some("not-the-secret"))
+        .form(&[("grant_type", "client_credentials")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    assert!(res.headers()[WWW_AUTHENTICATE].to_str().unwrap().starts_with("Basic"));
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["error"], "invalid_client");
+    // The right secret in the body works as well (client_secret_post is another method: refused
+    // for a client registered for Basic).
+    let res = app
+        .client
+        .post(app.url("/oauth2/token"))
+        .form(&[
+            ("grant_type", "client_credentials"),
+            ("client_id", &a.id),
+            ("client_secret", a.secret.as_deref().unwrap()),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED, "registered for client_secret_basic");
+    // A parameter given twice.
+    let res = app
+        .client
+        .post(app.url("/oauth2/token"))
+        .basic_auth(&a.id, a.secret.as_deref())
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("grant_type=client_credentials&grant_type=client_credentials")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(res.json::<Value>().await.unwrap()["error"], "invalid_request");
+}
+
+async fn prompt_none_without_a_session_answers_login_required(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let rp = register(&app, ClientSpec { skip_consent: Some(false), ..spec("silent") }).await;
+    let (_, challenge) = pkce();
+    let params = [
+        ("response_type", "code"),
+        ("client_id", rp.id.as_str()),
+        ("redirect_uri", REDIRECT),
+        ("scope", "openid"),
+        ("state", "quiet"),
+        ("prompt", "none"),
+        ("code_challenge", &challenge),
+        ("code_challenge_method", "S256"),
+    ];
+    let back = query(&location(&authorize(&app, None, &params).await));
+    assert_eq!(back["error"], "login_required");
+    assert_eq!(back["state"], "quiet");
+    assert_eq!(back["iss"], app.public);
+    // Signed in but never asked: consent_required, still without a page.
+    let cookie = signed_in_user(&app, "silent@example.com").await;
+    let back = query(&location(&authorize(&app, Some(&cookie), &params).await));
+    assert_eq!(back["error"], "consent_required");
+    // Without prompt=none, a login page for the signed-out and the consent page for the other.
+    let mut asking = params.to_vec();
+    asking.retain(|(k, _)| *k != "prompt");
+    let res = authorize(&app, None, &asking).await;
+    assert!(
+        location(&res).starts_with("/account/login?next=%2Foauth2%2Fauthorize"),
+        "{}",
+        location(&res)
+    );
+    let res = authorize(&app, Some(&cookie), &asking).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(res.text().await.unwrap().contains("action=\"/oauth2/consent\""));
+    // prompt=login sends even a signed-in person to the login form, which shows it.
+    asking.push(("prompt", "login"));
+    let res = authorize(&app, Some(&cookie), &asking).await;
+    let to = location(&res);
+    assert!(to.contains("prompt=login") && to.contains("auth_after"), "{to}");
+    let page = app
+        .client
+        .get(app.url(&to))
+        .header(COOKIE, format!("session_id={cookie}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), StatusCode::OK, "the form, not a redirect");
+}
+
+async fn consent_is_asked_remembered_and_refusable(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let rp = register(&app, ClientSpec { skip_consent: Some(false), ..spec("third") }).await;
+    let login = app.user("consent@example.com").await;
+    let (_, challenge) = pkce();
+    let params = [
+        ("response_type", "code"),
+        ("client_id", rp.id.as_str()),
+        ("redirect_uri", REDIRECT),
+        ("scope", "openid email"),
+        ("state", "c1"),
+        ("code_challenge", &challenge),
+        ("code_challenge_method", "S256"),
+    ];
+    let page = authorize(&app, Some(&login.cookie), &params).await;
+    assert_eq!(page.status(), StatusCode::OK);
+    let csrf_cookie = page
+        .headers()
+        .get_all(SET_COOKIE)
+        .iter()
+        .find_map(|v| {
+            v.to_str()
+                .unwrap()
+                .strip_prefix("portcullis_csrf=")
+                .map(|r| r.split(';').next().unwrap().to_owned())
+        })
+        .unwrap();
+    let html = page.text().await.unwrap();
+    let field = |name: &str| {
+        let start = html.find(&format!("name=\"{name}\" value=\"")).unwrap() + name.len() + 15;
+        let raw = &html[start..start + html[start..].find('"').unwrap()];
+        raw.replace("&amp;", "&").replace("&#x2f;", "/").replace("&quot;", "\"")
+    };
+    let (csrf, request) = (field("csrf"), field("request"));
+    let cookies = format!("session_id={}; portcullis_csrf={csrf_cookie}", login.cookie);
+    let post = |decision: &'static str, csrf: String| {
+        let (cookies, request) = (cookies.clone(), request.clone());
+        let app = &app;
+        async move {
+            app.client
+                .post(app.url("/oauth2/consent"))
+                .header(COOKIE, cookies)
+                .header("origin", &app.base)
+                .form(&[
+                    ("csrf", csrf.as_str()),
+                    ("request", request.as_str()),
+                    ("decision", decision),
+                ])
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    // Without the CSRF field: refused, nothing issued.
+    let res = post("allow", "forged".into()).await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    // Deny: access_denied back to the client.
+    let res = post("deny", csrf.clone()).await;
+    let text = res.text().await.unwrap();
+    assert!(text.contains("error=access_denied") && text.contains("state=c1"), "{text}");
+    let res = post("allow", csrf.clone()).await;
+    let text = res.text().await.unwrap();
+    assert!(text.contains("code="), "{text}");
+    // Remembered: the same request now goes straight back with a code.
+    let res = authorize(&app, Some(&login.cookie), &params).await;
+    assert!(query(&location(&res)).contains_key("code"));
+    // prompt=consent asks again; a new scope asks again.
+    let mut again = params.to_vec();
+    again.push(("prompt", "consent"));
+    assert_eq!(authorize(&app, Some(&login.cookie), &again).await.status(), StatusCode::OK);
+    let mut more = params.to_vec();
+    more[3] = ("scope", "openid email profile");
+    assert_eq!(authorize(&app, Some(&login.cookie), &more).await.status(), StatusCode::OK);
+}
+
+async fn refresh_rotates_refuses_escalation_and_reuse_revokes_the_grant(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let rp = register(&app, spec("rot")).await;
+    let cookie = signed_in_user(&app, "rot@example.com").await;
+    let first = sign_in(&app, &rp, &cookie, "openid email offline_access").await;
+    let rt1 = first["refresh_token"].as_str().unwrap();
+    // Scope escalation: refused, and the token is not spent by the refusal.
+    let (status, body) = refresh(&app, &rp, rt1, Some("openid email profile")).await;
+    assert_eq!((status, body["error"].as_str()), (StatusCode::BAD_REQUEST, Some("invalid_scope")));
+    let (status, second) = refresh(&app, &rp, rt1, Some("openid offline_access")).await;
+    assert_eq!(status, StatusCode::OK, "{second}");
+    assert_eq!(second["scope"], "openid offline_access", "narrowed");
+    let rt2 = second["refresh_token"].as_str().unwrap();
+    assert_ne!(rt1, rt2, "rotated");
+    let (_, id) = verified_claims(&app, second["id_token"].as_str().unwrap()).await;
+    assert!(id.get("email").is_none(), "a narrowed refresh's ID token has only what it holds");
+    // Another client cannot use it.
+    let other = register(&app, spec("rot-other")).await;
+    let (status, _) = refresh(&app, &other, rt2, None).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    // The spent one again (after the grace period, which is 0 here? see below): the grant ends.
+    let pool = database(&app).await;
+    sqlx::query("UPDATE oauth_refresh_tokens SET spent_at = 1 WHERE spent_at IS NOT NULL")
+        .execute(&pool)
+        .await
+        .unwrap();
+    let (status, body) = refresh(&app, &rp, rt1, None).await;
+    assert_eq!((status, body["error"].as_str()), (StatusCode::BAD_REQUEST, Some("invalid_grant")));
+    let (status, _) = refresh(&app, &rp, rt2, None).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "reuse detection ended the whole grant");
+    assert_eq!(
+        userinfo(&app, second["access_token"].as_str().unwrap()).await.status(),
+        StatusCode::UNAUTHORIZED
+    );
+}
+
+async fn revocation_and_introspection_follow_the_grant(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let rp = register(&app, spec("intro")).await;
+    let other = register(&app, spec("intro-other")).await;
+    let cookie = signed_in_user(&app, "intro@example.com").await;
+    let tokens = sign_in(&app, &rp, &cookie, "openid offline_access").await;
+    let (access, rt) =
+        (tokens["access_token"].as_str().unwrap(), tokens["refresh_token"].as_str().unwrap());
+    let live = introspect(&app, &rp, access).await;
+    assert_eq!(live["active"], true);
+    assert_eq!(live["client_id"], rp.id);
+    assert_eq!(introspect(&app, &rp, rt).await["active"], true);
+    assert_eq!(introspect(&app, &other, access).await["active"], false, "another client's token");
+    assert_eq!(introspect(&app, &rp, "garbage").await["active"], false);
+    // Another client's revocation changes nothing.
+    let res = app
+        .client
+        .post(app.url("/oauth2/revoke"))
+        .basic_auth(&other.id, other.secret.as_deref())
+        .form(&[("token", rt)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(introspect(&app, &rp, rt).await["active"], true);
+    let res = app
+        .client
+        .post(app.url("/oauth2/revoke"))
+        .basic_auth(&rp.id, rp.secret.as_deref())
+        .form(&[("token", rt)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(introspect(&app, &rp, rt).await["active"], false);
+    assert_eq!(
+        introspect(&app, &rp, access).await["active"],
+        false,
+        "the grant's access token too"
+    );
+    assert_eq!(userinfo(&app, access).await.status(), StatusCode::UNAUTHORIZED);
+    // Client credentials: a token of the client's own scopes, revocable on its own.
+    let (status, cc) =
+        token(&app, &rp, &[("grant_type", "client_credentials"), ("scope", "api.read")]).await;
+    assert_eq!(status, StatusCode::OK, "{cc}");
+    assert!(cc.get("refresh_token").is_none() && cc.get("id_token").is_none());
+    let cc_access = cc["access_token"].as_str().unwrap();
+    assert_eq!(introspect(&app, &rp, cc_access).await["sub"], rp.id);
+    let (status, body) =
+        token(&app, &rp, &[("grant_type", "client_credentials"), ("scope", "openid")]).await;
+    assert_eq!((status, body["error"].as_str()), (StatusCode::BAD_REQUEST, Some("invalid_scope")));
+    assert_eq!(
+        userinfo(&app, cc_access).await.status(),
+        StatusCode::FORBIDDEN,
+        "no user behind it"
+    );
+    app.client
+        .post(app.url("/oauth2/revoke"))
+        .basic_auth(&rp.id, rp.secret.as_deref())
+        .form(&[("token", cc_access)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(introspect(&app, &rp, cc_access).await["active"], false);
+    // A client not allowed client credentials.
+    let code_only = register(
+        &app,
+        ClientSpec { grant_types: Some(vec!["authorization_code".into()]), ..spec("code-only") },
+    )
+    .await;
+    let (status, body) = token(&app, &code_only, &[("grant_type", "client_credentials")]).await;
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("unauthorized_client"))
+    );
+}
+
+async fn a_grant_ends_with_its_session_unless_it_is_offline(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let rp = register(&app, spec("sess")).await;
+    let login = app.user("sess@example.com").await;
+    let online = sign_in(&app, &rp, &login.cookie, "openid").await;
+    let offline = sign_in(&app, &rp, &login.cookie, "openid offline_access").await;
+    let res = app
+        .with_cookie(reqwest::Method::POST, "/api/auth/logout", &login.cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(
+        userinfo(&app, online["access_token"].as_str().unwrap()).await.status(),
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        userinfo(&app, offline["access_token"].as_str().unwrap()).await.status(),
+        StatusCode::OK,
+        "offline_access outlives the session"
+    );
+    let (status, body) = refresh(&app, &rp, offline["refresh_token"].as_str().unwrap(), None).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    // A code whose session ended before it was redeemed gives nothing.
+    let login = app.login("sess@example.com", crate::helpers::PASSWORD).await;
+    let (code, verifier) = code(&app, &rp, &login.cookie, "openid").await;
+    app.with_cookie(reqwest::Method::POST, "/api/auth/logout", &login.cookie).send().await.unwrap();
+    let (status, _) = exchange(&app, &rp, &code, &verifier).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+}
+
+async fn rp_initiated_logout_follows_only_registered_uris_of_the_hinted_client(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let rp = register(&app, spec("bye")).await;
+    let other = register(&app, spec("bye-other")).await;
+    let login = app.user("bye@example.com").await;
+    let tokens = sign_in(&app, &rp, &login.cookie, "openid").await;
+    let hint = tokens["id_token"].as_str().unwrap();
+    let logout = |params: Vec<(&'static str, String)>, cookie: Option<String>| {
+        let app = &app;
+        async move {
+            let mut req = app.client.get(app.url("/oauth2/logout")).query(&params);
+            if let Some(c) = cookie {
+                req = req.header(COOKIE, format!("session_id={c}"));
+            }
+            req.send().await.unwrap()
+        }
+    };
+    // Open redirects: an unregistered URI, one registered for another client, none without
+    // a client.
+    for (uri, client) in [("https://evil.example/", None), (LOGGED_OUT, Some(other.id.clone()))] {
+        let mut params =
+            vec![("id_token_hint", hint.to_owned()), ("post_logout_redirect_uri", uri.to_owned())];
+        if let Some(c) = client {
+            params.push(("client_id", c));
+        }
+        let res = logout(params, Some(login.cookie.clone())).await;
+        assert_eq!(res.status(), StatusCode::BAD_REQUEST, "{uri}");
+        assert!(res.headers().get(LOCATION).is_none());
+    }
+    let res = logout(vec![("post_logout_redirect_uri", LOGGED_OUT.to_owned())], None).await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST, "no hint, no client: no redirect");
+    assert_eq!(app.user_status_cookie(&login.cookie).await, StatusCode::OK, "nothing ended");
+    // Without a hint, the person is asked.
+    let res = logout(vec![], Some(login.cookie.clone())).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(res.text().await.unwrap().contains("/oauth2/logout/confirm"));
+    assert_eq!(app.user_status_cookie(&login.cookie).await, StatusCode::OK);
+    // The hint of this session: out at once, back to the registered URI with the state.
+    let params = vec![
+        ("id_token_hint", hint.to_owned()),
+        ("post_logout_redirect_uri", LOGGED_OUT.to_owned()),
+        ("state", "after".to_owned()),
+    ];
+    let res = logout(params, Some(login.cookie.clone())).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&res), format!("{LOGGED_OUT}?state=after"));
+    assert_eq!(app.user_status_cookie(&login.cookie).await, StatusCode::UNAUTHORIZED);
+    // A forged hint is refused.
+    let res = logout(vec![("id_token_hint", "e30.e30.sig".to_owned())], None).await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+}
+
+async fn back_channel_logout_reaches_the_client_when_a_session_ends_any_way(db: Db) {
+    use std::sync::{Arc, Mutex};
+    let received: Arc<Mutex<Vec<String>>> = Arc::default();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let sink = received.clone();
+    let router = axum::Router::new().route(
+        "/logout",
+        axum::routing::post(move |body: String| {
+            let sink = sink.clone();
+            async move {
+                sink.lock().unwrap().push(body);
+                StatusCode::OK
+            }
+        }),
+    );
+    tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
+    let app = TestApp::spawn_with(db, &[("PORTCULLIS_WEBHOOK_POLL_INTERVAL", "100ms")]).await;
+    let uri = format!("http://127.0.0.1:{port}/logout");
+    let rp = register(
+        &app,
+        ClientSpec {
+            backchannel_logout_uri: Some(uri),
+            id_token_signed_response_alg: Some("ES256".into()),
+            ..spec("bcl")
+        },
+    )
+    .await;
+    // Ended by a logout (one session), then by the administrator's revocation of every
+    // session of the user.
+    let login = app.user("bcl@example.com").await;
+    let mut sids = Vec::new();
+    let id = sign_in(&app, &rp, &login.cookie, "openid").await;
+    sids.push(verified_claims(&app, id["id_token"].as_str().unwrap()).await.1["sid"].clone());
+    app.with_cookie(reqwest::Method::POST, "/api/auth/logout", &login.cookie).send().await.unwrap();
+    let again = app.login("bcl@example.com", crate::helpers::PASSWORD).await;
+    let id = sign_in(&app, &rp, &again.cookie, "openid").await;
+    sids.push(verified_claims(&app, id["id_token"].as_str().unwrap()).await.1["sid"].clone());
+    app.auth.admin_revoke_sessions("bcl@example.com").await.unwrap();
+    let mut tokens = Vec::new();
+    for _ in 0..100 {
+        tokens = received.lock().unwrap().clone();
+        if tokens.len() >= 2 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(tokens.len(), 2, "one logout token per ended session");
+    let mut got = Vec::new();
+    for body in tokens {
+        let form: HashMap<String, String> = serde_urlencoded::from_str(&body).unwrap();
+        let jwt = &form["logout_token"];
+        assert_eq!(jsonwebtoken::decode_header(jwt).unwrap().typ.as_deref(), Some("logout+jwt"));
+        let (alg, claims) = verified_claims(&app, jwt).await;
+        assert_eq!(alg, "ES256", "the client's algorithm");
+        assert_eq!(claims["aud"], "bcl");
+        assert!(claims["events"]["http://schemas.openid.net/event/backchannel-logout"].is_object());
+        assert!(claims.get("nonce").is_none());
+        got.push(claims["sid"].clone());
+    }
+    got.sort_by_key(|v| v.to_string());
+    sids.sort_by_key(|v| v.to_string());
+    assert_eq!(got, sids);
+}
+
+async fn codes_and_grants_work_across_two_nodes(db: Db) {
+    let a = TestApp::spawn(db).await;
+    let b = a.another_node(&[]).await;
+    let rp = register(&a, spec("nodes")).await;
+    let cookie = signed_in_user(&a, "nodes@example.com").await;
+    let (code, verifier) = code(&a, &rp, &cookie, "openid offline_access").await;
+    let (status, tokens) = exchange(&b, &rp, &code, &verifier).await;
+    assert_eq!(status, StatusCode::OK, "a code made on one node is redeemed on the other");
+    // Node b checks the ID token against its own JWKS: the keys are shared.
+    verified_claims(&b, tokens["id_token"].as_str().unwrap()).await;
+    let access = tokens["access_token"].as_str().unwrap();
+    assert_eq!(userinfo(&a, access).await.status(), StatusCode::OK);
+    let (status, rotated) = refresh(&a, &rp, tokens["refresh_token"].as_str().unwrap(), None).await;
+    assert_eq!(status, StatusCode::OK);
+    let res = b
+        .client
+        .post(b.url("/oauth2/revoke"))
+        .basic_auth(&rp.id, rp.secret.as_deref())
+        .form(&[("token", rotated["refresh_token"].as_str().unwrap())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(
+        userinfo(&a, rotated["access_token"].as_str().unwrap()).await.status(),
+        StatusCode::UNAUTHORIZED,
+        "revoked on b, refused on a"
+    );
+}
+
+backends!(
+    discovery_names_every_endpoint_and_the_issuer,
+    a_full_code_flow_gives_verified_tokens_with_the_claims,
+    each_client_gets_id_tokens_in_its_own_algorithm,
+    an_unregistered_redirect_uri_gets_an_error_page_never_a_redirect,
+    pkce_is_required_of_public_clients_and_plain_is_refused,
+    a_reused_code_fails_and_revokes_what_the_first_use_issued,
+    a_code_of_another_client_an_expired_code_and_a_wrong_secret_are_refused,
+    prompt_none_without_a_session_answers_login_required,
+    consent_is_asked_remembered_and_refusable,
+    refresh_rotates_refuses_escalation_and_reuse_revokes_the_grant,
+    revocation_and_introspection_follow_the_grant,
+    a_grant_ends_with_its_session_unless_it_is_offline,
+    rp_initiated_logout_follows_only_registered_uris_of_the_hinted_client,
+    back_channel_logout_reaches_the_client_when_a_session_ends_any_way,
+    codes_and_grants_work_across_two_nodes,
+);
