@@ -178,7 +178,7 @@ macro_rules! live_grant_sql {
 pub enum CodeOutcome {
     /// First use, in time: the grant it belongs to, and what the code was bound to.
     Exchanged {
-        grant: LiveGrant,
+        grant: Box<LiveGrant>,
         redirect_uri: String,
         code_challenge: Option<String>,
         nonce: Option<String>,
@@ -213,7 +213,7 @@ struct SpentRow {
 pub enum ProviderRefresh {
     /// Rotated: the grant, and the scope the spent token carried.
     Rotated {
-        grant: LiveGrant,
+        grant: Box<LiveGrant>,
         scope: String,
     },
     /// Spent already, within the grace period (two requests racing): refused, grant kept.
@@ -490,7 +490,7 @@ impl Store {
                 .await?;
             self.commit(tx).await?;
             return Ok(CodeOutcome::Exchanged {
-                grant,
+                grant: Box::new(grant),
                 redirect_uri: code.redirect_uri,
                 code_challenge: code.code_challenge,
                 nonce: code.nonce,
@@ -604,7 +604,7 @@ impl Store {
                 .execute(self.on(&mut *tx))
                 .await?;
             self.commit(tx).await?;
-            return Ok(ProviderRefresh::Rotated { grant, scope: new_scope });
+            return Ok(ProviderRefresh::Rotated { grant: Box::new(grant), scope: new_scope });
         }
         drop(tx);
         let token: Option<SpentRow> = self

@@ -139,7 +139,7 @@ impl Redirect {
 impl Redirect {
     /// The same, as a page that goes on to the location by itself (`continue.html`), with the
     /// same cookies, after them the page's own.
-    pub fn as_page(self, page: Page, url: &str, message: &str) -> Response {
+    pub fn into_page(self, page: Page, url: &str, message: &str) -> Response {
         let mut res = page.render(StatusCode::OK, "continue.html", context! { url, message });
         for c in self.cookies {
             res.headers_mut().append(SET_COOKIE, c);
