@@ -166,17 +166,22 @@ impl Auth {
         if !self.jwt.is_eddsa() {
             return Ok(Vec::new());
         }
-        let keys = self.store.signing_keys().await?;
         let keep_ms = (self.settings.access_token_ttl + self.settings.key_reload_interval)
             .as_millis() as i64
             + RETIRE_MARGIN_MS;
         let mut retired = Vec::new();
-        for pair in keys.windows(2) {
-            let (old, successor) = (&pair[0], &pair[1]);
-            if successor.created_at + keep_ms < now
-                && self.store.delete_signing_key(&old.kid).await?
-            {
-                retired.push(old.kid.clone());
+        // Each algorithm's keys by age (the provider's ID tokens live as long as access
+        // tokens, so the same rule retires its RS256 and ES256 keys).
+        let all = self.store.all_signing_keys().await?;
+        for alg in ["EdDSA", "RS256", "ES256"] {
+            let keys: Vec<_> = all.iter().filter(|(a, _)| a == alg).map(|(_, k)| k).collect();
+            for pair in keys.windows(2) {
+                let (old, successor) = (pair[0], pair[1]);
+                if successor.created_at + keep_ms < now
+                    && self.store.delete_signing_key(&old.kid).await?
+                {
+                    retired.push(old.kid.clone());
+                }
             }
         }
         if !retired.is_empty() {

@@ -247,7 +247,8 @@ impl Auth {
             self.jwt.set_ed_keys(&keys)?;
             self.metrics.key_reloaded();
         }
-        Ok(())
+        // The provider's keys, if it has made them (another node may have rotated them).
+        self.reload_id_keys().await
     }
 
     /// Re-reads the keys for an access token with an unknown key id, unless that happened
@@ -278,6 +279,16 @@ impl Auth {
     pub async fn rotate_keys(&self) -> Result<String> {
         let key = crate::auth::generate_signing_key(now_ms())?;
         self.store.insert_signing_key(&seal_key(self.cipher.as_ref(), &key)?).await?;
+        // The provider's RS256 and ES256 keys rotate with it, once the provider has made them.
+        let stored = self.store.all_signing_keys().await?;
+        for alg in ["RS256", "ES256"] {
+            if stored.iter().any(|(a, _)| a == alg) {
+                let next = crate::auth::idkeys::generate(alg, now_ms())?;
+                self.store
+                    .insert_signing_key_for(alg, &seal_key(self.cipher.as_ref(), &next)?)
+                    .await?;
+            }
+        }
         self.reload_keys().await?;
         Ok(key.kid)
     }
