@@ -233,9 +233,15 @@ pub fn parse_alg(alg: &str) -> Option<Algorithm> {
 /// The left half of the SHA-256 of `token`, base64url (`at_hash`; OIDC Core 3.1.3.6). Every
 /// algorithm we sign ID tokens with hashes with SHA-256 or, for EdDSA, is given the same
 /// (as the OpenID Foundation's certification tools and `oidc-provider` do).
-pub fn half_hash(token: &str) -> String {
-    let digest = ring::digest::digest(&ring::digest::SHA256, token.as_bytes());
-    URL_SAFE_NO_PAD.encode(&digest.as_ref()[..16])
+/// The left half of the token's hash, base64url (OIDC Core 3.1.3.6): SHA-256 for RS256 and
+/// ES256, SHA-512 for EdDSA (Ed25519's hash, as the certified relying parties check it).
+pub fn half_hash(token: &str, alg: &str) -> String {
+    let (algorithm, half) = match alg {
+        "EdDSA" => (&ring::digest::SHA512, 32),
+        _ => (&ring::digest::SHA256, 16),
+    };
+    let digest = ring::digest::digest(algorithm, token.as_bytes());
+    URL_SAFE_NO_PAD.encode(&digest.as_ref()[..half])
 }
 
 #[cfg(test)]
@@ -285,8 +291,16 @@ mod tests {
     fn at_hash_matches_the_spec_example() {
         // OIDC Core appendix A.3's access token and at_hash.
         assert_eq!(
-            half_hash("jHkWEdUXMU1BwAsC4vtUsZwnNvTIxEl0z9K3vx5KF0Y"),
+            half_hash("jHkWEdUXMU1BwAsC4vtUsZwnNvTIxEl0z9K3vx5KF0Y", "RS256"),
             "77QmUPtjPfzWtF2AnpK9RQ"
         );
+        // EdDSA takes the left half of SHA-512: 32 bytes, 43 characters.
+        let eddsa = half_hash("jHkWEdUXMU1BwAsC4vtUsZwnNvTIxEl0z9K3vx5KF0Y", "EdDSA");
+        assert_eq!(eddsa.len(), 43);
+        let full = ring::digest::digest(
+            &ring::digest::SHA512,
+            b"jHkWEdUXMU1BwAsC4vtUsZwnNvTIxEl0z9K3vx5KF0Y",
+        );
+        assert_eq!(eddsa, URL_SAFE_NO_PAD.encode(&full.as_ref()[..32]));
     }
 }

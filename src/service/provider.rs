@@ -517,7 +517,8 @@ impl Auth {
             .claims;
         let jti = claims.get("jti").and_then(Value::as_str).ok_or("no jti")?;
         let exp = claims.get("exp").and_then(Value::as_i64).unwrap_or(0);
-        let key = format!("assertion:{}", hash_token(&format!("{}:{jti}", client.client_id)));
+        // One 64-character digest, so the key fits the revoked-jti column on every database.
+        let key = hash_token(&format!("assertion:{}:{jti}", client.client_id));
         if self.store.jti_revoked(&key).await.map_err(|e| e.to_string())? {
             return Err("jti replayed".into());
         }
@@ -1048,7 +1049,7 @@ impl Auth {
             c.insert("amr".into(), amr.iter().map(|m| m.as_str()).collect::<Vec<_>>().into());
             c.insert("acr".into(), acr.into());
             c.insert("sid".into(), sid_for(&grant.grant.session_id).into());
-            c.insert("at_hash".into(), idkeys::half_hash(&access_token).into());
+            c.insert("at_hash".into(), idkeys::half_hash(&access_token, &client.id_token_alg).into());
             scope_claims(&grant.user, scopes, &mut c);
             Some(keys.sign(&client.id_token_alg, "JWT", &Value::Object(c))?)
         } else {
