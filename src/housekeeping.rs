@@ -11,7 +11,11 @@
 //! - delivered, failed or expired mail queued more than [`MAIL_RETENTION`] ago (never pending
 //!   mail; the per-address mail throttle looks back one hour only), and webhook deliveries
 //!   made or given up as long ago (never pending ones);
-//! - signing keys whose last token has expired (see `Auth::retire_keys`).
+//! - signing keys whose last token has expired (see `Auth::retire_keys`);
+//! - the OpenID Connect provider's leftovers: authorization codes an hour after they expired,
+//!   refresh tokens that expired or whose grant was revoked, then grants that were revoked or
+//!   whose session ended and that hold no refresh token or code, revoked access tokens past
+//!   their expiry, and back-channel logout notices delivered or given up as long ago as mail.
 //!
 //! The audit log is kept. Every node runs the job; the deletes are idempotent, so two nodes at
 //! once only share the work, and the interval is jittered so they rarely meet.
@@ -30,6 +34,10 @@ use crate::store::{Sweep, SWEEP_BATCH};
 /// Delivered and failed mail, and webhook deliveries made or given up, are kept this long (for
 /// `/dev/mail`, support questions and the `failed` rows' `last_error`).
 pub const MAIL_RETENTION: Duration = Duration::from_secs(7 * 24 * 3600);
+
+/// Authorization codes are kept this long after they expire, so a spent code presented again
+/// still revokes what it issued (OAuth 2.1 section 4.1.3) instead of being merely unknown.
+const CODE_KEPT: Duration = Duration::from_secs(3600);
 
 /// Batches per kind in one run at most, so one run never holds the database for long; what
 /// is left waits for the next run.
@@ -53,6 +61,8 @@ pub struct Swept {
     /// Undelivered mail marked expired with its link.
     pub expired_mail: u64,
     pub signing_keys: u64,
+    /// The provider's codes, refresh tokens, grants, revoked access tokens and logout notices.
+    pub provider: u64,
 }
 
 impl Swept {
@@ -64,6 +74,7 @@ impl Swept {
             + self.webhooks
             + self.expired_mail
             + self.signing_keys
+            + self.provider
     }
 }
 
@@ -83,6 +94,11 @@ pub async fn run_once(auth: &Auth, now: i64, stop: Option<&CancellationToken>) -
         (Sweep::ExpiredMail, "outbox_expired", now),
         (Sweep::Outbox, "outbox", mail_cutoff),
         (Sweep::Webhooks, "webhook_outbox", mail_cutoff),
+        (Sweep::ProviderCodes, "oauth_codes", now - CODE_KEPT.as_millis() as i64),
+        (Sweep::ProviderRefreshTokens, "oauth_refresh_tokens", now),
+        (Sweep::ProviderGrants, "oauth_grants", now),
+        (Sweep::RevokedAccessTokens, "oauth_revoked_tokens", now),
+        (Sweep::Logouts, "logout_outbox", mail_cutoff),
     ];
     for (what, kind, at) in kinds {
         let mut deleted = 0;
@@ -110,6 +126,11 @@ pub async fn run_once(auth: &Auth, now: i64, stop: Option<&CancellationToken>) -
             Sweep::ExpiredMail => swept.expired_mail = deleted,
             Sweep::Outbox => swept.outbox = deleted,
             Sweep::Webhooks => swept.webhooks = deleted,
+            Sweep::ProviderCodes
+            | Sweep::ProviderRefreshTokens
+            | Sweep::ProviderGrants
+            | Sweep::RevokedAccessTokens
+            | Sweep::Logouts => swept.provider += deleted,
         }
     }
     let retired = auth.retire_keys(now).await?.len() as u64;

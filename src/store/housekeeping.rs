@@ -70,6 +70,41 @@ const OLD_WEBHOOKS: &str = "DELETE FROM webhook_outbox WHERE id IN \
     (SELECT id FROM (SELECT id FROM webhook_outbox \
     WHERE status IN ('delivered', 'failed') AND created_at < $1 LIMIT 500) AS batch)";
 
+/// Authorization codes that expired before `$1` (an hour before now: a spent code presented
+/// again within that hour still revokes what it issued).
+const OLD_CODES: &str = "DELETE FROM oauth_codes WHERE code_hash IN \
+    (SELECT code_hash FROM (SELECT code_hash FROM oauth_codes \
+    WHERE expires_at <= $1 LIMIT 500) AS batch)";
+
+/// Provider refresh tokens that expired, or whose grant was revoked. A spent token of a live
+/// grant is kept until it expires: presenting it again is how theft is detected.
+const DEAD_PROVIDER_REFRESH: &str = "DELETE FROM oauth_refresh_tokens WHERE token_hash IN \
+    (SELECT token_hash FROM (SELECT r.token_hash FROM oauth_refresh_tokens r \
+    JOIN oauth_grants g ON g.id = r.grant_id \
+    WHERE r.expires_at <= $1 OR g.revoked_at IS NOT NULL LIMIT 500) AS batch)";
+
+/// Grants no token can use any more: revoked, or made in a session that has ended, and with
+/// no refresh token or code left (those go first, above, so none is ever left without its
+/// grant). An offline grant lives while a refresh token of it does.
+const ENDED_GRANTS: &str = "DELETE FROM oauth_grants WHERE id IN \
+    (SELECT id FROM (SELECT g.id FROM oauth_grants g \
+    WHERE NOT EXISTS (SELECT 1 FROM oauth_refresh_tokens r WHERE r.grant_id = g.id) \
+    AND NOT EXISTS (SELECT 1 FROM oauth_codes c WHERE c.grant_id = g.id) \
+    AND (g.revoked_at IS NOT NULL OR NOT EXISTS (SELECT 1 FROM sessions s \
+    WHERE s.id = g.session_id AND s.revoked_at IS NULL AND s.expires_at > $1)) \
+    LIMIT 500) AS batch)";
+
+/// Revoked access tokens (of no grant) that have expired anyway.
+const EXPIRED_REVOKED_JTIS: &str = "DELETE FROM oauth_revoked_tokens WHERE jti IN \
+    (SELECT jti FROM (SELECT jti FROM oauth_revoked_tokens \
+    WHERE expires_at <= $1 LIMIT 500) AS batch)";
+
+/// Back-channel logout notices delivered or given up, queued before `$1`. Pending ones are
+/// never deleted.
+const OLD_LOGOUTS: &str = "DELETE FROM logout_outbox WHERE id IN \
+    (SELECT id FROM (SELECT id FROM logout_outbox \
+    WHERE status IN ('delivered', 'failed') AND created_at < $1 LIMIT 500) AS batch)";
+
 /// The outbox as metrics show it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct OutboxStats {
@@ -113,6 +148,16 @@ pub enum Sweep {
     Outbox,
     /// Webhook deliveries made or given up, queued before the given time.
     Webhooks,
+    /// Authorization codes expired before the given time.
+    ProviderCodes,
+    /// Provider refresh tokens expired or of revoked grants.
+    ProviderRefreshTokens,
+    /// Provider grants revoked or of ended sessions, with no token or code left.
+    ProviderGrants,
+    /// Revoked access tokens past their expiry.
+    RevokedAccessTokens,
+    /// Back-channel logout notices delivered or given up, queued before the given time.
+    Logouts,
 }
 
 impl Store {
@@ -130,6 +175,11 @@ impl Store {
             Sweep::ExpiredMail => EXPIRED_MAIL,
             Sweep::Outbox => OLD_MAIL,
             Sweep::Webhooks => OLD_WEBHOOKS,
+            Sweep::ProviderCodes => OLD_CODES,
+            Sweep::ProviderRefreshTokens => DEAD_PROVIDER_REFRESH,
+            Sweep::ProviderGrants => ENDED_GRANTS,
+            Sweep::RevokedAccessTokens => EXPIRED_REVOKED_JTIS,
+            Sweep::Logouts => OLD_LOGOUTS,
         };
         Ok(self.q(sql).bind(at).execute(self.db()).await?.rows_affected())
     }

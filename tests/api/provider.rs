@@ -875,6 +875,97 @@ async fn codes_and_grants_work_across_two_nodes(db: Db) {
     );
 }
 
+async fn housekeeping_removes_what_no_token_can_use_and_keeps_the_rest(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let rp = register(&app, spec("tidy")).await;
+    let count = |sql: &'static str| {
+        let pool = app.auth.store().pool().clone();
+        async move {
+            let row = sqlx::query(sql).fetch_one(&pool).await.unwrap();
+            sqlx::Row::try_get::<i64, _>(&row, 0).unwrap()
+        }
+    };
+    // An ended session: its online grant can go, its offline one stays while its refresh
+    // token lives.
+    let first = app.user("tidy@example.com").await;
+    sign_in(&app, &rp, &first.cookie, "openid").await;
+    let offline = sign_in(&app, &rp, &first.cookie, "openid offline_access").await;
+    let res = app
+        .with_cookie(reqwest::Method::POST, "/api/auth/logout", &first.cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    // A live session's grant stays; a revoked offline grant goes, with its refresh token.
+    let second = app.login("tidy@example.com", crate::helpers::PASSWORD).await;
+    let live = sign_in(&app, &rp, &second.cookie, "openid").await;
+    let revoked = sign_in(&app, &rp, &second.cookie, "openid offline_access").await;
+    let secret = rp.secret.clone().unwrap();
+    for tok in [revoked["refresh_token"].as_str().unwrap().to_owned(), {
+        let (status, cc) = token(&app, &rp, &[("grant_type", "client_credentials")]).await;
+        assert_eq!(status, StatusCode::OK, "{cc}");
+        cc["access_token"].as_str().unwrap().to_owned()
+    }] {
+        let res = app
+            .client
+            .post(app.url("/oauth2/revoke"))
+            .basic_auth(&rp.id, Some(&secret))
+            .form(&[("token", tok.as_str())])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+    }
+    // Back-channel notices: one delivered long ago goes, one pending as long ago stays.
+    let long_ago = portcullis::clock::now_ms() - 8 * 24 * 3600 * 1000;
+    for (id, status) in [("notice-delivered", "delivered"), ("notice-pending", "pending")] {
+        sqlx::query(&format!(
+            "INSERT INTO logout_outbox (id, client_id, user_id, session_id, created_at, status, \
+             attempts, next_attempt_at, claimed_until) VALUES ('{id}', '{}', 'u', 's', {long_ago}, \
+             '{status}', 0, {long_ago}, 0)",
+            rp.id
+        ))
+        .execute(app.auth.store().pool())
+        .await
+        .unwrap();
+    }
+    assert_eq!(count("SELECT COUNT(*) FROM oauth_grants").await, 4);
+    assert_eq!(count("SELECT COUNT(*) FROM oauth_codes").await, 4);
+    assert_eq!(count("SELECT COUNT(*) FROM oauth_revoked_tokens").await, 1);
+
+    // Revoking the grant deleted its refresh token at once.
+    assert_eq!(count("SELECT COUNT(*) FROM oauth_refresh_tokens").await, 1);
+
+    // Now: the old delivered notice goes; codes are kept an hour past their expiry, so every
+    // grant still holds one and stays.
+    let now = portcullis::clock::now_ms();
+    let swept = portcullis::housekeeping::run_once(&app.auth, now, None).await.unwrap();
+    assert_eq!(swept.provider, 1, "{swept:?}");
+    assert_eq!(count("SELECT COUNT(*) FROM oauth_grants").await, 4);
+    assert_eq!(count("SELECT COUNT(*) FROM logout_outbox WHERE id = 'notice-pending'").await, 1);
+    assert_eq!(count("SELECT COUNT(*) FROM logout_outbox").await, 1);
+
+    // Two hours on: the four codes, the ended session's online grant, the revoked grant and the
+    // expired revoked access token go. The offline grant and the live session's grant stay.
+    let later = now + 2 * 3600 * 1000;
+    let swept = portcullis::housekeeping::run_once(&app.auth, later, None).await.unwrap();
+    assert_eq!(swept.provider, 4 + 2 + 1, "{swept:?}");
+    assert_eq!(count("SELECT COUNT(*) FROM oauth_codes").await, 0);
+    assert_eq!(count("SELECT COUNT(*) FROM oauth_grants").await, 2);
+    assert_eq!(count("SELECT COUNT(*) FROM oauth_revoked_tokens").await, 0);
+    assert_eq!(count("SELECT COUNT(*) FROM oauth_refresh_tokens").await, 1);
+    // What stayed still works.
+    let (status, body) = refresh(&app, &rp, offline["refresh_token"].as_str().unwrap(), None).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(
+        userinfo(&app, live["access_token"].as_str().unwrap()).await.status(),
+        StatusCode::OK
+    );
+    // A second run finds nothing more (idempotent).
+    let swept = portcullis::housekeeping::run_once(&app.auth, later, None).await.unwrap();
+    assert_eq!(swept.provider, 0, "{swept:?}");
+}
+
 backends!(
     discovery_names_every_endpoint_and_the_issuer,
     a_full_code_flow_gives_verified_tokens_with_the_claims,
@@ -891,4 +982,5 @@ backends!(
     rp_initiated_logout_follows_only_registered_uris_of_the_hinted_client,
     back_channel_logout_reaches_the_client_when_a_session_ends_any_way,
     codes_and_grants_work_across_two_nodes,
+    housekeeping_removes_what_no_token_can_use_and_keeps_the_rest,
 );
