@@ -966,6 +966,71 @@ async fn housekeeping_removes_what_no_token_can_use_and_keeps_the_rest(db: Db) {
     assert_eq!(swept.provider, 0, "{swept:?}");
 }
 
+async fn the_flow_resumes_after_an_email_sign_in(db: Db) {
+    let app = TestApp::spawn_with(db, &[("PORTCULLIS_EMAIL_LOGIN", "true")]).await;
+    let rp = register(&app, spec("by-mail")).await;
+    app.register("mailed@example.com", crate::helpers::PASSWORD).await;
+    let (verifier, challenge) = pkce();
+    let params = [
+        ("response_type", "code"),
+        ("client_id", rp.id.as_str()),
+        ("redirect_uri", REDIRECT),
+        ("scope", "openid email"),
+        ("state", "by-mail"),
+        ("nonce", "n-mail"),
+        ("code_challenge", &challenge),
+        ("code_challenge_method", "S256"),
+    ];
+    // Signed out: the request becomes the login page's `next`, which the email sign-in keeps.
+    let res = authorize(&app, None, &params).await;
+    let login = location(&res);
+    let next = query(&app.url(&login))["next"].clone();
+    assert!(next.starts_with("/oauth2/authorize?"), "{next}");
+    let (csrf_cookie, csrf) = crate::browser::csrf(&app).await;
+    let form = [("email", "mailed@example.com"), ("next", &next), ("csrf", &csrf)];
+    let res = crate::browser::post_page(&app, "/account/email-login", &csrf_cookie, &form).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let mails = app.mails("mailed@example.com", 2).await;
+    let text = mails
+        .iter()
+        .rev()
+        .find(|m| m["subject"].as_str().unwrap().starts_with("Sign in to"))
+        .and_then(|m| m["text"].as_str())
+        .unwrap()
+        .to_owned();
+    let at = text.find("code is ").unwrap() + "code is ".len();
+    let code = &text[at..at + 6];
+    let form = [("email", "mailed@example.com"), ("code", code), ("next", &next), ("csrf", &csrf)];
+    let res =
+        crate::browser::post_page(&app, "/account/email-login/verify", &csrf_cookie, &form).await;
+    // Signed in, the page goes on to the request (a page, not a 303: see continue.html).
+    let session = crate::helpers::session_cookie(res.headers()).expect("a session");
+    assert_eq!(res.status(), StatusCode::OK);
+    let html = res.text().await.unwrap();
+    let marker = "id=\"continue\" href=\"";
+    let start = html.find(marker).expect("a continue link") + marker.len();
+    let resumed = html[start..start + html[start..].find('"').unwrap()]
+        .replace("&#x2f;", "/")
+        .replace("&amp;", "&");
+    assert_eq!(resumed, next, "the very request resumes");
+    let res = app
+        .client
+        .get(app.url(&resumed))
+        .header(COOKIE, format!("session_id={session}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let back = query(&location(&res));
+    assert_eq!(back["state"], "by-mail");
+    let (status, body) = exchange(&app, &rp, &back["code"], &verifier).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (_, claims) = verified_claims(&app, body["id_token"].as_str().unwrap()).await;
+    assert_eq!(claims["amr"], serde_json::json!(["email"]), "{claims}");
+    assert_eq!(claims["email"], "mailed@example.com");
+    assert_eq!(claims["nonce"], "n-mail");
+}
+
 backends!(
     discovery_names_every_endpoint_and_the_issuer,
     a_full_code_flow_gives_verified_tokens_with_the_claims,
@@ -983,4 +1048,5 @@ backends!(
     back_channel_logout_reaches_the_client_when_a_session_ends_any_way,
     codes_and_grants_work_across_two_nodes,
     housekeeping_removes_what_no_token_can_use_and_keeps_the_rest,
+    the_flow_resumes_after_an_email_sign_in,
 );
