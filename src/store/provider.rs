@@ -685,6 +685,37 @@ impl Store {
         Ok(n == 1)
     }
 
+    /// Ends every grant of `user_id`, `offline_access` ones too (their refresh tokens deleted,
+    /// their access tokens refused from now on), inside `tx`. A password set (change or reset)
+    /// and the first proof of an unproven address (with `consents`: what its maker allowed is
+    /// forgotten too) call it: no application keeps a way in that the old password, or a
+    /// squatter, gave it.
+    pub(super) async fn end_user_grants_in(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        user_id: &str,
+        consents: bool,
+        now: i64,
+    ) -> Result<()> {
+        self.q("DELETE FROM oauth_refresh_tokens WHERE grant_id IN \
+                (SELECT id FROM oauth_grants WHERE user_id = $1)")
+            .bind(user_id.to_owned())
+            .execute(self.on(&mut **tx))
+            .await?;
+        self.q("UPDATE oauth_grants SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL")
+            .bind(now)
+            .bind(user_id.to_owned())
+            .execute(self.on(&mut **tx))
+            .await?;
+        if consents {
+            self.q("DELETE FROM oauth_consents WHERE user_id = $1")
+                .bind(user_id.to_owned())
+                .execute(self.on(&mut **tx))
+                .await?;
+        }
+        Ok(())
+    }
+
     /// Withdraws everything a user gave a client: every grant (their tokens stop at once) and
     /// the remembered consent. `false`: the user had granted it nothing.
     pub async fn revoke_client_for_user(

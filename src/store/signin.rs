@@ -280,8 +280,8 @@ impl Store {
 
     /// The first proof of a never-proven account's address (`proven_at` unset): every way in
     /// its maker may have added before anyone proved the address goes (passkeys, linked
-    /// identities, second factors, and what was under way: passkey registrations, provider
-    /// links, email changes). New ones are refused while the address is unproven, so this
+    /// identities, second factors, applications' grants and consents, and what was under way:
+    /// passkey registrations, provider links, email changes). New ones are refused while the address is unproven, so this
     /// only finds what an older version let in; it runs on every first proof all the same,
     /// so an upgrade leaves nothing planted behind. An account proven once (an administrator
     /// may later give it an unverified address) never comes here: what its owner added stays.
@@ -302,6 +302,9 @@ impl Store {
         ] {
             self.q(sql).bind(user_id.to_owned()).execute(self.on(&mut **tx)).await?;
         }
+        // Applications its maker signed in to (an offline grant outlives every session) and
+        // what its maker allowed them.
+        self.end_user_grants_in(tx, user_id, true, now).await?;
         self.q("UPDATE one_time_tokens SET used_at = $1 WHERE user_id = $2 AND used_at IS NULL \
                 AND new_email IS NOT NULL")
             .bind(now)

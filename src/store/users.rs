@@ -281,7 +281,8 @@ impl Store {
 
     /// Sets the password hash and bumps the password epoch, which ends every session opened
     /// with the old password (they are checked against it on every use), and spends every
-    /// outstanding reset link and pending email change of the user. `email_key`: only while
+    /// outstanding reset link and pending email change of the user, and every application's
+    /// grant (offline ones too: see [`Store::end_user_grants_in`]). `email_key`: only while
     /// the account still has this address (a mailed reset link); `false` when it has not.
     pub(super) async fn set_password_in(
         &self,
@@ -325,6 +326,7 @@ impl Store {
             .bind(super::TokenPurpose::ResetPassword.as_str())
             .execute(self.on(&mut **tx))
             .await?;
+        self.end_user_grants_in(tx, user_id, false, now).await?;
         Ok(true)
     }
 

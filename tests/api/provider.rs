@@ -1031,6 +1031,45 @@ async fn the_flow_resumes_after_an_email_sign_in(db: Db) {
     assert_eq!(claims["nonce"], "n-mail");
 }
 
+async fn a_password_change_or_reset_ends_every_grant_offline_ones_too(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let rp = register(&app, spec("pw")).await;
+    let email = "pw@example.com";
+    let login = app.user(email).await;
+    let offline = sign_in(&app, &rp, &login.cookie, "openid offline_access").await;
+    // A change of password, from this very session.
+    let res = app
+        .with_cookie(reqwest::Method::POST, "/api/auth/change-password", &login.cookie)
+        .json(&serde_json::json!({
+            "current_password": crate::helpers::PASSWORD,
+            "new_password": "another long passphrase 2",
+        }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK, "{}", res.text().await.unwrap());
+    let (status, body) = refresh(&app, &rp, offline["refresh_token"].as_str().unwrap(), None).await;
+    assert_eq!((status, body["error"].as_str()), (StatusCode::BAD_REQUEST, Some("invalid_grant")));
+    assert_eq!(
+        userinfo(&app, offline["access_token"].as_str().unwrap()).await.status(),
+        StatusCode::UNAUTHORIZED
+    );
+    // A reset, by the mailed link's token.
+    let login = app.login(email, "another long passphrase 2").await;
+    let offline = sign_in(&app, &rp, &login.cookie, "openid offline_access").await;
+    app.post_json("/api/auth/forgot-password", serde_json::json!({"email": email})).await;
+    let reset = app.token_from_mail(email, "Reset").await;
+    let res = app
+        .post_json(
+            "/api/auth/reset-password",
+            serde_json::json!({"token": reset, "new_password": "a third long passphrase"}),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK, "{}", res.text().await.unwrap());
+    let (status, body) = refresh(&app, &rp, offline["refresh_token"].as_str().unwrap(), None).await;
+    assert_eq!((status, body["error"].as_str()), (StatusCode::BAD_REQUEST, Some("invalid_grant")));
+}
+
 backends!(
     discovery_names_every_endpoint_and_the_issuer,
     a_full_code_flow_gives_verified_tokens_with_the_claims,
@@ -1049,4 +1088,5 @@ backends!(
     codes_and_grants_work_across_two_nodes,
     housekeeping_removes_what_no_token_can_use_and_keeps_the_rest,
     the_flow_resumes_after_an_email_sign_in,
+    a_password_change_or_reset_ends_every_grant_offline_ones_too,
 );

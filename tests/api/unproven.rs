@@ -319,6 +319,103 @@ async fn declining_never_removes_an_account_proven_once(db: Db) {
     assert_eq!(res.status(), StatusCode::OK, "the account stays");
 }
 
+async fn the_first_proof_ends_the_applications_its_maker_signed_in_to(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let email = "adopted@example.com";
+    app.register(email, PASSWORD).await;
+    let squatter = app.login(email, PASSWORD).await;
+    let spec = portcullis::service::ClientSpec {
+        client_id: Some("wiki".into()),
+        name: Some("Wiki".into()),
+        redirect_uris: Some(vec!["http://127.0.0.1:9/cb".into()]),
+        grant_types: Some(vec!["authorization_code".into(), "refresh_token".into()]),
+        scopes: Some(vec!["openid".into(), "offline_access".into()]),
+        skip_consent: Some(false),
+        ..Default::default()
+    };
+    let client = app.auth.create_client(&spec, &Default::default()).await.unwrap();
+    let secret = client.client_secret.unwrap();
+    // The squatter allows the wiki offline access: a consent, then a code, then tokens.
+    let authorize = app
+        .client
+        .get(app.url("/oauth2/authorize"))
+        .query(&[
+            ("response_type", "code"),
+            ("client_id", "wiki"),
+            ("redirect_uri", "http://127.0.0.1:9/cb"),
+            ("scope", "openid offline_access"),
+            ("code_challenge", "swBvgO_7WM9INwPdTp8Hdn2wVrHkaYOG19GDc9Om6hM"),
+            ("code_challenge_method", "S256"),
+        ])
+        .header(reqwest::header::COOKIE, format!("session_id={}", squatter.cookie))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(authorize.status(), StatusCode::OK, "the consent page");
+    let html = authorize.text().await.unwrap();
+    let unescape = |s: &str| s.replace("&amp;", "&").replace("&#x2f;", "/");
+    let between = |html: &str, marker: &str| {
+        let start =
+            html.find(marker).unwrap_or_else(|| panic!("{marker} in {html}")) + marker.len();
+        unescape(&html[start..start + html[start..].find('"').unwrap()])
+    };
+    let (request, csrf) =
+        (between(&html, "name=\"request\" value=\""), between(&html, "name=\"csrf\" value=\""));
+    let res = app
+        .client
+        .post(app.url("/oauth2/consent"))
+        .header(
+            reqwest::header::COOKIE,
+            format!("session_id={}; portcullis_csrf={csrf}", squatter.cookie),
+        )
+        .header("origin", &app.base)
+        .form(&[("csrf", csrf.as_str()), ("request", request.as_str()), ("decision", "allow")])
+        .send()
+        .await
+        .unwrap();
+    // The page that goes on to the application, with the code.
+    let to = between(&res.text().await.unwrap(), "id=\"continue\" href=\"");
+    let code = url::Url::parse(&to)
+        .unwrap()
+        .query_pairs()
+        .find(|(k, _)| k == "code")
+        .map(|(_, v)| v.into_owned())
+        .unwrap_or_else(|| panic!("a code: {to}"));
+    let res = app
+        .client
+        .post(app.url("/oauth2/token"))
+        .basic_auth("wiki", Some(&secret))
+        .form(&[
+            ("grant_type", "authorization_code"),
+            ("code", &code),
+            ("redirect_uri", "http://127.0.0.1:9/cb"),
+            ("code_verifier", "dBjftJeZ4CK1-zZ6q5GzXxTUMTa8w8uUZYmrJOQ0Qbk"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    let tokens: Value = res.json().await.unwrap();
+    let refresh = tokens["refresh_token"].as_str().unwrap_or_else(|| panic!("{tokens}")).to_owned();
+    let id = user_id(&app, email).await;
+    assert_eq!(app.auth.store().granted_clients(&id).await.unwrap().len(), 1);
+
+    // The owner proves the address (the mailed verification link): the wiki's grant ends,
+    // offline or not, and the squatter's consent is forgotten.
+    app.verify(email).await;
+    let res = app
+        .client
+        .post(app.url("/oauth2/token"))
+        .basic_auth("wiki", Some(&secret))
+        .form(&[("grant_type", "refresh_token"), ("refresh_token", &refresh)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["error"], "invalid_grant");
+    assert!(app.auth.store().granted_clients(&id).await.unwrap().is_empty());
+}
+
 backends!(
     an_unproven_account_cannot_add_ways_in_or_change_its_address,
     a_reset_that_first_proves_the_address_ends_everything_its_maker_set,
@@ -330,4 +427,5 @@ backends!(
     the_confirmation_page_offers_i_did_not_create_this_account,
     an_account_proven_once_keeps_its_factors_when_a_new_address_is_proven,
     declining_never_removes_an_account_proven_once,
+    the_first_proof_ends_the_applications_its_maker_signed_in_to,
 );
