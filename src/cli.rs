@@ -179,6 +179,34 @@ enum ClientCommand {
     RotateSecret { client_id: String },
     /// Delete a client with every grant and token it holds.
     Delete { client_id: String },
+    /// Initial access tokens for dynamic client registration
+    /// (`PORTCULLIS_DYNAMIC_REGISTRATION=token`).
+    #[command(subcommand)]
+    RegistrationToken(RegistrationTokenCommand),
+}
+
+#[derive(Subcommand)]
+enum RegistrationTokenCommand {
+    /// Make a token; prints it as JSON with `token` (shown this once).
+    Create {
+        /// What it is for (shown in lists and the audit log).
+        #[arg(long)]
+        label: String,
+        /// How long it works, e.g. `1h`, `7d`.
+        #[arg(long, default_value = "7d", value_parser = parse_cli_duration)]
+        expires_in: std::time::Duration,
+        /// How many registrations it allows (default: any number until it expires).
+        #[arg(long)]
+        uses: Option<u32>,
+    },
+    /// Every token (never the tokens themselves), as JSON lines.
+    List,
+    /// Revoke a token by its id.
+    Revoke { id: String },
+}
+
+fn parse_cli_duration(s: &str) -> Result<std::time::Duration, String> {
+    crate::config::parse_duration(s)
 }
 
 #[derive(Subcommand)]
@@ -495,6 +523,45 @@ async fn client(settings: Settings, command: ClientCommand) -> anyhow::Result<()
         ClientCommand::Delete { client_id } => {
             auth.delete_client(&client_id, &by).await.map_err(AppError::into_anyhow)?;
             eprintln!("deleted client {client_id}");
+        }
+        ClientCommand::RegistrationToken(command) => registration_token(&auth, command).await?,
+    }
+    Ok(())
+}
+
+/// `portcullis client registration-token ...`.
+async fn registration_token(
+    auth: &crate::service::Auth,
+    command: RegistrationTokenCommand,
+) -> anyhow::Result<()> {
+    let by = crate::service::operator();
+    let view = |t: &crate::store::InitialToken| {
+        serde_json::json!({
+            "id": t.id,
+            "label": t.label,
+            "created_at": crate::clock::rfc3339(t.created_at),
+            "expires_at": crate::clock::rfc3339(t.expires_at),
+            "uses_left": t.uses_left,
+        })
+    };
+    match command {
+        RegistrationTokenCommand::Create { label, expires_in, uses } => {
+            let (made, token) = auth
+                .create_initial_token(&label, expires_in, uses, &by)
+                .await
+                .map_err(AppError::into_anyhow)?;
+            let mut out = view(&made);
+            out["token"] = token.into();
+            println!("{out}");
+        }
+        RegistrationTokenCommand::List => {
+            for t in auth.initial_tokens().await.map_err(AppError::into_anyhow)? {
+                println!("{}", view(&t));
+            }
+        }
+        RegistrationTokenCommand::Revoke { id } => {
+            auth.revoke_initial_token(&id, &by).await.map_err(AppError::into_anyhow)?;
+            eprintln!("revoked registration token {id}");
         }
     }
     Ok(())

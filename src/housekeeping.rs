@@ -15,7 +15,9 @@
 //! - the OpenID Connect provider's leftovers: authorization codes an hour after they expired,
 //!   refresh tokens that expired or whose grant was revoked, then grants that were revoked or
 //!   whose session ended and that hold no refresh token or code, revoked access tokens past
-//!   their expiry, and back-channel logout notices delivered or given up as long ago as mail.
+//!   their expiry, back-channel logout notices delivered or given up as long ago as mail,
+//!   dynamically registered clients nobody signed in to within
+//!   `PORTCULLIS_DYNAMIC_REGISTRATION_UNUSED_TTL`, and expired initial access tokens.
 //!
 //! The audit log is kept. Every node runs the job; the deletes are idempotent, so two nodes at
 //! once only share the work, and the interval is jittered so they rarely meet.
@@ -83,6 +85,7 @@ impl Swept {
 pub async fn run_once(auth: &Auth, now: i64, stop: Option<&CancellationToken>) -> Result<Swept> {
     let mut swept = Swept::default();
     let mail_cutoff = now - MAIL_RETENTION.as_millis() as i64;
+    let unused_cutoff = now - auth.settings().registration_unused_ttl.as_millis() as i64;
     let kinds = [
         (Sweep::RefreshTokens, "refresh_tokens", now),
         (Sweep::Sessions, "sessions", now),
@@ -99,6 +102,8 @@ pub async fn run_once(auth: &Auth, now: i64, stop: Option<&CancellationToken>) -
         (Sweep::ProviderGrants, "oauth_grants", now),
         (Sweep::RevokedAccessTokens, "oauth_revoked_tokens", now),
         (Sweep::Logouts, "logout_outbox", mail_cutoff),
+        (Sweep::UnusedClients, "oauth_clients", unused_cutoff),
+        (Sweep::InitialTokens, "oauth_initial_tokens", now),
     ];
     for (what, kind, at) in kinds {
         let mut deleted = 0;
@@ -130,7 +135,9 @@ pub async fn run_once(auth: &Auth, now: i64, stop: Option<&CancellationToken>) -
             | Sweep::ProviderRefreshTokens
             | Sweep::ProviderGrants
             | Sweep::RevokedAccessTokens
-            | Sweep::Logouts => swept.provider += deleted,
+            | Sweep::Logouts
+            | Sweep::UnusedClients
+            | Sweep::InitialTokens => swept.provider += deleted,
         }
     }
     let retired = auth.retire_keys(now).await?.len() as u64;

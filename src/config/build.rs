@@ -311,6 +311,19 @@ pub(super) fn build(mut layers: Layers) -> Result<Settings, ConfigError> {
         providers: super::providers::providers(&layers.values)?,
         webhooks: super::webhooks::webhooks(&layers.values)?,
         clients: super::clients::clients(&layers.values)?,
+        dynamic_registration: p.parse_with("PORTCULLIS_DYNAMIC_REGISTRATION", |s| {
+            match s.trim().to_ascii_lowercase().as_str() {
+                "off" | "false" | "" => Ok(super::DynamicRegistration::Off),
+                "open" => Ok(super::DynamicRegistration::Open),
+                "token" => Ok(super::DynamicRegistration::Token),
+                _ => Err("must be off, open or token".to_owned()),
+            }
+        })?,
+        registrations_per_ip_per_hour: p
+            .number("PORTCULLIS_DYNAMIC_REGISTRATION_PER_IP_PER_HOUR")?
+            .min(u64::from(u32::MAX)) as u32,
+        registration_unused_ttl: p
+            .nonzero_duration("PORTCULLIS_DYNAMIC_REGISTRATION_UNUSED_TTL")?,
         webhook_poll_interval: p.nonzero_duration("PORTCULLIS_WEBHOOK_POLL_INTERVAL")?,
         webhook_retry_base: p.nonzero_duration("PORTCULLIS_WEBHOOK_RETRY_BASE")?,
         webhook_max_attempts: p.number("PORTCULLIS_WEBHOOK_MAX_ATTEMPTS")?.max(1) as u32,

@@ -43,6 +43,17 @@ impl Default for Argon2Params {
     }
 }
 
+/// `PORTCULLIS_DYNAMIC_REGISTRATION`: who may register a client at `/oauth2/register`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DynamicRegistration {
+    /// Nobody: the endpoint answers 404 and discovery does not name it.
+    Off,
+    /// Anyone (MCP clients and agents register themselves this way).
+    Open,
+    /// Whoever presents an initial access token (RFC 7591 section 3).
+    Token,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LogFormat {
     Text,
@@ -143,6 +154,12 @@ pub struct Settings {
     pub webhooks: Vec<Webhook>,
     /// Provider clients declared in the configuration (`PORTCULLIS_CLIENT_<NAME>_*`).
     pub clients: Vec<DeclaredClient>,
+    /// `PORTCULLIS_DYNAMIC_REGISTRATION`.
+    pub dynamic_registration: DynamicRegistration,
+    /// `PORTCULLIS_DYNAMIC_REGISTRATION_PER_IP_PER_HOUR`: `0` no limit.
+    pub registrations_per_ip_per_hour: u32,
+    /// `PORTCULLIS_DYNAMIC_REGISTRATION_UNUSED_TTL`.
+    pub registration_unused_ttl: Duration,
     /// `PORTCULLIS_WEBHOOK_POLL_INTERVAL`
     pub webhook_poll_interval: Duration,
     /// `PORTCULLIS_WEBHOOK_RETRY_BASE`

@@ -67,6 +67,9 @@ settings! {
     "PORTCULLIS_JWT_SECRET", Unset, Secret, "HS256 with this secret (32 bytes or more); unset: EdDSA keys in the database";
     "PORTCULLIS_KEY_ENCRYPTION_KEY", Unset, Secret, "32 bytes (64 hex digits or base64): private signing keys and TOTP secrets are stored sealed with AES-256-GCM; every node needs it; unset outside dev mode, startup warns";
     "PORTCULLIS_ACCESS_TOKEN_TTL", Fixed("15m"), Duration, "access-token lifetime (at most 24h)";
+    "PORTCULLIS_DYNAMIC_REGISTRATION", Fixed("off"), Text, "dynamic client registration (RFC 7591) at `/oauth2/register`: `off`, `open` (anyone may register a client), or `token` (with an initial access token from `portcullis client registration-token create`)";
+    "PORTCULLIS_DYNAMIC_REGISTRATION_PER_IP_PER_HOUR", Fixed("20"), Number, "registrations per client IP per hour (a burst as large); `0` off";
+    "PORTCULLIS_DYNAMIC_REGISTRATION_UNUSED_TTL", Fixed("24h"), Duration, "a dynamically registered client that no one has signed in to within this is deleted by housekeeping";
     "PORTCULLIS_SESSION_TTL", Fixed("30d"), Duration, "absolute lifetime of a session and its refresh tokens";
     "PORTCULLIS_SESSION_COOKIE", Derived("`session_id`, `__Host-session_id` on https"), Text, "a name set explicitly is used as it is";
     "PORTCULLIS_REAUTH_WINDOW", Fixed("10m"), Duration, "changing a second factor needs an authentication this recent, or a fresh password or code";

@@ -85,6 +85,13 @@ pub enum AuditEvent {
     GrantRevoked,
     /// An authorization code or refresh token presented again: its grant is revoked.
     GrantReplayed,
+    /// A client registered itself (RFC 7591), changed or deleted its registration (RFC 7592).
+    ClientRegistered,
+    ClientRegistrationUpdated,
+    ClientRegistrationDeleted,
+    /// An initial access token for dynamic registration made or revoked.
+    AdminRegistrationTokenCreate,
+    AdminRegistrationTokenRevoke,
 }
 
 /// A webhook event type (`PORTCULLIS_WEBHOOK_<NAME>_EVENTS`, the body's `type`).
@@ -182,6 +189,11 @@ impl AuditEvent {
             GrantCreated => ("oauth_grant", "succeeded"),
             GrantRevoked => ("oauth_grant_revoke", "succeeded"),
             GrantReplayed => ("oauth_grant", "replayed"),
+            ClientRegistered => ("oauth_client_register", "succeeded"),
+            ClientRegistrationUpdated => ("oauth_client_register", "updated"),
+            ClientRegistrationDeleted => ("oauth_client_register", "deleted"),
+            AdminRegistrationTokenCreate => ("admin_registration_token_create", "succeeded"),
+            AdminRegistrationTokenRevoke => ("admin_registration_token_revoke", "succeeded"),
         }
     }
 
@@ -255,7 +267,12 @@ impl AuditEvent {
             | AdminClientDelete
             | GrantCreated
             | GrantRevoked
-            | GrantReplayed => return None,
+            | GrantReplayed
+            | ClientRegistered
+            | ClientRegistrationUpdated
+            | ClientRegistrationDeleted
+            | AdminRegistrationTokenCreate
+            | AdminRegistrationTokenRevoke => return None,
         })
     }
 }

@@ -38,6 +38,8 @@ pub const ID_TOKEN_ALGS: &[&str] = &["RS256", "ES256", "EdDSA"];
 /// the command line and admin API.
 pub const MANAGED_BY_CONFIG: &str = "config";
 pub const MANAGED_BY_API: &str = "api";
+/// A client that registered itself at `/oauth2/register` (RFC 7591).
+pub const MANAGED_BY_DYNAMIC: &str = "dynamic";
 
 /// A registered client. Its secret is never here: only its hash, in the store.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -11,13 +11,14 @@
 use std::collections::HashMap;
 
 use axum::body::Bytes;
-use axum::extract::State;
+use axum::extract::{Path, State};
 use axum::http::header::{AUTHORIZATION, CACHE_CONTROL, CONTENT_TYPE, PRAGMA, WWW_AUTHENTICATE};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use base64::Engine as _;
 use serde_json::json;
 
+use super::extract::Client;
 use super::state::AppState;
 use super::surface::{Limit, Surface};
 use crate::error::AppError;
@@ -32,7 +33,14 @@ pub const OPEN_TO_ANY_ORIGIN: &[&str] = &[
     "/oauth2/userinfo",
     "/oauth2/introspect",
     "/oauth2/revoke",
+    "/oauth2/register",
 ];
+
+/// Whether `path` answers any origin (CORS without credentials): [`OPEN_TO_ANY_ORIGIN`] and
+/// each client's registration (RFC 7592), which browser-based agents manage themselves.
+pub fn open_to_any_origin(path: &str) -> bool {
+    OPEN_TO_ANY_ORIGIN.contains(&path) || path.starts_with("/oauth2/register/")
+}
 
 const ASSERTION_TYPE: &str = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
@@ -47,6 +55,20 @@ pub(crate) fn surface(state: Option<&AppState>) -> Surface {
         .post(Limit::None, "/oauth2/userinfo", userinfo_post)
         .post(Limit::PerIp, "/oauth2/introspect", introspect)
         .post(Limit::PerIp, "/oauth2/revoke", revoke)
+        .post(Limit::PerIp, "/oauth2/register", register)
+        .get(Limit::PerIp, "/oauth2/register/{client_id}", read_registration)
+        .method(
+            Limit::PerIp,
+            "PUT",
+            "/oauth2/register/{client_id}",
+            axum::routing::put(replace_registration),
+        )
+        .method(
+            Limit::PerIp,
+            "DELETE",
+            "/oauth2/register/{client_id}",
+            axum::routing::delete(delete_registration),
+        )
 }
 
 impl axum::response::IntoResponse for OAuthError {
@@ -281,6 +303,87 @@ async fn answer_userinfo(state: &AppState, token: Option<String>) -> Response {
             "Bearer realm=\"portcullis\", error=\"insufficient_scope\", scope=\"openid\"",
         ),
         Err(Err(e)) => OAuthError::from(e).into_response(),
+    }
+}
+
+/// A registration endpoint's refusal: RFC 7591's error body, and for a missing or wrong
+/// bearer token RFC 6750's challenge too.
+fn registration_refusal(e: OAuthError) -> Response {
+    let challenge = e.status == 401;
+    let mut res = e.into_response();
+    if challenge {
+        res.headers_mut().insert(
+            WWW_AUTHENTICATE,
+            HeaderValue::from_static("Bearer realm=\"portcullis\", error=\"invalid_token\""),
+        );
+    }
+    res
+}
+
+/// `POST /oauth2/register` (RFC 7591): `201` with the registration, its secret and its
+/// registration access token.
+async fn register(
+    State(state): State<AppState>,
+    Client(client): Client,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let bearer = super::extract::bearer(&headers);
+    match state.auth.register_client(&body, bearer, &client).await {
+        Ok(Some(registration)) => {
+            let mut res = (StatusCode::CREATED, axum::Json(registration)).into_response();
+            no_store(res.headers_mut());
+            res
+        }
+        Ok(None) => OAuthError::new(
+            404,
+            "invalid_request",
+            "dynamic client registration is not enabled on this server",
+        )
+        .into_response(),
+        Err(e) => registration_refusal(e),
+    }
+}
+
+/// `GET /oauth2/register/{client_id}` (RFC 7592), with the registration access token.
+async fn read_registration(
+    State(state): State<AppState>,
+    Path(client_id): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let bearer = super::extract::bearer(&headers);
+    match state.auth.read_registration(&client_id, bearer).await {
+        Ok(registration) => fresh_json(registration),
+        Err(e) => registration_refusal(e),
+    }
+}
+
+/// `PUT /oauth2/register/{client_id}` (RFC 7592): the body replaces the registration.
+async fn replace_registration(
+    State(state): State<AppState>,
+    Path(client_id): Path<String>,
+    Client(client): Client,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let bearer = super::extract::bearer(&headers);
+    match state.auth.replace_registration(&client_id, bearer, &body, &client).await {
+        Ok(registration) => fresh_json(registration),
+        Err(e) => registration_refusal(e),
+    }
+}
+
+/// `DELETE /oauth2/register/{client_id}` (RFC 7592): `204`, the client gone.
+async fn delete_registration(
+    State(state): State<AppState>,
+    Path(client_id): Path<String>,
+    Client(client): Client,
+    headers: HeaderMap,
+) -> Response {
+    let bearer = super::extract::bearer(&headers);
+    match state.auth.delete_registration(&client_id, bearer, &client).await {
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(e) => registration_refusal(e),
     }
 }
 

@@ -76,7 +76,7 @@ fn cors(origins: &[String]) -> tower_http::cors::CorsLayer {
     const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
     let listed: std::sync::Arc<Vec<HeaderValue>> =
         std::sync::Arc::new(origins.iter().filter_map(|o| HeaderValue::from_str(o).ok()).collect());
-    let open = |path: &str| super::provider::OPEN_TO_ANY_ORIGIN.contains(&path);
+    let open = super::provider::open_to_any_origin;
     let (for_origin, for_credentials) = (listed.clone(), listed);
     tower_http::cors::CorsLayer::new()
         .allow_origin(AllowOrigin::predicate(move |origin, parts| {

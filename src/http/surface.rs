@@ -143,6 +143,17 @@ impl Surface {
         self.undocumented(class.into(), "POST", path, axum::routing::post(handler))
     }
 
+    /// An undocumented route of another method (`PUT`, `DELETE`).
+    pub(crate) fn method(
+        self,
+        class: impl Into<Class>,
+        method: &str,
+        path: &str,
+        method_router: MethodRouter<AppState>,
+    ) -> Self {
+        self.undocumented(class.into(), method, path, method_router)
+    }
+
     fn undocumented(
         mut self,
         class: Class,

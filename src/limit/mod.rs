@@ -100,6 +100,8 @@ pub struct LimitSettings<'a> {
     pub writes_per_user_per_minute: u32,
     /// Signed-in writes from one client IP, whoever is signed in; `0`: no limit.
     pub writes_per_ip_per_minute: u32,
+    /// Dynamic client registrations from one client IP per hour; `0`: no limit.
+    pub registrations_per_ip_per_hour: u32,
     /// How long failures count (and the longest lock). One hour by default.
     pub failure_window: Duration,
     pub redis_url: Option<&'a str>,
@@ -114,6 +116,7 @@ pub struct Limits {
     ip_per_minute: u32,
     writes_per_user: Option<(u32, DefaultKeyedRateLimiter<String>)>,
     writes_per_ip: Option<(u32, DefaultKeyedRateLimiter<IpAddr>)>,
+    registrations_per_ip: Option<(u32, DefaultKeyedRateLimiter<IpAddr>)>,
     failures_per_hour: u32,
     accounts: Mutex<HashMap<ThrottleKey, Failures>>,
     redis: Option<Arc<RedisLink>>,
@@ -174,6 +177,7 @@ impl Limits {
             failures_per_hour,
             writes_per_user_per_minute,
             writes_per_ip_per_minute,
+            registrations_per_ip_per_hour,
             failure_window,
             redis_url,
             redis_prefix,
@@ -199,6 +203,8 @@ impl Limits {
             ip_per_minute,
             writes_per_user: bucket(writes_per_user_per_minute),
             writes_per_ip: bucket(writes_per_ip_per_minute),
+            registrations_per_ip: NonZeroU32::new(registrations_per_ip_per_hour)
+                .map(|n| (n.get(), RateLimiter::keyed(Quota::per_hour(n).allow_burst(n)))),
             failures_per_hour,
             accounts: Mutex::new(HashMap::new()),
             redis,
@@ -285,6 +291,18 @@ impl Limits {
         Ok(())
     }
 
+    /// Spends one token of the client IP's registration bucket
+    /// (`PORTCULLIS_DYNAMIC_REGISTRATION_PER_IP_PER_HOUR`). `429` with the wait when it is
+    /// empty.
+    pub async fn check_registration(&self, ip: IpAddr, now_ms: i64) -> Result<()> {
+        let Some((per_hour, local)) = &self.registrations_per_ip else {
+            return Ok(());
+        };
+        let ip = client_key(ip);
+        let key = format!("{}:registrations:ip:{ip}", self.prefix);
+        self.spend_in(key, *per_hour, 3_600_000.0, local, &ip, now_ms).await
+    }
+
     /// One token of a bucket of `per_minute` (burst as large): in Redis under `redis_key`
     /// when it answers, else in `local` under `key`.
     async fn spend<K>(
@@ -298,8 +316,24 @@ impl Limits {
     where
         K: Clone + std::hash::Hash + Eq,
     {
-        let interval = 60_000.0 / f64::from(per_minute);
-        let burst = f64::from(per_minute.saturating_sub(1));
+        self.spend_in(redis_key, per_minute, 60_000.0, local, key, now_ms).await
+    }
+
+    /// One token of a bucket of `count` per `period_ms` (burst as large), as [`Self::spend`].
+    async fn spend_in<K>(
+        &self,
+        redis_key: String,
+        count: u32,
+        period_ms: f64,
+        local: &DefaultKeyedRateLimiter<K>,
+        key: &K,
+        now_ms: i64,
+    ) -> Result<()>
+    where
+        K: Clone + std::hash::Hash + Eq,
+    {
+        let interval = period_ms / f64::from(count);
+        let burst = f64::from(count.saturating_sub(1));
         let shared = self
             .redis_try("rate limits", |mut conn| async move {
                 let mut call = self.gcra.key(redis_key);
@@ -332,6 +366,10 @@ impl Limits {
             l.shrink_to_fit();
         }
         if let Some((_, l)) = &self.writes_per_ip {
+            l.retain_recent();
+            l.shrink_to_fit();
+        }
+        if let Some((_, l)) = &self.registrations_per_ip {
             l.retain_recent();
             l.shrink_to_fit();
         }

@@ -10,6 +10,7 @@ fn cfg(ip_per_minute: u32, failures_per_hour: u32) -> LimitSettings<'static> {
         failures_per_hour,
         writes_per_user_per_minute: 0,
         writes_per_ip_per_minute: 0,
+        registrations_per_ip_per_hour: 0,
         failure_window: Duration::from_secs(3600),
         redis_url: None,
         redis_prefix: "test",

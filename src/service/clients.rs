@@ -105,16 +105,16 @@ impl From<Registered> for ClientView {
     }
 }
 
-fn invalid(message: impl Into<String>) -> AppError {
+pub(super) fn invalid(message: impl Into<String>) -> AppError {
     AppError::bad_request(ErrorCode::InvalidClient, message.into())
 }
 
-fn no_such_client() -> AppError {
+pub(super) fn no_such_client() -> AppError {
     AppError::not_found(ErrorCode::ClientNotFound, "No client has that client_id")
 }
 
 /// Applies `spec` over `base` (a new client's defaults, or the stored registration).
-fn apply(mut c: OAuthClient, spec: &ClientSpec) -> Result<OAuthClient> {
+pub(super) fn apply(mut c: OAuthClient, spec: &ClientSpec) -> Result<OAuthClient> {
     if let Some(v) = &spec.name {
         c.name = v.trim().to_owned();
     }
@@ -173,7 +173,7 @@ fn apply(mut c: OAuthClient, spec: &ClientSpec) -> Result<OAuthClient> {
     Ok(c)
 }
 
-fn defaults(client_id: String, now: i64, managed_by: &str) -> OAuthClient {
+pub(super) fn defaults(client_id: String, now: i64, managed_by: &str) -> OAuthClient {
     OAuthClient {
         client_id,
         name: String::new(),
@@ -193,7 +193,7 @@ fn defaults(client_id: String, now: i64, managed_by: &str) -> OAuthClient {
 }
 
 /// A new secret for a client that authenticates with one.
-fn new_secret(c: &OAuthClient) -> Option<OpaqueToken> {
+pub(super) fn new_secret(c: &OAuthClient) -> Option<OpaqueToken> {
     c.auth_method.uses_secret().then(OpaqueToken::generate)
 }
 
@@ -233,6 +233,18 @@ impl Auth {
         spec: &ClientSpec,
         by: &ClientInfo,
     ) -> Result<Registered> {
+        self.change_client(client_id, spec, by, AuditEvent::AdminClientUpdate).await
+    }
+
+    /// [`Auth::update_client`], audited as `event` (an operator's change, or a registered
+    /// client's own).
+    pub(super) async fn change_client(
+        &self,
+        client_id: &str,
+        spec: &ClientSpec,
+        by: &ClientInfo,
+        event: AuditEvent,
+    ) -> Result<Registered> {
         if spec.client_id.as_deref().is_some_and(|id| id != client_id) {
             return Err(invalid("client_id cannot be changed"));
         }
@@ -250,8 +262,7 @@ impl Auth {
             let hash = secret.as_ref().map(|s| s.hash.as_str());
             self.store.set_client_secret(client_id, hash, client.updated_at).await?;
         }
-        let event = Event::new(AuditEvent::AdminClientUpdate).detail(format!("client {client_id}"));
-        self.audit(by, event).await;
+        self.audit(by, Event::new(event).detail(format!("client {client_id}"))).await;
         Ok(Registered { client, client_secret: secret.map(|s| s.plain) })
     }
 

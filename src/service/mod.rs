@@ -12,6 +12,7 @@ mod mfa;
 mod oauth;
 mod passkey;
 pub mod provider;
+mod registration;
 mod session;
 
 use std::sync::Arc;
@@ -214,6 +215,7 @@ impl Auth {
             failures_per_hour: settings.login_failures_per_hour,
             writes_per_user_per_minute: settings.write_limit_per_minute,
             writes_per_ip_per_minute: settings.write_limit_per_ip_per_minute,
+            registrations_per_ip_per_hour: settings.registrations_per_ip_per_hour,
             failure_window: settings.login_failure_window,
             redis_url: settings.redis_url.as_ref().map(|u| u.expose_secret()),
             redis_prefix: &settings.redis_prefix,

@@ -45,7 +45,7 @@ pub struct OAuthError {
 }
 
 impl OAuthError {
-    fn new(status: u16, error: &'static str, description: impl Into<String>) -> Self {
+    pub(crate) fn new(status: u16, error: &'static str, description: impl Into<String>) -> Self {
         Self { status, error, description: description.into() }
     }
     pub fn invalid_request(d: impl Into<String>) -> Self {
@@ -390,7 +390,7 @@ impl Auth {
     /// The discovery document (OpenID Connect Discovery 1.0 and RFC 8414).
     pub fn discovery(&self) -> Value {
         let e = |p: &str| self.endpoint(p);
-        json!({
+        let mut doc = json!({
             "issuer": self.issuer(),
             "authorization_endpoint": e("/oauth2/authorize"),
             "token_endpoint": e("/oauth2/token"),
@@ -426,7 +426,11 @@ impl Auth {
             "request_parameter_supported": false,
             "request_uri_parameter_supported": false,
             "claims_parameter_supported": false,
-        })
+        });
+        if self.settings.dynamic_registration != crate::config::DynamicRegistration::Off {
+            doc["registration_endpoint"] = e("/oauth2/register").into();
+        }
+        doc
     }
 
     // ---- client authentication ----

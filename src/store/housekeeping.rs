@@ -105,6 +105,17 @@ const OLD_LOGOUTS: &str = "DELETE FROM logout_outbox WHERE id IN \
     (SELECT id FROM (SELECT id FROM logout_outbox \
     WHERE status IN ('delivered', 'failed') AND created_at < $1 LIMIT 500) AS batch)";
 
+/// Dynamically registered clients never used for a grant, registered before `$1` (the
+/// registration row goes with its client: its foreign key cascades).
+const UNUSED_CLIENTS: &str = "DELETE FROM oauth_clients WHERE client_id IN \
+    (SELECT client_id FROM (SELECT client_id FROM oauth_client_registrations \
+    WHERE used_at IS NULL AND created_at < $1 LIMIT 500) AS batch)";
+
+/// Initial access tokens that expired.
+const EXPIRED_INITIAL_TOKENS: &str = "DELETE FROM oauth_initial_tokens WHERE id IN \
+    (SELECT id FROM (SELECT id FROM oauth_initial_tokens \
+    WHERE expires_at <= $1 LIMIT 500) AS batch)";
+
 /// The outbox as metrics show it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct OutboxStats {
@@ -158,6 +169,10 @@ pub enum Sweep {
     RevokedAccessTokens,
     /// Back-channel logout notices delivered or given up, queued before the given time.
     Logouts,
+    /// Dynamically registered clients never used, registered before the given time.
+    UnusedClients,
+    /// Expired initial access tokens.
+    InitialTokens,
 }
 
 impl Store {
@@ -180,6 +195,8 @@ impl Store {
             Sweep::ProviderGrants => ENDED_GRANTS,
             Sweep::RevokedAccessTokens => EXPIRED_REVOKED_JTIS,
             Sweep::Logouts => OLD_LOGOUTS,
+            Sweep::UnusedClients => UNUSED_CLIENTS,
+            Sweep::InitialTokens => EXPIRED_INITIAL_TOKENS,
         };
         Ok(self.q(sql).bind(at).execute(self.db()).await?.rows_affected())
     }

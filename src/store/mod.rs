@@ -47,6 +47,7 @@ mod mfa;
 mod outbox;
 mod passkeys;
 mod provider;
+mod registration;
 mod rekey;
 mod row;
 mod sessions;
@@ -77,6 +78,7 @@ pub use provider::{
     CodeOutcome, Grant, GrantedClient, LiveGrant, LogoutNotice, NewGrant, ProviderRefresh,
     StoredClient,
 };
+pub use registration::InitialToken;
 pub use sessions::{LiveSession, NewSession, RefreshOutcome};
 pub use signin::{EmailLogin, Identity, NewEmailLogin, OAuthState, SessionLink};
 pub use tokens::{DeclineOutcome, VerifyOutcome};

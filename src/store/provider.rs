@@ -257,6 +257,18 @@ pub(super) enum Ended<'a> {
 
 impl Store {
     pub async fn insert_client(&self, c: &OAuthClient, secret_hash: Option<&str>) -> Result<()> {
+        let mut tx = self.begin().await?;
+        self.insert_client_in(&mut tx, c, secret_hash).await?;
+        self.commit(tx).await?;
+        Ok(())
+    }
+
+    pub(super) async fn insert_client_in(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        c: &OAuthClient,
+        secret_hash: Option<&str>,
+    ) -> Result<()> {
         self.q("INSERT INTO oauth_clients (client_id, name, secret_hash, auth_method, \
                 redirect_uris, post_logout_redirect_uris, grant_types, scopes, \
                 backchannel_logout_uri, skip_consent, jwks_uri, id_token_alg, managed_by, \
@@ -277,7 +289,7 @@ impl Store {
             .bind(c.managed_by.clone())
             .bind(c.created_at)
             .bind(c.updated_at)
-            .execute(self.db())
+            .execute(self.on(&mut **tx))
             .await?;
         Ok(())
     }
@@ -361,6 +373,7 @@ impl Store {
              (SELECT id FROM oauth_grants WHERE client_id = $1)",
             "DELETE FROM oauth_grants WHERE client_id = $1",
             "DELETE FROM oauth_consents WHERE client_id = $1",
+            "DELETE FROM oauth_client_registrations WHERE client_id = $1",
         ] {
             self.q(sql).bind(client_id.to_owned()).execute(self.on(&mut *tx)).await?;
         }
@@ -396,6 +409,13 @@ impl Store {
             .execute(self.on(&mut *tx))
             .await?;
         self.set_consent_in(&mut tx, &g.user_id, &g.client_id, consent, g.now).await?;
+        // A dynamically registered client's first use keeps it from housekeeping.
+        self.q("UPDATE oauth_client_registrations SET used_at = $1 \
+                WHERE client_id = $2 AND used_at IS NULL")
+            .bind(g.now)
+            .bind(g.client_id.clone())
+            .execute(self.on(&mut *tx))
+            .await?;
         self.commit(tx).await?;
         Ok(())
     }

@@ -33,6 +33,7 @@ mod provider_admin;
 mod provider_clients;
 mod provider_interop;
 mod register;
+mod registration;
 mod schema;
 mod security;
 mod sessions;

@@ -1,0 +1,354 @@
+//! Dynamic client registration (RFC 7591) and its management (RFC 7592), docs/provider.md:
+//! off by default; `open` or with an initial access token; what a registered client may not
+//! ask for; its registration access token; the per-IP limit; housekeeping of clients nobody
+//! used. Independent clients register in `provider_interop` (openid-client).
+
+use reqwest::header::{AUTHORIZATION, COOKIE, WWW_AUTHENTICATE};
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+
+use crate::backends;
+use crate::helpers::{Db, TestApp};
+
+const OPEN: &[(&str, &str)] = &[("PORTCULLIS_DYNAMIC_REGISTRATION", "open")];
+const REDIRECT: &str = "http://127.0.0.1:9/cb";
+
+async fn register(app: &TestApp, bearer: Option<&str>, body: Value) -> (StatusCode, Value) {
+    let mut req = app.client.post(app.url("/oauth2/register")).json(&body);
+    if let Some(t) = bearer {
+        req = req.bearer_auth(t);
+    }
+    let res = req.send().await.unwrap();
+    let status = res.status();
+    if status == StatusCode::UNAUTHORIZED {
+        let challenge = res.headers()[WWW_AUTHENTICATE].to_str().unwrap();
+        assert!(challenge.contains("invalid_token"), "{challenge}");
+    }
+    (status, res.json().await.unwrap_or(Value::Null))
+}
+
+async fn clients(app: &TestApp) -> usize {
+    app.auth.clients().await.unwrap().len()
+}
+
+async fn discovery(app: &TestApp) -> Value {
+    app.client
+        .get(app.url("/.well-known/openid-configuration"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
+}
+
+/// `/oauth2/introspect` as the client (Basic): the status says whether its secret works.
+async fn secret_works(app: &TestApp, id: &str, secret: &str) -> bool {
+    let res = app
+        .client
+        .post(app.url("/oauth2/introspect"))
+        .basic_auth(id, Some(secret))
+        .form(&[("token", "nothing")])
+        .send()
+        .await
+        .unwrap();
+    res.status() == StatusCode::OK
+}
+
+/// The authorization page for `client_id`, signed in as `cookie`.
+async fn authorize(app: &TestApp, client_id: &str, cookie: &str) -> reqwest::Response {
+    app.client
+        .get(app.url("/oauth2/authorize"))
+        .query(&[
+            ("response_type", "code"),
+            ("client_id", client_id),
+            ("redirect_uri", REDIRECT),
+            ("scope", "openid"),
+            ("code_challenge", "swBvgO_7WM9INwPdTp8Hdn2wVrHkaYOG19GDc9Om6hM"),
+            ("code_challenge_method", "S256"),
+        ])
+        .header(COOKIE, format!("session_id={cookie}"))
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn registration_is_off_by_default(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let (status, body) = register(&app, None, json!({"redirect_uris": [REDIRECT]})).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "{body}");
+    assert_eq!(clients(&app).await, 0);
+    assert!(discovery(&app).await.get("registration_endpoint").is_none());
+}
+
+async fn an_open_registration_makes_a_third_party_client_it_can_manage(db: Db) {
+    let app = TestApp::spawn_with(db, OPEN).await;
+    assert_eq!(discovery(&app).await["registration_endpoint"], app.url("/oauth2/register"));
+    let (status, made) = register(
+        &app,
+        None,
+        json!({
+            "client_name": "Agent",
+            "redirect_uris": [REDIRECT],
+            "grant_types": ["authorization_code", "refresh_token"],
+            "scope": "openid email offline_access mcp:tools",
+            // Not ours to set, or unknown: ignored (RFC 7591 section 2).
+            "skip_consent": true,
+            "logo_uri": "https://agent.example/logo.png",
+        }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{made}");
+    let id = made["client_id"].as_str().unwrap().to_owned();
+    let secret = made["client_secret"].as_str().unwrap().to_owned();
+    let access = made["registration_access_token"].as_str().unwrap().to_owned();
+    assert_eq!(made["token_endpoint_auth_method"], "client_secret_basic", "RFC 7591's default");
+    assert_eq!(made["client_secret_expires_at"], 0);
+    assert_eq!(made["scope"], "openid email offline_access", "what was registered");
+    assert_eq!(made["registration_client_uri"], app.url(&format!("/oauth2/register/{id}")));
+    assert!(secret_works(&app, &id, &secret).await);
+    let listed = app.auth.client(&id).await.unwrap();
+    assert_eq!(listed.managed_by, "dynamic");
+    assert!(!listed.skip_consent);
+    // A third-party client: its users see the consent page.
+    let login = app.user("agent-user@example.com").await;
+    let page = authorize(&app, &id, &login.cookie).await;
+    assert_eq!(page.status(), StatusCode::OK);
+    assert!(page.text().await.unwrap().contains("action=\"/oauth2/consent\""));
+
+    // RFC 7592: read with the registration access token, and only with it.
+    let uri = format!("/oauth2/register/{id}");
+    let read = |token: &str| app.client.get(app.url(&uri)).bearer_auth(token).send();
+    let res = read(&access).await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["client_name"], "Agent");
+    assert!(body.get("client_secret").is_none() && body.get("registration_access_token").is_none());
+    for wrong in [secret.as_str(), "forged"] {
+        let res = read(wrong).await.unwrap();
+        assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+        assert!(res.headers()[WWW_AUTHENTICATE].to_str().unwrap().contains("invalid_token"));
+    }
+    let res = app.client.get(app.url(&uri)).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    // Another client's token does not open this one.
+    let (_, other) = register(&app, None, json!({"redirect_uris": [REDIRECT]})).await;
+    let other_token = other["registration_access_token"].as_str().unwrap();
+    assert_eq!(read(other_token).await.unwrap().status(), StatusCode::UNAUTHORIZED);
+
+    // Replace: client_id must be named; a wrong client_secret is refused; what is left out
+    // goes back to the defaults.
+    let put = |body: Value| app.client.put(app.url(&uri)).bearer_auth(&access).json(&body).send();
+    let res = put(json!({"redirect_uris": [REDIRECT], "client_name": "Renamed"})).await.unwrap();
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    let wrong = json!({"client_id": id, "client_secret": "not it", "redirect_uris": [REDIRECT]});
+    assert_eq!(put(wrong).await.unwrap().status(), StatusCode::BAD_REQUEST);
+    let res = put(json!({
+        "client_id": id,
+        "client_secret": secret,
+        "redirect_uris": [REDIRECT, "http://127.0.0.1:9/other"],
+        "client_name": "Renamed",
+    }))
+    .await
+    .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["client_name"], "Renamed");
+    assert_eq!(body["grant_types"], json!(["authorization_code"]));
+    assert_eq!(app.auth.client(&id).await.unwrap().redirect_uris.len(), 2);
+    assert!(secret_works(&app, &id, &secret).await, "the secret stays");
+
+    // Delete: gone, its secret and its registration token with it.
+    let res = app.client.delete(app.url(&uri)).bearer_auth(&access).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    assert!(!secret_works(&app, &id, &secret).await);
+    assert_eq!(read(&access).await.unwrap().status(), StatusCode::UNAUTHORIZED);
+    assert!(app.auth.client(&id).await.is_err());
+}
+
+async fn a_registration_may_not_ask_for_what_a_third_party_must_not_have(db: Db) {
+    let app = TestApp::spawn_with(db, OPEN).await;
+    for (body, error) in [
+        (json!({}), "invalid_redirect_uri"),
+        (json!({"redirect_uris": []}), "invalid_redirect_uri"),
+        (json!({"redirect_uris": ["http://agent.example/cb"]}), "invalid_redirect_uri"),
+        (json!({"redirect_uris": ["https://agent.example/cb#x"]}), "invalid_redirect_uri"),
+        (json!({"redirect_uris": "https://agent.example/cb"}), "invalid_client_metadata"),
+        (
+            json!({"redirect_uris": [REDIRECT], "grant_types": ["client_credentials"]}),
+            "invalid_client_metadata",
+        ),
+        (
+            json!({"redirect_uris": [REDIRECT], "grant_types": ["refresh_token"]}),
+            "invalid_client_metadata",
+        ),
+        (
+            json!({"redirect_uris": [REDIRECT], "response_types": ["token"]}),
+            "invalid_client_metadata",
+        ),
+        (
+            json!({"redirect_uris": [REDIRECT], "token_endpoint_auth_method": "private_key_jwt"}),
+            "invalid_client_metadata",
+        ),
+        (
+            json!({"redirect_uris": [REDIRECT], "jwks_uri": "http://169.254.169.254/keys"}),
+            "invalid_client_metadata",
+        ),
+        (json!({"redirect_uris": [REDIRECT], "jwks": {"keys": []}}), "invalid_client_metadata"),
+        (
+            json!({"redirect_uris": [REDIRECT], "backchannel_logout_uri": "http://127.0.0.1:6379/"}),
+            "invalid_client_metadata",
+        ),
+        (
+            json!({"redirect_uris": [REDIRECT], "id_token_signed_response_alg": "none"}),
+            "invalid_client_metadata",
+        ),
+        (
+            json!({"redirect_uris": [REDIRECT], "post_logout_redirect_uris": ["javascript:alert(1)"]}),
+            "invalid_client_metadata",
+        ),
+        (json!([REDIRECT]), "invalid_client_metadata"),
+    ] {
+        let (status, answer) = register(&app, None, body.clone()).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{body}: {answer}");
+        assert_eq!(answer["error"], error, "{body}: {answer}");
+    }
+    let res = app
+        .client
+        .post(app.url("/oauth2/register"))
+        .header("content-type", "application/json")
+        .body("{not json")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(clients(&app).await, 0, "nothing was registered");
+    // A public client: no secret, and PKCE (required of it at the authorization endpoint).
+    let (status, made) = register(
+        &app,
+        None,
+        json!({"redirect_uris": [REDIRECT], "token_endpoint_auth_method": "none"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{made}");
+    assert!(made.get("client_secret").is_none());
+    assert_eq!(made["scope"], "openid profile email", "no offline_access without refresh_token");
+}
+
+async fn registration_by_token_needs_a_live_initial_access_token(db: Db) {
+    let app = TestApp::spawn_with(db, &[("PORTCULLIS_DYNAMIC_REGISTRATION", "token")]).await;
+    let body = json!({"redirect_uris": [REDIRECT]});
+    assert_eq!(register(&app, None, body.clone()).await.0, StatusCode::UNAUTHORIZED);
+    assert_eq!(register(&app, Some("forged"), body.clone()).await.0, StatusCode::UNAUTHORIZED);
+    let by = portcullis::service::operator();
+    let day = std::time::Duration::from_secs(86_400);
+    let (once, once_token) = app.auth.create_initial_token("ci", day, Some(1), &by).await.unwrap();
+    assert_eq!(register(&app, Some(&once_token), body.clone()).await.0, StatusCode::CREATED);
+    assert_eq!(
+        register(&app, Some(&once_token), body.clone()).await.0,
+        StatusCode::UNAUTHORIZED,
+        "used up"
+    );
+    let (many, many_token) = app.auth.create_initial_token("team", day, None, &by).await.unwrap();
+    for _ in 0..3 {
+        assert_eq!(register(&app, Some(&many_token), body.clone()).await.0, StatusCode::CREATED);
+    }
+    app.auth.revoke_initial_token(&many.id, &by).await.unwrap();
+    assert_eq!(register(&app, Some(&many_token), body.clone()).await.0, StatusCode::UNAUTHORIZED);
+    let listed = app.auth.initial_tokens().await.unwrap();
+    assert_eq!(listed.len(), 1);
+    assert_eq!((listed[0].id.as_str(), listed[0].uses_left), (once.id.as_str(), Some(0)));
+    // An expired token: housekeeping removes it, and it never worked past its time.
+    let (_, short) = app
+        .auth
+        .create_initial_token("short", std::time::Duration::from_millis(1), None, &by)
+        .await
+        .unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    assert_eq!(register(&app, Some(&short), body.clone()).await.0, StatusCode::UNAUTHORIZED);
+    assert_eq!(clients(&app).await, 4);
+    let res = app
+        .client
+        .post(app.url("/oauth2/register"))
+        .header(AUTHORIZATION, "Basic Zm9vOmJhcg==")
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED, "a bearer token, not Basic");
+}
+
+async fn registrations_are_limited_per_ip(db: Db) {
+    let app = TestApp::spawn_with(
+        db,
+        &[
+            ("PORTCULLIS_DYNAMIC_REGISTRATION", "open"),
+            ("PORTCULLIS_DYNAMIC_REGISTRATION_PER_IP_PER_HOUR", "2"),
+        ],
+    )
+    .await;
+    let body = json!({"redirect_uris": [REDIRECT]});
+    assert_eq!(register(&app, None, body.clone()).await.0, StatusCode::CREATED);
+    assert_eq!(register(&app, None, body.clone()).await.0, StatusCode::CREATED);
+    let (status, answer) = register(&app, None, body.clone()).await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "{answer}");
+    assert_eq!(clients(&app).await, 2);
+}
+
+async fn housekeeping_deletes_registered_clients_nobody_used(db: Db) {
+    let app = TestApp::spawn_with(db, OPEN).await;
+    let body = json!({"redirect_uris": [REDIRECT], "token_endpoint_auth_method": "none"});
+    let (_, unused) = register(&app, None, body.clone()).await;
+    let (_, used) = register(&app, None, body.clone()).await;
+    let used_id = used["client_id"].as_str().unwrap();
+    // Someone signs in to `used`: a consent, a code, a grant.
+    let login = app.user("user-of-agent@example.com").await;
+    let page = authorize(&app, used_id, &login.cookie).await;
+    let html = page.text().await.unwrap();
+    let field = |name: &str| {
+        let marker = format!("name=\"{name}\" value=\"");
+        let start = html.find(&marker).unwrap() + marker.len();
+        html[start..start + html[start..].find('"').unwrap()]
+            .replace("&amp;", "&")
+            .replace("&#x2f;", "/")
+    };
+    let (request, csrf) = (field("request"), field("csrf"));
+    let res = app
+        .client
+        .post(app.url("/oauth2/consent"))
+        .header(COOKIE, format!("session_id={}; portcullis_csrf={csrf}", login.cookie))
+        .header("origin", &app.base)
+        .form(&[("csrf", csrf.as_str()), ("request", request.as_str()), ("decision", "allow")])
+        .send()
+        .await
+        .unwrap();
+    assert!(res.text().await.unwrap().contains("code="), "a code for the client");
+    // An operator's client is never housekept, used or not.
+    let spec = portcullis::service::ClientSpec {
+        name: Some("Operator's".into()),
+        redirect_uris: Some(vec![REDIRECT.into()]),
+        ..Default::default()
+    };
+    let operators = app.auth.create_client(&spec, &Default::default()).await.unwrap();
+
+    let now = portcullis::clock::now_ms();
+    portcullis::housekeeping::run_once(&app.auth, now, None).await.unwrap();
+    assert_eq!(clients(&app).await, 3, "within the TTL, all stay");
+    let day_later = now + 25 * 3600 * 1000;
+    portcullis::housekeeping::run_once(&app.auth, day_later, None).await.unwrap();
+    let left: Vec<String> =
+        app.auth.clients().await.unwrap().into_iter().map(|c| c.client_id).collect();
+    assert!(!left.contains(&unused["client_id"].as_str().unwrap().to_owned()), "{left:?}");
+    assert!(left.contains(&used_id.to_owned()), "{left:?}");
+    assert!(left.contains(&operators.client.client_id), "{left:?}");
+    assert_eq!(left.len(), 2);
+}
+
+backends!(
+    registration_is_off_by_default,
+    an_open_registration_makes_a_third_party_client_it_can_manage,
+    a_registration_may_not_ask_for_what_a_third_party_must_not_have,
+    registration_by_token_needs_a_live_initial_access_token,
+    registrations_are_limited_per_ip,
+    housekeeping_deletes_registered_clients_nobody_used,
+);
