@@ -211,7 +211,9 @@ await report(async () => {
   if (env('MODE', 'full') === 'sign-in') {
     const config = await configure(env('CLIENT_ID'), env('CLIENT_SECRET'), client.ClientSecretBasic(env('CLIENT_SECRET')));
     const { tokens, forms } = await signIn(config);
-    return { sign_in: { ...described(tokens), forms } };
+    // The ID token itself too: the test posts it to the back-channel receiver, which must
+    // refuse it (it is not a logout token).
+    return { sign_in: { ...described(tokens), forms, id_token_jwt: tokens.id_token } };
   }
   return mainFlow();
 });
