@@ -13,7 +13,7 @@
 
 use std::io::{BufRead, BufReader, Read};
 use std::net::TcpListener;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -64,11 +64,11 @@ fn rp_dir() -> Option<PathBuf> {
 /// Runs `script` with `env` (nothing else of this process's environment that the scripts
 /// read), waiting at most two minutes; its one JSON line. A script that stopped on an error
 /// prints `{"fatal"}`: that fails the test with the library's message.
-async fn run(dir: &PathBuf, script: &str, env: Vec<(&'static str, String)>) -> Value {
-    let dir = dir.clone();
+async fn run(dir: &Path, script: &str, env: Vec<(&'static str, String)>) -> Value {
+    let dir = dir.to_path_buf();
     let script = script.to_owned();
     // The server runs on this test's runtime: wait for node on a blocking thread.
-    tokio::task::spawn_blocking(move || {
+    tokio::task::spawn_blocking(move || -> Result<Value, String> {
         let mut child = Command::new("node")
             .arg(&script)
             .current_dir(&dir)
@@ -79,6 +79,16 @@ async fn run(dir: &PathBuf, script: &str, env: Vec<(&'static str, String)>) -> V
             .stderr(Stdio::piped())
             .spawn()
             .expect("node starts");
+        // Both pipes are drained while it runs, so a long output can never block it.
+        let drain = |mut pipe: Box<dyn Read + Send>| {
+            std::thread::spawn(move || {
+                let mut text = String::new();
+                let _ = pipe.read_to_string(&mut text);
+                text
+            })
+        };
+        let out = drain(Box::new(child.stdout.take().unwrap()));
+        let err = drain(Box::new(child.stderr.take().unwrap()));
         let deadline = Instant::now() + Duration::from_secs(120);
         let status = loop {
             if let Some(status) = child.try_wait().unwrap() {
@@ -87,22 +97,25 @@ async fn run(dir: &PathBuf, script: &str, env: Vec<(&'static str, String)>) -> V
             if Instant::now() > deadline {
                 let _ = child.kill();
                 let _ = child.wait();
-                panic!("{script} ran for more than two minutes");
+                return Err(format!("{script} ran for more than two minutes"));
             }
             std::thread::sleep(Duration::from_millis(50));
         };
-        let (mut out, mut err) = (String::new(), String::new());
-        child.stdout.take().unwrap().read_to_string(&mut out).unwrap();
-        child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+        let (out, err) = (out.join().unwrap(), err.join().unwrap());
         let line = out.lines().last().unwrap_or_default();
         let value: Value = serde_json::from_str(line)
-            .unwrap_or_else(|e| panic!("{script}: not one JSON line ({e}): {out}\n{err}"));
-        assert!(value.get("fatal").is_none(), "{script} failed: {value:#}\n{err}");
-        assert!(status.success(), "{script} exited with {status}: {err}");
-        value
+            .map_err(|e| format!("{script}: not one JSON line ({e}): {out}\n{err}"))?;
+        if value.get("fatal").is_some() {
+            return Err(format!("{script} failed: {value:#}\n{err}"));
+        }
+        if !status.success() {
+            return Err(format!("{script} exited with {status}: {err}"));
+        }
+        Ok(value)
     })
     .await
     .unwrap()
+    .unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// A confidential client that may use every grant: the consent page is shown (not skipped),
@@ -375,7 +388,7 @@ impl Drop for Receiver {
 impl Receiver {
     /// Starts `backchannel.mjs` for `audience`, on a free port (another tried when the chosen
     /// one was taken before node could bind it).
-    async fn start(dir: &PathBuf, issuer: &str, audience: &str) -> Self {
+    async fn start(dir: &Path, issuer: &str, audience: &str) -> Self {
         for _ in 0..5 {
             let port = free_port();
             let mut child = Command::new("node")
@@ -445,7 +458,7 @@ impl Receiver {
 /// login): the `sid` of the ID token the library validated, and the ID token itself.
 async fn sign_in_with_session(
     app: &TestApp,
-    dir: &PathBuf,
+    dir: &Path,
     client: &(String, String),
     who: &Person,
     cookie: &str,

@@ -23,6 +23,8 @@ export function failure(e) {
     error: e?.error ?? challenge?.parameters?.error ?? e?.cause?.error,
     status: e?.status ?? e?.response?.status,
     message: String(e?.message ?? e),
+    // openid-client wraps oauth4webapi's error, whose message is the precise one.
+    cause: e?.cause instanceof Error ? e.cause.message : undefined,
   };
 }
 
