@@ -49,7 +49,6 @@ async function main() {
       expired: signedIn.expired,
       stored_same_user: stored !== null && stored.profile.sub === signedIn.profile.sub,
       userinfo_status: answer.status,
-      userinfo_cors_origin: answer.headers.get("access-control-allow-origin"),
       userinfo: await answer.json(),
     });
     document.getElementById("signout").hidden = false;
