@@ -9,8 +9,9 @@
 //! - `oidc-client-ts` (npm) in Chromium, a single-page app on another origin as a public
 //!   client: `signinRedirect`, the person logging in and consenting on the hosted pages,
 //!   `signinRedirectCallback` (the token call and userinfo cross-origin, under CORS),
-//!   `getUser`, and `signoutRedirect` (`tests/provider/spa/`). SQLite only, as the other
-//!   browser tests: it tests the pages and the protocol, not the store.
+//!   `getUser`, a refresh with rotation (`signinSilent`), and `signoutRedirect`, which revokes
+//!   the refresh token first (`tests/provider/spa/`). SQLite only, as the other browser tests:
+//!   it tests the pages and the protocol, not the store.
 //!
 //! authlib is installed by `.ci/run` into `tests/provider/.pylib` (pinned in
 //! `tests/provider/requirements.txt`), oidc-client-ts into `tests/oidc/node_modules`. Without
@@ -356,7 +357,9 @@ async fn verified_claims(app: &TestApp, jwt: &str) -> (String, Value) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_single_page_app_signs_in_and_out_with_oidc_client_ts_in_chromium() {
     let Some(library) = oidc_client_ts() else { return };
-    let app = TestApp::spawn(Db::Sqlite).await;
+    // A long grace for a spent refresh token (refused, the grant left alone), so that however
+    // slow the machine, the grant lives until the sign-out revokes it.
+    let app = TestApp::spawn_with(Db::Sqlite, &[("PORTCULLIS_REFRESH_REUSE_GRACE", "5m")]).await;
     let login = app.user("spa@example.com").await;
     let user_id = login.body["user"]["id"].as_str().unwrap().to_owned();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
@@ -366,7 +369,7 @@ async fn a_single_page_app_signs_in_and_out_with_oidc_client_ts_in_chromium() {
         name: Some("The SPA".into()),
         redirect_uris: Some(vec![format!("{spa}/callback")]),
         post_logout_redirect_uris: Some(vec![format!("{spa}/signed-out")]),
-        scopes: Some(["openid", "profile", "email"].map(String::from).into()),
+        scopes: Some(["openid", "profile", "email", "offline_access"].map(String::from).into()),
         public: Some(true),
         ..Default::default()
     };
@@ -394,7 +397,7 @@ async fn spa_life(app: TestApp, b: Client, spa: String, user_id: String) {
     // The consent page (a third-party client), then back to the app.
     wait_for_path(&b, "/oauth2/authorize").await;
     let scopes = css(&b, "#scopes").await.text().await.unwrap();
-    assert!(scopes.contains("email address"), "{scopes}");
+    assert!(scopes.contains("email address") && scopes.contains("Stay connected"), "{scopes}");
     click(&b, "#allow").await;
     wait_for_path(&b, "/callback").await;
     let got = result(&b, "callback").await;
@@ -404,8 +407,8 @@ async fn spa_life(app: TestApp, b: Client, spa: String, user_id: String) {
     assert_eq!(got["callback_had_iss"], app.public.as_str(), "RFC 9207");
     assert_eq!(got["user_state"], "spa-signin", "{got}");
     assert_eq!(got["token_type"], "Bearer");
-    assert_eq!(got["scope"], "openid profile email");
-    assert_eq!(got["has_refresh_token"], false, "no offline_access asked for");
+    assert_eq!(got["scope"], "openid profile email offline_access");
+    let first_refresh = got["refresh_token"].as_str().expect("a refresh token").to_owned();
     assert_eq!(got["expired"], false);
     assert_eq!(got["stored_same_user"], true, "getUser gives the signed-in user");
     let profile = &got["profile"];
@@ -441,24 +444,52 @@ async fn spa_life(app: TestApp, b: Client, spa: String, user_id: String) {
     assert!(claims.get("nonce").is_none(), "{claims}");
     assert_eq!(claims["amr"], json!(["pwd"]));
     assert_eq!(claims["aud"], "spa");
-    let access = got["access_token"].as_str().unwrap().to_owned();
-    let res =
-        app.client.get(app.url("/oauth2/userinfo")).bearer_auth(&access).send().await.unwrap();
-    assert_eq!(res.status(), StatusCode::OK);
+    let userinfo = |token: String| {
+        let req = app.client.get(app.url("/oauth2/userinfo")).bearer_auth(token);
+        async move { req.send().await.unwrap().status() }
+    };
+    let first_access = got["access_token"].as_str().unwrap().to_owned();
+    assert_eq!(userinfo(first_access.clone()).await, StatusCode::OK);
 
-    // signoutRedirect: with the ID token as the hint, Portcullis ends the session at once and
-    // sends the browser back with oidc-client-ts's state.
+    // A refresh (signinSilent with a refresh token is the refresh_token grant, cross-origin):
+    // new tokens, the refresh token rotated.
+    click(&b, "#refresh").await;
+    let refreshed = result(&b, "refreshed").await;
+    assert_eq!(refreshed["same_sub"], true, "{refreshed}");
+    assert_eq!(refreshed["new_access_token"], true);
+    assert_eq!(refreshed["rotated"], true);
+    let access = refreshed["access_token"].as_str().unwrap().to_owned();
+    assert_eq!(userinfo(access.clone()).await, StatusCode::OK);
+    // The spent refresh token is refused (as a public client presents it: its id, no secret).
+    let res = app
+        .client
+        .post(app.url("/oauth2/token"))
+        .form(&[
+            ("grant_type", "refresh_token"),
+            ("refresh_token", first_refresh.as_str()),
+            ("client_id", "spa"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(res.json::<Value>().await.unwrap()["error"], "invalid_grant");
+    assert_eq!(userinfo(access.clone()).await, StatusCode::OK, "within the grace: no revocation");
+
+    // signoutRedirect: oidc-client-ts revokes the refresh token, then goes to the logout
+    // endpoint with the ID token as the hint; Portcullis ends the session at once and sends the
+    // browser back with oidc-client-ts's state.
     click(&b, "#signout").await;
     wait_for_path(&b, "/signed-out").await;
     let out = result(&b, "signed-out").await;
     assert_eq!(out["url_had_state"], true, "{out}");
     assert_eq!(out["user_state"], "spa-logout", "{out}");
     assert_eq!(out["user_after"], Value::Null);
-    // The Portcullis session is over: the account page asks for a login, and the grant, which
-    // lived on that session (no offline_access), is gone with it.
+    // The Portcullis session is over: the account page asks for a login. The grant (an offline
+    // one, which a sign-out alone leaves in force) was revoked by oidc-client-ts: its tokens
+    // are dead.
     b.goto(&app.url("/account/")).await.unwrap();
     wait_for_path(&b, "/account/login").await;
-    let res =
-        app.client.get(app.url("/oauth2/userinfo")).bearer_auth(&access).send().await.unwrap();
-    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(userinfo(access).await, StatusCode::UNAUTHORIZED);
+    assert_eq!(userinfo(first_access).await, StatusCode::UNAUTHORIZED);
 }

@@ -18,10 +18,15 @@ async function main() {
     redirect_uri: origin + "/callback",
     post_logout_redirect_uri: origin + "/signed-out",
     response_type: "code",
-    scope: "openid profile email",
+    // offline_access: a refresh token, which a public client may hold (it rotates on use).
+    scope: "openid profile email offline_access",
     // Userinfo is fetched after the code exchange and merged into the profile.
     loadUserInfo: true,
     userStore: new oidc.WebStorageStateStore({ store: window.sessionStorage }),
+    // Signing out also revokes the tokens at the revocation endpoint (cross-origin, as a
+    // public client: its client_id, no secret), so the grant ends with the sign-out.
+    revokeTokensOnSignout: true,
+    revokeTokenTypes: ["refresh_token"],
   });
   const path = window.location.pathname;
 
@@ -45,11 +50,26 @@ async function main() {
       access_token: signedIn.access_token,
       token_type: signedIn.token_type,
       scope: signedIn.scope,
-      has_refresh_token: Boolean(signedIn.refresh_token),
+      refresh_token: signedIn.refresh_token ?? null,
       expired: signedIn.expired,
       stored_same_user: stored !== null && stored.profile.sub === signedIn.profile.sub,
       userinfo_status: answer.status,
       userinfo: await answer.json(),
+    });
+    const refresh = document.getElementById("refresh");
+    refresh.hidden = false;
+    refresh.addEventListener("click", async () => {
+      // With a refresh token, signinSilent is the refresh_token grant (no iframe).
+      const before = await manager.getUser();
+      const after = await manager.signinSilent();
+      show({
+        page: "refreshed",
+        same_sub: after.profile.sub === before.profile.sub,
+        new_access_token: after.access_token !== before.access_token,
+        rotated: Boolean(after.refresh_token) && after.refresh_token !== before.refresh_token,
+        access_token: after.access_token,
+        refresh_token: after.refresh_token ?? null,
+      });
     });
     document.getElementById("signout").hidden = false;
     document.getElementById("signout").addEventListener("click", () => {
