@@ -42,7 +42,7 @@ pub struct Browser {
     _profile: tempfile::TempDir,
 }
 
-fn ci() -> bool {
+pub(crate) fn ci() -> bool {
     std::env::var("CI").is_ok_and(|v| v == "true")
 }
 
