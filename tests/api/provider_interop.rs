@@ -526,10 +526,12 @@ async fn back_channel_logout_tokens_verify_with_jose_and_name_the_ended_session(
     // audience, `typ`, the event and the absence of a nonce).
     let lines = receiver.lines.lock().unwrap().clone();
     let verified: Vec<&Value> = lines.iter().filter(|l| l["verified"] == true).collect();
-    assert_eq!(verified.len(), 3, "one logout token per ended session: {lines:#?}");
+    // Delivery is at least once (a delivery whose answer is lost is retried, as the spec
+    // allows): a slow receiver may see a notice twice, never a session it was not told of.
     let mut got: Vec<&str> =
         verified.iter().map(|l| l["claims"]["sid"].as_str().unwrap()).collect();
     got.sort_unstable();
+    got.dedup();
     sids.sort_unstable();
     assert_eq!(got, sids);
     assert_eq!(sids.iter().collect::<std::collections::HashSet<_>>().len(), 3, "three sessions");
@@ -554,6 +556,6 @@ async fn back_channel_logout_tokens_verify_with_jose_and_name_the_ended_session(
         .unwrap();
     assert_eq!(res.status(), StatusCode::BAD_REQUEST);
     let lines = receiver.lines.lock().unwrap().clone();
-    let last = lines.last().unwrap();
-    assert_eq!(last["verified"], false, "{last}");
+    let refused: Vec<&Value> = lines.iter().filter(|l| l["verified"] == false).collect();
+    assert_eq!(refused.len(), 1, "the ID token, and only it, is refused: {lines:#?}");
 }
