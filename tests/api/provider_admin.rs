@@ -339,6 +339,8 @@ async fn clients_are_managed_through_the_admin_api_with_scopes_and_audit(db: Db)
         json!({"name": "Evil", "redirect_uris": ["http://evil.example/cb"]}),
         json!({"name": "No URIs", "redirect_uris": []}),
         json!({"name": "Bad grant", "redirect_uris": [REDIRECT], "grant_types": ["password"]}),
+        // A dot segment: no URL could name it (`/api/admin/clients/..` is `/api/admin/`).
+        json!({"client_id": "..", "name": "Dots", "redirect_uris": [REDIRECT]}),
     ] {
         let (status, body) =
             answer(&app, &writer, Method::POST, "/api/admin/clients", Some(bad.clone())).await;
