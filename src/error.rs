@@ -35,6 +35,7 @@ pub type Result<T, E = AppError> = std::result::Result<T, E>;
 pub enum ErrorCode {
     AccountExists,
     BadRequest,
+    ClientManagedByConfig,
     ClientNotFound,
     CrossOriginRequest,
     CsrfToken,
@@ -386,6 +387,7 @@ mod tests {
     const WIRE: &[&str] = &[
         "account_exists",
         "bad_request",
+        "client_managed_by_config",
         "client_not_found",
         "cross_origin_request",
         "csrf_token",

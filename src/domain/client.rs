@@ -81,6 +81,12 @@ impl OAuthClient {
         {
             return Err("client_id must be 1 to 128 letters, digits, '-', '.', '_' or '~'".into());
         }
+        // A client is addressed by its id as a path segment (`/api/admin/clients/{client_id}`,
+        // `/account/grants/{client_id}/revoke`), and browsers and HTTP clients resolve `.` and
+        // `..` there as dot segments, so such a client could never be reached.
+        if matches!(self.client_id.as_str(), "." | "..") {
+            return Err("client_id cannot be . or .. (it is used as a URL path segment)".into());
+        }
         if self.name.trim().is_empty() || self.name.chars().count() > 200 {
             return Err("name must be 1 to 200 characters".into());
         }
@@ -194,6 +200,32 @@ mod tests {
             "custom:/x",
         ] {
             assert!(redirect_uri_ok(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_client_id_is_never_a_dot_segment() {
+        let client = |id: &str| OAuthClient {
+            client_id: id.to_owned(),
+            name: "n".into(),
+            auth_method: AuthMethod::ClientSecretBasic,
+            redirect_uris: vec!["https://a.example/cb".into()],
+            post_logout_redirect_uris: Vec::new(),
+            grant_types: vec!["authorization_code".into()],
+            scopes: vec!["openid".into()],
+            backchannel_logout_uri: None,
+            skip_consent: false,
+            jwks_uri: None,
+            id_token_alg: "RS256".into(),
+            managed_by: MANAGED_BY_API.into(),
+            created_at: 0,
+            updated_at: 0,
+        };
+        for ok in ["a", "a.b", "...", ".a", "a..", "~_-"] {
+            assert!(client(ok).validate().is_ok(), "{ok}");
+        }
+        for bad in [".", "..", "", "a/b", "a b", "%2e"] {
+            assert!(client(bad).validate().is_err(), "{bad}");
         }
     }
 

@@ -20,6 +20,7 @@ use super::state::AppState;
 use super::surface::{Limit, Surface};
 use crate::error::{AppError, ErrorBody, ErrorCode, Result};
 use crate::service::admin_api::{AdminCaller, AdminUpdate};
+use crate::service::{ClientSpec, ClientView};
 use crate::store::AuditFilter;
 
 /// The admin routes: every one needs an API key (no IP budget; each key's calls are
@@ -35,6 +36,9 @@ pub(crate) fn surface(state: Option<&AppState>) -> Surface {
         .routes(Limit::None, routes!(reset_factors))
         .routes(Limit::None, routes!(send_reset))
         .routes(Limit::None, routes!(audit_log))
+        .routes(Limit::None, routes!(list_clients, create_client))
+        .routes(Limit::None, routes!(get_client, update_client, delete_client))
+        .routes(Limit::None, routes!(rotate_client_secret))
 }
 
 /// A call authenticated by an admin API key.
@@ -363,6 +367,109 @@ pub async fn audit_log(
         })
         .collect();
     Ok(Json(AuditPage { entries, next }))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ClientsPage {
+    /// Every registered client, by `client_id`; none carries a `client_secret`.
+    pub clients: Vec<ClientView>,
+}
+
+/// Every client of the OpenID Connect provider (docs/provider.md), by `client_id`.
+#[utoipa::path(get, path = "/api/admin/clients", tag = "admin",
+    security(("api_key" = ["clients:read"])),
+    responses((status = 200, body = ClientsPage)))]
+pub async fn list_clients(
+    State(state): State<AppState>,
+    admin: Admin,
+) -> Result<Json<ClientsPage>> {
+    let caller = admin.needs("clients:read")?;
+    let clients = state.auth.admin_clients(&caller).await?;
+    Ok(Json(ClientsPage { clients: clients.iter().map(|c| ClientView::new(c, None)).collect() }))
+}
+
+#[utoipa::path(get, path = "/api/admin/clients/{client_id}", tag = "admin",
+    params(("client_id" = String, Path)), security(("api_key" = ["clients:read"])),
+    responses((status = 200, description = "The registration, without a secret", body = ClientView),
+        (status = 404, description = "No such client (`client_not_found`)", body = ErrorBody)))]
+pub async fn get_client(
+    State(state): State<AppState>,
+    admin: Admin,
+    Path(client_id): Path<String>,
+) -> Result<Json<ClientView>> {
+    let caller = admin.needs("clients:read")?;
+    Ok(Json(ClientView::new(&state.auth.admin_client(&caller, &client_id).await?, None)))
+}
+
+/// Register a client, as `portcullis client create` does. A confidential client's
+/// `client_secret` is in this answer only: it is stored as its SHA-256.
+#[utoipa::path(post, path = "/api/admin/clients", tag = "admin", request_body = ClientSpec,
+    security(("api_key" = ["clients:write"])),
+    responses((status = 201, description = "Registered; `client_secret` (confidential clients) shown this once", body = ClientView),
+        (status = 400, description = "An invalid registration (`invalid_client`, with what is wrong), or an unknown field", body = ErrorBody),
+        (status = 409, description = "The chosen `client_id` is taken (`invalid_client`)", body = ErrorBody)))]
+pub async fn create_client(
+    State(state): State<AppState>,
+    admin: Admin,
+    Input(spec): Input<ClientSpec>,
+) -> Result<Response> {
+    let caller = admin.needs("clients:write")?;
+    let made = state.auth.admin_create_client(&caller, &spec).await?;
+    Ok((StatusCode::CREATED, Json(ClientView::from(made))).into_response())
+}
+
+/// Change a client: what the body gives replaces what was registered; the rest is kept. A
+/// client that starts needing a secret (from `none` or `private_key_jwt` to a
+/// `client_secret_*` method) gets one, in this answer only; one that stops needing it loses it.
+#[utoipa::path(patch, path = "/api/admin/clients/{client_id}", tag = "admin",
+    params(("client_id" = String, Path)), request_body = ClientSpec,
+    security(("api_key" = ["clients:write"])),
+    responses((status = 200, description = "The registration; `client_secret` only when this change gave the client its first one", body = ClientView),
+        (status = 400, description = "An invalid registration, or a different `client_id` (`invalid_client`), or an unknown field", body = ErrorBody),
+        (status = 404, description = "No such client (`client_not_found`)", body = ErrorBody),
+        (status = 409, description = "The client is declared in the configuration (`client_managed_by_config`)", body = ErrorBody)))]
+pub async fn update_client(
+    State(state): State<AppState>,
+    admin: Admin,
+    Path(client_id): Path<String>,
+    Input(spec): Input<ClientSpec>,
+) -> Result<Json<ClientView>> {
+    let caller = admin.needs("clients:write")?;
+    Ok(Json(ClientView::from(state.auth.admin_update_client(&caller, &client_id, &spec).await?)))
+}
+
+/// A new secret for a confidential client, in this answer only; the old one stops working at
+/// once.
+#[utoipa::path(post, path = "/api/admin/clients/{client_id}/rotate-secret", tag = "admin",
+    params(("client_id" = String, Path)), security(("api_key" = ["clients:write"])),
+    responses((status = 200, description = "The registration with its new `client_secret`, shown this once", body = ClientView),
+        (status = 400, description = "The client authenticates without a secret (`invalid_client`)", body = ErrorBody),
+        (status = 404, description = "No such client (`client_not_found`)", body = ErrorBody),
+        (status = 409, description = "The client is declared in the configuration (`client_managed_by_config`)", body = ErrorBody)))]
+pub async fn rotate_client_secret(
+    State(state): State<AppState>,
+    admin: Admin,
+    Path(client_id): Path<String>,
+) -> Result<Json<ClientView>> {
+    let caller = admin.needs("clients:write")?;
+    let rotated = state.auth.admin_rotate_client_secret(&caller, &client_id).await?;
+    Ok(Json(ClientView::from(rotated)))
+}
+
+/// Delete a client with every grant and token it holds: its tokens stop working at once.
+#[utoipa::path(delete, path = "/api/admin/clients/{client_id}", tag = "admin",
+    params(("client_id" = String, Path)), security(("api_key" = ["clients:write"])),
+    responses((status = 200, body = MessageResponse),
+        (status = 404, description = "No such client (`client_not_found`)", body = ErrorBody),
+        (status = 409, description = "The client is declared in the configuration (`client_managed_by_config`)", body = ErrorBody)))]
+pub async fn delete_client(
+    State(state): State<AppState>,
+    admin: Admin,
+    Path(client_id): Path<String>,
+) -> Result<Json<MessageResponse>> {
+    let caller = admin.needs("clients:write")?;
+    state.auth.admin_delete_client(&caller, &client_id).await?;
+    Ok(Json(MessageResponse::new("Client deleted")))
 }
 
 /// The admin API's tag in the OpenAPI document (its routes bring their own, in [`surface`]).

@@ -4,16 +4,18 @@
 
 use super::account::{parse_email, parse_username};
 use super::audit::Event;
-use super::{Auth, ClientInfo, Registration};
+use super::{Auth, ClientInfo, ClientSpec, Registered, Registration};
 use crate::auth::{hash_token, OpaqueToken};
 use crate::clock::now_ms;
-use crate::domain::{AuditEvent, User};
+use crate::domain::client::MANAGED_BY_CONFIG;
+use crate::domain::{AuditEvent, OAuthClient, User};
 use crate::error::{AppError, ErrorCode, Result};
 use crate::limit::{client_key, ThrottleKey};
 use crate::store::{ApiKey, Audit, AuditFilter, AuditRow, TokenPurpose};
 
 /// Every scope a key may hold.
-pub const SCOPES: &[&str] = &["users:read", "users:write", "sessions:write", "audit:read"];
+pub const SCOPES: &[&str] =
+    &["users:read", "users:write", "sessions:write", "audit:read", "clients:read", "clients:write"];
 
 /// The prefix of every admin API key (so secret scanners can find leaked ones).
 const KEY_PREFIX: &str = "pcak_";
@@ -374,6 +376,71 @@ impl Auth {
         )
         .await;
         Ok(rows)
+    }
+}
+
+/// The provider's clients (`/api/admin/clients`): the command line's operations, each recorded
+/// with the key that made it. A client declared in the configuration is read like any other but
+/// changed only there: the next start would rewrite whatever the API changed (bring a deleted
+/// client back, replace a rotated secret by the configured one), so the API refuses to.
+impl Auth {
+    pub async fn admin_clients(&self, caller: &AdminCaller) -> Result<Vec<OAuthClient>> {
+        let clients = self.clients().await?;
+        let detail = Some(format!("listed {} clients", clients.len()));
+        self.admin_audit(caller, AuditEvent::AdminRead, None, detail).await;
+        Ok(clients)
+    }
+
+    pub async fn admin_client(&self, caller: &AdminCaller, client_id: &str) -> Result<OAuthClient> {
+        let client = self.client(client_id).await?;
+        let detail = Some(format!("client {client_id}"));
+        self.admin_audit(caller, AuditEvent::AdminRead, None, detail).await;
+        Ok(client)
+    }
+
+    pub async fn admin_create_client(
+        &self,
+        caller: &AdminCaller,
+        spec: &ClientSpec,
+    ) -> Result<Registered> {
+        self.create_client_by(spec, &caller.client, Some(&caller.key.id)).await
+    }
+
+    pub async fn admin_update_client(
+        &self,
+        caller: &AdminCaller,
+        client_id: &str,
+        spec: &ClientSpec,
+    ) -> Result<Registered> {
+        self.not_declared(client_id).await?;
+        self.update_client_by(client_id, spec, &caller.client, Some(&caller.key.id)).await
+    }
+
+    pub async fn admin_rotate_client_secret(
+        &self,
+        caller: &AdminCaller,
+        client_id: &str,
+    ) -> Result<Registered> {
+        self.not_declared(client_id).await?;
+        self.rotate_client_secret_by(client_id, &caller.client, Some(&caller.key.id)).await
+    }
+
+    pub async fn admin_delete_client(&self, caller: &AdminCaller, client_id: &str) -> Result<()> {
+        self.not_declared(client_id).await?;
+        self.delete_client_by(client_id, &caller.client, Some(&caller.key.id)).await
+    }
+
+    /// `404` for an unknown client, `409 client_managed_by_config` for one the configuration
+    /// declares (its `managed_by` is stored, so every node answers alike).
+    async fn not_declared(&self, client_id: &str) -> Result<()> {
+        if self.client(client_id).await?.managed_by == MANAGED_BY_CONFIG {
+            return Err(AppError::conflict(
+                ErrorCode::ClientManagedByConfig,
+                "This client is declared in the configuration (PORTCULLIS_CLIENT_*): change it \
+                 there",
+            ));
+        }
+        Ok(())
     }
 }
 

@@ -71,7 +71,8 @@ pub struct ClientView {
     pub skip_consent: bool,
     pub jwks_uri: Option<String>,
     pub id_token_signed_response_alg: String,
-    /// `api` (command line, admin API) or `config` (rewritten from the configuration at start).
+    /// `api` (command line, admin API), `config` (rewritten from the configuration at start) or
+    /// `dynamic` (registered itself at `/oauth2/register`).
     pub managed_by: String,
     pub created_at: String,
     pub updated_at: String,
@@ -192,6 +193,16 @@ pub(super) fn defaults(client_id: String, now: i64, managed_by: &str) -> OAuthCl
     }
 }
 
+/// The record of a change to `client_id`: by the admin API key `key` (named the way every admin
+/// call's record names its key), or by the operator at the command line when there is none.
+fn client_event(kind: AuditEvent, client_id: &str, key: Option<&str>) -> Event<'static> {
+    let detail = match key {
+        Some(key) => format!("key {key}: client {client_id}"),
+        None => format!("client {client_id}"),
+    };
+    Event::new(kind).detail(detail)
+}
+
 /// A new secret for a client that authenticates with one.
 pub(super) fn new_secret(c: &OAuthClient) -> Option<OpaqueToken> {
     c.auth_method.uses_secret().then(OpaqueToken::generate)
@@ -200,6 +211,16 @@ pub(super) fn new_secret(c: &OAuthClient) -> Option<OpaqueToken> {
 impl Auth {
     /// Registers a client. `409` when the chosen `client_id` is taken.
     pub async fn create_client(&self, spec: &ClientSpec, by: &ClientInfo) -> Result<Registered> {
+        self.create_client_by(spec, by, None).await
+    }
+
+    /// [`Auth::create_client`], recorded as the admin API key `key`'s doing when there is one.
+    pub(super) async fn create_client_by(
+        &self,
+        spec: &ClientSpec,
+        by: &ClientInfo,
+        key: Option<&str>,
+    ) -> Result<Registered> {
         let now = now_ms();
         let id = match &spec.client_id {
             Some(id) => id.trim().to_owned(),
@@ -211,9 +232,7 @@ impl Auth {
         }
         let secret = new_secret(&client);
         self.store.insert_client(&client, secret.as_ref().map(|s| s.hash.as_str())).await?;
-        let event = Event::new(AuditEvent::AdminClientCreate)
-            .detail(format!("client {}", client.client_id));
-        self.audit(by, event).await;
+        self.audit(by, client_event(AuditEvent::AdminClientCreate, &client.client_id, key)).await;
         Ok(Registered { client, client_secret: secret.map(|s| s.plain) })
     }
 
@@ -233,17 +252,29 @@ impl Auth {
         spec: &ClientSpec,
         by: &ClientInfo,
     ) -> Result<Registered> {
-        self.change_client(client_id, spec, by, AuditEvent::AdminClientUpdate).await
+        self.update_client_by(client_id, spec, by, None).await
     }
 
-    /// [`Auth::update_client`], audited as `event` (an operator's change, or a registered
-    /// client's own).
+    /// [`Auth::update_client`], recorded as the admin API key `key`'s doing when there is one.
+    pub(super) async fn update_client_by(
+        &self,
+        client_id: &str,
+        spec: &ClientSpec,
+        by: &ClientInfo,
+        key: Option<&str>,
+    ) -> Result<Registered> {
+        self.change_client(client_id, spec, by, AuditEvent::AdminClientUpdate, key).await
+    }
+
+    /// A change of registration, audited as `event` (an operator's change, by the admin API
+    /// key `key` when there is one, or a registered client's own).
     pub(super) async fn change_client(
         &self,
         client_id: &str,
         spec: &ClientSpec,
         by: &ClientInfo,
         event: AuditEvent,
+        key: Option<&str>,
     ) -> Result<Registered> {
         if spec.client_id.as_deref().is_some_and(|id| id != client_id) {
             return Err(invalid("client_id cannot be changed"));
@@ -262,7 +293,7 @@ impl Auth {
             let hash = secret.as_ref().map(|s| s.hash.as_str());
             self.store.set_client_secret(client_id, hash, client.updated_at).await?;
         }
-        self.audit(by, Event::new(event).detail(format!("client {client_id}"))).await;
+        self.audit(by, client_event(event, client_id, key)).await;
         Ok(Registered { client, client_secret: secret.map(|s| s.plain) })
     }
 
@@ -272,19 +303,38 @@ impl Auth {
         client_id: &str,
         by: &ClientInfo,
     ) -> Result<Registered> {
+        self.rotate_client_secret_by(client_id, by, None).await
+    }
+
+    /// [`Auth::rotate_client_secret`], recorded as the admin API key `key`'s doing when there
+    /// is one.
+    pub(super) async fn rotate_client_secret_by(
+        &self,
+        client_id: &str,
+        by: &ClientInfo,
+        key: Option<&str>,
+    ) -> Result<Registered> {
         let client = self.client(client_id).await?;
         let secret = new_secret(&client)
             .ok_or_else(|| invalid("this client authenticates without a secret"))?;
         self.store.set_client_secret(client_id, Some(&secret.hash), now_ms()).await?;
-        let event =
-            Event::new(AuditEvent::AdminClientRotateSecret).detail(format!("client {client_id}"));
-        self.audit(by, event).await;
+        self.audit(by, client_event(AuditEvent::AdminClientRotateSecret, client_id, key)).await;
         Ok(Registered { client, client_secret: Some(secret.plain) })
     }
 
     /// Deletes a client with every grant and token it holds.
     pub async fn delete_client(&self, client_id: &str, by: &ClientInfo) -> Result<()> {
-        let event = Event::new(AuditEvent::AdminClientDelete).detail(format!("client {client_id}"));
+        self.delete_client_by(client_id, by, None).await
+    }
+
+    /// [`Auth::delete_client`], recorded as the admin API key `key`'s doing when there is one.
+    pub(super) async fn delete_client_by(
+        &self,
+        client_id: &str,
+        by: &ClientInfo,
+        key: Option<&str>,
+    ) -> Result<()> {
+        let event = client_event(AuditEvent::AdminClientDelete, client_id, key);
         let delete =
             async |audit: &mut Audit| Ok(self.store.delete_client(client_id, audit).await?);
         if self.audited(by, event, delete).await? {

@@ -277,7 +277,8 @@ impl Auth {
             }
         }
         let event = AuditEvent::ClientRegistrationUpdated;
-        let changed = self.change_client(client_id, &spec, by, event).await.map_err(to_oauth)?;
+        let changed =
+            self.change_client(client_id, &spec, by, event, None).await.map_err(to_oauth)?;
         Ok(reply(self, &changed.client, changed.client_secret, None))
     }
 

@@ -234,6 +234,8 @@ pub struct GrantedClient {
     pub scopes: Vec<String>,
     pub created_at: i64,
     pub updated_at: i64,
+    /// When one of its grants last gave out tokens (a code exchanged, a refresh), if ever.
+    pub last_used_at: Option<i64>,
 }
 
 /// A claimed back-channel logout notice.
@@ -779,7 +781,9 @@ impl Store {
     pub async fn granted_clients(&self, user_id: &str) -> Result<Vec<GrantedClient>> {
         Ok(self
             .q_as(
-                "SELECT c.client_id, c.name, k.scope AS scopes, k.created_at, k.updated_at \
+                "SELECT c.client_id, c.name, k.scope AS scopes, k.created_at, k.updated_at, \
+                        (SELECT MAX(g.used_at) FROM oauth_grants g WHERE g.user_id = k.user_id \
+                           AND g.client_id = k.client_id) AS last_used_at \
                    FROM oauth_consents k JOIN oauth_clients c ON c.client_id = k.client_id \
                    WHERE k.user_id = $1 ORDER BY k.updated_at DESC, c.client_id",
             )

@@ -1,6 +1,7 @@
 //! The canonical API under `/api/auth` (CONTRACTS section 2).
 
 mod account;
+mod grants;
 pub mod mfa;
 mod passkeys;
 pub mod session;
@@ -33,6 +34,8 @@ pub(crate) fn surface(state: Option<&AppState>) -> Surface {
         .routes(Limit::None, routes!(account::change_password))
         .routes(Limit::None, routes!(session::list, session::revoke_others))
         .routes(Limit::None, routes!(session::revoke_one))
+        .routes(Limit::None, routes!(grants::list))
+        .routes(Limit::None, routes!(grants::revoke))
         .routes(Class::ENROLMENT, routes!(mfa::enrol))
         .routes(Limit::None, routes!(mfa::disable))
         .routes(Class::ENROLMENT, routes!(mfa::confirm))

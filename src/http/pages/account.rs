@@ -1,5 +1,6 @@
-//! The account page: profile, sessions with a revoke button each, change password. Every
-//! route here needs the session cookie; without a live session it goes to the login page.
+//! The account page: profile, sessions with a revoke button each, the applications granted
+//! access (the OpenID Connect provider's clients) with a revoke button each, change password.
+//! Every route here needs the session cookie; without a live session it goes to the login page.
 
 use std::future::Future;
 
@@ -137,6 +138,18 @@ async fn context(
             context! { id => &i.id, provider_name, email => &i.email, created => moment(i.created_at) }
         })
         .collect();
+    // The applications this person let sign them in (most recent first), each with what it
+    // may read: hidden, like the sessions, from a session that must still enrol.
+    let grants = if enrolling { Vec::new() } else { state.auth.granted_clients(auth).await? };
+    let grants: Vec<_> = grants
+        .iter()
+        .map(|g| {
+            context! {
+                client_id => &g.client_id, name => &g.name, scopes => g.scopes.join(", "),
+                granted => moment(g.created_at), last_used => g.last_used_at.map(moment),
+            }
+        })
+        .collect();
     let user = &auth.user;
     Ok(context! {
         email => &user.email,
@@ -149,6 +162,7 @@ async fn context(
         recovery_codes_left => factors.recovery_codes_left,
         passkey_list => passkeys,
         identities,
+        grants,
         ..errors.view()
     })
 }
@@ -213,6 +227,22 @@ pub async fn revoke_others(
 ) -> Result<Response, PageError> {
     state.auth.revoke_other_sessions(&auth).await?;
     Ok(page.see_other("/account/").flash(Flash::OtherSessionsRevoked).into_response())
+}
+
+/// `POST /account/grants/{client_id}/revoke`: withdraws what the account granted one
+/// application (its tokens stop at once), as `DELETE /api/auth/grants/{client_id}` does.
+pub async fn revoke_grant(
+    State(state): State<AppState>,
+    SignedIn(auth): SignedIn,
+    Path(client_id): Path<String>,
+    page: Page,
+) -> Result<Response, PageError> {
+    match state.auth.revoke_granted_client(&auth, &client_id).await {
+        Ok(()) => Ok(page.see_other("/account/").flash(Flash::GrantRevoked).into_response()),
+        // Already withdrawn (in another tab, or the client was deleted): nothing to say.
+        Err(AppError::NotFound { .. }) => Ok(page.see_other("/account/").into_response()),
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// "Chrome on Linux" from a user agent: enough for a person to recognise a device.

@@ -31,6 +31,7 @@ pub enum Flash {
     PasskeyRenamed,
     PasskeyDeleted,
     IdentityUnlinked,
+    GrantRevoked,
 }
 
 impl Flash {
@@ -63,6 +64,10 @@ impl Flash {
             Flash::PasskeyRenamed => "Passkey renamed.",
             Flash::PasskeyDeleted => "Passkey deleted.",
             Flash::IdentityUnlinked => "Identity unlinked.",
+            Flash::GrantRevoked => {
+                "Access withdrawn. The application can no longer use your account until you \
+                 sign in to it again."
+            }
         }
     }
 
@@ -169,6 +174,7 @@ mod tests {
             "passkey_renamed",
             "passkey_deleted",
             "identity_unlinked",
+            "grant_revoked",
         ];
         assert_eq!(codes, expected);
         for &f in Flash::ALL {

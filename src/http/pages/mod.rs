@@ -16,10 +16,11 @@
 //! [`assets`].
 //!
 //! The handlers: [`session`] (log in, log out), [`signup`] (register, confirm an address),
-//! [`recovery`] (forgot and reset password), [`account`] (profile, sessions, change password),
-//! [`mfa`] (two-factor set-up), [`passkeys`] (rename, delete; the script registers and signs
-//! in), [`signin`] (sign-in by email, linking a provider), [`oauth`] (the provider's browser
-//! routes under `/api/auth/oauth/`), [`assets`] (the stylesheet, the icon and the script).
+//! [`recovery`] (forgot and reset password), [`account`] (profile, sessions, granted
+//! applications, change password), [`mfa`] (two-factor set-up), [`passkeys`] (rename, delete;
+//! the script registers and signs in), [`signin`] (sign-in by email, linking a provider),
+//! [`oauth`] (the provider's browser routes under `/api/auth/oauth/`), [`assets`] (the
+//! stylesheet, the icon and the script).
 
 mod account;
 mod assets;
@@ -90,6 +91,7 @@ pub(crate) fn surface(state: &AppState) -> Surface {
         .post(Limit::None, "/account/mfa/disable", mfa::disable)
         .post(Limit::None, "/account/sessions/revoke-others", account::revoke_others)
         .post(Limit::None, "/account/sessions/{id}/revoke", account::revoke)
+        .post(Limit::None, "/account/grants/{client_id}/revoke", account::revoke_grant)
         .post(Limit::PerIp, "/account/passkeys/login", passkeys::login)
         .post(Class::ENROLMENT, "/account/passkeys/register", passkeys::register)
         .post(Limit::None, "/account/passkeys/{id}/rename", passkeys::rename)
