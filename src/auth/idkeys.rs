@@ -230,9 +230,6 @@ pub fn parse_alg(alg: &str) -> Option<Algorithm> {
     }
 }
 
-/// The left half of the SHA-256 of `token`, base64url (`at_hash`; OIDC Core 3.1.3.6). Every
-/// algorithm we sign ID tokens with hashes with SHA-256 or, for EdDSA, is given the same
-/// (as the OpenID Foundation's certification tools and `oidc-provider` do).
 /// The left half of the token's hash, base64url (OIDC Core 3.1.3.6): SHA-256 for RS256 and
 /// ES256, SHA-512 for EdDSA (Ed25519's hash, as the certified relying parties check it).
 pub fn half_hash(token: &str, alg: &str) -> String {

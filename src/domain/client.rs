@@ -165,6 +165,33 @@ pub fn redirect_uri_ok(uri: &str) -> Result<(), &'static str> {
     }
 }
 
+/// Whether `presented` is the registered redirect URI `registered`: the same string or, for an
+/// `http` loopback IP literal (RFC 8252 section 7.3, OAuth 2.1 section 8.4.2), the same but for
+/// the port, which a native app picks when it starts. `presented` must be written as a URL
+/// parser writes it, so the comparison is of what the browser will be sent to.
+pub fn redirect_uri_matches(registered: &str, presented: &str) -> bool {
+    if registered == presented {
+        return true;
+    }
+    let (Ok(mut r), Ok(mut p)) = (url::Url::parse(registered), url::Url::parse(presented)) else {
+        return false;
+    };
+    let loopback_ip = |u: &url::Url| {
+        u.scheme() == "http"
+            && match u.host() {
+                Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+                Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+                _ => false,
+            }
+    };
+    if !loopback_ip(&r) || !loopback_ip(&p) || p.as_str() != presented {
+        return false;
+    }
+    // Both are http URLs with a host, so neither refuses a port change.
+    let (_, _) = (r.set_port(None), p.set_port(None));
+    r.as_str() == p.as_str()
+}
+
 /// Scopes as OAuth writes them: space-separated, each once, in the order given.
 pub fn scope_list(scope: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
@@ -227,6 +254,29 @@ mod tests {
         for bad in [".", "..", "", "a/b", "a b", "%2e"] {
             assert!(client(bad).validate().is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn a_loopback_ip_redirect_uri_matches_on_any_port_and_nothing_else_does() {
+        let r = "http://127.0.0.1/cb";
+        assert!(redirect_uri_matches(r, "http://127.0.0.1:49152/cb"));
+        assert!(redirect_uri_matches("http://127.0.0.1:8000/cb", "http://127.0.0.1:9/cb"));
+        assert!(redirect_uri_matches("http://[::1]/cb", "http://[::1]:5000/cb"));
+        for other in [
+            "http://127.0.0.1:49152/other",
+            "http://127.0.0.1:49152/cb?x=1",
+            "http://127.0.0.2:49152/cb",
+            "http://localhost:49152/cb",
+            "https://127.0.0.1:49152/cb",
+            "http://127.0.0.1:49152/a/../cb",
+            "http://127.0.0.1:49152/CB",
+        ] {
+            assert!(!redirect_uri_matches(r, other), "{other}");
+        }
+        // Other hosts match exactly only.
+        assert!(redirect_uri_matches("https://app.example/cb", "https://app.example/cb"));
+        assert!(!redirect_uri_matches("https://app.example/cb", "https://app.example:444/cb"));
+        assert!(!redirect_uri_matches("http://localhost/cb", "http://localhost:3000/cb"));
     }
 
     #[test]

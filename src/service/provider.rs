@@ -21,7 +21,7 @@ use super::{Auth, Authenticated, ClientInfo};
 use crate::auth::idkeys::{self, IdKeys, IdTokenError};
 use crate::auth::{hash_token, OpaqueToken};
 use crate::clock::now_ms;
-use crate::domain::client::scope_list;
+use crate::domain::client::{redirect_uri_matches, scope_list};
 use crate::domain::{Amr, AuditEvent, AuthMethod, OAuthClient, User};
 use crate::error::{AppError, ErrorCode};
 use crate::store::{CodeOutcome, LiveGrant, NewGrant, ProviderRefresh};
@@ -31,8 +31,20 @@ use crate::store::{CodeOutcome, LiveGrant, NewGrant, ProviderRefresh};
 pub const CODE_TTL_MS: i64 = 60_000;
 /// How long a client's JWKS (`private_key_jwt`) is reused before it is fetched again.
 const CLIENT_JWKS_TTL_MS: i64 = 300_000;
+
+/// A client's keys are fetched again for an unknown key id at most this often.
+const CLIENT_JWKS_REFETCH_MS: i64 = 60_000;
+
+/// The largest JWKS a client's `jwks_uri` may answer.
+const MAX_CLIENT_JWKS: usize = 256 * 1024;
 /// The longest `state`, `nonce` and `login_hint` accepted.
 const MAX_PARAM: usize = 2048;
+
+/// The longest a client assertion (`private_key_jwt`) may be valid for, in seconds.
+const MAX_ASSERTION_LIFETIME: i64 = 3600;
+
+/// The longest `nonce` (it is stored with the code: `VARCHAR(512)` on MySQL).
+const MAX_NONCE: usize = 512;
 const OFFLINE: &str = "offline_access";
 
 /// An error of the token, introspection and revocation endpoints, as RFC 6749 section 5.2
@@ -170,19 +182,35 @@ pub enum Refusal {
     Redirect(String),
 }
 
+/// The `typ` of a sealed `auth_after` (see `Auth::seal_auth_after`).
+const AUTH_AFTER: &str = "portcullis-auth-after+jwt";
+
+/// A sealed `auth_after` is good this long (seconds): a login started then must end by then.
+const AUTH_AFTER_TTL: i64 = 3600;
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct AuthAfter {
+    iss: String,
+    /// The client the request is for.
+    sub: String,
+    /// The time (Unix seconds) a login must be newer than.
+    t: i64,
+    exp: i64,
+}
+
 /// What an authorization request needs next.
 #[derive(Debug)]
 pub enum AuthorizeStep {
-    /// The person must log in (again: `auth_after` is then when).
-    Login { auth_after: Option<i64> },
+    /// The person must log in (again: `auth_after` is then, sealed: see [`AUTH_AFTER`]).
+    Login { auth_after: Option<String> },
     /// The person must be asked.
     Consent,
     /// Done: send the browser here (the code, or an error).
     Redirect(String),
 }
 
-/// An answer of the token endpoint (RFC 6749 section 5.1).
-#[derive(Debug, Serialize)]
+/// An answer of the token endpoint (RFC 6749 section 5.1). Its `Debug` shows no token.
+#[derive(Serialize)]
 pub struct TokenResponse {
     pub access_token: String,
     pub token_type: &'static str,
@@ -194,8 +222,8 @@ pub struct TokenResponse {
     pub scope: String,
 }
 
-/// The parameters of a token request.
-#[derive(Debug, Default, Deserialize)]
+/// The parameters of a token request. Its `Debug` shows no code, verifier or token.
+#[derive(Default, Deserialize)]
 pub struct TokenParams {
     pub grant_type: Option<String>,
     pub code: Option<String>,
@@ -244,8 +272,8 @@ pub struct LogoutRequest {
     pub hint: Option<(String, String)>,
 }
 
-/// The parameters of a logout request.
-#[derive(Debug, Default, Clone, Deserialize, Serialize)]
+/// The parameters of a logout request. Its `Debug` shows no ID token.
+#[derive(Default, Clone, Deserialize, Serialize)]
 pub struct LogoutParams {
     pub id_token_hint: Option<String>,
     pub post_logout_redirect_uri: Option<String>,
@@ -253,6 +281,36 @@ pub struct LogoutParams {
     pub client_id: Option<String>,
     pub logout_hint: Option<String>,
     pub ui_locales: Option<String>,
+}
+
+impl std::fmt::Debug for TokenResponse {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TokenResponse")
+            .field("expires_in", &self.expires_in)
+            .field("refresh_token", &self.refresh_token.is_some())
+            .field("id_token", &self.id_token.is_some())
+            .field("scope", &self.scope)
+            .finish_non_exhaustive()
+    }
+}
+
+impl std::fmt::Debug for TokenParams {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TokenParams")
+            .field("grant_type", &self.grant_type)
+            .field("redirect_uri", &self.redirect_uri)
+            .field("scope", &self.scope)
+            .finish_non_exhaustive()
+    }
+}
+
+impl std::fmt::Debug for LogoutParams {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LogoutParams")
+            .field("post_logout_redirect_uri", &self.post_logout_redirect_uri)
+            .field("client_id", &self.client_id)
+            .finish_non_exhaustive()
+    }
 }
 
 /// The `sid` clients see for a Portcullis session: derived from its id, not the id itself.
@@ -519,14 +577,24 @@ impl Auth {
             .find_map(|k| jsonwebtoken::decode::<Value>(jwt, k, &v).ok())
             .ok_or("no key of the client verifies it")?
             .claims;
+        // One audience (RFC 7523bis): an assertion made for several servers is refused.
+        if claims.get("aud").and_then(Value::as_array).is_some_and(|a| a.len() != 1) {
+            return Err("aud must name this server only".into());
+        }
         let jti = claims.get("jti").and_then(Value::as_str).ok_or("no jti")?;
-        let exp = claims.get("exp").and_then(Value::as_i64).unwrap_or(0);
+        let now = secs(now_ms());
+        // The replay record lives until the assertion expires, so an unbounded `exp` would
+        // keep it for ever (or, past i64, for no time at all).
+        let exp = claims.get("exp").and_then(Value::as_i64).ok_or("exp is not a time")?;
+        if exp - now > MAX_ASSERTION_LIFETIME {
+            return Err("exp is too far ahead".into());
+        }
         // One 64-character digest, so the key fits the revoked-jti column on every database.
         let key = hash_token(&format!("assertion:{}:{jti}", client.client_id));
-        if self.store.jti_revoked(&key).await.map_err(|e| e.to_string())? {
+        let spent = self.store.spend_jti_once(&key, (exp + 60) * 1000, now_ms());
+        if !spent.await.map_err(|e| e.to_string())? {
             return Err("jti replayed".into());
         }
-        self.store.revoke_jti(&key, (exp + 60) * 1000).await.map_err(|e| e.to_string())?;
         Ok(())
     }
 
@@ -536,13 +604,14 @@ impl Auth {
         fresh: bool,
     ) -> Result<Arc<jsonwebtoken::jwk::JwkSet>, String> {
         let now = now_ms();
-        if !fresh {
-            let cached =
-                self.client_keys.by_uri.lock().unwrap_or_else(|e| e.into_inner()).get(uri).cloned();
-            if let Some((at, set)) = cached {
-                if now - at < CLIENT_JWKS_TTL_MS {
-                    return Ok(set);
-                }
+        let cached =
+            self.client_keys.by_uri.lock().unwrap_or_else(|e| e.into_inner()).get(uri).cloned();
+        if let Some((at, set)) = cached {
+            // A forced look (an unknown key id) at most once a minute: assertions with made-up
+            // key ids must not make this server fetch the client's keys on every request.
+            let ttl = if fresh { CLIENT_JWKS_REFETCH_MS } else { CLIENT_JWKS_TTL_MS };
+            if now - at < ttl {
+                return Ok(set);
             }
         }
         let http = openidconnect::reqwest::ClientBuilder::new()
@@ -555,9 +624,18 @@ impl Auth {
         if !res.status().is_success() {
             return Err(format!("jwks_uri answered {}", res.status()));
         }
-        let bytes = res.bytes().await.map_err(|e| e.without_url().to_string())?;
-        if bytes.len() > 256 * 1024 {
-            return Err("jwks_uri answered too much".into());
+        // Read at most MAX_CLIENT_JWKS bytes: a larger answer is refused as it arrives.
+        let too_much = || "jwks_uri answered too much".to_owned();
+        if res.content_length().is_some_and(|n| n > MAX_CLIENT_JWKS as u64) {
+            return Err(too_much());
+        }
+        let mut res = res;
+        let mut bytes = Vec::new();
+        while let Some(chunk) = res.chunk().await.map_err(|e| e.without_url().to_string())? {
+            if bytes.len() + chunk.len() > MAX_CLIENT_JWKS {
+                return Err(too_much());
+            }
+            bytes.extend_from_slice(&chunk);
         }
         let set: jsonwebtoken::jwk::JwkSet =
             serde_json::from_slice(&bytes).map_err(|e| format!("not a JWKS: {e}"))?;
@@ -587,7 +665,9 @@ impl Auth {
             return Err(page_error("No application is registered with this client_id."));
         };
         let redirect_uri = match p.redirect_uri.as_deref() {
-            Some(uri) if client.redirect_uris.iter().any(|r| r == uri) => uri.to_owned(),
+            Some(uri) if client.redirect_uris.iter().any(|r| redirect_uri_matches(r, uri)) => {
+                uri.to_owned()
+            }
             Some(_) => {
                 return Err(page_error(
                     "The redirect_uri is not one this application registered, so the answer \
@@ -660,7 +740,7 @@ impl Auth {
             }
         };
         let nonce = p.nonce.clone().filter(|s| !s.is_empty());
-        if nonce.as_ref().is_some_and(|n| n.len() > MAX_PARAM) {
+        if nonce.as_ref().is_some_and(|n| n.len() > MAX_NONCE) {
             return Err(back("invalid_request", "nonce is too long"));
         }
         let mut prompt = Prompt::default();
@@ -687,7 +767,10 @@ impl Auth {
                 _ => return Err(back("invalid_request", "max_age must be a non-negative integer")),
             },
         };
-        let auth_after = p.auth_after.as_deref().and_then(|v| v.parse::<i64>().ok());
+        let auth_after = match p.auth_after.as_deref() {
+            Some(sealed) => self.unseal_auth_after(sealed, &client.client_id).await,
+            None => None,
+        };
         let login_hint = p.login_hint.clone().filter(|h| !h.is_empty() && h.len() <= 320);
         Ok(AuthorizeRequest {
             client,
@@ -721,6 +804,28 @@ impl Auth {
         )
     }
 
+    /// `auth_after` for the login page's `next`: when a fresh login was asked for
+    /// (`prompt=login`, `max_age`), signed with the provider's EdDSA key and bound to the
+    /// client, so that the browser, which carries the request, cannot forge an older time and
+    /// skip the login (a forged or foreign one is ignored: a login is asked for again).
+    async fn seal_auth_after(&self, at: i64, client_id: &str) -> crate::error::Result<String> {
+        let claims = AuthAfter {
+            iss: self.issuer().to_owned(),
+            sub: client_id.to_owned(),
+            t: at,
+            exp: at + AUTH_AFTER_TTL,
+        };
+        let keys = self.id_keys().await?;
+        Ok(keys.sign("EdDSA", AUTH_AFTER, &claims)?)
+    }
+
+    /// The time a sealed `auth_after` holds, if it is ours, in time, and for `client_id`.
+    async fn unseal_auth_after(&self, sealed: &str, client_id: &str) -> Option<i64> {
+        let keys = self.id_keys().await.ok()?;
+        let claims: AuthAfter = keys.verify(sealed, AUTH_AFTER, self.issuer(), true).ok()?;
+        (claims.sub == client_id).then_some(claims.t)
+    }
+
     /// What comes next for a checked request, given the browser's session (if any).
     pub async fn authorize_step(
         &self,
@@ -734,7 +839,7 @@ impl Auth {
             if req.auth_after.is_some_and(|t| auth_time >= t) {
                 return true;
             }
-            !req.prompt.login && req.max_age.is_none_or(|max| auth_time + max >= now_s)
+            !req.prompt.login && req.max_age.is_none_or(|max| now_s - auth_time <= max)
         };
         let auth = match session {
             Some(auth) if fresh_enough(auth) && !self.must_enrol(auth) => auth,
@@ -744,10 +849,16 @@ impl Auth {
             }
             _ => {
                 let again = req.prompt.login || req.max_age.is_some();
-                return Ok(AuthorizeStep::Login { auth_after: again.then_some(now_s) });
+                let auth_after = match again {
+                    true => Some(self.seal_auth_after(now_s, &req.client.client_id).await?),
+                    false => None,
+                };
+                return Ok(AuthorizeStep::Login { auth_after });
             }
         };
-        if !consented && !req.client.skip_consent {
+        // A first-party client skips the page, unless the request asks for it (OIDC Core
+        // 3.1.2.1: `prompt=consent` asks the person again).
+        if !consented && (!req.client.skip_consent || req.prompt.consent) {
             let remembered = self.store.consent(&auth.user.id, &req.client.client_id).await?;
             let covered = remembered.is_some_and(|r| req.scopes.iter().all(|s| has(&r, s)));
             if req.prompt.consent || !covered {
@@ -1085,7 +1196,10 @@ impl Auth {
         let claims: ClientAccessClaims = match keys.verify(token, "at+jwt", self.issuer(), true) {
             Ok(c) => c,
             Err(IdTokenError::UnknownKey) => {
-                self.reload_id_keys().await?;
+                // Another node may have rotated; made-up key ids cost one read a second.
+                if !self.reload_keys_for_unknown_kid().await? {
+                    return Ok(None);
+                }
                 match keys.verify(token, "at+jwt", self.issuer(), true) {
                     Ok(c) => c,
                     Err(_) => return Ok(None),
@@ -1111,9 +1225,14 @@ impl Auth {
                 Ok(Some((claims, Some(grant))))
             }
             None => {
-                if self.store.jti_revoked(&claims.jti).await?
-                    || self.store.client(&claims.client_id).await?.is_none()
-                {
+                // The client's own token: refused once revoked, or once its client is gone, no
+                // longer allowed the grant, or is another client registered later under the
+                // same id (a token older than the registration).
+                let live_client = self.store.client(&claims.client_id).await?.is_some_and(|c| {
+                    c.client.allows_grant("client_credentials")
+                        && secs(c.client.created_at) <= claims.iat
+                });
+                if !live_client || self.store.jti_revoked(&claims.jti).await? {
                     return Ok(None);
                 }
                 Ok(Some((claims, None)))

@@ -808,6 +808,28 @@ impl Store {
         Ok(())
     }
 
+    /// Records `jti` as spent until `expires_at`, once: `false` when it already was (a replay).
+    /// One `INSERT` decides, so two requests with the same `jti` cannot both pass.
+    pub async fn spend_jti_once(&self, jti: &str, expires_at: i64, now: i64) -> Result<bool> {
+        // A record past its time may be left (housekeeping runs every few minutes).
+        self.q("DELETE FROM oauth_revoked_tokens WHERE jti = $1 AND expires_at <= $2")
+            .bind(jti.to_owned())
+            .bind(now)
+            .execute(self.db())
+            .await?;
+        let inserted = self
+            .q("INSERT INTO oauth_revoked_tokens (jti, expires_at) VALUES ($1, $2)")
+            .bind(jti.to_owned())
+            .bind(expires_at)
+            .execute(self.db())
+            .await;
+        match inserted {
+            Ok(_) => Ok(true),
+            Err(e) if super::is_unique_violation(&e) => Ok(false),
+            Err(e) => Err(e.into()),
+        }
+    }
+
     pub async fn jti_revoked(&self, jti: &str) -> Result<bool> {
         let found: Option<i64> = self
             .q_scalar("SELECT expires_at FROM oauth_revoked_tokens WHERE jti = $1")

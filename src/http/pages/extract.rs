@@ -87,7 +87,10 @@ impl FromRequestParts<AppState> for SignedIn {
 pub fn safe_next(next: Option<&str>) -> &str {
     const DEFAULT: &str = "/account/";
     let Some(next) = next else { return DEFAULT };
-    let ok = next.len() <= 2048
+    // An authorization request carries its client's `state`, `nonce` and redirect URI, which
+    // may be long; any other page's address is short.
+    let limit = if next.starts_with("/oauth2/authorize?") { 8192 } else { 2048 };
+    let ok = next.len() <= limit
         && next.starts_with('/')
         && !next.starts_with("//")
         && !next.contains('\\')

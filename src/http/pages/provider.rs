@@ -76,8 +76,9 @@ async fn step(
         Err(e) => error_response(e),
         Ok(AuthorizeStep::Redirect(url)) => go(page, &url, consented),
         Ok(AuthorizeStep::Login { auth_after }) => {
-            if let Some(t) = auth_after {
-                params.auth_after = Some(t.to_string());
+            let fresh = auth_after.is_some();
+            if let Some(sealed) = auth_after {
+                params.auth_after = Some(sealed);
             }
             let next = format!(
                 "/oauth2/authorize?{}",
@@ -85,7 +86,7 @@ async fn step(
             );
             let mut login = url::form_urlencoded::Serializer::new(String::new());
             login.append_pair("next", &next);
-            if auth_after.is_some() {
+            if fresh {
                 login.append_pair("prompt", "login");
             }
             if let Some(hint) = &req.login_hint {
