@@ -1070,6 +1070,257 @@ async fn a_password_change_or_reset_ends_every_grant_offline_ones_too(db: Db) {
     assert_eq!((status, body["error"].as_str()), (StatusCode::BAD_REQUEST, Some("invalid_grant")));
 }
 
+// ---- the security review's findings, each a test ----
+
+async fn a_forged_or_foreign_auth_after_does_not_skip_a_fresh_login(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let a = register(&app, spec("fresh-a")).await;
+    let b = register(&app, spec("fresh-b")).await;
+    let login = app.user("fresh@example.com").await;
+    let (_, challenge) = pkce();
+    let params = |rp: &Rp, extra: &[(&'static str, String)]| {
+        let mut p: Vec<(&'static str, String)> = vec![
+            ("response_type", "code".into()),
+            ("client_id", rp.id.clone()),
+            ("redirect_uri", REDIRECT.into()),
+            ("scope", "openid".into()),
+            ("state", "f1".into()),
+            ("code_challenge", challenge.clone()),
+            ("code_challenge_method", "S256".into()),
+        ];
+        p.extend(extra.iter().cloned());
+        p
+    };
+    let send = |p: Vec<(&'static str, String)>, cookie: String| {
+        let app = &app;
+        async move {
+            let q: Vec<(&str, &str)> = p.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            authorize(app, Some(&cookie), &q).await
+        }
+    };
+    // prompt=login with a made-up auth_after: still the login form.
+    let forged = params(&a, &[("prompt", "login".into()), ("auth_after", "0".into())]);
+    let res = send(forged, login.cookie.clone()).await;
+    assert!(location(&res).starts_with("/account/login?"), "{}", location(&res));
+    // prompt=none with max_age=0 and a made-up auth_after: login_required, no code (a second
+    // on, so the login is older than max_age allows).
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    let silent = params(
+        &a,
+        &[("prompt", "none".into()), ("max_age", "0".into()), ("auth_after", "1".into())],
+    );
+    let back = query(&location(&send(silent, login.cookie.clone()).await));
+    assert_eq!(back.get("error").map(String::as_str), Some("login_required"), "{back:?}");
+    // The sealed value the login page is given, for client a.
+    let res = send(params(&a, &[("prompt", "login".into())]), login.cookie.clone()).await;
+    let next = query(&app.url(&location(&res)))["next"].clone();
+    let sealed = query(&app.url(&next))["auth_after"].clone();
+    assert!(sealed.split('.').count() == 3, "sealed, not a bare time: {sealed}");
+    // It does not open client b's request.
+    let foreign = params(&b, &[("prompt", "login".into()), ("auth_after", sealed.clone())]);
+    let res = send(foreign, login.cookie.clone()).await;
+    assert!(location(&res).starts_with("/account/login?"), "{}", location(&res));
+    // After a fresh login it does its job: the request resumes with a code.
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    let fresh = app.login("fresh@example.com", crate::helpers::PASSWORD).await;
+    let res = app
+        .client
+        .get(app.url(&next))
+        .header(COOKIE, format!("session_id={}", fresh.cookie))
+        .send()
+        .await
+        .unwrap();
+    assert!(query(&location(&res)).contains_key("code"), "{}", location(&res));
+}
+
+async fn a_loopback_ip_redirect_uri_matches_on_any_port(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let registered = "http://127.0.0.1/native/cb";
+    let rp = register(
+        &app,
+        ClientSpec { redirect_uris: Some(vec![registered.into()]), ..spec("native") },
+    )
+    .await;
+    let cookie = signed_in_user(&app, "native@example.com").await;
+    let (verifier, challenge) = pkce();
+    let ask = |uri: &'static str| {
+        let (app, rp, cookie, challenge) = (&app, &rp, cookie.clone(), challenge.clone());
+        async move {
+            let p = [
+                ("response_type", "code"),
+                ("client_id", rp.id.as_str()),
+                ("redirect_uri", uri),
+                ("scope", "openid"),
+                ("code_challenge", challenge.as_str()),
+                ("code_challenge_method", "S256"),
+            ];
+            authorize(app, Some(&cookie), &p).await
+        }
+    };
+    let port = "http://127.0.0.1:53123/native/cb";
+    let res = ask(port).await;
+    let to = location(&res);
+    assert!(to.starts_with(port), "{to}");
+    let code = query(&to)["code"].clone();
+    let form = [
+        ("grant_type", "authorization_code"),
+        ("code", code.as_str()),
+        ("redirect_uri", port),
+        ("code_verifier", verifier.as_str()),
+    ];
+    let (status, body) = token(&app, &rp, &form).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    for other in ["http://127.0.0.1:53123/other", "http://localhost:53123/native/cb"] {
+        let res = ask(other).await;
+        assert_eq!(res.status(), StatusCode::BAD_REQUEST, "{other}: an error page");
+        assert!(location(&res).is_empty());
+    }
+}
+
+async fn prompt_consent_asks_even_for_a_first_party_client(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let rp = register(&app, spec("first-party")).await;
+    let cookie = signed_in_user(&app, "first@example.com").await;
+    let (_, challenge) = pkce();
+    let mut p = vec![
+        ("response_type", "code"),
+        ("client_id", rp.id.as_str()),
+        ("redirect_uri", REDIRECT),
+        ("scope", "openid"),
+        ("code_challenge", challenge.as_str()),
+        ("code_challenge_method", "S256"),
+    ];
+    let res = authorize(&app, Some(&cookie), &p).await;
+    assert!(query(&location(&res)).contains_key("code"), "no page without the prompt");
+    p.push(("prompt", "consent"));
+    let res = authorize(&app, Some(&cookie), &p).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(res.text().await.unwrap().contains("action=\"/oauth2/consent\""));
+}
+
+async fn a_long_nonce_is_refused_before_anything_is_stored(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let rp = register(&app, spec("nonce")).await;
+    let cookie = signed_in_user(&app, "nonce@example.com").await;
+    let (_, challenge) = pkce();
+    let nonce = "n".repeat(513);
+    let p = [
+        ("response_type", "code"),
+        ("client_id", rp.id.as_str()),
+        ("redirect_uri", REDIRECT),
+        ("scope", "openid"),
+        ("nonce", nonce.as_str()),
+        ("code_challenge", challenge.as_str()),
+        ("code_challenge_method", "S256"),
+    ];
+    let back = query(&location(&authorize(&app, Some(&cookie), &p).await));
+    assert_eq!(back["error"], "invalid_request");
+    let pool = database(&app).await;
+    let row = sqlx::query("SELECT COUNT(*) FROM oauth_codes").fetch_one(&pool).await.unwrap();
+    assert_eq!(sqlx::Row::try_get::<i64, _>(&row, 0).unwrap(), 0);
+}
+
+async fn a_client_credentials_token_ends_with_its_client(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let rp = register(&app, spec("machine")).await;
+    let fresh_token = || async {
+        let (status, body) = token(&app, &rp, &[("grant_type", "client_credentials")]).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        body["access_token"].as_str().unwrap().to_owned()
+    };
+    let first = fresh_token().await;
+    assert_eq!(introspect(&app, &rp, &first).await["active"], true);
+    // The grant withdrawn: its tokens stop.
+    let by = ClientInfo::default();
+    let no_cc = ClientSpec {
+        grant_types: Some(vec!["authorization_code".into(), "refresh_token".into()]),
+        ..Default::default()
+    };
+    app.auth.update_client(&rp.id, &no_cc, &by).await.unwrap();
+    assert_eq!(introspect(&app, &rp, &first).await["active"], false);
+    // Given back, a new token works; then the client is deleted and another registered under
+    // the same id: the old token is not the new client's.
+    app.auth.update_client(&rp.id, &spec("machine"), &by).await.unwrap();
+    let second = fresh_token().await;
+    assert_eq!(introspect(&app, &rp, &second).await["active"], true);
+    app.auth.delete_client(&rp.id, &by).await.unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    let again = register(&app, spec("machine")).await;
+    assert_eq!(introspect(&app, &again, &second).await["active"], false);
+}
+
+async fn private_key_jwt_assertions_are_single_use_single_audience_and_short_lived(db: Db) {
+    use ring::signature::{EcdsaKeyPair, KeyPair, ECDSA_P256_SHA256_FIXED_SIGNING};
+    let rng = ring::rand::SystemRandom::new();
+    let pkcs8 = EcdsaKeyPair::generate_pkcs8(&ECDSA_P256_SHA256_FIXED_SIGNING, &rng).unwrap();
+    let pair =
+        EcdsaKeyPair::from_pkcs8(&ECDSA_P256_SHA256_FIXED_SIGNING, pkcs8.as_ref(), &rng).unwrap();
+    let point = pair.public_key().as_ref().to_vec();
+    let jwks = serde_json::json!({"keys": [{
+        "kty": "EC", "crv": "P-256", "kid": "k1", "use": "sig", "alg": "ES256",
+        "x": URL_SAFE_NO_PAD.encode(&point[1..33]), "y": URL_SAFE_NO_PAD.encode(&point[33..]),
+    }]});
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let jwks_uri = format!("http://127.0.0.1:{}/jwks", listener.local_addr().unwrap().port());
+    let router = axum::Router::new()
+        .route("/jwks", axum::routing::get(move || async move { axum::Json(jwks.clone()) }));
+    tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
+    let app = TestApp::spawn(db).await;
+    let rp = register(
+        &app,
+        ClientSpec {
+            token_endpoint_auth_method: Some("private_key_jwt".into()),
+            jwks_uri: Some(jwks_uri),
+            ..spec("signed")
+        },
+    )
+    .await;
+    let key = jsonwebtoken::EncodingKey::from_ec_der(pkcs8.as_ref());
+    let mut header = jsonwebtoken::Header::new(jsonwebtoken::Algorithm::ES256);
+    header.kid = Some("k1".into());
+    let now = portcullis::clock::now_ms() / 1000;
+    let assertion = |aud: Value, exp: i64| {
+        let claims = serde_json::json!({
+            "iss": rp.id, "sub": rp.id, "aud": aud, "iat": now, "exp": exp,
+            "jti": uuid::Uuid::new_v4().to_string(),
+        });
+        jsonwebtoken::encode(&header, &claims, &key).unwrap()
+    };
+    let send = |jwt: String| {
+        let (app, id) = (&app, rp.id.clone());
+        async move {
+            app.client
+                .post(app.url("/oauth2/token"))
+                .form(&[
+                    ("grant_type", "client_credentials"),
+                    ("client_id", id.as_str()),
+                    (
+                        "client_assertion_type",
+                        "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+                    ),
+                    ("client_assertion", jwt.as_str()),
+                ])
+                .send()
+                .await
+                .unwrap()
+                .status()
+        }
+    };
+    let issuer = Value::from(app.public.clone());
+    let good = assertion(issuer.clone(), now + 60);
+    assert_eq!(send(good.clone()).await, StatusCode::OK);
+    assert_eq!(send(good).await, StatusCode::UNAUTHORIZED, "a replay");
+    let two = serde_json::json!([app.public, "https://elsewhere.example"]);
+    assert_eq!(send(assertion(two, now + 60)).await, StatusCode::UNAUTHORIZED, "two audiences");
+    let far = assertion(issuer.clone(), now + 2 * 86_400);
+    assert_eq!(send(far).await, StatusCode::UNAUTHORIZED, "valid for two days");
+    // The same new assertion twice at once: exactly one is let through.
+    let once = assertion(issuer, now + 60);
+    let (x, y) = tokio::join!(send(once.clone()), send(once));
+    let oks = [x, y].iter().filter(|s| **s == StatusCode::OK).count();
+    assert_eq!(oks, 1, "{x} {y}");
+}
+
 backends!(
     discovery_names_every_endpoint_and_the_issuer,
     a_full_code_flow_gives_verified_tokens_with_the_claims,
@@ -1089,4 +1340,10 @@ backends!(
     housekeeping_removes_what_no_token_can_use_and_keeps_the_rest,
     the_flow_resumes_after_an_email_sign_in,
     a_password_change_or_reset_ends_every_grant_offline_ones_too,
+    a_forged_or_foreign_auth_after_does_not_skip_a_fresh_login,
+    a_loopback_ip_redirect_uri_matches_on_any_port,
+    prompt_consent_asks_even_for_a_first_party_client,
+    a_long_nonce_is_refused_before_anything_is_stored,
+    a_client_credentials_token_ends_with_its_client,
+    private_key_jwt_assertions_are_single_use_single_audience_and_short_lived,
 );
