@@ -1049,7 +1049,10 @@ impl Auth {
             c.insert("amr".into(), amr.iter().map(|m| m.as_str()).collect::<Vec<_>>().into());
             c.insert("acr".into(), acr.into());
             c.insert("sid".into(), sid_for(&grant.grant.session_id).into());
-            c.insert("at_hash".into(), idkeys::half_hash(&access_token, &client.id_token_alg).into());
+            c.insert(
+                "at_hash".into(),
+                idkeys::half_hash(&access_token, &client.id_token_alg).into(),
+            );
             scope_claims(&grant.user, scopes, &mut c);
             Some(keys.sign(&client.id_token_alg, "JWT", &Value::Object(c))?)
         } else {
