@@ -6,20 +6,25 @@
 #   bench/run.sh --quick         # 3 s per phase, up to 100,000 users
 #   bench/run.sh --sqlite-only   # no PostgreSQL or MariaDB run
 #   bench/run.sh --no-peers      # no peer servers
+#   bench/run.sh --provider-only # only the OpenID Connect provider's phases, with oidc-provider
+#                                # (about 4 minutes after the build; add --sqlite-only for 2)
 # Other arguments go to the harness (examples/bench.rs). Results: a line per phase on stderr,
 # bench/results.json (SQLite and the peers), bench/results-postgres.json,
-# bench/results-mysql.json.
+# bench/results-mysql.json; with --provider-only, bench/results-provider.json,
+# bench/results-provider-postgres.json and bench/results-provider-mysql.json.
 # Database servers: PG_URL (default postgres://postgres@127.0.0.1:5432) and MYSQL_URL
 # (default mysql://root@127.0.0.1:3306).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sqlite_only=false
 peers=true
+results=bench/results
 args=()
 for a in "$@"; do
   case "$a" in
     --sqlite-only) sqlite_only=true ;;
     --no-peers) peers=false ;;
+    --provider-only) results=bench/results-provider; args+=("$a") ;;
     *) args+=("$a") ;;
   esac
 done
@@ -30,13 +35,13 @@ if $peers; then
   bench/peers/setup.sh
   peer_args=(--peers)
 fi
-"$bench" "${args[@]}" "${peer_args[@]}"
+"$bench" --out "$results.json" "${args[@]}" "${peer_args[@]}"
 $sqlite_only && exit 0
 
 pg=${PG_URL:-postgres://postgres@127.0.0.1:5432}
 if psql "$pg/postgres" -qtAc 'SELECT 1' >/dev/null 2>&1; then
   psql "$pg/postgres" -qc 'DROP DATABASE IF EXISTS portcullis_bench' -c 'CREATE DATABASE portcullis_bench'
-  "$bench" "${args[@]}" --database-url "$pg/portcullis_bench" --out bench/results-postgres.json
+  "$bench" "${args[@]}" --database-url "$pg/portcullis_bench" --out "$results-postgres.json"
 else
   echo "PostgreSQL at $pg does not answer: skipped" >&2
 fi
@@ -45,7 +50,7 @@ my=${MYSQL_URL:-mysql://root@127.0.0.1:3306}
 if mysql --protocol=tcp -h 127.0.0.1 -u root -e 'SELECT 1' >/dev/null 2>&1; then
   mysql --protocol=tcp -h 127.0.0.1 -u root \
     -e 'DROP DATABASE IF EXISTS portcullis_bench; CREATE DATABASE portcullis_bench'
-  "$bench" "${args[@]}" --database-url "$my/portcullis_bench" --out bench/results-mysql.json
+  "$bench" "${args[@]}" --database-url "$my/portcullis_bench" --out "$results-mysql.json"
 else
   echo "MariaDB at $my does not answer: skipped" >&2
 fi

@@ -31,6 +31,8 @@ struct Options {
     out: String,
     /// Also run the peers of `bench/peers/` (installed by its setup.sh).
     peers: bool,
+    /// Only the OpenID Connect provider's phases (with oidc-provider when `peers`).
+    provider_only: bool,
 }
 
 fn options() -> Options {
@@ -38,8 +40,9 @@ fn options() -> Options {
         duration: Duration::from_secs(10),
         max_users: 1_000_000,
         database_url: None,
-        out: "bench/results.json".into(),
+        out: String::new(),
         peers: false,
+        provider_only: false,
     };
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -55,12 +58,18 @@ fn options() -> Options {
             "--database-url" => o.database_url = args.next(),
             "--out" => o.out = args.next().expect("--out FILE"),
             "--peers" => o.peers = true,
+            "--provider-only" => o.provider_only = true,
             "--quick" => {
                 o.duration = Duration::from_secs(3);
                 o.max_users = 100_000;
             }
             other => panic!("unknown argument {other}; see bench/run.sh"),
         }
+    }
+    if o.out.is_empty() {
+        // A provider-only run does not overwrite the full run's results.
+        o.out = if o.provider_only { "bench/results-provider.json" } else { "bench/results.json" }
+            .into();
     }
     o
 }
@@ -145,11 +154,25 @@ impl Server {
     }
 }
 
+/// A server the run did not stop (a failed assertion unwinds through here) is killed, so it
+/// does not hold its port against the next run.
+impl Drop for Server {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
 #[derive(Default)]
 struct Stats {
     latencies_us: Vec<u32>,
     statuses: BTreeMap<u16, u64>,
     errors: u64,
+    /// 2xx answers whose body was not what the phase expects (an introspection's
+    /// `"active":false`, say): counted in `statuses`, but not as served.
+    invalid: u64,
     elapsed: Duration,
 }
 
@@ -160,10 +183,13 @@ impl Stats {
             *self.statuses.entry(k).or_default() += v;
         }
         self.errors += other.errors;
+        self.invalid += other.invalid;
     }
 
     fn ok(&self) -> u64 {
-        self.statuses.iter().filter(|(s, _)| (200..300).contains(*s)).map(|(_, n)| n).sum()
+        let ok: u64 =
+            self.statuses.iter().filter(|(s, _)| (200..300).contains(*s)).map(|(_, n)| n).sum();
+        ok - self.invalid
     }
 
     fn rps(&self) -> f64 {
@@ -186,6 +212,7 @@ impl Stats {
             "p99_ms": round(self.percentile_ms(0.99)),
             "statuses": self.statuses,
             "transport_errors": self.errors,
+            "invalid_answers": self.invalid,
         })
     }
 }
@@ -203,14 +230,32 @@ fn read(name: &str, stats: &mut Stats, rss: u64) -> Value {
 
 type MakeRequest = Arc<dyn Fn(&Client, u64) -> reqwest::RequestBuilder + Send + Sync>;
 
+/// What a 2xx answer's body must hold to count as served.
+type Check = Arc<dyn Fn(&[u8]) -> bool + Send + Sync>;
+
 async fn send(client: &Client, make: &MakeRequest, n: u64, stats: &mut Stats) {
+    send_checked(client, make, None, n, stats).await
+}
+
+async fn send_checked(
+    client: &Client,
+    make: &MakeRequest,
+    check: Option<&Check>,
+    n: u64,
+    stats: &mut Stats,
+) {
     let started = Instant::now();
     match make(client, n).send().await {
         Ok(res) => {
             let status = res.status().as_u16();
-            let _ = res.bytes().await;
+            let body = res.bytes().await;
             stats.latencies_us.push(started.elapsed().as_micros().min(u128::from(u32::MAX)) as u32);
             *stats.statuses.entry(status).or_default() += 1;
+            if let Some(check) = check {
+                if (200..300).contains(&status) && !body.is_ok_and(|b| check(&b)) {
+                    stats.invalid += 1;
+                }
+            }
         }
         Err(_) => stats.errors += 1,
     }
@@ -227,6 +272,16 @@ async fn merged(workers: Vec<tokio::task::JoinHandle<Stats>>) -> Stats {
 
 /// `concurrency` workers, each sending its next request when the last one answered.
 async fn closed_loop(make: MakeRequest, concurrency: usize, duration: Duration) -> Stats {
+    closed_loop_checked(make, None, concurrency, duration).await
+}
+
+/// [`closed_loop`], counting as served only the 2xx answers whose body passes `check`.
+async fn closed_loop_checked(
+    make: MakeRequest,
+    check: Option<Check>,
+    concurrency: usize,
+    duration: Duration,
+) -> Stats {
     let client = Client::builder().pool_max_idle_per_host(concurrency).build().unwrap();
     let counter = Arc::new(AtomicU64::new(0));
     let started = Instant::now();
@@ -234,11 +289,12 @@ async fn closed_loop(make: MakeRequest, concurrency: usize, duration: Duration) 
     let workers: Vec<_> = (0..concurrency)
         .map(|_| {
             let (client, make, counter) = (client.clone(), make.clone(), counter.clone());
+            let check = check.clone();
             tokio::spawn(async move {
                 let mut stats = Stats::default();
                 while Instant::now() < deadline {
                     let n = counter.fetch_add(1, Ordering::Relaxed);
-                    send(&client, &make, n, &mut stats).await;
+                    send_checked(&client, &make, check.as_ref(), n, &mut stats).await;
                 }
                 stats
             })
@@ -397,32 +453,64 @@ async fn throttle_state_attack(duration: Duration) -> Value {
     v
 }
 
+/// Starts a peer of `bench/peers/` on `port` (with its SQLite file `db`, if it has one, and
+/// `env` on top of the harness's) and waits until it answers `GET /health`.
+async fn start_peer(
+    name: &str,
+    port: u16,
+    db: Option<&std::path::Path>,
+    env: &[(&str, &str)],
+) -> Server {
+    let mut cmd = Command::new("bench/peers/start.sh");
+    cmd.arg(name).arg(port.to_string());
+    if let Some(db) = db {
+        cmd.arg(db);
+    }
+    let child = cmd
+        .envs(env.iter().copied())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start a peer (bench/peers/setup.sh installs them)");
+    // Made at once, so that a peer that never answers is killed when the panic below unwinds.
+    let peer =
+        Server { child, base: format!("http://127.0.0.1:{port}"), database_url: String::new() };
+    let client = Client::new();
+    for _ in 0..300 {
+        let health = client.get(format!("{}/health", peer.base)).send().await;
+        if health.is_ok_and(|r| r.status().is_success()) {
+            return peer;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("{name} did not start");
+}
+
+/// Resets the peak resident memory of process `pid` (Linux), so the next reading covers only
+/// what follows.
+fn reset_peak_of(pid: u32) {
+    let _ = std::fs::write(format!("/proc/{pid}/clear_refs"), "5");
+}
+
+/// Peak resident memory of process `pid` since the last reset, in KiB (0 if unknown).
+fn peak_rss_kib_of(pid: u32) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .unwrap_or_default()
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.split_whitespace().next()?.parse::<u64>().ok())
+        .unwrap_or(0)
+}
+
 /// A peer of `bench/peers/` (better-auth or FastAPI Users) on its own defaults and SQLite:
 /// its session read (`get-session`, `/users/me`) in a closed loop, as Portcullis's
 /// `GET /api/auth/user`, and its peak memory.
 async fn peer_phase(name: &str, port: u16, duration: Duration) -> (Value, f64) {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("peer.db");
-    let mut child = Command::new("bench/peers/start.sh")
-        .arg(name)
-        .arg(port.to_string())
-        .arg(&db)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start a peer (bench/peers/setup.sh installs them)");
-    let base = format!("http://127.0.0.1:{port}");
+    let peer = start_peer(name, port, Some(&db), &[]).await;
+    let base = peer.base.clone();
     let client = Client::new();
-    let mut up = false;
-    for _ in 0..300 {
-        if client.get(format!("{base}/health")).send().await.is_ok_and(|r| r.status().is_success())
-        {
-            up = true;
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    assert!(up, "{name} did not start");
     let email = "bench@example.com";
     let (path, header) = if name == "better-auth" {
         let origin = base.clone();
@@ -466,22 +554,15 @@ async fn peer_phase(name: &str, port: u16, duration: Duration) -> (Value, f64) {
     let check = client.get(format!("{base}{path}")).header(header.0, &header.1).send().await;
     let body: Value = check.unwrap().json().await.unwrap();
     assert!(!body.is_null() && body.get("email").or(body.get("user")).is_some(), "{body}");
-    let pid = child.id();
-    let _ = std::fs::write(format!("/proc/{pid}/clear_refs"), "5");
+    peer.reset_peak();
     let mut stats = closed_loop(get(path, base, Some(header)), 32, duration).await;
-    let peak = std::fs::read_to_string(format!("/proc/{pid}/status"))
-        .unwrap_or_default()
-        .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
-        .and_then(|v| v.split_whitespace().next()?.parse::<u64>().ok())
-        .unwrap_or(0);
+    let peak = peer.peak_rss_kib();
     let rps = stats.rps();
     let mut v = stats.json();
     v["route"] = json!(path);
     v["peak_rss_kib"] = json!(peak);
     eprintln!("{:<28} {v}", format!("peer_{name}"));
-    let _ = Command::new("kill").arg("-TERM").arg(pid.to_string()).status();
-    let _ = child.wait();
+    peer.stop();
     (v, rps)
 }
 
@@ -501,6 +582,39 @@ async fn sign_in(client: &Client, base: &str, email: &str) -> Value {
         .unwrap();
     assert_eq!(r.status(), StatusCode::OK, "login {email}");
     r.json().await.unwrap()
+}
+
+/// Confirms `email`'s address with the token of its verification mail, read from the dev
+/// mailbox (`/dev/mail`; the harness runs the server in dev mode). The mail is queued after
+/// the registration answers, so it is waited for (up to five seconds).
+async fn verify_email(client: &Client, base: &str, email: &str) {
+    for _ in 0..100 {
+        let r = client.get(format!("{base}/dev/mail")).query(&[("to", email)]).send().await;
+        let mail: Value = r.unwrap().json().await.unwrap();
+        let text = mail["messages"].as_array().and_then(|all| {
+            all.iter()
+                .rev()
+                .find(|m| m["subject"].as_str().is_some_and(|s| s.contains("Confirm")))
+                .and_then(|m| m["text"].as_str().map(str::to_owned))
+        });
+        if let Some(text) = text {
+            let start = text.find("token=").expect("a link with a token") + "token=".len();
+            let token: String = text[start..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+                .collect();
+            let r = client
+                .post(format!("{base}/api/auth/verify-email"))
+                .json(&json!({"token": token}))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(r.status(), StatusCode::OK, "verifying {email}");
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("no verification mail to {email}");
 }
 
 /// `POST /api/auth/refresh` in a closed loop: each worker follows its own session's chain
@@ -557,6 +671,9 @@ async fn mfa_verify_phase(base: &str, users: usize, concurrency: usize) -> Value
     for u in 0..users {
         let email = format!("mfa{u}@example.com");
         let login = sign_in(&client, base, &email).await;
+        // Only the proven owner of an address may add a second factor (docs/contracts.md,
+        // "Unproven accounts").
+        verify_email(&client, base, &email).await;
         let bearer = format!("Bearer {}", login["access_token"].as_str().unwrap());
         let r = client
             .post(format!("{base}/api/auth/mfa/totp"))
@@ -692,6 +809,348 @@ async fn at_scale(server: &Server, users: u64, duration: Duration) -> Value {
     })
 }
 
+// ---------------------------------------------------------------------------------------------
+// The OpenID Connect provider: Portcullis's `/oauth2/*` and oidc-provider's endpoints, driven
+// with the same requests by the same client.
+
+/// Where the bench client is sent back with its code. Nothing listens there: the harness reads
+/// the code from the redirect's `Location` and never follows it.
+const REDIRECT_URI: &str = "http://127.0.0.1:9/cb";
+const CLIENT_ID: &str = "bench";
+/// The bench client's secret on both providers; never used outside the bench.
+const CLIENT_SECRET: &str = "portcullis-bench-oidc-client-secret-0123456789abcdef";
+/// The scope a client asks for itself with client credentials (the OpenID scopes are a user's).
+const API_SCOPE: &str = "api.read";
+/// What the authorization code flows ask for: `offline_access` for a refresh token.
+const USER_SCOPES: &str = "openid profile email offline_access";
+
+/// Portcullis's settings that declare the bench client (docs/provider.md, "Clients can also be
+/// declared in the configuration"): confidential, `client_secret_basic`, every grant, and no
+/// consent page (a first-party application), so a signed-in browser gets its code at once.
+const BENCH_CLIENT: [(&str, &str); 7] = [
+    ("PORTCULLIS_CLIENT_BENCH_NAME", "Bench"),
+    ("PORTCULLIS_CLIENT_BENCH_REDIRECT_URIS", REDIRECT_URI),
+    ("PORTCULLIS_CLIENT_BENCH_GRANT_TYPES", "authorization_code refresh_token client_credentials"),
+    ("PORTCULLIS_CLIENT_BENCH_SCOPES", "openid profile email offline_access api.read"),
+    ("PORTCULLIS_CLIENT_BENCH_SKIP_CONSENT", "true"),
+    ("PORTCULLIS_CLIENT_BENCH_TOKEN_ENDPOINT_AUTH_METHOD", "client_secret_basic"),
+    ("PORTCULLIS_CLIENT_BENCH_SECRET", CLIENT_SECRET),
+];
+
+/// The phases of [`provider_phases`], in the order they run. The ones that only read come
+/// first: oidc-provider's in-memory store is an LRU of 1,000 entries, and the phases that
+/// issue tokens fill it, which would evict the access token the reading phases use.
+const PROVIDER_PHASES: [&str; 5] =
+    ["jwks", "userinfo", "introspect", "token_refresh", "token_client_credentials"];
+
+/// An OpenID Connect provider under test, as its client knows it from the discovery document.
+struct Oidc {
+    authorize: String,
+    token: String,
+    userinfo: String,
+    introspect: String,
+    jwks: String,
+    /// The browser's cookies (`name=value`) that sign the bench user in: Portcullis's session
+    /// cookie of an API login; none at oidc-provider, whose scripted interaction signs in.
+    cookies: Vec<String>,
+    /// Extra authorization parameters: oidc-provider grants `offline_access` only with
+    /// `prompt=consent` (OpenID Connect Core 11); Portcullis's first-party client needs none.
+    extra: Vec<(&'static str, &'static str)>,
+}
+
+impl Oidc {
+    async fn discover(
+        base: &str,
+        cookies: Vec<String>,
+        extra: Vec<(&'static str, &'static str)>,
+    ) -> Self {
+        let doc: Value = Client::new()
+            .get(format!("{base}/.well-known/openid-configuration"))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let field = |name: &str| {
+            doc[name].as_str().unwrap_or_else(|| panic!("{base}: no {name} in {doc}")).to_owned()
+        };
+        Self {
+            authorize: field("authorization_endpoint"),
+            token: field("token_endpoint"),
+            userinfo: field("userinfo_endpoint"),
+            introspect: field("introspection_endpoint"),
+            jwks: field("jwks_uri"),
+            cookies,
+            extra,
+        }
+    }
+
+    /// One authorization code flow with PKCE, as a browser and the client run it (redirects
+    /// followed by hand, cookies kept from each answer for the next request): the token
+    /// response, which must carry an access token, an ID token and a refresh token.
+    async fn sign_in(&self, client: &Client) -> Value {
+        use base64::Engine as _;
+        let b64 = base64::engine::general_purpose::URL_SAFE_NO_PAD;
+        let verifier = b64.encode(uuid::Uuid::new_v4().as_bytes().repeat(2));
+        let challenge =
+            b64.encode(ring::digest::digest(&ring::digest::SHA256, verifier.as_bytes()));
+        let state = uuid::Uuid::new_v4().to_string();
+        let mut url = reqwest::Url::parse(&self.authorize).unwrap();
+        url.query_pairs_mut()
+            .extend_pairs([
+                ("response_type", "code"),
+                ("client_id", CLIENT_ID),
+                ("redirect_uri", REDIRECT_URI),
+                ("scope", USER_SCOPES),
+                ("state", &state),
+                ("code_challenge", &challenge),
+                ("code_challenge_method", "S256"),
+            ])
+            .extend_pairs(self.extra.iter().copied());
+        let mut jar: BTreeMap<String, String> = self
+            .cookies
+            .iter()
+            .filter_map(|c| c.split_once('='))
+            .map(|(k, v)| (k.to_owned(), v.to_owned()))
+            .collect();
+        for _ in 0..10 {
+            let mut req = client.get(url.clone());
+            if !jar.is_empty() {
+                let header: Vec<String> = jar.iter().map(|(k, v)| format!("{k}={v}")).collect();
+                req = req.header("cookie", header.join("; "));
+            }
+            let res = req.send().await.unwrap();
+            for set in res.headers().get_all("set-cookie") {
+                let pair = set.to_str().unwrap_or_default().split(';').next().unwrap_or_default();
+                if let Some((k, v)) = pair.split_once('=') {
+                    // An emptied cookie is a deleted one.
+                    if v.is_empty() {
+                        jar.remove(k.trim());
+                    } else {
+                        jar.insert(k.trim().to_owned(), v.to_owned());
+                    }
+                }
+            }
+            let status = res.status();
+            let Some(location) = res.headers().get("location").cloned() else {
+                panic!("{url} answered {status} without a redirect: {}", res.text().await.unwrap());
+            };
+            let next = url.join(location.to_str().unwrap()).unwrap();
+            if !next.as_str().starts_with(REDIRECT_URI) {
+                url = next;
+                continue;
+            }
+            let back: BTreeMap<String, String> = next.query_pairs().into_owned().collect();
+            assert_eq!(back.get("state"), Some(&state), "the state comes back: {next}");
+            let code = back.get("code").unwrap_or_else(|| panic!("no code in {next}"));
+            let form = [
+                ("grant_type", "authorization_code"),
+                ("code", code),
+                ("redirect_uri", REDIRECT_URI),
+                ("code_verifier", &verifier),
+            ];
+            let res = client
+                .post(&self.token)
+                .basic_auth(CLIENT_ID, Some(CLIENT_SECRET))
+                .form(&form)
+                .send()
+                .await
+                .unwrap();
+            let status = res.status();
+            let body: Value = res.json().await.unwrap_or_default();
+            assert_eq!(status, StatusCode::OK, "code exchange: {body}");
+            for field in ["access_token", "id_token", "refresh_token"] {
+                assert!(body[field].is_string(), "code exchange without {field}: {body}");
+            }
+            return body;
+        }
+        panic!("the authorization request never came back to the client");
+    }
+}
+
+/// A check that the body holds `needle` (a cheap test of a JSON answer's content, so the load
+/// generator spends its share of the cores on requests, not on parsing).
+fn holds(needle: &'static str) -> Option<Check> {
+    Some(Arc::new(move |body: &[u8]| body.windows(needle.len()).any(|w| w == needle.as_bytes())))
+}
+
+/// The refresh-token grant in a closed loop: each worker follows its own grant's chain of
+/// refresh tokens (both providers rotate on every use, and a spent token presented again
+/// would revoke the grant), from its own authorization code flow (done first, not timed). A
+/// refusal ends that worker's chain, so it shows in the statuses and lowers the rate.
+async fn oauth_refresh_phase(oidc: &Oidc, concurrency: usize, duration: Duration) -> Stats {
+    let client = Client::builder()
+        .pool_max_idle_per_host(concurrency)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let mut tokens = Vec::new();
+    for _ in 0..concurrency {
+        let signed_in = oidc.sign_in(&client).await;
+        tokens.push(signed_in["refresh_token"].as_str().unwrap().to_owned());
+    }
+    let started = Instant::now();
+    let deadline = started + duration;
+    let workers: Vec<_> = tokens
+        .into_iter()
+        .map(|mut token| {
+            let (client, url) = (client.clone(), oidc.token.clone());
+            tokio::spawn(async move {
+                let mut stats = Stats::default();
+                while Instant::now() < deadline {
+                    let t = Instant::now();
+                    let form = [("grant_type", "refresh_token"), ("refresh_token", &token)];
+                    let res = client
+                        .post(&url)
+                        .basic_auth(CLIENT_ID, Some(CLIENT_SECRET))
+                        .form(&form)
+                        .send();
+                    let Ok(res) = res.await else {
+                        stats.errors += 1;
+                        continue;
+                    };
+                    let status = res.status().as_u16();
+                    let body: Value = res.json().await.unwrap_or_default();
+                    stats.latencies_us.push(t.elapsed().as_micros() as u32);
+                    *stats.statuses.entry(status).or_default() += 1;
+                    let next = body["refresh_token"].as_str();
+                    if (200..300).contains(&status) && !body["access_token"].is_string() {
+                        stats.invalid += 1;
+                    }
+                    match next {
+                        Some(next) => token = next.to_owned(),
+                        None => break,
+                    }
+                }
+                stats
+            })
+        })
+        .collect();
+    let mut total = merged(workers).await;
+    total.elapsed = started.elapsed();
+    total
+}
+
+/// The provider phases on one provider (`name`, process `pid`), each a closed loop of 32
+/// clients: the JWKS, userinfo and introspection with the access token of one authorization
+/// code flow, the refresh-token grant, and the client-credentials grant. Each phase's report,
+/// and its rate of served requests.
+async fn provider_phases(
+    name: &str,
+    oidc: &Oidc,
+    pid: u32,
+    duration: Duration,
+) -> (serde_json::Map<String, Value>, BTreeMap<&'static str, f64>) {
+    let browser = Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let signed_in = oidc.sign_in(&browser).await;
+    let access = signed_in["access_token"].as_str().unwrap().to_owned();
+    let bearer = format!("Bearer {access}");
+    // Each phase's request, answered as expected once before the load, so a misconfiguration
+    // fails here instead of reading as a slow server.
+    let r = browser.get(&oidc.userinfo).header("authorization", &bearer).send().await.unwrap();
+    let (status, body) = (r.status(), r.text().await.unwrap());
+    assert!(status == StatusCode::OK && body.contains("\"sub\""), "{name} userinfo: {body}");
+    let r = browser
+        .post(&oidc.introspect)
+        .basic_auth(CLIENT_ID, Some(CLIENT_SECRET))
+        .form(&[("token", &access)])
+        .send()
+        .await
+        .unwrap();
+    let body: Value = r.json().await.unwrap();
+    assert_eq!(body["active"], true, "{name} introspection: {body}");
+    let r = browser
+        .post(&oidc.token)
+        .basic_auth(CLIENT_ID, Some(CLIENT_SECRET))
+        .form(&[("grant_type", "client_credentials"), ("scope", API_SCOPE)])
+        .send()
+        .await
+        .unwrap();
+    let body: Value = r.json().await.unwrap();
+    assert_eq!(body["scope"], API_SCOPE, "{name} client credentials: {body}");
+
+    let mut report = serde_json::Map::new();
+    let mut rates = BTreeMap::new();
+    for phase in PROVIDER_PHASES {
+        reset_peak_of(pid);
+        let mut stats = match phase {
+            "jwks" => {
+                let make: MakeRequest = Arc::new({
+                    let url = oidc.jwks.clone();
+                    move |c: &Client, _| c.get(&url)
+                });
+                closed_loop_checked(make, holds("\"kid\""), 32, duration).await
+            }
+            "userinfo" => {
+                let make: MakeRequest = Arc::new({
+                    let (url, bearer) = (oidc.userinfo.clone(), bearer.clone());
+                    move |c: &Client, _| c.get(&url).header("authorization", &bearer)
+                });
+                closed_loop_checked(make, holds("\"sub\""), 32, duration).await
+            }
+            "introspect" => {
+                let make: MakeRequest = Arc::new({
+                    let (url, access) = (oidc.introspect.clone(), access.clone());
+                    move |c: &Client, _| {
+                        c.post(&url)
+                            .basic_auth(CLIENT_ID, Some(CLIENT_SECRET))
+                            .form(&[("token", &access)])
+                    }
+                });
+                closed_loop_checked(make, holds("\"active\":true"), 32, duration).await
+            }
+            "token_refresh" => oauth_refresh_phase(oidc, 32, duration).await,
+            _ => {
+                let make: MakeRequest = Arc::new({
+                    let url = oidc.token.clone();
+                    move |c: &Client, _| {
+                        c.post(&url)
+                            .basic_auth(CLIENT_ID, Some(CLIENT_SECRET))
+                            .form(&[("grant_type", "client_credentials"), ("scope", API_SCOPE)])
+                    }
+                });
+                closed_loop_checked(make, holds("\"access_token\""), 32, duration).await
+            }
+        };
+        rates.insert(phase, stats.rps());
+        let v = read(&format!("{name}_{phase}"), &mut stats, peak_rss_kib_of(pid));
+        report.insert(phase.into(), v);
+    }
+    (report, rates)
+}
+
+/// The provider phases on Portcullis (the server `server`, whose user `cookie` is signed in)
+/// and, with `peers`, on oidc-provider in the same run, with the ratios of their rates.
+async fn provider_report(server: &Server, cookie: &str, peers: bool, duration: Duration) -> Value {
+    let mut report = serde_json::Map::new();
+    let ours = Oidc::discover(&server.base, vec![cookie.to_owned()], vec![]).await;
+    let (v, our_rates) = provider_phases("portcullis", &ours, server.pid(), duration).await;
+    report.insert("portcullis".into(), Value::Object(v));
+    if peers {
+        let env = [
+            ("CLIENT_ID", CLIENT_ID),
+            ("CLIENT_SECRET", CLIENT_SECRET),
+            ("REDIRECT_URI", REDIRECT_URI),
+        ];
+        let peer = start_peer("oidc-provider", 18_912, None, &env).await;
+        let theirs = Oidc::discover(&peer.base, vec![], vec![("prompt", "consent")]).await;
+        let (v, their_rates) =
+            provider_phases("oidc-provider", &theirs, peer.pid(), duration).await;
+        peer.stop();
+        report.insert("oidc-provider".into(), Value::Object(v));
+        let ratios: serde_json::Map<String, Value> = PROVIDER_PHASES
+            .iter()
+            .map(|p| {
+                (p.to_string(), json!(round(our_rates[p] / their_rates[p].max(f64::MIN_POSITIVE))))
+            })
+            .collect();
+        eprintln!("{:<28} {}", "ratio_portcullis_to_oidc_provider", Value::Object(ratios.clone()));
+        report.insert("ratio_portcullis_to_oidc-provider".into(), Value::Object(ratios));
+    }
+    Value::Object(report)
+}
+
 #[tokio::main]
 async fn main() {
     let o = options();
@@ -700,7 +1159,7 @@ async fn main() {
         .database_url
         .clone()
         .unwrap_or_else(|| format!("sqlite://{}/bench.db", dir.path().display()));
-    let server = Server::start(&database_url, 18_900).await;
+    let server = Server::start_with(&database_url, 18_900, &BENCH_CLIENT).await;
     let base = server.base.clone();
     let mut report = serde_json::Map::new();
     let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
@@ -736,6 +1195,18 @@ async fn main() {
         .unwrap()
         .to_owned();
     let token = r.json::<Value>().await.unwrap()["access_token"].as_str().unwrap().to_owned();
+
+    if o.provider_only {
+        report.insert(
+            "provider".into(),
+            provider_report(&server, &cookie, o.peers, o.duration).await,
+        );
+        server.stop();
+        let out = serde_json::to_string_pretty(&Value::Object(report)).unwrap();
+        std::fs::write(&o.out, &out).unwrap();
+        println!("{out}");
+        return;
+    }
 
     server.reset_peak();
     let mut health = closed_loop(get("/health/live", base.clone(), None), 32, o.duration).await;
@@ -852,6 +1323,10 @@ async fn main() {
     });
     eprintln!("{:<28} {flood_report}", "login_flood");
     report.insert("login_flood".into(), flood_report);
+
+    // The OpenID Connect provider's endpoints, after every first-party phase: the provider's
+    // keys and grants, made on first use, would otherwise count in those phases' peak memory.
+    report.insert("provider".into(), provider_report(&server, &cookie, o.peers, o.duration).await);
 
     // The throttling-state attack of the security review: failed logins under identifiers of
     // up to 60 KiB, each new, on a server with login throttling on. Identifiers over 320 bytes

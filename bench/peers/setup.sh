@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Installs the two peer auth servers the benchmark compares Portcullis with.
+# Installs the peer servers the benchmark compares Portcullis with.
 #   bench/peers/setup.sh            # idempotent: a second run only checks stamps
-#   FORCE=1 bench/peers/setup.sh    # reinstall both
+#   FORCE=1 bench/peers/setup.sh    # reinstall them all
 # better-auth:   npm ci in better-auth/ (node_modules, from package-lock.json)
+# oidc-provider: npm ci in oidc-provider/ (the same)
 # fastapi-users: a venv at fastapi-users/.venv with requirements.txt
 # Each is skipped when its stamp file holds the hash of its lock/requirements
-# file (and, for the venv, of the Python it was made with).
+# file and of the runtime (Node, or the Python the venv was made with).
 set -euo pipefail
 cd "$(dirname "$0")"
 here=$(pwd)
@@ -47,6 +48,21 @@ else
   (cd "$ba" && node -e 'new (require("better-sqlite3"))(":memory:").close()') \
     || die "better-sqlite3 did not load after npm ci in $ba"
   echo "$ba_want" >"$ba/node_modules/.bench-stamp"
+fi
+
+# --- oidc-provider -----------------------------------------------------------
+# Pure JavaScript (koa and friends): nothing to compile.
+op=$here/oidc-provider
+op_want=$(hash_of "$op/package.json" "$op/package-lock.json"; node --version)
+if [ -z "${FORCE:-}" ] && [ -f "$op/node_modules/.bench-stamp" ] \
+  && [ "$(cat "$op/node_modules/.bench-stamp")" = "$op_want" ]; then
+  echo "oidc-provider: node_modules up to date"
+else
+  echo "oidc-provider: npm ci"
+  (cd "$op" && npm ci --no-audit --no-fund --loglevel=error) || die "npm ci failed in $op"
+  (cd "$op" && node -e 'import("oidc-provider").then((m) => { if (typeof m.default !== "function") process.exit(1); })') \
+    || die "oidc-provider did not load after npm ci in $op"
+  echo "$op_want" >"$op/node_modules/.bench-stamp"
 fi
 
 # --- fastapi-users -----------------------------------------------------------
