@@ -517,7 +517,11 @@ impl Auth {
             }
         };
         let stored = self.store.client(&id).await?.ok_or_else(unknown)?;
-        if stored.client.auth_method != method {
+        // A client with a secret may present it either way, in the header or in the body:
+        // both carry the same secret, and libraries differ in their default (openid-client
+        // posts it, most others use Basic). Keys and public clients use their method only.
+        let secret_either_way = stored.client.auth_method.uses_secret() && method.uses_secret();
+        if stored.client.auth_method != method && !secret_either_way {
             return Err(unknown());
         }
         match creds {

@@ -432,8 +432,8 @@ async fn a_code_of_another_client_an_expired_code_and_a_wrong_secret_are_refused
     assert!(res.headers()[WWW_AUTHENTICATE].to_str().unwrap().starts_with("Basic"));
     let body: Value = res.json().await.unwrap();
     assert_eq!(body["error"], "invalid_client");
-    // The right secret in the body works as well (client_secret_post is another method: refused
-    // for a client registered for Basic).
+    // The right secret in the body works as well: a secret may be presented either way
+    // (openid-client posts it by default), but not both at once.
     let res = app
         .client
         .post(app.url("/oauth2/token"))
@@ -445,7 +445,20 @@ async fn a_code_of_another_client_an_expired_code_and_a_wrong_secret_are_refused
         .send()
         .await
         .unwrap();
-    assert_eq!(res.status(), StatusCode::UNAUTHORIZED, "registered for client_secret_basic");
+    assert_eq!(res.status(), StatusCode::OK, "the secret in the body");
+    let res = app
+        .client
+        .post(app.url("/oauth2/token"))
+        .basic_auth(&a.id, a.secret.as_deref())
+        .form(&[
+            ("grant_type", "client_credentials"),
+            ("client_id", &a.id),
+            ("client_secret", a.secret.as_deref().unwrap()),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST, "two methods at once");
     // A parameter given twice.
     let res = app
         .client
