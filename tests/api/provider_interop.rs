@@ -34,6 +34,7 @@ backends!(
     openid_client_signs_in_with_and_without_a_second_factor_and_uses_every_endpoint,
     oauth4webapi_signs_in_with_and_without_a_second_factor_and_uses_every_endpoint,
     back_channel_logout_tokens_verify_with_jose_and_name_the_ended_session,
+    openid_client_registers_itself_and_signs_a_person_in,
 );
 
 fn free_port() -> u16 {
@@ -558,4 +559,49 @@ async fn back_channel_logout_tokens_verify_with_jose_and_name_the_ended_session(
     let lines = receiver.lines.lock().unwrap().clone();
     let refused: Vec<&Value> = lines.iter().filter(|l| l["verified"] == false).collect();
     assert_eq!(refused.len(), 1, "the ID token, and only it, is refused: {lines:#?}");
+}
+
+/// RFC 7591 with `openid-client`: registration by initial access token, a public client, the
+/// consent page it always gets, and the code flow and refresh the library checks.
+async fn openid_client_registers_itself_and_signs_a_person_in(db: Db) {
+    let Some(dir) = rp_dir() else { return };
+    let app = TestApp::spawn_with(db, &[("PORTCULLIS_DYNAMIC_REGISTRATION", "token")]).await;
+    let who = person(&app, "agent-user@example.com", false).await;
+    let day = Duration::from_secs(86_400);
+    let by = portcullis::service::operator();
+    let (_, initial) = app.auth.create_initial_token("agents", day, None, &by).await.unwrap();
+    let env = vec![
+        ("ISSUER", app.public.clone()),
+        ("REDIRECT_URI", REDIRECT.to_owned()),
+        ("EMAIL", who.email.clone()),
+        ("PASSWORD", PASSWORD.to_owned()),
+        ("INITIAL_ACCESS_TOKEN", initial),
+    ];
+    let out = run(&dir, "register.mjs", env).await;
+    assert_eq!(out["without_token"]["refused"], true, "{out:#}");
+    assert_eq!(out["without_token"]["status"], 401, "{out:#}");
+    let registered = &out["registered"];
+    let client_id = registered["client_id"].as_str().expect("a client_id");
+    assert_eq!(registered["has_secret"], false, "a public client: {out:#}");
+    assert_eq!(registered["token_endpoint_auth_method"], "none");
+    assert_eq!(registered["has_registration_access_token"], true);
+    assert_eq!(
+        registered["registration_client_uri"],
+        app.url(&format!("/oauth2/register/{client_id}"))
+    );
+    let stored = app.auth.client(client_id).await.unwrap();
+    assert_eq!(stored.managed_by, "dynamic");
+    // The person was asked, for exactly what the agent wanted.
+    let consent = out["signed_in"]["consent"].as_array().expect("the consent page was shown");
+    assert!(consent.iter().any(|s| s == "email"), "{out:#}");
+    assert_eq!(out["signed_in"]["sub"], who.id.as_str());
+    assert_eq!(out["signed_in"]["aud"], client_id);
+    assert_eq!(out["signed_in"]["has_refresh_token"], true);
+    assert_eq!(out["refreshed"]["rotated"], true);
+    assert_eq!(out["userinfo"]["sub"], who.id.as_str());
+    assert_eq!(out["userinfo"]["email"], who.email.as_str());
+    assert_eq!(out["refused"]["refused"], true, "{out:#}");
+    assert_eq!(out["refused"]["error"], "invalid_redirect_uri", "{out:#}");
+    // Three registrations were tried; the two refused left nothing behind.
+    assert_eq!(app.auth.clients().await.unwrap().len(), 1);
 }
