@@ -39,6 +39,8 @@ pub(crate) fn surface(state: Option<&AppState>) -> Surface {
         .routes(Limit::None, routes!(list_clients, create_client))
         .routes(Limit::None, routes!(get_client, update_client, delete_client))
         .routes(Limit::None, routes!(rotate_client_secret))
+        .routes(Limit::None, routes!(list_registration_tokens, create_registration_token))
+        .routes(Limit::None, routes!(revoke_registration_token))
 }
 
 /// A call authenticated by an admin API key.
@@ -470,6 +472,110 @@ pub async fn delete_client(
     let caller = admin.needs("clients:write")?;
     state.auth.admin_delete_client(&caller, &client_id).await?;
     Ok(Json(MessageResponse::new("Client deleted")))
+}
+
+/// An initial access token for dynamic client registration, as listed (never the token).
+#[derive(Serialize, ToSchema)]
+pub struct RegistrationTokenView {
+    pub id: String,
+    pub label: String,
+    pub created_at: String,
+    pub expires_at: String,
+    /// Registrations it may still make; absent: any number until it expires.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub uses_left: Option<i64>,
+    /// The token itself: in the answer that made it only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub token: Option<String>,
+}
+
+impl RegistrationTokenView {
+    fn new(t: &crate::store::InitialToken, token: Option<String>) -> Self {
+        Self {
+            id: t.id.clone(),
+            label: t.label.clone(),
+            created_at: crate::clock::rfc3339(t.created_at),
+            expires_at: crate::clock::rfc3339(t.expires_at),
+            uses_left: t.uses_left,
+            token,
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct RegistrationTokensPage {
+    pub tokens: Vec<RegistrationTokenView>,
+}
+
+/// What makes an initial access token.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RegistrationTokenRequest {
+    /// What it is for (shown in lists and the audit log).
+    #[schema(min_length = 1, max_length = 200, pattern = "\\S")]
+    pub label: String,
+    /// Seconds it works for; default 7 days, at most a year.
+    #[schema(minimum = 1, maximum = 31_536_000)]
+    pub expires_in: Option<u64>,
+    /// Registrations it allows (at most a million); default: any number until it expires.
+    #[schema(minimum = 1, maximum = 1_000_000)]
+    pub uses: Option<u32>,
+}
+
+/// The initial access tokens for dynamic client registration (`PORTCULLIS_DYNAMIC_REGISTRATION
+/// = token`), oldest first; never the tokens themselves.
+#[utoipa::path(get, path = "/api/admin/registration-tokens", tag = "admin",
+    security(("api_key" = ["clients:read"])),
+    responses((status = 200, body = RegistrationTokensPage)))]
+pub async fn list_registration_tokens(
+    State(state): State<AppState>,
+    admin: Admin,
+) -> Result<Json<RegistrationTokensPage>> {
+    let caller = admin.needs("clients:read")?;
+    let tokens = state.auth.admin_registration_tokens(&caller).await?;
+    let tokens = tokens.iter().map(|t| RegistrationTokenView::new(t, None)).collect();
+    Ok(Json(RegistrationTokensPage { tokens }))
+}
+
+/// Make an initial access token, as `portcullis client registration-token create` does: the
+/// token is in this answer only (stored as its SHA-256).
+#[utoipa::path(post, path = "/api/admin/registration-tokens", tag = "admin",
+    request_body = RegistrationTokenRequest, security(("api_key" = ["clients:write"])),
+    responses((status = 201, description = "Made; `token` shown this once", body = RegistrationTokenView),
+        (status = 400, description = "A blank label, a lifetime out of range, or an unknown field", body = ErrorBody)))]
+pub async fn create_registration_token(
+    State(state): State<AppState>,
+    admin: Admin,
+    Input(req): Input<RegistrationTokenRequest>,
+) -> Result<Response> {
+    let caller = admin.needs("clients:write")?;
+    let seconds = req.expires_in.unwrap_or(7 * 86_400);
+    if seconds == 0 || seconds > 31_536_000 || req.uses.is_some_and(|n| n == 0 || n > 1_000_000) {
+        return Err(AppError::bad_request(
+            ErrorCode::InvalidField,
+            "expires_in must be 1 to 31536000 seconds, and uses 1 to 1000000",
+        ));
+    }
+    let ttl = std::time::Duration::from_secs(seconds);
+    let (made, token) =
+        state.auth.admin_create_registration_token(&caller, &req.label, ttl, req.uses).await?;
+    let view = RegistrationTokenView::new(&made, Some(token));
+    Ok((StatusCode::CREATED, Json(view)).into_response())
+}
+
+/// Revoke an initial access token: it registers nothing more.
+#[utoipa::path(delete, path = "/api/admin/registration-tokens/{id}", tag = "admin",
+    params(("id" = String, Path)), security(("api_key" = ["clients:write"])),
+    responses((status = 200, body = MessageResponse),
+        (status = 404, description = "No such token (`not_found`)", body = ErrorBody)))]
+pub async fn revoke_registration_token(
+    State(state): State<AppState>,
+    admin: Admin,
+    Path(id): Path<String>,
+) -> Result<Json<MessageResponse>> {
+    let caller = admin.needs("clients:write")?;
+    state.auth.admin_revoke_registration_token(&caller, &id).await?;
+    Ok(Json(MessageResponse::new("Registration token revoked")))
 }
 
 /// The admin API's tag in the OpenAPI document (its routes bring their own, in [`surface`]).

@@ -430,6 +430,37 @@ impl Auth {
         self.delete_client_by(client_id, &caller.client, Some(&caller.key.id)).await
     }
 
+    /// The initial access tokens for dynamic registration (never the tokens themselves).
+    pub async fn admin_registration_tokens(
+        &self,
+        caller: &AdminCaller,
+    ) -> Result<Vec<crate::store::InitialToken>> {
+        let tokens = self.initial_tokens().await?;
+        let detail = Some(format!("listed {} registration tokens", tokens.len()));
+        self.admin_audit(caller, AuditEvent::AdminRead, None, detail).await;
+        Ok(tokens)
+    }
+
+    /// Makes an initial access token (shown once), as `portcullis client registration-token
+    /// create` does.
+    pub async fn admin_create_registration_token(
+        &self,
+        caller: &AdminCaller,
+        label: &str,
+        ttl: std::time::Duration,
+        uses: Option<u32>,
+    ) -> Result<(crate::store::InitialToken, String)> {
+        self.create_initial_token_by(label, ttl, uses, &caller.client, Some(&caller.key.id)).await
+    }
+
+    pub async fn admin_revoke_registration_token(
+        &self,
+        caller: &AdminCaller,
+        id: &str,
+    ) -> Result<()> {
+        self.revoke_initial_token_by(id, &caller.client, Some(&caller.key.id)).await
+    }
+
     /// `404` for an unknown client, `409 client_managed_by_config` for one the configuration
     /// declares (its `managed_by` is stored, so every node answers alike).
     async fn not_declared(&self, client_id: &str) -> Result<()> {

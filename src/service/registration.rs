@@ -310,6 +310,19 @@ impl Auth {
         uses: Option<u32>,
         by: &ClientInfo,
     ) -> Result<(InitialToken, String)> {
+        self.create_initial_token_by(label, ttl, uses, by, None).await
+    }
+
+    /// [`Auth::create_initial_token`], recorded as the admin API key `key`'s doing when there
+    /// is one.
+    pub(super) async fn create_initial_token_by(
+        &self,
+        label: &str,
+        ttl: std::time::Duration,
+        uses: Option<u32>,
+        by: &ClientInfo,
+        key: Option<&str>,
+    ) -> Result<(InitialToken, String)> {
         let label = label.trim();
         if label.is_empty() || label.chars().count() > 200 {
             return Err(AppError::bad_request(
@@ -327,8 +340,9 @@ impl Auth {
             uses_left: uses.map(i64::from),
         };
         self.store.insert_initial_token(&made, &token.hash).await?;
+        let by_key = key.map(|k| format!("key {k}: ")).unwrap_or_default();
         let event = Event::new(AuditEvent::AdminRegistrationTokenCreate)
-            .detail(format!("registration token {}: {}", made.id, made.label));
+            .detail(format!("{by_key}registration token {}: {}", made.id, made.label));
         self.audit(by, event).await;
         Ok((made, token.plain))
     }
@@ -339,8 +353,20 @@ impl Auth {
 
     /// Revokes an initial access token. `404` when there is none with that id.
     pub async fn revoke_initial_token(&self, id: &str, by: &ClientInfo) -> Result<()> {
+        self.revoke_initial_token_by(id, by, None).await
+    }
+
+    /// [`Auth::revoke_initial_token`], recorded as the admin API key `key`'s doing when there
+    /// is one.
+    pub(super) async fn revoke_initial_token_by(
+        &self,
+        id: &str,
+        by: &ClientInfo,
+        key: Option<&str>,
+    ) -> Result<()> {
+        let by_key = key.map(|k| format!("key {k}: ")).unwrap_or_default();
         let event = Event::new(AuditEvent::AdminRegistrationTokenRevoke)
-            .detail(format!("registration token {id}"));
+            .detail(format!("{by_key}registration token {id}"));
         let delete =
             async |audit: &mut Audit| Ok(self.store.delete_initial_token(id, audit).await?);
         if self.audited(by, event, delete).await? {

@@ -344,6 +344,78 @@ async fn housekeeping_deletes_registered_clients_nobody_used(db: Db) {
     assert_eq!(left.len(), 2);
 }
 
+async fn the_admin_api_makes_lists_and_revokes_registration_tokens(db: Db) {
+    let app = TestApp::spawn_with(db, &[("PORTCULLIS_DYNAMIC_REGISTRATION", "token")]).await;
+    let scopes = |s: &[&str]| s.iter().map(|x| (*x).to_owned()).collect::<Vec<_>>();
+    let (writer, write_key) = app
+        .auth
+        .create_api_key("registrar", &scopes(&["clients:write", "clients:read"]))
+        .await
+        .unwrap();
+    let (_, read_key) =
+        app.auth.create_api_key("reader", &scopes(&["clients:read"])).await.unwrap();
+    let admin = |key: &str, method: reqwest::Method, path: &str, body: Option<Value>| {
+        let mut req = app.client.request(method, app.url(path)).bearer_auth(key);
+        if let Some(b) = body {
+            req = req.json(&b);
+        }
+        req.send()
+    };
+    let path = "/api/admin/registration-tokens";
+    let body = json!({"label": "agents", "expires_in": 3600, "uses": 2});
+    // A reader may list, not make.
+    let res = admin(&read_key, reqwest::Method::POST, path, Some(body.clone())).await.unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    for bad in [
+        json!({"label": "  "}),
+        json!({"label": "x", "expires_in": 0}),
+        json!({"label": "x", "uses": 0}),
+        json!({"label": "x", "extra": 1}),
+    ] {
+        let res = admin(&write_key, reqwest::Method::POST, path, Some(bad.clone())).await.unwrap();
+        assert_eq!(res.status(), StatusCode::BAD_REQUEST, "{bad}");
+    }
+    let res = admin(&write_key, reqwest::Method::POST, path, Some(body)).await.unwrap();
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let made: Value = res.json().await.unwrap();
+    let token = made["token"].as_str().unwrap().to_owned();
+    assert_eq!(made["uses_left"], 2);
+    // It registers a client, and the list shows one use left and never the token.
+    let client = json!({"redirect_uris": [REDIRECT]});
+    assert_eq!(register(&app, Some(&token), client.clone()).await.0, StatusCode::CREATED);
+    let res = admin(&read_key, reqwest::Method::GET, path, None).await.unwrap();
+    let listed: Value = res.json().await.unwrap();
+    assert_eq!(listed["tokens"].as_array().unwrap().len(), 1, "{listed}");
+    assert_eq!(listed["tokens"][0]["uses_left"], 1);
+    assert!(listed["tokens"][0].get("token").is_none());
+    assert!(!listed.to_string().contains(&token));
+    // Revoked: it registers nothing more.
+    let id = made["id"].as_str().unwrap();
+    let one = format!("{path}/{id}");
+    let res = admin(&write_key, reqwest::Method::DELETE, &one, None).await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(register(&app, Some(&token), client).await.0, StatusCode::UNAUTHORIZED);
+    let res = admin(&write_key, reqwest::Method::DELETE, &one, None).await.unwrap();
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    // Both writes are the key's, in the audit log.
+    let filter = portcullis::store::AuditFilter {
+        user_id: None,
+        event: None,
+        after: None,
+        since: None,
+        limit: 500,
+    };
+    let entries = app.auth.store().audit_page(&filter).await.unwrap();
+    let by_writer = format!("key {}:", writer.id);
+    let mine = entries
+        .iter()
+        .map(|e| &e.entry)
+        .filter(|e| e.detail.as_deref().is_some_and(|d| d.starts_with(&by_writer)))
+        .filter(|e| e.event.starts_with("admin_registration_token_"))
+        .count();
+    assert_eq!(mine, 2);
+}
+
 backends!(
     registration_is_off_by_default,
     an_open_registration_makes_a_third_party_client_it_can_manage,
@@ -351,4 +423,5 @@ backends!(
     registration_by_token_needs_a_live_initial_access_token,
     registrations_are_limited_per_ip,
     housekeeping_deletes_registered_clients_nobody_used,
+    the_admin_api_makes_lists_and_revokes_registration_tokens,
 );
