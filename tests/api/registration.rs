@@ -416,6 +416,95 @@ async fn the_admin_api_makes_lists_and_revokes_registration_tokens(db: Db) {
     assert_eq!(mine, 2);
 }
 
+/// What an MCP client does: registers itself as a public client, then asks for no scope at
+/// all (plain OAuth): the person is asked, and the answer is an access token alone.
+async fn a_registered_public_client_may_ask_for_no_scope_at_all(db: Db) {
+    let app = TestApp::spawn_with(db, OPEN).await;
+    let (_, made) = register(
+        &app,
+        None,
+        json!({"client_name": "MCP client", "redirect_uris": [REDIRECT],
+               "token_endpoint_auth_method": "none"}),
+    )
+    .await;
+    let id = made["client_id"].as_str().unwrap();
+    let login = app.user("mcp-user@example.com").await;
+    // The RFC 7636 appendix B pair: verifier and its S256 challenge.
+    let verifier = "dBjftJeZ4CK1-zZ6q5GzXxTUMTa8w8uUZYmrJOQ0Qbk";
+    let page = app
+        .client
+        .get(app.url("/oauth2/authorize"))
+        .query(&[
+            ("response_type", "code"),
+            ("client_id", id),
+            ("redirect_uri", REDIRECT),
+            ("state", "mcp"),
+            ("code_challenge", "swBvgO_7WM9INwPdTp8Hdn2wVrHkaYOG19GDc9Om6hM"),
+            ("code_challenge_method", "S256"),
+        ])
+        .header(COOKIE, format!("session_id={}", login.cookie))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), StatusCode::OK, "the consent page");
+    let html = page.text().await.unwrap();
+    let field = |name: &str| {
+        let marker = format!("name=\"{name}\" value=\"");
+        let start = html.find(&marker).unwrap() + marker.len();
+        html[start..start + html[start..].find('"').unwrap()]
+            .replace("&amp;", "&")
+            .replace("&#x2f;", "/")
+    };
+    let (request, csrf) = (field("request"), field("csrf"));
+    let res = app
+        .client
+        .post(app.url("/oauth2/consent"))
+        .header(COOKIE, format!("session_id={}; portcullis_csrf={csrf}", login.cookie))
+        .header("origin", &app.base)
+        .form(&[("csrf", csrf.as_str()), ("request", request.as_str()), ("decision", "allow")])
+        .send()
+        .await
+        .unwrap();
+    let text = res.text().await.unwrap();
+    let marker = "id=\"continue\" href=\"";
+    let start = text.find(marker).expect("on to the client") + marker.len();
+    let to = text[start..start + text[start..].find('"').unwrap()]
+        .replace("&amp;", "&")
+        .replace("&#x2f;", "/");
+    let back: std::collections::HashMap<String, String> =
+        url::Url::parse(&to).unwrap().query_pairs().into_owned().collect();
+    assert_eq!(back["state"], "mcp");
+    let res = app
+        .client
+        .post(app.url("/oauth2/token"))
+        .form(&[
+            ("grant_type", "authorization_code"),
+            ("client_id", id),
+            ("code", back["code"].as_str()),
+            ("redirect_uri", REDIRECT),
+            ("code_verifier", verifier),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let tokens: Value = res.json().await.unwrap();
+    assert_eq!(tokens["token_type"], "Bearer");
+    assert!(tokens["access_token"].is_string());
+    assert!(tokens.get("id_token").is_none(), "no openid, no ID token: {tokens}");
+    assert!(tokens.get("refresh_token").is_none(), "no offline_access: {tokens}");
+    // The token is the person's, for this client; userinfo is OpenID's, so it is refused.
+    let res = app
+        .client
+        .get(app.url("/oauth2/userinfo"))
+        .bearer_auth(tokens["access_token"].as_str().unwrap())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    assert!(res.headers()[WWW_AUTHENTICATE].to_str().unwrap().contains("insufficient_scope"));
+}
+
 backends!(
     registration_is_off_by_default,
     an_open_registration_makes_a_third_party_client_it_can_manage,
@@ -424,4 +513,5 @@ backends!(
     registrations_are_limited_per_ip,
     housekeeping_deletes_registered_clients_nobody_used,
     the_admin_api_makes_lists_and_revokes_registration_tokens,
+    a_registered_public_client_may_ask_for_no_scope_at_all,
 );
