@@ -193,7 +193,7 @@ enum RegistrationTokenCommand {
         #[arg(long)]
         label: String,
         /// How long it works, e.g. `1h`, `7d`.
-        #[arg(long, default_value = "7d", value_parser = parse_cli_duration)]
+        #[arg(long, default_value = "7d", value_parser = crate::config::parse_duration)]
         expires_in: std::time::Duration,
         /// How many registrations it allows (default: any number until it expires).
         #[arg(long)]
@@ -203,10 +203,6 @@ enum RegistrationTokenCommand {
     List,
     /// Revoke a token by its id.
     Revoke { id: String },
-}
-
-fn parse_cli_duration(s: &str) -> Result<std::time::Duration, String> {
-    crate::config::parse_duration(s)
 }
 
 #[derive(Subcommand)]

@@ -196,11 +196,15 @@ pub(super) fn defaults(client_id: String, now: i64, managed_by: &str) -> OAuthCl
 /// The record of a change to `client_id`: by the admin API key `key` (named the way every admin
 /// call's record names its key), or by the operator at the command line when there is none.
 fn client_event(kind: AuditEvent, client_id: &str, key: Option<&str>) -> Event<'static> {
-    let detail = match key {
-        Some(key) => format!("key {key}: client {client_id}"),
-        None => format!("client {client_id}"),
-    };
-    Event::new(kind).detail(detail)
+    keyed_event(kind, key, format!("client {client_id}"))
+}
+
+/// An operator's change, `what`, recorded as the admin API key `key`'s doing when there is one.
+pub(super) fn keyed_event(kind: AuditEvent, key: Option<&str>, what: String) -> Event<'static> {
+    match key {
+        Some(key) => Event::new(kind).detail(format!("key {key}: {what}")),
+        None => Event::new(kind).detail(what),
+    }
 }
 
 /// A new secret for a client that authenticates with one.

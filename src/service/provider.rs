@@ -361,7 +361,7 @@ fn unverified_claims(jwt: &str) -> Option<Value> {
 }
 
 /// Constant-time equality of two strings.
-fn same(a: &str, b: &str) -> bool {
+pub(super) fn same(a: &str, b: &str) -> bool {
     use subtle::ConstantTimeEq;
     a.len() == b.len() && bool::from(a.as_bytes().ct_eq(b.as_bytes()))
 }

@@ -13,11 +13,10 @@
 
 use serde::Deserialize;
 use serde_json::{json, Value};
-use subtle::ConstantTimeEq;
 
 use super::audit::Event;
-use super::clients::{apply, defaults, new_secret};
-use super::provider::OAuthError;
+use super::clients::{apply, defaults, keyed_event, new_secret};
+use super::provider::{same, OAuthError};
 use super::{Auth, ClientInfo, ClientSpec};
 use crate::auth::{hash_token, OpaqueToken};
 use crate::clock::now_ms;
@@ -268,11 +267,8 @@ impl Auth {
         }
         if let Some(secret) = &sent.client_secret {
             let stored = self.store.client(client_id).await?.ok_or_else(invalid_token)?;
-            let same = stored
-                .secret_hash
-                .as_deref()
-                .is_some_and(|h| bool::from(h.as_bytes().ct_eq(hash_token(secret).as_bytes())));
-            if !same {
+            let hash = hash_token(secret);
+            if !stored.secret_hash.as_deref().is_some_and(|h| same(h, &hash)) {
                 return Err(metadata_error("client_secret is not this client's secret"));
             }
         }
@@ -340,9 +336,8 @@ impl Auth {
             uses_left: uses.map(i64::from),
         };
         self.store.insert_initial_token(&made, &token.hash).await?;
-        let by_key = key.map(|k| format!("key {k}: ")).unwrap_or_default();
-        let event = Event::new(AuditEvent::AdminRegistrationTokenCreate)
-            .detail(format!("{by_key}registration token {}: {}", made.id, made.label));
+        let what = format!("registration token {}: {}", made.id, made.label);
+        let event = keyed_event(AuditEvent::AdminRegistrationTokenCreate, key, what);
         self.audit(by, event).await;
         Ok((made, token.plain))
     }
@@ -364,9 +359,8 @@ impl Auth {
         by: &ClientInfo,
         key: Option<&str>,
     ) -> Result<()> {
-        let by_key = key.map(|k| format!("key {k}: ")).unwrap_or_default();
-        let event = Event::new(AuditEvent::AdminRegistrationTokenRevoke)
-            .detail(format!("{by_key}registration token {id}"));
+        let what = format!("registration token {id}");
+        let event = keyed_event(AuditEvent::AdminRegistrationTokenRevoke, key, what);
         let delete =
             async |audit: &mut Audit| Ok(self.store.delete_initial_token(id, audit).await?);
         if self.audited(by, event, delete).await? {

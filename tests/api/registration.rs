@@ -73,6 +73,36 @@ async fn authorize(app: &TestApp, client_id: &str, cookie: &str) -> reqwest::Res
         .unwrap()
 }
 
+/// Allows the consent page `html` as the person signed in with session `cookie`, as a browser
+/// would (its CSRF token and `Origin`): the query of the client's redirect URI that the page
+/// then goes on to (`code`, `state`, `iss`).
+pub(crate) async fn allow_consent(
+    app: &TestApp,
+    cookie: &str,
+    html: &str,
+) -> std::collections::HashMap<String, String> {
+    let between = |html: &str, marker: &str| {
+        let start =
+            html.find(marker).unwrap_or_else(|| panic!("{marker} in {html}")) + marker.len();
+        html[start..start + html[start..].find('"').unwrap()]
+            .replace("&amp;", "&")
+            .replace("&#x2f;", "/")
+    };
+    let (request, csrf) =
+        (between(html, "name=\"request\" value=\""), between(html, "name=\"csrf\" value=\""));
+    let res = app
+        .client
+        .post(app.url("/oauth2/consent"))
+        .header(COOKIE, format!("session_id={cookie}; portcullis_csrf={csrf}"))
+        .header("origin", &app.base)
+        .form(&[("csrf", csrf.as_str()), ("request", request.as_str()), ("decision", "allow")])
+        .send()
+        .await
+        .unwrap();
+    let to = between(&res.text().await.unwrap(), "id=\"continue\" href=\"");
+    url::Url::parse(&to).unwrap().query_pairs().into_owned().collect()
+}
+
 async fn registration_is_off_by_default(db: Db) {
     let app = TestApp::spawn(db).await;
     let (status, body) = register(&app, None, json!({"redirect_uris": [REDIRECT]})).await;
@@ -304,25 +334,8 @@ async fn housekeeping_deletes_registered_clients_nobody_used(db: Db) {
     // Someone signs in to `used`: a consent, a code, a grant.
     let login = app.user("user-of-agent@example.com").await;
     let page = authorize(&app, used_id, &login.cookie).await;
-    let html = page.text().await.unwrap();
-    let field = |name: &str| {
-        let marker = format!("name=\"{name}\" value=\"");
-        let start = html.find(&marker).unwrap() + marker.len();
-        html[start..start + html[start..].find('"').unwrap()]
-            .replace("&amp;", "&")
-            .replace("&#x2f;", "/")
-    };
-    let (request, csrf) = (field("request"), field("csrf"));
-    let res = app
-        .client
-        .post(app.url("/oauth2/consent"))
-        .header(COOKIE, format!("session_id={}; portcullis_csrf={csrf}", login.cookie))
-        .header("origin", &app.base)
-        .form(&[("csrf", csrf.as_str()), ("request", request.as_str()), ("decision", "allow")])
-        .send()
-        .await
-        .unwrap();
-    assert!(res.text().await.unwrap().contains("code="), "a code for the client");
+    let back = allow_consent(&app, &login.cookie, &page.text().await.unwrap()).await;
+    assert!(back.contains_key("code"), "a code for the client: {back:?}");
     // An operator's client is never housekept, used or not.
     let spec = portcullis::service::ClientSpec {
         name: Some("Operator's".into()),
@@ -447,32 +460,7 @@ async fn a_registered_public_client_may_ask_for_no_scope_at_all(db: Db) {
         .await
         .unwrap();
     assert_eq!(page.status(), StatusCode::OK, "the consent page");
-    let html = page.text().await.unwrap();
-    let field = |name: &str| {
-        let marker = format!("name=\"{name}\" value=\"");
-        let start = html.find(&marker).unwrap() + marker.len();
-        html[start..start + html[start..].find('"').unwrap()]
-            .replace("&amp;", "&")
-            .replace("&#x2f;", "/")
-    };
-    let (request, csrf) = (field("request"), field("csrf"));
-    let res = app
-        .client
-        .post(app.url("/oauth2/consent"))
-        .header(COOKIE, format!("session_id={}; portcullis_csrf={csrf}", login.cookie))
-        .header("origin", &app.base)
-        .form(&[("csrf", csrf.as_str()), ("request", request.as_str()), ("decision", "allow")])
-        .send()
-        .await
-        .unwrap();
-    let text = res.text().await.unwrap();
-    let marker = "id=\"continue\" href=\"";
-    let start = text.find(marker).expect("on to the client") + marker.len();
-    let to = text[start..start + text[start..].find('"').unwrap()]
-        .replace("&amp;", "&")
-        .replace("&#x2f;", "/");
-    let back: std::collections::HashMap<String, String> =
-        url::Url::parse(&to).unwrap().query_pairs().into_owned().collect();
+    let back = allow_consent(&app, &login.cookie, &page.text().await.unwrap()).await;
     assert_eq!(back["state"], "mcp");
     let res = app
         .client

@@ -353,34 +353,8 @@ async fn the_first_proof_ends_the_applications_its_maker_signed_in_to(db: Db) {
         .unwrap();
     assert_eq!(authorize.status(), StatusCode::OK, "the consent page");
     let html = authorize.text().await.unwrap();
-    let unescape = |s: &str| s.replace("&amp;", "&").replace("&#x2f;", "/");
-    let between = |html: &str, marker: &str| {
-        let start =
-            html.find(marker).unwrap_or_else(|| panic!("{marker} in {html}")) + marker.len();
-        unescape(&html[start..start + html[start..].find('"').unwrap()])
-    };
-    let (request, csrf) =
-        (between(&html, "name=\"request\" value=\""), between(&html, "name=\"csrf\" value=\""));
-    let res = app
-        .client
-        .post(app.url("/oauth2/consent"))
-        .header(
-            reqwest::header::COOKIE,
-            format!("session_id={}; portcullis_csrf={csrf}", squatter.cookie),
-        )
-        .header("origin", &app.base)
-        .form(&[("csrf", csrf.as_str()), ("request", request.as_str()), ("decision", "allow")])
-        .send()
-        .await
-        .unwrap();
-    // The page that goes on to the application, with the code.
-    let to = between(&res.text().await.unwrap(), "id=\"continue\" href=\"");
-    let code = url::Url::parse(&to)
-        .unwrap()
-        .query_pairs()
-        .find(|(k, _)| k == "code")
-        .map(|(_, v)| v.into_owned())
-        .unwrap_or_else(|| panic!("a code: {to}"));
+    let back = crate::registration::allow_consent(&app, &squatter.cookie, &html).await;
+    let code = back.get("code").unwrap_or_else(|| panic!("a code: {back:?}")).clone();
     let res = app
         .client
         .post(app.url("/oauth2/token"))
