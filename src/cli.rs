@@ -89,7 +89,7 @@ enum Command {
     /// Applications that sign their users in through Portcullis (OpenID Connect clients).
     Client {
         #[command(subcommand)]
-        command: ClientCommand,
+        command: Box<ClientCommand>,
     },
 }
 
@@ -126,6 +126,13 @@ struct ClientArgs {
     /// RS256 (default), ES256 or EdDSA.
     #[arg(long)]
     id_token_signed_response_alg: Option<String>,
+    /// A resource indicator (RFC 8707) it may ask tokens for, or a prefix written
+    /// https://api.example.com/* (repeat for more).
+    #[arg(long = "resource")]
+    resources: Vec<String>,
+    /// It must push its authorization requests (RFC 9126).
+    #[arg(long)]
+    require_par: bool,
 }
 
 impl ClientArgs {
@@ -145,6 +152,8 @@ impl ClientArgs {
             public,
             jwks_uri: self.jwks_uri,
             id_token_signed_response_alg: self.id_token_signed_response_alg,
+            resources: list(self.resources),
+            require_pushed_authorization_requests: self.require_par.then_some(true),
         }
     }
 }
@@ -368,7 +377,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             }
             Ok(())
         }
-        Command::Client { command } => client(settings, command).await,
+        Command::Client { command } => client(settings, *command).await,
         Command::Audit { user, since } => {
             let since = crate::config::parse_duration(&since)
                 .map_err(|e| anyhow::anyhow!("--since: {e}"))?;

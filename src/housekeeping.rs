@@ -104,6 +104,7 @@ pub async fn run_once(auth: &Auth, now: i64, stop: Option<&CancellationToken>) -
         (Sweep::Logouts, "logout_outbox", mail_cutoff),
         (Sweep::UnusedClients, "oauth_clients", unused_cutoff),
         (Sweep::InitialTokens, "oauth_initial_tokens", now),
+        (Sweep::PushedRequests, "oauth_par_requests", now),
     ];
     for (what, kind, at) in kinds {
         let mut deleted = 0;
@@ -137,7 +138,8 @@ pub async fn run_once(auth: &Auth, now: i64, stop: Option<&CancellationToken>) -
             | Sweep::RevokedAccessTokens
             | Sweep::Logouts
             | Sweep::UnusedClients
-            | Sweep::InitialTokens => swept.provider += deleted,
+            | Sweep::InitialTokens
+            | Sweep::PushedRequests => swept.provider += deleted,
         }
     }
     let retired = auth.retire_keys(now).await?.len() as u64;

@@ -324,6 +324,16 @@ pub(super) fn build(mut layers: Layers) -> Result<Settings, ConfigError> {
             .min(u64::from(u32::MAX)) as u32,
         registration_unused_ttl: p
             .nonzero_duration("PORTCULLIS_DYNAMIC_REGISTRATION_UNUSED_TTL")?,
+        resources: p.parse_with("PORTCULLIS_RESOURCES", |s| {
+            let list: Vec<String> =
+                s.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect();
+            for r in &list {
+                crate::domain::client::resource_pattern_ok(r).map_err(|e| format!("{r:?}: {e}"))?;
+            }
+            Ok(list)
+        })?,
+        require_par: p.bool("PORTCULLIS_REQUIRE_PAR")?,
+        dpop_nonce: p.bool("PORTCULLIS_DPOP_NONCE")?,
         webhook_poll_interval: p.nonzero_duration("PORTCULLIS_WEBHOOK_POLL_INTERVAL")?,
         webhook_retry_base: p.nonzero_duration("PORTCULLIS_WEBHOOK_RETRY_BASE")?,
         webhook_max_attempts: p.number("PORTCULLIS_WEBHOOK_MAX_ATTEMPTS")?.max(1) as u32,

@@ -18,7 +18,9 @@ const FIELDS: &[&str] = &[
     "TOKEN_ENDPOINT_AUTH_METHOD",
     "BACKCHANNEL_LOGOUT_URI",
     "REDIRECT_URIS",
+    "REQUIRE_PAR",
     "ID_TOKEN_ALG",
+    "RESOURCES",
     "SKIP_CONSENT",
     "GRANT_TYPES",
     "JWKS_URI",
@@ -109,6 +111,8 @@ pub(super) fn clients(
             public: flag("PUBLIC")?,
             jwks_uri: get("JWKS_URI"),
             id_token_signed_response_alg: get("ID_TOKEN_ALG"),
+            resources: get("RESOURCES").map(|v| list(&v)),
+            require_pushed_authorization_requests: flag("REQUIRE_PAR")?,
         };
         out.push(DeclaredClient {
             client_id: name.to_ascii_lowercase().replace('_', "-"),

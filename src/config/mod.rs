@@ -160,6 +160,12 @@ pub struct Settings {
     pub registrations_per_ip_per_hour: u32,
     /// `PORTCULLIS_DYNAMIC_REGISTRATION_UNUSED_TTL`.
     pub registration_unused_ttl: Duration,
+    /// `PORTCULLIS_RESOURCES`: resource indicators (or `/*` prefixes) any client may ask for.
+    pub resources: Vec<String>,
+    /// `PORTCULLIS_REQUIRE_PAR`.
+    pub require_par: bool,
+    /// `PORTCULLIS_DPOP_NONCE`.
+    pub dpop_nonce: bool,
     /// `PORTCULLIS_WEBHOOK_POLL_INTERVAL`
     pub webhook_poll_interval: Duration,
     /// `PORTCULLIS_WEBHOOK_RETRY_BASE`

@@ -70,6 +70,9 @@ settings! {
     "PORTCULLIS_DYNAMIC_REGISTRATION", Fixed("off"), Text, "dynamic client registration (RFC 7591) at `/oauth2/register`: `off`, `open` (anyone may register a client), or `token` (with an initial access token from `portcullis client registration-token create`)";
     "PORTCULLIS_DYNAMIC_REGISTRATION_PER_IP_PER_HOUR", Fixed("20"), Number, "registrations per client IP per hour (a burst as large); `0` off";
     "PORTCULLIS_DYNAMIC_REGISTRATION_UNUSED_TTL", Fixed("24h"), Duration, "a dynamically registered client that no one has signed in to within this is deleted by housekeeping";
+    "PORTCULLIS_RESOURCES", Unset, List, "resource indicators (RFC 8707) every client may ask tokens for (each client may be allowed more): absolute URIs, or prefixes written `https://api.example.com/*`; the token's `aud` is the resource";
+    "PORTCULLIS_REQUIRE_PAR", Fixed("false"), Bool, "every authorization request must be pushed first (RFC 9126, `/oauth2/par`); a client can also be required to alone";
+    "PORTCULLIS_DPOP_NONCE", Fixed("false"), Bool, "DPoP proofs (RFC 9449) at the token endpoint must carry a nonce this server issued (`DPoP-Nonce`), so a proof made ahead of time is refused";
     "PORTCULLIS_SESSION_TTL", Fixed("30d"), Duration, "absolute lifetime of a session and its refresh tokens";
     "PORTCULLIS_SESSION_COOKIE", Derived("`session_id`, `__Host-session_id` on https"), Text, "a name set explicitly is used as it is";
     "PORTCULLIS_REAUTH_WINDOW", Fixed("10m"), Duration, "changing a second factor needs an authentication this recent, or a fresh password or code";

@@ -57,6 +57,12 @@ pub struct OAuthClient {
     /// Where a `private_key_jwt` client publishes its keys.
     pub jwks_uri: Option<String>,
     pub id_token_alg: String,
+    /// The resource indicators (RFC 8707) it may ask tokens for: exact absolute URIs, or
+    /// prefixes written `https://host/path/*`. Besides `PORTCULLIS_RESOURCES`, which every
+    /// client may ask for.
+    pub resources: Vec<String>,
+    /// It must push its authorization requests (RFC 9126).
+    pub require_par: bool,
     pub managed_by: String,
     /// Unix milliseconds.
     pub created_at: i64,
@@ -130,6 +136,9 @@ impl OAuthClient {
         for uri in &self.post_logout_redirect_uris {
             redirect_uri_ok(uri).map_err(|e| format!("post-logout redirect URI {uri:?}: {e}"))?;
         }
+        for r in &self.resources {
+            resource_pattern_ok(r).map_err(|e| format!("resource {r:?}: {e}"))?;
+        }
         for uri in self.backchannel_logout_uri.iter().chain(&self.jwks_uri) {
             let u = url::Url::parse(uri).map_err(|e| format!("{uri:?}: {e}"))?;
             if !matches!(u.scheme(), "https" | "http") || u.fragment().is_some() {
@@ -192,6 +201,41 @@ pub fn redirect_uri_matches(registered: &str, presented: &str) -> bool {
     r.as_str() == p.as_str()
 }
 
+/// A resource indicator as RFC 8707 section 2 allows one: an absolute URI without a fragment.
+pub fn resource_ok(uri: &str) -> Result<(), &'static str> {
+    if uri.len() > 1000 {
+        return Err("too long");
+    }
+    let u = url::Url::parse(uri).map_err(|_| "not an absolute URI")?;
+    if u.fragment().is_some() {
+        return Err("must not have a fragment");
+    }
+    if u.cannot_be_a_base() || u.host().is_none() {
+        return Err("must be a URL with a host");
+    }
+    Ok(())
+}
+
+/// An allowed-resource entry: a resource indicator, or a prefix of them written with a final
+/// `/*` (so `https://api.example.com/*` cannot also allow `https://api.example.com.evil/`).
+pub fn resource_pattern_ok(pattern: &str) -> Result<(), &'static str> {
+    match pattern.strip_suffix('*') {
+        Some(prefix) if prefix.ends_with('/') && !prefix.contains('*') => resource_ok(prefix),
+        Some(_) => Err("a pattern ends with \"/*\" and has no other *"),
+        None if pattern.contains('*') => Err("a pattern ends with \"/*\" and has no other *"),
+        None => resource_ok(pattern),
+    }
+}
+
+/// Whether `resource` is allowed by `pattern` (see [`resource_pattern_ok`]): equal, or under
+/// its prefix. The resource is compared as written, after its own syntax check.
+pub fn resource_matches(pattern: &str, resource: &str) -> bool {
+    match pattern.strip_suffix('*') {
+        Some(prefix) => resource.starts_with(prefix) && resource.len() > prefix.len(),
+        None => pattern == resource,
+    }
+}
+
 /// Scopes as OAuth writes them: space-separated, each once, in the order given.
 pub fn scope_list(scope: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
@@ -231,6 +275,20 @@ mod tests {
     }
 
     #[test]
+    fn resource_patterns_match_under_their_prefix_only() {
+        assert!(resource_pattern_ok("https://mcp.example.com/").is_ok());
+        assert!(resource_pattern_ok("https://mcp.example.com/*").is_ok());
+        for bad in ["https://mcp.example.com*", "https://*.example.com/", "/relative", "x#y"] {
+            assert!(resource_pattern_ok(bad).is_err(), "{bad}");
+        }
+        assert!(resource_matches("https://a.example/*", "https://a.example/mcp"));
+        assert!(!resource_matches("https://a.example/*", "https://a.example.evil/mcp"));
+        assert!(!resource_matches("https://a.example/*", "https://a.example/"));
+        assert!(resource_matches("https://a.example/mcp", "https://a.example/mcp"));
+        assert!(!resource_matches("https://a.example/mcp", "https://a.example/mcp/x"));
+    }
+
+    #[test]
     fn a_client_id_is_never_a_dot_segment() {
         let client = |id: &str| OAuthClient {
             client_id: id.to_owned(),
@@ -244,6 +302,8 @@ mod tests {
             skip_consent: false,
             jwks_uri: None,
             id_token_alg: "RS256".into(),
+            resources: Vec::new(),
+            require_par: false,
             managed_by: MANAGED_BY_API.into(),
             created_at: 0,
             updated_at: 0,

@@ -22,7 +22,9 @@ use super::extract::Client;
 use super::state::AppState;
 use super::surface::{Limit, Surface};
 use crate::error::AppError;
-use crate::service::provider::{BearerError, ClientCredentials, OAuthError, TokenParams};
+use crate::service::provider::{
+    AuthorizeParams, BearerError, ClientCredentials, OAuthError, Presented, TokenParams,
+};
 
 /// The paths any origin may call from a browser (CORS without credentials).
 pub const OPEN_TO_ANY_ORIGIN: &[&str] = &[
@@ -34,6 +36,7 @@ pub const OPEN_TO_ANY_ORIGIN: &[&str] = &[
     "/oauth2/introspect",
     "/oauth2/revoke",
     "/oauth2/register",
+    "/oauth2/par",
 ];
 
 /// Whether `path` answers any origin (CORS without credentials): [`OPEN_TO_ANY_ORIGIN`] and
@@ -55,6 +58,7 @@ pub(crate) fn surface(state: Option<&AppState>) -> Surface {
         .post(Limit::None, "/oauth2/userinfo", userinfo_post)
         .post(Limit::PerIp, "/oauth2/introspect", introspect)
         .post(Limit::PerIp, "/oauth2/revoke", revoke)
+        .post(Limit::PerIp, "/oauth2/par", par)
         .post(Limit::PerIp, "/oauth2/register", register)
         .get(Limit::PerIp, "/oauth2/register/{client_id}", read_registration)
         .method(
@@ -208,8 +212,36 @@ async fn authenticated(
     }
 }
 
+/// The request's `DPoP` header (RFC 9449): `Ok(None)` without one; more than one, or one
+/// that is not text, is refused.
+fn dpop_header(headers: &HeaderMap) -> Result<Option<String>, OAuthError> {
+    let mut all = headers.get_all("dpop").iter();
+    let Some(first) = all.next() else { return Ok(None) };
+    if all.next().is_some() {
+        return Err(OAuthError::new(400, "invalid_dpop_proof", "send one DPoP header"));
+    }
+    let text = first
+        .to_str()
+        .map_err(|_| OAuthError::new(400, "invalid_dpop_proof", "the DPoP header is not a JWT"))?;
+    Ok(Some(text.to_owned()))
+}
+
+/// Adds a fresh `DPoP-Nonce` (RFC 9449 section 8) when the server asks for nonces.
+async fn with_dpop_nonce(state: &AppState, mut res: Response) -> Response {
+    if let Some(nonce) = state.auth.dpop_nonce().await {
+        if let Ok(v) = HeaderValue::from_str(&nonce) {
+            res.headers_mut().insert("dpop-nonce", v);
+        }
+    }
+    res
+}
+
 /// `POST /oauth2/token`.
 async fn token(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
+    let dpop = match dpop_header(&headers) {
+        Ok(d) => d,
+        Err(e) => return e.into_response(),
+    };
     let (client, p) = match authenticated(&state, &headers, &body).await {
         Ok(found) => found,
         Err(res) => return res,
@@ -221,9 +253,46 @@ async fn token(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -
         code_verifier: p.get("code_verifier"),
         refresh_token: p.get("refresh_token"),
         scope: p.get("scope"),
+        resource: p.get("resource"),
+        dpop,
     };
-    match state.auth.token(&client, &params).await {
+    let res = match state.auth.token(&client, &params).await {
         Ok(tokens) => fresh_json(tokens),
+        Err(e) => e.into_response(),
+    };
+    with_dpop_nonce(&state, res).await
+}
+
+/// `POST /oauth2/par` (RFC 9126): an authenticated client pushes its authorization request
+/// and is given a `request_uri` for it (`201`).
+async fn par(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
+    let (client, p) = match authenticated(&state, &headers, &body).await {
+        Ok(found) => found,
+        Err(res) => return res,
+    };
+    let mut fields = p.0;
+    // Client authentication is not part of the request.
+    for k in ["client_secret", "client_assertion", "client_assertion_type"] {
+        fields.remove(k);
+    }
+    let known = serde_json::to_value(AuthorizeParams::default()).unwrap_or_default();
+    if let Some(k) = fields.keys().find(|k| known.get(k.as_str()).is_none() || *k == "auth_after") {
+        // A parameter we do not know would be lost: say so rather than drop it.
+        return OAuthError::invalid_request(format!("parameter {k} is not supported"))
+            .into_response();
+    }
+    let params: AuthorizeParams =
+        match serde_json::to_value(&fields).and_then(serde_json::from_value) {
+            Ok(p) => p,
+            Err(_) => return OAuthError::invalid_request("malformed parameters").into_response(),
+        };
+    match state.auth.push_authorization_request(&client, params).await {
+        Ok((request_uri, expires_in)) => {
+            let body = json!({"request_uri": request_uri, "expires_in": expires_in});
+            let mut res = (StatusCode::CREATED, axum::Json(body)).into_response();
+            no_store(res.headers_mut());
+            res
+        }
         Err(e) => e.into_response(),
     }
 }
@@ -262,10 +331,21 @@ async fn revoke(State(state): State<AppState>, headers: HeaderMap, body: Bytes) 
     }
 }
 
-/// `GET /oauth2/userinfo` with a bearer token.
+/// The access token of `Authorization: Bearer` or `Authorization: DPoP` (RFC 9449 section
+/// 7.1), with which scheme it came.
+fn authorization_token(headers: &HeaderMap) -> Option<(String, bool)> {
+    if let Some(t) = super::extract::bearer(headers) {
+        return Some((t.to_owned(), false));
+    }
+    let v = headers.get(AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, rest) = v.split_once(' ')?;
+    let token = rest.trim();
+    (scheme.eq_ignore_ascii_case("dpop") && !token.is_empty()).then(|| (token.to_owned(), true))
+}
+
+/// `GET /oauth2/userinfo` with an access token.
 async fn userinfo(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    let token = super::extract::bearer(&headers).map(str::to_owned);
-    answer_userinfo(&state, token).await
+    answer_userinfo(&state, &headers, "GET", authorization_token(&headers)).await
 }
 
 /// `POST /oauth2/userinfo`: the token in the header or, as RFC 6750 section 2.2 allows, the
@@ -275,32 +355,61 @@ async fn userinfo_post(State(state): State<AppState>, headers: HeaderMap, body: 
         Ok(p) => p.get("access_token"),
         Err(e) => return e.into_response(),
     };
-    let header = super::extract::bearer(&headers).map(str::to_owned);
+    let header = authorization_token(&headers);
     if header.is_some() && from_body.is_some() {
         return OAuthError::invalid_request("the token was sent twice").into_response();
     }
-    answer_userinfo(&state, header.or(from_body)).await
+    let token = header.or(from_body.map(|t| (t, false)));
+    answer_userinfo(&state, &headers, "POST", token).await
 }
 
-async fn answer_userinfo(state: &AppState, token: Option<String>) -> Response {
-    let challenge = |status: StatusCode, value: &'static str| {
+async fn answer_userinfo(
+    state: &AppState,
+    headers: &HeaderMap,
+    method: &str,
+    token: Option<(String, bool)>,
+) -> Response {
+    let challenge = |status: StatusCode, value: String| {
         let mut res = status.into_response();
-        res.headers_mut().insert(WWW_AUTHENTICATE, HeaderValue::from_static(value));
+        if let Ok(v) = HeaderValue::from_str(&value) {
+            res.headers_mut().insert(WWW_AUTHENTICATE, v);
+        }
         no_store(res.headers_mut());
         res
     };
-    let Some(token) = token else {
-        return challenge(StatusCode::UNAUTHORIZED, "Bearer realm=\"portcullis\"");
+    let Some((token, dpop_scheme)) = token else {
+        return challenge(StatusCode::UNAUTHORIZED, "Bearer realm=\"portcullis\"".into());
     };
-    match state.auth.userinfo(&token).await {
+    // The challenge names the scheme the token came with (RFC 9449 section 7.1).
+    let scheme = if dpop_scheme {
+        format!(
+            "DPoP realm=\"portcullis\", algs=\"{}\"",
+            crate::service::dpop::ALGORITHMS.join(" ")
+        )
+    } else {
+        "Bearer realm=\"portcullis\"".to_owned()
+    };
+    let proof = match dpop_header(headers) {
+        Ok(p) => p,
+        Err(_) => {
+            return challenge(
+                StatusCode::UNAUTHORIZED,
+                format!("{scheme}, error=\"invalid_dpop_proof\""),
+            )
+        }
+    };
+    let presented = Presented { token: &token, dpop_scheme, proof: proof.as_deref(), method };
+    match state.auth.userinfo(&presented).await {
         Ok(claims) => fresh_json(claims),
-        Err(Ok(BearerError::InvalidToken)) => challenge(
-            StatusCode::UNAUTHORIZED,
-            "Bearer realm=\"portcullis\", error=\"invalid_token\"",
-        ),
+        Err(Ok(BearerError::InvalidToken)) => {
+            challenge(StatusCode::UNAUTHORIZED, format!("{scheme}, error=\"invalid_token\""))
+        }
+        Err(Ok(BearerError::InvalidDpopProof)) => {
+            challenge(StatusCode::UNAUTHORIZED, format!("{scheme}, error=\"invalid_dpop_proof\""))
+        }
         Err(Ok(BearerError::InsufficientScope)) => challenge(
             StatusCode::FORBIDDEN,
-            "Bearer realm=\"portcullis\", error=\"insufficient_scope\", scope=\"openid\"",
+            format!("{scheme}, error=\"insufficient_scope\", scope=\"openid\""),
         ),
         Err(Err(e)) => OAuthError::from(e).into_response(),
     }

@@ -39,6 +39,11 @@ pub struct ClientSpec {
     pub jwks_uri: Option<String>,
     /// `RS256` (default), `ES256` or `EdDSA`.
     pub id_token_signed_response_alg: Option<String>,
+    /// The resource indicators (RFC 8707) it may ask tokens for: absolute URIs, or prefixes
+    /// written `https://api.example.com/*`.
+    pub resources: Option<Vec<String>>,
+    /// It must push its authorization requests (RFC 9126).
+    pub require_pushed_authorization_requests: Option<bool>,
 }
 
 /// A client just registered (or given a new secret): the secret, when it has one, is shown
@@ -71,6 +76,8 @@ pub struct ClientView {
     pub skip_consent: bool,
     pub jwks_uri: Option<String>,
     pub id_token_signed_response_alg: String,
+    pub resources: Vec<String>,
+    pub require_pushed_authorization_requests: bool,
     /// `api` (command line, admin API), `config` (rewritten from the configuration at start) or
     /// `dynamic` (registered itself at `/oauth2/register`).
     pub managed_by: String,
@@ -93,6 +100,8 @@ impl ClientView {
             skip_consent: c.skip_consent,
             jwks_uri: c.jwks_uri.clone(),
             id_token_signed_response_alg: c.id_token_alg.clone(),
+            resources: c.resources.clone(),
+            require_pushed_authorization_requests: c.require_par,
             managed_by: c.managed_by.clone(),
             created_at: crate::clock::rfc3339(c.created_at),
             updated_at: crate::clock::rfc3339(c.updated_at),
@@ -149,6 +158,12 @@ pub(super) fn apply(mut c: OAuthClient, spec: &ClientSpec) -> Result<OAuthClient
     if let Some(v) = &spec.jwks_uri {
         c.jwks_uri = Some(v.trim().to_owned()).filter(|s| !s.is_empty());
     }
+    if let Some(v) = &spec.resources {
+        c.resources = list(v);
+    }
+    if let Some(v) = spec.require_pushed_authorization_requests {
+        c.require_par = v;
+    }
     if let Some(v) = &spec.id_token_signed_response_alg {
         c.id_token_alg = v.trim().to_owned();
     }
@@ -187,6 +202,8 @@ pub(super) fn defaults(client_id: String, now: i64, managed_by: &str) -> OAuthCl
         skip_consent: false,
         jwks_uri: None,
         id_token_alg: "RS256".into(),
+        resources: Vec::new(),
+        require_par: false,
         managed_by: managed_by.to_owned(),
         created_at: now,
         updated_at: now,

@@ -21,7 +21,7 @@ use super::{Auth, Authenticated, ClientInfo};
 use crate::auth::idkeys::{self, IdKeys, IdTokenError};
 use crate::auth::{hash_token, OpaqueToken};
 use crate::clock::now_ms;
-use crate::domain::client::{redirect_uri_matches, scope_list};
+use crate::domain::client::{redirect_uri_matches, resource_matches, resource_ok, scope_list};
 use crate::domain::{Amr, AuditEvent, AuthMethod, OAuthClient, User};
 use crate::error::{AppError, ErrorCode};
 use crate::store::{CodeOutcome, LiveGrant, NewGrant, ProviderRefresh};
@@ -46,6 +46,12 @@ const MAX_ASSERTION_LIFETIME: i64 = 3600;
 /// The longest `nonce` (it is stored with the code: `VARCHAR(512)` on MySQL).
 const MAX_NONCE: usize = 512;
 const OFFLINE: &str = "offline_access";
+
+/// The prefix of a pushed request's `request_uri` (RFC 9126 section 2.2).
+pub const PAR_URN: &str = "urn:ietf:params:oauth:request_uri:";
+/// A pushed request is good this long, in seconds (it is carried through the login, so it
+/// allows for a second factor or an emailed link; it ends when a code is issued for it).
+pub const PAR_TTL: i64 = 600;
 
 /// An error of the token, introspection and revocation endpoints, as RFC 6749 section 5.2
 /// shapes it: `{"error", "error_description"}`.
@@ -74,6 +80,9 @@ impl OAuthError {
     }
     fn invalid_scope(d: impl Into<String>) -> Self {
         Self::new(400, "invalid_scope", d)
+    }
+    fn invalid_target(d: impl Into<String>) -> Self {
+        Self::new(400, "invalid_target", d)
     }
 }
 
@@ -144,6 +153,10 @@ pub struct AuthorizeParams {
     pub ui_locales: Option<String>,
     pub request: Option<String>,
     pub request_uri: Option<String>,
+    /// RFC 8707: the resource the access token is for (its `aud`).
+    pub resource: Option<String>,
+    /// RFC 9449 section 10: the code is bound to this DPoP key.
+    pub dpop_jkt: Option<String>,
     /// Ours: the person must have authenticated at or after this time (Unix seconds). Set
     /// when the request is sent to the login page for `prompt=login` or `max_age`, so the
     /// request that comes back after the login is satisfied by it, not sent there again.
@@ -171,6 +184,12 @@ pub struct AuthorizeRequest {
     pub max_age: Option<i64>,
     pub login_hint: Option<String>,
     pub auth_after: Option<i64>,
+    /// RFC 8707: the resource the access tokens are for.
+    pub resource: Option<String>,
+    /// RFC 9449 section 10: the DPoP key the code must be redeemed with.
+    pub dpop_jkt: Option<String>,
+    /// The pushed request (RFC 9126) this came from: the hash of its `request_uri`.
+    pub pushed: Option<String>,
 }
 
 /// Why an authorization request is not answered with a code.
@@ -213,6 +232,7 @@ pub enum AuthorizeStep {
 #[derive(Serialize)]
 pub struct TokenResponse {
     pub access_token: String,
+    /// `Bearer`, or `DPoP` for a token bound to a key.
     pub token_type: &'static str,
     pub expires_in: i64,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -231,6 +251,16 @@ pub struct TokenParams {
     pub code_verifier: Option<String>,
     pub refresh_token: Option<String>,
     pub scope: Option<String>,
+    /// RFC 8707.
+    pub resource: Option<String>,
+    /// The request's `DPoP` header (RFC 9449), if it had one.
+    pub dpop: Option<String>,
+}
+
+/// An access token's confirmation claim (RFC 7800): the DPoP key it is bound to.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Confirmation {
+    pub jkt: String,
 }
 
 /// The claims of an access token issued to a client (RFC 9068).
@@ -250,6 +280,20 @@ pub struct ClientAccessClaims {
     pub gid: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auth_time: Option<i64>,
+    /// Bound to a DPoP key (RFC 9449 section 6).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cnf: Option<Confirmation>,
+}
+
+/// An access token as a request presented it.
+pub struct Presented<'a> {
+    pub token: &'a str,
+    /// `Authorization: DPoP` rather than `Bearer`.
+    pub dpop_scheme: bool,
+    /// The request's `DPoP` header.
+    pub proof: Option<&'a str>,
+    /// The request's method.
+    pub method: &'a str,
 }
 
 /// A refused bearer token at userinfo (RFC 6750 section 3.1).
@@ -257,6 +301,8 @@ pub struct ClientAccessClaims {
 pub enum BearerError {
     /// `401`, `error="invalid_token"`.
     InvalidToken,
+    /// `401`, `DPoP error="invalid_dpop_proof"` (RFC 9449 section 7.1).
+    InvalidDpopProof,
     /// `403`, `error="insufficient_scope"`.
     InsufficientScope,
 }
@@ -300,6 +346,8 @@ impl std::fmt::Debug for TokenParams {
             .field("grant_type", &self.grant_type)
             .field("redirect_uri", &self.redirect_uri)
             .field("scope", &self.scope)
+            .field("resource", &self.resource)
+            .field("dpop", &self.dpop.is_some())
             .finish_non_exhaustive()
     }
 }
@@ -310,6 +358,33 @@ impl std::fmt::Debug for LogoutParams {
             .field("post_logout_redirect_uri", &self.post_logout_redirect_uri)
             .field("client_id", &self.client_id)
             .finish_non_exhaustive()
+    }
+}
+
+/// What a grant's access token is bound to: its audience (RFC 8707) and key (RFC 9449).
+#[derive(Clone, Copy, Default)]
+struct Bound<'a> {
+    resource: Option<&'a str>,
+    jkt: Option<&'a str>,
+}
+
+fn token_type(jkt: Option<&str>) -> &'static str {
+    if jkt.is_some() {
+        "DPoP"
+    } else {
+        "Bearer"
+    }
+}
+
+/// A refused DPoP proof as the token endpoint answers it (RFC 9449 sections 5 and 8).
+fn dpop_refusal(e: super::dpop::DpopError) -> OAuthError {
+    match e {
+        super::dpop::DpopError::Invalid(why) => OAuthError::new(400, "invalid_dpop_proof", why),
+        super::dpop::DpopError::UseNonce => OAuthError::new(
+            400,
+            "use_dpop_nonce",
+            "the DPoP proof must carry the nonce sent in the DPoP-Nonce header",
+        ),
     }
 }
 
@@ -342,6 +417,26 @@ fn with_query(uri: &str, params: &[(&str, Option<&str>)]) -> String {
         }
     }
     url.into()
+}
+
+/// An authorization error redirect as the error a pushed request answers (RFC 9126 section
+/// 2.3: the authorization endpoint's errors, in the token endpoint's shape).
+fn redirect_as_error(url: &str) -> OAuthError {
+    const KNOWN: &[&str] = &[
+        "invalid_request",
+        "invalid_scope",
+        "invalid_target",
+        "unauthorized_client",
+        "unsupported_response_type",
+        "request_not_supported",
+        "invalid_request_uri",
+    ];
+    let pairs: HashMap<String, String> =
+        url::Url::parse(url).map(|u| u.query_pairs().into_owned().collect()).unwrap_or_default();
+    let error = pairs.get("error").map(String::as_str).unwrap_or("invalid_request");
+    let error = KNOWN.iter().find(|k| **k == error).copied().unwrap_or("invalid_request");
+    let description = pairs.get("error_description").cloned().unwrap_or_default();
+    OAuthError::new(400, error, description)
 }
 
 fn page_error(message: &'static str) -> Refusal {
@@ -488,6 +583,9 @@ impl Auth {
         if self.settings.dynamic_registration != crate::config::DynamicRegistration::Off {
             doc["registration_endpoint"] = e("/oauth2/register").into();
         }
+        doc["pushed_authorization_request_endpoint"] = e("/oauth2/par").into();
+        doc["require_pushed_authorization_requests"] = self.settings.require_par.into();
+        doc["dpop_signing_alg_values_supported"] = super::dpop::ALGORITHMS.into();
         doc
     }
 
@@ -655,10 +753,78 @@ impl Auth {
     // ---- the authorization request ----
 
     /// Checks an authorization request. Until the client and its redirect URI are known to
-    /// be right, errors are a page; after, they go back to the client.
+    /// be right, errors are a page; after, they go back to the client. A `request_uri` of a
+    /// pushed request (RFC 9126) stands for the request the client pushed: the browser carries
+    /// only it and the `client_id`.
     pub async fn authorization_request(
         &self,
         p: &AuthorizeParams,
+    ) -> Result<AuthorizeRequest, Refusal> {
+        let Some(uri) = p.request_uri.as_deref().filter(|u| !u.is_empty()) else {
+            return self.check_authorization_request(p, None).await;
+        };
+        let Some(client_id) = p.client_id.as_deref().filter(|s| !s.is_empty()) else {
+            return Err(page_error("The request names no client (client_id is missing)."));
+        };
+        let gone = || {
+            page_error(
+                "The application's pushed authorization request is unknown or has expired; \
+                 go back to the application and start again.",
+            )
+        };
+        let Some(secret) = uri.strip_prefix(PAR_URN) else { return Err(gone()) };
+        let hash = hash_token(secret);
+        let stored = self.store.pushed_request(&hash, client_id, now_ms()).await;
+        let stored = stored.map_err(|e| Refusal::Page(e.into()))?.ok_or_else(gone)?;
+        let mut pushed: AuthorizeParams = serde_json::from_str(&stored).map_err(|_| gone())?;
+        pushed.auth_after = p.auth_after.clone();
+        self.check_authorization_request(&pushed, Some(hash)).await
+    }
+
+    /// Pushes an authorization request (RFC 9126) of an authenticated client: checked now as
+    /// the authorization endpoint would, kept for [`PAR_TTL`]. `Ok`: `(request_uri, expires_in)`.
+    pub async fn push_authorization_request(
+        &self,
+        client: &OAuthClient,
+        mut p: AuthorizeParams,
+    ) -> Result<(String, i64), OAuthError> {
+        if p.client_id.as_ref().is_some_and(|c| *c != client.client_id) {
+            return Err(OAuthError::invalid_request("client_id is not the authenticated client"));
+        }
+        if p.request_uri.is_some() {
+            return Err(OAuthError::invalid_request("request_uri cannot be pushed"));
+        }
+        p.client_id = Some(client.client_id.clone());
+        p.auth_after = None;
+        match self.check_authorization_request(&p, Some(String::new())).await {
+            Ok(_) => {}
+            Err(Refusal::Page(e)) => return Err(e.into()),
+            Err(Refusal::Redirect(url)) => return Err(redirect_as_error(&url)),
+        }
+        let secret = OpaqueToken::generate();
+        let now = now_ms();
+        let params = serde_json::to_string(&p).map_err(anyhow::Error::from)?;
+        let expires = now + PAR_TTL * 1000;
+        self.store.push_request(&secret.hash, &client.client_id, &params, now, expires).await?;
+        Ok((format!("{PAR_URN}{}", secret.plain), PAR_TTL))
+    }
+
+    /// Whether `client` may ask for a token for `resource` (RFC 8707): one the configuration
+    /// allows every client, or this one.
+    pub fn resource_allowed(&self, client: &OAuthClient, resource: &str) -> bool {
+        resource_ok(resource).is_ok()
+            && self
+                .settings
+                .resources
+                .iter()
+                .chain(&client.resources)
+                .any(|p| resource_matches(p, resource))
+    }
+
+    async fn check_authorization_request(
+        &self,
+        p: &AuthorizeParams,
+        pushed: Option<String>,
     ) -> Result<AuthorizeRequest, Refusal> {
         let client_id = p.client_id.as_deref().filter(|s| !s.is_empty());
         let Some(client_id) = client_id else {
@@ -700,7 +866,13 @@ impl Auth {
             return Err(back("request_not_supported", "request objects are not supported"));
         }
         if p.request_uri.is_some() {
-            return Err(back("request_uri_not_supported", "request_uri is not supported"));
+            return Err(back("invalid_request_uri", "request_uri must name a pushed request"));
+        }
+        if pushed.is_none() && (self.settings.require_par || client.require_par) {
+            return Err(back(
+                "invalid_request",
+                "this client must push its authorization requests first (RFC 9126)",
+            ));
         }
         match p.response_type.as_deref() {
             Some("code") => {}
@@ -776,6 +948,17 @@ impl Auth {
             None => None,
         };
         let login_hint = p.login_hint.clone().filter(|h| !h.is_empty() && h.len() <= 320);
+        let resource = p.resource.clone().filter(|r| !r.is_empty());
+        if resource.as_ref().is_some_and(|r| !self.resource_allowed(&client, r)) {
+            return Err(back("invalid_target", "this client may not ask for that resource"));
+        }
+        let dpop_jkt = p.dpop_jkt.clone().filter(|j| !j.is_empty());
+        let jkt_syntax = |j: &String| {
+            j.len() == 43 && j.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        };
+        if dpop_jkt.as_ref().is_some_and(|j| !jkt_syntax(j)) {
+            return Err(back("invalid_request", "malformed dpop_jkt"));
+        }
         Ok(AuthorizeRequest {
             client,
             redirect_uri,
@@ -787,6 +970,9 @@ impl Auth {
             max_age,
             login_hint,
             auth_after,
+            resource,
+            dpop_jkt,
+            pushed: pushed.filter(|h| !h.is_empty()),
         })
     }
 
@@ -905,8 +1091,14 @@ impl Auth {
             nonce: req.nonce.clone(),
             now,
             code_expires_at: now + CODE_TTL_MS,
+            resource: req.resource.clone(),
+            dpop_jkt: req.dpop_jkt.clone(),
         };
         self.store.create_grant(&grant, &consent.join(" ")).await?;
+        if let Some(pushed) = &req.pushed {
+            // Its code is issued: the pushed request is spent.
+            self.store.delete_pushed_request(pushed).await?;
+        }
         let event = Event::new(AuditEvent::GrantCreated)
             .user(&auth.user.id)
             .detail(format!("client {} scope {}", req.client.client_id, grant.scope));
@@ -941,10 +1133,42 @@ impl Auth {
                 "this client may not use the {grant_type} grant"
             )));
         }
+        let jkt = match p.dpop.as_deref() {
+            None => None,
+            Some(proof) => {
+                let token_endpoint = self.endpoint("/oauth2/token");
+                let want = super::dpop::Expected {
+                    htm: "POST",
+                    htu: &token_endpoint,
+                    access_token: None,
+                    nonce: self.settings.dpop_nonce,
+                };
+                Some(self.check_dpop(proof, &want).await.map_err(dpop_refusal)?)
+            }
+        };
+        let jkt = jkt.as_deref();
         match grant_type {
-            "authorization_code" => self.code_grant(client, p).await,
-            "refresh_token" => self.refresh_grant(client, p).await,
-            _ => self.client_credentials_grant(client, p).await,
+            "authorization_code" => self.code_grant(client, p, jkt).await,
+            "refresh_token" => self.refresh_grant(client, p, jkt).await,
+            _ => self.client_credentials_grant(client, p, jkt).await,
+        }
+    }
+
+    /// The resource a token request's tokens are for: the one the grant was authorized for,
+    /// which the request may repeat (RFC 8707 section 2.2); none when neither names one.
+    fn token_resource(
+        granted: Option<&str>,
+        asked: Option<&str>,
+    ) -> Result<Option<String>, OAuthError> {
+        match (granted, asked) {
+            (granted, None) => Ok(granted.map(str::to_owned)),
+            (Some(g), Some(a)) if g == a => Ok(Some(a.to_owned())),
+            (Some(_), Some(_)) => {
+                Err(OAuthError::invalid_target("the resource is not the one that was authorized"))
+            }
+            (None, Some(_)) => Err(OAuthError::invalid_target(
+                "the authorization request named no resource; name it there",
+            )),
         }
     }
 
@@ -952,6 +1176,7 @@ impl Auth {
         &self,
         client: &OAuthClient,
         p: &TokenParams,
+        jkt: Option<&str>,
     ) -> Result<TokenResponse, OAuthError> {
         let code = p
             .code
@@ -960,9 +1185,9 @@ impl Auth {
             .ok_or_else(|| OAuthError::invalid_request("code is missing"))?;
         let now = now_ms();
         let outcome = self.store.exchange_code(&hash_token(code), &client.client_id, now).await?;
-        let (grant, redirect_uri, challenge, nonce) = match outcome {
-            CodeOutcome::Exchanged { grant, redirect_uri, code_challenge, nonce } => {
-                (grant, redirect_uri, code_challenge, nonce)
+        let (grant, redirect_uri, challenge, nonce, bound_to) = match outcome {
+            CodeOutcome::Exchanged { grant, redirect_uri, code_challenge, nonce, dpop_jkt } => {
+                (grant, redirect_uri, code_challenge, nonce, dpop_jkt)
             }
             CodeOutcome::Reused => {
                 tracing::warn!(client_id = %client.client_id, "authorization code used twice; its grant is revoked");
@@ -1001,13 +1226,29 @@ impl Auth {
         if !grant.session_live {
             return refuse("the session that made the code has ended").await;
         }
+        if bound_to.is_some() && bound_to.as_deref() != jkt {
+            return refuse("the code is bound to a DPoP key; send a proof made with it").await;
+        }
+        let resource =
+            match Self::token_resource(grant.grant.resource.as_deref(), p.resource.as_deref()) {
+                Ok(r) => r,
+                Err(e) => {
+                    self.store.revoke_grant(&grant.grant.id, now).await?;
+                    return Err(e);
+                }
+            };
+        if let (Some(jkt), true) = (jkt, client.is_public()) {
+            // A public client's refresh tokens are bound to its key (RFC 9449 section 5).
+            self.store.bind_grant_to_dpop_key(&grant.grant.id, jkt).await?;
+        }
         let scopes = scope_list(&grant.grant.scope);
         let refresh = if has(&scopes, OFFLINE) && client.allows_grant("refresh_token") {
             Some(self.new_provider_refresh(&grant.grant.id, &grant.grant.scope, now).await?)
         } else {
             None
         };
-        self.tokens_for(client, &grant, &scopes, nonce.as_deref(), refresh, now).await
+        let bound = Bound { resource: resource.as_deref(), jkt };
+        self.tokens_for(client, &grant, &scopes, nonce.as_deref(), refresh, now, bound).await
     }
 
     async fn new_provider_refresh(
@@ -1026,6 +1267,7 @@ impl Auth {
         &self,
         client: &OAuthClient,
         p: &TokenParams,
+        jkt: Option<&str>,
     ) -> Result<TokenResponse, OAuthError> {
         let presented = p
             .refresh_token
@@ -1034,7 +1276,23 @@ impl Auth {
             .ok_or_else(|| OAuthError::invalid_request("refresh_token is missing"))?;
         let asked = p.scope.as_deref().map(scope_list);
         let mut escalation = false;
-        let narrow = |held: &str| -> Option<String> {
+        // Checked before the token is spent: a refused request does not spend it.
+        let mut unbound: Option<OAuthError> = None;
+        let mut resource = None;
+        let narrow = |held: &str, grant: &crate::store::Grant| -> Option<String> {
+            if grant.dpop_jkt.is_some() && grant.dpop_jkt.as_deref() != jkt {
+                unbound = Some(OAuthError::invalid_grant(
+                    "the refresh token is bound to a DPoP key; send a proof made with it",
+                ));
+                return None;
+            }
+            match Self::token_resource(grant.resource.as_deref(), p.resource.as_deref()) {
+                Ok(r) => resource = r,
+                Err(e) => {
+                    unbound = Some(e);
+                    return None;
+                }
+            }
             let held = scope_list(held);
             match &asked {
                 None => Some(held.join(" ")),
@@ -1064,7 +1322,8 @@ impl Auth {
         match outcome {
             ProviderRefresh::Rotated { grant, scope } => {
                 let scopes = scope_list(&scope);
-                self.tokens_for(client, &grant, &scopes, None, Some(next.plain), now).await
+                let bound = Bound { resource: resource.as_deref(), jkt };
+                self.tokens_for(client, &grant, &scopes, None, Some(next.plain), now, bound).await
             }
             ProviderRefresh::ReuseDetected => {
                 tracing::warn!(client_id = %client.client_id, "spent refresh token presented again; its grant is revoked");
@@ -1073,6 +1332,9 @@ impl Auth {
                 self.audit(&ClientInfo::default(), event).await;
                 Err(OAuthError::invalid_grant("the refresh token is invalid"))
             }
+            ProviderRefresh::Invalid if unbound.is_some() => Err(unbound.unwrap_or_else(|| {
+                OAuthError::invalid_grant("the refresh token is invalid or has expired")
+            })),
             ProviderRefresh::Invalid if escalation => Err(OAuthError::invalid_scope(
                 "a refresh cannot ask for scopes the grant does not hold",
             )),
@@ -1086,7 +1348,12 @@ impl Auth {
         &self,
         client: &OAuthClient,
         p: &TokenParams,
+        jkt: Option<&str>,
     ) -> Result<TokenResponse, OAuthError> {
+        let resource = p.resource.as_deref();
+        if resource.is_some_and(|r| !self.resource_allowed(client, r)) {
+            return Err(OAuthError::invalid_target("this client may not ask for that resource"));
+        }
         const USER_SCOPES: [&str; 4] = ["openid", "profile", "email", OFFLINE];
         let own: Vec<String> =
             client.scopes.iter().filter(|s| !USER_SCOPES.contains(&s.as_str())).cloned().collect();
@@ -1106,7 +1373,7 @@ impl Auth {
         let claims = ClientAccessClaims {
             iss: self.issuer().to_owned(),
             sub: client.client_id.clone(),
-            aud: client.client_id.clone(),
+            aud: resource.unwrap_or(&client.client_id).to_owned(),
             client_id: client.client_id.clone(),
             scope: scopes.join(" "),
             iat: secs(now),
@@ -1114,11 +1381,12 @@ impl Auth {
             jti: uuid::Uuid::now_v7().to_string(),
             gid: None,
             auth_time: None,
+            cnf: jkt.map(|j| Confirmation { jkt: j.to_owned() }),
         };
         let access_token = self.id_keys().await?.sign("EdDSA", "at+jwt", &claims)?;
         Ok(TokenResponse {
             access_token,
-            token_type: "Bearer",
+            token_type: token_type(jkt),
             expires_in: ttl,
             refresh_token: None,
             id_token: None,
@@ -1127,6 +1395,7 @@ impl Auth {
     }
 
     /// The access token (and ID token, with `openid`) of a grant.
+    #[allow(clippy::too_many_arguments)]
     async fn tokens_for(
         &self,
         client: &OAuthClient,
@@ -1135,6 +1404,7 @@ impl Auth {
         nonce: Option<&str>,
         refresh_token: Option<String>,
         now: i64,
+        bound: Bound<'_>,
     ) -> Result<TokenResponse, OAuthError> {
         let ttl = self.settings.access_token_ttl.as_secs() as i64;
         let keys = self.id_keys().await?;
@@ -1142,7 +1412,7 @@ impl Auth {
         let claims = ClientAccessClaims {
             iss: self.issuer().to_owned(),
             sub: grant.user.id.clone(),
-            aud: client.client_id.clone(),
+            aud: bound.resource.unwrap_or(&client.client_id).to_owned(),
             client_id: client.client_id.clone(),
             scope: scopes.join(" "),
             iat: secs(now),
@@ -1150,6 +1420,7 @@ impl Auth {
             jti: uuid::Uuid::now_v7().to_string(),
             gid: Some(grant.grant.id.clone()),
             auth_time: Some(auth_time),
+            cnf: bound.jkt.map(|j| Confirmation { jkt: j.to_owned() }),
         };
         let access_token = keys.sign("EdDSA", "at+jwt", &claims)?;
         let id_token = if has(scopes, "openid") {
@@ -1179,7 +1450,7 @@ impl Auth {
         };
         Ok(TokenResponse {
             access_token,
-            token_type: "Bearer",
+            token_type: token_type(bound.jkt),
             expires_in: ttl,
             refresh_token,
             id_token,
@@ -1211,9 +1482,8 @@ impl Auth {
             }
             Err(IdTokenError::Invalid) => return Ok(None),
         };
-        if claims.aud != claims.client_id {
-            return Ok(None);
-        }
+        // Its audience is its client, or the resource (RFC 8707) it was issued for.
+        let for_client = claims.aud == claims.client_id;
         match &claims.gid {
             Some(gid) => {
                 let Some(grant) = self.store.live_grant(gid, now_ms()).await? else {
@@ -1223,6 +1493,7 @@ impl Auth {
                 if grant.grant.client_id != claims.client_id
                     || grant.user.id != claims.sub
                     || !(grant.session_live || offline)
+                    || !(for_client || grant.grant.resource.as_deref() == Some(&claims.aud))
                 {
                     return Ok(None);
                 }
@@ -1235,6 +1506,7 @@ impl Auth {
                 let live_client = self.store.client(&claims.client_id).await?.is_some_and(|c| {
                     c.client.allows_grant("client_credentials")
                         && secs(c.client.created_at) <= claims.iat
+                        && (for_client || self.resource_allowed(&c.client, &claims.aud))
                 });
                 if !live_client || self.store.jti_revoked(&claims.jti).await? {
                     return Ok(None);
@@ -1244,11 +1516,18 @@ impl Auth {
         }
     }
 
-    /// The userinfo endpoint's claims for a bearer token.
-    pub async fn userinfo(&self, token: &str) -> Result<Value, Result<BearerError, AppError>> {
-        let Some((claims, grant)) = self.live_access_token(token).await.map_err(Err)? else {
+    /// The userinfo endpoint's claims for an access token: one issued for this server (not
+    /// for another resource), presented as it is bound (RFC 9449 section 7: a DPoP-bound token
+    /// with a proof of its key, made for this request).
+    pub async fn userinfo(
+        &self,
+        presented: &Presented<'_>,
+    ) -> Result<Value, Result<BearerError, AppError>> {
+        let found = self.live_access_token(presented.token).await.map_err(Err)?;
+        let Some((claims, grant)) = found.filter(|(c, _)| c.aud == c.client_id) else {
             return Err(Ok(BearerError::InvalidToken));
         };
+        self.check_binding(&claims, presented, "/oauth2/userinfo").await.map_err(Ok)?;
         let Some(grant) = grant else { return Err(Ok(BearerError::InsufficientScope)) };
         let scopes = scope_list(&claims.scope);
         if !has(&scopes, "openid") {
@@ -1260,12 +1539,54 @@ impl Auth {
         Ok(Value::Object(out))
     }
 
-    /// Token introspection (RFC 7662) for `client`: only its own tokens are described; any
-    /// other token, or one that is not live, is `{"active": false}`.
+    /// Checks how a token was presented against what it is bound to.
+    async fn check_binding(
+        &self,
+        claims: &ClientAccessClaims,
+        presented: &Presented<'_>,
+        path: &str,
+    ) -> Result<(), BearerError> {
+        match (&claims.cnf, presented.dpop_scheme, presented.proof) {
+            (None, false, _) => Ok(()),
+            // An unbound token is a bearer token; a bound one is never accepted as one.
+            (None, true, _) | (Some(_), false, _) => Err(BearerError::InvalidToken),
+            (Some(_), true, None) => Err(BearerError::InvalidDpopProof),
+            (Some(cnf), true, Some(proof)) => {
+                let htu = self.endpoint(path);
+                let want = super::dpop::Expected {
+                    htm: presented.method,
+                    htu: &htu,
+                    access_token: Some(presented.token),
+                    nonce: false,
+                };
+                match self.check_dpop(proof, &want).await {
+                    Ok(jkt) if same(&jkt, &cnf.jkt) => Ok(()),
+                    _ => Err(BearerError::InvalidDpopProof),
+                }
+            }
+        }
+    }
+
+    /// Whether `client` may have `claims` described by introspection: its own token, or a
+    /// token for a resource the client serves (an operator-registered confidential client
+    /// whose `resources` name it: a resource server). A token for another resource is not.
+    fn may_introspect(client: &OAuthClient, claims: &ClientAccessClaims) -> bool {
+        if claims.client_id == client.client_id {
+            return true;
+        }
+        claims.aud != claims.client_id
+            && !client.is_public()
+            && client.managed_by != crate::domain::client::MANAGED_BY_DYNAMIC
+            && client.resources.iter().any(|p| resource_matches(p, &claims.aud))
+    }
+
+    /// Token introspection (RFC 7662) for `client`: its own tokens, and tokens for a resource
+    /// it serves, are described; any other token, or one that is not live, is
+    /// `{"active": false}`.
     pub async fn introspect(&self, client: &OAuthClient, token: &str) -> Result<Value, OAuthError> {
         let inactive = json!({"active": false});
         if let Some((claims, grant)) = self.live_access_token(token).await? {
-            if claims.client_id != client.client_id {
+            if !Self::may_introspect(client, &claims) {
                 return Ok(inactive);
             }
             let mut out = json!({
@@ -1280,6 +1601,10 @@ impl Auth {
                 "exp": claims.exp,
                 "jti": claims.jti,
             });
+            if let Some(cnf) = &claims.cnf {
+                out["token_type"] = "DPoP".into();
+                out["cnf"] = json!({"jkt": cnf.jkt});
+            }
             if let Some(g) = grant {
                 out["username"] = g.user.username.clone().unwrap_or(g.user.email.clone()).into();
                 out["auth_time"] = secs(g.grant.auth_time).into();

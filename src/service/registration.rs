@@ -150,6 +150,9 @@ fn spec_of(body: &[u8]) -> Result<(ClientSpec, Metadata), OAuthError> {
         id_token_signed_response_alg: Some(
             m.id_token_signed_response_alg.clone().unwrap_or("RS256".into()),
         ),
+        // Resources come from PORTCULLIS_RESOURCES only: a client cannot allow itself more.
+        resources: Some(Vec::new()),
+        require_pushed_authorization_requests: Some(false),
     };
     Ok((spec, m))
 }

@@ -116,6 +116,11 @@ const EXPIRED_INITIAL_TOKENS: &str = "DELETE FROM oauth_initial_tokens WHERE id 
     (SELECT id FROM (SELECT id FROM oauth_initial_tokens \
     WHERE expires_at <= $1 LIMIT 500) AS batch)";
 
+/// Pushed authorization requests (RFC 9126) that expired.
+const EXPIRED_PUSHED_REQUESTS: &str = "DELETE FROM oauth_par_requests WHERE request_hash IN \
+    (SELECT request_hash FROM (SELECT request_hash FROM oauth_par_requests \
+    WHERE expires_at <= $1 LIMIT 500) AS batch)";
+
 /// The outbox as metrics show it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct OutboxStats {
@@ -173,6 +178,8 @@ pub enum Sweep {
     UnusedClients,
     /// Expired initial access tokens.
     InitialTokens,
+    /// Expired pushed authorization requests.
+    PushedRequests,
 }
 
 impl Store {
@@ -197,6 +204,7 @@ impl Store {
             Sweep::Logouts => OLD_LOGOUTS,
             Sweep::UnusedClients => UNUSED_CLIENTS,
             Sweep::InitialTokens => EXPIRED_INITIAL_TOKENS,
+            Sweep::PushedRequests => EXPIRED_PUSHED_REQUESTS,
         };
         Ok(self.q(sql).bind(at).execute(self.db()).await?.rows_affected())
     }

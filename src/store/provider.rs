@@ -18,7 +18,8 @@ macro_rules! client_sql {
         concat!(
             "SELECT client_id, name, secret_hash, auth_method, redirect_uris, ",
             "post_logout_redirect_uris, grant_types, scopes, backchannel_logout_uri, ",
-            "skip_consent, jwks_uri, id_token_alg, managed_by, created_at, updated_at ",
+            "skip_consent, jwks_uri, id_token_alg, resources, require_par, managed_by, ",
+            "created_at, updated_at ",
             "FROM oauth_clients ",
             $tail
         )
@@ -51,6 +52,10 @@ struct ClientRow {
     jwks_uri: Option<String>,
     #[sqlx(try_from = "Text")]
     id_token_alg: String,
+    #[sqlx(try_from = "Words")]
+    resources: Vec<String>,
+    #[sqlx(try_from = "Flag")]
+    require_par: bool,
     #[sqlx(try_from = "Text")]
     managed_by: String,
     created_at: i64,
@@ -84,6 +89,8 @@ impl From<ClientRow> for StoredClient {
             skip_consent: r.skip_consent,
             jwks_uri: r.jwks_uri,
             id_token_alg: r.id_token_alg,
+            resources: r.resources,
+            require_par: r.require_par,
             managed_by: r.managed_by,
             created_at: r.created_at,
             updated_at: r.updated_at,
@@ -108,6 +115,10 @@ pub struct NewGrant {
     pub nonce: Option<String>,
     pub now: i64,
     pub code_expires_at: i64,
+    /// RFC 8707: the resource its access tokens are for.
+    pub resource: Option<String>,
+    /// RFC 9449 section 10: the DPoP key its code must be redeemed with.
+    pub dpop_jkt: Option<String>,
 }
 
 /// A grant as read back.
@@ -127,6 +138,12 @@ pub struct Grant {
     pub amr: String,
     #[sqlx(rename = "g_auth_time")]
     pub auth_time: i64,
+    /// RFC 8707: the resource its access tokens are for.
+    #[sqlx(rename = "g_resource", try_from = "NullableText")]
+    pub resource: Option<String>,
+    /// The DPoP key its refresh tokens are bound to (a public client's).
+    #[sqlx(rename = "g_dpop_jkt", try_from = "NullableText")]
+    pub dpop_jkt: Option<String>,
 }
 
 /// A grant that is not revoked, of an active user, with whether its session is still live
@@ -160,7 +177,7 @@ macro_rules! live_grant_sql {
         concat!(
             "SELECT g.id AS g_id, g.user_id AS g_user_id, g.client_id AS g_client_id, ",
             "g.session_id AS g_session_id, g.scope AS g_scope, g.amr AS g_amr, ",
-            "g.auth_time AS g_auth_time, ",
+            "g.auth_time AS g_auth_time, g.resource AS g_resource, g.dpop_jkt AS g_dpop_jkt, ",
             user_columns!("u."),
             ", CASE WHEN s.id IS NOT NULL AND s.revoked_at IS NULL AND s.expires_at > $1 ",
             "AND s.password_epoch = u.password_epoch THEN 1 ELSE 0 END AS session_live FROM ",
@@ -182,6 +199,8 @@ pub enum CodeOutcome {
         redirect_uri: String,
         code_challenge: Option<String>,
         nonce: Option<String>,
+        /// The DPoP key it must be redeemed with.
+        dpop_jkt: Option<String>,
     },
     /// Used before: its grant (and every token it issued) is now revoked.
     Reused,
@@ -199,6 +218,8 @@ struct CodeRow {
     code_challenge: Option<String>,
     #[sqlx(try_from = "NullableText")]
     nonce: Option<String>,
+    #[sqlx(try_from = "NullableText")]
+    dpop_jkt: Option<String>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -274,8 +295,9 @@ impl Store {
         self.q("INSERT INTO oauth_clients (client_id, name, secret_hash, auth_method, \
                 redirect_uris, post_logout_redirect_uris, grant_types, scopes, \
                 backchannel_logout_uri, skip_consent, jwks_uri, id_token_alg, managed_by, \
-                created_at, updated_at) \
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)")
+                created_at, updated_at, resources, require_par) \
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, \
+                $17)")
             .bind(c.client_id.clone())
             .bind(c.name.clone())
             .bind(secret_hash.map(str::to_owned))
@@ -291,6 +313,8 @@ impl Store {
             .bind(c.managed_by.clone())
             .bind(c.created_at)
             .bind(c.updated_at)
+            .bind(c.resources.join(" "))
+            .bind(i64::from(c.require_par))
             .execute(self.on(&mut **tx))
             .await?;
         Ok(())
@@ -303,7 +327,8 @@ impl Store {
             .q("UPDATE oauth_clients SET name = $1, auth_method = $2, redirect_uris = $3, \
                 post_logout_redirect_uris = $4, grant_types = $5, scopes = $6, \
                 backchannel_logout_uri = $7, skip_consent = $8, jwks_uri = $9, \
-                id_token_alg = $10, managed_by = $11, updated_at = $12 WHERE client_id = $13")
+                id_token_alg = $10, managed_by = $11, updated_at = $12, resources = $13, \
+                require_par = $14 WHERE client_id = $15")
             .bind(c.name.clone())
             .bind(c.auth_method.as_str())
             .bind(c.redirect_uris.join(" "))
@@ -316,6 +341,8 @@ impl Store {
             .bind(c.id_token_alg.clone())
             .bind(c.managed_by.clone())
             .bind(c.updated_at)
+            .bind(c.resources.join(" "))
+            .bind(i64::from(c.require_par))
             .bind(c.client_id.clone())
             .execute(self.db())
             .await?
@@ -375,6 +402,7 @@ impl Store {
              (SELECT id FROM oauth_grants WHERE client_id = $1)",
             "DELETE FROM oauth_grants WHERE client_id = $1",
             "DELETE FROM oauth_consents WHERE client_id = $1",
+            "DELETE FROM oauth_par_requests WHERE client_id = $1",
             "DELETE FROM oauth_client_registrations WHERE client_id = $1",
         ] {
             self.q(sql).bind(client_id.to_owned()).execute(self.on(&mut *tx)).await?;
@@ -388,7 +416,7 @@ impl Store {
     pub async fn create_grant(&self, g: &NewGrant, consent: &str) -> Result<()> {
         let mut tx = self.begin().await?;
         self.q("INSERT INTO oauth_grants (id, user_id, client_id, session_id, scope, amr, \
-                auth_time, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+                auth_time, created_at, resource) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
             .bind(g.id.clone())
             .bind(g.user_id.clone())
             .bind(g.client_id.clone())
@@ -397,10 +425,11 @@ impl Store {
             .bind(g.amr.clone())
             .bind(g.auth_time)
             .bind(g.now)
+            .bind(g.resource.clone())
             .execute(self.on(&mut *tx))
             .await?;
         self.q("INSERT INTO oauth_codes (code_hash, grant_id, redirect_uri, code_challenge, \
-                nonce, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
+                nonce, created_at, expires_at, dpop_jkt) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
             .bind(g.code_hash.clone())
             .bind(g.id.clone())
             .bind(g.redirect_uri.clone())
@@ -408,6 +437,7 @@ impl Store {
             .bind(g.nonce.clone())
             .bind(g.now)
             .bind(g.code_expires_at)
+            .bind(g.dpop_jkt.clone())
             .execute(self.on(&mut *tx))
             .await?;
         self.set_consent_in(&mut tx, &g.user_id, &g.client_id, consent, g.now).await?;
@@ -486,8 +516,8 @@ impl Store {
         if spent == 1 {
             let code: CodeRow = self
                 .q_as(
-                    "SELECT grant_id, redirect_uri, code_challenge, nonce FROM oauth_codes \
-                       WHERE code_hash = $1",
+                    "SELECT grant_id, redirect_uri, code_challenge, nonce, dpop_jkt \
+                       FROM oauth_codes WHERE code_hash = $1",
                 )
                 .bind(code_hash.to_owned())
                 .fetch_one(self.on(&mut *tx))
@@ -516,6 +546,7 @@ impl Store {
                 redirect_uri: code.redirect_uri,
                 code_challenge: code.code_challenge,
                 nonce: code.nonce,
+                dpop_jkt: code.dpop_jkt,
             });
         }
         drop(tx);
@@ -531,6 +562,65 @@ impl Store {
             }
             _ => Ok(CodeOutcome::Invalid),
         }
+    }
+
+    /// Binds a grant's refresh tokens to a DPoP key (RFC 7638 thumbprint).
+    pub async fn bind_grant_to_dpop_key(&self, grant_id: &str, jkt: &str) -> Result<()> {
+        self.q("UPDATE oauth_grants SET dpop_jkt = $1 WHERE id = $2")
+            .bind(jkt.to_owned())
+            .bind(grant_id.to_owned())
+            .execute(self.db())
+            .await?;
+        Ok(())
+    }
+
+    /// Keeps a pushed authorization request (RFC 9126) until `expires_at`.
+    pub async fn push_request(
+        &self,
+        request_hash: &str,
+        client_id: &str,
+        params: &str,
+        now: i64,
+        expires_at: i64,
+    ) -> Result<()> {
+        self.q("INSERT INTO oauth_par_requests (request_hash, client_id, params, created_at, \
+                expires_at) VALUES ($1, $2, $3, $4, $5)")
+            .bind(request_hash.to_owned())
+            .bind(client_id.to_owned())
+            .bind(params.to_owned())
+            .bind(now)
+            .bind(expires_at)
+            .execute(self.db())
+            .await?;
+        Ok(())
+    }
+
+    /// The parameters of a live pushed request of `client_id`.
+    pub async fn pushed_request(
+        &self,
+        request_hash: &str,
+        client_id: &str,
+        now: i64,
+    ) -> Result<Option<String>> {
+        let params: Option<Text> = self
+            .q_scalar(
+                "SELECT params FROM oauth_par_requests WHERE request_hash = $1 \
+                   AND client_id = $2 AND expires_at > $3",
+            )
+            .bind(request_hash.to_owned())
+            .bind(client_id.to_owned())
+            .bind(now)
+            .fetch_optional(self.db())
+            .await?;
+        Ok(params.map(|p| p.0))
+    }
+
+    pub async fn delete_pushed_request(&self, request_hash: &str) -> Result<()> {
+        self.q("DELETE FROM oauth_par_requests WHERE request_hash = $1")
+            .bind(request_hash.to_owned())
+            .execute(self.db())
+            .await?;
+        Ok(())
     }
 
     /// A grant that is still in force (not revoked, user active), with its session's state.
@@ -562,8 +652,9 @@ impl Store {
     }
 
     /// Spends refresh token `old_hash` of `client_id` and stores `new_hash` in its place, with
-    /// `new_scope` (the same or fewer scopes). A spent token presented again after `grace_ms`
-    /// revokes its grant.
+    /// `new_scope` (the same or fewer scopes, as `narrow` decides from the held scope and the
+    /// grant; `None` refuses without spending the token). A spent token presented again after
+    /// `grace_ms` revokes its grant.
     #[allow(clippy::too_many_arguments)]
     pub async fn rotate_provider_refresh(
         &self,
@@ -573,7 +664,7 @@ impl Store {
         now: i64,
         expires_at: i64,
         grace_ms: i64,
-        narrow: impl FnOnce(&str) -> Option<String>,
+        narrow: impl FnOnce(&str, &Grant) -> Option<String>,
     ) -> Result<ProviderRefresh> {
         let mut tx = self.begin().await?;
         let spent = self
@@ -606,8 +697,8 @@ impl Store {
                 .bind(old_hash.to_owned())
                 .fetch_one(self.on(&mut *tx))
                 .await?;
-            let Some(new_scope) = narrow(&scope.0) else {
-                // Refused (scope escalation): the token is not spent by a refused request.
+            let Some(new_scope) = narrow(&scope.0, &grant.grant) else {
+                // Refused (scope escalation, another key): a refused request spends nothing.
                 drop(tx);
                 return Ok(ProviderRefresh::Invalid);
             };

@@ -6,6 +6,7 @@ mod helpers;
 
 mod admin;
 mod admin_api;
+mod agents;
 mod browser;
 mod cli;
 mod compat;

@@ -17,25 +17,25 @@ use crate::backends;
 use crate::helpers::{Db, TestApp};
 use portcullis::service::{ClientInfo, ClientSpec};
 
-const REDIRECT: &str = "http://127.0.0.1:9/cb";
+pub(crate) const REDIRECT: &str = "http://127.0.0.1:9/cb";
 const LOGGED_OUT: &str = "http://127.0.0.1:9/bye";
 
 /// A registered client, as its application knows it.
-struct Rp {
-    id: String,
-    secret: Option<String>,
+pub(crate) struct Rp {
+    pub(crate) id: String,
+    pub(crate) secret: Option<String>,
 }
 
-fn all_grants() -> Vec<String> {
+pub(crate) fn all_grants() -> Vec<String> {
     ["authorization_code", "refresh_token", "client_credentials"].map(String::from).to_vec()
 }
 
-fn scopes(list: &[&str]) -> Vec<String> {
+pub(crate) fn scopes(list: &[&str]) -> Vec<String> {
     list.iter().map(|s| (*s).to_owned()).collect()
 }
 
 /// A confidential client with every grant, the OpenID scopes and `api.read`, no consent page.
-fn spec(id: &str) -> ClientSpec {
+pub(crate) fn spec(id: &str) -> ClientSpec {
     ClientSpec {
         client_id: Some(id.to_owned()),
         name: Some(format!("App {id}")),
@@ -48,30 +48,30 @@ fn spec(id: &str) -> ClientSpec {
     }
 }
 
-async fn register(app: &TestApp, spec: ClientSpec) -> Rp {
+pub(crate) async fn register(app: &TestApp, spec: ClientSpec) -> Rp {
     let made = app.auth.create_client(&spec, &ClientInfo::default()).await.unwrap();
     Rp { id: made.client.client_id, secret: made.client_secret }
 }
 
 /// A PKCE verifier and its S256 challenge.
-fn pkce() -> (String, String) {
+pub(crate) fn pkce() -> (String, String) {
     let verifier = URL_SAFE_NO_PAD.encode(uuid::Uuid::new_v4().as_bytes().repeat(2));
     let digest = ring::digest::digest(&ring::digest::SHA256, verifier.as_bytes());
     (verifier, URL_SAFE_NO_PAD.encode(digest.as_ref()))
 }
 
 /// The query of a `Location` (or any URL).
-fn query(url: &str) -> HashMap<String, String> {
+pub(crate) fn query(url: &str) -> HashMap<String, String> {
     let parsed = url::Url::parse(url).unwrap();
     parsed.query_pairs().map(|(k, v)| (k.into_owned(), v.into_owned())).collect()
 }
 
-fn location(res: &reqwest::Response) -> String {
+pub(crate) fn location(res: &reqwest::Response) -> String {
     res.headers().get(LOCATION).map(|v| v.to_str().unwrap().to_owned()).unwrap_or_default()
 }
 
 /// `GET /oauth2/authorize` with `params` (and the session cookie, if any); not followed.
-async fn authorize(
+pub(crate) async fn authorize(
     app: &TestApp,
     cookie: Option<&str>,
     params: &[(&str, &str)],
@@ -84,7 +84,7 @@ async fn authorize(
 }
 
 /// A code for `rp` from a signed-in browser (the client skips consent), with its verifier.
-async fn code(app: &TestApp, rp: &Rp, cookie: &str, scope: &str) -> (String, String) {
+pub(crate) async fn code(app: &TestApp, rp: &Rp, cookie: &str, scope: &str) -> (String, String) {
     let (verifier, challenge) = pkce();
     let res = authorize(
         app,
@@ -109,7 +109,7 @@ async fn code(app: &TestApp, rp: &Rp, cookie: &str, scope: &str) -> (String, Str
 }
 
 /// `POST /oauth2/token` as `rp` (Basic), with `form`.
-async fn token(app: &TestApp, rp: &Rp, form: &[(&str, &str)]) -> (StatusCode, Value) {
+pub(crate) async fn token(app: &TestApp, rp: &Rp, form: &[(&str, &str)]) -> (StatusCode, Value) {
     let mut req = app.client.post(app.url("/oauth2/token")).form(form);
     if let Some(secret) = &rp.secret {
         req = req.basic_auth(&rp.id, Some(secret));
@@ -120,7 +120,12 @@ async fn token(app: &TestApp, rp: &Rp, form: &[(&str, &str)]) -> (StatusCode, Va
     (status, res.json().await.unwrap())
 }
 
-async fn exchange(app: &TestApp, rp: &Rp, code: &str, verifier: &str) -> (StatusCode, Value) {
+pub(crate) async fn exchange(
+    app: &TestApp,
+    rp: &Rp,
+    code: &str,
+    verifier: &str,
+) -> (StatusCode, Value) {
     let form = [
         ("grant_type", "authorization_code"),
         ("code", code),
@@ -131,18 +136,18 @@ async fn exchange(app: &TestApp, rp: &Rp, code: &str, verifier: &str) -> (Status
 }
 
 /// Signs in through the code flow: the token response.
-async fn sign_in(app: &TestApp, rp: &Rp, cookie: &str, scope: &str) -> Value {
+pub(crate) async fn sign_in(app: &TestApp, rp: &Rp, cookie: &str, scope: &str) -> Value {
     let (code, verifier) = code(app, rp, cookie, scope).await;
     let (status, body) = exchange(app, rp, &code, &verifier).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     body
 }
 
-async fn userinfo(app: &TestApp, access: &str) -> reqwest::Response {
+pub(crate) async fn userinfo(app: &TestApp, access: &str) -> reqwest::Response {
     app.client.get(app.url("/oauth2/userinfo")).bearer_auth(access).send().await.unwrap()
 }
 
-async fn introspect(app: &TestApp, rp: &Rp, tok: &str) -> Value {
+pub(crate) async fn introspect(app: &TestApp, rp: &Rp, tok: &str) -> Value {
     let res = app
         .client
         .post(app.url("/oauth2/introspect"))
@@ -155,7 +160,12 @@ async fn introspect(app: &TestApp, rp: &Rp, tok: &str) -> Value {
     res.json().await.unwrap()
 }
 
-async fn refresh(app: &TestApp, rp: &Rp, rt: &str, scope: Option<&str>) -> (StatusCode, Value) {
+pub(crate) async fn refresh(
+    app: &TestApp,
+    rp: &Rp,
+    rt: &str,
+    scope: Option<&str>,
+) -> (StatusCode, Value) {
     let mut form = vec![("grant_type", "refresh_token"), ("refresh_token", rt)];
     if let Some(s) = scope {
         form.push(("scope", s));
@@ -164,7 +174,7 @@ async fn refresh(app: &TestApp, rp: &Rp, rt: &str, scope: Option<&str>) -> (Stat
 }
 
 /// The claims of a JWT, checked against the provider's JWKS with the algorithm its key names.
-async fn verified_claims(app: &TestApp, jwt: &str) -> (String, Value) {
+pub(crate) async fn verified_claims(app: &TestApp, jwt: &str) -> (String, Value) {
     let jwks: jsonwebtoken::jwk::JwkSet =
         app.client.get(app.url("/oauth2/jwks")).send().await.unwrap().json().await.unwrap();
     let header = jsonwebtoken::decode_header(jwt).unwrap();
@@ -179,12 +189,12 @@ async fn verified_claims(app: &TestApp, jwt: &str) -> (String, Value) {
 }
 
 /// The test's own connection to the app's database, to make time pass.
-async fn database(app: &TestApp) -> sqlx::AnyPool {
+pub(crate) async fn database(app: &TestApp) -> sqlx::AnyPool {
     sqlx::any::install_default_drivers();
     sqlx::AnyPool::connect(&app.database_url).await.unwrap()
 }
 
-async fn signed_in_user(app: &TestApp, email: &str) -> String {
+pub(crate) async fn signed_in_user(app: &TestApp, email: &str) -> String {
     app.user(email).await.cookie
 }
 
