@@ -266,7 +266,16 @@ async fn token(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -
 /// `POST /oauth2/par` (RFC 9126): an authenticated client pushes its authorization request
 /// and is given a `request_uri` for it (`201`).
 async fn par(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
-    let (client, p) = match authenticated(&state, &headers, &body).await {
+    let res = push(&state, &headers, &body).await;
+    with_dpop_nonce(&state, res).await
+}
+
+async fn push(state: &AppState, headers: &HeaderMap, body: &[u8]) -> Response {
+    let dpop = match dpop_header(headers) {
+        Ok(d) => d,
+        Err(e) => return e.into_response(),
+    };
+    let (client, p) = match authenticated(state, headers, body).await {
         Ok(found) => found,
         Err(res) => return res,
     };
@@ -286,7 +295,7 @@ async fn par(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> 
             Ok(p) => p,
             Err(_) => return OAuthError::invalid_request("malformed parameters").into_response(),
         };
-    match state.auth.push_authorization_request(&client, params).await {
+    match state.auth.push_authorization_request(&client, params, dpop.as_deref()).await {
         Ok((request_uri, expires_in)) => {
             let body = json!({"request_uri": request_uri, "expires_in": expires_in});
             let mut res = (StatusCode::CREATED, axum::Json(body)).into_response();

@@ -782,12 +782,32 @@ impl Auth {
     }
 
     /// Pushes an authorization request (RFC 9126) of an authenticated client: checked now as
-    /// the authorization endpoint would, kept for [`PAR_TTL`]. `Ok`: `(request_uri, expires_in)`.
+    /// the authorization endpoint would, kept for [`PAR_TTL`]. A DPoP proof sent with it binds
+    /// its code to the proof's key (RFC 9449 section 10.1). `Ok`: `(request_uri, expires_in)`.
     pub async fn push_authorization_request(
         &self,
         client: &OAuthClient,
         mut p: AuthorizeParams,
+        dpop: Option<&str>,
     ) -> Result<(String, i64), OAuthError> {
+        if let Some(proof) = dpop {
+            let endpoint = self.endpoint("/oauth2/par");
+            let want = super::dpop::Expected {
+                htm: "POST",
+                htu: &endpoint,
+                access_token: None,
+                nonce: self.settings.dpop_nonce,
+            };
+            let jkt = self.check_dpop(proof, &want).await.map_err(dpop_refusal)?;
+            if p.dpop_jkt.as_ref().is_some_and(|j| *j != jkt) {
+                return Err(OAuthError::new(
+                    400,
+                    "invalid_dpop_proof",
+                    "dpop_jkt is not the thumbprint of the proof's key",
+                ));
+            }
+            p.dpop_jkt = Some(jkt);
+        }
         if p.client_id.as_ref().is_some_and(|c| *c != client.client_id) {
             return Err(OAuthError::invalid_request("client_id is not the authenticated client"));
         }

@@ -35,6 +35,7 @@ backends!(
     oauth4webapi_signs_in_with_and_without_a_second_factor_and_uses_every_endpoint,
     back_channel_logout_tokens_verify_with_jose_and_name_the_ended_session,
     openid_client_registers_itself_and_signs_a_person_in,
+    openid_client_binds_its_tokens_with_dpop_and_pushes_its_request,
 );
 
 fn free_port() -> u16 {
@@ -604,4 +605,43 @@ async fn openid_client_registers_itself_and_signs_a_person_in(db: Db) {
     assert_eq!(out["refused"]["error"], "invalid_redirect_uri", "{out:#}");
     // Three registrations were tried; the two refused left nothing behind.
     assert_eq!(app.auth.clients().await.unwrap().len(), 1);
+}
+
+/// DPoP (RFC 9449) and PAR (RFC 9126) with `openid-client`: a public client pushes its request
+/// with a proof (its code bound to the key), answers the server's nonce challenge, gets
+/// DPoP-bound tokens whose `cnf.jkt` is the thumbprint `jose` works out, calls userinfo with
+/// proofs (as a bearer token it is refused), and refreshes only with its own key.
+async fn openid_client_binds_its_tokens_with_dpop_and_pushes_its_request(db: Db) {
+    let Some(dir) = rp_dir() else { return };
+    let app = TestApp::spawn_with(db, &[("PORTCULLIS_DPOP_NONCE", "true")]).await;
+    let who = person(&app, "dpop-user@example.com", false).await;
+    let spec = ClientSpec {
+        public: Some(true),
+        require_pushed_authorization_requests: Some(true),
+        ..plain_client("dpop-cli")
+    };
+    let (client_id, _) = register(&app, spec).await;
+    let env = vec![
+        ("ISSUER", app.public.clone()),
+        ("REDIRECT_URI", REDIRECT.to_owned()),
+        ("CLIENT_ID", client_id),
+        ("EMAIL", who.email.clone()),
+        ("PASSWORD", PASSWORD.to_owned()),
+    ];
+    let out = run(&dir, "dpop.mjs", env).await;
+    let pushed = out["pushed"]["request_uri"].as_str().expect("a pushed request");
+    assert!(pushed.starts_with("urn:ietf:params:oauth:request_uri:"), "{out:#}");
+    assert_eq!(out["pushed"]["carries_state"], false, "the browser carries only the reference");
+    let tokens = &out["tokens"];
+    assert_eq!(tokens["token_type"].as_str().map(str::to_ascii_lowercase), Some("dpop".into()));
+    assert_eq!(tokens["cnf_jkt"], tokens["expected_jkt"], "{out:#}");
+    assert_eq!(tokens["sub"], who.id.as_str());
+    assert_eq!(out["userinfo"]["sub"], who.id.as_str());
+    assert_eq!(out["userinfo"]["email"], who.email.as_str());
+    assert_eq!(out["as_bearer"]["refused"], true, "{out:#}");
+    assert_eq!(out["as_bearer"]["status"], 401, "{out:#}");
+    assert_eq!(out["other_key"]["refused"], true, "{out:#}");
+    assert_eq!(out["other_key"]["error"], "invalid_grant", "{out:#}");
+    assert_eq!(out["refreshed"]["rotated"], true);
+    assert_eq!(out["refreshed"]["cnf_jkt"], tokens["expected_jkt"]);
 }
