@@ -170,6 +170,14 @@ pub(crate) fn bearer(headers: &HeaderMap) -> Option<&str> {
     (scheme.eq_ignore_ascii_case("bearer") && !token.is_empty()).then_some(token)
 }
 
+/// The token of an `Authorization: DPoP` header (RFC 9449 section 7.1).
+pub(crate) fn dpop_token(headers: &HeaderMap) -> Option<&str> {
+    let v = headers.get(AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, token) = v.split_once(' ')?;
+    let token = token.trim();
+    (scheme.eq_ignore_ascii_case("dpop") && !token.is_empty()).then_some(token)
+}
+
 /// What a signed-in request may do on a route beyond an ordinary one's: a mark its surface
 /// registered it with ([`super::surface::Class`]), found in the request's extensions.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -206,6 +214,10 @@ impl FromRequestParts<AppState> for CurrentSession {
         let access = access(parts, state);
         let mut auth = if let Some(token) = bearer(&parts.headers) {
             state.auth.authenticate_bearer(token, access).await?
+        } else if let Some(token) = dpop_token(&parts.headers) {
+            let proof = parts.headers.get("dpop").and_then(|v| v.to_str().ok());
+            let (method, path) = (parts.method.as_str(), parts.uri.path());
+            state.auth.authenticate_dpop(token, proof, method, path, access).await?
         } else {
             match super::cookies::value(&parts.headers, &state.auth.settings().session_cookie) {
                 Some(token) => state.auth.authenticate_cookie(&token, access).await?,

@@ -74,10 +74,11 @@ pub(crate) async fn origin(
     use axum::http::Method;
     let changes_state =
         matches!(*req.method(), Method::POST | Method::PUT | Method::PATCH | Method::DELETE);
-    // Only a bearer token exempts a request: a browser never attaches one by itself, whereas
-    // it does replay `Basic` (and other) credentials it has cached for the site, so any other
-    // scheme is no sign that the request was made deliberately.
-    if changes_state && super::extract::bearer(req.headers()).is_none() {
+    // Only a bearer or DPoP token exempts a request: a browser never attaches one by itself,
+    // whereas it does replay `Basic` (and other) credentials it has cached for the site, so
+    // any other scheme is no sign that the request was made deliberately.
+    let token = super::extract::bearer(req.headers()).or(super::extract::dpop_token(req.headers()));
+    if changes_state && token.is_none() {
         let settings = &state.auth.settings();
         let headers = req.headers();
         let site = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok());

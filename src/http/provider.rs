@@ -346,10 +346,7 @@ fn authorization_token(headers: &HeaderMap) -> Option<(String, bool)> {
     if let Some(t) = super::extract::bearer(headers) {
         return Some((t.to_owned(), false));
     }
-    let v = headers.get(AUTHORIZATION)?.to_str().ok()?;
-    let (scheme, rest) = v.split_once(' ')?;
-    let token = rest.trim();
-    (scheme.eq_ignore_ascii_case("dpop") && !token.is_empty()).then(|| (token.to_owned(), true))
+    super::extract::dpop_token(headers).map(|t| (t.to_owned(), true))
 }
 
 /// `GET /oauth2/userinfo` with an access token.

@@ -289,6 +289,7 @@ impl Auth {
                 access_token,
                 expires_in: self.jwt.ttl_secs(),
                 refresh_token: refresh.plain,
+                dpop_bound: false,
             },
         })
     }

@@ -295,6 +295,7 @@ impl Auth {
             access_token: self.jwt.issue(&auth.user.id, &auth.session.id, &context, now / 1000)?,
             expires_in: self.jwt.ttl_secs(),
             refresh_token: String::new(),
+            dpop_bound: false,
         })
     }
 

@@ -39,6 +39,8 @@ pub struct Tokens {
     pub access_token: String,
     pub expires_in: i64,
     pub refresh_token: String,
+    /// The access token is bound to a DPoP key (`token_type: "DPoP"`).
+    pub dpop_bound: bool,
 }
 
 impl std::fmt::Debug for Tokens {
@@ -47,34 +49,68 @@ impl std::fmt::Debug for Tokens {
     }
 }
 
+fn invalid_dpop_proof() -> AppError {
+    AppError::unauthorized(
+        ErrorCode::InvalidRefreshToken,
+        "This session is bound to a DPoP key: send a valid DPoP proof made with it",
+    )
+}
+
 fn invalid_refresh() -> AppError {
     AppError::unauthorized(ErrorCode::InvalidRefreshToken, "Invalid or expired refresh token")
 }
 
 impl Auth {
-    /// Rotates a refresh token: the old one is spent, a new pair is issued.
-    pub async fn refresh(&self, refresh_token: Option<&str>) -> Result<Tokens> {
+    /// Rotates a refresh token: the old one is spent, a new pair is issued. With a DPoP proof
+    /// (RFC 9449) the session opts into DPoP: it is bound to the proof's key, its access
+    /// tokens carry `cnf.jkt`, and each later refresh needs a proof of the same key (one
+    /// without is refused before the token is spent).
+    pub async fn refresh(&self, refresh_token: Option<&str>, dpop: Option<&str>) -> Result<Tokens> {
         let presented = refresh_token
             .filter(|t| !t.is_empty())
             .ok_or_else(|| AppError::missing("refresh_token"))?;
+        let jkt = match dpop {
+            None => None,
+            Some(proof) => {
+                let url = format!("{}/api/auth/refresh", self.settings.public_url);
+                let want = super::dpop::Expected {
+                    htm: "POST",
+                    htu: &url,
+                    access_token: None,
+                    nonce: false,
+                };
+                Some(self.check_dpop(proof, &want).await.map_err(|_| invalid_dpop_proof())?)
+            }
+        };
+        let old_hash = hash_token(presented.trim());
+        let bound = self.store.session_dpop_key_by_refresh(&old_hash).await?;
+        if bound.is_some() && bound != jkt {
+            return Err(invalid_dpop_proof());
+        }
         let next = OpaqueToken::generate();
         let now = now_ms();
         let grace = self.settings.refresh_reuse_grace.as_millis() as i64;
-        match self
-            .store
-            .rotate_refresh(&hash_token(presented.trim()), &next.hash, now, grace)
-            .await?
-        {
-            RefreshOutcome::Rotated(found) => Ok(Tokens {
-                access_token: self.jwt.issue(
+        match self.store.rotate_refresh(&old_hash, &next.hash, now, grace).await? {
+            RefreshOutcome::Rotated(found) => {
+                if let (None, Some(jkt)) = (&bound, &jkt) {
+                    self.store.bind_session_to_dpop_key(&found.0.id, jkt).await?;
+                }
+                let context =
+                    AuthContext { amr: found.0.amr.clone(), auth_time: found.0.auth_time / 1000 };
+                let access_token = self.jwt.issue_bound(
                     &found.1.id,
                     &found.0.id,
-                    &AuthContext { amr: found.0.amr.clone(), auth_time: found.0.auth_time / 1000 },
+                    &context,
                     now / 1000,
-                )?,
-                expires_in: self.jwt.ttl_secs(),
-                refresh_token: next.plain,
-            }),
+                    jkt.as_deref(),
+                )?;
+                Ok(Tokens {
+                    access_token,
+                    expires_in: self.jwt.ttl_secs(),
+                    refresh_token: next.plain,
+                    dpop_bound: jkt.is_some(),
+                })
+            }
             RefreshOutcome::SpentWithinGrace | RefreshOutcome::Invalid => Err(invalid_refresh()),
             RefreshOutcome::ReuseDetected => {
                 tracing::warn!("spent refresh token presented again; its session is revoked");
@@ -86,6 +122,58 @@ impl Auth {
     /// Authenticates an access token: signature, algorithm, expiry, issuer, audience, and that
     /// its session is still live and its user active.
     pub async fn authenticate_bearer(&self, token: &str, access: Access) -> Result<Authenticated> {
+        let claims = self.verified_access_token(token).await?;
+        // A DPoP-bound token is never a bearer token (RFC 9449 section 7.1).
+        if claims.cnf.is_some() {
+            return Err(AppError::unauthenticated());
+        }
+        self.session_of(&claims, access).await
+    }
+
+    /// Authenticates a DPoP-bound access token (`Authorization: DPoP`) with the request's
+    /// proof: made by the key the token is bound to, for this method and URL, with the token's
+    /// hash (`ath`), once.
+    pub async fn authenticate_dpop(
+        &self,
+        token: &str,
+        proof: Option<&str>,
+        method: &str,
+        path: &str,
+        access: Access,
+    ) -> Result<Authenticated> {
+        let claims = self.verified_access_token(token).await?;
+        let (Some(cnf), Some(proof)) = (&claims.cnf, proof) else {
+            return Err(AppError::unauthenticated());
+        };
+        let url = format!("{}{path}", self.settings.public_url);
+        let want = super::dpop::Expected {
+            htm: method,
+            htu: &url,
+            access_token: Some(token),
+            nonce: false,
+        };
+        match self.check_dpop(proof, &want).await {
+            Ok(jkt) if jkt == cnf.jkt => self.session_of(&claims, access).await,
+            _ => Err(AppError::unauthenticated()),
+        }
+    }
+
+    async fn session_of(
+        &self,
+        claims: &crate::auth::AccessClaims,
+        access: Access,
+    ) -> Result<Authenticated> {
+        let now = now_ms();
+        let live = self
+            .store
+            .session_by_id(&claims.sid, now)
+            .await?
+            .filter(|l| l.user.id == claims.sub)
+            .ok_or_else(AppError::unauthenticated)?;
+        self.authenticated(live, now, access).await
+    }
+
+    async fn verified_access_token(&self, token: &str) -> Result<crate::auth::AccessClaims> {
         let claims = match self.jwt.verify(token) {
             Ok(c) => c,
             Err(TokenError::UnknownKey) => {
@@ -97,14 +185,7 @@ impl Auth {
             }
             Err(TokenError::Invalid) => return Err(AppError::unauthenticated()),
         };
-        let now = now_ms();
-        let live = self
-            .store
-            .session_by_id(&claims.sid, now)
-            .await?
-            .filter(|l| l.user.id == claims.sub)
-            .ok_or_else(AppError::unauthenticated)?;
-        self.authenticated(live, now, access).await
+        Ok(claims)
     }
 
     /// Authenticates a session-cookie token.

@@ -435,6 +435,29 @@ impl Store {
 
     /// Spends refresh token `old_hash` and makes `new_hash` the session's refresh token, or
     /// says why not. Reuse of a spent token after `grace_ms` revokes the session.
+    /// The DPoP key the session of refresh token `hash` is bound to, if any.
+    pub async fn session_dpop_key_by_refresh(&self, hash: &str) -> Result<Option<String>> {
+        let jkt: Option<super::row::NullableText> = self
+            .q_scalar(
+                "SELECT s.dpop_jkt FROM refresh_tokens r JOIN sessions s ON s.id = r.session_id \
+                   WHERE r.token_hash = $1",
+            )
+            .bind(hash.to_owned())
+            .fetch_optional(self.db())
+            .await?;
+        Ok(jkt.and_then(|j| j.0))
+    }
+
+    /// Binds a session to a DPoP key, once.
+    pub async fn bind_session_to_dpop_key(&self, session_id: &str, jkt: &str) -> Result<()> {
+        self.q("UPDATE sessions SET dpop_jkt = $1 WHERE id = $2 AND dpop_jkt IS NULL")
+            .bind(jkt.to_owned())
+            .bind(session_id.to_owned())
+            .execute(self.db())
+            .await?;
+        Ok(())
+    }
+
     pub async fn rotate_refresh(
         &self,
         old_hash: &str,

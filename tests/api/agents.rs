@@ -446,7 +446,92 @@ async fn the_server_can_require_every_request_to_be_pushed(db: Db) {
     assert_eq!(discovery["require_pushed_authorization_requests"], true);
 }
 
+/// `POST /api/auth/refresh` with an optional DPoP proof.
+async fn first_party_refresh(
+    app: &TestApp,
+    rt: &str,
+    proof: Option<String>,
+) -> (StatusCode, Value) {
+    let mut req = app.client.post(app.url("/api/auth/refresh")).json(&json!({"refresh_token": rt}));
+    if let Some(p) = proof {
+        req = req.header("dpop", p);
+    }
+    let res = req.send().await.unwrap();
+    (res.status(), res.json().await.unwrap())
+}
+
+fn payload(jwt: &str) -> Value {
+    let part = jwt.split('.').nth(1).unwrap();
+    serde_json::from_slice(&URL_SAFE_NO_PAD.decode(part).unwrap()).unwrap()
+}
+
+async fn a_first_party_session_opts_into_dpop_with_a_proof_at_refresh(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let login = app.user("first-party-dpop@example.com").await;
+    let key = DpopKey::new();
+    let refresh_url = app.url("/api/auth/refresh");
+    let (status, tokens) = first_party_refresh(
+        &app,
+        &login.refresh_token,
+        Some(key.proof("POST", &refresh_url, json!({}))),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{tokens}");
+    assert_eq!(tokens["token_type"], "DPoP");
+    let access = tokens["access_token"].as_str().unwrap().to_owned();
+    assert_eq!(payload(&access)["cnf"]["jkt"], key.jkt.as_str());
+
+    // The bound token: only as DPoP, with a fresh proof of the key for this request.
+    let user_url = app.url("/api/auth/user");
+    let call = |scheme: &'static str, proof: Option<String>| {
+        let mut req = app
+            .client
+            .get(app.url("/api/auth/user"))
+            .header(AUTHORIZATION, format!("{scheme} {access}"));
+        if let Some(p) = proof {
+            req = req.header("dpop", p);
+        }
+        async move { req.send().await.unwrap().status() }
+    };
+    assert_eq!(call("Bearer", None).await, StatusCode::UNAUTHORIZED);
+    assert_eq!(call("DPoP", None).await, StatusCode::UNAUTHORIZED);
+    let other = DpopKey::new();
+    assert_eq!(
+        call("DPoP", Some(other.proof("GET", &user_url, json!({"ath": ath(&access)})))).await,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        call(
+            "DPoP",
+            Some(key.proof("GET", &app.url("/api/auth/sessions"), json!({"ath": ath(&access)})))
+        )
+        .await,
+        StatusCode::UNAUTHORIZED
+    );
+    let good = key.proof("GET", &user_url, json!({"ath": ath(&access)}));
+    assert_eq!(call("DPoP", Some(good.clone())).await, StatusCode::OK);
+    assert_eq!(call("DPoP", Some(good)).await, StatusCode::UNAUTHORIZED, "replayed");
+
+    // From now on the session's refreshes need the key; a refused one spends nothing.
+    let rt = tokens["refresh_token"].as_str().unwrap();
+    let (status, _) = first_party_refresh(&app, rt, None).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    let (status, _) =
+        first_party_refresh(&app, rt, Some(other.proof("POST", &refresh_url, json!({})))).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    let (status, again) =
+        first_party_refresh(&app, rt, Some(key.proof("POST", &refresh_url, json!({})))).await;
+    assert_eq!(status, StatusCode::OK, "{again}");
+    assert_eq!(payload(again["access_token"].as_str().unwrap())["cnf"]["jkt"], key.jkt.as_str());
+    // A session that did not opt in keeps bearer tokens.
+    let plain = app.login("first-party-dpop@example.com", crate::helpers::PASSWORD).await;
+    assert_eq!(app.user_status_bearer(&plain.access_token).await, StatusCode::OK);
+    let (status, body) = first_party_refresh(&app, &plain.refresh_token, None).await;
+    assert_eq!((status, body["token_type"].as_str()), (StatusCode::OK, Some("Bearer")));
+}
+
 backends!(
+    a_first_party_session_opts_into_dpop_with_a_proof_at_refresh,
     a_resource_becomes_the_audience_and_only_allowed_ones_are_given,
     dpop_binds_tokens_to_the_key_that_proved_possession,
     a_dpop_nonce_is_required_when_the_server_asks,

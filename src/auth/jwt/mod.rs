@@ -41,6 +41,10 @@ pub struct AccessClaims {
     pub aal: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub acr: String,
+    /// Bound to a DPoP key (RFC 9449): its thumbprint, `{"jkt"}`. Such a token is accepted only
+    /// with `Authorization: DPoP` and a proof of that key.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cnf: Option<crate::service::provider::Confirmation>,
 }
 
 /// How and when the user behind a token authenticated.
@@ -203,6 +207,18 @@ impl Jwt {
         context: &AuthContext,
         now_secs: i64,
     ) -> anyhow::Result<String> {
+        self.issue_bound(user_id, session_id, context, now_secs, None)
+    }
+
+    /// [`Jwt::issue`], bound to the DPoP key `jkt` when there is one.
+    pub fn issue_bound(
+        &self,
+        user_id: &str,
+        session_id: &str,
+        context: &AuthContext,
+        now_secs: i64,
+        jkt: Option<&str>,
+    ) -> anyhow::Result<String> {
         let claims = AccessClaims {
             sub: user_id.to_owned(),
             sid: session_id.to_owned(),
@@ -215,6 +231,7 @@ impl Jwt {
             auth_time: context.auth_time,
             aal: context.aal().to_owned(),
             acr: context.aal().to_owned(),
+            cnf: jkt.map(|j| crate::service::provider::Confirmation { jkt: j.to_owned() }),
         };
         let keys = self.current();
         let (header, key) = match &*keys {

@@ -41,12 +41,15 @@ pub async fn login(
     responses((status = 200, body = RefreshResponse), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody)))]
 pub async fn refresh(
     State(state): State<AppState>,
+    headers: axum::http::HeaderMap,
     Input(req): Input<RefreshRequest>,
 ) -> Result<Json<RefreshResponse>> {
-    let t = state.auth.refresh(req.refresh_token.as_deref()).await?;
+    // An optional DPoP proof (RFC 9449) opts the session into DPoP-bound tokens.
+    let dpop = headers.get("dpop").and_then(|v| v.to_str().ok());
+    let t = state.auth.refresh(req.refresh_token.as_deref(), dpop).await?;
     Ok(Json(RefreshResponse {
         access_token: t.access_token,
-        token_type: "Bearer".into(),
+        token_type: if t.dpop_bound { "DPoP" } else { "Bearer" }.into(),
         expires_in: t.expires_in,
         refresh_token: t.refresh_token,
     }))
