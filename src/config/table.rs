@@ -70,6 +70,10 @@ settings! {
     "PORTCULLIS_DYNAMIC_REGISTRATION", Fixed("off"), Text, "dynamic client registration (RFC 7591) at `/oauth2/register`: `off`, `open` (anyone may register a client), or `token` (with an initial access token from `portcullis client registration-token create`)";
     "PORTCULLIS_DYNAMIC_REGISTRATION_PER_IP_PER_HOUR", Fixed("20"), Number, "registrations per client IP per hour (a burst as large); `0` off";
     "PORTCULLIS_DYNAMIC_REGISTRATION_UNUSED_TTL", Fixed("24h"), Duration, "a dynamically registered client that no one has signed in to within this is deleted by housekeeping";
+    "PORTCULLIS_CLIENT_METADATA_DOCUMENTS", Fixed("false"), Bool, "an https URL as `client_id` names the client by its metadata document (draft-ietf-oauth-client-id-metadata-document, as MCP uses it), fetched from that URL: a public client that is always asked for consent";
+    "PORTCULLIS_CLIENT_METADATA_HOSTS", Fixed(""), List, "the hosts whose metadata documents are fetched; empty: any host with a public address";
+    "PORTCULLIS_CLIENT_METADATA_CA_FILE", Unset, Text, "a PEM file of certificates trusted besides the usual roots when fetching metadata documents (tests, a private CA)";
+    "PORTCULLIS_CLIENT_METADATA_ALLOW_LOOPBACK", Fixed("false"), Bool, "for tests and local development only (refused outside dev mode): metadata documents may also be fetched from loopback addresses, over plain `http://` too";
     "PORTCULLIS_SESSION_TTL", Fixed("30d"), Duration, "absolute lifetime of a session and its refresh tokens";
     "PORTCULLIS_SESSION_COOKIE", Derived("`session_id`, `__Host-session_id` on https"), Text, "a name set explicitly is used as it is";
     "PORTCULLIS_REAUTH_WINDOW", Fixed("10m"), Duration, "changing a second factor needs an authentication this recent, or a fresh password or code";

@@ -173,6 +173,8 @@ pub enum Sweep {
     UnusedClients,
     /// Expired initial access tokens.
     InitialTokens,
+    /// Clients known by a metadata document, stale before the given time and unused.
+    DocumentClients,
 }
 
 impl Store {
@@ -197,6 +199,7 @@ impl Store {
             Sweep::Logouts => OLD_LOGOUTS,
             Sweep::UnusedClients => UNUSED_CLIENTS,
             Sweep::InitialTokens => EXPIRED_INITIAL_TOKENS,
+            Sweep::DocumentClients => super::metadata_documents::STALE_DOCUMENT_CLIENTS,
         };
         Ok(self.q(sql).bind(at).execute(self.db()).await?.rows_affected())
     }
