@@ -17,7 +17,8 @@
 //!   whose session ended and that hold no refresh token or code, revoked access tokens past
 //!   their expiry, back-channel logout notices delivered or given up as long ago as mail,
 //!   dynamically registered clients nobody signed in to within
-//!   `PORTCULLIS_DYNAMIC_REGISTRATION_UNUSED_TTL`, and expired initial access tokens.
+//!   `PORTCULLIS_DYNAMIC_REGISTRATION_UNUSED_TTL`, expired initial access tokens, and clients
+//!   known by a metadata document, stale for [`DOCUMENT_KEPT`], with no grant or consent left.
 //!
 //! The audit log is kept. Every node runs the job; the deletes are idempotent, so two nodes at
 //! once only share the work, and the interval is jittered so they rarely meet.
@@ -40,6 +41,10 @@ pub const MAIL_RETENTION: Duration = Duration::from_secs(7 * 24 * 3600);
 /// Authorization codes are kept this long after they expire, so a spent code presented again
 /// still revokes what it issued (OAuth 2.1 section 4.1.3) instead of being merely unknown.
 const CODE_KEPT: Duration = Duration::from_secs(3600);
+
+/// A client known by its metadata document, unused (no grant or consent), is deleted this long
+/// after its copy went stale (its next use fetches the document again).
+pub const DOCUMENT_KEPT: Duration = Duration::from_secs(24 * 3600);
 
 /// Batches per kind in one run at most, so one run never holds the database for long; what
 /// is left waits for the next run.
@@ -105,6 +110,7 @@ pub async fn run_once(auth: &Auth, now: i64, stop: Option<&CancellationToken>) -
         (Sweep::UnusedClients, "oauth_clients", unused_cutoff),
         (Sweep::InitialTokens, "oauth_initial_tokens", now),
         (Sweep::PushedRequests, "oauth_par_requests", now),
+        (Sweep::DocumentClients, "oauth_client_documents", now - DOCUMENT_KEPT.as_millis() as i64),
     ];
     for (what, kind, at) in kinds {
         let mut deleted = 0;
@@ -139,7 +145,8 @@ pub async fn run_once(auth: &Auth, now: i64, stop: Option<&CancellationToken>) -
             | Sweep::Logouts
             | Sweep::UnusedClients
             | Sweep::InitialTokens
-            | Sweep::PushedRequests => swept.provider += deleted,
+            | Sweep::PushedRequests
+            | Sweep::DocumentClients => swept.provider += deleted,
         }
     }
     let retired = auth.retire_keys(now).await?.len() as u64;

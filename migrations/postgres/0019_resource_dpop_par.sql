@@ -21,6 +21,7 @@ CREATE TABLE oauth_par_requests (
     expires_at   BIGINT NOT NULL
 );
 CREATE INDEX oauth_par_requests_expiry ON oauth_par_requests(expires_at);
+CREATE INDEX oauth_par_requests_client ON oauth_par_requests(client_id);
 -- sessions.dpop_jkt: the DPoP key a first-party session opted into (its first refresh with a
 -- proof); from then on its refreshes need a proof of that key and its access tokens are bound.
 ALTER TABLE sessions ADD COLUMN dpop_jkt TEXT;

@@ -5,6 +5,7 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::net::SocketAddr;
+use std::path::PathBuf;
 use std::time::Duration;
 
 use super::sources::{ConfigError, Layers};
@@ -334,6 +335,7 @@ pub(super) fn build(mut layers: Layers) -> Result<Settings, ConfigError> {
         })?,
         require_par: p.bool("PORTCULLIS_REQUIRE_PAR")?,
         dpop_nonce: p.bool("PORTCULLIS_DPOP_NONCE")?,
+        client_metadata: client_metadata(&p, dev)?,
         webhook_poll_interval: p.nonzero_duration("PORTCULLIS_WEBHOOK_POLL_INTERVAL")?,
         webhook_retry_base: p.nonzero_duration("PORTCULLIS_WEBHOOK_RETRY_BASE")?,
         webhook_max_attempts: p.number("PORTCULLIS_WEBHOOK_MAX_ATTEMPTS")?.max(1) as u32,
@@ -459,6 +461,51 @@ impl Parser<'_> {
         }
         Ok(d)
     }
+}
+
+/// `PORTCULLIS_CLIENT_METADATA_*`. The CA file is read now, so a missing or unreadable one
+/// stops startup instead of failing every fetch; loopback fetching is for tests and local
+/// development, so it needs dev mode.
+fn client_metadata(
+    p: &Parser<'_>,
+    dev: bool,
+) -> Result<super::ClientMetadataDocuments, ConfigError> {
+    let hosts = p
+        .string("PORTCULLIS_CLIENT_METADATA_HOSTS")
+        .split(',')
+        .map(|h| h.trim().trim_end_matches('.').to_ascii_lowercase())
+        .filter(|h| !h.is_empty())
+        .collect::<Vec<_>>();
+    if let Some(bad) = hosts.iter().find(|h| url::Host::parse(h).is_err() || h.contains(':')) {
+        let why = format!("{bad:?} is not a host name (list hosts, without scheme or port)");
+        return Err(p.err("PORTCULLIS_CLIENT_METADATA_HOSTS", why));
+    }
+    let ca_file = p.optional("PORTCULLIS_CLIENT_METADATA_CA_FILE").map(PathBuf::from);
+    if let Some(path) = &ca_file {
+        let pem = std::fs::read(path).map_err(|e| {
+            p.err("PORTCULLIS_CLIENT_METADATA_CA_FILE", format!("{}: {e}", path.display()))
+        })?;
+        openidconnect::reqwest::Certificate::from_pem_bundle(&pem)
+            .ok()
+            .filter(|certs| !certs.is_empty())
+            .ok_or_else(|| {
+                let why = format!("{} holds no PEM certificate", path.display());
+                p.err("PORTCULLIS_CLIENT_METADATA_CA_FILE", why)
+            })?;
+    }
+    let allow_loopback = p.bool("PORTCULLIS_CLIENT_METADATA_ALLOW_LOOPBACK")?;
+    if allow_loopback && !dev {
+        return Err(p.err(
+            "PORTCULLIS_CLIENT_METADATA_ALLOW_LOOPBACK",
+            "is for tests and local development: it needs PORTCULLIS_DEV=true",
+        ));
+    }
+    Ok(super::ClientMetadataDocuments {
+        enabled: p.bool("PORTCULLIS_CLIENT_METADATA_DOCUMENTS")?,
+        hosts,
+        ca_file,
+        allow_loopback,
+    })
 }
 
 /// A listen address: `IP:PORT` (`[::1]:8080` for IPv6), or `localhost:PORT`, read as

@@ -54,6 +54,20 @@ pub enum DynamicRegistration {
     Token,
 }
 
+/// `PORTCULLIS_CLIENT_METADATA_*`: client ID metadata documents (docs/provider.md).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ClientMetadataDocuments {
+    /// `PORTCULLIS_CLIENT_METADATA_DOCUMENTS`: an https URL as `client_id` is fetched.
+    pub enabled: bool,
+    /// `PORTCULLIS_CLIENT_METADATA_HOSTS`, lower case: only these hosts (empty: any public one).
+    pub hosts: Vec<String>,
+    /// `PORTCULLIS_CLIENT_METADATA_CA_FILE`: PEM certificates trusted besides the usual roots.
+    pub ca_file: Option<PathBuf>,
+    /// `PORTCULLIS_CLIENT_METADATA_ALLOW_LOOPBACK`: loopback addresses and plain http on them
+    /// (dev mode only).
+    pub allow_loopback: bool,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LogFormat {
     Text,
@@ -166,6 +180,8 @@ pub struct Settings {
     pub require_par: bool,
     /// `PORTCULLIS_DPOP_NONCE`.
     pub dpop_nonce: bool,
+    /// `PORTCULLIS_CLIENT_METADATA_*`.
+    pub client_metadata: ClientMetadataDocuments,
     /// `PORTCULLIS_WEBHOOK_POLL_INTERVAL`
     pub webhook_poll_interval: Duration,
     /// `PORTCULLIS_WEBHOOK_RETRY_BASE`

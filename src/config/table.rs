@@ -73,6 +73,10 @@ settings! {
     "PORTCULLIS_RESOURCES", Unset, List, "resource indicators (RFC 8707) every client may ask tokens for (each client may be allowed more): absolute URIs, or prefixes written `https://api.example.com/*`; the token's `aud` is the resource";
     "PORTCULLIS_REQUIRE_PAR", Fixed("false"), Bool, "every authorization request must be pushed first (RFC 9126, `/oauth2/par`); a client can also be required to alone";
     "PORTCULLIS_DPOP_NONCE", Fixed("false"), Bool, "DPoP proofs (RFC 9449) at the token endpoint must carry a nonce this server issued (`DPoP-Nonce`), so a proof made ahead of time is refused";
+    "PORTCULLIS_CLIENT_METADATA_DOCUMENTS", Fixed("false"), Bool, "an https URL as `client_id` names the client by its metadata document (draft-ietf-oauth-client-id-metadata-document, as MCP uses it), fetched from that URL: a public client that is always asked for consent";
+    "PORTCULLIS_CLIENT_METADATA_HOSTS", Fixed(""), List, "the hosts whose metadata documents are fetched; empty: any host with a public address";
+    "PORTCULLIS_CLIENT_METADATA_CA_FILE", Unset, Text, "a PEM file of certificates trusted besides the usual roots when fetching metadata documents (tests, a private CA)";
+    "PORTCULLIS_CLIENT_METADATA_ALLOW_LOOPBACK", Fixed("false"), Bool, "for tests and local development only (refused outside dev mode): metadata documents may also be fetched from loopback addresses, over plain `http://` too";
     "PORTCULLIS_SESSION_TTL", Fixed("30d"), Duration, "absolute lifetime of a session and its refresh tokens";
     "PORTCULLIS_SESSION_COOKIE", Derived("`session_id`, `__Host-session_id` on https"), Text, "a name set explicitly is used as it is";
     "PORTCULLIS_REAUTH_WINDOW", Fixed("10m"), Duration, "changing a second factor needs an authentication this recent, or a fresh password or code";

@@ -40,6 +40,9 @@ pub const MANAGED_BY_CONFIG: &str = "config";
 pub const MANAGED_BY_API: &str = "api";
 /// A client that registered itself at `/oauth2/register` (RFC 7591).
 pub const MANAGED_BY_DYNAMIC: &str = "dynamic";
+/// A client whose `client_id` is the URL of its metadata document, written from it. (Each of
+/// these fits `managed_by`: 16 characters on MySQL.)
+pub const MANAGED_BY_METADATA_DOCUMENT: &str = "document";
 
 /// A registered client. Its secret is never here: only its hash, in the store.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -11,7 +11,7 @@ use super::audit::Event;
 use super::{Auth, ClientInfo};
 use crate::auth::{hash_token, OpaqueToken};
 use crate::clock::now_ms;
-use crate::domain::client::{MANAGED_BY_API, MANAGED_BY_CONFIG};
+use crate::domain::client::{MANAGED_BY_API, MANAGED_BY_CONFIG, MANAGED_BY_METADATA_DOCUMENT};
 use crate::domain::{AuditEvent, AuthMethod, OAuthClient};
 use crate::error::{AppError, ErrorCode, Result};
 use crate::store::Audit;
@@ -78,8 +78,9 @@ pub struct ClientView {
     pub id_token_signed_response_alg: String,
     pub resources: Vec<String>,
     pub require_pushed_authorization_requests: bool,
-    /// `api` (command line, admin API), `config` (rewritten from the configuration at start) or
-    /// `dynamic` (registered itself at `/oauth2/register`).
+    /// `api` (command line, admin API), `config` (rewritten from the configuration at start),
+    /// `dynamic` (registered itself at `/oauth2/register`) or `document` (its
+    /// `client_id` is the URL of its metadata document, from which it is written).
     pub managed_by: String,
     pub created_at: String,
     pub updated_at: String,
@@ -301,6 +302,12 @@ impl Auth {
             return Err(invalid("client_id cannot be changed"));
         }
         let stored = self.store.client(client_id).await?.ok_or_else(no_such_client)?;
+        if stored.client.managed_by == MANAGED_BY_METADATA_DOCUMENT {
+            return Err(invalid(
+                "this client is described by the metadata document at its \
+                                client_id, which rewrites it: change the document",
+            ));
+        }
         let mut client = apply(stored.client, spec)?;
         client.updated_at = now_ms();
         if !self.store.update_client(&client).await? {

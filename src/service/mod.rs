@@ -9,6 +9,7 @@ mod clients;
 pub mod dpop;
 mod email_login;
 mod login;
+pub mod metadata_document;
 mod mfa;
 mod oauth;
 mod passkey;
@@ -72,6 +73,8 @@ pub struct Auth {
     id_keys: tokio::sync::OnceCell<crate::auth::idkeys::IdKeys>,
     /// The key sets of `private_key_jwt` clients.
     client_keys: provider::ClientKeys,
+    /// Client metadata documents being fetched (`service::metadata_document`).
+    metadata_fetches: metadata_document::Fetches,
 }
 
 /// An access token with an unknown key id re-reads the key table at most this often, however
@@ -237,6 +240,7 @@ impl Auth {
             last_forced_reload: std::sync::atomic::AtomicI64::new(0),
             id_keys: tokio::sync::OnceCell::new(),
             client_keys: provider::ClientKeys::default(),
+            metadata_fetches: metadata_document::Fetches::default(),
             mailer,
             limits: Arc::new(limits),
             metrics,

@@ -586,6 +586,9 @@ impl Auth {
         doc["pushed_authorization_request_endpoint"] = e("/oauth2/par").into();
         doc["require_pushed_authorization_requests"] = self.settings.require_par.into();
         doc["dpop_signing_alg_values_supported"] = super::dpop::ALGORITHMS.into();
+        if self.settings.client_metadata.enabled {
+            doc["client_id_metadata_document_supported"] = true.into();
+        }
         doc
     }
 
@@ -614,7 +617,8 @@ impl Auth {
                 (id, AuthMethod::PrivateKeyJwt)
             }
         };
-        let stored = self.store.client(&id).await?.ok_or_else(unknown)?;
+        let stored = self.find_client(&id).await.map_err(OAuthError::for_client)?;
+        let stored = stored.ok_or_else(unknown)?;
         // A client with a secret may present it either way, in the header or in the body:
         // both carry the same secret, and libraries differ in their default (openid-client
         // posts it, most others use Basic). Keys and public clients use their method only.
@@ -850,7 +854,7 @@ impl Auth {
         let Some(client_id) = client_id else {
             return Err(page_error("The request names no client (client_id is missing)."));
         };
-        let stored = self.store.client(client_id).await.map_err(|e| Refusal::Page(e.into()))?;
+        let stored = self.find_client(client_id).await.map_err(Refusal::Page)?;
         let Some(client) = stored.map(|s| s.client) else {
             return Err(page_error("No application is registered with this client_id."));
         };

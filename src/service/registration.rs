@@ -36,7 +36,7 @@ const METHODS: &[&str] = &["client_secret_basic", "client_secret_post", "none"];
 /// The metadata a client sends (RFC 7591 section 2). Fields it does not know are ignored, as
 /// the RFC says; a known field of the wrong type is refused.
 #[derive(Debug, Default, Deserialize)]
-struct Metadata {
+pub(super) struct Metadata {
     redirect_uris: Option<Vec<String>>,
     token_endpoint_auth_method: Option<String>,
     grant_types: Option<Vec<String>>,
@@ -70,7 +70,7 @@ pub fn invalid_token() -> OAuthError {
 
 /// Reads the body into the full specification of a registered client: every field set, so a
 /// replacement (RFC 7592) drops what it leaves out.
-fn spec_of(body: &[u8]) -> Result<(ClientSpec, Metadata), OAuthError> {
+pub(super) fn spec_of(body: &[u8]) -> Result<(ClientSpec, Metadata), OAuthError> {
     let value: Value = serde_json::from_slice(body)
         .map_err(|_| metadata_error("the body must be a JSON object of client metadata"))?;
     if !value.is_object() {

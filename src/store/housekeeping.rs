@@ -180,6 +180,8 @@ pub enum Sweep {
     InitialTokens,
     /// Expired pushed authorization requests.
     PushedRequests,
+    /// Clients known by a metadata document, stale before the given time and unused.
+    DocumentClients,
 }
 
 impl Store {
@@ -205,6 +207,7 @@ impl Store {
             Sweep::UnusedClients => UNUSED_CLIENTS,
             Sweep::InitialTokens => EXPIRED_INITIAL_TOKENS,
             Sweep::PushedRequests => EXPIRED_PUSHED_REQUESTS,
+            Sweep::DocumentClients => super::metadata_documents::STALE_DOCUMENT_CLIENTS,
         };
         Ok(self.q(sql).bind(at).execute(self.db()).await?.rows_affected())
     }

@@ -43,6 +43,7 @@ mod error;
 mod housekeeping;
 mod keys;
 mod lease;
+mod metadata_documents;
 mod mfa;
 mod outbox;
 mod passkeys;

@@ -404,6 +404,7 @@ impl Store {
             "DELETE FROM oauth_consents WHERE client_id = $1",
             "DELETE FROM oauth_par_requests WHERE client_id = $1",
             "DELETE FROM oauth_client_registrations WHERE client_id = $1",
+            "DELETE FROM oauth_client_documents WHERE client_id = $1",
         ] {
             self.q(sql).bind(client_id.to_owned()).execute(self.on(&mut *tx)).await?;
         }

@@ -44,7 +44,7 @@ fn free_port() -> u16 {
 
 /// `tests/oidc/rp`, when `node` and the packages are there. Otherwise `None` after saying so,
 /// or, under `CI=true`, a failure: CI must run these tests, not skip them.
-fn rp_dir() -> Option<PathBuf> {
+pub(crate) fn rp_dir() -> Option<PathBuf> {
     let oidc = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/oidc");
     let node = Command::new("node").arg("--version").output().is_ok_and(|o| o.status.success());
     let packages = ["openid-client", "oauth4webapi", "jose"]
@@ -66,7 +66,7 @@ fn rp_dir() -> Option<PathBuf> {
 /// Runs `script` with `env` (nothing else of this process's environment that the scripts
 /// read), waiting at most two minutes; its one JSON line. A script that stopped on an error
 /// prints `{"fatal"}`: that fails the test with the library's message.
-async fn run(dir: &Path, script: &str, env: Vec<(&'static str, String)>) -> Value {
+pub(crate) async fn run(dir: &Path, script: &str, env: Vec<(&'static str, String)>) -> Value {
     let dir = dir.to_path_buf();
     let script = script.to_owned();
     // The server runs on this test's runtime: wait for node on a blocking thread.

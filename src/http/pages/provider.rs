@@ -104,6 +104,9 @@ async fn step(
                 .unwrap_or_else(|| req.redirect_uri.clone());
             let ctx = context! {
                 client_name => &req.client.name,
+                // A client known by its metadata document names itself: the page says where
+                // that name comes from, the one thing about it Portcullis has checked.
+                document_host => crate::service::metadata_document::document_host(&req.client),
                 account => &auth.user.email,
                 scopes,
                 redirect_host,

@@ -1,0 +1,12 @@
+-- Client ID metadata documents (draft-ietf-oauth-client-id-metadata-document; docs/provider.md).
+-- oauth_client_documents: a client whose client_id is the https URL of its metadata document
+-- (its oauth_clients row is managed_by 'document', written from the document), and
+-- when that copy was fetched and goes stale (from the answer's caching headers, bounded): every
+-- node reads the same copy, and fetches again once it is stale. Housekeeping deletes such a
+-- client long stale with no grant or consent left (it is fetched again at its next use).
+CREATE TABLE oauth_client_documents (
+    client_id  TEXT PRIMARY KEY REFERENCES oauth_clients(client_id) ON DELETE CASCADE,
+    fetched_at BIGINT NOT NULL,
+    expires_at BIGINT NOT NULL
+);
+CREATE INDEX oauth_client_documents_expiry ON oauth_client_documents(expires_at);
