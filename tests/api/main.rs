@@ -22,6 +22,7 @@ mod legacy_root;
 mod limits;
 mod login;
 mod mail;
+mod mcp;
 mod mfa;
 mod nodes;
 mod oauth;
