@@ -23,6 +23,7 @@ mod legacy_root;
 mod limits;
 mod login;
 mod mail;
+mod mcp;
 mod metadata_documents;
 mod mfa;
 mod nodes;
