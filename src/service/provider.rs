@@ -239,6 +239,9 @@ pub struct TokenResponse {
     pub refresh_token: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id_token: Option<String>,
+    /// Omitted when the grant has no scope (an empty `scope` is not RFC 6749 section 3.3's
+    /// syntax): an MCP client may ask for none.
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub scope: String,
 }
 

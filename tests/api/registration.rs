@@ -481,6 +481,7 @@ async fn a_registered_public_client_may_ask_for_no_scope_at_all(db: Db) {
     assert!(tokens["access_token"].is_string());
     assert!(tokens.get("id_token").is_none(), "no openid, no ID token: {tokens}");
     assert!(tokens.get("refresh_token").is_none(), "no offline_access: {tokens}");
+    assert!(tokens.get("scope").is_none(), "no scope, and not an empty one: {tokens}");
     // The token is the person's, for this client; userinfo is OpenID's, so it is refused.
     let res = app
         .client
