@@ -240,6 +240,10 @@ async fn dpop_binds_tokens_to_the_key_that_proved_possession(db: Db) {
         let (status, body, _) = token_dpop(&app, &rp, &bad, &form).await;
         assert_eq!((status, error_of(&body)), (StatusCode::BAD_REQUEST, "invalid_dpop_proof"));
     }
+    // Nor on another node: the proofs seen are in the database.
+    let node = app.another_node(&[]).await;
+    let (status, body, _) = token_dpop(&node, &rp, &proof, &form).await;
+    assert_eq!((status, error_of(&body)), (StatusCode::BAD_REQUEST, "invalid_dpop_proof"));
     // Refused proofs spent nothing: the code still works.
     let fresh = key.proof("POST", &token_url, json!({}));
     let (status, body, _) = token_dpop(&app, &rp, &fresh, &form).await;
