@@ -17,7 +17,8 @@
 //!   whose session ended and that hold no refresh token or code, revoked access tokens past
 //!   their expiry, back-channel logout notices delivered or given up as long ago as mail,
 //!   dynamically registered clients nobody signed in to within
-//!   `PORTCULLIS_DYNAMIC_REGISTRATION_UNUSED_TTL`, and expired initial access tokens.
+//!   `PORTCULLIS_DYNAMIC_REGISTRATION_UNUSED_TTL`, expired initial access tokens, and expired
+//!   device authorization requests (RFC 8628).
 //!
 //! The audit log is kept. Every node runs the job; the deletes are idempotent, so two nodes at
 //! once only share the work, and the interval is jittered so they rarely meet.
@@ -104,6 +105,7 @@ pub async fn run_once(auth: &Auth, now: i64, stop: Option<&CancellationToken>) -
         (Sweep::Logouts, "logout_outbox", mail_cutoff),
         (Sweep::UnusedClients, "oauth_clients", unused_cutoff),
         (Sweep::InitialTokens, "oauth_initial_tokens", now),
+        (Sweep::DeviceCodes, "oauth_device_codes", now),
     ];
     for (what, kind, at) in kinds {
         let mut deleted = 0;
@@ -137,7 +139,8 @@ pub async fn run_once(auth: &Auth, now: i64, stop: Option<&CancellationToken>) -
             | Sweep::RevokedAccessTokens
             | Sweep::Logouts
             | Sweep::UnusedClients
-            | Sweep::InitialTokens => swept.provider += deleted,
+            | Sweep::InitialTokens
+            | Sweep::DeviceCodes => swept.provider += deleted,
         }
     }
     let retired = auth.retire_keys(now).await?.len() as u64;

@@ -1,12 +1,14 @@
 //! The OpenID Connect provider's machine endpoints (docs/provider.md): discovery, the JWKS,
-//! the token endpoint, userinfo, introspection and revocation. Their errors are RFC 6749's
-//! (`{"error", "error_description"}`), not the API's, because OAuth client libraries read
-//! those; their answers are never cached (`Cache-Control: no-store`) except discovery and
-//! the JWKS. No Origin check: nothing here reads a cookie, every request carries its own
-//! credentials, and single-page apps call them from their own origin (the common stack
-//! answers CORS for [`OPEN_TO_ANY_ORIGIN`], without credentials).
+//! the token endpoint, userinfo, introspection, revocation and device authorization (RFC
+//! 8628). Their errors are RFC 6749's (`{"error", "error_description"}`), not the API's,
+//! because OAuth client libraries read those; their answers are never cached
+//! (`Cache-Control: no-store`) except discovery and the JWKS. No Origin check: nothing here
+//! reads a cookie, every request carries its own credentials, and single-page apps call them
+//! from their own origin (the common stack answers CORS for [`OPEN_TO_ANY_ORIGIN`], without
+//! credentials).
 //!
-//! The browser endpoints (authorization, consent, logout) are pages: `pages::provider`.
+//! The browser endpoints (authorization, consent, logout) are pages: `pages::provider`, and
+//! the device flow's verification page `pages::device`.
 
 use std::collections::HashMap;
 
@@ -34,6 +36,7 @@ pub const OPEN_TO_ANY_ORIGIN: &[&str] = &[
     "/oauth2/introspect",
     "/oauth2/revoke",
     "/oauth2/register",
+    "/oauth2/device_authorization",
 ];
 
 /// Whether `path` answers any origin (CORS without credentials): [`OPEN_TO_ANY_ORIGIN`] and
@@ -51,6 +54,7 @@ pub(crate) fn surface(state: Option<&AppState>) -> Surface {
         .get(Limit::None, "/.well-known/oauth-authorization-server", discovery)
         .get(Limit::None, "/oauth2/jwks", jwks)
         .post(Limit::PerIp, "/oauth2/token", token)
+        .post(Limit::PerIp, "/oauth2/device_authorization", device_authorization)
         .get(Limit::None, "/oauth2/userinfo", userinfo)
         .post(Limit::None, "/oauth2/userinfo", userinfo_post)
         .post(Limit::PerIp, "/oauth2/introspect", introspect)
@@ -221,9 +225,27 @@ async fn token(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -
         code_verifier: p.get("code_verifier"),
         refresh_token: p.get("refresh_token"),
         scope: p.get("scope"),
+        device_code: p.get("device_code"),
     };
     match state.auth.token(&client, &params).await {
         Ok(tokens) => fresh_json(tokens),
+        Err(e) => e.into_response(),
+    }
+}
+
+/// `POST /oauth2/device_authorization` (RFC 8628 section 3.1): the client authenticates as at
+/// the token endpoint (a public client by its `client_id` alone).
+async fn device_authorization(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let (client, p) = match authenticated(&state, &headers, &body).await {
+        Ok(found) => found,
+        Err(res) => return res,
+    };
+    match state.auth.device_authorization(&client, p.get("scope").as_deref()).await {
+        Ok(answer) => fresh_json(answer),
         Err(e) => e.into_response(),
     }
 }

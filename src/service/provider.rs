@@ -231,6 +231,8 @@ pub struct TokenParams {
     pub code_verifier: Option<String>,
     pub refresh_token: Option<String>,
     pub scope: Option<String>,
+    /// The device flow's (RFC 8628).
+    pub device_code: Option<String>,
 }
 
 /// The claims of an access token issued to a client (RFC 9068).
@@ -457,6 +459,7 @@ impl Auth {
             "introspection_endpoint": e("/oauth2/introspect"),
             "revocation_endpoint": e("/oauth2/revoke"),
             "end_session_endpoint": e("/oauth2/logout"),
+            "device_authorization_endpoint": e("/oauth2/device_authorization"),
             "scopes_supported": crate::domain::client::KNOWN_SCOPES,
             "response_types_supported": ["code"],
             "response_modes_supported": ["query"],
@@ -944,6 +947,7 @@ impl Auth {
         match grant_type {
             "authorization_code" => self.code_grant(client, p).await,
             "refresh_token" => self.refresh_grant(client, p).await,
+            crate::domain::device::DEVICE_CODE_GRANT => self.device_code_grant(client, p).await,
             _ => self.client_credentials_grant(client, p).await,
         }
     }
@@ -1010,7 +1014,7 @@ impl Auth {
         self.tokens_for(client, &grant, &scopes, nonce.as_deref(), refresh, now).await
     }
 
-    async fn new_provider_refresh(
+    pub(super) async fn new_provider_refresh(
         &self,
         grant_id: &str,
         scope: &str,
@@ -1127,7 +1131,7 @@ impl Auth {
     }
 
     /// The access token (and ID token, with `openid`) of a grant.
-    async fn tokens_for(
+    pub(super) async fn tokens_for(
         &self,
         client: &OAuthClient,
         grant: &LiveGrant,

@@ -116,6 +116,11 @@ const EXPIRED_INITIAL_TOKENS: &str = "DELETE FROM oauth_initial_tokens WHERE id 
     (SELECT id FROM (SELECT id FROM oauth_initial_tokens \
     WHERE expires_at <= $1 LIMIT 500) AS batch)";
 
+/// Device authorization requests (RFC 8628) that expired, whatever became of them.
+const EXPIRED_DEVICE_CODES: &str = "DELETE FROM oauth_device_codes WHERE device_hash IN \
+    (SELECT device_hash FROM (SELECT device_hash FROM oauth_device_codes \
+    WHERE expires_at <= $1 LIMIT 500) AS batch)";
+
 /// The outbox as metrics show it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct OutboxStats {
@@ -173,6 +178,8 @@ pub enum Sweep {
     UnusedClients,
     /// Expired initial access tokens.
     InitialTokens,
+    /// Expired device authorization requests.
+    DeviceCodes,
 }
 
 impl Store {
@@ -197,6 +204,7 @@ impl Store {
             Sweep::Logouts => OLD_LOGOUTS,
             Sweep::UnusedClients => UNUSED_CLIENTS,
             Sweep::InitialTokens => EXPIRED_INITIAL_TOKENS,
+            Sweep::DeviceCodes => EXPIRED_DEVICE_CODES,
         };
         Ok(self.q(sql).bind(at).execute(self.db()).await?.rows_affected())
     }

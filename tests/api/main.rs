@@ -9,6 +9,7 @@ mod admin_api;
 mod browser;
 mod cli;
 mod compat;
+mod device;
 mod docs;
 mod email_login;
 mod errors;
