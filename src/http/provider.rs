@@ -1,14 +1,14 @@
 //! The OpenID Connect provider's machine endpoints (docs/provider.md): discovery, the JWKS,
-//! the token endpoint, userinfo, introspection, revocation and device authorization (RFC
-//! 8628). Their errors are RFC 6749's (`{"error", "error_description"}`), not the API's,
-//! because OAuth client libraries read those; their answers are never cached
-//! (`Cache-Control: no-store`) except discovery and the JWKS. No Origin check: nothing here
-//! reads a cookie, every request carries its own credentials, and single-page apps call them
-//! from their own origin (the common stack answers CORS for [`OPEN_TO_ANY_ORIGIN`], without
-//! credentials).
+//! the token endpoint, userinfo, introspection and revocation. Their errors are RFC 6749's
+//! (`{"error", "error_description"}`), not the API's, because OAuth client libraries read
+//! those; their answers are never cached (`Cache-Control: no-store`) except discovery and
+//! the JWKS. No Origin check: nothing here reads a cookie, every request carries its own
+//! credentials, and single-page apps call them from their own origin (the common stack
+//! answers CORS for [`OPEN_TO_ANY_ORIGIN`], without credentials).
 //!
-//! The browser endpoints (authorization, consent, logout) are pages: `pages::provider`, and
-//! the device flow's verification page `pages::device`.
+//! The browser endpoints (authorization, consent, logout) are pages: `pages::provider`.
+//! The device flow (RFC 8628) has its device authorization endpoint here, and its
+//! verification page in `pages::device`.
 
 use std::collections::HashMap;
 
@@ -233,23 +233,6 @@ async fn token(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -
     }
 }
 
-/// `POST /oauth2/device_authorization` (RFC 8628 section 3.1): the client authenticates as at
-/// the token endpoint (a public client by its `client_id` alone).
-async fn device_authorization(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Response {
-    let (client, p) = match authenticated(&state, &headers, &body).await {
-        Ok(found) => found,
-        Err(res) => return res,
-    };
-    match state.auth.device_authorization(&client, p.get("scope").as_deref()).await {
-        Ok(answer) => fresh_json(answer),
-        Err(e) => e.into_response(),
-    }
-}
-
 /// `POST /oauth2/introspect` (RFC 7662): for confidential clients.
 async fn introspect(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
     let (client, p) = match authenticated(&state, &headers, &body).await {
@@ -406,6 +389,23 @@ async fn delete_registration(
     match state.auth.delete_registration(&client_id, bearer, &client).await {
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
         Err(e) => registration_refusal(e),
+    }
+}
+
+/// `POST /oauth2/device_authorization` (RFC 8628 section 3.1): the client authenticates as at
+/// the token endpoint (a public client by its `client_id` alone).
+async fn device_authorization(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let (client, p) = match authenticated(&state, &headers, &body).await {
+        Ok(found) => found,
+        Err(res) => return res,
+    };
+    match state.auth.device_authorization(&client, p.get("scope").as_deref()).await {
+        Ok(answer) => fresh_json(answer),
+        Err(e) => e.into_response(),
     }
 }
 
