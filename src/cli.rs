@@ -105,7 +105,8 @@ struct ClientArgs {
     /// Where the browser may be sent after an RP-initiated logout (repeat for more).
     #[arg(long = "post-logout-redirect-uri")]
     post_logout_redirect_uris: Vec<String>,
-    /// authorization_code, refresh_token, client_credentials (repeat; default: the first two).
+    /// authorization_code, refresh_token, client_credentials,
+    /// urn:ietf:params:oauth:grant-type:device_code (repeat; default: the first two).
     #[arg(long = "grant")]
     grants: Vec<String>,
     /// Scopes it may ask for (repeat; default: openid profile email offline_access).

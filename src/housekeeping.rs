@@ -17,8 +17,9 @@
 //!   whose session ended and that hold no refresh token or code, revoked access tokens past
 //!   their expiry, back-channel logout notices delivered or given up as long ago as mail,
 //!   dynamically registered clients nobody signed in to within
-//!   `PORTCULLIS_DYNAMIC_REGISTRATION_UNUSED_TTL`, expired initial access tokens, and clients
-//!   known by a metadata document, stale for [`DOCUMENT_KEPT`], with no grant or consent left.
+//!   `PORTCULLIS_DYNAMIC_REGISTRATION_UNUSED_TTL`, expired initial access tokens, clients
+//!   known by a metadata document, stale for [`DOCUMENT_KEPT`], with no grant or consent left,
+//!   and expired device authorization requests (RFC 8628).
 //!
 //! The audit log is kept. Every node runs the job; the deletes are idempotent, so two nodes at
 //! once only share the work, and the interval is jittered so they rarely meet.
@@ -111,6 +112,7 @@ pub async fn run_once(auth: &Auth, now: i64, stop: Option<&CancellationToken>) -
         (Sweep::InitialTokens, "oauth_initial_tokens", now),
         (Sweep::PushedRequests, "oauth_par_requests", now),
         (Sweep::DocumentClients, "oauth_client_documents", now - DOCUMENT_KEPT.as_millis() as i64),
+        (Sweep::DeviceCodes, "oauth_device_codes", now),
     ];
     for (what, kind, at) in kinds {
         let mut deleted = 0;
@@ -146,7 +148,8 @@ pub async fn run_once(auth: &Auth, now: i64, stop: Option<&CancellationToken>) -
             | Sweep::UnusedClients
             | Sweep::InitialTokens
             | Sweep::PushedRequests
-            | Sweep::DocumentClients => swept.provider += deleted,
+            | Sweep::DocumentClients
+            | Sweep::DeviceCodes => swept.provider += deleted,
         }
     }
     let retired = auth.retire_keys(now).await?.len() as u64;

@@ -85,6 +85,10 @@ pub enum AuditEvent {
     GrantRevoked,
     /// An authorization code or refresh token presented again: its grant is revoked.
     GrantReplayed,
+    /// A person allowed a device's request (RFC 8628) on the verification page: a grant.
+    DeviceApproved,
+    /// A person denied a device's request on the verification page.
+    DeviceDenied,
     /// A client registered itself (RFC 7591), changed or deleted its registration (RFC 7592).
     ClientRegistered,
     ClientRegistrationUpdated,
@@ -189,6 +193,8 @@ impl AuditEvent {
             GrantCreated => ("oauth_grant", "succeeded"),
             GrantRevoked => ("oauth_grant_revoke", "succeeded"),
             GrantReplayed => ("oauth_grant", "replayed"),
+            DeviceApproved => ("oauth_device", "approved"),
+            DeviceDenied => ("oauth_device", "denied"),
             ClientRegistered => ("oauth_client_register", "succeeded"),
             ClientRegistrationUpdated => ("oauth_client_register", "updated"),
             ClientRegistrationDeleted => ("oauth_client_register", "deleted"),
@@ -268,6 +274,8 @@ impl AuditEvent {
             | GrantCreated
             | GrantRevoked
             | GrantReplayed
+            | DeviceApproved
+            | DeviceDenied
             | ClientRegistered
             | ClientRegistrationUpdated
             | ClientRegistrationDeleted

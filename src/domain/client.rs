@@ -24,8 +24,14 @@ impl AuthMethod {
     }
 }
 
-/// The grant types a client may be allowed.
-pub const GRANT_TYPES: &[&str] = &["authorization_code", "refresh_token", "client_credentials"];
+/// The grant types a client may be allowed (the last: RFC 8628's device flow, for
+/// command-line tools and devices without a browser).
+pub const GRANT_TYPES: &[&str] = &[
+    "authorization_code",
+    "refresh_token",
+    "client_credentials",
+    super::device::DEVICE_CODE_GRANT,
+];
 
 /// The scopes the provider knows. A client may also be allowed scopes of its own (for its
 /// resource servers), which appear in access tokens only.

@@ -3,6 +3,7 @@
 mod amr;
 mod audit;
 pub mod client;
+pub mod device;
 mod email;
 mod keys;
 pub mod mail;

@@ -7,6 +7,8 @@
 //! answers CORS for [`OPEN_TO_ANY_ORIGIN`], without credentials).
 //!
 //! The browser endpoints (authorization, consent, logout) are pages: `pages::provider`.
+//! The device flow (RFC 8628) has its device authorization endpoint here, and its
+//! verification page in `pages::device`.
 
 use std::collections::HashMap;
 
@@ -37,6 +39,7 @@ pub const OPEN_TO_ANY_ORIGIN: &[&str] = &[
     "/oauth2/revoke",
     "/oauth2/register",
     "/oauth2/par",
+    "/oauth2/device_authorization",
 ];
 
 /// Whether `path` answers any origin (CORS without credentials): [`OPEN_TO_ANY_ORIGIN`] and
@@ -54,6 +57,7 @@ pub(crate) fn surface(state: Option<&AppState>) -> Surface {
         .get(Limit::None, "/.well-known/oauth-authorization-server", discovery)
         .get(Limit::None, "/oauth2/jwks", jwks)
         .post(Limit::PerIp, "/oauth2/token", token)
+        .post(Limit::PerIp, "/oauth2/device_authorization", device_authorization)
         .get(Limit::None, "/oauth2/userinfo", userinfo)
         .post(Limit::None, "/oauth2/userinfo", userinfo_post)
         .post(Limit::PerIp, "/oauth2/introspect", introspect)
@@ -255,6 +259,7 @@ async fn token(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -
         scope: p.get("scope"),
         resource: p.get("resource"),
         dpop,
+        device_code: p.get("device_code"),
     };
     let res = match state.auth.token(&client, &params).await {
         Ok(tokens) => fresh_json(tokens),
@@ -499,6 +504,23 @@ async fn delete_registration(
     match state.auth.delete_registration(&client_id, bearer, &client).await {
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
         Err(e) => registration_refusal(e),
+    }
+}
+
+/// `POST /oauth2/device_authorization` (RFC 8628 section 3.1): the client authenticates as at
+/// the token endpoint (a public client by its `client_id` alone).
+async fn device_authorization(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let (client, p) = match authenticated(&state, &headers, &body).await {
+        Ok(found) => found,
+        Err(res) => return res,
+    };
+    match state.auth.device_authorization(&client, p.get("scope").as_deref()).await {
+        Ok(answer) => fresh_json(answer),
+        Err(e) => e.into_response(),
     }
 }
 

@@ -25,7 +25,8 @@ pub struct ClientSpec {
     pub name: Option<String>,
     pub redirect_uris: Option<Vec<String>>,
     pub post_logout_redirect_uris: Option<Vec<String>>,
-    /// `authorization_code`, `refresh_token`, `client_credentials`. Default: the first two.
+    /// `authorization_code`, `refresh_token`, `client_credentials`,
+    /// `urn:ietf:params:oauth:grant-type:device_code`. Default: the first two.
     pub grant_types: Option<Vec<String>>,
     /// Default: `openid profile email offline_access`.
     pub scopes: Option<Vec<String>>,

@@ -6,6 +6,7 @@ mod admin;
 pub mod admin_api;
 pub mod audit;
 mod clients;
+pub mod device;
 pub mod dpop;
 mod email_login;
 mod login;

@@ -254,6 +254,8 @@ pub struct TokenParams {
     pub code_verifier: Option<String>,
     pub refresh_token: Option<String>,
     pub scope: Option<String>,
+    /// The device flow's (RFC 8628).
+    pub device_code: Option<String>,
     /// RFC 8707.
     pub resource: Option<String>,
     /// The request's `DPoP` header (RFC 9449), if it had one.
@@ -366,9 +368,9 @@ impl std::fmt::Debug for LogoutParams {
 
 /// What a grant's access token is bound to: its audience (RFC 8707) and key (RFC 9449).
 #[derive(Clone, Copy, Default)]
-struct Bound<'a> {
-    resource: Option<&'a str>,
-    jkt: Option<&'a str>,
+pub(super) struct Bound<'a> {
+    pub(super) resource: Option<&'a str>,
+    pub(super) jkt: Option<&'a str>,
 }
 
 fn token_type(jkt: Option<&str>) -> &'static str {
@@ -555,6 +557,7 @@ impl Auth {
             "introspection_endpoint": e("/oauth2/introspect"),
             "revocation_endpoint": e("/oauth2/revoke"),
             "end_session_endpoint": e("/oauth2/logout"),
+            "device_authorization_endpoint": e("/oauth2/device_authorization"),
             "scopes_supported": crate::domain::client::KNOWN_SCOPES,
             "response_types_supported": ["code"],
             "response_modes_supported": ["query"],
@@ -1177,6 +1180,9 @@ impl Auth {
         match grant_type {
             "authorization_code" => self.code_grant(client, p, jkt).await,
             "refresh_token" => self.refresh_grant(client, p, jkt).await,
+            crate::domain::device::DEVICE_CODE_GRANT => {
+                self.device_code_grant(client, p, jkt).await
+            }
             _ => self.client_credentials_grant(client, p, jkt).await,
         }
     }
@@ -1278,7 +1284,7 @@ impl Auth {
         self.tokens_for(client, &grant, &scopes, nonce.as_deref(), refresh, now, bound).await
     }
 
-    async fn new_provider_refresh(
+    pub(super) async fn new_provider_refresh(
         &self,
         grant_id: &str,
         scope: &str,
@@ -1423,7 +1429,7 @@ impl Auth {
 
     /// The access token (and ID token, with `openid`) of a grant.
     #[allow(clippy::too_many_arguments)]
-    async fn tokens_for(
+    pub(super) async fn tokens_for(
         &self,
         client: &OAuthClient,
         grant: &LiveGrant,

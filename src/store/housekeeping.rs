@@ -121,6 +121,11 @@ const EXPIRED_PUSHED_REQUESTS: &str = "DELETE FROM oauth_par_requests WHERE requ
     (SELECT request_hash FROM (SELECT request_hash FROM oauth_par_requests \
     WHERE expires_at <= $1 LIMIT 500) AS batch)";
 
+/// Device authorization requests (RFC 8628) that expired, whatever became of them.
+const EXPIRED_DEVICE_CODES: &str = "DELETE FROM oauth_device_codes WHERE device_hash IN \
+    (SELECT device_hash FROM (SELECT device_hash FROM oauth_device_codes \
+    WHERE expires_at <= $1 LIMIT 500) AS batch)";
+
 /// The outbox as metrics show it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct OutboxStats {
@@ -182,6 +187,8 @@ pub enum Sweep {
     PushedRequests,
     /// Clients known by a metadata document, stale before the given time and unused.
     DocumentClients,
+    /// Expired device authorization requests.
+    DeviceCodes,
 }
 
 impl Store {
@@ -208,6 +215,7 @@ impl Store {
             Sweep::InitialTokens => EXPIRED_INITIAL_TOKENS,
             Sweep::PushedRequests => EXPIRED_PUSHED_REQUESTS,
             Sweep::DocumentClients => super::metadata_documents::STALE_DOCUMENT_CLIENTS,
+            Sweep::DeviceCodes => EXPIRED_DEVICE_CODES,
         };
         Ok(self.q(sql).bind(at).execute(self.db()).await?.rows_affected())
     }

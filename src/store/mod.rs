@@ -38,6 +38,7 @@ macro_rules! user_columns {
 mod admin;
 mod audit;
 pub mod deadline;
+mod device;
 mod direct;
 mod error;
 mod housekeeping;
@@ -69,6 +70,7 @@ pub use admin::{ApiKey, AuditFilter, AuditRow, WebhookDelivery};
 pub use audit::{Audit, AuditEntry, PendingAudit};
 pub use deadline::{is_outage, is_transient};
 use deadline::{within, Health, Timed, ACQUIRE_TIMEOUT, DEADLINE, STATEMENT_TIMEOUT};
+pub use device::{DevicePoll, NewDeviceCode, PendingDevice};
 pub use error::{is_unencodable_text, Result, StoreError};
 pub use housekeeping::{OutboxStats, Sweep, BATCH as SWEEP_BATCH};
 pub use lease::{Claim, Due, Queue};

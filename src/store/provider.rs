@@ -405,6 +405,7 @@ impl Store {
             "DELETE FROM oauth_par_requests WHERE client_id = $1",
             "DELETE FROM oauth_client_registrations WHERE client_id = $1",
             "DELETE FROM oauth_client_documents WHERE client_id = $1",
+            "DELETE FROM oauth_device_codes WHERE client_id = $1",
         ] {
             self.q(sql).bind(client_id.to_owned()).execute(self.on(&mut *tx)).await?;
         }
@@ -416,19 +417,18 @@ impl Store {
     /// `consent` (the scopes granted so far, these included).
     pub async fn create_grant(&self, g: &NewGrant, consent: &str) -> Result<()> {
         let mut tx = self.begin().await?;
-        self.q("INSERT INTO oauth_grants (id, user_id, client_id, session_id, scope, amr, \
-                auth_time, created_at, resource) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
-            .bind(g.id.clone())
-            .bind(g.user_id.clone())
-            .bind(g.client_id.clone())
-            .bind(g.session_id.clone())
-            .bind(g.scope.clone())
-            .bind(g.amr.clone())
-            .bind(g.auth_time)
-            .bind(g.now)
-            .bind(g.resource.clone())
-            .execute(self.on(&mut *tx))
-            .await?;
+        let grant = Grant {
+            id: g.id.clone(),
+            user_id: g.user_id.clone(),
+            client_id: g.client_id.clone(),
+            session_id: g.session_id.clone(),
+            scope: g.scope.clone(),
+            amr: g.amr.clone(),
+            auth_time: g.auth_time,
+            resource: g.resource.clone(),
+            dpop_jkt: None,
+        };
+        self.insert_grant_in(&mut tx, &grant, g.now).await?;
         self.q("INSERT INTO oauth_codes (code_hash, grant_id, redirect_uri, code_challenge, \
                 nonce, created_at, expires_at, dpop_jkt) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
             .bind(g.code_hash.clone())
@@ -453,7 +453,31 @@ impl Store {
         Ok(())
     }
 
-    async fn set_consent_in(
+    /// Writes a grant made at `now`, inside `tx` (the code flow's with its code, the device
+    /// flow's with the device code it answers).
+    pub(super) async fn insert_grant_in(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        g: &Grant,
+        now: i64,
+    ) -> Result<()> {
+        self.q("INSERT INTO oauth_grants (id, user_id, client_id, session_id, scope, amr, \
+                auth_time, created_at, resource) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
+            .bind(g.id.clone())
+            .bind(g.user_id.clone())
+            .bind(g.client_id.clone())
+            .bind(g.session_id.clone())
+            .bind(g.scope.clone())
+            .bind(g.amr.clone())
+            .bind(g.auth_time)
+            .bind(now)
+            .bind(g.resource.clone())
+            .execute(self.on(&mut **tx))
+            .await?;
+        Ok(())
+    }
+
+    pub(super) async fn set_consent_in(
         &self,
         tx: &mut Transaction<'static, Any>,
         user_id: &str,

@@ -10,6 +10,7 @@ mod agents;
 mod browser;
 mod cli;
 mod compat;
+mod device;
 mod docs;
 mod email_login;
 mod errors;

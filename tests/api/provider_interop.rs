@@ -3,7 +3,8 @@
 //! login form, the second factor, the consent form), then refresh, read userinfo, introspect,
 //! revoke, use client credentials and log out (RP-initiated); `openid-client` also
 //! authenticates with `private_key_jwt` and checks ES256 and EdDSA ID tokens. A back-channel
-//! logout receiver verifies Portcullis's logout tokens with `jose`. The scripts are in
+//! logout receiver verifies Portcullis's logout tokens with `jose`; `openid-client` also runs
+//! the device flow (RFC 8628) while the test answers on the verification page. The scripts are in
 //! `tests/oidc/rp/` (see `tests/oidc/README.md`); each prints one JSON object of what its
 //! library returned, validated or refused, and these tests assert on it.
 //!
@@ -36,6 +37,7 @@ backends!(
     back_channel_logout_tokens_verify_with_jose_and_name_the_ended_session,
     openid_client_registers_itself_and_signs_a_person_in,
     openid_client_binds_its_tokens_with_dpop_and_pushes_its_request,
+    openid_client_runs_the_device_flow_while_the_person_answers_on_the_page,
 );
 
 fn free_port() -> u16 {
@@ -644,4 +646,152 @@ async fn openid_client_binds_its_tokens_with_dpop_and_pushes_its_request(db: Db)
     assert_eq!(out["other_key"]["error"], "invalid_grant", "{out:#}");
     assert_eq!(out["refreshed"]["rotated"], true);
     assert_eq!(out["refreshed"]["cnf_jkt"], tokens["expected_jkt"]);
+}
+
+/// A script that prints a line per step and waits meanwhile (`device.mjs`): its lines as they
+/// come. Its standard error is kept for the failure message.
+struct Steps {
+    child: Child,
+    lines: tokio::sync::mpsc::UnboundedReceiver<String>,
+    stderr: Arc<Mutex<String>>,
+}
+
+impl Drop for Steps {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Steps {
+    fn start(dir: &Path, script: &str, env: Vec<(&'static str, String)>) -> Self {
+        let mut child = Command::new("node")
+            .arg(script)
+            .current_dir(dir)
+            .env_remove("SESSION_COOKIE")
+            .env_remove("TOTP_CODE")
+            .envs(env)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("node starts");
+        let (tx, lines) = tokio::sync::mpsc::unbounded_channel();
+        let mut stdout = BufReader::new(child.stdout.take().unwrap());
+        std::thread::spawn(move || {
+            let mut line = String::new();
+            while stdout.read_line(&mut line).is_ok_and(|n| n > 0) {
+                let _ = tx.send(std::mem::take(&mut line));
+            }
+        });
+        let stderr: Arc<Mutex<String>> = Arc::default();
+        let sink = stderr.clone();
+        let mut pipe = child.stderr.take().unwrap();
+        std::thread::spawn(move || {
+            let mut text = String::new();
+            let _ = pipe.read_to_string(&mut text);
+            *sink.lock().unwrap() = text;
+        });
+        Self { child, lines, stderr }
+    }
+
+    /// The next line, waiting at most two minutes; a `{"fatal"}` line fails the test.
+    async fn next(&mut self) -> Value {
+        let line = tokio::time::timeout(Duration::from_secs(120), self.lines.recv()).await;
+        let line = match line {
+            Ok(Some(line)) => line,
+            Ok(None) => panic!("the script ended early: {}", self.stderr.lock().unwrap()),
+            Err(_) => panic!("no line from the script in two minutes"),
+        };
+        let value: Value =
+            serde_json::from_str(&line).unwrap_or_else(|e| panic!("not a JSON line ({e}): {line}"));
+        assert!(value.get("fatal").is_none(), "the script failed: {value:#}");
+        value
+    }
+}
+
+/// Waits (up to a minute) until the device request whose device code is `device_code`
+/// satisfies `condition` (SQL over its row).
+async fn until_device(app: &TestApp, device_code: &str, condition: &str) {
+    let hash = portcullis::auth::hash_token(device_code);
+    let sql = format!(
+        "SELECT COUNT(*) FROM oauth_device_codes WHERE device_hash = '{hash}' AND {condition}"
+    );
+    for _ in 0..600 {
+        let row = sqlx::query(&sql).fetch_one(app.auth.store().pool()).await.unwrap();
+        if sqlx::Row::try_get::<i64, _>(&row, 0).unwrap() == 1 {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("the device request never came to {condition}");
+}
+
+/// RFC 8628 with `openid-client` as a command-line tool (a public client): the library polls
+/// while the person answers on the verification page; it reports the denial as
+/// `access_denied`, meets a `slow_down` and waits longer, and validates the tokens of the
+/// request the person allowed.
+async fn openid_client_runs_the_device_flow_while_the_person_answers_on_the_page(db: Db) {
+    let Some(dir) = rp_dir() else { return };
+    let app = TestApp::spawn(db).await;
+    let (client_id, secret) = register(&app, crate::device::tool_spec("oc-device", true)).await;
+    assert!(secret.is_empty(), "a public client");
+    let who = person(&app, "oc-device@example.com", false).await;
+    let login = app.login(&who.email, PASSWORD).await;
+    let mut browser = crate::device::Browser::signed_in(&app, &login.cookie);
+    let env = vec![("ISSUER", app.public.clone()), ("CLIENT_ID", client_id.clone())];
+    let mut script = Steps::start(&dir, "device.mjs", env);
+
+    // The first request: once the library is polling (pending), the person denies it.
+    let first = script.next().await;
+    assert_eq!(first["step"], "deny", "{first}");
+    assert_eq!(first["verification_uri"], app.url("/oauth2/device"));
+    assert_eq!(first["interval"], 5);
+    let code = first["device_code"].as_str().unwrap();
+    until_device(&app, code, "last_polled_at IS NOT NULL").await;
+    let done = browser.approve(first["user_code"].as_str().unwrap(), "deny").await;
+    assert!(done.contains("data-outcome=\"denied\""), "{done}");
+
+    // The second: the library's next poll is made to come too soon (as if its last one had
+    // arrived a second later), so it meets slow_down; once it has, the person allows.
+    let second = script.next().await;
+    assert_eq!(second["step"], "allow", "{second}");
+    let code = second["device_code"].as_str().unwrap();
+    until_device(&app, code, "last_polled_at IS NOT NULL").await;
+    let hash = portcullis::auth::hash_token(code);
+    let sooner = format!(
+        "UPDATE oauth_device_codes SET last_polled_at = last_polled_at + 1000 \
+         WHERE device_hash = '{hash}'"
+    );
+    sqlx::query(&sooner).execute(app.auth.store().pool()).await.unwrap();
+    until_device(&app, code, "poll_interval = 10").await;
+    let done = browser.approve(second["user_code"].as_str().unwrap(), "allow").await;
+    assert!(done.contains("data-outcome=\"allowed\""), "{done}");
+
+    let out = script.next().await;
+    let d = &out["discovery"];
+    assert_eq!(d["device_authorization_endpoint"], app.url("/oauth2/device_authorization"));
+    assert!(d["grant_types_supported"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|g| g == crate::device::GRANT));
+    assert_eq!(out["denied"]["refused"], true, "{out:#}");
+    assert_eq!(out["denied"]["error"], "access_denied", "{out:#}");
+    let t = &out["tokens"];
+    assert_eq!(t["token_type"], "bearer", "{t}");
+    assert_eq!(t["scope"], "openid email offline_access");
+    assert_eq!(t["has_refresh_token"], true);
+    assert_eq!(t["id_token"]["iss"], app.public);
+    assert_eq!(t["id_token"]["aud"], client_id.as_str());
+    assert_eq!(t["id_token"]["sub"], who.id.as_str());
+    assert_eq!(t["id_token"]["email"], who.email.as_str());
+    assert_eq!(t["id_token"]["amr"], json!(["pwd"]));
+    assert_eq!(out["userinfo"]["sub"], who.id.as_str());
+    assert_eq!(out["refreshed"], json!({"rotated": true, "sub": who.id}));
+    // The library slowed down once, and then kept to the longer interval: no second one.
+    let row = sqlx::query("SELECT MAX(poll_interval) FROM oauth_device_codes")
+        .fetch_one(app.auth.store().pool())
+        .await
+        .unwrap();
+    assert_eq!(sqlx::Row::try_get::<i64, _>(&row, 0).unwrap(), 10);
 }

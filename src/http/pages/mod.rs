@@ -19,12 +19,14 @@
 //! [`recovery`] (forgot and reset password), [`account`] (profile, sessions, granted
 //! applications, change password), [`mfa`] (two-factor set-up), [`passkeys`] (rename, delete;
 //! the script registers and signs in), [`signin`] (sign-in by email, linking a provider),
-//! [`oauth`] (the provider's browser routes under `/api/auth/oauth/`), [`assets`] (the
-//! stylesheet, the icon and the script).
+//! [`oauth`] (the provider's browser routes under `/api/auth/oauth/`), [`provider`] (the
+//! OpenID Connect provider's authorization, consent and logout pages), [`device`] (the device
+//! flow's verification page), [`assets`] (the stylesheet, the icon and the script).
 
 mod account;
 mod assets;
 mod csrf;
+mod device;
 mod error;
 mod extract;
 mod flash;
@@ -101,6 +103,11 @@ pub(crate) fn surface(state: &AppState) -> Surface {
         .post(Limit::None, "/oauth2/consent", provider::consent)
         .get(Limit::None, "/oauth2/logout", provider::logout)
         .post(Class::SIGN_OUT, "/oauth2/logout/confirm", provider::logout_confirm)
+        // The device flow's verification page (RFC 8628): signed in, so no IP budget; wrong
+        // codes spend the person's and the address's failure budgets (`service::device`).
+        .get(Limit::None, "/oauth2/device", device::show)
+        .post(Limit::None, "/oauth2/device", device::check)
+        .post(Limit::None, "/oauth2/device/confirm", device::decide)
         .get(Limit::None, "/account/static/portcullis.css", assets::stylesheet)
         .get(Limit::None, "/account/static/passkeys.js", assets::script)
         .get(Limit::None, "/account/static/portcullis.svg", assets::icon)

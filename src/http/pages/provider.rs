@@ -35,7 +35,7 @@ fn parse<T: serde::de::DeserializeOwned>(query: Option<&str>) -> Result<T, AppEr
 }
 
 /// What a person is told each scope allows.
-fn describe(scope: &str) -> String {
+pub(super) fn describe(scope: &str) -> String {
     match scope {
         "openid" => "Know who you are (your account's identifier)".into(),
         "profile" => "See your username".into(),

@@ -1,0 +1,24 @@
+-- The device authorization grant (RFC 8628; docs/provider.md).
+-- oauth_device_codes: one device authorization request of a client, for expires_at. device_hash
+-- and user_code_hash are the SHA-256 of its device code and of its user code (canonical: eight
+-- upper-case letters, no dash). poll_interval is the least time between two polls, in seconds,
+-- 5 more after each slow_down; last_polled_at the last poll's time. The person's decision:
+-- grant_id (allowed: the grant it made) or denied_at; used_at once the device got its tokens.
+-- Housekeeping deletes a row once it has expired.
+CREATE TABLE oauth_device_codes (
+    device_hash    VARCHAR(64) PRIMARY KEY,
+    user_code_hash VARCHAR(64) NOT NULL UNIQUE,
+    client_id      VARCHAR(255) NOT NULL,
+    scope          TEXT NOT NULL,
+    created_at     BIGINT NOT NULL,
+    expires_at     BIGINT NOT NULL,
+    poll_interval  BIGINT NOT NULL,
+    last_polled_at BIGINT,
+    grant_id       VARCHAR(64),
+    denied_at      BIGINT,
+    used_at        BIGINT,
+    CONSTRAINT oauth_device_codes_client_fk FOREIGN KEY (client_id)
+        REFERENCES oauth_clients(client_id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+CREATE INDEX oauth_device_codes_client ON oauth_device_codes(client_id);
+CREATE INDEX oauth_device_codes_expiry ON oauth_device_codes(expires_at);
