@@ -534,7 +534,41 @@ async fn a_first_party_session_opts_into_dpop_with_a_proof_at_refresh(db: Db) {
     assert_eq!((status, body["token_type"].as_str()), (StatusCode::OK, Some("Bearer")));
 }
 
+/// The device flow's tokens are bound like the others': a command-line tool polling with a
+/// proof gets DPoP tokens, and (a public client) a refresh token only its key can use.
+async fn a_device_flow_with_dpop_binds_the_tools_tokens(db: Db) {
+    use crate::device::{start, tool, tool_spec, Browser, GRANT};
+    let app = TestApp::spawn(db).await;
+    let cli = tool(&app, tool_spec("dpop-device", true)).await;
+    let rp = Rp { id: cli.id.clone(), secret: None };
+    let started = start(&app, &cli, "openid offline_access").await;
+    let login = app.user("device-dpop@example.com").await;
+    let mut browser = Browser::signed_in(&app, &login.cookie);
+    browser.approve(started["user_code"].as_str().unwrap(), "allow").await;
+    let key = DpopKey::new();
+    let url = app.url("/oauth2/token");
+    let code = started["device_code"].as_str().unwrap();
+    let form = [("grant_type", GRANT), ("device_code", code), ("resource", MCP)];
+    let (status, body, _) = token_dpop(&app, &rp, &key.proof("POST", &url, json!({})), &form).await;
+    assert_eq!((status, error_of(&body)), (StatusCode::BAD_REQUEST, "invalid_target"));
+    let form = [("grant_type", GRANT), ("device_code", code)];
+    let (status, tokens, _) =
+        token_dpop(&app, &rp, &key.proof("POST", &url, json!({})), &form).await;
+    assert_eq!(status, StatusCode::OK, "{tokens}");
+    assert_eq!(tokens["token_type"], "DPoP");
+    assert_eq!(payload(tokens["access_token"].as_str().unwrap())["cnf"]["jkt"], key.jkt.as_str());
+    let rt = tokens["refresh_token"].as_str().unwrap();
+    let form = [("grant_type", "refresh_token"), ("refresh_token", rt)];
+    let other = DpopKey::new();
+    let (status, body, _) =
+        token_dpop(&app, &rp, &other.proof("POST", &url, json!({})), &form).await;
+    assert_eq!((status, error_of(&body)), (StatusCode::BAD_REQUEST, "invalid_grant"));
+    let (status, body, _) = token_dpop(&app, &rp, &key.proof("POST", &url, json!({})), &form).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+}
+
 backends!(
+    a_device_flow_with_dpop_binds_the_tools_tokens,
     a_first_party_session_opts_into_dpop_with_a_proof_at_refresh,
     a_resource_becomes_the_audience_and_only_allowed_ones_are_given,
     dpop_binds_tokens_to_the_key_that_proved_possession,
