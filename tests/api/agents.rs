@@ -534,7 +534,42 @@ async fn a_first_party_session_opts_into_dpop_with_a_proof_at_refresh(db: Db) {
     assert_eq!((status, body["token_type"].as_str()), (StatusCode::OK, Some("Bearer")));
 }
 
+/// A DPoP-bound session that authenticates again (`POST /api/auth/reauthenticate`) gets an
+/// access token bound to its key, not a bearer token for the session.
+async fn reauthenticating_a_dpop_bound_session_keeps_its_tokens_bound(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let login = app.user("reauth-dpop@example.com").await;
+    let key = DpopKey::new();
+    let refresh_url = app.url("/api/auth/refresh");
+    let (status, tokens) = first_party_refresh(
+        &app,
+        &login.refresh_token,
+        Some(key.proof("POST", &refresh_url, json!({}))),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{tokens}");
+    let access = tokens["access_token"].as_str().unwrap().to_owned();
+    let reauth_url = app.url("/api/auth/reauthenticate");
+    let res = app
+        .client
+        .post(&reauth_url)
+        .header(AUTHORIZATION, format!("DPoP {access}"))
+        .header("dpop", key.proof("POST", &reauth_url, json!({"ath": ath(&access)})))
+        .json(&json!({"password": crate::helpers::PASSWORD}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let fresh: Value = res.json().await.unwrap();
+    let fresh_token = fresh["access_token"].as_str().unwrap();
+    assert_eq!(fresh["token_type"], "DPoP", "{fresh}");
+    assert_eq!(payload(fresh_token)["cnf"]["jkt"], key.jkt.as_str());
+    // It is no bearer token: without a proof of the key it opens nothing.
+    assert_eq!(app.user_status_bearer(fresh_token).await, StatusCode::UNAUTHORIZED);
+}
+
 backends!(
+    reauthenticating_a_dpop_bound_session_keeps_its_tokens_bound,
     a_first_party_session_opts_into_dpop_with_a_proof_at_refresh,
     a_resource_becomes_the_audience_and_only_allowed_ones_are_given,
     dpop_binds_tokens_to_the_key_that_proved_possession,
