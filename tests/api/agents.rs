@@ -568,7 +568,37 @@ async fn reauthenticating_a_dpop_bound_session_keeps_its_tokens_bound(db: Db) {
     assert_eq!(app.user_status_bearer(fresh_token).await, StatusCode::UNAUTHORIZED);
 }
 
+/// A prefix pattern allows the resources under it, as a resource server reads the URL: dot
+/// segments (plain or percent-encoded) cannot climb out of it to a sibling's resource.
+async fn a_resource_pattern_cannot_be_climbed_out_of_with_dot_segments(db: Db) {
+    let app = TestApp::spawn_with(
+        db,
+        &[("PORTCULLIS_RESOURCES", "https://mcp.example.com/tenants/acme/*")],
+    )
+    .await;
+    let rp = register(&app, spec("tenant-agent")).await;
+    let cookie = signed_in_user(&app, "tenant@example.com").await;
+    let allowed = "https://mcp.example.com/tenants/acme/mcp";
+    assert!(code_with(&app, &rp, &cookie, &[("resource", allowed)]).await.is_ok());
+    for climbing in [
+        "https://mcp.example.com/tenants/acme/../globex/mcp",
+        "https://mcp.example.com/tenants/acme/%2e%2e/globex/mcp",
+        "https://mcp.example.com/tenants/acme/%2E%2E/globex/mcp",
+        "https://mcp.example.com/tenants/acme/./../globex/mcp",
+    ] {
+        let back = code_with(&app, &rp, &cookie, &[("resource", climbing)]).await.unwrap_err();
+        assert_eq!(back["error"], "invalid_target", "{climbing}");
+    }
+    let cc = [
+        ("grant_type", "client_credentials"),
+        ("resource", "https://mcp.example.com/tenants/acme/../globex/"),
+    ];
+    let (status, body) = token(&app, &rp, &cc).await;
+    assert_eq!((status, error_of(&body)), (StatusCode::BAD_REQUEST, "invalid_target"));
+}
+
 backends!(
+    a_resource_pattern_cannot_be_climbed_out_of_with_dot_segments,
     reauthenticating_a_dpop_bound_session_keeps_its_tokens_bound,
     a_first_party_session_opts_into_dpop_with_a_proof_at_refresh,
     a_resource_becomes_the_audience_and_only_allowed_ones_are_given,
