@@ -237,10 +237,16 @@ pub fn resource_pattern_ok(pattern: &str) -> Result<(), &'static str> {
 }
 
 /// Whether `resource` is allowed by `pattern` (see [`resource_pattern_ok`]): equal, or under
-/// its prefix. The resource is compared as written, after its own syntax check.
+/// its prefix. The resource is compared as written, after its own syntax check; under a prefix
+/// it must be written as a URL parser writes it, so that dot segments (`/a/../b`,
+/// `/a/%2e%2e/b`) cannot name, for a resource server that resolves them, a URL outside it.
 pub fn resource_matches(pattern: &str, resource: &str) -> bool {
     match pattern.strip_suffix('*') {
-        Some(prefix) => resource.starts_with(prefix) && resource.len() > prefix.len(),
+        Some(prefix) => {
+            resource.starts_with(prefix)
+                && resource.len() > prefix.len()
+                && url::Url::parse(resource).is_ok_and(|u| u.as_str() == resource)
+        }
         None => pattern == resource,
     }
 }

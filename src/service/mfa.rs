@@ -291,11 +291,20 @@ impl Auth {
         let now = now_ms();
         self.store.reauthenticate_session(&auth.session.id, &Amr::join(&methods), now).await?;
         let context = AuthContext { amr: methods, auth_time: now / 1000 };
+        // A session bound to a DPoP key gets only tokens bound to it.
+        let jkt = self.store.session_dpop_key(&auth.session.id).await?;
+        let (user, session) = (&auth.user.id, &auth.session.id);
         Ok(Tokens {
-            access_token: self.jwt.issue(&auth.user.id, &auth.session.id, &context, now / 1000)?,
+            access_token: self.jwt.issue_bound(
+                user,
+                session,
+                &context,
+                now / 1000,
+                jkt.as_deref(),
+            )?,
             expires_in: self.jwt.ttl_secs(),
             refresh_token: String::new(),
-            dpop_bound: false,
+            dpop_bound: jkt.is_some(),
         })
     }
 

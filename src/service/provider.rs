@@ -1354,6 +1354,10 @@ impl Auth {
             .await?;
         match outcome {
             ProviderRefresh::Rotated { grant, scope } => {
+                if let (Some(jkt), true, None) = (jkt, client.is_public(), &grant.grant.dpop_jkt) {
+                    // A public client that starts using DPoP later binds its grant then.
+                    self.store.bind_grant_to_dpop_key(&grant.grant.id, jkt).await?;
+                }
                 let scopes = scope_list(&scope);
                 let bound = Bound { resource: resource.as_deref(), jkt };
                 self.tokens_for(client, &grant, &scopes, None, Some(next.plain), now, bound).await

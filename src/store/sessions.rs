@@ -448,6 +448,16 @@ impl Store {
         Ok(jkt.and_then(|j| j.0))
     }
 
+    /// The DPoP key session `session_id` is bound to, if any.
+    pub async fn session_dpop_key(&self, session_id: &str) -> Result<Option<String>> {
+        let jkt: Option<super::row::NullableText> = self
+            .q_scalar("SELECT dpop_jkt FROM sessions WHERE id = $1")
+            .bind(session_id.to_owned())
+            .fetch_optional(self.db())
+            .await?;
+        Ok(jkt.and_then(|j| j.0))
+    }
+
     /// Binds a session to a DPoP key, once.
     pub async fn bind_session_to_dpop_key(&self, session_id: &str, jkt: &str) -> Result<()> {
         self.q("UPDATE sessions SET dpop_jkt = $1 WHERE id = $2 AND dpop_jkt IS NULL")

@@ -567,8 +567,98 @@ async fn a_device_flow_with_dpop_binds_the_tools_tokens(db: Db) {
     assert_eq!(status, StatusCode::OK, "{body}");
 }
 
+/// A DPoP-bound session that authenticates again (`POST /api/auth/reauthenticate`) gets an
+/// access token bound to its key, not a bearer token for the session.
+async fn reauthenticating_a_dpop_bound_session_keeps_its_tokens_bound(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let login = app.user("reauth-dpop@example.com").await;
+    let key = DpopKey::new();
+    let refresh_url = app.url("/api/auth/refresh");
+    let (status, tokens) = first_party_refresh(
+        &app,
+        &login.refresh_token,
+        Some(key.proof("POST", &refresh_url, json!({}))),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{tokens}");
+    let access = tokens["access_token"].as_str().unwrap().to_owned();
+    let reauth_url = app.url("/api/auth/reauthenticate");
+    let res = app
+        .client
+        .post(&reauth_url)
+        .header(AUTHORIZATION, format!("DPoP {access}"))
+        .header("dpop", key.proof("POST", &reauth_url, json!({"ath": ath(&access)})))
+        .json(&json!({"password": crate::helpers::PASSWORD}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let fresh: Value = res.json().await.unwrap();
+    let fresh_token = fresh["access_token"].as_str().unwrap();
+    assert_eq!(fresh["token_type"], "DPoP", "{fresh}");
+    assert_eq!(payload(fresh_token)["cnf"]["jkt"], key.jkt.as_str());
+    // It is no bearer token: without a proof of the key it opens nothing.
+    assert_eq!(app.user_status_bearer(fresh_token).await, StatusCode::UNAUTHORIZED);
+}
+
+/// A prefix pattern allows the resources under it, as a resource server reads the URL: dot
+/// segments (plain or percent-encoded) cannot climb out of it to a sibling's resource.
+async fn a_resource_pattern_cannot_be_climbed_out_of_with_dot_segments(db: Db) {
+    let app = TestApp::spawn_with(
+        db,
+        &[("PORTCULLIS_RESOURCES", "https://mcp.example.com/tenants/acme/*")],
+    )
+    .await;
+    let rp = register(&app, spec("tenant-agent")).await;
+    let cookie = signed_in_user(&app, "tenant@example.com").await;
+    let allowed = "https://mcp.example.com/tenants/acme/mcp";
+    assert!(code_with(&app, &rp, &cookie, &[("resource", allowed)]).await.is_ok());
+    for climbing in [
+        "https://mcp.example.com/tenants/acme/../globex/mcp",
+        "https://mcp.example.com/tenants/acme/%2e%2e/globex/mcp",
+        "https://mcp.example.com/tenants/acme/%2E%2E/globex/mcp",
+        "https://mcp.example.com/tenants/acme/./../globex/mcp",
+    ] {
+        let back = code_with(&app, &rp, &cookie, &[("resource", climbing)]).await.unwrap_err();
+        assert_eq!(back["error"], "invalid_target", "{climbing}");
+    }
+    let cc = [
+        ("grant_type", "client_credentials"),
+        ("resource", "https://mcp.example.com/tenants/acme/../globex/"),
+    ];
+    let (status, body) = token(&app, &rp, &cc).await;
+    assert_eq!((status, error_of(&body)), (StatusCode::BAD_REQUEST, "invalid_target"));
+}
+
+/// A public client that exchanged its code without DPoP and refreshes with a proof later is
+/// bound from then on.
+async fn a_public_client_that_starts_dpop_at_a_refresh_is_bound_from_then_on(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let rp = register(&app, public_spec("late-dpop")).await;
+    let cookie = signed_in_user(&app, "late-dpop@example.com").await;
+    let (code, verifier) = code_with(&app, &rp, &cookie, &[]).await.unwrap();
+    let mut form = exchange_form(&code, &verifier);
+    form.push(("client_id", &rp.id));
+    let (status, tokens) = token(&app, &rp, &form).await;
+    assert_eq!((status, tokens["token_type"].as_str()), (StatusCode::OK, Some("Bearer")));
+    let key = DpopKey::new();
+    let url = app.url("/oauth2/token");
+    let rt = tokens["refresh_token"].as_str().unwrap();
+    let form = [("grant_type", "refresh_token"), ("refresh_token", rt)];
+    let (status, bound, _) =
+        token_dpop(&app, &rp, &key.proof("POST", &url, json!({})), &form).await;
+    assert_eq!((status, bound["token_type"].as_str()), (StatusCode::OK, Some("DPoP")), "{bound}");
+    let rt = bound["refresh_token"].as_str().unwrap();
+    let form = [("grant_type", "refresh_token"), ("refresh_token", rt), ("client_id", &rp.id)];
+    let (status, body) = token(&app, &rp, &form).await;
+    assert_eq!((status, error_of(&body)), (StatusCode::BAD_REQUEST, "invalid_grant"));
+}
+
 backends!(
+    a_public_client_that_starts_dpop_at_a_refresh_is_bound_from_then_on,
     a_device_flow_with_dpop_binds_the_tools_tokens,
+    a_resource_pattern_cannot_be_climbed_out_of_with_dot_segments,
+    reauthenticating_a_dpop_bound_session_keeps_its_tokens_bound,
     a_first_party_session_opts_into_dpop_with_a_proof_at_refresh,
     a_resource_becomes_the_audience_and_only_allowed_ones_are_given,
     dpop_binds_tokens_to_the_key_that_proved_possession,

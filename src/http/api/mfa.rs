@@ -165,8 +165,8 @@ pub async fn reauthenticate(
 ) -> Result<Json<ReauthResponse>> {
     let tokens = state.auth.reauthenticate(&auth, req.fresh()).await?;
     Ok(Json(ReauthResponse {
+        token_type: if tokens.dpop_bound { "DPoP" } else { "Bearer" }.into(),
         access_token: tokens.access_token,
-        token_type: "Bearer".into(),
         expires_in: tokens.expires_in,
     }))
 }

@@ -45,7 +45,14 @@ pub async fn refresh(
     Input(req): Input<RefreshRequest>,
 ) -> Result<Json<RefreshResponse>> {
     // An optional DPoP proof (RFC 9449) opts the session into DPoP-bound tokens.
-    let dpop = headers.get("dpop").and_then(|v| v.to_str().ok());
+    let mut proofs = headers.get_all("dpop").iter();
+    let dpop = proofs.next().map(|v| v.to_str().unwrap_or_default());
+    if proofs.next().is_some() {
+        return Err(crate::error::AppError::bad_request(
+            crate::error::ErrorCode::InvalidRefreshToken,
+            "Send one DPoP header",
+        ));
+    }
     let t = state.auth.refresh(req.refresh_token.as_deref(), dpop).await?;
     Ok(Json(RefreshResponse {
         access_token: t.access_token,
