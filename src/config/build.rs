@@ -334,6 +334,7 @@ pub(super) fn build(mut layers: Layers) -> Result<Settings, ConfigError> {
             Ok(list)
         })?,
         require_par: p.bool("PORTCULLIS_REQUIRE_PAR")?,
+        org_roles: p.parse_with("PORTCULLIS_ORG_ROLES", crate::domain::org::Roles::parse)?,
         dpop_nonce: p.bool("PORTCULLIS_DPOP_NONCE")?,
         client_metadata: client_metadata(&p, dev)?,
         webhook_poll_interval: p.nonzero_duration("PORTCULLIS_WEBHOOK_POLL_INTERVAL")?,

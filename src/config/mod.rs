@@ -176,6 +176,8 @@ pub struct Settings {
     pub registration_unused_ttl: Duration,
     /// `PORTCULLIS_RESOURCES`: resource indicators (or `/*` prefixes) any client may ask for.
     pub resources: Vec<String>,
+    /// `PORTCULLIS_ORG_ROLES`, with the built-in roles.
+    pub org_roles: crate::domain::org::Roles,
     /// `PORTCULLIS_REQUIRE_PAR`.
     pub require_par: bool,
     /// `PORTCULLIS_DPOP_NONCE`.

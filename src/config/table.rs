@@ -77,6 +77,7 @@ settings! {
     "PORTCULLIS_CLIENT_METADATA_HOSTS", Fixed(""), List, "the hosts whose metadata documents are fetched; empty: any host with a public address";
     "PORTCULLIS_CLIENT_METADATA_CA_FILE", Unset, Text, "a PEM file of certificates trusted besides the usual roots when fetching metadata documents (tests, a private CA)";
     "PORTCULLIS_CLIENT_METADATA_ALLOW_LOOPBACK", Fixed("false"), Bool, "for tests and local development only (refused outside dev mode): metadata documents may also be fetched from loopback addresses, over plain `http://` too";
+    "PORTCULLIS_ORG_ROLES", Unset, Text, "organisations' roles besides `owner`, `admin` and `member`: comma-separated `name=permission permission…` (each also has a member's reads); tokens carry the active organisation's role and permissions";
     "PORTCULLIS_SESSION_TTL", Fixed("30d"), Duration, "absolute lifetime of a session and its refresh tokens";
     "PORTCULLIS_SESSION_COOKIE", Derived("`session_id`, `__Host-session_id` on https"), Text, "a name set explicitly is used as it is";
     "PORTCULLIS_REAUTH_WINDOW", Fixed("10m"), Duration, "changing a second factor needs an authentication this recent, or a fresh password or code";

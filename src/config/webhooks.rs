@@ -22,6 +22,11 @@ pub const EVENTS: &[&str] = &[
     "password.reset",
     "session.revoked",
     "mfa.changed",
+    "organization.created",
+    "organization.updated",
+    "organization.deleted",
+    "organization.member_updated",
+    "organization.member_removed",
 ];
 
 const PREFIX: &str = "PORTCULLIS_WEBHOOK_";

@@ -96,6 +96,15 @@ pub enum AuditEvent {
     /// An initial access token for dynamic registration made or revoked.
     AdminRegistrationTokenCreate,
     AdminRegistrationTokenRevoke,
+    /// An organisation made (its maker its first owner), changed or deleted.
+    OrgCreated,
+    OrgUpdated,
+    OrgDeleted,
+    /// A member's role changed.
+    OrgMemberUpdated,
+    /// A member removed by another, or leaving.
+    OrgMemberRemoved,
+    OrgLeft,
 }
 
 /// A webhook event type (`PORTCULLIS_WEBHOOK_<NAME>_EVENTS`, the body's `type`).
@@ -122,6 +131,18 @@ pub enum WebhookEvent {
     /// Second factors, passkeys and linked identities: the body's `event` says which.
     #[strum(serialize = "mfa.changed")]
     MfaChanged,
+    #[strum(serialize = "organization.created")]
+    OrganizationCreated,
+    #[strum(serialize = "organization.updated")]
+    OrganizationUpdated,
+    #[strum(serialize = "organization.deleted")]
+    OrganizationDeleted,
+    /// A member's role changed.
+    #[strum(serialize = "organization.member_updated")]
+    OrganizationMemberUpdated,
+    /// A member removed, or one who left: the body's `event` says which.
+    #[strum(serialize = "organization.member_removed")]
+    OrganizationMemberRemoved,
 }
 
 impl WebhookEvent {
@@ -200,6 +221,12 @@ impl AuditEvent {
             ClientRegistrationDeleted => ("oauth_client_register", "deleted"),
             AdminRegistrationTokenCreate => ("admin_registration_token_create", "succeeded"),
             AdminRegistrationTokenRevoke => ("admin_registration_token_revoke", "succeeded"),
+            OrgCreated => ("organization", "created"),
+            OrgUpdated => ("organization", "updated"),
+            OrgDeleted => ("organization", "deleted"),
+            OrgMemberUpdated => ("organization_member", "updated"),
+            OrgMemberRemoved => ("organization_member", "removed"),
+            OrgLeft => ("organization_member", "left"),
         }
     }
 
@@ -281,6 +308,11 @@ impl AuditEvent {
             | ClientRegistrationDeleted
             | AdminRegistrationTokenCreate
             | AdminRegistrationTokenRevoke => return None,
+            OrgCreated => W::OrganizationCreated,
+            OrgUpdated => W::OrganizationUpdated,
+            OrgDeleted => W::OrganizationDeleted,
+            OrgMemberUpdated => W::OrganizationMemberUpdated,
+            OrgMemberRemoved | OrgLeft => W::OrganizationMemberRemoved,
         })
     }
 }

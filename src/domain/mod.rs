@@ -7,6 +7,7 @@ pub mod device;
 mod email;
 mod keys;
 pub mod mail;
+pub mod org;
 mod password;
 mod user;
 

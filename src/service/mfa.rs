@@ -294,13 +294,15 @@ impl Auth {
         // A session bound to a DPoP key gets only tokens bound to it.
         let jkt = self.store.session_dpop_key(&auth.session.id).await?;
         let (user, session) = (&auth.user.id, &auth.session.id);
+        let org = self.store.active_org(session).await?.map(|(o, role)| self.org_claims(&o, &role));
         Ok(Tokens {
-            access_token: self.jwt.issue_bound(
+            access_token: self.jwt.issue_with(
                 user,
                 session,
                 &context,
                 now / 1000,
                 jkt.as_deref(),
+                org,
             )?,
             expires_in: self.jwt.ttl_secs(),
             refresh_token: String::new(),

@@ -13,6 +13,7 @@ mod login;
 pub mod metadata_document;
 mod mfa;
 mod oauth;
+mod orgs;
 mod passkey;
 pub mod provider;
 mod registration;
@@ -38,6 +39,7 @@ pub use clients::{ClientSpec, ClientView, Registered};
 pub use login::{Identified, Identifier, LoginOutcome, LoginStep, Principal, SecondFactor};
 pub use mfa::{Enrolment, Factors, Fresh};
 pub use oauth::{OAuthOutcome, OAuthStart};
+pub use orgs::{OrgClaims, OrgInput, Switched};
 pub use passkey::Begun;
 pub use session::{Access, Authenticated, Tokens};
 

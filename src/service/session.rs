@@ -97,12 +97,15 @@ impl Auth {
                 }
                 let context =
                     AuthContext { amr: found.0.amr.clone(), auth_time: found.0.auth_time / 1000 };
-                let access_token = self.jwt.issue_bound(
+                let org = self.store.active_org(&found.0.id).await?;
+                let org = org.map(|(o, role)| self.org_claims(&o, &role));
+                let access_token = self.jwt.issue_with(
                     &found.1.id,
                     &found.0.id,
                     &context,
                     now / 1000,
                     jkt.as_deref(),
+                    org,
                 )?;
                 Ok(Tokens {
                     access_token,
@@ -170,6 +173,13 @@ impl Auth {
             .await?
             .filter(|l| l.user.id == claims.sub)
             .ok_or_else(AppError::unauthenticated)?;
+        // A token that acts for an organisation does so while its session still does and its
+        // user is still a member with that role (a removal ends it at once).
+        if let Some(org) = &claims.org {
+            if !self.org_claims_hold(&claims.sid, org).await? {
+                return Err(AppError::unauthenticated());
+            }
+        }
         self.authenticated(live, now, access).await
     }
 

@@ -30,6 +30,7 @@ mod mfa;
 mod nodes;
 mod oauth;
 mod ops;
+mod orgs;
 mod passkeys;
 mod profile;
 mod provider;

@@ -45,6 +45,10 @@ pub struct AccessClaims {
     /// with `Authorization: DPoP` and a proof of that key.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cnf: Option<crate::service::provider::Confirmation>,
+    /// The organisation the session acts for (docs/organizations.md): `org_id`, `org_slug`,
+    /// `org_role`, `org_permissions`.
+    #[serde(flatten)]
+    pub org: Option<crate::service::OrgClaims>,
 }
 
 /// How and when the user behind a token authenticated.
@@ -207,17 +211,19 @@ impl Jwt {
         context: &AuthContext,
         now_secs: i64,
     ) -> anyhow::Result<String> {
-        self.issue_bound(user_id, session_id, context, now_secs, None)
+        self.issue_with(user_id, session_id, context, now_secs, None, None)
     }
 
-    /// [`Jwt::issue`], bound to the DPoP key `jkt` when there is one.
-    pub fn issue_bound(
+    /// [`Jwt::issue`], bound to the DPoP key `jkt` when there is one, and carrying the
+    /// organisation the session acts for, if any.
+    pub fn issue_with(
         &self,
         user_id: &str,
         session_id: &str,
         context: &AuthContext,
         now_secs: i64,
         jkt: Option<&str>,
+        org: Option<crate::service::OrgClaims>,
     ) -> anyhow::Result<String> {
         let claims = AccessClaims {
             sub: user_id.to_owned(),
@@ -232,6 +238,7 @@ impl Jwt {
             aal: context.aal().to_owned(),
             acr: context.aal().to_owned(),
             cnf: jkt.map(|j| crate::service::provider::Confirmation { jkt: j.to_owned() }),
+            org,
         };
         let keys = self.current();
         let (header, key) = match &*keys {

@@ -3,6 +3,7 @@
 mod account;
 mod grants;
 pub mod mfa;
+mod orgs;
 mod passkeys;
 pub mod session;
 mod signin;
@@ -36,6 +37,11 @@ pub(crate) fn surface(state: Option<&AppState>) -> Surface {
         .routes(Limit::None, routes!(session::revoke_one))
         .routes(Limit::None, routes!(grants::list))
         .routes(Limit::None, routes!(grants::revoke))
+        .routes(Limit::None, routes!(orgs::create, orgs::list))
+        .routes(Limit::None, routes!(orgs::switch))
+        .routes(Limit::None, routes!(orgs::get, orgs::update, orgs::delete))
+        .routes(Limit::None, routes!(orgs::members))
+        .routes(Limit::None, routes!(orgs::set_role, orgs::remove_member))
         .routes(Class::ENROLMENT, routes!(mfa::enrol))
         .routes(Limit::None, routes!(mfa::disable))
         .routes(Class::ENROLMENT, routes!(mfa::confirm))
@@ -62,6 +68,7 @@ pub(crate) fn surface(state: Option<&AppState>) -> Surface {
     tags((name = "auth", description = "The canonical API"),
         (name = "mfa", description = "Two-factor authentication and step-up"),
         (name = "passkeys", description = "Passkeys (WebAuthn): sign in with one, or use one as the second step"),
-        (name = "sign-in", description = "Sign in by email link or code, or with an external identity provider"))
+        (name = "sign-in", description = "Sign in by email link or code, or with an external identity provider"),
+        (name = "organizations", description = "Organisations: members, roles, and the one a session acts for"))
 )]
 pub struct ApiDoc;

@@ -1,0 +1,24 @@
+-- Organisations (docs/organizations.md).
+-- organizations: a customer's company; slug unique, metadata a JSON object (text).
+CREATE TABLE organizations (
+    id         VARCHAR(64) PRIMARY KEY,
+    slug       VARCHAR(64) NOT NULL,
+    name       VARCHAR(255) NOT NULL,
+    metadata   TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    updated_at BIGINT NOT NULL
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+CREATE UNIQUE INDEX organizations_slug ON organizations(slug);
+-- organization_members: who belongs, with which role (owner, admin, member, or a role of
+-- PORTCULLIS_ORG_ROLES).
+CREATE TABLE organization_members (
+    organization_id VARCHAR(64) NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+    user_id         VARCHAR(64) NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    role            VARCHAR(64) NOT NULL,
+    created_at      BIGINT NOT NULL,
+    updated_at      BIGINT NOT NULL,
+    PRIMARY KEY (organization_id, user_id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+CREATE INDEX organization_members_user ON organization_members(user_id);
+-- sessions.active_org_id: the organisation the session acts for (its tokens carry it).
+ALTER TABLE sessions ADD COLUMN active_org_id VARCHAR(64);

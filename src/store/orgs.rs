@@ -1,0 +1,363 @@
+//! Organisations' rows (docs/organizations.md): the organisations, their members with their
+//! roles, and each session's active organisation.
+//!
+//! The last owner rule is kept by the statements themselves: a demotion or removal of an owner
+//! changes a row only while another owner remains, so no path (the API, the pages, the admin
+//! API) can leave an organisation without one.
+
+use sqlx::{Any, Transaction};
+
+use super::row::Text;
+use super::{Audit, Result, Store};
+use crate::domain::org::{Organization, OWNER};
+
+#[derive(sqlx::FromRow)]
+struct OrgRow {
+    #[sqlx(try_from = "Text")]
+    id: String,
+    #[sqlx(try_from = "Text")]
+    slug: String,
+    #[sqlx(try_from = "Text")]
+    name: String,
+    #[sqlx(try_from = "Text")]
+    metadata: String,
+    created_at: i64,
+    updated_at: i64,
+}
+
+impl From<OrgRow> for Organization {
+    fn from(r: OrgRow) -> Self {
+        Self {
+            id: r.id,
+            slug: r.slug,
+            name: r.name,
+            metadata: serde_json::from_str(&r.metadata).unwrap_or_else(|_| serde_json::json!({})),
+            created_at: r.created_at,
+            updated_at: r.updated_at,
+        }
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct MembershipRow {
+    #[sqlx(flatten)]
+    org: OrgRow,
+    #[sqlx(try_from = "Text")]
+    role: String,
+}
+
+/// A member as the organisation lists it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct OrgMember {
+    #[sqlx(try_from = "Text")]
+    pub user_id: String,
+    #[sqlx(try_from = "Text")]
+    pub email: String,
+    #[sqlx(try_from = "super::row::NullableText")]
+    pub username: Option<String>,
+    #[sqlx(try_from = "Text")]
+    pub role: String,
+    /// When they joined (Unix ms).
+    pub created_at: i64,
+}
+
+/// What a change to a membership did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MemberChange {
+    Done,
+    /// No such member.
+    NotMember,
+    /// The member is the last owner: refused.
+    LastOwner,
+}
+
+/// An organisation's columns (decoded by [`OrgRow`]) and the member's role, then `$tail`.
+macro_rules! membership_sql {
+    ($tail:literal) => {
+        concat!(
+            "SELECT o.id, o.slug, o.name, o.metadata, o.created_at, o.updated_at, m.role ",
+            $tail
+        )
+    };
+}
+
+/// A member's row, `$1` the organisation and `$2` the user, changed by `$verb` (which uses no
+/// placeholder) only while it is not an owner's or another owner remains (`$3`, `$4`: the
+/// organisation and the user again; a derived table, as MySQL cannot otherwise read the
+/// table it changes).
+macro_rules! unless_last_owner {
+    ($verb:literal) => {
+        concat!(
+            $verb,
+            " WHERE organization_id = $1 AND user_id = $2 AND (role <> 'owner' OR EXISTS ",
+            "(SELECT 1 FROM (SELECT user_id FROM organization_members WHERE organization_id = $3 ",
+            "AND role = 'owner') AS owners WHERE owners.user_id <> $4))"
+        )
+    };
+}
+
+impl Store {
+    /// Writes a new organisation with its first owner. `false`: its slug is taken.
+    pub async fn create_org(
+        &self,
+        org: &Organization,
+        owner: &str,
+        audit: &mut Audit,
+    ) -> Result<bool> {
+        let mut tx = self.begin().await?;
+        let inserted = self
+            .q("INSERT INTO organizations (id, slug, name, metadata, created_at, updated_at) \
+                VALUES ($1, $2, $3, $4, $5, $6)")
+            .bind(org.id.clone())
+            .bind(org.slug.clone())
+            .bind(org.name.clone())
+            .bind(org.metadata.to_string())
+            .bind(org.created_at)
+            .bind(org.updated_at)
+            .execute(self.on(&mut *tx))
+            .await;
+        match inserted {
+            Ok(_) => {}
+            Err(e) if super::is_unique_violation(&e) => return Ok(false),
+            Err(e) => return Err(e.into()),
+        }
+        self.add_member_in(&mut tx, &org.id, owner, OWNER, org.created_at).await?;
+        self.commit_change(tx, None, audit).await?;
+        Ok(true)
+    }
+
+    async fn add_member_in(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        org_id: &str,
+        user_id: &str,
+        role: &str,
+        now: i64,
+    ) -> Result<()> {
+        self.q("INSERT INTO organization_members (organization_id, user_id, role, created_at, \
+                updated_at) VALUES ($1, $2, $3, $4, $5)")
+            .bind(org_id.to_owned())
+            .bind(user_id.to_owned())
+            .bind(role.to_owned())
+            .bind(now)
+            .bind(now)
+            .execute(self.on(&mut **tx))
+            .await?;
+        Ok(())
+    }
+
+    /// Adds a member (`false`: they already are one).
+    pub async fn add_org_member(
+        &self,
+        org_id: &str,
+        user_id: &str,
+        role: &str,
+        now: i64,
+        audit: &mut Audit,
+    ) -> Result<bool> {
+        let mut tx = self.begin().await?;
+        match self.add_member_in(&mut tx, org_id, user_id, role, now).await {
+            Ok(()) => {}
+            Err(super::StoreError::Database(e)) if super::is_unique_violation(&e) => {
+                return Ok(false)
+            }
+            Err(e) => return Err(e),
+        }
+        self.commit_change(tx, None, audit).await?;
+        Ok(true)
+    }
+
+    /// The organisation `org_id` with `user_id`'s role in it, if they are a member.
+    pub async fn org_membership(
+        &self,
+        org_id: &str,
+        user_id: &str,
+    ) -> Result<Option<(Organization, String)>> {
+        const SQL: &str = membership_sql!(
+            "FROM organizations o JOIN organization_members m ON m.organization_id = o.id \
+             WHERE o.id = $1 AND m.user_id = $2"
+        );
+        let row: Option<MembershipRow> = self
+            .q_as(SQL)
+            .bind(org_id.to_owned())
+            .bind(user_id.to_owned())
+            .fetch_optional(self.db())
+            .await?;
+        Ok(row.map(|r| (r.org.into(), r.role)))
+    }
+
+    /// Every organisation `user_id` belongs to, with their role, oldest membership first.
+    pub async fn orgs_of(&self, user_id: &str) -> Result<Vec<(Organization, String)>> {
+        const SQL: &str = membership_sql!(
+            "FROM organizations o JOIN organization_members m ON m.organization_id = o.id \
+             WHERE m.user_id = $1 ORDER BY m.created_at, o.id"
+        );
+        let rows: Vec<MembershipRow> =
+            self.q_as(SQL).bind(user_id.to_owned()).fetch_all(self.db()).await?;
+        Ok(rows.into_iter().map(|r| (r.org.into(), r.role)).collect())
+    }
+
+    /// Rewrites an organisation's slug, name and metadata. `false`: the slug is another's.
+    pub async fn update_org(&self, org: &Organization, audit: &mut Audit) -> Result<bool> {
+        let mut tx = self.begin().await?;
+        let updated = self
+            .q("UPDATE organizations SET slug = $1, name = $2, metadata = $3, updated_at = $4 \
+                WHERE id = $5")
+            .bind(org.slug.clone())
+            .bind(org.name.clone())
+            .bind(org.metadata.to_string())
+            .bind(org.updated_at)
+            .bind(org.id.clone())
+            .execute(self.on(&mut *tx))
+            .await;
+        match updated {
+            Ok(_) => {}
+            Err(e) if super::is_unique_violation(&e) => return Ok(false),
+            Err(e) => return Err(e.into()),
+        }
+        self.commit_change(tx, None, audit).await?;
+        Ok(true)
+    }
+
+    /// Deletes an organisation with its memberships; no session acts for it any more.
+    pub async fn delete_org(&self, org_id: &str, audit: &mut Audit) -> Result<bool> {
+        let mut tx = self.begin().await?;
+        self.q("UPDATE sessions SET active_org_id = NULL WHERE active_org_id = $1")
+            .bind(org_id.to_owned())
+            .execute(self.on(&mut *tx))
+            .await?;
+        self.q("DELETE FROM organization_members WHERE organization_id = $1")
+            .bind(org_id.to_owned())
+            .execute(self.on(&mut *tx))
+            .await?;
+        let n = self
+            .q("DELETE FROM organizations WHERE id = $1")
+            .bind(org_id.to_owned())
+            .execute(self.on(&mut *tx))
+            .await?
+            .rows_affected();
+        if n == 0 {
+            return Ok(false);
+        }
+        self.commit_change(tx, None, audit).await?;
+        Ok(true)
+    }
+
+    /// The members of an organisation, oldest first.
+    pub async fn org_members(&self, org_id: &str) -> Result<Vec<OrgMember>> {
+        Ok(self
+            .q_as(
+                "SELECT m.user_id, u.email, u.username, m.role, m.created_at \
+                   FROM organization_members m JOIN users u ON u.id = m.user_id \
+                  WHERE m.organization_id = $1 ORDER BY m.created_at, m.user_id",
+            )
+            .bind(org_id.to_owned())
+            .fetch_all(self.db())
+            .await?)
+    }
+
+    /// Gives a member another role; an owner's only while another owner remains.
+    pub async fn set_org_role(
+        &self,
+        org_id: &str,
+        user_id: &str,
+        role: &str,
+        now: i64,
+        audit: &mut Audit,
+    ) -> Result<MemberChange> {
+        let mut tx = self.begin().await?;
+        let n = self
+            .q("UPDATE organization_members SET role = $1, updated_at = $2 \
+                WHERE organization_id = $3 AND user_id = $4 AND (role <> 'owner' OR $5 = 1 \
+                OR EXISTS (SELECT 1 FROM (SELECT user_id FROM organization_members \
+                WHERE organization_id = $6 AND role = 'owner') AS owners \
+                WHERE owners.user_id <> $7))")
+            .bind(role.to_owned())
+            .bind(now)
+            .bind(org_id.to_owned())
+            .bind(user_id.to_owned())
+            .bind(i64::from(role == OWNER))
+            .bind(org_id.to_owned())
+            .bind(user_id.to_owned())
+            .execute(self.on(&mut *tx))
+            .await?
+            .rows_affected();
+        if n == 0 {
+            drop(tx);
+            return self.why_unchanged(org_id, user_id).await;
+        }
+        self.commit_change(tx, None, audit).await?;
+        Ok(MemberChange::Done)
+    }
+
+    /// Removes a member (an owner only while another owner remains); their sessions stop
+    /// acting for the organisation, so the tokens that carry it fail at once.
+    pub async fn remove_org_member(
+        &self,
+        org_id: &str,
+        user_id: &str,
+        audit: &mut Audit,
+    ) -> Result<MemberChange> {
+        let mut tx = self.begin().await?;
+        let n = self
+            .q(unless_last_owner!("DELETE FROM organization_members"))
+            .bind(org_id.to_owned())
+            .bind(user_id.to_owned())
+            .bind(org_id.to_owned())
+            .bind(user_id.to_owned())
+            .execute(self.on(&mut *tx))
+            .await?
+            .rows_affected();
+        if n == 0 {
+            drop(tx);
+            return self.why_unchanged(org_id, user_id).await;
+        }
+        self.q(
+            "UPDATE sessions SET active_org_id = NULL WHERE user_id = $1 AND active_org_id = $2",
+        )
+        .bind(user_id.to_owned())
+        .bind(org_id.to_owned())
+        .execute(self.on(&mut *tx))
+        .await?;
+        self.commit_change(tx, None, audit).await?;
+        Ok(MemberChange::Done)
+    }
+
+    async fn why_unchanged(&self, org_id: &str, user_id: &str) -> Result<MemberChange> {
+        let role: Option<Text> = self
+            .q_scalar(
+                "SELECT role FROM organization_members WHERE organization_id = $1 AND user_id = $2",
+            )
+            .bind(org_id.to_owned())
+            .bind(user_id.to_owned())
+            .fetch_optional(self.db())
+            .await?;
+        Ok(match role {
+            None => MemberChange::NotMember,
+            Some(_) => MemberChange::LastOwner,
+        })
+    }
+
+    /// Makes `org_id` (or none) the organisation session `session_id` acts for.
+    pub async fn set_active_org(&self, session_id: &str, org_id: Option<&str>) -> Result<()> {
+        self.q("UPDATE sessions SET active_org_id = $1 WHERE id = $2")
+            .bind(org_id.map(str::to_owned))
+            .bind(session_id.to_owned())
+            .execute(self.db())
+            .await?;
+        Ok(())
+    }
+
+    /// The organisation session `session_id` acts for, with the user's role in it: none when
+    /// it acts for none, or its user is no longer a member.
+    pub async fn active_org(&self, session_id: &str) -> Result<Option<(Organization, String)>> {
+        const SQL: &str = membership_sql!(
+            "FROM sessions s JOIN organization_members m ON m.organization_id = s.active_org_id \
+             AND m.user_id = s.user_id JOIN organizations o ON o.id = m.organization_id \
+             WHERE s.id = $1"
+        );
+        let row: Option<MembershipRow> =
+            self.q_as(SQL).bind(session_id.to_owned()).fetch_optional(self.db()).await?;
+        Ok(row.map(|r| (r.org.into(), r.role)))
+    }
+}

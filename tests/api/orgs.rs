@@ -1,0 +1,298 @@
+//! Organisations (docs/organizations.md): made, read and changed by the roles that may,
+//! invisible to outsiders, never without an owner, and carried in the tokens of the session
+//! that acts for one until the membership changes.
+
+use reqwest::{Method, StatusCode};
+use serde_json::{json, Value};
+
+use crate::backends;
+use crate::helpers::{Db, Login, TestApp, PASSWORD};
+use portcullis::store::Audit;
+
+async fn call(
+    app: &TestApp,
+    who: &Login,
+    method: Method,
+    path: &str,
+    body: Option<Value>,
+) -> (StatusCode, Value) {
+    let mut req = app.bearer(method, path, &who.access_token);
+    if let Some(b) = body {
+        req = req.json(&b);
+    }
+    let res = req.send().await.unwrap();
+    let status = res.status();
+    (status, res.json().await.unwrap_or(Value::Null))
+}
+
+async fn create(app: &TestApp, who: &Login, name: &str) -> Value {
+    let (status, body) =
+        call(app, who, Method::POST, "/api/auth/organizations", Some(json!({"name": name}))).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    body
+}
+
+/// Adds `user_id` to `org_id` with `role` (invitations are how people join; this is the
+/// store's own call, which they end in).
+async fn add(app: &TestApp, org_id: &str, user_id: &str, role: &str) {
+    let now = portcullis::clock::now_ms();
+    let mut audit = Audit::none();
+    let added = app.auth.store().add_org_member(org_id, user_id, role, now, &mut audit);
+    assert!(added.await.unwrap());
+}
+
+fn user_id(who: &Login) -> String {
+    who.body["user"]["id"].as_str().unwrap().to_owned()
+}
+
+fn code(body: &Value) -> &str {
+    body["code"].as_str().unwrap_or_default()
+}
+
+async fn organisations_are_made_changed_and_invisible_to_outsiders(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let alice = app.user("alice@example.com").await;
+    let bob = app.user("bob@example.com").await;
+    let acme = create(&app, &alice, "Acme, Inc.").await;
+    assert_eq!(acme["slug"], "acme-inc");
+    assert_eq!(acme["role"], "owner");
+    assert!(acme["permissions"].as_array().unwrap().iter().any(|p| p == "organization:delete"));
+    let id = acme["id"].as_str().unwrap();
+    let path = format!("/api/auth/organizations/{id}");
+
+    // A slug is unique; bad input changes nothing.
+    let (status, body) = call(
+        &app,
+        &bob,
+        Method::POST,
+        "/api/auth/organizations",
+        Some(json!({"name": "Other", "slug": "acme-inc"})),
+    )
+    .await;
+    assert_eq!((status, code(&body)), (StatusCode::CONFLICT, "slug_taken"));
+    for bad in [
+        json!({}),
+        json!({"name": ""}),
+        json!({"name": "X", "slug": "-bad"}),
+        json!({"name": "X", "metadata": [1]}),
+        json!({"name": "X", "metadata": {"big": "x".repeat(5000)}}),
+        json!({"name": "X", "owner": "me"}),
+    ] {
+        let (status, body) =
+            call(&app, &bob, Method::POST, "/api/auth/organizations", Some(bad.clone())).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{bad}: {body}");
+    }
+    let (_, mine) = call(&app, &bob, Method::GET, "/api/auth/organizations", None).await;
+    assert_eq!(mine["organizations"], json!([]), "nothing was made");
+
+    // An outsider learns nothing and changes nothing.
+    for (method, suffix, body) in [
+        (Method::GET, "", None),
+        (Method::PATCH, "", Some(json!({"name": "Mine now"}))),
+        (Method::DELETE, "", Some(json!({"password": PASSWORD}))),
+        (Method::GET, "/members", None),
+        (Method::PATCH, &*format!("/members/{}", user_id(&alice)), Some(json!({"role": "member"}))),
+        (Method::DELETE, &*format!("/members/{}", user_id(&alice)), None),
+    ] {
+        let (status, answer) =
+            call(&app, &bob, method.clone(), &format!("{path}{suffix}"), body).await;
+        assert_eq!(
+            (status, code(&answer)),
+            (StatusCode::NOT_FOUND, "organization_not_found"),
+            "{method} {suffix}"
+        );
+    }
+    let (status, body) = call(
+        &app,
+        &bob,
+        Method::PUT,
+        "/api/auth/organizations/active",
+        Some(json!({"organization_id": id})),
+    )
+    .await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "{body}");
+
+    // Its owner changes it.
+    let (status, body) = call(
+        &app,
+        &alice,
+        Method::PATCH,
+        &path,
+        Some(json!({"name": "Acme", "metadata": {"plan": "pro"}})),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(
+        (body["name"].as_str(), body["metadata"]["plan"].as_str()),
+        (Some("Acme"), Some("pro"))
+    );
+    let (_, listed) = call(&app, &alice, Method::GET, "/api/auth/organizations", None).await;
+    assert_eq!(listed["organizations"][0]["id"], id);
+    let (_, members) = call(&app, &alice, Method::GET, &format!("{path}/members"), None).await;
+    assert_eq!(members["members"][0]["email"], "alice@example.com");
+}
+
+async fn roles_decide_who_may_do_what_and_the_last_owner_stays(db: Db) {
+    let app = TestApp::spawn_with(db, &[("PORTCULLIS_ORG_ROLES", "billing=invoices:read")]).await;
+    let alice = app.user("owner@example.com").await;
+    let bob = app.user("member@example.com").await;
+    let carol = app.user("admin@example.com").await;
+    let org = create(&app, &alice, "Roles").await;
+    let id = org["id"].as_str().unwrap().to_owned();
+    let path = format!("/api/auth/organizations/{id}");
+    add(&app, &id, &user_id(&bob), "member").await;
+    add(&app, &id, &user_id(&carol), "admin").await;
+    let member = |who: &Login| format!("{path}/members/{}", user_id(who));
+
+    // A member reads, nothing more.
+    let (status, _) = call(&app, &bob, Method::GET, &format!("{path}/members"), None).await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, _) = call(&app, &bob, Method::PATCH, &path, Some(json!({"name": "Bob's"}))).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, _) = call(&app, &bob, Method::DELETE, &member(&carol), None).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    // An admin manages members, not owners.
+    let (status, _) =
+        call(&app, &carol, Method::PATCH, &member(&bob), Some(json!({"role": "billing"}))).await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, body) =
+        call(&app, &carol, Method::PATCH, &member(&bob), Some(json!({"role": "nope"}))).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    let (status, _) =
+        call(&app, &carol, Method::PATCH, &member(&bob), Some(json!({"role": "owner"}))).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, _) = call(&app, &carol, Method::DELETE, &member(&alice), None).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, _) = call(&app, &carol, Method::DELETE, &path, Some(json!({}))).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "only an owner deletes");
+
+    // The last owner can neither be demoted nor leave.
+    let (status, body) =
+        call(&app, &alice, Method::PATCH, &member(&alice), Some(json!({"role": "admin"}))).await;
+    assert_eq!((status, code(&body)), (StatusCode::CONFLICT, "last_owner"));
+    let (status, body) = call(&app, &alice, Method::DELETE, &member(&alice), None).await;
+    assert_eq!((status, code(&body)), (StatusCode::CONFLICT, "last_owner"));
+    // With a second owner, the first may go.
+    let (status, _) =
+        call(&app, &alice, Method::PATCH, &member(&carol), Some(json!({"role": "owner"}))).await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, _) = call(&app, &alice, Method::DELETE, &member(&alice), None).await;
+    assert_eq!(status, StatusCode::OK, "left");
+    let (status, _) = call(&app, &alice, Method::GET, &path, None).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "gone once left");
+
+    // Deleting needs an owner's recent authentication, or the password.
+    let pool = crate::provider::database(&app).await;
+    sqlx::query("UPDATE sessions SET auth_time = 0").execute(&pool).await.unwrap();
+    let (status, body) = call(&app, &carol, Method::DELETE, &path, Some(json!({}))).await;
+    assert_eq!((status, code(&body)), (StatusCode::FORBIDDEN, "reauthentication_required"));
+    let (status, body) =
+        call(&app, &carol, Method::DELETE, &path, Some(json!({"password": PASSWORD}))).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (status, _) = call(&app, &bob, Method::GET, &path, None).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
+fn payload(jwt: &str) -> Value {
+    use base64::Engine as _;
+    let part = jwt.split('.').nth(1).unwrap();
+    serde_json::from_slice(&base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(part).unwrap())
+        .unwrap()
+}
+
+/// The claims of a first-party access token, its signature checked against the JWKS.
+async fn verified(app: &TestApp, jwt: &str) -> Value {
+    let jwks: jsonwebtoken::jwk::JwkSet = app
+        .client
+        .get(app.url("/.well-known/jwks.json"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let header = jsonwebtoken::decode_header(jwt).unwrap();
+    let jwk = jwks.find(header.kid.as_deref().unwrap()).expect("the key is published");
+    let key = jsonwebtoken::DecodingKey::from_jwk(jwk).unwrap();
+    let mut v = jsonwebtoken::Validation::new(header.alg);
+    v.validate_aud = false;
+    jsonwebtoken::decode::<Value>(jwt, &key, &v).expect("signature verifies").claims
+}
+
+async fn tokens_carry_the_active_organisation_until_the_membership_changes(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let alice = app.user("org-owner@example.com").await;
+    let bob = app.user("org-member@example.com").await;
+    let org = create(&app, &alice, "Tokens").await;
+    let id = org["id"].as_str().unwrap().to_owned();
+    add(&app, &id, &user_id(&bob), "member").await;
+
+    let (status, switched) = call(
+        &app,
+        &bob,
+        Method::PUT,
+        "/api/auth/organizations/active",
+        Some(json!({"organization_id": id})),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{switched}");
+    let token = switched["access_token"].as_str().unwrap().to_owned();
+    let claims = verified(&app, &token).await;
+    assert_eq!(claims["org_id"], id.as_str());
+    assert_eq!(claims["org_slug"], "tokens");
+    assert_eq!(claims["org_role"], "member");
+    assert_eq!(claims["org_permissions"], json!(["organization:read", "members:read"]));
+    assert!(payload(&bob.access_token).get("org_id").is_none());
+    let growth = token.len() as i64 - bob.access_token.len() as i64;
+    assert!(growth < 400, "the organisation adds {growth} bytes");
+    assert_eq!(app.user_status_bearer(&token).await, StatusCode::OK);
+    // A refresh keeps acting for it.
+    let res = app.post_json("/api/auth/refresh", json!({"refresh_token": bob.refresh_token})).await;
+    let refreshed: Value = res.json().await.unwrap();
+    let refreshed_token = refreshed["access_token"].as_str().unwrap().to_owned();
+    assert_eq!(payload(&refreshed_token)["org_id"], id.as_str());
+
+    // A role change ends the tokens that carry the old role; a removal, every one for it.
+    let member = format!("/api/auth/organizations/{id}/members/{}", user_id(&bob));
+    let (status, _) =
+        call(&app, &alice, Method::PATCH, &member, Some(json!({"role": "admin"}))).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(app.user_status_bearer(&token).await, StatusCode::UNAUTHORIZED);
+    let bob_now = Login { access_token: bob.access_token.clone(), ..bob };
+    let (_, again) = call(
+        &app,
+        &bob_now,
+        Method::PUT,
+        "/api/auth/organizations/active",
+        Some(json!({"organization_id": id})),
+    )
+    .await;
+    let admin_token = again["access_token"].as_str().unwrap().to_owned();
+    assert_eq!(payload(&admin_token)["org_role"], "admin");
+    assert_eq!(app.user_status_bearer(&admin_token).await, StatusCode::OK);
+    let (status, _) = call(&app, &alice, Method::DELETE, &member, None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(app.user_status_bearer(&admin_token).await, StatusCode::UNAUTHORIZED, "at once");
+    assert_eq!(
+        app.user_status_bearer(&bob_now.access_token).await,
+        StatusCode::OK,
+        "the session lives"
+    );
+    // Acting for none again.
+    let (status, none) = call(
+        &app,
+        &alice,
+        Method::PUT,
+        "/api/auth/organizations/active",
+        Some(json!({"organization_id": null})),
+    )
+    .await;
+    assert_eq!((status, none["organization"].clone()), (StatusCode::OK, Value::Null));
+    assert!(payload(none["access_token"].as_str().unwrap()).get("org_id").is_none());
+}
+
+backends!(
+    organisations_are_made_changed_and_invisible_to_outsiders,
+    roles_decide_who_may_do_what_and_the_last_owner_stays,
+    tokens_carry_the_active_organisation_until_the_membership_changes,
+);
