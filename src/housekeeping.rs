@@ -113,6 +113,7 @@ pub async fn run_once(auth: &Auth, now: i64, stop: Option<&CancellationToken>) -
         (Sweep::PushedRequests, "oauth_par_requests", now),
         (Sweep::DocumentClients, "oauth_client_documents", now - DOCUMENT_KEPT.as_millis() as i64),
         (Sweep::DeviceCodes, "oauth_device_codes", now),
+        (Sweep::OrgInvitations, "organization_invitations", now),
     ];
     for (what, kind, at) in kinds {
         let mut deleted = 0;
@@ -150,6 +151,8 @@ pub async fn run_once(auth: &Auth, now: i64, stop: Option<&CancellationToken>) -
             | Sweep::PushedRequests
             | Sweep::DocumentClients
             | Sweep::DeviceCodes => swept.provider += deleted,
+            // Invitations are one-time secrets too.
+            Sweep::OrgInvitations => swept.one_time_tokens += deleted,
         }
     }
     let retired = auth.retire_keys(now).await?.len() as u64;

@@ -22,3 +22,20 @@ CREATE TABLE organization_members (
 CREATE INDEX organization_members_user ON organization_members(user_id);
 -- sessions.active_org_id: the organisation the session acts for (its tokens carry it).
 ALTER TABLE sessions ADD COLUMN active_org_id TEXT;
+-- organization_invitations: an invitation to join with a role, mailed with a single-use token
+-- (SHA-256 here), accepted by the account whose proven address it names (email_key).
+CREATE TABLE organization_invitations (
+    id              TEXT PRIMARY KEY,
+    organization_id TEXT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+    email           TEXT NOT NULL,
+    email_key       TEXT NOT NULL,
+    role            TEXT NOT NULL,
+    token_hash      TEXT NOT NULL,
+    inviter_id      TEXT NOT NULL,
+    created_at      BIGINT NOT NULL,
+    expires_at      BIGINT NOT NULL,
+    accepted_at     BIGINT,
+    revoked_at      BIGINT
+);
+CREATE UNIQUE INDEX organization_invitations_token ON organization_invitations(token_hash);
+CREATE INDEX organization_invitations_org ON organization_invitations(organization_id);

@@ -25,6 +25,7 @@ pub const EVENTS: &[&str] = &[
     "organization.created",
     "organization.updated",
     "organization.deleted",
+    "organization.member_added",
     "organization.member_updated",
     "organization.member_removed",
 ];

@@ -105,6 +105,10 @@ pub enum AuditEvent {
     /// A member removed by another, or leaving.
     OrgMemberRemoved,
     OrgLeft,
+    /// An invitation to an organisation made (and mailed), revoked, or accepted: a new member.
+    OrgInvitationCreated,
+    OrgInvitationRevoked,
+    OrgInvitationAccepted,
 }
 
 /// A webhook event type (`PORTCULLIS_WEBHOOK_<NAME>_EVENTS`, the body's `type`).
@@ -137,6 +141,9 @@ pub enum WebhookEvent {
     OrganizationUpdated,
     #[strum(serialize = "organization.deleted")]
     OrganizationDeleted,
+    /// A member joined (an invitation accepted).
+    #[strum(serialize = "organization.member_added")]
+    OrganizationMemberAdded,
     /// A member's role changed.
     #[strum(serialize = "organization.member_updated")]
     OrganizationMemberUpdated,
@@ -227,6 +234,9 @@ impl AuditEvent {
             OrgMemberUpdated => ("organization_member", "updated"),
             OrgMemberRemoved => ("organization_member", "removed"),
             OrgLeft => ("organization_member", "left"),
+            OrgInvitationCreated => ("organization_invitation", "created"),
+            OrgInvitationRevoked => ("organization_invitation", "revoked"),
+            OrgInvitationAccepted => ("organization_invitation", "accepted"),
         }
     }
 
@@ -313,6 +323,8 @@ impl AuditEvent {
             OrgDeleted => W::OrganizationDeleted,
             OrgMemberUpdated => W::OrganizationMemberUpdated,
             OrgMemberRemoved | OrgLeft => W::OrganizationMemberRemoved,
+            OrgInvitationAccepted => W::OrganizationMemberAdded,
+            OrgInvitationCreated | OrgInvitationRevoked => return None,
         })
     }
 }

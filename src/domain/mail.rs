@@ -6,6 +6,8 @@ pub const VERIFY_LINK_TTL_MS: i64 = 24 * 3600 * 1000;
 pub const RESET_LINK_TTL_MS: i64 = 3600 * 1000;
 /// An email sign-in link (and its code) works this long.
 pub const EMAIL_LOGIN_TTL_MS: i64 = 15 * 60 * 1000;
+/// An invitation to an organisation works this long.
+pub const ORG_INVITATION_TTL_MS: i64 = 7 * 24 * 3600 * 1000;
 
 /// One kind of message; its name (the variant's, in snake case) is the outbox's `kind` and the
 /// name of its templates.
@@ -23,6 +25,8 @@ pub enum MailKind {
     RecoveryCodeUsed,
     /// A sign-in link and code.
     EmailLogin,
+    /// An invitation to join an organisation.
+    OrgInvitation,
 }
 
 impl MailKind {
@@ -48,6 +52,7 @@ impl MailKind {
             Self::VerifyEmail => Some(VERIFY_LINK_TTL_MS),
             Self::ResetPassword => Some(RESET_LINK_TTL_MS),
             Self::EmailLogin => Some(EMAIL_LOGIN_TTL_MS),
+            Self::OrgInvitation => Some(ORG_INVITATION_TTL_MS),
             _ => None,
         }
     }
@@ -68,6 +73,7 @@ mod tests {
             "mfa_changed",
             "recovery_code_used",
             "email_login",
+            "org_invitation",
         ];
         assert_eq!(names, expected);
         for k in MailKind::ALL {
@@ -80,7 +86,14 @@ mod tests {
         assert_eq!(MailKind::VerifyEmail.link_lifetime_ms(), Some(24 * 3600 * 1000));
         assert_eq!(MailKind::ResetPassword.link_lifetime_ms(), Some(3600 * 1000));
         assert_eq!(MailKind::EmailLogin.link_lifetime_ms(), Some(15 * 60 * 1000));
+        assert_eq!(MailKind::OrgInvitation.link_lifetime_ms(), Some(7 * 24 * 3600 * 1000));
         let linked: Vec<_> = MailKind::ALL.iter().copied().filter(|k| k.carries_token()).collect();
-        assert_eq!(linked, [MailKind::VerifyEmail, MailKind::ResetPassword, MailKind::EmailLogin]);
+        let expected = [
+            MailKind::VerifyEmail,
+            MailKind::ResetPassword,
+            MailKind::EmailLogin,
+            MailKind::OrgInvitation,
+        ];
+        assert_eq!(linked, expected);
     }
 }

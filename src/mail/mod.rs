@@ -99,6 +99,24 @@ impl Mailer {
         )
     }
 
+    /// An invitation to an organisation: a link to the page that accepts it, with the token.
+    /// The names are the inviter's and the organisation's own text: shown, never linked.
+    pub fn org_invitation(
+        &self,
+        to: &str,
+        link: &str,
+        inviter: &str,
+        organization: &str,
+        role: &str,
+    ) -> anyhow::Result<OutboxMail> {
+        self.render(
+            MailKind::OrgInvitation,
+            to,
+            format!("You are invited to join {organization} on {PRODUCT}"),
+            context! { link, inviter, organization, role, expires => "7 days" },
+        )
+    }
+
     /// "Your password was changed": no link, no secret.
     pub fn password_changed(&self, to: &str) -> anyhow::Result<OutboxMail> {
         self.render(

@@ -15,7 +15,7 @@ use crate::clock::now_ms;
 use crate::domain::org::{self, permission, Organization, OWNER};
 use crate::domain::AuditEvent;
 use crate::error::{AppError, ErrorCode, Result};
-use crate::store::{MemberChange, OrgMember};
+use crate::store::{Invitation, MemberChange, NewInvitation, OrgMember};
 
 /// The largest `metadata`, serialised.
 const MAX_METADATA: usize = 4096;
@@ -344,4 +344,144 @@ impl Auth {
             .await?
             .is_some_and(|(org, role)| org.id == claims.org_id && role == claims.org_role))
     }
+
+    // ---- invitations ----
+
+    /// Invites `email` to `org_id` as `role` (`members:write`; as `owner`, `owners:write`):
+    /// mails a single-use link, good for 7 days, to the page that accepts it.
+    pub async fn invite(
+        &self,
+        auth: &Authenticated,
+        org_id: &str,
+        email: &str,
+        role: &str,
+    ) -> Result<Invitation> {
+        let (org, mine) = self.org_for(auth, org_id, permission::MEMBERS_WRITE).await?;
+        if !self.settings.org_roles.exists(role) {
+            return Err(invalid("role is not one of this deployment's roles"));
+        }
+        if role == OWNER && !self.settings.org_roles.allows(&mine, permission::OWNERS_WRITE) {
+            return Err(not_allowed());
+        }
+        let email = crate::domain::Email::parse(email)
+            .map_err(|_| AppError::bad_request(ErrorCode::InvalidEmail, "Invalid email address"))?;
+        let email = email.as_str().to_owned();
+        let token = crate::auth::OpaqueToken::generate();
+        let now = now_ms();
+        let inv = NewInvitation {
+            id: uuid::Uuid::now_v7().to_string(),
+            organization_id: org.id.clone(),
+            email_key: crate::domain::email_key(&email),
+            email: email.clone(),
+            role: role.to_owned(),
+            token_hash: token.hash.clone(),
+            inviter_id: auth.user.id.clone(),
+            now,
+            expires_at: now + crate::domain::mail::ORG_INVITATION_TTL_MS,
+        };
+        let link = format!("{}/account/invitation?token={}", self.settings.public_url, token.plain);
+        let inviter = auth.user.username.clone().unwrap_or_else(|| auth.user.email.clone());
+        let mail = self.mailer.org_invitation(&email, &link, &inviter, &org.name, role)?;
+        let event = Event::new(AuditEvent::OrgInvitationCreated)
+            .user(&auth.user.id)
+            .identifier(&inv.email_key)
+            .detail(format!("organization {} invitation {} role {role}", org.id, inv.id));
+        let create = async |audit: &mut crate::store::Audit| {
+            Ok(self.store.create_invitation(&inv, &mail, audit).await?)
+        };
+        self.audited(&auth.client, event, create).await?;
+        Ok(Invitation {
+            id: inv.id,
+            organization_id: inv.organization_id,
+            email,
+            role: inv.role,
+            inviter_id: inv.inviter_id,
+            created_at: now,
+            expires_at: inv.expires_at,
+        })
+    }
+
+    /// The open invitations of an organisation (`members:write`).
+    pub async fn invitations(&self, auth: &Authenticated, org_id: &str) -> Result<Vec<Invitation>> {
+        let (org, _) = self.org_for(auth, org_id, permission::MEMBERS_WRITE).await?;
+        Ok(self.store.open_invitations(&org.id, now_ms()).await?)
+    }
+
+    /// Revokes an open invitation (`members:write`): its link stops working.
+    pub async fn revoke_invitation(
+        &self,
+        auth: &Authenticated,
+        org_id: &str,
+        invitation_id: &str,
+    ) -> Result<()> {
+        let (org, _) = self.org_for(auth, org_id, permission::MEMBERS_WRITE).await?;
+        let event = Event::new(AuditEvent::OrgInvitationRevoked)
+            .user(&auth.user.id)
+            .detail(format!("organization {} invitation {invitation_id}", org.id));
+        let revoke = async |audit: &mut crate::store::Audit| {
+            Ok(self.store.revoke_invitation(&org.id, invitation_id, now_ms(), audit).await?)
+        };
+        if self.audited(&auth.client, event, revoke).await? {
+            Ok(())
+        } else {
+            Err(AppError::not_found(ErrorCode::InvitationNotFound, "No such open invitation"))
+        }
+    }
+
+    /// The organisation and role an open invitation offers, for the page that asks.
+    pub async fn invitation_offer(&self, token: &str) -> Result<(Invitation, Organization)> {
+        let hash = crate::auth::hash_token(token.trim());
+        let (inv, _) = self
+            .store
+            .invitation_by_token(&hash, now_ms())
+            .await?
+            .ok_or_else(invalid_invitation)?;
+        let org =
+            self.store.org_by_id(&inv.organization_id).await?.ok_or_else(invalid_invitation)?;
+        Ok((inv, org))
+    }
+
+    /// Accepts an invitation with its token: the signed-in account must be the one whose
+    /// proven address it names (a new account confirms its address first). Single use.
+    pub async fn accept_invitation(
+        &self,
+        auth: &Authenticated,
+        token: &str,
+    ) -> Result<(Organization, String)> {
+        let hash = crate::auth::hash_token(token.trim());
+        let (inv, email_key) = self
+            .store
+            .invitation_by_token(&hash, now_ms())
+            .await?
+            .ok_or_else(invalid_invitation)?;
+        if crate::domain::email_key(&auth.user.email) != email_key {
+            return Err(AppError::forbidden(
+                ErrorCode::Forbidden,
+                "This invitation is for another email address: sign in with that one",
+            ));
+        }
+        if !auth.user.email_verified {
+            return Err(AppError::forbidden(
+                ErrorCode::EmailNotVerified,
+                "Confirm your email address first (the link in the verification mail), then accept",
+            ));
+        }
+        let event = Event::new(AuditEvent::OrgInvitationAccepted).user(&auth.user.id).detail(
+            format!("organization {} invitation {} role {}", inv.organization_id, inv.id, inv.role),
+        );
+        let accept = async |audit: &mut crate::store::Audit| {
+            Ok(self.store.accept_invitation(&inv, &auth.user.id, now_ms(), audit).await?)
+        };
+        if !self.audited(&auth.client, event, accept).await? {
+            return Err(invalid_invitation());
+        }
+        self.org_for(auth, &inv.organization_id, permission::READ).await
+    }
+}
+
+fn invalid_invitation() -> AppError {
+    AppError::bad_request(
+        ErrorCode::InvalidToken,
+        "The invitation is invalid, used, revoked or expired",
+    )
 }

@@ -126,6 +126,11 @@ const EXPIRED_DEVICE_CODES: &str = "DELETE FROM oauth_device_codes WHERE device_
     (SELECT device_hash FROM (SELECT device_hash FROM oauth_device_codes \
     WHERE expires_at <= $1 LIMIT 500) AS batch)";
 
+/// Organisation invitations (docs/organizations.md) past their expiry.
+const EXPIRED_INVITATIONS: &str = "DELETE FROM organization_invitations WHERE id IN \
+    (SELECT id FROM (SELECT id FROM organization_invitations \
+    WHERE expires_at <= $1 LIMIT 500) AS batch)";
+
 /// The outbox as metrics show it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct OutboxStats {
@@ -189,6 +194,8 @@ pub enum Sweep {
     DocumentClients,
     /// Expired device authorization requests.
     DeviceCodes,
+    /// Organisation invitations past their expiry, accepted, revoked or not.
+    OrgInvitations,
 }
 
 impl Store {
@@ -216,6 +223,7 @@ impl Store {
             Sweep::PushedRequests => EXPIRED_PUSHED_REQUESTS,
             Sweep::DocumentClients => super::metadata_documents::STALE_DOCUMENT_CLIENTS,
             Sweep::DeviceCodes => EXPIRED_DEVICE_CODES,
+            Sweep::OrgInvitations => EXPIRED_INVITATIONS,
         };
         Ok(self.q(sql).bind(at).execute(self.db()).await?.rows_affected())
     }

@@ -186,6 +186,19 @@ impl Store {
         Ok(row.map(|r| (r.org.into(), r.role)))
     }
 
+    /// An organisation by id.
+    pub async fn org_by_id(&self, org_id: &str) -> Result<Option<Organization>> {
+        let row: Option<OrgRow> = self
+            .q_as(
+                "SELECT id, slug, name, metadata, created_at, updated_at FROM organizations \
+                   WHERE id = $1",
+            )
+            .bind(org_id.to_owned())
+            .fetch_optional(self.db())
+            .await?;
+        Ok(row.map(Organization::from))
+    }
+
     /// Every organisation `user_id` belongs to, with their role, oldest membership first.
     pub async fn orgs_of(&self, user_id: &str) -> Result<Vec<(Organization, String)>> {
         const SQL: &str = membership_sql!(
@@ -360,4 +373,164 @@ impl Store {
             self.q_as(SQL).bind(session_id.to_owned()).fetch_optional(self.db()).await?;
         Ok(row.map(|r| (r.org.into(), r.role)))
     }
+
+    /// Writes an invitation and queues its mail, in one transaction.
+    pub async fn create_invitation(
+        &self,
+        inv: &NewInvitation,
+        mail: &crate::store::OutboxMail,
+        audit: &mut Audit,
+    ) -> Result<()> {
+        let mut tx = self.begin().await?;
+        self.q("INSERT INTO organization_invitations (id, organization_id, email, email_key, \
+                role, token_hash, inviter_id, created_at, expires_at) \
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
+            .bind(inv.id.clone())
+            .bind(inv.organization_id.clone())
+            .bind(inv.email.clone())
+            .bind(inv.email_key.clone())
+            .bind(inv.role.clone())
+            .bind(inv.token_hash.clone())
+            .bind(inv.inviter_id.clone())
+            .bind(inv.now)
+            .bind(inv.expires_at)
+            .execute(self.on(&mut *tx))
+            .await?;
+        self.enqueue(&mut tx, mail, inv.now).await?;
+        self.commit_change(tx, None, audit).await?;
+        Ok(())
+    }
+
+    /// The invitations of an organisation still open (neither accepted, revoked nor expired).
+    pub async fn open_invitations(&self, org_id: &str, now: i64) -> Result<Vec<Invitation>> {
+        Ok(self
+            .q_as(
+                "SELECT id, organization_id, email, role, inviter_id, created_at, expires_at \
+                   FROM organization_invitations WHERE organization_id = $1 \
+                    AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > $2 \
+                  ORDER BY created_at, id",
+            )
+            .bind(org_id.to_owned())
+            .bind(now)
+            .fetch_all(self.db())
+            .await?)
+    }
+
+    /// Revokes an open invitation of `org_id`. `false`: no such open invitation.
+    pub async fn revoke_invitation(
+        &self,
+        org_id: &str,
+        invitation_id: &str,
+        now: i64,
+        audit: &mut Audit,
+    ) -> Result<bool> {
+        let mut tx = self.begin().await?;
+        let n = self
+            .q("UPDATE organization_invitations SET revoked_at = $1 WHERE id = $2 \
+                AND organization_id = $3 AND accepted_at IS NULL AND revoked_at IS NULL")
+            .bind(now)
+            .bind(invitation_id.to_owned())
+            .bind(org_id.to_owned())
+            .execute(self.on(&mut *tx))
+            .await?
+            .rows_affected();
+        if n == 0 {
+            return Ok(false);
+        }
+        self.commit_change(tx, None, audit).await?;
+        Ok(true)
+    }
+
+    /// The open invitation whose token hashes to `token_hash`, if any.
+    pub async fn invitation_by_token(
+        &self,
+        token_hash: &str,
+        now: i64,
+    ) -> Result<Option<(Invitation, String)>> {
+        #[derive(sqlx::FromRow)]
+        struct Row {
+            #[sqlx(flatten)]
+            inv: Invitation,
+            #[sqlx(try_from = "Text")]
+            email_key: String,
+        }
+        let row: Option<Row> = self
+            .q_as(
+                "SELECT id, organization_id, email, email_key, role, inviter_id, created_at, \
+                        expires_at FROM organization_invitations WHERE token_hash = $1 \
+                    AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > $2",
+            )
+            .bind(token_hash.to_owned())
+            .bind(now)
+            .fetch_optional(self.db())
+            .await?;
+        Ok(row.map(|r| (r.inv, r.email_key)))
+    }
+
+    /// Spends invitation `invitation_id` for `user_id`, who joins with its role (or keeps the
+    /// role they have, already a member). `false`: it was spent or revoked meanwhile.
+    pub async fn accept_invitation(
+        &self,
+        inv: &Invitation,
+        user_id: &str,
+        now: i64,
+        audit: &mut Audit,
+    ) -> Result<bool> {
+        let mut tx = self.begin().await?;
+        let n = self
+            .q("UPDATE organization_invitations SET accepted_at = $1 WHERE id = $2 \
+                AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > $3")
+            .bind(now)
+            .bind(inv.id.clone())
+            .bind(now)
+            .execute(self.on(&mut *tx))
+            .await?
+            .rows_affected();
+        if n == 0 {
+            return Ok(false);
+        }
+        let member: Option<Text> = self
+            .q_scalar(
+                "SELECT role FROM organization_members WHERE organization_id = $1 AND user_id = $2",
+            )
+            .bind(inv.organization_id.clone())
+            .bind(user_id.to_owned())
+            .fetch_optional(self.on(&mut *tx))
+            .await?;
+        if member.is_none() {
+            self.add_member_in(&mut tx, &inv.organization_id, user_id, &inv.role, now).await?;
+        }
+        self.commit_change(tx, Some(user_id), audit).await?;
+        Ok(true)
+    }
+}
+
+/// An invitation to write (its token only as a hash).
+pub struct NewInvitation {
+    pub id: String,
+    pub organization_id: String,
+    pub email: String,
+    pub email_key: String,
+    pub role: String,
+    pub token_hash: String,
+    pub inviter_id: String,
+    pub now: i64,
+    pub expires_at: i64,
+}
+
+/// An invitation as listed.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Invitation {
+    #[sqlx(try_from = "Text")]
+    pub id: String,
+    #[sqlx(try_from = "Text")]
+    pub organization_id: String,
+    #[sqlx(try_from = "Text")]
+    pub email: String,
+    #[sqlx(try_from = "Text")]
+    pub role: String,
+    #[sqlx(try_from = "Text")]
+    pub inviter_id: String,
+    pub created_at: i64,
+    pub expires_at: i64,
 }

@@ -291,7 +291,145 @@ async fn tokens_carry_the_active_organisation_until_the_membership_changes(db: D
     assert!(payload(none["access_token"].as_str().unwrap()).get("org_id").is_none());
 }
 
+async fn invitations_are_mailed_single_use_and_for_their_address_only(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let alice = app.user("inviter@example.com").await;
+    let bob = app.user("plain-member@example.com").await;
+    let outsider = app.user("outsider@example.com").await;
+    let org = create(&app, &alice, "Invites").await;
+    let id = org["id"].as_str().unwrap().to_owned();
+    add(&app, &id, &user_id(&bob), "member").await;
+    let invitations = format!("/api/auth/organizations/{id}/invitations");
+
+    // Who may invite, and what.
+    let invite = |who: &Login, body: Value| {
+        let req = app.bearer(Method::POST, &invitations, &who.access_token).json(&body);
+        async move {
+            let res = req.send().await.unwrap();
+            let status = res.status();
+            (status, res.json::<Value>().await.unwrap_or(Value::Null))
+        }
+    };
+    let (status, _) = invite(&bob, json!({"email": "x@example.com"})).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, _) = invite(&outsider, json!({"email": "x@example.com"})).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    for bad in [
+        json!({"email": "not an address"}),
+        json!({"email": "x@example.com", "role": "king"}),
+        json!({}),
+    ] {
+        let (status, body) = invite(&alice, bad.clone()).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{bad}: {body}");
+    }
+    let (status, made) =
+        invite(&alice, json!({"email": "Carol@Example.com", "role": "admin"})).await;
+    assert_eq!(status, StatusCode::CREATED, "{made}");
+    assert_eq!(made["role"], "admin");
+    let (_, listed) = call(&app, &alice, Method::GET, &invitations, None).await;
+    assert_eq!(listed["invitations"].as_array().unwrap().len(), 1);
+    let token = app.token_from_mail("carol@example.com", "join Invites").await;
+
+    // A new account accepts once its address is confirmed; the token is good once.
+    app.register("carol@example.com", PASSWORD).await;
+    let carol = app.login("carol@example.com", PASSWORD).await;
+    let accept = |who: &Login, token: &str| {
+        let req = app
+            .bearer(Method::POST, "/api/auth/organizations/invitations/accept", &who.access_token)
+            .json(&json!({"token": token}));
+        async move {
+            let res = req.send().await.unwrap();
+            let status = res.status();
+            (status, res.json::<Value>().await.unwrap_or(Value::Null))
+        }
+    };
+    let (status, body) = accept(&carol, &token).await;
+    assert_eq!((status, code(&body)), (StatusCode::FORBIDDEN, "email_not_verified"));
+    let (status, body) = accept(&outsider, &token).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "another address: {body}");
+    app.verify("carol@example.com").await;
+    let (status, joined) = accept(&carol, &token).await;
+    assert_eq!(status, StatusCode::OK, "{joined}");
+    assert_eq!(
+        (joined["id"].as_str(), joined["role"].as_str()),
+        (Some(id.as_str()), Some("admin"))
+    );
+    let (status, body) = accept(&carol, &token).await;
+    assert_eq!((status, code(&body)), (StatusCode::BAD_REQUEST, "invalid_token"), "single use");
+    let (_, listed) = call(&app, &alice, Method::GET, &invitations, None).await;
+    assert_eq!(listed["invitations"], json!([]), "accepted: no longer open");
+
+    // A revoked invitation's link is dead.
+    let (_, made) = invite(&alice, json!({"email": "dave@example.com"})).await;
+    let token = app.token_from_mail("dave@example.com", "join Invites").await;
+    let path = format!("{invitations}/{}", made["id"].as_str().unwrap());
+    let (status, _) = call(&app, &alice, Method::DELETE, &path, None).await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, _) = call(&app, &alice, Method::DELETE, &path, None).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let dave = app.user("dave@example.com").await;
+    let (status, _) = accept(&dave, &token).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+
+    // The mailed link's page: signed out, to the login and back; signed in, one form.
+    let (_, _) = invite(&alice, json!({"email": "erin@example.com"})).await;
+    let token = app.token_from_mail("erin@example.com", "join Invites").await;
+    let link = format!("/account/invitation?token={token}");
+    let mut anonymous = crate::device::Browser::new(&app);
+    let (status, location, _) = anonymous.get(&link).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert!(location.starts_with("/account/login?next="), "{location}");
+    let erin = app.user("erin@example.com").await;
+    let mut browser = crate::device::Browser::signed_in(&app, &erin.cookie);
+    let (status, _, html) = browser.get(&link).await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    assert!(html.contains("Join Invites?") && html.contains(">member<"), "{html}");
+    let (status, _, html) = browser.post("/account/invitation", &[("token", &token)]).await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    assert!(html.contains("data-outcome=\"joined\""), "{html}");
+    let (_, members) =
+        call(&app, &alice, Method::GET, &format!("/api/auth/organizations/{id}/members"), None)
+            .await;
+    let emails: Vec<&str> = members["members"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["email"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        emails,
+        [
+            "inviter@example.com",
+            "plain-member@example.com",
+            "carol@example.com",
+            "erin@example.com"
+        ]
+    );
+
+    // An expired invitation is refused, and housekeeping deletes it.
+    invite(&alice, json!({"email": "late@example.com"})).await;
+    let token = app.token_from_mail("late@example.com", "join Invites").await;
+    let pool = crate::provider::database(&app).await;
+    sqlx::query(
+        "UPDATE organization_invitations SET expires_at = 1 WHERE email = 'late@example.com'",
+    )
+    .execute(&pool)
+    .await
+    .unwrap();
+    let late = app.user("late@example.com").await;
+    let (status, _) = accept(&late, &token).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    portcullis::housekeeping::run_once(&app.auth, portcullis::clock::now_ms(), None).await.unwrap();
+    let left: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM organization_invitations WHERE expires_at = 1")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    assert_eq!(left, 0);
+}
+
 backends!(
+    invitations_are_mailed_single_use_and_for_their_address_only,
     organisations_are_made_changed_and_invisible_to_outsiders,
     roles_decide_who_may_do_what_and_the_last_owner_stays,
     tokens_carry_the_active_organisation_until_the_membership_changes,

@@ -261,3 +261,117 @@ pub async fn switch(
         organization: switched.active.map(|(o, r)| OrganizationView::new(&state, &o, &r)),
     }))
 }
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct InviteRequest {
+    pub email: Option<String>,
+    /// Default `member`.
+    pub role: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct InvitationView {
+    pub id: String,
+    pub organization_id: String,
+    pub email: String,
+    pub role: String,
+    pub invited_by: String,
+    pub created_at: String,
+    pub expires_at: String,
+}
+
+impl From<&crate::store::Invitation> for InvitationView {
+    fn from(i: &crate::store::Invitation) -> Self {
+        Self {
+            id: i.id.clone(),
+            organization_id: i.organization_id.clone(),
+            email: i.email.clone(),
+            role: i.role.clone(),
+            invited_by: i.inviter_id.clone(),
+            created_at: rfc3339(i.created_at),
+            expires_at: rfc3339(i.expires_at),
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct InvitationsResponse {
+    pub invitations: Vec<InvitationView>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AcceptInvitationRequest {
+    /// The token of the invitation's link.
+    pub token: Option<String>,
+}
+
+/// Invite an address to join (`members:write`; as `owner`, an owner): a single-use link, good
+/// for 7 days, is mailed to it.
+#[utoipa::path(post, path = "/api/auth/organizations/{organization_id}/invitations", tag = "organizations",
+    params(("organization_id" = String, Path)), request_body = InviteRequest,
+    security(("bearer" = []), ("session_cookie" = [])),
+    responses((status = 201, body = InvitationView), (status = 400, body = ErrorBody),
+        (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn invite(
+    State(state): State<AppState>,
+    CurrentSession(auth): CurrentSession,
+    Path(org_id): Path<String>,
+    Input(req): Input<InviteRequest>,
+) -> Result<(StatusCode, Json<InvitationView>)> {
+    let email = req.email.ok_or_else(|| crate::error::AppError::missing("email"))?;
+    let role = req.role.unwrap_or_else(|| crate::domain::org::MEMBER.to_owned());
+    let inv = state.auth.invite(&auth, &org_id, &email, &role).await?;
+    Ok((StatusCode::CREATED, Json(InvitationView::from(&inv))))
+}
+
+/// The open invitations of an organisation (`members:write`).
+#[utoipa::path(get, path = "/api/auth/organizations/{organization_id}/invitations", tag = "organizations",
+    params(("organization_id" = String, Path)),
+    security(("bearer" = []), ("session_cookie" = [])),
+    responses((status = 200, body = InvitationsResponse), (status = 401, body = ErrorBody),
+        (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn invitations(
+    State(state): State<AppState>,
+    CurrentSession(auth): CurrentSession,
+    Path(org_id): Path<String>,
+) -> Result<Json<InvitationsResponse>> {
+    let list = state.auth.invitations(&auth, &org_id).await?;
+    Ok(Json(InvitationsResponse { invitations: list.iter().map(InvitationView::from).collect() }))
+}
+
+/// Revoke an open invitation (`members:write`): its link stops working.
+#[utoipa::path(delete, path = "/api/auth/organizations/{organization_id}/invitations/{invitation_id}", tag = "organizations",
+    params(("organization_id" = String, Path), ("invitation_id" = String, Path)),
+    security(("bearer" = []), ("session_cookie" = [])),
+    responses((status = 200, body = MessageResponse), (status = 401, body = ErrorBody),
+        (status = 403, body = ErrorBody),
+        (status = 404, description = "`organization_not_found` or `invitation_not_found`", body = ErrorBody)))]
+pub async fn revoke_invitation(
+    State(state): State<AppState>,
+    CurrentSession(auth): CurrentSession,
+    Path((org_id, invitation_id)): Path<(String, String)>,
+) -> Result<Json<MessageResponse>> {
+    state.auth.revoke_invitation(&auth, &org_id, &invitation_id).await?;
+    Ok(Json(MessageResponse::new("Invitation revoked")))
+}
+
+/// Accept an invitation with its link's token: the signed-in account must be the one whose
+/// confirmed address it names. Single use.
+#[utoipa::path(post, path = "/api/auth/organizations/invitations/accept", tag = "organizations",
+    request_body = AcceptInvitationRequest,
+    security(("bearer" = []), ("session_cookie" = [])),
+    responses((status = 200, body = OrganizationView),
+        (status = 400, description = "`invalid_token`: unknown, used, revoked or expired", body = ErrorBody),
+        (status = 401, body = ErrorBody),
+        (status = 403, description = "Another address's invitation, or `email_not_verified`", body = ErrorBody)))]
+pub async fn accept_invitation(
+    State(state): State<AppState>,
+    CurrentSession(auth): CurrentSession,
+    Input(req): Input<AcceptInvitationRequest>,
+) -> Result<Json<OrganizationView>> {
+    let token = req.token.ok_or_else(|| crate::error::AppError::missing("token"))?;
+    let (org, role) = state.auth.accept_invitation(&auth, &token).await?;
+    Ok(Json(OrganizationView::new(&state, &org, &role)))
+}

@@ -32,6 +32,7 @@ mod extract;
 mod flash;
 mod form;
 mod headers;
+mod invitation;
 mod mfa;
 pub(crate) mod oauth;
 mod passkeys;
@@ -108,6 +109,9 @@ pub(crate) fn surface(state: &AppState) -> Surface {
         .get(Limit::None, "/oauth2/device", device::show)
         .post(Limit::None, "/oauth2/device", device::check)
         .post(Limit::None, "/oauth2/device/confirm", device::decide)
+        // An organisation's invitation (docs/organizations.md): signed in, single-use token.
+        .get(Limit::None, "/account/invitation", invitation::show)
+        .post(Limit::None, "/account/invitation", invitation::accept)
         .get(Limit::None, "/account/static/portcullis.css", assets::stylesheet)
         .get(Limit::None, "/account/static/passkeys.js", assets::script)
         .get(Limit::None, "/account/static/portcullis.svg", assets::icon)
