@@ -428,7 +428,80 @@ async fn invitations_are_mailed_single_use_and_for_their_address_only(db: Db) {
     assert_eq!(left, 0);
 }
 
+/// Tenant isolation, from the OpenAPI document: every route of an organisation, every method,
+/// called by an owner of organisation A with organisation B's ids (B's owner, B's invitation)
+/// in the path and a plausible body. None succeeds, and B is unchanged.
+async fn no_organisation_route_lets_a_member_of_one_touch_another(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let a_owner = app.user("a-owner@example.com").await;
+    let b_owner = app.user("b-owner@example.com").await;
+    create(&app, &a_owner, "Tenant A").await;
+    let b = create(&app, &b_owner, "Tenant B").await;
+    let b_id = b["id"].as_str().unwrap().to_owned();
+    let (status, inv) = call(
+        &app,
+        &b_owner,
+        Method::POST,
+        &format!("/api/auth/organizations/{b_id}/invitations"),
+        Some(json!({"email": "a-owner@example.com"})),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{inv}");
+    let doc: Value = app.get("/openapi.json").await.json().await.unwrap();
+    let mut tried = 0;
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        if !path.contains("{organization_id}") {
+            continue;
+        }
+        let concrete = path
+            .replace("{organization_id}", &b_id)
+            .replace("{user_id}", &user_id(&b_owner))
+            .replace("{invitation_id}", inv["id"].as_str().unwrap());
+        for (method, _) in item.as_object().unwrap() {
+            let method: Method = method.to_uppercase().parse().unwrap();
+            let body = json!({"name": "Taken", "slug": "taken", "role": "member",
+                              "email": "a-owner@example.com", "password": PASSWORD});
+            let body = match method {
+                Method::GET => None,
+                Method::PATCH if path.ends_with("{organization_id}") => {
+                    Some(json!({"name": "Taken"}))
+                }
+                Method::PATCH => Some(json!({"role": "member"})),
+                Method::DELETE if path.ends_with("{organization_id}") => {
+                    Some(json!({"password": PASSWORD}))
+                }
+                Method::DELETE => None,
+                _ if path.ends_with("/invitations") => {
+                    Some(json!({"email": "a-owner@example.com"}))
+                }
+                _ => Some(body),
+            };
+            let (status, answer) = call(&app, &a_owner, method.clone(), &concrete, body).await;
+            assert_eq!(status, StatusCode::NOT_FOUND, "{method} {path}: {answer}");
+            tried += 1;
+        }
+    }
+    assert!(tried >= 9, "every organisation route was tried: {tried}");
+    let (_, still) =
+        call(&app, &b_owner, Method::GET, &format!("/api/auth/organizations/{b_id}"), None).await;
+    assert_eq!(still["name"], "Tenant B");
+    let (_, members) =
+        call(&app, &b_owner, Method::GET, &format!("/api/auth/organizations/{b_id}/members"), None)
+            .await;
+    assert_eq!(members["members"].as_array().unwrap().len(), 1);
+    let (_, open) = call(
+        &app,
+        &b_owner,
+        Method::GET,
+        &format!("/api/auth/organizations/{b_id}/invitations"),
+        None,
+    )
+    .await;
+    assert_eq!(open["invitations"].as_array().unwrap().len(), 1);
+}
+
 backends!(
+    no_organisation_route_lets_a_member_of_one_touch_another,
     invitations_are_mailed_single_use_and_for_their_address_only,
     organisations_are_made_changed_and_invisible_to_outsiders,
     roles_decide_who_may_do_what_and_the_last_owner_stays,
