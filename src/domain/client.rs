@@ -35,7 +35,7 @@ pub const GRANT_TYPES: &[&str] = &[
 
 /// The scopes the provider knows. A client may also be allowed scopes of its own (for its
 /// resource servers), which appear in access tokens only.
-pub const KNOWN_SCOPES: &[&str] = &["openid", "profile", "email", "offline_access"];
+pub const KNOWN_SCOPES: &[&str] = &["openid", "profile", "email", "offline_access", "organization"];
 
 /// The ID token algorithms a client may choose (`id_token_signed_response_alg`).
 pub const ID_TOKEN_ALGS: &[&str] = &["RS256", "ES256", "EdDSA"];

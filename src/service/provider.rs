@@ -46,6 +46,8 @@ const MAX_ASSERTION_LIFETIME: i64 = 3600;
 /// The longest `nonce` (it is stored with the code: `VARCHAR(512)` on MySQL).
 const MAX_NONCE: usize = 512;
 const OFFLINE: &str = "offline_access";
+/// The scope whose tokens carry the organisation the person acts for (docs/organizations.md).
+const ORGANIZATION: &str = "organization";
 
 /// The prefix of a pushed request's `request_uri` (RFC 9126 section 2.2).
 pub const PAR_URN: &str = "urn:ietf:params:oauth:request_uri:";
@@ -288,6 +290,9 @@ pub struct ClientAccessClaims {
     /// Bound to a DPoP key (RFC 9449 section 6).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cnf: Option<Confirmation>,
+    /// With the `organization` scope, the organisation the session acts for.
+    #[serde(flatten)]
+    pub org: Option<super::OrgClaims>,
 }
 
 /// An access token as a request presented it.
@@ -480,6 +485,16 @@ fn scope_claims(user: &User, scopes: &[String], out: &mut Map<String, Value>) {
     }
 }
 
+/// The organisation claims, when there are any, into `out`.
+fn org_claims(org: Option<&super::OrgClaims>, out: &mut Map<String, Value>) {
+    if let Some(o) = org {
+        out.insert("org_id".into(), o.org_id.clone().into());
+        out.insert("org_slug".into(), o.org_slug.clone().into());
+        out.insert("org_role".into(), o.org_role.clone().into());
+        out.insert("org_permissions".into(), o.org_permissions.clone().into());
+    }
+}
+
 /// Caches the key sets of `private_key_jwt` clients.
 #[derive(Default)]
 pub struct ClientKeys {
@@ -575,7 +590,8 @@ impl Auth {
             "code_challenge_methods_supported": ["S256"],
             "claims_supported": [
                 "sub", "iss", "aud", "exp", "iat", "auth_time", "nonce", "amr", "acr", "sid",
-                "at_hash", "email", "email_verified", "preferred_username", "name", "updated_at"
+                "at_hash", "email", "email_verified", "preferred_username", "name", "updated_at",
+                "org_id", "org_slug", "org_role", "org_permissions"
             ],
             "prompt_values_supported": ["none", "login", "consent"],
             "authorization_response_iss_parameter_supported": true,
@@ -1391,7 +1407,7 @@ impl Auth {
         if resource.is_some_and(|r| !self.resource_allowed(client, r)) {
             return Err(OAuthError::invalid_target("this client may not ask for that resource"));
         }
-        const USER_SCOPES: [&str; 4] = ["openid", "profile", "email", OFFLINE];
+        const USER_SCOPES: [&str; 5] = ["openid", "profile", "email", OFFLINE, ORGANIZATION];
         let own: Vec<String> =
             client.scopes.iter().filter(|s| !USER_SCOPES.contains(&s.as_str())).cloned().collect();
         let scopes = match p.scope.as_deref().map(scope_list) {
@@ -1419,6 +1435,7 @@ impl Auth {
             gid: None,
             auth_time: None,
             cnf: jkt.map(|j| Confirmation { jkt: j.to_owned() }),
+            org: None,
         };
         let access_token = self.id_keys().await?.sign("EdDSA", "at+jwt", &claims)?;
         Ok(TokenResponse {
@@ -1429,6 +1446,19 @@ impl Auth {
             id_token: None,
             scope: claims.scope,
         })
+    }
+
+    /// With the `organization` scope, the organisation the grant's session acts for now.
+    async fn grant_org(
+        &self,
+        grant: &LiveGrant,
+        scopes: &[String],
+    ) -> crate::error::Result<Option<super::OrgClaims>> {
+        if !has(scopes, ORGANIZATION) {
+            return Ok(None);
+        }
+        let active = self.store.active_org(&grant.grant.session_id).await?;
+        Ok(active.map(|(o, role)| self.org_claims(&o, &role)))
     }
 
     /// The access token (and ID token, with `openid`) of a grant.
@@ -1446,6 +1476,7 @@ impl Auth {
         let ttl = self.settings.access_token_ttl.as_secs() as i64;
         let keys = self.id_keys().await?;
         let auth_time = secs(grant.grant.auth_time);
+        let org = self.grant_org(grant, scopes).await?;
         let claims = ClientAccessClaims {
             iss: self.issuer().to_owned(),
             sub: grant.user.id.clone(),
@@ -1458,6 +1489,7 @@ impl Auth {
             gid: Some(grant.grant.id.clone()),
             auth_time: Some(auth_time),
             cnf: bound.jkt.map(|j| Confirmation { jkt: j.to_owned() }),
+            org: org.clone(),
         };
         let access_token = keys.sign("EdDSA", "at+jwt", &claims)?;
         let id_token = if has(scopes, "openid") {
@@ -1481,6 +1513,7 @@ impl Auth {
                 idkeys::half_hash(&access_token, &client.id_token_alg).into(),
             );
             scope_claims(&grant.user, scopes, &mut c);
+            org_claims(org.as_ref(), &mut c);
             Some(keys.sign(&client.id_token_alg, "JWT", &Value::Object(c))?)
         } else {
             None
@@ -1534,6 +1567,12 @@ impl Auth {
                 {
                     return Ok(None);
                 }
+                // A token that carries an organisation ends with the membership it names.
+                if let Some(org) = &claims.org {
+                    if !self.org_claims_hold(&grant.grant.session_id, org).await? {
+                        return Ok(None);
+                    }
+                }
                 Ok(Some((claims, Some(grant))))
             }
             None => {
@@ -1573,6 +1612,7 @@ impl Auth {
         let mut out = Map::new();
         out.insert("sub".into(), grant.user.id.clone().into());
         scope_claims(&grant.user, &scopes, &mut out);
+        org_claims(claims.org.as_ref(), &mut out);
         Ok(Value::Object(out))
     }
 

@@ -121,7 +121,12 @@ pub(super) fn spec_of(body: &[u8]) -> Result<(ClientSpec, Metadata), OAuthError>
     let offline = grants.iter().any(|g| g == "refresh_token");
     let wanted = match &m.scope {
         Some(s) => scope_list(s),
-        None => KNOWN_SCOPES.iter().map(|s| (*s).to_owned()).collect(),
+        // The OpenID scopes; `organization` only when asked for.
+        None => KNOWN_SCOPES
+            .iter()
+            .filter(|s| **s != "organization")
+            .map(|s| (*s).to_owned())
+            .collect(),
     };
     let scopes: Vec<String> = wanted
         .into_iter()

@@ -500,7 +500,62 @@ async fn no_organisation_route_lets_a_member_of_one_touch_another(db: Db) {
     assert_eq!(open["invitations"].as_array().unwrap().len(), 1);
 }
 
+/// Provider clients see the organisation behind the `organization` scope: in the ID token, the
+/// access token and userinfo, as long as the membership it names holds.
+async fn provider_tokens_carry_the_organisation_with_the_organization_scope(db: Db) {
+    use crate::provider::{exchange, introspect, register, spec, userinfo, verified_claims};
+    let app = TestApp::spawn(db).await;
+    let owner = app.user("p-owner@example.com").await;
+    let person = app.user("p-member@example.com").await;
+    let org = create(&app, &owner, "Provided").await;
+    let id = org["id"].as_str().unwrap().to_owned();
+    add(&app, &id, &user_id(&person), "member").await;
+    let (status, _) = call(
+        &app,
+        &person,
+        Method::PUT,
+        "/api/auth/organizations/active",
+        Some(json!({"organization_id": id})),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let scopes = ["openid", "email", "organization"].map(String::from).to_vec();
+    let rp =
+        register(&app, portcullis::service::ClientSpec { scopes: Some(scopes), ..spec("org-rp") })
+            .await;
+    let (code, verifier) =
+        crate::provider::code(&app, &rp, &person.cookie, "openid organization").await;
+    let (status, tokens) = exchange(&app, &rp, &code, &verifier).await;
+    assert_eq!(status, StatusCode::OK, "{tokens}");
+    let (_, id_token) = verified_claims(&app, tokens["id_token"].as_str().unwrap()).await;
+    assert_eq!(
+        (id_token["org_id"].as_str(), id_token["org_role"].as_str()),
+        (Some(id.as_str()), Some("member"))
+    );
+    let access = tokens["access_token"].as_str().unwrap();
+    let (_, at) = verified_claims(&app, access).await;
+    assert_eq!(at["org_slug"], "provided");
+    let info: Value = userinfo(&app, access).await.json().await.unwrap();
+    assert_eq!(info["org_id"], id.as_str());
+    // Without the scope, nothing of it.
+    let (code, verifier) = crate::provider::code(&app, &rp, &person.cookie, "openid").await;
+    let (_, plain) = exchange(&app, &rp, &code, &verifier).await;
+    let (_, id_token) = verified_claims(&app, plain["id_token"].as_str().unwrap()).await;
+    assert!(id_token.get("org_id").is_none());
+    // The member removed: the token that carries the organisation is dead at once.
+    let member = format!("/api/auth/organizations/{id}/members/{}", user_id(&person));
+    let (status, _) = call(&app, &owner, Method::DELETE, &member, None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(userinfo(&app, access).await.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(introspect(&app, &rp, access).await["active"], false);
+    assert_eq!(
+        userinfo(&app, plain["access_token"].as_str().unwrap()).await.status(),
+        StatusCode::OK
+    );
+}
+
 backends!(
+    provider_tokens_carry_the_organisation_with_the_organization_scope,
     no_organisation_route_lets_a_member_of_one_touch_another,
     invitations_are_mailed_single_use_and_for_their_address_only,
     organisations_are_made_changed_and_invisible_to_outsiders,

@@ -41,6 +41,7 @@ pub(super) fn describe(scope: &str) -> String {
         "profile" => "See your username".into(),
         "email" => "See your email address and whether it is confirmed".into(),
         "offline_access" => "Stay connected when you are away, until you withdraw it".into(),
+        "organization" => "See which organisation you act for, and your role in it".into(),
         other => format!("Use the permission “{other}”"),
     }
 }
