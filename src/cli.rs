@@ -222,7 +222,8 @@ enum ApiKeyCommand {
         /// What the key is for, e.g. "billing service".
         #[arg(long)]
         name: String,
-        /// Comma-separated: users:read, users:write, sessions:write, audit:read.
+        /// Comma-separated: users:read, users:write, sessions:write, audit:read, clients:read,
+        /// clients:write, organizations:read, organizations:write.
         #[arg(long, value_delimiter = ',', required = true)]
         scopes: Vec<String>,
     },

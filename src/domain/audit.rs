@@ -105,6 +105,15 @@ pub enum AuditEvent {
     /// A member removed by another, or leaving.
     OrgMemberRemoved,
     OrgLeft,
+    /// The operator's changes to organisations (the admin API, with its key, and `portcullis
+    /// org`), announced like the members' own.
+    AdminOrgCreate,
+    AdminOrgUpdate,
+    AdminOrgDelete,
+    /// A member added, or given another role, by the operator.
+    AdminOrgMemberAdd,
+    AdminOrgMemberUpdate,
+    AdminOrgMemberRemove,
 }
 
 /// A webhook event type (`PORTCULLIS_WEBHOOK_<NAME>_EVENTS`, the body's `type`).
@@ -227,6 +236,12 @@ impl AuditEvent {
             OrgMemberUpdated => ("organization_member", "updated"),
             OrgMemberRemoved => ("organization_member", "removed"),
             OrgLeft => ("organization_member", "left"),
+            AdminOrgCreate => ("admin_organization_create", "succeeded"),
+            AdminOrgUpdate => ("admin_organization_update", "succeeded"),
+            AdminOrgDelete => ("admin_organization_delete", "succeeded"),
+            AdminOrgMemberAdd => ("admin_organization_member_add", "succeeded"),
+            AdminOrgMemberUpdate => ("admin_organization_member_update", "succeeded"),
+            AdminOrgMemberRemove => ("admin_organization_member_remove", "succeeded"),
         }
     }
 
@@ -308,11 +323,14 @@ impl AuditEvent {
             | ClientRegistrationDeleted
             | AdminRegistrationTokenCreate
             | AdminRegistrationTokenRevoke => return None,
-            OrgCreated => W::OrganizationCreated,
-            OrgUpdated => W::OrganizationUpdated,
-            OrgDeleted => W::OrganizationDeleted,
-            OrgMemberUpdated => W::OrganizationMemberUpdated,
-            OrgMemberRemoved | OrgLeft => W::OrganizationMemberRemoved,
+            OrgCreated | AdminOrgCreate => W::OrganizationCreated,
+            OrgUpdated | AdminOrgUpdate => W::OrganizationUpdated,
+            OrgDeleted | AdminOrgDelete => W::OrganizationDeleted,
+            // A member added is a membership changed (the body's `event` says which).
+            OrgMemberUpdated | AdminOrgMemberAdd | AdminOrgMemberUpdate => {
+                W::OrganizationMemberUpdated
+            }
+            OrgMemberRemoved | OrgLeft | AdminOrgMemberRemove => W::OrganizationMemberRemoved,
         })
     }
 }

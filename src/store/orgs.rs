@@ -361,3 +361,34 @@ impl Store {
         Ok(row.map(|r| (r.org.into(), r.role)))
     }
 }
+
+/// The operator's reads (the admin API and `portcullis org`), which no membership limits.
+impl Store {
+    /// The organisation `org_id`; `Ok(None)`: there is none.
+    pub async fn org_by_id(&self, org_id: &str) -> Result<Option<Organization>> {
+        let row: Option<OrgRow> = self
+            .q_as(
+                "SELECT id, slug, name, metadata, created_at, updated_at FROM organizations \
+                 WHERE id = $1",
+            )
+            .bind(org_id.to_owned())
+            .fetch_optional(self.db())
+            .await?;
+        Ok(row.map(Organization::from))
+    }
+
+    /// A page of organisations in id order after `after` (a keyset cursor: stable while
+    /// organisations are added or removed).
+    pub async fn orgs_page(&self, after: Option<&str>, limit: i64) -> Result<Vec<Organization>> {
+        let rows: Vec<OrgRow> = self
+            .q_as(
+                "SELECT id, slug, name, metadata, created_at, updated_at FROM organizations \
+                 WHERE id > $1 ORDER BY id LIMIT $2",
+            )
+            .bind(after.unwrap_or("").to_owned())
+            .bind(limit)
+            .fetch_all(self.db())
+            .await?;
+        Ok(rows.into_iter().map(Organization::from).collect())
+    }
+}
