@@ -12,6 +12,8 @@ use crate::domain::AuditEvent;
 use crate::error::AppError;
 use crate::{config::Settings, service::Auth, store::Store, App};
 
+mod org;
+
 #[derive(Parser)]
 #[command(name = "portcullis", version, about = "A user-authentication server")]
 pub struct Cli {
@@ -90,6 +92,11 @@ enum Command {
     Client {
         #[command(subcommand)]
         command: Box<ClientCommand>,
+    },
+    /// Organisations and their members (docs/organizations.md), as the operator.
+    Org {
+        #[command(subcommand)]
+        command: org::OrgCommand,
     },
 }
 
@@ -222,7 +229,8 @@ enum ApiKeyCommand {
         /// What the key is for, e.g. "billing service".
         #[arg(long)]
         name: String,
-        /// Comma-separated: users:read, users:write, sessions:write, audit:read.
+        /// Comma-separated: users:read, users:write, sessions:write, audit:read, clients:read,
+        /// clients:write, organizations:read, organizations:write.
         #[arg(long, value_delimiter = ',', required = true)]
         scopes: Vec<String>,
     },
@@ -379,6 +387,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Client { command } => client(settings, *command).await,
+        Command::Org { command } => org::run(&auth(settings).await?, command).await,
         Command::Audit { user, since } => {
             let since = crate::config::parse_duration(&since)
                 .map_err(|e| anyhow::anyhow!("--since: {e}"))?;

@@ -109,6 +109,15 @@ pub enum AuditEvent {
     OrgInvitationCreated,
     OrgInvitationRevoked,
     OrgInvitationAccepted,
+    /// The operator's changes to organisations (the admin API, with its key, and `portcullis
+    /// org`), announced like the members' own.
+    AdminOrgCreate,
+    AdminOrgUpdate,
+    AdminOrgDelete,
+    /// A member added, or given another role, by the operator.
+    AdminOrgMemberAdd,
+    AdminOrgMemberUpdate,
+    AdminOrgMemberRemove,
 }
 
 /// A webhook event type (`PORTCULLIS_WEBHOOK_<NAME>_EVENTS`, the body's `type`).
@@ -237,6 +246,12 @@ impl AuditEvent {
             OrgInvitationCreated => ("organization_invitation", "created"),
             OrgInvitationRevoked => ("organization_invitation", "revoked"),
             OrgInvitationAccepted => ("organization_invitation", "accepted"),
+            AdminOrgCreate => ("admin_organization_create", "succeeded"),
+            AdminOrgUpdate => ("admin_organization_update", "succeeded"),
+            AdminOrgDelete => ("admin_organization_delete", "succeeded"),
+            AdminOrgMemberAdd => ("admin_organization_member_add", "succeeded"),
+            AdminOrgMemberUpdate => ("admin_organization_member_update", "succeeded"),
+            AdminOrgMemberRemove => ("admin_organization_member_remove", "succeeded"),
         }
     }
 
@@ -318,12 +333,12 @@ impl AuditEvent {
             | ClientRegistrationDeleted
             | AdminRegistrationTokenCreate
             | AdminRegistrationTokenRevoke => return None,
-            OrgCreated => W::OrganizationCreated,
-            OrgUpdated => W::OrganizationUpdated,
-            OrgDeleted => W::OrganizationDeleted,
-            OrgMemberUpdated => W::OrganizationMemberUpdated,
-            OrgMemberRemoved | OrgLeft => W::OrganizationMemberRemoved,
-            OrgInvitationAccepted => W::OrganizationMemberAdded,
+            OrgCreated | AdminOrgCreate => W::OrganizationCreated,
+            OrgUpdated | AdminOrgUpdate => W::OrganizationUpdated,
+            OrgDeleted | AdminOrgDelete => W::OrganizationDeleted,
+            OrgMemberUpdated | AdminOrgMemberUpdate => W::OrganizationMemberUpdated,
+            OrgMemberRemoved | OrgLeft | AdminOrgMemberRemove => W::OrganizationMemberRemoved,
+            OrgInvitationAccepted | AdminOrgMemberAdd => W::OrganizationMemberAdded,
             OrgInvitationCreated | OrgInvitationRevoked => return None,
         })
     }

@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, OpenApi, ToSchema};
 use utoipa_axum::routes;
 
+use super::admin_orgs as orgs;
 use super::answers::{MessageResponse, UserView};
 use super::extract::{Client, Input, Path, Query};
 use super::state::AppState;
@@ -41,6 +42,16 @@ pub(crate) fn surface(state: Option<&AppState>) -> Surface {
         .routes(Limit::None, routes!(rotate_client_secret))
         .routes(Limit::None, routes!(list_registration_tokens, create_registration_token))
         .routes(Limit::None, routes!(revoke_registration_token))
+        .routes(Limit::None, routes!(orgs::list_organizations, orgs::create_organization))
+        .routes(
+            Limit::None,
+            routes!(orgs::get_organization, orgs::update_organization, orgs::delete_organization),
+        )
+        .routes(Limit::None, routes!(orgs::organization_members))
+        .routes(
+            Limit::None,
+            routes!(orgs::set_organization_member, orgs::remove_organization_member),
+        )
 }
 
 /// A call authenticated by an admin API key.
@@ -63,7 +74,7 @@ impl FromRequestParts<AppState> for Admin {
 }
 
 impl Admin {
-    fn needs(self, scope: &str) -> Result<AdminCaller> {
+    pub(super) fn needs(self, scope: &str) -> Result<AdminCaller> {
         if self.0.key.scopes.iter().any(|s| s == scope) {
             Ok(self.0)
         } else {
@@ -167,7 +178,7 @@ pub struct RevokedSessions {
     pub revoked: u64,
 }
 
-fn limit(l: Option<i64>) -> Result<i64> {
+pub(super) fn limit(l: Option<i64>) -> Result<i64> {
     match l.unwrap_or(50) {
         n @ 1..=200 => Ok(n),
         _ => Err(AppError::bad_request(ErrorCode::InvalidField, "limit is 1 to 200")),

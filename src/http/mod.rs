@@ -6,6 +6,7 @@
 //! Nothing below imports from it.
 
 pub mod admin;
+mod admin_orgs;
 pub mod answers;
 pub mod api;
 pub mod cookies;

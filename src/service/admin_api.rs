@@ -14,8 +14,16 @@ use crate::limit::{client_key, ThrottleKey};
 use crate::store::{ApiKey, Audit, AuditFilter, AuditRow, TokenPurpose};
 
 /// Every scope a key may hold.
-pub const SCOPES: &[&str] =
-    &["users:read", "users:write", "sessions:write", "audit:read", "clients:read", "clients:write"];
+pub const SCOPES: &[&str] = &[
+    "users:read",
+    "users:write",
+    "sessions:write",
+    "audit:read",
+    "clients:read",
+    "clients:write",
+    "organizations:read",
+    "organizations:write",
+];
 
 /// The prefix of every admin API key (so secret scanners can find leaked ones).
 const KEY_PREFIX: &str = "pcak_";

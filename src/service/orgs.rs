@@ -57,7 +57,7 @@ pub struct OrgClaims {
     pub org_permissions: Vec<String>,
 }
 
-fn not_found() -> AppError {
+pub(super) fn not_found() -> AppError {
     AppError::not_found(ErrorCode::OrganizationNotFound, "No such organisation")
 }
 
@@ -65,18 +65,18 @@ fn not_allowed() -> AppError {
     AppError::forbidden(ErrorCode::Forbidden, "Your role in this organisation does not allow this")
 }
 
-fn invalid(message: &'static str) -> AppError {
+pub(super) fn invalid(message: &'static str) -> AppError {
     AppError::bad_request(ErrorCode::InvalidField, message)
 }
 
-fn last_owner() -> AppError {
+pub(super) fn last_owner() -> AppError {
     AppError::conflict(
         ErrorCode::LastOwner,
         "An organisation keeps at least one owner: make another member an owner first",
     )
 }
 
-fn checked_name(name: &str) -> Result<String> {
+pub(super) fn checked_name(name: &str) -> Result<String> {
     let name = name.trim();
     if name.is_empty() || name.chars().count() > 200 || name.chars().any(char::is_control) {
         return Err(invalid("name must be 1 to 200 characters"));
@@ -84,14 +84,14 @@ fn checked_name(name: &str) -> Result<String> {
     Ok(name.to_owned())
 }
 
-fn checked_metadata(metadata: Value) -> Result<Value> {
+pub(super) fn checked_metadata(metadata: Value) -> Result<Value> {
     if !metadata.is_object() || metadata.to_string().len() > MAX_METADATA {
         return Err(invalid("metadata must be a JSON object of at most 4 KiB"));
     }
     Ok(metadata)
 }
 
-fn slug_taken() -> AppError {
+pub(super) fn slug_taken() -> AppError {
     AppError::conflict(ErrorCode::SlugTaken, "Another organisation has that slug")
 }
 

@@ -122,11 +122,9 @@ pub(super) fn spec_of(body: &[u8]) -> Result<(ClientSpec, Metadata), OAuthError>
     let wanted = match &m.scope {
         Some(s) => scope_list(s),
         // The OpenID scopes; `organization` only when asked for.
-        None => KNOWN_SCOPES
-            .iter()
-            .filter(|s| **s != "organization")
-            .map(|s| (*s).to_owned())
-            .collect(),
+        None => {
+            KNOWN_SCOPES.iter().filter(|s| **s != "organization").map(|s| (*s).to_owned()).collect()
+        }
     };
     let scopes: Vec<String> = wanted
         .into_iter()

@@ -534,3 +534,21 @@ pub struct Invitation {
     pub created_at: i64,
     pub expires_at: i64,
 }
+
+/// The operator's reads (the admin API and `portcullis org`), which no membership limits.
+impl Store {
+    /// A page of organisations in id order after `after` (a keyset cursor: stable while
+    /// organisations are added or removed).
+    pub async fn orgs_page(&self, after: Option<&str>, limit: i64) -> Result<Vec<Organization>> {
+        let rows: Vec<OrgRow> = self
+            .q_as(
+                "SELECT id, slug, name, metadata, created_at, updated_at FROM organizations \
+                 WHERE id > $1 ORDER BY id LIMIT $2",
+            )
+            .bind(after.unwrap_or("").to_owned())
+            .bind(limit)
+            .fetch_all(self.db())
+            .await?;
+        Ok(rows.into_iter().map(Organization::from).collect())
+    }
+}

@@ -30,6 +30,7 @@ mod mfa;
 mod nodes;
 mod oauth;
 mod ops;
+mod org_admin;
 mod orgs;
 mod passkeys;
 mod profile;

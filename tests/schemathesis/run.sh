@@ -51,7 +51,7 @@ email=schemathesis@example.com
 password='correct horse battery staple'
 (cd "$work" && printf '%s\n' "$password" | "$bin" user add "$email" --verified >/dev/null)
 admin_key=$(cd "$work" && "$bin" api-key create --name schemathesis \
-  --scopes users:read,users:write,sessions:write,audit:read,clients:read,clients:write 2>/dev/null)
+  --scopes users:read,users:write,sessions:write,audit:read,clients:read,clients:write,organizations:read,organizations:write 2>/dev/null)
 
 (cd "$work" && exec "$bin" serve) >"$work/server.log" 2>&1 &
 server=$!
