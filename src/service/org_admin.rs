@@ -12,10 +12,10 @@
 use super::admin_api::AdminCaller;
 use super::audit::Event;
 use super::clients::keyed_event;
-use super::orgs::{checked_metadata, checked_name, invalid, last_owner, not_found, slug_taken};
+use super::orgs::{changed_org, invalid, last_owner, new_org, not_found, slug_taken};
 use super::{Auth, ClientInfo, OrgInput};
 use crate::clock::{now_ms, rfc3339};
-use crate::domain::org::{self, Organization};
+use crate::domain::org::Organization;
 use crate::domain::{AuditEvent, User};
 use crate::error::{AppError, ErrorCode, Result};
 use crate::store::{Audit, MemberChange, OrgMember};
@@ -146,22 +146,8 @@ impl Auth {
         by: &ClientInfo,
         key: Option<&str>,
     ) -> Result<Organization> {
-        let name = checked_name(input.name.as_deref().ok_or_else(|| AppError::missing("name"))?)?;
-        let slug = input.slug.unwrap_or_else(|| org::slug_from(&name));
-        if !org::slug_ok(&slug) {
-            return Err(invalid("slug must be 2 to 48 of a-z, 0-9 and inner '-'"));
-        }
-        let metadata = checked_metadata(input.metadata.unwrap_or_else(|| serde_json::json!({})))?;
+        let org = new_org(input)?;
         let owner = self.org_user_named(owner).await?;
-        let now = now_ms();
-        let org = Organization {
-            id: uuid::Uuid::now_v7().to_string(),
-            slug,
-            name,
-            metadata,
-            created_at: now,
-            updated_at: now,
-        };
         let what = format!("organization {} slug {} owner {}", org.id, org.slug, owner.id);
         let event = org_event(AuditEvent::AdminOrgCreate, key, Some(&owner.id), what);
         let create =
@@ -180,20 +166,7 @@ impl Auth {
         by: &ClientInfo,
         key: Option<&str>,
     ) -> Result<Organization> {
-        let mut org = self.organization(org_id).await?;
-        if let Some(name) = input.name {
-            org.name = checked_name(&name)?;
-        }
-        if let Some(slug) = input.slug {
-            if !org::slug_ok(&slug) {
-                return Err(invalid("slug must be 2 to 48 of a-z, 0-9 and inner '-'"));
-            }
-            org.slug = slug;
-        }
-        if let Some(metadata) = input.metadata {
-            org.metadata = checked_metadata(metadata)?;
-        }
-        org.updated_at = now_ms();
+        let org = changed_org(self.organization(org_id).await?, input)?;
         let what = format!("organization {} slug {}", org.id, org.slug);
         let event = org_event(AuditEvent::AdminOrgUpdate, key, None, what);
         let update = async |audit: &mut Audit| Ok(self.store.update_org(&org, audit).await?);

@@ -76,7 +76,7 @@ pub(super) fn last_owner() -> AppError {
     )
 }
 
-pub(super) fn checked_name(name: &str) -> Result<String> {
+fn checked_name(name: &str) -> Result<String> {
     let name = name.trim();
     if name.is_empty() || name.chars().count() > 200 || name.chars().any(char::is_control) {
         return Err(invalid("name must be 1 to 200 characters"));
@@ -84,7 +84,7 @@ pub(super) fn checked_name(name: &str) -> Result<String> {
     Ok(name.to_owned())
 }
 
-pub(super) fn checked_metadata(metadata: Value) -> Result<Value> {
+fn checked_metadata(metadata: Value) -> Result<Value> {
     if !metadata.is_object() || metadata.to_string().len() > MAX_METADATA {
         return Err(invalid("metadata must be a JSON object of at most 4 KiB"));
     }
@@ -93,6 +93,44 @@ pub(super) fn checked_metadata(metadata: Value) -> Result<Value> {
 
 pub(super) fn slug_taken() -> AppError {
     AppError::conflict(ErrorCode::SlugTaken, "Another organisation has that slug")
+}
+
+/// A new organisation from `input` (its name required; its slug made from the name when not
+/// given; empty metadata by default), checked as every way of making one checks it.
+pub(super) fn new_org(input: OrgInput) -> Result<Organization> {
+    let name = checked_name(input.name.as_deref().ok_or_else(|| AppError::missing("name"))?)?;
+    let slug = input.slug.unwrap_or_else(|| org::slug_from(&name));
+    if !org::slug_ok(&slug) {
+        return Err(invalid("slug must be 2 to 48 of a-z, 0-9 and inner '-'"));
+    }
+    let metadata = checked_metadata(input.metadata.unwrap_or_else(|| serde_json::json!({})))?;
+    let now = now_ms();
+    Ok(Organization {
+        id: uuid::Uuid::now_v7().to_string(),
+        slug,
+        name,
+        metadata,
+        created_at: now,
+        updated_at: now,
+    })
+}
+
+/// `org` changed by `input`: what it leaves out is kept.
+pub(super) fn changed_org(mut org: Organization, input: OrgInput) -> Result<Organization> {
+    if let Some(name) = input.name {
+        org.name = checked_name(&name)?;
+    }
+    if let Some(slug) = input.slug {
+        if !org::slug_ok(&slug) {
+            return Err(invalid("slug must be 2 to 48 of a-z, 0-9 and inner '-'"));
+        }
+        org.slug = slug;
+    }
+    if let Some(metadata) = input.metadata {
+        org.metadata = checked_metadata(metadata)?;
+    }
+    org.updated_at = now_ms();
+    Ok(org)
 }
 
 impl Auth {
@@ -132,24 +170,7 @@ impl Auth {
         auth: &Authenticated,
         input: OrgInput,
     ) -> Result<(Organization, String)> {
-        let name = checked_name(input.name.as_deref().ok_or_else(|| AppError::missing("name"))?)?;
-        let slug = match input.slug {
-            Some(s) => s,
-            None => org::slug_from(&name),
-        };
-        if !org::slug_ok(&slug) {
-            return Err(invalid("slug must be 2 to 48 of a-z, 0-9 and inner '-'"));
-        }
-        let metadata = checked_metadata(input.metadata.unwrap_or_else(|| serde_json::json!({})))?;
-        let now = now_ms();
-        let org = Organization {
-            id: uuid::Uuid::now_v7().to_string(),
-            slug,
-            name,
-            metadata,
-            created_at: now,
-            updated_at: now,
-        };
+        let org = new_org(input)?;
         let event = Event::new(AuditEvent::OrgCreated)
             .user(&auth.user.id)
             .detail(format!("organization {} slug {}", org.id, org.slug));
@@ -179,20 +200,8 @@ impl Auth {
         org_id: &str,
         input: OrgInput,
     ) -> Result<(Organization, String)> {
-        let (mut org, role) = self.org_for(auth, org_id, permission::UPDATE).await?;
-        if let Some(name) = input.name {
-            org.name = checked_name(&name)?;
-        }
-        if let Some(slug) = input.slug {
-            if !org::slug_ok(&slug) {
-                return Err(invalid("slug must be 2 to 48 of a-z, 0-9 and inner '-'"));
-            }
-            org.slug = slug;
-        }
-        if let Some(metadata) = input.metadata {
-            org.metadata = checked_metadata(metadata)?;
-        }
-        org.updated_at = now_ms();
+        let (org, role) = self.org_for(auth, org_id, permission::UPDATE).await?;
+        let org = changed_org(org, input)?;
         let event = Event::new(AuditEvent::OrgUpdated)
             .user(&auth.user.id)
             .detail(format!("organization {} slug {}", org.id, org.slug));
