@@ -306,7 +306,7 @@ pub async fn screenshot(b: &Client, name: &str) {
 
 /// The one link in the newest mail to `to` whose subject contains `subject`, waiting for that
 /// mail (not merely for any mail: the confirmation is already there when the reset is asked for).
-async fn mailed_link(app: &TestApp, to: &str, subject: &str) -> String {
+pub(crate) async fn mailed_link(app: &TestApp, to: &str, subject: &str) -> String {
     let mail = app.mail_about(to, subject).await;
     let body = mail["text"].as_str().unwrap();
     let start = body.find("http").expect("a link");

@@ -562,3 +562,54 @@ backends!(
     roles_decide_who_may_do_what_and_the_last_owner_stays,
     tokens_carry_the_active_organisation_until_the_membership_changes,
 );
+
+/// The invitation's journey in Chromium: the mailed link, the login page on the way, the
+/// invitation page under its strict CSP, one button, and the person is a member.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_invited_person_joins_from_the_mailed_link_in_a_real_browser() {
+    let app = TestApp::spawn(Db::Sqlite).await;
+    let Some(browser) = crate::browser::Browser::start(1000, 900).await else { return };
+    browser.run(|b| invitation_journey(app, b)).await;
+}
+
+async fn invitation_journey(app: TestApp, b: fantoccini::Client) {
+    use crate::browser::{assert_self_contained, click, fill, wait_for_path, wait_for_title};
+    let owner = app.user("journey-owner@example.com").await;
+    let org = create(&app, &owner, "Journey").await;
+    let id = org["id"].as_str().unwrap().to_owned();
+    let (status, _) = call(
+        &app,
+        &owner,
+        Method::POST,
+        &format!("/api/auth/organizations/{id}/invitations"),
+        Some(json!({"email": "newcomer@example.com", "role": "admin"})),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED);
+    app.register("newcomer@example.com", PASSWORD).await;
+    app.verify("newcomer@example.com").await;
+    let link = crate::browser::mailed_link(&app, "newcomer@example.com", "join Journey").await;
+    assert!(link.starts_with(&format!("{}/account/invitation?token=", app.public)), "{link}");
+
+    b.goto(&link).await.unwrap();
+    wait_for_path(&b, "/account/login").await;
+    fill(&b, "email", "newcomer@example.com").await;
+    fill(&b, "password", PASSWORD).await;
+    click(&b, "button[type=submit]").await;
+    wait_for_path(&b, "/account/invitation").await;
+    wait_for_title(&b, "Join Journey? · Portcullis").await;
+    assert_self_contained(&b, &app.base).await;
+    assert_eq!(crate::browser::text(&b, "#role").await, "admin");
+    click(&b, "#accept").await;
+    wait_for_title(&b, "You joined Journey · Portcullis").await;
+
+    let (_, members) =
+        call(&app, &owner, Method::GET, &format!("/api/auth/organizations/{id}/members"), None)
+            .await;
+    let joined = members["members"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["email"] == "newcomer@example.com");
+    assert_eq!(joined.map(|m| m["role"].clone()), Some(json!("admin")));
+}
