@@ -365,7 +365,77 @@ async fn a_late_failure_from_a_lapsed_lease_does_not_requeue_a_delivered_item(db
     assert_eq!(sqlx::Row::get::<i64, _>(&sent, "n"), 1, "the mail stays sent");
 }
 
+/// An organisation's life, through the API, reaches a receiver as signed `organization.*`
+/// events, once each.
+async fn an_organisations_life_is_announced_to_webhooks(db: Db) {
+    use reqwest::Method;
+    let got: Got = Arc::default();
+    let port = free_port();
+    receiver_on(port, got.clone()).await;
+    let app = spawn(db, port).await;
+    let owner = app.user("hooked-owner@example.com").await;
+    let before = wait_for(&got, 2).await.len();
+    let send = |method: Method, path: String, body: Value| {
+        let req = app.bearer(method, &path, &owner.access_token).json(&body);
+        async move {
+            let res = req.send().await.unwrap();
+            assert!(res.status().is_success(), "{path}: {}", res.status());
+            res.json::<Value>().await.unwrap()
+        }
+    };
+    let org =
+        send(Method::POST, "/api/auth/organizations".into(), serde_json::json!({"name": "Hooked"}))
+            .await;
+    let id = org["id"].as_str().unwrap().to_owned();
+    let base = format!("/api/auth/organizations/{id}");
+    send(
+        Method::POST,
+        format!("{base}/invitations"),
+        serde_json::json!({"email": "hooked@example.com"}),
+    )
+    .await;
+    let token = app.token_from_mail("hooked@example.com", "join Hooked").await;
+    let member = app.user("hooked@example.com").await;
+    let res = app
+        .bearer(Method::POST, "/api/auth/organizations/invitations/accept", &member.access_token)
+        .json(&serde_json::json!({"token": token}))
+        .send()
+        .await
+        .unwrap();
+    assert!(res.status().is_success());
+    let member_id = member.body["user"]["id"].as_str().unwrap().to_owned();
+    send(
+        Method::PATCH,
+        format!("{base}/members/{member_id}"),
+        serde_json::json!({"role": "admin"}),
+    )
+    .await;
+    send(Method::DELETE, format!("{base}/members/{member_id}"), serde_json::json!(null)).await;
+    send(Method::PATCH, base.clone(), serde_json::json!({"name": "Hooked Inc"})).await;
+    send(Method::DELETE, base.clone(), serde_json::json!({})).await;
+    let seen = wait_for(&got, before + 6).await;
+    // Each once (deliveries may overlap, so the order they arrive in is not asserted).
+    let mut types: Vec<&str> = seen[before..]
+        .iter()
+        .map(|(_, t, _)| t.as_str())
+        .filter(|t| t.starts_with("organization."))
+        .collect();
+    types.sort_unstable();
+    assert_eq!(
+        types,
+        [
+            "organization.created",
+            "organization.deleted",
+            "organization.member_added",
+            "organization.member_removed",
+            "organization.member_updated",
+            "organization.updated",
+        ]
+    );
+}
+
 backends!(
+    an_organisations_life_is_announced_to_webhooks,
     signed_events_arrive_and_carry_no_secret,
     a_receiver_down_then_up_loses_nothing,
     two_nodes_deliver_each_event_once,
