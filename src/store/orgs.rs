@@ -279,6 +279,7 @@ impl Store {
         audit: &mut Audit,
     ) -> Result<MemberChange> {
         let mut tx = self.begin().await?;
+        self.lock_org_in(&mut tx, org_id).await?;
         let n = self
             .q("UPDATE organization_members SET role = $1, updated_at = $2 \
                 WHERE organization_id = $3 AND user_id = $4 AND (role <> 'owner' OR $5 = 1 \
@@ -312,6 +313,7 @@ impl Store {
         audit: &mut Audit,
     ) -> Result<MemberChange> {
         let mut tx = self.begin().await?;
+        self.lock_org_in(&mut tx, org_id).await?;
         let n = self
             .q(unless_last_owner!("DELETE FROM organization_members"))
             .bind(org_id.to_owned())
@@ -334,6 +336,20 @@ impl Store {
         .await?;
         self.commit_change(tx, None, audit).await?;
         Ok(MemberChange::Done)
+    }
+
+    /// Takes the organisation's row lock in `tx` (on SQLite, the database's write lock), so
+    /// changes to its owners are made one after another: two owners demoting each other at once
+    /// cannot both see the other still an owner.
+    async fn lock_org_in(&self, tx: &mut Transaction<'static, Any>, org_id: &str) -> Result<()> {
+        let sql = match self.backend {
+            super::Backend::Sqlite => {
+                "UPDATE organizations SET updated_at = updated_at WHERE id = $1"
+            }
+            _ => "SELECT id FROM organizations WHERE id = $1 FOR UPDATE",
+        };
+        self.q(sql).bind(org_id.to_owned()).execute(self.on(&mut **tx)).await?;
+        Ok(())
     }
 
     async fn why_unchanged(&self, org_id: &str, user_id: &str) -> Result<MemberChange> {

@@ -554,7 +554,42 @@ async fn provider_tokens_carry_the_organisation_with_the_organization_scope(db: 
     );
 }
 
+/// Two owners demoting each other at the same instant: one wins, and an owner remains.
+async fn two_owners_demoting_each_other_at_once_leave_one_owner(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let a = app.user("twin-a@example.com").await;
+    let b = app.user("twin-b@example.com").await;
+    for round in 0..5 {
+        let org = create(&app, &a, &format!("Twins {round}")).await;
+        let id = org["id"].as_str().unwrap().to_owned();
+        add(&app, &id, &user_id(&b), "owner").await;
+        let path_a = format!("/api/auth/organizations/{id}/members/{}", user_id(&a));
+        let path_b = format!("/api/auth/organizations/{id}/members/{}", user_id(&b));
+        let body = || Some(json!({"role": "member"}));
+        let (x, y) = tokio::join!(
+            call(&app, &a, Method::PATCH, &path_b, body()),
+            call(&app, &b, Method::PATCH, &path_a, body())
+        );
+        let statuses = [x.0, y.0];
+        assert!(statuses.contains(&StatusCode::OK), "{statuses:?}");
+        let (_, members) =
+            call(&app, &a, Method::GET, &format!("/api/auth/organizations/{id}/members"), None)
+                .await;
+        let owners = members["members"]
+            .as_array()
+            .map_or(0, |m| m.iter().filter(|m| m["role"] == "owner").count());
+        let (_, members_b) =
+            call(&app, &b, Method::GET, &format!("/api/auth/organizations/{id}/members"), None)
+                .await;
+        let owners_b = members_b["members"]
+            .as_array()
+            .map_or(0, |m| m.iter().filter(|m| m["role"] == "owner").count());
+        assert_eq!(owners.max(owners_b), 1, "round {round}: {statuses:?}");
+    }
+}
+
 backends!(
+    two_owners_demoting_each_other_at_once_leave_one_owner,
     provider_tokens_carry_the_organisation_with_the_organization_scope,
     no_organisation_route_lets_a_member_of_one_touch_another,
     invitations_are_mailed_single_use_and_for_their_address_only,
