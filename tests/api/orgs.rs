@@ -588,7 +588,80 @@ async fn two_owners_demoting_each_other_at_once_leave_one_owner(db: Db) {
     }
 }
 
+/// The hosted pages do what the API does, under the same rules.
+async fn the_pages_make_invite_manage_and_leave_organisations(db: Db) {
+    use crate::device::Browser;
+    let app = TestApp::spawn(db).await;
+    let owner = app.user("page-owner@example.com").await;
+    let mut ob = Browser::signed_in(&app, &owner.cookie);
+    let (status, _, html) = ob.get("/account/").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("id=\"create-organization\""), "{html}");
+    let (status, location, _) = ob.post("/account/organizations", &[("name", "Paged")]).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let page = location.clone();
+    let id = page.trim_start_matches("/account/organizations/").to_owned();
+    let (status, _, html) = ob.get(&page).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        html.contains("<h1 id=\"title\">Paged</h1>") && html.contains("id=\"my-role\">owner<"),
+        "{html}"
+    );
+
+    // Invite, and the invited person accepts.
+    let (status, back, _) = ob
+        .post(
+            &format!("{page}/invitations"),
+            &[("email", "page-member@example.com"), ("role", "admin")],
+        )
+        .await;
+    assert_eq!((status, back.as_str()), (StatusCode::SEE_OTHER, page.as_str()));
+    let (_, _, html) = ob.get(&page).await;
+    assert!(html.contains("page-member@example.com"), "the open invitation is listed");
+    let token = app.token_from_mail("page-member@example.com", "join Paged").await;
+    let member = app.user("page-member@example.com").await;
+    let res = app
+        .bearer(Method::POST, "/api/auth/organizations/invitations/accept", &member.access_token)
+        .json(&json!({"token": token}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let member_id = user_id(&member);
+
+    // The owner changes the member's role; the member may no longer invite.
+    let (status, _, _) =
+        ob.post(&format!("{page}/members/{member_id}/role"), &[("role", "member")]).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let mut mb = Browser::signed_in(&app, &member.cookie);
+    let (status, _, html) = mb.get(&page).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!html.contains("id=\"invite\""), "no invite form for a member");
+    let (status, _, _) =
+        mb.post(&format!("{page}/invitations"), &[("email", "x@example.com")]).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, _, _) = mb.post(&format!("{page}/members/{}/remove", user_id(&owner)), &[]).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    // An outsider sees nothing.
+    let outsider = app.user("page-outsider@example.com").await;
+    let mut xb = Browser::signed_in(&app, &outsider.cookie);
+    let (status, _, _) = xb.get(&page).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    // The member acts for it, then leaves; the last owner cannot.
+    let (status, _, _) = mb.post(&format!("{page}/switch"), &[]).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (status, back, _) = mb.post(&format!("{page}/members/{member_id}/remove"), &[]).await;
+    assert_eq!((status, back.as_str()), (StatusCode::SEE_OTHER, "/account/"));
+    let (status, _, _) = ob.post(&format!("{page}/members/{}/remove", user_id(&owner)), &[]).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    let (_, members) =
+        call(&app, &owner, Method::GET, &format!("/api/auth/organizations/{id}/members"), None)
+            .await;
+    assert_eq!(members["members"].as_array().unwrap().len(), 1);
+}
+
 backends!(
+    the_pages_make_invite_manage_and_leave_organisations,
     two_owners_demoting_each_other_at_once_leave_one_owner,
     provider_tokens_carry_the_organisation_with_the_organization_scope,
     no_organisation_route_lets_a_member_of_one_touch_another,

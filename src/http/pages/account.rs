@@ -150,6 +150,12 @@ async fn context(
             }
         })
         .collect();
+    // The organisations this person belongs to (docs/organizations.md).
+    let organizations = if enrolling { Vec::new() } else { state.auth.my_orgs(auth).await? };
+    let organizations: Vec<_> = organizations
+        .iter()
+        .map(|(o, role)| context! { id => &o.id, name => &o.name, role })
+        .collect();
     let user = &auth.user;
     Ok(context! {
         email => &user.email,
@@ -163,6 +169,7 @@ async fn context(
         passkey_list => passkeys,
         identities,
         grants,
+        organizations,
         ..errors.view()
     })
 }

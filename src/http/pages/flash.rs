@@ -32,6 +32,13 @@ pub enum Flash {
     PasskeyDeleted,
     IdentityUnlinked,
     GrantRevoked,
+    OrgCreated,
+    OrgInvited,
+    OrgInvitationRevoked,
+    OrgRoleChanged,
+    OrgMemberRemoved,
+    OrgLeft,
+    OrgSwitched,
 }
 
 impl Flash {
@@ -68,6 +75,13 @@ impl Flash {
                 "Access withdrawn. The application can no longer use your account until you \
                  sign in to it again."
             }
+            Flash::OrgCreated => "Organisation created. You are its owner.",
+            Flash::OrgInvited => "Invitation sent. The link in it works once, for 7 days.",
+            Flash::OrgInvitationRevoked => "Invitation revoked. Its link no longer works.",
+            Flash::OrgRoleChanged => "Role changed.",
+            Flash::OrgMemberRemoved => "Member removed.",
+            Flash::OrgLeft => "You left the organisation.",
+            Flash::OrgSwitched => "This session now acts for the organisation.",
         }
     }
 

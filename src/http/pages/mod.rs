@@ -35,6 +35,7 @@ mod headers;
 mod invitation;
 mod mfa;
 pub(crate) mod oauth;
+mod organizations;
 mod passkeys;
 mod provider;
 mod recovery;
@@ -112,6 +113,25 @@ pub(crate) fn surface(state: &AppState) -> Surface {
         // An organisation's invitation (docs/organizations.md): signed in, single-use token.
         .get(Limit::None, "/account/invitation", invitation::show)
         .post(Limit::None, "/account/invitation", invitation::accept)
+        .post(Limit::None, "/account/organizations", organizations::create)
+        .get(Limit::None, "/account/organizations/{id}", organizations::show)
+        .post(Limit::None, "/account/organizations/{id}/switch", organizations::switch)
+        .post(Limit::None, "/account/organizations/{id}/invitations", organizations::invite)
+        .post(
+            Limit::None,
+            "/account/organizations/{id}/invitations/{invitation_id}/revoke",
+            organizations::revoke_invitation,
+        )
+        .post(
+            Limit::None,
+            "/account/organizations/{id}/members/{user_id}/role",
+            organizations::set_role,
+        )
+        .post(
+            Limit::None,
+            "/account/organizations/{id}/members/{user_id}/remove",
+            organizations::remove,
+        )
         .get(Limit::None, "/account/static/portcullis.css", assets::stylesheet)
         .get(Limit::None, "/account/static/passkeys.js", assets::script)
         .get(Limit::None, "/account/static/portcullis.svg", assets::icon)
