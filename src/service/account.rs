@@ -451,6 +451,18 @@ impl Auth {
     pub async fn delete_account(&self, auth: &Authenticated, password: Option<&str>) -> Result<()> {
         let failed = AuditEvent::AccountDeletionFailed;
         self.confirm_password(auth, password, "password", failed).await?;
+        // Its organisations keep an owner: the last one hands over (or deletes them) first.
+        let owned = self.store.orgs_only_owned_by(&auth.user.id).await?;
+        if !owned.is_empty() {
+            return Err(AppError::conflict(
+                ErrorCode::LastOwner,
+                format!(
+                    "You are the only owner of {}: make another member an owner, or delete it, \
+                     first",
+                    owned.join(", ")
+                ),
+            ));
+        }
         let deleted = Event::new(AuditEvent::AccountDeletion).user(&auth.user.id);
         let delete =
             async |audit: &mut Audit| Ok(self.store.delete_user(&auth.user.id, audit).await?);

@@ -367,6 +367,28 @@ impl Store {
         })
     }
 
+    /// The names of the organisations `user_id` is the only owner of while others belong to
+    /// them: deleting the account would leave them without an owner.
+    pub async fn orgs_only_owned_by(&self, user_id: &str) -> Result<Vec<String>> {
+        let names: Vec<Text> = self
+            .q_scalar(
+                "SELECT o.name FROM organizations o JOIN organization_members m \
+                   ON m.organization_id = o.id AND m.user_id = $1 AND m.role = 'owner' \
+                  WHERE NOT EXISTS (SELECT 1 FROM organization_members x \
+                                     WHERE x.organization_id = o.id AND x.user_id <> $2 \
+                                       AND x.role = 'owner') \
+                    AND EXISTS (SELECT 1 FROM organization_members y \
+                                 WHERE y.organization_id = o.id AND y.user_id <> $3) \
+                  ORDER BY o.name",
+            )
+            .bind(user_id.to_owned())
+            .bind(user_id.to_owned())
+            .bind(user_id.to_owned())
+            .fetch_all(self.db())
+            .await?;
+        Ok(names.into_iter().map(|t| t.0).collect())
+    }
+
     /// Makes `org_id` (or none) the organisation session `session_id` acts for.
     pub async fn set_active_org(&self, session_id: &str, org_id: Option<&str>) -> Result<()> {
         self.q("UPDATE sessions SET active_org_id = $1 WHERE id = $2")

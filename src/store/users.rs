@@ -432,8 +432,19 @@ impl Store {
             "DELETE FROM email_logins WHERE user_id = $1",
             "DELETE FROM oauth_states WHERE link_user_id = $1",
             "DELETE FROM identities WHERE user_id = $1",
+            // Its memberships go (an owner's left behind would still count as one).
+            "DELETE FROM organization_members WHERE user_id = $1",
         ] {
             self.q(sql).bind(user_id.to_owned()).execute(self.on(&mut *tx)).await?;
+        }
+        // An organisation no one belongs to any more goes with its last member.
+        for sql in [
+            "DELETE FROM organization_invitations WHERE organization_id NOT IN \
+             (SELECT organization_id FROM organization_members)",
+            "DELETE FROM organizations WHERE id NOT IN \
+             (SELECT organization_id FROM organization_members)",
+        ] {
+            self.q(sql).execute(self.on(&mut *tx)).await?;
         }
         Ok(n == 1)
     }

@@ -660,7 +660,47 @@ async fn the_pages_make_invite_manage_and_leave_organisations(db: Db) {
     assert_eq!(members["members"].as_array().unwrap().len(), 1);
 }
 
+/// An account whose owner is the only owner of an organisation others belong to cannot be
+/// deleted until it hands over; once deleted, its memberships go, and an organisation nobody
+/// belongs to goes with it.
+async fn deleting_an_account_never_leaves_an_organisation_without_an_owner(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let a = app.user("leaving-owner@example.com").await;
+    let b = app.user("staying-member@example.com").await;
+    let solo = create(&app, &a, "Solo").await;
+    let shared = create(&app, &a, "Shared").await;
+    let shared_id = shared["id"].as_str().unwrap().to_owned();
+    add(&app, &shared_id, &user_id(&b), "member").await;
+    let delete = |who: &Login| {
+        app.bearer(Method::DELETE, "/api/auth/user", &who.access_token)
+            .json(&json!({"password": PASSWORD}))
+            .send()
+    };
+    let res = delete(&a).await.unwrap();
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    assert_eq!(code(&res.json().await.unwrap()), "last_owner");
+    let path = format!("/api/auth/organizations/{shared_id}/members/{}", user_id(&b));
+    let (status, _) = call(&app, &a, Method::PATCH, &path, Some(json!({"role": "owner"}))).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(delete(&a).await.unwrap().status(), StatusCode::OK);
+    let (_, members) =
+        call(&app, &b, Method::GET, &format!("/api/auth/organizations/{shared_id}/members"), None)
+            .await;
+    assert_eq!(members["members"].as_array().unwrap().len(), 1, "{members}");
+    let pool = crate::provider::database(&app).await;
+    let solo_left: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM organizations WHERE slug = 'solo'")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    assert_eq!(solo_left, 0, "{solo}");
+    // B, now the only owner, cannot leave either.
+    let (status, _) = call(&app, &b, Method::DELETE, &path, None).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+}
+
 backends!(
+    deleting_an_account_never_leaves_an_organisation_without_an_owner,
     the_pages_make_invite_manage_and_leave_organisations,
     two_owners_demoting_each_other_at_once_leave_one_owner,
     provider_tokens_carry_the_organisation_with_the_organization_scope,

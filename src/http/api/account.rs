@@ -200,6 +200,7 @@ pub async fn update_user(
 #[utoipa::path(delete, path = "/api/auth/user", tag = "auth", request_body = DeleteUserRequest,
     security(("bearer" = []), ("session_cookie" = [])),
     responses((status = 200, body = MessageResponse), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+        (status = 409, description = "The only owner of an organisation others belong to (`last_owner`)", body = ErrorBody),
         (status = 429, description = "Too many wrong passwords", body = ErrorBody)))]
 pub async fn delete_user(
     State(state): State<AppState>,
