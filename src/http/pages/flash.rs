@@ -189,6 +189,13 @@ mod tests {
             "passkey_deleted",
             "identity_unlinked",
             "grant_revoked",
+            "org_created",
+            "org_invited",
+            "org_invitation_revoked",
+            "org_role_changed",
+            "org_member_removed",
+            "org_left",
+            "org_switched",
         ];
         assert_eq!(codes, expected);
         for &f in Flash::ALL {
