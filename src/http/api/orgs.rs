@@ -176,7 +176,8 @@ pub async fn update(
 #[utoipa::path(delete, path = "/api/auth/organizations/{organization_id}", tag = "organizations",
     params(("organization_id" = String, Path)), request_body = DeleteOrganizationRequest,
     security(("bearer" = []), ("session_cookie" = [])),
-    responses((status = 200, body = MessageResponse), (status = 401, body = ErrorBody),
+    responses((status = 200, body = MessageResponse), (status = 400, body = ErrorBody),
+        (status = 401, body = ErrorBody),
         (status = 403, description = "Not an owner, or `reauthentication_required`", body = ErrorBody),
         (status = 404, body = ErrorBody)))]
 pub async fn delete(
