@@ -15,7 +15,7 @@ use crate::clock::now_ms;
 use crate::domain::org::{self, permission, Organization, OWNER};
 use crate::domain::AuditEvent;
 use crate::error::{AppError, ErrorCode, Result};
-use crate::store::{Invitation, MemberChange, NewInvitation, OrgMember};
+use crate::store::{Invitation, MemberChange, NewInvitation, OrgMember, Team};
 
 /// The largest `metadata`, serialised.
 const MAX_METADATA: usize = 4096;
@@ -486,6 +486,127 @@ impl Auth {
         }
         self.org_for(auth, &inv.organization_id, permission::READ).await
     }
+
+    // ---- teams ----
+
+    /// The teams of an organisation (every member).
+    pub async fn teams(&self, auth: &Authenticated, org_id: &str) -> Result<Vec<Team>> {
+        let (org, _) = self.org_for(auth, org_id, permission::READ).await?;
+        Ok(self.store.teams(&org.id).await?)
+    }
+
+    /// Makes a team (`members:write`).
+    pub async fn create_team(
+        &self,
+        auth: &Authenticated,
+        org_id: &str,
+        name: &str,
+    ) -> Result<Team> {
+        let (org, _) = self.org_for(auth, org_id, permission::MEMBERS_WRITE).await?;
+        let team = Team {
+            id: uuid::Uuid::now_v7().to_string(),
+            organization_id: org.id.clone(),
+            name: checked_name(name)?,
+            created_at: now_ms(),
+        };
+        let event = Event::new(AuditEvent::OrgUpdated)
+            .user(&auth.user.id)
+            .detail(format!("organization {} team {} created", org.id, team.id));
+        let create = async |audit: &mut crate::store::Audit| {
+            Ok(self.store.create_team(&team, audit).await?)
+        };
+        self.audited(&auth.client, event, create).await?;
+        Ok(team)
+    }
+
+    /// `team_id` of `org_id` for `auth`, whose role must allow `permission`.
+    async fn team_for(
+        &self,
+        auth: &Authenticated,
+        org_id: &str,
+        team_id: &str,
+        permission: &str,
+    ) -> Result<Team> {
+        let (org, _) = self.org_for(auth, org_id, permission).await?;
+        self.store.team(&org.id, team_id).await?.ok_or_else(team_not_found)
+    }
+
+    /// Deletes a team (`members:write`); its members stay in the organisation.
+    pub async fn delete_team(
+        &self,
+        auth: &Authenticated,
+        org_id: &str,
+        team_id: &str,
+    ) -> Result<()> {
+        let team = self.team_for(auth, org_id, team_id, permission::MEMBERS_WRITE).await?;
+        let event = Event::new(AuditEvent::OrgUpdated)
+            .user(&auth.user.id)
+            .detail(format!("organization {} team {} deleted", team.organization_id, team.id));
+        let delete = async |audit: &mut crate::store::Audit| {
+            Ok(self.store.delete_team(&team.id, audit).await?)
+        };
+        self.audited(&auth.client, event, delete).await
+    }
+
+    /// The members of a team (every member of the organisation).
+    pub async fn team_members(
+        &self,
+        auth: &Authenticated,
+        org_id: &str,
+        team_id: &str,
+    ) -> Result<Vec<OrgMember>> {
+        let team = self.team_for(auth, org_id, team_id, permission::MEMBERS_READ).await?;
+        Ok(self.store.team_members(&team.id).await?)
+    }
+
+    /// Puts a member of the organisation in a team (`members:write`); `404 member_not_found`
+    /// for anyone not a member of the organisation.
+    pub async fn add_team_member(
+        &self,
+        auth: &Authenticated,
+        org_id: &str,
+        team_id: &str,
+        user_id: &str,
+    ) -> Result<()> {
+        let team = self.team_for(auth, org_id, team_id, permission::MEMBERS_WRITE).await?;
+        self.member_role(&team.organization_id, user_id).await?;
+        let event = Event::new(AuditEvent::OrgUpdated).user(&auth.user.id).detail(format!(
+            "organization {} team {} member {user_id} added",
+            team.organization_id, team.id
+        ));
+        let add = async |audit: &mut crate::store::Audit| {
+            Ok(self.store.add_team_member(&team.id, user_id, now_ms(), audit).await?)
+        };
+        self.audited(&auth.client, event, add).await?;
+        Ok(())
+    }
+
+    /// Takes a member out of a team (`members:write`).
+    pub async fn remove_team_member(
+        &self,
+        auth: &Authenticated,
+        org_id: &str,
+        team_id: &str,
+        user_id: &str,
+    ) -> Result<()> {
+        let team = self.team_for(auth, org_id, team_id, permission::MEMBERS_WRITE).await?;
+        let event = Event::new(AuditEvent::OrgUpdated).user(&auth.user.id).detail(format!(
+            "organization {} team {} member {user_id} removed",
+            team.organization_id, team.id
+        ));
+        let remove = async |audit: &mut crate::store::Audit| {
+            Ok(self.store.remove_team_member(&team.id, user_id, audit).await?)
+        };
+        if self.audited(&auth.client, event, remove).await? {
+            Ok(())
+        } else {
+            Err(AppError::not_found(ErrorCode::MemberNotFound, "Not a member of this team"))
+        }
+    }
+}
+
+fn team_not_found() -> AppError {
+    AppError::not_found(ErrorCode::NotFound, "No such team in this organisation")
 }
 
 fn invalid_invitation() -> AppError {

@@ -76,7 +76,7 @@ pub use error::{is_unencodable_text, Result, StoreError};
 pub use housekeeping::{OutboxStats, Sweep, BATCH as SWEEP_BATCH};
 pub use lease::{Claim, Due, Queue};
 pub use mfa::{Challenge, NewChallenge, SessionFence, TotpFactor};
-pub use orgs::{Invitation, MemberChange, NewInvitation, OrgMember};
+pub use orgs::{Invitation, MemberChange, NewInvitation, OrgMember, Team};
 pub use outbox::{MailThrottle, OutboxMail, QueuedMail, StoredMail};
 pub use passkeys::{Ceremony, PasskeyInsert, StoredPasskey};
 pub use provider::{

@@ -239,10 +239,15 @@ impl Store {
             .bind(org_id.to_owned())
             .execute(self.on(&mut *tx))
             .await?;
-        self.q("DELETE FROM organization_members WHERE organization_id = $1")
-            .bind(org_id.to_owned())
-            .execute(self.on(&mut *tx))
-            .await?;
+        for sql in [
+            "DELETE FROM organization_team_members WHERE team_id IN \
+             (SELECT id FROM organization_teams WHERE organization_id = $1)",
+            "DELETE FROM organization_teams WHERE organization_id = $1",
+            "DELETE FROM organization_invitations WHERE organization_id = $1",
+            "DELETE FROM organization_members WHERE organization_id = $1",
+        ] {
+            self.q(sql).bind(org_id.to_owned()).execute(self.on(&mut *tx)).await?;
+        }
         let n = self
             .q("DELETE FROM organizations WHERE id = $1")
             .bind(org_id.to_owned())
@@ -334,6 +339,13 @@ impl Store {
         .bind(org_id.to_owned())
         .execute(self.on(&mut *tx))
         .await?;
+        // Out of the organisation, out of its teams.
+        self.q("DELETE FROM organization_team_members WHERE user_id = $1 AND team_id IN \
+                (SELECT id FROM organization_teams WHERE organization_id = $2)")
+            .bind(user_id.to_owned())
+            .bind(org_id.to_owned())
+            .execute(self.on(&mut *tx))
+            .await?;
         self.commit_change(tx, None, audit).await?;
         Ok(MemberChange::Done)
     }
@@ -588,5 +600,137 @@ impl Store {
             .fetch_all(self.db())
             .await?;
         Ok(rows.into_iter().map(Organization::from).collect())
+    }
+}
+
+/// A team inside an organisation.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Team {
+    #[sqlx(try_from = "Text")]
+    pub id: String,
+    #[sqlx(try_from = "Text")]
+    pub organization_id: String,
+    #[sqlx(try_from = "Text")]
+    pub name: String,
+    pub created_at: i64,
+}
+
+/// Teams: named groups of an organisation's members.
+impl Store {
+    pub async fn create_team(&self, team: &Team, audit: &mut Audit) -> Result<()> {
+        let mut tx = self.begin().await?;
+        self.q("INSERT INTO organization_teams (id, organization_id, name, created_at) \
+                VALUES ($1, $2, $3, $4)")
+            .bind(team.id.clone())
+            .bind(team.organization_id.clone())
+            .bind(team.name.clone())
+            .bind(team.created_at)
+            .execute(self.on(&mut *tx))
+            .await?;
+        self.commit_change(tx, None, audit).await?;
+        Ok(())
+    }
+
+    /// The teams of `org_id`, oldest first.
+    pub async fn teams(&self, org_id: &str) -> Result<Vec<Team>> {
+        Ok(self
+            .q_as(
+                "SELECT id, organization_id, name, created_at FROM organization_teams \
+                  WHERE organization_id = $1 ORDER BY created_at, id",
+            )
+            .bind(org_id.to_owned())
+            .fetch_all(self.db())
+            .await?)
+    }
+
+    /// Team `team_id` of `org_id`, if it is one of its.
+    pub async fn team(&self, org_id: &str, team_id: &str) -> Result<Option<Team>> {
+        Ok(self
+            .q_as(
+                "SELECT id, organization_id, name, created_at FROM organization_teams \
+                  WHERE id = $1 AND organization_id = $2",
+            )
+            .bind(team_id.to_owned())
+            .bind(org_id.to_owned())
+            .fetch_optional(self.db())
+            .await?)
+    }
+
+    /// Deletes a team with its memberships.
+    pub async fn delete_team(&self, team_id: &str, audit: &mut Audit) -> Result<()> {
+        let mut tx = self.begin().await?;
+        for sql in [
+            "DELETE FROM organization_team_members WHERE team_id = $1",
+            "DELETE FROM organization_teams WHERE id = $1",
+        ] {
+            self.q(sql).bind(team_id.to_owned()).execute(self.on(&mut *tx)).await?;
+        }
+        self.commit_change(tx, None, audit).await?;
+        Ok(())
+    }
+
+    /// The members of a team (who are all members of its organisation), oldest first.
+    pub async fn team_members(&self, team_id: &str) -> Result<Vec<OrgMember>> {
+        Ok(self
+            .q_as(
+                "SELECT m.user_id, u.email, u.username, m.role, t.created_at \
+                   FROM organization_team_members t \
+                   JOIN organization_teams g ON g.id = t.team_id \
+                   JOIN organization_members m ON m.organization_id = g.organization_id \
+                    AND m.user_id = t.user_id \
+                   JOIN users u ON u.id = t.user_id \
+                  WHERE t.team_id = $1 ORDER BY t.created_at, t.user_id",
+            )
+            .bind(team_id.to_owned())
+            .fetch_all(self.db())
+            .await?)
+    }
+
+    /// Adds a member to a team. `false`: already in it.
+    pub async fn add_team_member(
+        &self,
+        team_id: &str,
+        user_id: &str,
+        now: i64,
+        audit: &mut Audit,
+    ) -> Result<bool> {
+        let mut tx = self.begin().await?;
+        let inserted = self
+            .q("INSERT INTO organization_team_members (team_id, user_id, created_at) \
+                VALUES ($1, $2, $3)")
+            .bind(team_id.to_owned())
+            .bind(user_id.to_owned())
+            .bind(now)
+            .execute(self.on(&mut *tx))
+            .await;
+        match inserted {
+            Ok(_) => {}
+            Err(e) if super::is_unique_violation(&e) => return Ok(false),
+            Err(e) => return Err(e.into()),
+        }
+        self.commit_change(tx, None, audit).await?;
+        Ok(true)
+    }
+
+    /// Removes a member from a team. `false`: not in it.
+    pub async fn remove_team_member(
+        &self,
+        team_id: &str,
+        user_id: &str,
+        audit: &mut Audit,
+    ) -> Result<bool> {
+        let mut tx = self.begin().await?;
+        let n = self
+            .q("DELETE FROM organization_team_members WHERE team_id = $1 AND user_id = $2")
+            .bind(team_id.to_owned())
+            .bind(user_id.to_owned())
+            .execute(self.on(&mut *tx))
+            .await?
+            .rows_affected();
+        if n == 0 {
+            return Ok(false);
+        }
+        self.commit_change(tx, None, audit).await?;
+        Ok(true)
     }
 }

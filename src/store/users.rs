@@ -433,12 +433,18 @@ impl Store {
             "DELETE FROM oauth_states WHERE link_user_id = $1",
             "DELETE FROM identities WHERE user_id = $1",
             // Its memberships go (an owner's left behind would still count as one).
+            "DELETE FROM organization_team_members WHERE user_id = $1",
             "DELETE FROM organization_members WHERE user_id = $1",
         ] {
             self.q(sql).bind(user_id.to_owned()).execute(self.on(&mut *tx)).await?;
         }
         // An organisation no one belongs to any more goes with its last member.
         for sql in [
+            "DELETE FROM organization_team_members WHERE team_id IN (SELECT id FROM \
+             organization_teams WHERE organization_id NOT IN \
+             (SELECT organization_id FROM organization_members))",
+            "DELETE FROM organization_teams WHERE organization_id NOT IN \
+             (SELECT organization_id FROM organization_members)",
             "DELETE FROM organization_invitations WHERE organization_id NOT IN \
              (SELECT organization_id FROM organization_members)",
             "DELETE FROM organizations WHERE id NOT IN \

@@ -447,6 +447,15 @@ async fn no_organisation_route_lets_a_member_of_one_touch_another(db: Db) {
     )
     .await;
     assert_eq!(status, StatusCode::CREATED, "{inv}");
+    let (status, team) = call(
+        &app,
+        &b_owner,
+        Method::POST,
+        &format!("/api/auth/organizations/{b_id}/teams"),
+        Some(json!({"name": "B team"})),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{team}");
     let doc: Value = app.get("/openapi.json").await.json().await.unwrap();
     let mut tried = 0;
     for (path, item) in doc["paths"].as_object().unwrap() {
@@ -456,7 +465,8 @@ async fn no_organisation_route_lets_a_member_of_one_touch_another(db: Db) {
         let concrete = path
             .replace("{organization_id}", &b_id)
             .replace("{user_id}", &user_id(&b_owner))
-            .replace("{invitation_id}", inv["id"].as_str().unwrap());
+            .replace("{invitation_id}", inv["id"].as_str().unwrap())
+            .replace("{team_id}", team["id"].as_str().unwrap());
         for (method, _) in item.as_object().unwrap() {
             let method: Method = method.to_uppercase().parse().unwrap();
             let body = json!({"name": "Taken", "slug": "taken", "role": "member",
@@ -474,6 +484,8 @@ async fn no_organisation_route_lets_a_member_of_one_touch_another(db: Db) {
                 _ if path.ends_with("/invitations") => {
                     Some(json!({"email": "a-owner@example.com"}))
                 }
+                _ if path.ends_with("/teams") => Some(json!({"name": "Taken"})),
+                Method::PUT if path.contains("{team_id}") => None,
                 _ => Some(body),
             };
             let (status, answer) = call(&app, &a_owner, method.clone(), &concrete, body).await;
@@ -481,7 +493,7 @@ async fn no_organisation_route_lets_a_member_of_one_touch_another(db: Db) {
             tried += 1;
         }
     }
-    assert!(tried >= 9, "every organisation route was tried: {tried}");
+    assert!(tried >= 15, "every organisation route was tried: {tried}");
     let (_, still) =
         call(&app, &b_owner, Method::GET, &format!("/api/auth/organizations/{b_id}"), None).await;
     assert_eq!(still["name"], "Tenant B");
@@ -699,7 +711,66 @@ async fn deleting_an_account_never_leaves_an_organisation_without_an_owner(db: D
     assert_eq!(status, StatusCode::CONFLICT);
 }
 
+/// Teams: made by those who manage members, holding only members of their organisation, left
+/// with the organisation.
+async fn teams_hold_members_of_their_organisation_only(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let owner = app.user("team-owner@example.com").await;
+    let member = app.user("team-member@example.com").await;
+    let outsider = app.user("team-outsider@example.com").await;
+    let org = create(&app, &owner, "Teams").await;
+    let id = org["id"].as_str().unwrap().to_owned();
+    add(&app, &id, &user_id(&member), "member").await;
+    let teams = format!("/api/auth/organizations/{id}/teams");
+    let (status, _) =
+        call(&app, &member, Method::POST, &teams, Some(json!({"name": "Nope"}))).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "a member does not make teams");
+    let (status, team) =
+        call(&app, &owner, Method::POST, &teams, Some(json!({"name": "Support"}))).await;
+    assert_eq!(status, StatusCode::CREATED, "{team}");
+    let team_path = format!("{teams}/{}", team["id"].as_str().unwrap());
+    let (status, _) =
+        call(&app, &owner, Method::PUT, &format!("{team_path}/members/{}", user_id(&member)), None)
+            .await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, body) = call(
+        &app,
+        &owner,
+        Method::PUT,
+        &format!("{team_path}/members/{}", user_id(&outsider)),
+        None,
+    )
+    .await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::NOT_FOUND, "member_not_found"),
+        "not in the organisation"
+    );
+    let (_, listed) = call(&app, &member, Method::GET, &teams, None).await;
+    assert_eq!(listed["teams"][0]["name"], "Support");
+    let (_, in_team) =
+        call(&app, &member, Method::GET, &format!("{team_path}/members"), None).await;
+    assert_eq!(in_team["members"][0]["email"], "team-member@example.com");
+    // Out of the organisation, out of its teams.
+    let (status, _) = call(
+        &app,
+        &owner,
+        Method::DELETE,
+        &format!("/api/auth/organizations/{id}/members/{}", user_id(&member)),
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, in_team) = call(&app, &owner, Method::GET, &format!("{team_path}/members"), None).await;
+    assert_eq!(in_team["members"], json!([]));
+    let (status, _) = call(&app, &owner, Method::DELETE, &team_path, None).await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, _) = call(&app, &owner, Method::GET, &format!("{team_path}/members"), None).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
 backends!(
+    teams_hold_members_of_their_organisation_only,
     deleting_an_account_never_leaves_an_organisation_without_an_owner,
     the_pages_make_invite_manage_and_leave_organisations,
     two_owners_demoting_each_other_at_once_leave_one_owner,

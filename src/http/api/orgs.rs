@@ -376,3 +376,126 @@ pub async fn accept_invitation(
     let (org, role) = state.auth.accept_invitation(&auth, &token).await?;
     Ok(Json(OrganizationView::new(&state, &org, &role)))
 }
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TeamView {
+    pub id: String,
+    pub organization_id: String,
+    pub name: String,
+    pub created_at: String,
+}
+
+impl From<&crate::store::Team> for TeamView {
+    fn from(t: &crate::store::Team) -> Self {
+        Self {
+            id: t.id.clone(),
+            organization_id: t.organization_id.clone(),
+            name: t.name.clone(),
+            created_at: rfc3339(t.created_at),
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TeamsResponse {
+    pub teams: Vec<TeamView>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TeamRequest {
+    /// 1 to 200 characters.
+    pub name: Option<String>,
+}
+
+/// Make a team inside an organisation (`members:write`).
+#[utoipa::path(post, path = "/api/auth/organizations/{organization_id}/teams", tag = "organizations",
+    params(("organization_id" = String, Path)), request_body = TeamRequest,
+    security(("bearer" = []), ("session_cookie" = [])),
+    responses((status = 201, body = TeamView), (status = 400, body = ErrorBody),
+        (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn create_team(
+    State(state): State<AppState>,
+    CurrentSession(auth): CurrentSession,
+    Path(org_id): Path<String>,
+    Input(req): Input<TeamRequest>,
+) -> Result<(StatusCode, Json<TeamView>)> {
+    let name = req.name.ok_or_else(|| crate::error::AppError::missing("name"))?;
+    let team = state.auth.create_team(&auth, &org_id, &name).await?;
+    Ok((StatusCode::CREATED, Json(TeamView::from(&team))))
+}
+
+/// The teams of an organisation (every member).
+#[utoipa::path(get, path = "/api/auth/organizations/{organization_id}/teams", tag = "organizations",
+    params(("organization_id" = String, Path)),
+    security(("bearer" = []), ("session_cookie" = [])),
+    responses((status = 200, body = TeamsResponse), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn teams(
+    State(state): State<AppState>,
+    CurrentSession(auth): CurrentSession,
+    Path(org_id): Path<String>,
+) -> Result<Json<TeamsResponse>> {
+    let teams = state.auth.teams(&auth, &org_id).await?;
+    Ok(Json(TeamsResponse { teams: teams.iter().map(TeamView::from).collect() }))
+}
+
+/// Delete a team (`members:write`); its members stay in the organisation.
+#[utoipa::path(delete, path = "/api/auth/organizations/{organization_id}/teams/{team_id}", tag = "organizations",
+    params(("organization_id" = String, Path), ("team_id" = String, Path)),
+    security(("bearer" = []), ("session_cookie" = [])),
+    responses((status = 200, body = MessageResponse), (status = 401, body = ErrorBody),
+        (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn delete_team(
+    State(state): State<AppState>,
+    CurrentSession(auth): CurrentSession,
+    Path((org_id, team_id)): Path<(String, String)>,
+) -> Result<Json<MessageResponse>> {
+    state.auth.delete_team(&auth, &org_id, &team_id).await?;
+    Ok(Json(MessageResponse::new("Team deleted")))
+}
+
+/// The members of a team (every member of the organisation).
+#[utoipa::path(get, path = "/api/auth/organizations/{organization_id}/teams/{team_id}/members", tag = "organizations",
+    params(("organization_id" = String, Path), ("team_id" = String, Path)),
+    security(("bearer" = []), ("session_cookie" = [])),
+    responses((status = 200, body = MembersResponse), (status = 401, body = ErrorBody),
+        (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn team_members(
+    State(state): State<AppState>,
+    CurrentSession(auth): CurrentSession,
+    Path((org_id, team_id)): Path<(String, String)>,
+) -> Result<Json<MembersResponse>> {
+    let members = state.auth.team_members(&auth, &org_id, &team_id).await?;
+    Ok(Json(MembersResponse { members: members.iter().map(MemberView::from).collect() }))
+}
+
+/// Put a member of the organisation in a team (`members:write`).
+#[utoipa::path(put, path = "/api/auth/organizations/{organization_id}/teams/{team_id}/members/{user_id}", tag = "organizations",
+    params(("organization_id" = String, Path), ("team_id" = String, Path), ("user_id" = String, Path)),
+    security(("bearer" = []), ("session_cookie" = [])),
+    responses((status = 200, body = MessageResponse), (status = 401, body = ErrorBody),
+        (status = 403, body = ErrorBody),
+        (status = 404, description = "No such organisation, team, or member of the organisation", body = ErrorBody)))]
+pub async fn add_team_member(
+    State(state): State<AppState>,
+    CurrentSession(auth): CurrentSession,
+    Path((org_id, team_id, user_id)): Path<(String, String, String)>,
+) -> Result<Json<MessageResponse>> {
+    state.auth.add_team_member(&auth, &org_id, &team_id, &user_id).await?;
+    Ok(Json(MessageResponse::new("Added to the team")))
+}
+
+/// Take a member out of a team (`members:write`).
+#[utoipa::path(delete, path = "/api/auth/organizations/{organization_id}/teams/{team_id}/members/{user_id}", tag = "organizations",
+    params(("organization_id" = String, Path), ("team_id" = String, Path), ("user_id" = String, Path)),
+    security(("bearer" = []), ("session_cookie" = [])),
+    responses((status = 200, body = MessageResponse), (status = 401, body = ErrorBody),
+        (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn remove_team_member(
+    State(state): State<AppState>,
+    CurrentSession(auth): CurrentSession,
+    Path((org_id, team_id, user_id)): Path<(String, String, String)>,
+) -> Result<Json<MessageResponse>> {
+    state.auth.remove_team_member(&auth, &org_id, &team_id, &user_id).await?;
+    Ok(Json(MessageResponse::new("Removed from the team")))
+}
