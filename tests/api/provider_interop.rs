@@ -559,6 +559,15 @@ async fn back_channel_logout_tokens_verify_with_jose_and_name_the_ended_session(
         .await
         .unwrap();
     assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    // The receiver prints its line after it answers: wait for it (at most ten seconds).
+    let refused_count =
+        || receiver.lines.lock().unwrap().iter().filter(|l| l["verified"] == false).count();
+    for _ in 0..200 {
+        if refused_count() > 0 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
     let lines = receiver.lines.lock().unwrap().clone();
     let refused: Vec<&Value> = lines.iter().filter(|l| l["verified"] == false).collect();
     assert_eq!(refused.len(), 1, "the ID token, and only it, is refused: {lines:#?}");
