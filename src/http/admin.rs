@@ -290,7 +290,9 @@ pub async fn enable_user(
 
 #[utoipa::path(delete, path = "/api/admin/users/{id}", tag = "admin",
     params(("id" = String, Path)), security(("api_key" = ["users:write"])),
-    responses((status = 200, body = MessageResponse), (status = 404, body = ErrorBody)))]
+    responses((status = 200, body = MessageResponse), (status = 404, body = ErrorBody),
+        (status = 409, description = "The only owner of an organisation others belong to \
+            (`last_owner`): make another member an owner first", body = ErrorBody)))]
 pub async fn delete_user(
     State(state): State<AppState>,
     admin: Admin,

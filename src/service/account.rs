@@ -452,21 +452,29 @@ impl Auth {
         let failed = AuditEvent::AccountDeletionFailed;
         self.confirm_password(auth, password, "password", failed).await?;
         // Its organisations keep an owner: the last one hands over (or deletes them) first.
-        let owned = self.store.orgs_only_owned_by(&auth.user.id).await?;
-        if !owned.is_empty() {
-            return Err(AppError::conflict(
-                ErrorCode::LastOwner,
-                format!(
-                    "You are the only owner of {}: make another member an owner, or delete it, \
-                     first",
-                    owned.join(", ")
-                ),
-            ));
-        }
         let deleted = Event::new(AuditEvent::AccountDeletion).user(&auth.user.id);
-        let delete =
-            async |audit: &mut Audit| Ok(self.store.delete_user(&auth.user.id, audit).await?);
+        let delete = async |audit: &mut Audit| {
+            deletion_done(self.store.delete_user(&auth.user.id, audit).await?, "You are")
+        };
         self.audited(&auth.client, deleted, delete).await?;
         Ok(())
+    }
+}
+
+/// What a [`crate::store::UserDeletion`] means to whoever asked for it: `409 last_owner` naming
+/// the organisations `who` ("You are", "This user is") alone owns.
+pub(super) fn deletion_done(deletion: crate::store::UserDeletion, who: &str) -> Result<()> {
+    match deletion {
+        crate::store::UserDeletion::Deleted => Ok(()),
+        crate::store::UserDeletion::NotFound => {
+            Err(AppError::not_found(ErrorCode::UserNotFound, "No such user"))
+        }
+        crate::store::UserDeletion::SoleOwner(names) => Err(AppError::conflict(
+            ErrorCode::LastOwner,
+            format!(
+                "{who} the only owner of {}: make another member an owner, or delete it, first",
+                names.join(", ")
+            ),
+        )),
     }
 }

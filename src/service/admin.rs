@@ -90,7 +90,9 @@ impl Auth {
     /// `user delete`: the account, its sessions and tokens. `404` for an unknown address.
     pub async fn admin_delete_user(&self, email: &str) -> Result<User> {
         let user = self.user_named(email).await?;
-        let delete = async |audit: &mut Audit| Ok(self.store.delete_user(&user.id, audit).await?);
+        let delete = async |audit: &mut Audit| {
+            super::account::deletion_done(self.store.delete_user(&user.id, audit).await?, "It is")
+        };
         let event = admin_event(AuditEvent::AdminUserDelete, &user.id, None);
         self.audited(&operator(), event, delete).await?;
         Ok(user)

@@ -312,9 +312,8 @@ impl Auth {
     }
 
     pub async fn admin_remove_user(&self, caller: &AdminCaller, id: &str) -> Result<()> {
-        let change = async |audit: &mut Audit| match self.store.delete_user(id, audit).await? {
-            true => Ok(()),
-            false => Err(user_not_found()),
+        let change = async |audit: &mut Audit| {
+            super::account::deletion_done(self.store.delete_user(id, audit).await?, "This user is")
         };
         self.admin_audited(caller, AuditEvent::AdminUserDelete, Some(id), change).await
     }

@@ -170,6 +170,15 @@ impl Auth {
         auth: &Authenticated,
         input: OrgInput,
     ) -> Result<(Organization, String)> {
+        // An unproven account makes none: what it made would be planted in the account of
+        // whoever proves the address, and declining it would leave the members ownerless.
+        if !auth.user.email_verified {
+            return Err(AppError::forbidden(
+                ErrorCode::EmailNotVerified,
+                "Confirm your email address first (the link in the verification mail), then \
+                 create an organisation",
+            ));
+        }
         let org = new_org(input)?;
         let event = Event::new(AuditEvent::OrgCreated)
             .user(&auth.user.id)
@@ -478,8 +487,14 @@ impl Auth {
         let event = Event::new(AuditEvent::OrgInvitationAccepted).user(&auth.user.id).detail(
             format!("organization {} invitation {} role {}", inv.organization_id, inv.id, inv.role),
         );
+        let roles = &self.settings.org_roles;
+        let inviter_may = |role: &str| {
+            roles.allows(role, permission::MEMBERS_WRITE)
+                && (inv.role != OWNER || roles.allows(role, permission::OWNERS_WRITE))
+        };
         let accept = async |audit: &mut crate::store::Audit| {
-            Ok(self.store.accept_invitation(&inv, &auth.user.id, now_ms(), audit).await?)
+            let store = &self.store;
+            Ok(store.accept_invitation(&inv, &auth.user.id, inviter_may, now_ms(), audit).await?)
         };
         if !self.audited(&auth.client, event, accept).await? {
             return Err(invalid_invitation());

@@ -88,7 +88,9 @@ pub use sessions::{LiveSession, NewSession, RefreshOutcome};
 pub use signin::{EmailLogin, Identity, NewEmailLogin, OAuthState, SessionLink};
 pub use tokens::{DeclineOutcome, VerifyOutcome};
 pub use tokens::{NewToken, TokenPurpose};
-pub use users::{EmailChange, NewUser, ProfileChange, ProfileRefused, Taken, UserWithHash};
+pub use users::{
+    EmailChange, NewUser, ProfileChange, ProfileRefused, Taken, UserDeletion, UserWithHash,
+};
 
 use crate::config::DatabaseUrl;
 

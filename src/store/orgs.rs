@@ -380,8 +380,24 @@ impl Store {
     }
 
     /// The names of the organisations `user_id` is the only owner of while others belong to
-    /// them: deleting the account would leave them without an owner.
-    pub async fn orgs_only_owned_by(&self, user_id: &str) -> Result<Vec<String>> {
+    /// them (deleting the account would leave them without an owner), each locked in `tx`
+    /// (in id order, as every path that locks several does) before it is judged.
+    pub(super) async fn orgs_only_owned_by_in(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        user_id: &str,
+    ) -> Result<Vec<String>> {
+        let owned: Vec<Text> = self
+            .q_scalar(
+                "SELECT organization_id FROM organization_members \
+                  WHERE user_id = $1 AND role = 'owner' ORDER BY organization_id",
+            )
+            .bind(user_id.to_owned())
+            .fetch_all(self.on(&mut **tx))
+            .await?;
+        for org in &owned {
+            self.lock_org_in(tx, &org.0).await?;
+        }
         let names: Vec<Text> = self
             .q_scalar(
                 "SELECT o.name FROM organizations o JOIN organization_members m \
@@ -396,7 +412,7 @@ impl Store {
             .bind(user_id.to_owned())
             .bind(user_id.to_owned())
             .bind(user_id.to_owned())
-            .fetch_all(self.db())
+            .fetch_all(self.on(&mut **tx))
             .await?;
         Ok(names.into_iter().map(|t| t.0).collect())
     }
@@ -518,15 +534,31 @@ impl Store {
     }
 
     /// Spends invitation `invitation_id` for `user_id`, who joins with its role (or keeps the
-    /// role they have, already a member). `false`: it was spent or revoked meanwhile.
+    /// role they have, already a member). `false`: it was spent or revoked meanwhile, or its
+    /// inviter is no longer a member whose role `inviter_may` accept.
     pub async fn accept_invitation(
         &self,
         inv: &Invitation,
         user_id: &str,
+        inviter_may: impl FnOnce(&str) -> bool + Send,
         now: i64,
         audit: &mut Audit,
     ) -> Result<bool> {
         let mut tx = self.begin().await?;
+        // Under the organisation's lock, the inviter must still be a member whose role may
+        // issue it: removing, deleting or demoting them ends what they sent.
+        self.lock_org_in(&mut tx, &inv.organization_id).await?;
+        let inviter: Option<Text> = self
+            .q_scalar(
+                "SELECT role FROM organization_members WHERE organization_id = $1 AND user_id = $2",
+            )
+            .bind(inv.organization_id.clone())
+            .bind(inv.inviter_id.clone())
+            .fetch_optional(self.on(&mut *tx))
+            .await?;
+        if !inviter.is_some_and(|role| inviter_may(&role.0)) {
+            return Ok(false);
+        }
         let n = self
             .q("UPDATE organization_invitations SET accepted_at = $1 WHERE id = $2 \
                 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > $3")

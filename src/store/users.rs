@@ -77,6 +77,16 @@ pub struct EmailChange {
 }
 
 /// Why a profile change was not applied.
+/// What [`Store::delete_user`] did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UserDeletion {
+    Deleted,
+    NotFound,
+    /// Refused: the user is the only owner of these organisations (their names), which others
+    /// belong to.
+    SoleOwner(Vec<String>),
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ProfileRefused {
     Taken(Taken),
@@ -389,14 +399,20 @@ impl Store {
         Ok(Ok(()))
     }
 
-    /// Deletes a user with its sessions, refresh tokens and one-time tokens.
-    pub async fn delete_user(&self, user_id: &str, audit: &mut Audit) -> Result<bool> {
+    /// Deletes a user with its sessions, refresh tokens and one-time tokens, unless it is the
+    /// only owner of an organisation others belong to: those organisations are locked first, so
+    /// that an owner leaving at the same moment cannot leave one ownerless.
+    pub async fn delete_user(&self, user_id: &str, audit: &mut Audit) -> Result<UserDeletion> {
         let mut tx = self.begin().await?;
+        let sole = self.orgs_only_owned_by_in(&mut tx, user_id).await?;
+        if !sole.is_empty() {
+            return Ok(UserDeletion::SoleOwner(sole));
+        }
         if !self.delete_user_in(&mut tx, user_id).await? {
-            return Ok(false);
+            return Ok(UserDeletion::NotFound);
         }
         self.commit_change(tx, Some(user_id), audit).await?;
-        Ok(true)
+        Ok(UserDeletion::Deleted)
     }
 
     /// [`Store::delete_user`] inside `tx`; `false`: no such user.

@@ -406,6 +406,26 @@ async fn invitations_are_mailed_single_use_and_for_their_address_only(db: Db) {
         ]
     );
 
+    // What an inviter sent ends with their power to send it: demoted, then removed.
+    let carol_id = joined["id"].as_str().map(|_| user_id(&carol)).unwrap();
+    let carol_path = format!("/api/auth/organizations/{id}/members/{carol_id}");
+    for (email, change) in
+        [("frank@example.com", Method::PATCH), ("gina@example.com", Method::DELETE)]
+    {
+        let admin = Some(json!({"role": "admin"}));
+        let (status, _) = call(&app, &alice, Method::PATCH, &carol_path, admin).await;
+        assert_eq!(status, StatusCode::OK);
+        let (status, body) = invite(&carol, json!({"email": email})).await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+        let token = app.token_from_mail(email, "join Invites").await;
+        let body = (change == Method::PATCH).then(|| json!({"role": "member"}));
+        let (status, _) = call(&app, &alice, change, &carol_path, body).await;
+        assert_eq!(status, StatusCode::OK);
+        let invitee = app.user(email).await;
+        let (status, body) = accept(&invitee, &token).await;
+        assert_eq!((status, code(&body)), (StatusCode::BAD_REQUEST, "invalid_token"), "{email}");
+    }
+
     // An expired invitation is refused, and housekeeping deletes it.
     invite(&alice, json!({"email": "late@example.com"})).await;
     let token = app.token_from_mail("late@example.com", "join Invites").await;
@@ -679,6 +699,13 @@ async fn deleting_an_account_never_leaves_an_organisation_without_an_owner(db: D
     let app = TestApp::spawn(db).await;
     let a = app.user("leaving-owner@example.com").await;
     let b = app.user("staying-member@example.com").await;
+    // An account nobody has proven makes none (so none can be planted in it, nor orphaned
+    // when the address's owner declines it).
+    let squatter = app.unverified_user("unproven@example.com").await;
+    let body = json!({"name": "Planted"});
+    let (status, refused) =
+        call(&app, &squatter, Method::POST, "/api/auth/organizations", Some(body)).await;
+    assert_eq!((status, code(&refused)), (StatusCode::FORBIDDEN, "email_not_verified"));
     let solo = create(&app, &a, "Solo").await;
     let shared = create(&app, &a, "Shared").await;
     let shared_id = shared["id"].as_str().unwrap().to_owned();
@@ -691,6 +718,21 @@ async fn deleting_an_account_never_leaves_an_organisation_without_an_owner(db: D
     let res = delete(&a).await.unwrap();
     assert_eq!(res.status(), StatusCode::CONFLICT);
     assert_eq!(code(&res.json().await.unwrap()), "last_owner");
+    // Nor may the operator delete it, by the admin API or the command line's call.
+    let scopes = vec!["users:write".to_owned()];
+    let key = app.auth.create_api_key("deleter", &scopes).await.unwrap().1;
+    let res = app
+        .client
+        .delete(app.url(&format!("/api/admin/users/{}", user_id(&a))))
+        .bearer_auth(&key)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    assert_eq!(code(&res.json().await.unwrap()), "last_owner");
+    let refused = app.auth.admin_delete_user("leaving-owner@example.com").await.unwrap_err();
+    assert!(refused.to_string().contains("only owner"), "{refused}");
+    assert_eq!(app.user_status_bearer(&a.access_token).await, StatusCode::OK);
     let path = format!("/api/auth/organizations/{shared_id}/members/{}", user_id(&b));
     let (status, _) = call(&app, &a, Method::PATCH, &path, Some(json!({"role": "owner"}))).await;
     assert_eq!(status, StatusCode::OK);

@@ -117,6 +117,8 @@ pub struct ActiveOrganizationResponse {
     security(("bearer" = []), ("session_cookie" = [])),
     responses((status = 201, body = OrganizationView), (status = 400, body = ErrorBody),
         (status = 401, body = ErrorBody),
+        (status = 403, description = "The account's address is not confirmed yet \
+            (`email_not_verified`)", body = ErrorBody),
         (status = 409, description = "The slug is taken (`slug_taken`)", body = ErrorBody)))]
 pub async fn create(
     State(state): State<AppState>,
