@@ -7,7 +7,7 @@ use crate::auth::{hash_token, AuthContext, OpaqueToken};
 use crate::clock::now_ms;
 use crate::domain::{AuditEvent, Session, User};
 use crate::error::{AppError, ErrorCode, Result};
-use crate::store::{Audit, LiveSession, RefreshOutcome};
+use crate::store::{Audit, LiveSession, RefreshOutcome, Rotated};
 
 /// Touch `last_used_at` at most this often.
 const TOUCH_INTERVAL_MS: i64 = 60_000;
@@ -83,25 +83,23 @@ impl Auth {
             }
         };
         let old_hash = hash_token(presented.trim());
-        let bound = self.store.session_dpop_key_by_refresh(&old_hash).await?;
-        if bound.is_some() && bound != jkt {
-            return Err(invalid_dpop_proof());
-        }
         let next = OpaqueToken::generate();
         let now = now_ms();
         let grace = self.settings.refresh_reuse_grace.as_millis() as i64;
-        match self.store.rotate_refresh(&old_hash, &next.hash, now, grace).await? {
+        match self.store.rotate_refresh(&old_hash, &next.hash, jkt.as_deref(), now, grace).await? {
             RefreshOutcome::Rotated(found) => {
-                if let (None, Some(jkt)) = (&bound, &jkt) {
-                    self.store.bind_session_to_dpop_key(&found.0.id, jkt).await?;
-                }
+                let Rotated { session, user, active_org_id } = *found;
                 let context =
-                    AuthContext { amr: found.0.amr.clone(), auth_time: found.0.auth_time / 1000 };
-                let org = self.store.active_org(&found.0.id).await?;
+                    AuthContext { amr: session.amr.clone(), auth_time: session.auth_time / 1000 };
+                // Only a session that acts for an organisation reads it (with the role).
+                let org = match active_org_id {
+                    Some(_) => self.store.active_org(&session.id).await?,
+                    None => None,
+                };
                 let org = org.map(|(o, role)| self.org_claims(&o, &role));
                 let access_token = self.jwt.issue_with(
-                    &found.1.id,
-                    &found.0.id,
+                    &user.id,
+                    &session.id,
                     &context,
                     now / 1000,
                     jkt.as_deref(),
@@ -114,6 +112,7 @@ impl Auth {
                     dpop_bound: jkt.is_some(),
                 })
             }
+            RefreshOutcome::WrongKey => Err(invalid_dpop_proof()),
             RefreshOutcome::SpentWithinGrace | RefreshOutcome::Invalid => Err(invalid_refresh()),
             RefreshOutcome::ReuseDetected => {
                 tracing::warn!("spent refresh token presented again; its session is revoked");

@@ -84,7 +84,7 @@ pub use provider::{
     StoredClient,
 };
 pub use registration::InitialToken;
-pub use sessions::{LiveSession, NewSession, RefreshOutcome};
+pub use sessions::{LiveSession, NewSession, RefreshOutcome, Rotated};
 pub use signin::{EmailLogin, Identity, NewEmailLogin, OAuthState, SessionLink};
 pub use tokens::{DeclineOutcome, VerifyOutcome};
 pub use tokens::{NewToken, TokenPurpose};

@@ -37,13 +37,25 @@ pub struct NewSession {
 #[derive(Debug)]
 pub enum RefreshOutcome {
     /// The token was live: it is now spent and `new_hash` is the session's refresh token.
-    Rotated(Box<(Session, User)>),
+    Rotated(Box<Rotated>),
+    /// The session is bound to another DPoP key than the one presented (or to one, and none
+    /// was): nothing is spent or revoked.
+    WrongKey,
     /// Already spent, but within the grace period: refused, session kept (two tabs racing).
     SpentWithinGrace,
     /// Already spent, after the grace period: treated as theft, the session is revoked.
     ReuseDetected,
     /// Unknown token, or its session is over.
     Invalid,
+}
+
+/// A rotated refresh token's session and user, and the organisation the session acts for.
+#[derive(Debug)]
+pub struct Rotated {
+    pub session: Session,
+    pub user: User,
+    /// `sessions.active_org_id`: the organisation the session acts for, if it still may.
+    pub active_org_id: Option<String>,
 }
 
 /// The columns of a [`Session`] (named `s_…`: they share rows with a user's), from `$alias`.
@@ -66,12 +78,17 @@ macro_rules! session_columns {
 /// `store::direct` decodes these columns by position: keep their order.
 macro_rules! live_session_sql {
     ($from:literal, $key:literal) => {
+        live_session_sql!($from, $key, "")
+    };
+    ($from:literal, $key:literal, $more_columns:literal) => {
         concat!(
             "SELECT ",
             session_columns!("s."),
             ", ",
             user_columns!("u."),
-            ", t.confirmed_at AS t_confirmed FROM ",
+            ", t.confirmed_at AS t_confirmed",
+            $more_columns,
+            " FROM ",
             $from,
             " LEFT JOIN totp_factors t ON t.user_id = u.id WHERE ",
             $key,
@@ -88,8 +105,18 @@ const SQL_BY_ID: &str = live_session_sql!("sessions s JOIN users u ON u.id = s.u
 
 const SESSION_USER_SQL_BY_REFRESH: &str = live_session_sql!(
     "refresh_tokens r JOIN sessions s ON s.id = r.session_id JOIN users u ON u.id = s.user_id",
-    "r.token_hash"
+    "r.token_hash",
+    ", s.active_org_id AS s_active_org_id"
 );
+
+/// A [`LiveSession`] found by a refresh token, with the organisation it acts for.
+#[derive(sqlx::FromRow)]
+struct RefreshedSession {
+    #[sqlx(flatten)]
+    live: LiveSession,
+    #[sqlx(rename = "s_active_org_id", try_from = "super::row::NullableText")]
+    active_org_id: Option<String>,
+}
 
 /// A row of `session_columns!`.
 #[derive(sqlx::FromRow)]
@@ -162,12 +189,14 @@ impl SessionKey {
     }
 }
 
-/// A refresh token's session and when it was spent.
+/// A refresh token's session, when it was spent, and the key its session is bound to.
 #[derive(sqlx::FromRow)]
 struct RefreshToken {
     #[sqlx(try_from = "Text")]
     session_id: String,
     spent_at: Option<i64>,
+    #[sqlx(try_from = "super::row::NullableText")]
+    dpop_jkt: Option<String>,
 }
 
 impl Store {
@@ -433,21 +462,6 @@ impl Store {
         Ok(rows.into_iter().map(Session::from).collect())
     }
 
-    /// Spends refresh token `old_hash` and makes `new_hash` the session's refresh token, or
-    /// says why not. Reuse of a spent token after `grace_ms` revokes the session.
-    /// The DPoP key the session of refresh token `hash` is bound to, if any.
-    pub async fn session_dpop_key_by_refresh(&self, hash: &str) -> Result<Option<String>> {
-        let jkt: Option<super::row::NullableText> = self
-            .q_scalar(
-                "SELECT s.dpop_jkt FROM refresh_tokens r JOIN sessions s ON s.id = r.session_id \
-                   WHERE r.token_hash = $1",
-            )
-            .bind(hash.to_owned())
-            .fetch_optional(self.db())
-            .await?;
-        Ok(jkt.and_then(|j| j.0))
-    }
-
     /// The DPoP key session `session_id` is bound to, if any.
     pub async fn session_dpop_key(&self, session_id: &str) -> Result<Option<String>> {
         let jkt: Option<super::row::NullableText> = self
@@ -458,20 +472,15 @@ impl Store {
         Ok(jkt.and_then(|j| j.0))
     }
 
-    /// Binds a session to a DPoP key, once.
-    pub async fn bind_session_to_dpop_key(&self, session_id: &str, jkt: &str) -> Result<()> {
-        self.q("UPDATE sessions SET dpop_jkt = $1 WHERE id = $2 AND dpop_jkt IS NULL")
-            .bind(jkt.to_owned())
-            .bind(session_id.to_owned())
-            .execute(self.db())
-            .await?;
-        Ok(())
-    }
-
+    /// Spends refresh token `old_hash` and makes `new_hash` its session's, in one transaction
+    /// with the session's DPoP binding: a session bound to a key needs `jkt` to be that key
+    /// (otherwise nothing changes: [`RefreshOutcome::WrongKey`]), and an unbound one presented
+    /// with a key is bound to it.
     pub async fn rotate_refresh(
         &self,
         old_hash: &str,
         new_hash: &str,
+        jkt: Option<&str>,
         now: i64,
         grace_ms: i64,
     ) -> Result<RefreshOutcome> {
@@ -484,40 +493,59 @@ impl Store {
             .await?
             .rows_affected();
         if spent == 1 {
-            let live: Option<LiveSession> = self
+            let found: Option<RefreshedSession> = self
                 .q_as(SESSION_USER_SQL_BY_REFRESH)
                 .bind(old_hash.to_owned())
                 .bind(now)
                 .fetch_optional(self.on(&mut *tx))
                 .await?;
-            let Some(LiveSession { session, user, .. }) = live else {
+            let Some(RefreshedSession { live: LiveSession { session, user, .. }, active_org_id }) =
+                found
+            else {
                 // A live token of a dead session: nothing to rotate.
                 self.commit(tx).await?;
                 return Ok(RefreshOutcome::Invalid);
             };
+            // Its key, if bound, must be the one presented; unbound, it takes the presented one.
+            let touched = self
+                .q("UPDATE sessions SET last_used_at = $1, dpop_jkt = COALESCE(dpop_jkt, $2) \
+                    WHERE id = $3 AND (dpop_jkt IS NULL OR dpop_jkt = $4)")
+                .bind(now)
+                .bind(jkt.map(str::to_owned))
+                .bind(session.id.clone())
+                .bind(jkt.map(str::to_owned))
+                .execute(self.on(&mut *tx))
+                .await?
+                .rows_affected();
+            if touched == 0 {
+                drop(tx);
+                return Ok(RefreshOutcome::WrongKey);
+            }
             self.q("INSERT INTO refresh_tokens (token_hash, session_id, created_at) VALUES ($1, $2, $3)")
                 .bind(new_hash.to_owned())
                 .bind(session.id.clone())
                 .bind(now)
                 .execute(self.on(&mut *tx))
                 .await?;
-            self.q("UPDATE sessions SET last_used_at = $1 WHERE id = $2")
-                .bind(now)
-                .bind(session.id.clone())
-                .execute(self.on(&mut *tx))
-                .await?;
             self.commit(tx).await?;
-            return Ok(RefreshOutcome::Rotated(Box::new((session, user))));
+            return Ok(RefreshOutcome::Rotated(Box::new(Rotated { session, user, active_org_id })));
         }
         drop(tx);
         let token: Option<RefreshToken> = self
-            .q_as("SELECT session_id, spent_at FROM refresh_tokens WHERE token_hash = $1")
+            .q_as(
+                "SELECT r.session_id, r.spent_at, s.dpop_jkt FROM refresh_tokens r \
+                   JOIN sessions s ON s.id = r.session_id WHERE r.token_hash = $1",
+            )
             .bind(old_hash.to_owned())
             .fetch_optional(self.db())
             .await?;
-        let Some(RefreshToken { session_id, spent_at }) = token else {
+        let Some(RefreshToken { session_id, spent_at, dpop_jkt }) = token else {
             return Ok(RefreshOutcome::Invalid);
         };
+        // Replayed without the bound session's key: refused before it counts as reuse.
+        if dpop_jkt.is_some() && dpop_jkt.as_deref() != jkt {
+            return Ok(RefreshOutcome::WrongKey);
+        }
         match spent_at {
             Some(at) if now - at <= grace_ms => Ok(RefreshOutcome::SpentWithinGrace),
             _ => {

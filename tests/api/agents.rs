@@ -527,6 +527,14 @@ async fn a_first_party_session_opts_into_dpop_with_a_proof_at_refresh(db: Db) {
         first_party_refresh(&app, rt, Some(key.proof("POST", &refresh_url, json!({})))).await;
     assert_eq!(status, StatusCode::OK, "{again}");
     assert_eq!(payload(again["access_token"].as_str().unwrap())["cnf"]["jkt"], key.jkt.as_str());
+    // The spent token replayed without the key is refused before it counts as reuse: the
+    // session (and its newest refresh token) lives on.
+    let (status, _) = first_party_refresh(&app, rt, None).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    let newest = again["refresh_token"].as_str().unwrap();
+    let (status, body) =
+        first_party_refresh(&app, newest, Some(key.proof("POST", &refresh_url, json!({})))).await;
+    assert_eq!(status, StatusCode::OK, "not revoked: {body}");
     // A session that did not opt in keeps bearer tokens.
     let plain = app.login("first-party-dpop@example.com", crate::helpers::PASSWORD).await;
     assert_eq!(app.user_status_bearer(&plain.access_token).await, StatusCode::OK);
