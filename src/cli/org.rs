@@ -5,9 +5,7 @@
 use clap::Subcommand;
 
 use crate::error::AppError;
-use crate::service::{
-    operator, AdminOrganization, AdminOrganizationMember, Auth, OrgInput, UserRef,
-};
+use crate::service::{operator, AdminOrganization, Auth, OrgInput, OrganizationMember, UserRef};
 
 #[derive(Subcommand)]
 pub(super) enum OrgCommand {
@@ -118,7 +116,7 @@ pub(super) async fn run(auth: &Auth, command: OrgCommand) -> anyhow::Result<()> 
         }
         OrgCommand::Members { id } => {
             for m in auth.organization_members(&id).await.map_err(AppError::into_anyhow)? {
-                print(&AdminOrganizationMember::from(&m))?;
+                print(&OrganizationMember::from(&m))?;
             }
         }
         OrgCommand::AddMember { id, user, role } => set(auth, &id, &user, &role, false).await?,
@@ -151,6 +149,6 @@ async fn set(auth: &Auth, id: &str, user: &str, role: &str, existing: bool) -> a
         .operator_set_member(id, who, role, &operator(), None)
         .await
         .map_err(AppError::into_anyhow)?;
-    let out = serde_json::json!({"member": AdminOrganizationMember::from(&member), "added": added});
+    let out = serde_json::json!({"member": OrganizationMember::from(&member), "added": added});
     print(&out)
 }

@@ -15,7 +15,7 @@ use super::answers::MessageResponse;
 use super::extract::{Input, Path, Query};
 use super::state::AppState;
 use crate::error::{AppError, ErrorBody, ErrorCode, Result};
-use crate::service::{AdminOrganization, AdminOrganizationMember, OrgInput, UserRef};
+use crate::service::{AdminOrganization, OrgInput, OrganizationMember, UserRef};
 
 const READ: &str = "organizations:read";
 const WRITE: &str = "organizations:write";
@@ -59,7 +59,7 @@ pub struct AdminCreateOrganizationRequest {
 #[derive(Serialize, ToSchema)]
 pub struct AdminOrganizationMembersPage {
     /// Oldest first.
-    pub members: Vec<AdminOrganizationMember>,
+    pub members: Vec<OrganizationMember>,
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -73,7 +73,7 @@ pub struct AdminMemberRoleRequest {
 /// The member just added or changed.
 #[derive(Serialize, ToSchema)]
 pub struct AdminMemberResponse {
-    pub member: AdminOrganizationMember,
+    pub member: OrganizationMember,
     /// `true`: they were not a member before this call.
     pub added: bool,
 }
@@ -189,7 +189,7 @@ pub async fn organization_members(
 ) -> Result<Json<AdminOrganizationMembersPage>> {
     let caller = admin.needs(READ)?;
     let members = state.auth.admin_organization_members(&caller, &id).await?;
-    let members = members.iter().map(AdminOrganizationMember::from).collect();
+    let members = members.iter().map(OrganizationMember::from).collect();
     Ok(Json(AdminOrganizationMembersPage { members }))
 }
 
@@ -213,7 +213,7 @@ pub async fn set_organization_member(
     let role = req.role.ok_or_else(|| AppError::missing("role"))?;
     let (member, added) =
         state.auth.admin_set_organization_member(&caller, &id, &user_id, &role).await?;
-    Ok(Json(AdminMemberResponse { member: AdminOrganizationMember::from(&member), added }))
+    Ok(Json(AdminMemberResponse { member: OrganizationMember::from(&member), added }))
 }
 
 /// Remove a member: the tokens that carry the organisation for them fail at once. The last

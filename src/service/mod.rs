@@ -40,7 +40,7 @@ pub use clients::{ClientSpec, ClientView, Registered};
 pub use login::{Identified, Identifier, LoginOutcome, LoginStep, Principal, SecondFactor};
 pub use mfa::{Enrolment, Factors, Fresh};
 pub use oauth::{OAuthOutcome, OAuthStart};
-pub use org_admin::{AdminOrganization, AdminOrganizationMember, UserRef};
+pub use org_admin::{AdminOrganization, OrganizationMember, UserRef};
 pub use orgs::{OrgClaims, OrgInput, Switched};
 pub use passkey::Begun;
 pub use session::{Access, Authenticated, Tokens};

@@ -63,9 +63,9 @@ impl From<&Organization> for AdminOrganization {
     }
 }
 
-/// A member as the operator sees it.
+/// A member, as the members and the operator see it.
 #[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
-pub struct AdminOrganizationMember {
+pub struct OrganizationMember {
     pub user_id: String,
     pub email: String,
     pub username: Option<String>,
@@ -74,7 +74,7 @@ pub struct AdminOrganizationMember {
     pub joined_at: String,
 }
 
-impl From<&OrgMember> for AdminOrganizationMember {
+impl From<&OrgMember> for OrganizationMember {
     fn from(m: &OrgMember) -> Self {
         Self {
             user_id: m.user_id.clone(),

@@ -6,6 +6,8 @@
 //! crash between the two cannot lose the event, and a change that rolled back announces
 //! nothing. A write that is not audited is given [`Audit::none`].
 
+use sqlx::any::AnyArguments;
+use sqlx::query::Query;
 use sqlx::{Any, Transaction};
 
 use super::row::{NullableText, Text};
@@ -93,6 +95,37 @@ impl Store {
         let tx = self.begin().await?;
         self.commit_change(tx, None, audit).await?;
         Ok(())
+    }
+
+    /// A change of one statement, committed with `audit`'s entries when it changed a row.
+    /// `false`: it changed none (nothing is written, the entries neither).
+    pub(super) async fn change_one<'q>(
+        &self,
+        statement: Query<'q, Any, AnyArguments<'q>>,
+        audit: &mut Audit,
+    ) -> Result<bool> {
+        let mut tx = self.begin().await?;
+        if statement.execute(self.on(&mut *tx)).await?.rows_affected() == 0 {
+            return Ok(false);
+        }
+        self.commit_change(tx, None, audit).await?;
+        Ok(true)
+    }
+
+    /// [`Store::change_one`] for a statement a unique key may refuse: `false` when it did.
+    pub(super) async fn change_unique<'q>(
+        &self,
+        statement: Query<'q, Any, AnyArguments<'q>>,
+        audit: &mut Audit,
+    ) -> Result<bool> {
+        let mut tx = self.begin().await?;
+        match statement.execute(self.on(&mut *tx)).await {
+            Ok(_) => {}
+            Err(e) if super::is_unique_violation(&e) => return Ok(false),
+            Err(e) => return Err(e.into()),
+        }
+        self.commit_change(tx, None, audit).await?;
+        Ok(true)
     }
 
     /// Commits the transaction of a change, with the entries of `audit` if they wait.

@@ -212,24 +212,15 @@ impl Store {
 
     /// Rewrites an organisation's slug, name and metadata. `false`: the slug is another's.
     pub async fn update_org(&self, org: &Organization, audit: &mut Audit) -> Result<bool> {
-        let mut tx = self.begin().await?;
-        let updated = self
+        let update = self
             .q("UPDATE organizations SET slug = $1, name = $2, metadata = $3, updated_at = $4 \
                 WHERE id = $5")
             .bind(org.slug.clone())
             .bind(org.name.clone())
             .bind(org.metadata.to_string())
             .bind(org.updated_at)
-            .bind(org.id.clone())
-            .execute(self.on(&mut *tx))
-            .await;
-        match updated {
-            Ok(_) => {}
-            Err(e) if super::is_unique_violation(&e) => return Ok(false),
-            Err(e) => return Err(e.into()),
-        }
-        self.commit_change(tx, None, audit).await?;
-        Ok(true)
+            .bind(org.id.clone());
+        self.change_unique(update, audit).await
     }
 
     /// Deletes an organisation with its memberships; no session acts for it any more.
@@ -490,21 +481,13 @@ impl Store {
         now: i64,
         audit: &mut Audit,
     ) -> Result<bool> {
-        let mut tx = self.begin().await?;
-        let n = self
+        let revoke = self
             .q("UPDATE organization_invitations SET revoked_at = $1 WHERE id = $2 \
                 AND organization_id = $3 AND accepted_at IS NULL AND revoked_at IS NULL")
             .bind(now)
             .bind(invitation_id.to_owned())
-            .bind(org_id.to_owned())
-            .execute(self.on(&mut *tx))
-            .await?
-            .rows_affected();
-        if n == 0 {
-            return Ok(false);
-        }
-        self.commit_change(tx, None, audit).await?;
-        Ok(true)
+            .bind(org_id.to_owned());
+        self.change_one(revoke, audit).await
     }
 
     /// The open invitation whose token hashes to `token_hash`, if any.
@@ -650,17 +633,14 @@ pub struct Team {
 /// Teams: named groups of an organisation's members.
 impl Store {
     pub async fn create_team(&self, team: &Team, audit: &mut Audit) -> Result<()> {
-        let mut tx = self.begin().await?;
-        self.q("INSERT INTO organization_teams (id, organization_id, name, created_at) \
+        let insert = self
+            .q("INSERT INTO organization_teams (id, organization_id, name, created_at) \
                 VALUES ($1, $2, $3, $4)")
             .bind(team.id.clone())
             .bind(team.organization_id.clone())
             .bind(team.name.clone())
-            .bind(team.created_at)
-            .execute(self.on(&mut *tx))
-            .await?;
-        self.commit_change(tx, None, audit).await?;
-        Ok(())
+            .bind(team.created_at);
+        self.change_one(insert, audit).await.map(drop)
     }
 
     /// The teams of `org_id`, oldest first.
@@ -726,22 +706,13 @@ impl Store {
         now: i64,
         audit: &mut Audit,
     ) -> Result<bool> {
-        let mut tx = self.begin().await?;
-        let inserted = self
+        let insert = self
             .q("INSERT INTO organization_team_members (team_id, user_id, created_at) \
                 VALUES ($1, $2, $3)")
             .bind(team_id.to_owned())
             .bind(user_id.to_owned())
-            .bind(now)
-            .execute(self.on(&mut *tx))
-            .await;
-        match inserted {
-            Ok(_) => {}
-            Err(e) if super::is_unique_violation(&e) => return Ok(false),
-            Err(e) => return Err(e.into()),
-        }
-        self.commit_change(tx, None, audit).await?;
-        Ok(true)
+            .bind(now);
+        self.change_unique(insert, audit).await
     }
 
     /// Removes a member from a team. `false`: not in it.
@@ -751,18 +722,10 @@ impl Store {
         user_id: &str,
         audit: &mut Audit,
     ) -> Result<bool> {
-        let mut tx = self.begin().await?;
-        let n = self
+        let delete = self
             .q("DELETE FROM organization_team_members WHERE team_id = $1 AND user_id = $2")
             .bind(team_id.to_owned())
-            .bind(user_id.to_owned())
-            .execute(self.on(&mut *tx))
-            .await?
-            .rows_affected();
-        if n == 0 {
-            return Ok(false);
-        }
-        self.commit_change(tx, None, audit).await?;
-        Ok(true)
+            .bind(user_id.to_owned());
+        self.change_one(delete, audit).await
     }
 }

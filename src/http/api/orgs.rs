@@ -12,8 +12,7 @@ use crate::error::{ErrorBody, Result};
 use crate::http::answers::MessageResponse;
 use crate::http::extract::{CurrentSession, Input, Path};
 use crate::http::state::AppState;
-use crate::service::{Fresh, OrgInput};
-use crate::store::OrgMember;
+use crate::service::{Fresh, OrgInput, OrganizationMember};
 
 /// An organisation, with the caller's role in it.
 #[derive(Debug, Serialize, ToSchema)]
@@ -53,29 +52,8 @@ pub struct OrganizationsResponse {
 }
 
 #[derive(Debug, Serialize, ToSchema)]
-pub struct MemberView {
-    pub user_id: String,
-    pub email: String,
-    pub username: Option<String>,
-    pub role: String,
-    pub joined_at: String,
-}
-
-impl From<&OrgMember> for MemberView {
-    fn from(m: &OrgMember) -> Self {
-        Self {
-            user_id: m.user_id.clone(),
-            email: m.email.clone(),
-            username: m.username.clone(),
-            role: m.role.clone(),
-            joined_at: rfc3339(m.created_at),
-        }
-    }
-}
-
-#[derive(Debug, Serialize, ToSchema)]
 pub struct MembersResponse {
-    pub members: Vec<MemberView>,
+    pub members: Vec<OrganizationMember>,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -205,7 +183,7 @@ pub async fn members(
     Path(org_id): Path<String>,
 ) -> Result<Json<MembersResponse>> {
     let members = state.auth.org_members(&auth, &org_id).await?;
-    Ok(Json(MembersResponse { members: members.iter().map(MemberView::from).collect() }))
+    Ok(Json(MembersResponse { members: members.iter().map(OrganizationMember::from).collect() }))
 }
 
 /// Give a member another role (`members:write`; to or from `owner`, an owner). The last
@@ -468,7 +446,7 @@ pub async fn team_members(
     Path((org_id, team_id)): Path<(String, String)>,
 ) -> Result<Json<MembersResponse>> {
     let members = state.auth.team_members(&auth, &org_id, &team_id).await?;
-    Ok(Json(MembersResponse { members: members.iter().map(MemberView::from).collect() }))
+    Ok(Json(MembersResponse { members: members.iter().map(OrganizationMember::from).collect() }))
 }
 
 /// Put a member of the organisation in a team (`members:write`).
