@@ -52,12 +52,16 @@ fn locales() {
         out.push_str(&format!("    ({tag:?}, &[\n"));
         for f in files {
             let name = f.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_owned();
-            out.push_str(&format!("        ({name:?}, include_str!({:?})),\n", f.display().to_string()));
+            out.push_str(&format!(
+                "        ({name:?}, include_str!({:?})),\n",
+                f.display().to_string()
+            ));
         }
         out.push_str("    ]),\n");
     }
     out.push_str("]\n");
-    let dest = std::path::Path::new(&std::env::var("OUT_DIR").unwrap_or_default()).join("locales.rs");
+    let dest =
+        std::path::Path::new(&std::env::var("OUT_DIR").unwrap_or_default()).join("locales.rs");
     if let Err(e) = std::fs::write(&dest, out) {
         panic!("writing {}: {e}", dest.display());
     }

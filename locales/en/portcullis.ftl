@@ -77,7 +77,7 @@ form-link-incomplete = This link is incomplete. Open the whole link from the ema
 form-reset-link-invalid = This reset link is invalid, has expired or was already used.
 form-verify-link-invalid = This link is invalid or has expired. Log in to ask for a new one.
 form-verify-decline-invalid = This link is invalid or has expired, or the address is confirmed already.
-form-declined-account-removed = The account registered with your address has been removed: nobody can sign in to it in your name.
+form-declined-account-removed = The account registered with your address has been removed: nobody can sign in to it. You may register yourself whenever you like.
 form-declined-change-cancelled = The change of an account's address to yours has been cancelled.
 
 ## Errors from the server, shown over a form or on the error page (by error code)
@@ -316,6 +316,8 @@ account-revoke-others = Log out everywhere else
 device-browser-on-os = { $browser } on { $os }
 device-on-os = A browser on { $os }
 device-unknown = Unknown device
+# A device no rule names: $agent is the start of its browser's own description.
+device-other = { $agent }
 account-mfa = Two-factor authentication
 account-mfa-on = On
 account-mfa-on-lead = Logging in asks for a code from your authenticator app.

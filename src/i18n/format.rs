@@ -60,7 +60,7 @@ mod tests {
 
     #[test]
     fn english_dates_and_numbers() {
-        let cats = Catalogues::shipped();
+        let cats = &*Catalogues::shipped();
         assert_eq!(moment(cats, "en", 1_795_244_400_123), "21 Nov 2026, 07:00 UTC");
         assert_eq!(date(cats, "en", 1_795_244_400_123), "21 Nov 2026");
         assert_eq!(number(cats, "en", 1_234_567), "1,234,567");

@@ -157,12 +157,14 @@ impl Catalogues {
 
     /// The shipped catalogues alone, English by default: for what renders before (or
     /// without) the settings, and for tests.
-    pub fn shipped() -> &'static Self {
-        static SHIPPED_ONLY: std::sync::LazyLock<Catalogues> = std::sync::LazyLock::new(|| {
-            #[allow(clippy::expect_used)]
-            Catalogues::load(None, ENGLISH).expect("the shipped catalogues load (a unit test)")
-        });
-        &SHIPPED_ONLY
+    pub fn shipped() -> std::sync::Arc<Self> {
+        static SHIPPED_ONLY: std::sync::LazyLock<std::sync::Arc<Catalogues>> =
+            std::sync::LazyLock::new(|| {
+                #[allow(clippy::expect_used)]
+                let cats = Catalogues::load(None, ENGLISH).expect("the shipped catalogues load");
+                std::sync::Arc::new(cats)
+            });
+        SHIPPED_ONLY.clone()
     }
 
     /// Every language, in the switcher's order.

@@ -18,7 +18,8 @@ pub(super) fn transform(s: &str) -> Cow<'_, str> {
     let mut out = String::with_capacity(s.len() * 2);
     let mut letters = 0;
     for c in s.chars() {
-        let i = (c as u32).wrapping_sub(u32::from(if c.is_ascii_lowercase() { b'a' } else { b'A' }));
+        let i =
+            (c as u32).wrapping_sub(u32::from(if c.is_ascii_lowercase() { b'a' } else { b'A' }));
         match c {
             'a'..='z' => out.push(LOWER[i as usize]),
             'A'..='Z' => out.push(UPPER[i as usize]),

@@ -9,7 +9,7 @@
 //!   none.
 //! - `tag(name, text, id=, class=)`, `link(href, text, id=)`: escaped markup for `t_html`.
 //! - `date(ms)`, `moment(ms)`, `number(n)`: dates and numbers in the language.
-//! - `role(name)`: an organisation's role, translated if it is one of the built-in ones.
+//! - `role_name(name)`: an organisation's role, translated if it is one of the built-in ones.
 //! - `languages()`: every language, `{tag, name}`, for the switcher.
 
 use std::sync::Arc;
@@ -140,9 +140,11 @@ pub fn install(env: &mut Environment<'static>, cats: Arc<Catalogues>) {
         ms.map_or_else(String::new, |ms| format::moment(&c, &locale(state, &c), ms))
     });
     let c = cats.clone();
-    env.add_function("number", move |state: &State, n: i64| format::number(&c, &locale(state, &c), n));
+    env.add_function("number", move |state: &State, n: i64| {
+        format::number(&c, &locale(state, &c), n)
+    });
     let c = cats.clone();
-    env.add_function("role", move |state: &State, name: &str| {
+    env.add_function("role_name", move |state: &State, name: &str| {
         let key = format!("role-{name}");
         if c.has(&key) {
             c.text(&locale(state, &c), &key)
@@ -196,7 +198,10 @@ mod tests {
         let out = render(r#"{{ t("login-title") }}"#, minijinja::context! { locale => "en-XA" });
         assert_eq!(out, "[Ĺöĝ îñ~]");
         let msg = crate::i18n::Msg::new("error-password-too-short").num("min", 12);
-        let out = render("{{ tr(m) }}{{ tr(none) }}{{ tr('org-you') }}", minijinja::context! { m => msg });
-        assert_eq!(out, "Password must be at least 12 characters long.(you)");
+        let out = render(
+            "{{ tr(m) }}{{ tr(none) }}{{ tr('org-you') }}",
+            minijinja::context! { m => msg },
+        );
+        assert_eq!(out, "Password must be at least 12 characters long(you)");
     }
 }

@@ -55,7 +55,7 @@ fn every_shipped_language_loads_and_names_itself() {
 
 #[test]
 fn every_error_code_has_a_message() {
-    let cats = Catalogues::shipped();
+    let cats = &*Catalogues::shipped();
     for code in crate::error::ErrorCode::ALL {
         assert!(cats.has(&error_message(*code).key), "{code}");
     }
@@ -65,7 +65,7 @@ fn every_error_code_has_a_message() {
 fn arabic_is_written_right_to_left() {
     // Arabic's catalogue may not be there yet: the rule is the tag's.
     assert!(RTL.contains(&"ar"));
-    let cats = Catalogues::shipped();
+    let cats = &*Catalogues::shipped();
     assert_eq!(cats.language("en").dir(), "ltr");
     assert_eq!(cats.language("en-XA").dir(), "ltr");
 }
@@ -83,7 +83,7 @@ fn password_policy_refusals_are_recognised() {
         assert_eq!(password_policy_message(&e.to_string()).key, key, "{e}");
     }
     let short = password_policy_message(&PolicyError::TooShort(12).to_string());
-    assert_eq!(short.render(Catalogues::shipped(), "en"), PolicyError::TooShort(12).to_string());
+    assert_eq!(short.render(&Catalogues::shipped(), "en"), PolicyError::TooShort(12).to_string());
 }
 
 fn folder(files: &[(&str, &str)]) -> tempfile::TempDir {
@@ -144,7 +144,7 @@ fn an_unknown_default_is_a_startup_error() {
 #[test]
 fn preferences_are_taken_in_order() {
     use negotiate::Preferences;
-    let cats = Catalogues::shipped();
+    let cats = &*Catalogues::shipped();
     let all = Preferences {
         stored: Some("en-XA".into()),
         ui_locales: Some("en".into()),
@@ -152,11 +152,17 @@ fn preferences_are_taken_in_order() {
         accept_language: Some("en".into()),
     };
     assert_eq!(all.choose(cats), "en-XA");
-    let ui = Preferences { stored: Some("tlh".into()), ui_locales: Some("xx en-XA".into()), ..all.clone() };
+    let ui = Preferences {
+        stored: Some("tlh".into()),
+        ui_locales: Some("xx en-XA".into()),
+        ..all.clone()
+    };
     assert_eq!(ui.choose(cats), "en-XA", "an unknown stored locale is passed over");
-    let cookie = Preferences { stored: None, ui_locales: None, cookie: Some("en-XA".into()), ..all.clone() };
+    let cookie =
+        Preferences { stored: None, ui_locales: None, cookie: Some("en-XA".into()), ..all.clone() };
     assert_eq!(cookie.choose(cats), "en-XA");
-    let accept = Preferences { accept_language: Some("de, en-XA;q=0.5".into()), ..Preferences::default() };
+    let accept =
+        Preferences { accept_language: Some("de, en-XA;q=0.5".into()), ..Preferences::default() };
     assert_eq!(accept.choose(cats), "en-XA");
     assert_eq!(Preferences::default().choose(cats), "en");
 }

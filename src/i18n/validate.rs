@@ -104,7 +104,8 @@ fn describe(shape: &MessageShape) -> String {
 /// `<dir>/<tag>/*.ftl`, by tag.
 pub(super) fn read_dir(dir: &Path) -> anyhow::Result<Vec<(String, Vec<Source>)>> {
     let read = |p: &Path| {
-        std::fs::read_dir(p).map_err(|e| anyhow::anyhow!("PORTCULLIS_LOCALES_DIR {}: {e}", p.display()))
+        std::fs::read_dir(p)
+            .map_err(|e| anyhow::anyhow!("PORTCULLIS_LOCALES_DIR {}: {e}", p.display()))
     };
     let mut out = Vec::new();
     for entry in read(dir)? {
@@ -121,8 +122,8 @@ pub(super) fn read_dir(dir: &Path) -> anyhow::Result<Vec<(String, Vec<Source>)>>
             if f.extension().is_none_or(|e| e != "ftl") {
                 continue;
             }
-            let text = std::fs::read_to_string(&f)
-                .map_err(|e| anyhow::anyhow!("{}: {e}", f.display()))?;
+            let text =
+                std::fs::read_to_string(&f).map_err(|e| anyhow::anyhow!("{}: {e}", f.display()))?;
             files.push(Source { origin: f.display().to_string(), text });
         }
         files.sort_by(|a, b| a.origin.cmp(&b.origin));

@@ -37,6 +37,7 @@ pub async fn register(
                 password: req.password.as_deref(),
                 username: req.username.as_deref(),
                 username_required: false,
+                locale: None,
             },
         )
         .await?;

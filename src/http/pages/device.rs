@@ -65,7 +65,7 @@ fn entry_form(page: &Page, auth: &Authenticated, refill: Option<&str>) -> Form {
 fn refused(form: &Form, e: AppError) -> PageError {
     match e.code() {
         ErrorCode::InvalidCode => {
-            form.errors(FormErrors::field("user_code", e.public_message().into_owned()))
+            form.errors(FormErrors::field("user_code", crate::i18n::error_message(e.code())))
         }
         _ => form.error(e),
     }
