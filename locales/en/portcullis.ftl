@@ -171,6 +171,8 @@ error-page-form-expired-title = This form has expired
 error-page-form-expired = Go back, reload the page and submit the form again.
 error-page-refused-title = Request refused
 error-page-refused = This request did not come from this site's own pages.
+# Over the detail, in English, that an application's developers need (an authorization request's fault).
+error-page-technical = Technical detail for the application's developers:
 
 ## One-time messages after a form
 
@@ -454,6 +456,8 @@ logout-stay = Stay signed in
 device-title = Connect a device
 device-lead = Enter the code your device or command-line tool shows.
 device-code-hint = Eight letters, such as BCDF-GHJK.
+# One message for any wrong code (unknown, mistyped, expired, used): it reveals nothing more.
+device-code-invalid = That code is not valid. Check it against the one your device shows, or start again on the device.
 device-continue = Continue
 device-confirm-heading = Allow { $client } on your device?
 # $code: the code the device shows, emphasised.

@@ -32,13 +32,16 @@ pub fn error_response(e: AppError) -> Response {
     };
     // The page says it in its own words, by the code (the API's message is English).
     let detail = if message.is_empty() { error_message(e.code()) } else { Msg::new(message) };
+    // An authorization request's fault is the application developer's to fix: the page
+    // also shows the API's English detail, which names the parameter.
+    let technical = matches!(e.code(), ErrorCode::InvalidAuthorizationRequest)
+        .then(|| e.public_message().into_owned());
+    let said = (title, &detail, technical.as_deref());
     let html = REQUEST_LANGUAGE
-        .try_with(|(pages, locale)| {
-            render(pages.error_env(), &pages.cats, locale, title, &detail, status)
-        })
+        .try_with(|(pages, locale)| render(pages.error_env(), &pages.cats, locale, said, status))
         .unwrap_or_else(|_| {
             let cats = Catalogues::shipped();
-            render(&FALLBACK, &cats, cats.default_locale(), title, &detail, status)
+            render(&FALLBACK, &cats, cats.default_locale(), said, status)
         });
     let html = html.unwrap_or_else(|_| format!("<!doctype html><title>{status}</title>{status}"));
     // What the JSON answer would carry besides its body: `Retry-After`, and an unexpected
@@ -69,14 +72,13 @@ fn render(
     env: &minijinja::Environment<'static>,
     cats: &Catalogues,
     locale: &str,
-    title: &str,
-    message: &Msg,
+    (title, message, technical): (&str, &Msg, Option<&str>),
     status: axum::http::StatusCode,
 ) -> Result<String, minijinja::Error> {
     let lang = cats.language(locale);
     let ctx = context! {
         title, message => minijinja::Value::from_serialize(message), status => status.as_u16(),
-        locale, lang => lang.tag(), dir => lang.dir(),
+        locale, lang => lang.tag(), dir => lang.dir(), technical,
     };
     env.get_template("error.html").and_then(|t| t.render(ctx))
 }
