@@ -21,7 +21,7 @@ use minijinja::{Environment, Error, ErrorKind, State, Value};
 use super::{format, Catalogues};
 
 /// The locale of the template being rendered.
-fn locale<'c>(state: &State, cats: &'c Catalogues) -> String {
+fn locale(state: &State, cats: &Catalogues) -> String {
     state
         .lookup("locale")
         .and_then(|v| v.as_str().map(str::to_owned))
