@@ -141,7 +141,7 @@ async fn every_mail_is_in_the_stored_locale() {
     let me =
         api(&app, Method::PATCH, "/api/auth/user", &login.access_token, json!({"locale": "en-XA"}))
             .await;
-    assert_eq!(me["user"]["locale"], "en-XA");
+    assert_eq!(me["locale"], "en-XA");
     // (A new verification link would be held back by the mail throttle this soon.)
     app.post_json("/api/auth/forgot-password", json!({"email": email})).await;
     app.post_json("/api/auth/email-login", json!({"email": email})).await;
@@ -203,9 +203,9 @@ async fn the_language_is_chosen_in_order() {
     assert_eq!(res.status(), StatusCode::BAD_REQUEST);
     let me = api(&app, Method::PATCH, "/api/auth/user", &login.access_token, json!({"locale": ""}))
         .await;
-    assert_eq!(me["user"]["locale"], Value::Null);
+    assert_eq!(me["locale"], Value::Null);
     let me = app.get_json_bearer("/api/auth/user", &login).await;
-    assert_eq!(me["user"]["locale"], Value::Null);
+    assert_eq!(me["locale"], Value::Null);
 }
 
 #[tokio::test]
@@ -237,7 +237,7 @@ async fn the_switcher_sets_the_cookie_and_goes_back_only_to_this_site() {
     let form = [("csrf", token.as_str()), ("lang", "en-XA"), ("back", "/account/")];
     crate::browser::post_page(&app, "/account/language", &cookies, &form).await;
     let me = app.get_json_bearer("/api/auth/user", &login).await;
-    assert_eq!(me["user"]["locale"], "en-XA");
+    assert_eq!(me["locale"], "en-XA");
     assert_eq!(me["user"]["email"], "switch@example.com");
     let _ = PASSWORD;
 }

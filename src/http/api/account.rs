@@ -174,7 +174,8 @@ pub async fn get_user(
 ) -> Result<Json<CurrentUserResponse>> {
     let f = state.auth.factors(&auth).await?;
     let factors = FactorsView { totp: f.totp, recovery_codes_left: f.recovery_codes_left };
-    Ok(Json(CurrentUserResponse { user: AccountUserView::from(&auth.user), factors }))
+    let locale = auth.user.locale.clone();
+    Ok(Json(CurrentUserResponse { user: UserView::from(&auth.user), locale, factors }))
 }
 
 /// Change username, email and/or language (`locale`). An email change needs `current_password` (which spends the
@@ -215,7 +216,8 @@ pub async fn update_user(
         Some(l) => state.auth.set_locale(&auth, Some(l)).await?,
         None => auth.user.locale.clone(),
     };
-    Ok(Json(UserResponse { user: AccountUserView::from(&user) }))
+    let locale = user.locale.clone();
+    Ok(Json(UserResponse { user: UserView::from(&user), locale }))
 }
 
 /// Delete the account (password required; it spends the login failure budget) and all its

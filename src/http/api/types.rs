@@ -98,7 +98,11 @@ pub struct RegisterResponse {
 /// `GET /api/auth/user`: the user and which second factors are on.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct CurrentUserResponse {
-    pub user: AccountUserView,
+    /// The user object of every route set, unchanged.
+    pub user: UserView,
+    /// The language chosen for the hosted pages and mails (a tag such as `fr`); `null`: each
+    /// request decides (docs/languages.md). Only on `/api/auth/user`.
+    pub locale: Option<String>,
     pub factors: FactorsView,
 }
 
@@ -118,24 +122,9 @@ pub struct RefreshResponse {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct UserResponse {
-    pub user: AccountUserView,
-}
-
-/// The user as `/api/auth/user` shows it: the common view, and the chosen language (only
-/// here: the legacy route sets' answers stay as their seeds' were).
-#[derive(Debug, Serialize, ToSchema)]
-pub struct AccountUserView {
-    #[serde(flatten)]
     pub user: UserView,
-    /// The language of the hosted pages and mails (a tag such as `fr`); `null`: each request
-    /// decides (docs/languages.md).
+    /// As in `GET /api/auth/user`.
     pub locale: Option<String>,
-}
-
-impl From<&crate::domain::User> for AccountUserView {
-    fn from(u: &crate::domain::User) -> Self {
-        Self { user: UserView::from(u), locale: u.locale.clone() }
-    }
 }
 
 #[derive(Debug, Serialize, ToSchema)]
