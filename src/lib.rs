@@ -13,6 +13,7 @@ pub mod domain;
 pub mod error;
 pub mod housekeeping;
 pub mod http;
+pub mod i18n;
 pub mod import;
 pub mod limit;
 pub mod mail;

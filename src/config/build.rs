@@ -352,6 +352,8 @@ pub(super) fn build(mut layers: Layers) -> Result<Settings, ConfigError> {
         redis_prefix: p.string("PORTCULLIS_REDIS_PREFIX"),
         login_failure_window,
         pages: p.bool("PORTCULLIS_PAGES")?,
+        default_locale: p.string("PORTCULLIS_DEFAULT_LOCALE"),
+        locales_dir: p.optional("PORTCULLIS_LOCALES_DIR").map(std::path::PathBuf::from),
         metrics_bind,
         metrics_token,
         max_connections_per_ip: p.number_or("PORTCULLIS_MAX_CONNECTIONS_PER_IP", per_ip_default)?

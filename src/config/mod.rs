@@ -208,6 +208,10 @@ pub struct Settings {
     /// How long failed logins count toward the lock (`1h`).
     pub login_failure_window: Duration,
     pub pages: bool,
+    /// `PORTCULLIS_DEFAULT_LOCALE`: the language when nothing else decides (`en`).
+    pub default_locale: String,
+    /// `PORTCULLIS_LOCALES_DIR`: an operator's catalogues, `<dir>/<tag>/*.ftl`, over ours.
+    pub locales_dir: Option<std::path::PathBuf>,
     /// The metrics listener (`127.0.0.1:9464` unless set; `None`: `off`).
     pub metrics_bind: Option<SocketAddr>,
     /// With this set, the main listener serves `/metrics` too, to `Authorization: Bearer`

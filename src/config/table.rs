@@ -98,6 +98,8 @@ settings! {
     "PORTCULLIS_WEBHOOK_RETRY_BASE", Fixed("10s"), Duration, "first retry delay of a failed delivery (doubling, at most 1 h, jittered)";
     "PORTCULLIS_WEBHOOK_MAX_ATTEMPTS", Fixed("15"), Number, "attempts before a delivery is marked `failed` (retried for 6.4 to 7.7 hours in all at the default base)";
     "PORTCULLIS_PAGES", Fixed("true"), Bool, "the hosted pages under `/account/`; `false`: none (`404`)";
+    "PORTCULLIS_DEFAULT_LOCALE", Fixed("en"), Text, "the language of pages and mails when neither the account, the application (`ui_locales`), the language switcher nor `Accept-Language` decides (docs/languages.md)";
+    "PORTCULLIS_LOCALES_DIR", Unset, Text, "a folder of `<tag>/*.ftl` catalogues that override messages or add a language, checked at startup (docs/languages.md)";
     "PORTCULLIS_ARGON2_MEMORY_KIB", Fixed("19456"), Number, "Argon2id memory cost";
     "PORTCULLIS_ARGON2_ITERATIONS", Fixed("2"), Number, "Argon2id passes";
     "PORTCULLIS_ARGON2_PARALLELISM", Fixed("1"), Number, "Argon2id lanes";

@@ -11,6 +11,8 @@ pub struct User {
     /// Unix milliseconds.
     pub created_at: i64,
     pub updated_at: i64,
+    /// The language chosen for pages and mails (a tag such as `fr`); `None`: per request.
+    pub locale: Option<String>,
 }
 
 /// A server-side session, named by a cookie token and by the `sid` of access tokens.

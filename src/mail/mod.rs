@@ -5,17 +5,21 @@
 pub mod smtp;
 pub mod worker;
 
+use std::sync::Arc;
+
 use minijinja::{context, Environment};
 
 pub use smtp::{SendError, Smtp};
 pub use worker::MailSender;
 
 use crate::domain::MailKind;
+use crate::i18n::{Catalogues, Msg};
 use crate::store::OutboxMail;
 use crate::PRODUCT;
 
 pub struct Mailer {
     env: Environment<'static>,
+    cats: Arc<Catalogues>,
     verify_url: String,
     reset_url: String,
     email_login_url: String,
@@ -29,27 +33,88 @@ impl std::fmt::Debug for Mailer {
 
 impl Mailer {
     /// `verify_url`, `reset_url` and `email_login_url` are link templates containing
-    /// `{token}` once.
-    pub fn new(verify_url: &str, reset_url: &str, email_login_url: &str) -> anyhow::Result<Self> {
+    /// `{token}` once; the mails' texts come from `cats`.
+    pub fn new(
+        verify_url: &str,
+        reset_url: &str,
+        email_login_url: &str,
+        cats: Arc<Catalogues>,
+    ) -> anyhow::Result<Self> {
         let mut env = Environment::new();
         // Every `templates/mail/*.{txt,html}`, embedded by build.rs.
         minijinja_embed::load_templates!(env, "mail");
+        crate::i18n::templates::install(&mut env, cats.clone());
         Ok(Self {
             env,
+            cats,
             verify_url: verify_url.to_owned(),
             reset_url: reset_url.to_owned(),
             email_login_url: email_login_url.to_owned(),
         })
     }
 
+    /// The catalogues the mails (and the pages) are written from.
+    pub fn catalogues(&self) -> &Arc<Catalogues> {
+        &self.cats
+    }
+
+    /// The mails to someone whose stored locale is `stored` (the default language if none,
+    /// or if no catalogue matches it). A mail is rendered when it is queued, so in the
+    /// language of the moment.
+    pub fn in_locale(&self, stored: Option<&str>) -> Letters<'_> {
+        let locale =
+            stored.and_then(|s| self.cats.resolve(s)).unwrap_or(self.cats.default_locale());
+        Letters { mailer: self, locale: locale.to_owned() }
+    }
+
+    /// An invitation to an organisation, in the default language (the invitee may have no
+    /// account yet): see [`Letters::org_invitation`].
+    pub fn org_invitation(
+        &self,
+        to: &str,
+        link: &str,
+        inviter: &str,
+        organization: &str,
+        role: &str,
+    ) -> anyhow::Result<OutboxMail> {
+        self.in_locale(None).org_invitation(to, link, inviter, organization, role)
+    }
+}
+
+/// The mails, in one language.
+pub struct Letters<'a> {
+    mailer: &'a Mailer,
+    locale: String,
+}
+
+impl Letters<'_> {
+    fn text(&self, key: &str, args: &[(&'static str, &str)]) -> String {
+        let msg = args.iter().fold(Msg::new(key.to_owned()), |m, (k, v)| m.arg(k, *v));
+        msg.render(&self.mailer.cats, &self.locale)
+    }
+
+    /// "in 24 hours": `unit` is `minutes`, `hours` or `days`.
+    fn expires(&self, count: i64, unit: &str) -> String {
+        Msg::new(format!("mail-expires-{unit}"))
+            .num("count", count)
+            .render(&self.mailer.cats, &self.locale)
+    }
+
     fn render(
         &self,
         kind: MailKind,
         to: &str,
-        subject: String,
+        subject: (&str, &[(&'static str, &str)]),
         ctx: minijinja::Value,
     ) -> anyhow::Result<OutboxMail> {
-        let ctx = context! { product => PRODUCT, subject => &subject, ..ctx };
+        let mut args = vec![("product", PRODUCT)];
+        args.extend_from_slice(subject.1);
+        let subject = self.text(subject.0, &args);
+        let lang = self.mailer.cats.language(&self.locale);
+        let ctx = context! {
+            product => PRODUCT, subject => &subject, locale => &self.locale,
+            lang => lang.tag(), dir => lang.dir(), ..ctx
+        };
         let link = ctx.get_attr("link").ok().filter(|v| !v.is_undefined());
         let ctx = match link {
             // minijinja's HTML escaping also escapes `/`, which mangles a URL into something
@@ -61,42 +126,46 @@ impl Mailer {
             None => ctx,
         };
         let name = kind.as_str();
-        let text = self.env.get_template(&format!("{name}.txt"))?.render(&ctx)?;
-        let html = self.env.get_template(&format!("{name}.html"))?.render(&ctx)?;
+        let env = &self.mailer.env;
+        let text = env.get_template(&format!("{name}.txt"))?.render(&ctx)?;
+        let html = env.get_template(&format!("{name}.html"))?.render(&ctx)?;
         Ok(OutboxMail { kind, to: to.to_owned(), subject, text, html })
     }
 
     /// The verification mail: one link to `PORTCULLIS_VERIFY_EMAIL_URL` with the token.
     pub fn verification(&self, to: &str, token: &str) -> anyhow::Result<OutboxMail> {
-        let link = self.verify_url.replace("{token}", token);
+        let link = self.mailer.verify_url.replace("{token}", token);
+        let expires = self.expires(24, "hours");
         self.render(
             MailKind::VerifyEmail,
             to,
-            format!("Confirm your email address for {PRODUCT}"),
-            context! { link, expires => "24 hours" },
+            ("mail-verify-subject", &[]),
+            context! { link, expires },
         )
     }
 
     /// The reset mail: one link to `PORTCULLIS_RESET_PASSWORD_URL` with the token.
     pub fn reset(&self, to: &str, token: &str) -> anyhow::Result<OutboxMail> {
-        let link = self.reset_url.replace("{token}", token);
+        let link = self.mailer.reset_url.replace("{token}", token);
+        let expires = self.expires(1, "hours");
         self.render(
             MailKind::ResetPassword,
             to,
-            format!("Reset your {PRODUCT} password"),
-            context! { link, expires => "1 hour" },
+            ("mail-reset-subject", &[]),
+            context! { link, expires },
         )
     }
 
     /// The sign-in mail: a link to `PORTCULLIS_EMAIL_LOGIN_URL` with the token, and the code.
     pub fn email_login(&self, to: &str, token: &str, code: &str) -> anyhow::Result<OutboxMail> {
-        let link = self.email_login_url.replace("{token}", token);
-        self.render(
-            MailKind::EmailLogin,
-            to,
-            format!("Sign in to {PRODUCT}"),
-            context! { link, code, expires => "15 minutes" },
-        )
+        let link = self.mailer.email_login_url.replace("{token}", token);
+        let expires = self.expires(15, "minutes");
+        let code_html = minijinja::Value::from_safe_string(format!(
+            "<strong style=\"font-size:20px;letter-spacing:2px\">{}</strong>",
+            escape_attr(code)
+        ));
+        let ctx = context! { link, code, code_html, expires };
+        self.render(MailKind::EmailLogin, to, ("mail-email-login-subject", &[]), ctx)
     }
 
     /// An invitation to an organisation: a link to the page that accepts it, with the token.
@@ -109,12 +178,16 @@ impl Mailer {
         organization: &str,
         role: &str,
     ) -> anyhow::Result<OutboxMail> {
-        self.render(
-            MailKind::OrgInvitation,
-            to,
-            format!("You are invited to join {organization} on {PRODUCT}"),
-            context! { link, inviter, organization, role, expires => "7 days" },
-        )
+        let role_key = format!("role-{role}");
+        let role = if self.mailer.cats.has(&role_key) {
+            self.text(&role_key, &[])
+        } else {
+            role.to_owned()
+        };
+        let expires = self.expires(7, "days");
+        let subject = ("mail-invitation-subject", &[("organization", organization)][..]);
+        let ctx = context! { link, inviter, organization, role, expires };
+        self.render(MailKind::OrgInvitation, to, subject, ctx)
     }
 
     /// "Your password was changed": no link, no secret.
@@ -122,7 +195,7 @@ impl Mailer {
         self.render(
             MailKind::PasswordChanged,
             to,
-            format!("Your {PRODUCT} password was changed"),
+            ("mail-password-changed-subject", &[]),
             context! {},
         )
     }
@@ -134,7 +207,7 @@ impl Mailer {
         self.render(
             MailKind::EmailChanged,
             current,
-            format!("A change of your {PRODUCT} email address was requested"),
+            ("mail-email-change-subject", &[]),
             context! {},
         )
     }
@@ -142,34 +215,22 @@ impl Mailer {
     /// Sent to the former address when an administrator changed it (the change is made at
     /// once): names no address, carries no link, says that every session was ended.
     pub fn email_changed_by_admin(&self, former: &str) -> anyhow::Result<OutboxMail> {
-        self.render(
-            MailKind::EmailChanged,
-            former,
-            format!("The email address of your {PRODUCT} account was changed"),
-            context! { by_admin => true },
-        )
+        let ctx = context! { by_admin => true };
+        self.render(MailKind::EmailChanged, former, ("mail-email-changed-subject", &[]), ctx)
     }
-}
 
-impl Mailer {
     /// "A second factor was turned on / off": no link, no secret.
     pub fn mfa_changed(&self, to: &str, added: bool) -> anyhow::Result<OutboxMail> {
-        let (subject, change) = if added {
-            (format!("Two-factor authentication is on for your {PRODUCT} account"), "turned on")
-        } else {
-            (format!("Two-factor authentication is off for your {PRODUCT} account"), "turned off")
-        };
-        self.render(MailKind::MfaChanged, to, subject, context! { change })
+        let change = if added { "mail-mfa-on" } else { "mail-mfa-off" };
+        let subject = format!("{change}-subject");
+        self.render(MailKind::MfaChanged, to, (&subject, &[]), context! { change })
     }
 
     /// "A passkey was added / removed": no link, no secret (the `mfa_changed` templates).
     pub fn passkey_changed(&self, to: &str, added: bool) -> anyhow::Result<OutboxMail> {
-        let (subject, change) = if added {
-            (format!("A passkey was added to your {PRODUCT} account"), "added to")
-        } else {
-            (format!("A passkey was removed from your {PRODUCT} account"), "removed from")
-        };
-        self.render(MailKind::MfaChanged, to, subject, context! { change, passkey => true })
+        let change = if added { "mail-passkey-added" } else { "mail-passkey-removed" };
+        let subject = format!("{change}-subject");
+        self.render(MailKind::MfaChanged, to, (&subject, &[]), context! { change, passkey => true })
     }
 
     /// "A sign-in with `provider` was linked to / unlinked from your account": no link, no
@@ -180,29 +241,22 @@ impl Mailer {
         provider: &str,
         linked: bool,
     ) -> anyhow::Result<OutboxMail> {
-        let (subject, change) = if linked {
-            (format!("A {provider} sign-in was linked to your {PRODUCT} account"), "linked to")
-        } else {
-            (
-                format!("A {provider} sign-in was unlinked from your {PRODUCT} account"),
-                "unlinked from",
-            )
-        };
+        let change = if linked { "mail-identity-linked" } else { "mail-identity-unlinked" };
+        let subject = format!("{change}-subject");
         let ctx = context! { change, provider, identity => true, linked };
-        self.render(MailKind::MfaChanged, to, subject, ctx)
+        self.render(MailKind::MfaChanged, to, (&subject, &[("provider", provider)]), ctx)
     }
 
     /// "New recovery codes were made" (the old ones stopped working): no link, no code (the
     /// `mfa_changed` templates).
     pub fn recovery_codes_replaced(&self, to: &str) -> anyhow::Result<OutboxMail> {
-        let subject = format!("New recovery codes were made for your {PRODUCT} account");
-        self.render(MailKind::MfaChanged, to, subject, context! { recovery_codes => true })
+        let ctx = context! { change => "mail-codes-replaced", recovery_codes => true };
+        self.render(MailKind::MfaChanged, to, ("mail-codes-replaced-subject", &[]), ctx)
     }
 
     /// "A recovery code was used to sign in": no link, no secret.
     pub fn recovery_code_used(&self, to: &str) -> anyhow::Result<OutboxMail> {
-        let subject = format!("A recovery code was used to sign in to {PRODUCT}");
-        self.render(MailKind::RecoveryCodeUsed, to, subject, context! {})
+        self.render(MailKind::RecoveryCodeUsed, to, ("mail-code-used-subject", &[]), context! {})
     }
 }
 
@@ -231,13 +285,14 @@ mod tests {
             "https://a.example/v?token={token}",
             "https://a.example/r?t={token}&x=1",
             "https://a.example/e?token={token}",
+            Arc::new(Catalogues::load(None, "en").unwrap()),
         )
         .unwrap()
     }
 
     #[test]
     fn verification_mail_has_both_parts_and_one_link() {
-        let m = mailer().verification("a@example.com", "TOKEN123").unwrap();
+        let m = mailer().in_locale(None).verification("a@example.com", "TOKEN123").unwrap();
         assert_eq!(m.text.matches("https://").count(), 1);
         assert_eq!(m.text.matches("TOKEN123").count(), 1);
         assert!(m.text.contains("https://a.example/v?token=TOKEN123"));
@@ -249,7 +304,7 @@ mod tests {
 
     #[test]
     fn reset_link_is_html_escaped_in_the_html_part() {
-        let m = mailer().reset("a@example.com", "T").unwrap();
+        let m = mailer().in_locale(None).reset("a@example.com", "T").unwrap();
         assert!(m.html.contains("https://a.example/r?t=T&amp;x=1"), "{}", m.html);
         assert!(m.text.contains("https://a.example/r?t=T&x=1"));
     }
@@ -257,13 +312,57 @@ mod tests {
     #[test]
     fn notifications_carry_no_link() {
         for m in [
-            mailer().password_changed("a@example.com").unwrap(),
-            mailer().email_change_requested("a@example.com").unwrap(),
-            mailer().recovery_codes_replaced("a@example.com").unwrap(),
+            mailer().in_locale(None).password_changed("a@example.com").unwrap(),
+            mailer().in_locale(None).email_change_requested("a@example.com").unwrap(),
+            mailer().in_locale(None).recovery_codes_replaced("a@example.com").unwrap(),
         ] {
             assert!(!m.text.contains("http"));
             assert!(!m.html.contains("href="));
             assert!(!m.text.contains('@'), "names no address: {}", m.text);
         }
+    }
+
+    #[test]
+    fn a_mail_is_in_the_recipients_language_with_lang_and_dir() {
+        let m = mailer().in_locale(Some("en-XA")).verification("a@example.com", "T").unwrap();
+        assert!(m.subject.starts_with("[Çöñƒîŕɱ"), "{}", m.subject);
+        assert!(m.html.contains(r#"<html lang="en-XA" dir="ltr">"#), "{}", m.html);
+        assert!(m.text.contains("https://a.example/v?token=T"), "links are left alone");
+        let m = mailer().in_locale(Some("klingon")).verification("a@example.com", "T").unwrap();
+        assert_eq!(m.subject, "Confirm your email address for Portcullis", "the default");
+        assert!(m.html.contains(r#"<html lang="en" dir="ltr">"#));
+    }
+
+    #[test]
+    fn every_mail_renders_with_a_subject_and_no_raw_key() {
+        let mailer = mailer();
+        let l = mailer.in_locale(None);
+        let mails = [
+            l.verification("a@x.org", "T").unwrap(),
+            l.reset("a@x.org", "T").unwrap(),
+            l.email_login("a@x.org", "T", "123456").unwrap(),
+            l.org_invitation("a@x.org", "https://x/i", "b@x.org", "Acme <x>", "admin").unwrap(),
+            l.password_changed("a@x.org").unwrap(),
+            l.email_change_requested("a@x.org").unwrap(),
+            l.email_changed_by_admin("a@x.org").unwrap(),
+            l.mfa_changed("a@x.org", true).unwrap(),
+            l.mfa_changed("a@x.org", false).unwrap(),
+            l.passkey_changed("a@x.org", true).unwrap(),
+            l.passkey_changed("a@x.org", false).unwrap(),
+            l.identity_changed("a@x.org", "GitHub", true).unwrap(),
+            l.identity_changed("a@x.org", "GitHub", false).unwrap(),
+            l.recovery_codes_replaced("a@x.org").unwrap(),
+            l.recovery_code_used("a@x.org").unwrap(),
+        ];
+        for m in mails {
+            assert!(!m.subject.is_empty());
+            for part in [&m.subject, &m.text, &m.html] {
+                assert!(!part.contains("mail-"), "a raw key: {part}");
+            }
+        }
+        let invite =
+            l.org_invitation("a@x.org", "https://x/i", "b@x.org", "Acme <x>", "admin").unwrap();
+        assert!(invite.html.contains("<strong>Acme &lt;x&gt;</strong>"), "{}", invite.html);
+        assert!(invite.text.contains("Acme <x>"), "{}", invite.text);
     }
 }

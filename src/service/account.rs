@@ -31,6 +31,9 @@ pub struct Registration<'a> {
     pub username: Option<&'a str>,
     /// Seeds 000/002 require a username.
     pub username_required: bool,
+    /// The language the request was answered in, stored as the account's (if a catalogue
+    /// matches it): `None` leaves it to each request.
+    pub locale: Option<&'a str>,
 }
 
 /// How a reset route sets the new password: which rule it meets, and whether the user's
@@ -104,6 +107,32 @@ pub(super) fn taken(t: Taken) -> AppError {
 }
 
 impl Auth {
+    /// Sets (`None`: clears) the caller's language for pages and mails. A tag no catalogue
+    /// matches is `400 invalid_field`; a tag is stored as the catalogue that matched it
+    /// (`fr-CA` as `fr`). Returns what was stored.
+    pub async fn set_locale(
+        &self,
+        auth: &Authenticated,
+        locale: Option<&str>,
+    ) -> Result<Option<String>> {
+        let stored = match locale.filter(|l| !l.is_empty()) {
+            None => None,
+            Some(tag) => match self.mailer.catalogues().resolve(tag) {
+                Some(found) => Some(found.to_owned()),
+                None => {
+                    return Err(AppError::bad_request(
+                        ErrorCode::InvalidField,
+                        "locale: no such language here",
+                    ))
+                }
+            },
+        };
+        if !self.store.set_locale(&auth.user.id, stored.as_deref(), now_ms()).await? {
+            return Err(AppError::not_found(ErrorCode::UserNotFound, "No such user"));
+        }
+        Ok(stored)
+    }
+
     /// Creates an account and queues its verification mail. `409` when the email or username is
     /// taken (even under concurrent registrations: the unique index decides).
     pub async fn register(&self, client: &ClientInfo, input: Registration<'_>) -> Result<User> {
@@ -164,12 +193,15 @@ impl Auth {
             return Err(taken(Taken::Email));
         }
         let hash = self.hasher.hash(&password).await?;
-        let new = NewUser::new(&email, username.as_ref(), hash, verified);
+        let mut new = NewUser::new(&email, username.as_ref(), hash, verified);
+        let cats = self.mailer.catalogues();
+        new.locale = input.locale.and_then(|l| cats.resolve(l)).map(str::to_owned);
         if verified {
             return self.store.insert_user(&new, None, audit).await?.map_err(taken);
         }
         let (token, record) = self.one_time_token(&new.id, TokenPurpose::VerifyEmail, &new.email);
-        let mail = self.mailer.verification(&new.email, &token.plain)?;
+        let mail =
+            self.mailer.in_locale(new.locale.as_deref()).verification(&new.email, &token.plain)?;
         self.store.insert_user(&new, Some((&record, &mail)), audit).await?.map_err(taken)
     }
 
@@ -235,7 +267,10 @@ impl Auth {
             return Ok(());
         }
         let (token, record) = self.one_time_token(&user.id, TokenPurpose::VerifyEmail, &user.email);
-        let mail = self.mailer.verification(&user.email, &token.plain)?;
+        let mail = self
+            .mailer
+            .in_locale(user.locale.as_deref())
+            .verification(&user.email, &token.plain)?;
         self.store.issue_token_throttled(&record, &mail, MAIL_THROTTLE, false).await?;
         Ok(())
     }
@@ -253,7 +288,8 @@ impl Auth {
         }
         let (token, record) =
             self.one_time_token(&user.id, TokenPurpose::ResetPassword, &user.email);
-        let mail = self.mailer.reset(&user.email, &token.plain)?;
+        let mail =
+            self.mailer.in_locale(user.locale.as_deref()).reset(&user.email, &token.plain)?;
         let dev = self.settings.dev;
         self.store.issue_token_throttled(&record, &mail, MAIL_THROTTLE, dev).await?;
         Ok(ForgotOutcome::Sent { token: token.plain })
@@ -315,7 +351,9 @@ impl Auth {
         let password = policy.check(raw).map_err(Self::policy_error)?;
         let hash = self.hasher.hash(&password).await?;
         let change = async |audit: &mut Audit| {
-            let mail = |user: &User| self.mailer.password_changed(&user.email);
+            let mail = |user: &User| {
+                self.mailer.in_locale(user.locale.as_deref()).password_changed(&user.email)
+            };
             let now = now_ms();
             Ok(self
                 .store
@@ -344,7 +382,10 @@ impl Auth {
         let failed = AuditEvent::PasswordChangeFailed;
         self.confirm_password(auth, current, "current_password", failed).await?;
         let hash = self.hasher.hash(&password).await?;
-        let mail = self.mailer.password_changed(&auth.user.email)?;
+        let mail = self
+            .mailer
+            .in_locale(auth.user.locale.as_deref())
+            .password_changed(&auth.user.email)?;
         let change = async |audit: &mut Audit| {
             let keep = Some(auth.session.id.as_str());
             Ok(self
@@ -409,10 +450,11 @@ impl Auth {
                 let (token, mut verification) =
                     self.one_time_token(&auth.user.id, TokenPurpose::VerifyEmail, email.as_str());
                 verification.new_email = Some(email.as_str().to_owned());
+                let letters = self.mailer.in_locale(auth.user.locale.as_deref());
                 let mut mails =
-                    vec![(self.mailer.verification(email.as_str(), &token.plain)?, MAIL_THROTTLE)];
+                    vec![(letters.verification(email.as_str(), &token.plain)?, MAIL_THROTTLE)];
                 if email.key() != crate::domain::email_key(&auth.user.email) {
-                    let notice = self.mailer.email_change_requested(&auth.user.email)?;
+                    let notice = letters.email_change_requested(&auth.user.email)?;
                     mails.push((notice, EMAIL_CHANGE_THROTTLE));
                 }
                 Some(EmailChange { verification, mails })

@@ -55,6 +55,7 @@ impl Auth {
             password: Some(password),
             username,
             username_required: false,
+            locale: None,
         };
         let detail = verified.then(|| "created verified".to_owned());
         let added = Event { detail, ..Event::new(AuditEvent::AdminUserAdd) };
@@ -130,10 +131,11 @@ impl Auth {
         user: &User,
         audit: &mut Audit,
     ) -> Result<bool> {
-        let mail = self.mailer.mfa_changed(&user.email, false)?;
+        let letters = self.mailer.in_locale(user.locale.as_deref());
+        let mail = letters.mfa_changed(&user.email, false)?;
         let mut removed = self.store.remove_totp(&user.id, Some(&mail), now_ms(), audit).await?;
         for p in self.store.passkeys(&user.id).await? {
-            let notice = self.mailer.passkey_changed(&user.email, false)?;
+            let notice = letters.passkey_changed(&user.email, false)?;
             removed |= self.store.delete_passkey(&user.id, &p.id, &notice, now_ms(), audit).await?;
         }
         Ok(removed)

@@ -221,6 +221,7 @@ impl Auth {
                     password: Some(p),
                     username,
                     username_required: false,
+                    locale: None,
                 };
                 self.create_user(input, email_verified, audit).await
             }
@@ -261,7 +262,11 @@ impl Auth {
         let email = update.email.map(parse_email).transpose()?;
         let former = &found.user.email;
         let moves = email.as_ref().is_some_and(|e| e.key() != crate::domain::email_key(former));
-        let notice = moves.then(|| self.mailer.email_changed_by_admin(former)).transpose()?;
+        let notice = moves
+            .then(|| {
+                self.mailer.in_locale(found.user.locale.as_deref()).email_changed_by_admin(former)
+            })
+            .transpose()?;
         let change = async |audit: &mut Audit| {
             if email.is_some() || username.is_some() {
                 let changed = self
@@ -353,7 +358,8 @@ impl Auth {
     async fn mail_reset_link(&self, caller: &AdminCaller, user: &User) -> Result<Option<i64>> {
         let (token, record) =
             self.one_time_token(&user.id, TokenPurpose::ResetPassword, &user.email);
-        let mail = self.mailer.reset(&user.email, &token.plain)?;
+        let mail =
+            self.mailer.in_locale(user.locale.as_deref()).reset(&user.email, &token.plain)?;
         let throttle = super::account::MAIL_THROTTLE;
         let sent = self.store.issue_token_throttled(&record, &mail, throttle, false).await?;
         let mut event = admin_call(caller, AuditEvent::AdminSendReset, Some(&user.id), None);

@@ -62,15 +62,18 @@ impl Auth {
     pub async fn request_email_login(&self, email: &str) -> Result<()> {
         self.email_login_request_valid(email)?;
         let key = email_key(email);
-        let (user_id, to) = match self.store.user_by_email(&key).await? {
-            Some(found) if found.user.is_active => (Some(found.user.id), found.user.email),
+        let (user_id, to, locale) = match self.store.user_by_email(&key).await? {
+            Some(found) if found.user.is_active => {
+                (Some(found.user.id), found.user.email, found.user.locale)
+            }
             Some(_) => return Ok(()),
-            None if self.settings.email_login_signup => (None, email.trim().to_owned()),
+            None if self.settings.email_login_signup => (None, email.trim().to_owned(), None),
             None => return Ok(()),
         };
         let token = OpaqueToken::generate();
         let code = format!("{:06}", u32::from_be_bytes(random_bytes::<4>()) % 1_000_000);
-        let mail = self.mailer.email_login(&to, &token.plain, &code)?;
+        let mail =
+            self.mailer.in_locale(locale.as_deref()).email_login(&to, &token.plain, &code)?;
         let now = now_ms();
         let login = NewEmailLogin {
             token_hash: token.hash,

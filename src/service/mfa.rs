@@ -161,12 +161,13 @@ impl Auth {
 
     /// Checks a TOTP or recovery code of `user`; `Ok(Some(method))` when it is right (and now
     /// spent), `Ok(None)` when wrong. A TOTP code is accepted once.
-    async fn check_code(&self, user_id: &str, email: &str, code: &str) -> Result<Option<Amr>> {
+    async fn check_code(&self, user: &crate::domain::User, code: &str) -> Result<Option<Amr>> {
+        let (user_id, email) = (user.id.as_str(), user.email.as_str());
         let Some(totp) = self.confirmed_totp(user_id, email).await? else { return Ok(None) };
         if let Some(step) = matching_step(&totp, code, now_ms() / 1000) {
             return Ok(self.store.accept_totp_step(user_id, step).await?.then_some(Amr::Otp));
         }
-        let mail = self.mailer.recovery_code_used(email)?;
+        let mail = self.mailer.in_locale(user.locale.as_deref()).recovery_code_used(email)?;
         let hash = recovery_code_hash(user_id, code);
         Ok(self.store.use_recovery_code(user_id, &hash, &mail, now_ms()).await?.then_some(Amr::Otp))
     }
@@ -204,7 +205,7 @@ impl Auth {
         if !self.store.take_challenge_try(&hash, now, CHALLENGE_TRIES).await? {
             return Err(invalid_challenge());
         }
-        let Some(method) = self.check_code(&user.user.id, &user.user.email, code).await? else {
+        let Some(method) = self.check_code(&user.user, code).await? else {
             let id = Some(user.user.id.as_str());
             self.password_failed(client, budget, AuditEvent::MfaVerifyFailed, id, None, now).await;
             return Err(invalid_code());
@@ -263,8 +264,7 @@ impl Auth {
 
     /// A signed-in user's code, under the same budgets as a password re-check.
     async fn confirm_code(&self, auth: &Authenticated, code: &str) -> Result<()> {
-        let check =
-            async { Ok(self.check_code(&auth.user.id, &auth.user.email, code).await?.map(|_| ())) };
+        let check = async { Ok(self.check_code(&auth.user, code).await?.map(|_| ())) };
         self.recheck(auth, AuditEvent::StepUpFailed, invalid_code(), check).await
     }
 
@@ -361,7 +361,10 @@ impl Auth {
         let codes: Vec<String> = (0..RECOVERY_CODES).map(|_| new_recovery_code()).collect();
         let hashes: Vec<String> =
             codes.iter().map(|c| recovery_code_hash(&auth.user.id, c)).collect();
-        let mail = self.mailer.mfa_changed(&auth.user.email, true)?;
+        let mail = self
+            .mailer
+            .in_locale(auth.user.locale.as_deref())
+            .mfa_changed(&auth.user.email, true)?;
         let enabled = super::audit::Event::new(AuditEvent::TotpEnabled).user(&auth.user.id);
         // The code just proved the second factor: this session is now two-factor. Every
         // other session of the account ends with the same commit: none of them proved the
@@ -403,7 +406,10 @@ impl Auth {
             ));
         }
         self.require_recent(auth, fresh).await?;
-        let mail = self.mailer.mfa_changed(&auth.user.email, false)?;
+        let mail = self
+            .mailer
+            .in_locale(auth.user.locale.as_deref())
+            .mfa_changed(&auth.user.email, false)?;
         let disabled = super::audit::Event::new(AuditEvent::TotpDisabled).user(&auth.user.id);
         let remove = async |audit: &mut Audit| {
             Ok(self.store.remove_totp(&auth.user.id, Some(&mail), now_ms(), audit).await?)
@@ -428,7 +434,10 @@ impl Auth {
         let codes: Vec<String> = (0..RECOVERY_CODES).map(|_| new_recovery_code()).collect();
         let hashes: Vec<String> =
             codes.iter().map(|c| recovery_code_hash(&auth.user.id, c)).collect();
-        let mail = self.mailer.recovery_codes_replaced(&auth.user.email)?;
+        let mail = self
+            .mailer
+            .in_locale(auth.user.locale.as_deref())
+            .recovery_codes_replaced(&auth.user.email)?;
         let replaced =
             super::audit::Event::new(AuditEvent::RecoveryCodesRegenerated).user(&auth.user.id);
         let replace = async |audit: &mut Audit| {

@@ -214,10 +214,17 @@ impl Auth {
         };
         let hasher = Hasher::new(settings.argon2, settings.hash_concurrency, settings.hash_queue)?;
         calibrate_failure_floor(&store, &hasher).await?;
+        // The catalogues are checked here, at startup: an operator's bad file stops it.
+        let cats = crate::i18n::Catalogues::load(
+            settings.locales_dir.as_deref(),
+            &settings.default_locale,
+        )
+        .context("loading the message catalogues (PORTCULLIS_LOCALES_DIR)")?;
         let mailer = Mailer::new(
             &settings.verify_email_url,
             &settings.reset_password_url,
             &settings.email_login_url,
+            Arc::new(cats),
         )?;
         let limits = Limits::new(LimitSettings {
             ip_per_minute: settings.rate_limit_per_minute,

@@ -309,7 +309,8 @@ impl Auth {
                     let owner = self.store.user_by_id(&identity.user_id).await?;
                     let owner = owner.ok_or_else(link_ended)?;
                     let provider = self.provider_label(&identity.provider);
-                    let mail = self.mailer.identity_changed(&owner.user.email, provider, true)?;
+                    let letters = self.mailer.in_locale(owner.user.locale.as_deref());
+                    let mail = letters.identity_changed(&owner.user.email, provider, true)?;
                     self.store
                         .insert_session_identity(
                             &identity,
@@ -423,8 +424,11 @@ impl Auth {
         let event =
             Event { detail, ..Event::new(AuditEvent::IdentityUnlinked).user(&auth.user.id) };
         let provider = identities.iter().find(|i| i.id == id).map_or("", |i| i.provider.as_str());
-        let mail =
-            self.mailer.identity_changed(&auth.user.email, self.provider_label(provider), false)?;
+        let mail = self.mailer.in_locale(auth.user.locale.as_deref()).identity_changed(
+            &auth.user.email,
+            self.provider_label(provider),
+            false,
+        )?;
         let unlink = async |audit: &mut Audit| {
             Ok(self.store.delete_identity(&auth.user.id, id, &mail, now_ms(), audit).await?)
         };

@@ -254,7 +254,10 @@ impl Auth {
             created_at: now_ms(),
             last_used_at: None,
         };
-        let mail = self.mailer.passkey_changed(&auth.user.email, true)?;
+        let mail = self
+            .mailer
+            .in_locale(auth.user.locale.as_deref())
+            .passkey_changed(&auth.user.email, true)?;
         let hash = hash_token(&stored.credential_id);
         let detail = Some(format!("passkey {}", stored.id));
         let event = Event { detail, ..Event::new(AuditEvent::PasskeyAdded).user(&auth.user.id) };
@@ -317,7 +320,10 @@ impl Auth {
                 "This is your only way to sign in: set a password (forgot password) first",
             ));
         }
-        let mail = self.mailer.passkey_changed(&auth.user.email, false)?;
+        let mail = self
+            .mailer
+            .in_locale(auth.user.locale.as_deref())
+            .passkey_changed(&auth.user.email, false)?;
         let detail = Some(format!("passkey {id}"));
         let event = Event { detail, ..Event::new(AuditEvent::PasskeyRemoved).user(&auth.user.id) };
         let delete = async |audit: &mut Audit| {

@@ -111,8 +111,9 @@ fn live_session(row: &rusqlite::Row<'_>) -> rusqlite::Result<LiveSession> {
         email_verified: row.get::<_, i64>(13)? != 0,
         created_at: row.get(14)?,
         updated_at: row.get(15)?,
+        locale: row.get(16)?,
     };
-    let totp = row.get::<_, Option<i64>>(16)?.is_some();
+    let totp = row.get::<_, Option<i64>>(17)?.is_some();
     Ok(LiveSession { session: session.into(), user: user.into(), totp })
 }
 

@@ -30,7 +30,8 @@ macro_rules! user_columns {
     ($alias:literal) => {
         concat!(
             $alias, "id, ", $alias, "email, ", $alias, "username, ", $alias, "is_active, ",
-            $alias, "email_verified, ", $alias, "created_at, ", $alias, "updated_at"
+            $alias, "email_verified, ", $alias, "created_at, ", $alias, "updated_at, ",
+            $alias, "locale"
         )
     };
 }

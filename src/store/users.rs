@@ -26,6 +26,8 @@ pub struct NewUser {
     pub password_hash: String,
     pub email_verified: bool,
     pub now: i64,
+    /// The language of the request that registered it, if one was chosen.
+    pub locale: Option<String>,
 }
 
 impl NewUser {
@@ -46,6 +48,7 @@ impl NewUser {
             password_hash,
             email_verified,
             now: crate::clock::now_ms(),
+            locale: None,
         }
     }
 }
@@ -109,6 +112,8 @@ pub(super) struct UserRow {
     pub(super) email_verified: bool,
     pub(super) created_at: i64,
     pub(super) updated_at: i64,
+    #[sqlx(try_from = "NullableText")]
+    pub(super) locale: Option<String>,
 }
 
 impl From<UserRow> for User {
@@ -121,6 +126,7 @@ impl From<UserRow> for User {
             email_verified: r.email_verified,
             created_at: r.created_at,
             updated_at: r.updated_at,
+            locale: r.locale,
         }
     }
 }
@@ -160,8 +166,8 @@ impl Store {
         let inserted = self
             .q("INSERT INTO users (id, email, email_key, username, username_key, \
                 username_skeleton, key_version, password_hash, is_active, email_verified, \
-                created_at, updated_at, proven_at) \
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $10, $11, $12)")
+                created_at, updated_at, proven_at, locale) \
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $10, $11, $12, $13)")
             .bind(new.id.clone())
             .bind(new.email.clone())
             .bind(new.email_key.clone())
@@ -174,6 +180,7 @@ impl Store {
             .bind(new.now)
             .bind(new.now)
             .bind(new.email_verified.then_some(new.now))
+            .bind(new.locale.clone())
             .execute(self.on(&mut *tx))
             .await;
         match inserted {
@@ -197,6 +204,7 @@ impl Store {
             email_verified: new.email_verified,
             created_at: new.now,
             updated_at: new.now,
+            locale: new.locale.clone(),
         }))
     }
 
@@ -397,6 +405,18 @@ impl Store {
         }
         self.commit_change(tx, Some(user_id), audit).await?;
         Ok(Ok(()))
+    }
+
+    /// Sets (or with `None` clears) the user's language. `Ok(false)`: no such user.
+    pub async fn set_locale(&self, user_id: &str, locale: Option<&str>, now: i64) -> Result<bool> {
+        let done = self
+            .q("UPDATE users SET locale = $1, updated_at = $2 WHERE id = $3")
+            .bind(locale.map(str::to_owned))
+            .bind(now)
+            .bind(user_id.to_owned())
+            .execute(self.db())
+            .await?;
+        Ok(done.rows_affected() == 1)
     }
 
     /// Deletes a user with its sessions, refresh tokens and one-time tokens, unless it is the

@@ -351,7 +351,8 @@ async fn another_request(app: &TestApp, email: &str) {
         now: now + 1,
         expires_at: now + 15 * 60 * 1000,
     };
-    let mail = app.auth.mailer().email_login(email, "another-link", "123456").unwrap();
+    let mail =
+        app.auth.mailer().in_locale(None).email_login(email, "another-link", "123456").unwrap();
     let open = portcullis::store::MailThrottle { min_interval_ms: 0, per_hour: 100 };
     assert!(store.insert_email_login(&later, &mail, open).await.unwrap());
 }

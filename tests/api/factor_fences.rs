@@ -119,7 +119,8 @@ async fn a_single_factor_session_is_not_written_once_totp_is_on(db: Db) {
     let store = &app.auth.store();
     let epoch = store.user_by_id(&id).await.unwrap().unwrap().password_epoch;
     assert!(store.set_pending_totp(&id, "JBSWY3DPEHPK3PXP", 1).await.unwrap());
-    let mail = app.auth.mailer().mfa_changed("fence-insert@example.com", true).unwrap();
+    let mail =
+        app.auth.mailer().in_locale(None).mfa_changed("fence-insert@example.com", true).unwrap();
     let fence = portcullis::store::SessionFence { keep: "none", amr: "pwd otp" };
     assert!(store.confirm_totp(&id, 1, &[], &mail, &fence, 1, &mut Audit::none()).await.unwrap());
     let t = portcullis::clock::now_ms();

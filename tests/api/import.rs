@@ -238,6 +238,7 @@ async fn a_stored_hash_with_an_absurd_cost_fails_fast_instead_of_stalling(db: Db
         password_hash: "pbkdf2:sha256:1000000000$salt$00ff".into(),
         email_verified: true,
         now: portcullis::clock::now_ms(),
+        locale: None,
     };
     app.auth.store().insert_user(&new, None, &mut Audit::none()).await.unwrap().unwrap();
     // 10^9 iterations would hold a core for minutes; the bound refuses it before any work.

@@ -415,7 +415,7 @@ async fn a_shutdown_finishes_the_delivery_in_hand_and_leaves_no_lease(db: Db) {
     let database = TestApp::spawn(db).await; // the database; it sends no mail itself
     let url = smtp.url();
     let node = Node::start(&database.database_url, &[("PORTCULLIS_SMTP_URL", &url)]).await;
-    let mail = database.auth.mailer().password_changed("held@example.com").unwrap();
+    let mail = database.auth.mailer().in_locale(None).password_changed("held@example.com").unwrap();
     database.auth.store().enqueue_mail(&mail, now_ms()).await.unwrap();
     wait_until("the message in the sender's hand", || async {
         (smtp.shared.data_read.load(Ordering::SeqCst) == 1).then_some(())
@@ -566,8 +566,12 @@ async fn two_nodes_on_one_database_deliver_each_message_exactly_once(db: Db) {
         .await;
 
     for i in 0..MESSAGES {
-        let mail =
-            database.auth.mailer().password_changed(&format!("user{i}@example.com")).unwrap();
+        let mail = database
+            .auth
+            .mailer()
+            .in_locale(None)
+            .password_changed(&format!("user{i}@example.com"))
+            .unwrap();
         database.auth.store().enqueue_mail(&mail, now_ms()).await.unwrap();
     }
 

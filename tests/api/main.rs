@@ -18,6 +18,7 @@ mod factor_fences;
 mod hardening;
 mod import;
 mod keys;
+mod languages;
 mod legacy_alx;
 mod legacy_api_v1;
 mod legacy_root;

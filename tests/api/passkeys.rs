@@ -433,7 +433,7 @@ async fn the_passkey_limit_holds_when_registrations_finish_at_once(db: Db) {
     let user = app.register(email, PASSWORD).await;
     let user_id = user["user"]["id"].as_str().unwrap().to_owned();
     let store = &app.auth.store();
-    let mail = app.auth.mailer().passkey_changed(email, true).unwrap();
+    let mail = app.auth.mailer().in_locale(None).passkey_changed(email, true).unwrap();
     let passkey = |i: i64| StoredPasskey {
         id: format!("passkey-{i}"),
         user_id: user_id.clone(),

@@ -134,8 +134,10 @@ async fn insert_token(
         expires_at,
     };
     let mail = match purpose {
-        TokenPurpose::VerifyEmail => app.auth.mailer().verification(email, &token.plain),
-        TokenPurpose::ResetPassword => app.auth.mailer().reset(email, &token.plain),
+        TokenPurpose::VerifyEmail => {
+            app.auth.mailer().in_locale(None).verification(email, &token.plain)
+        }
+        TokenPurpose::ResetPassword => app.auth.mailer().in_locale(None).reset(email, &token.plain),
     }
     .unwrap();
     app.auth.store().issue_token(&record, &mail).await.unwrap();

@@ -45,7 +45,7 @@ pub async fn plant(app: &TestApp, email: &str, maker: Option<&Login>) -> String 
     };
     assert!(store.insert_identity(&identity, &mut Audit::none()).await.unwrap());
     assert!(store.set_pending_totp(&id, "JBSWY3DPEHPK3PXP", 1).await.unwrap());
-    let mail = app.auth.mailer().mfa_changed(email, true).unwrap();
+    let mail = app.auth.mailer().in_locale(None).mfa_changed(email, true).unwrap();
     let fence = portcullis::store::SessionFence { keep: &keep, amr: "pwd otp" };
     assert!(store.confirm_totp(&id, 1, &[], &mail, &fence, 1, &mut Audit::none()).await.unwrap());
     assert!(store.totp_factor(&id).await.unwrap().is_some_and(|f| f.confirmed));

@@ -339,7 +339,7 @@ async fn a_late_failure_from_a_lapsed_lease_does_not_requeue_a_delivered_item(db
     let app = TestApp::spawn(db).await;
     let store = &app.auth.store();
     queued_webhook_row(&app, "late-failure").await;
-    let mail = app.auth.mailer().password_changed("late@example.com").unwrap();
+    let mail = app.auth.mailer().in_locale(None).password_changed("late@example.com").unwrap();
     store.enqueue_mail(&mail, portcullis::clock::now_ms()).await.unwrap();
     for queue in [Queue::Webhook, Queue::Mail] {
         let now = portcullis::clock::now_ms();

@@ -26,8 +26,18 @@ const RESEND_MESSAGE: &str =
 pub async fn register(
     State(state): State<AppState>,
     Client(client): Client,
+    headers: axum::http::HeaderMap,
     Input(req): Input<RegisterRequest>,
 ) -> Result<(StatusCode, Json<RegisterResponse>)> {
+    // The account's language: the first of `Accept-Language` a catalogue matches, if any.
+    let cats = state.auth.mailer().catalogues();
+    let accept = headers.get(axum::http::header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
+    let locale = accept
+        .map(crate::i18n::negotiate::accept_language)
+        .unwrap_or_default()
+        .iter()
+        .find_map(|t| cats.resolve(t))
+        .map(str::to_owned);
     let user = state
         .auth
         .register(
@@ -37,6 +47,7 @@ pub async fn register(
                 password: req.password.as_deref(),
                 username: req.username.as_deref(),
                 username_required: false,
+                locale: locale.as_deref(),
             },
         )
         .await?;
@@ -163,17 +174,18 @@ pub async fn get_user(
 ) -> Result<Json<CurrentUserResponse>> {
     let f = state.auth.factors(&auth).await?;
     let factors = FactorsView { totp: f.totp, recovery_codes_left: f.recovery_codes_left };
-    Ok(Json(CurrentUserResponse { user: UserView::from(&auth.user), factors }))
+    let locale = auth.user.locale.clone();
+    Ok(Json(CurrentUserResponse { user: UserView::from(&auth.user), locale, factors }))
 }
 
-/// Change username and/or email. An email change needs `current_password` (which spends the
+/// Change username, email and/or language (`locale`). An email change needs `current_password` (which spends the
 /// login failure budget) and takes effect only when the link mailed to the new address is
 /// followed: until then the answer shows the old address, which still logs in.
 #[utoipa::path(patch, path = "/api/auth/user", tag = "auth", request_body = UpdateUserRequest,
     security(("bearer" = []), ("session_cookie" = [])),
     responses(
         (status = 200, body = UserResponse),
-        (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 409, body = ErrorBody),
+        (status = 400, description = "Missing field, invalid email or username, or a `locale` no language matches (`invalid_field`)", body = ErrorBody), (status = 401, body = ErrorBody), (status = 409, body = ErrorBody),
         (status = 429, description = "Too many wrong passwords, or too many email changes of this account or to this address", body = ErrorBody),
     ))]
 pub async fn update_user(
@@ -181,18 +193,31 @@ pub async fn update_user(
     CurrentSession(auth): CurrentSession,
     Input(req): Input<UpdateUserRequest>,
 ) -> Result<Json<UserResponse>> {
-    let user = state
-        .auth
-        .update_profile(
-            &auth,
-            ProfileUpdate {
-                username: req.username.as_deref(),
-                email: req.email.as_deref(),
-                current_password: req.current_password.as_deref(),
-            },
-        )
-        .await?;
-    Ok(Json(UserResponse { user: UserView::from(&user) }))
+    // The language is checked before anything changes, and set after the rest succeeded.
+    let locale = req.locale.as_deref().map(str::trim);
+    let cats = state.auth.mailer().catalogues();
+    if locale.is_some_and(|l| !l.is_empty() && cats.resolve(l).is_none()) {
+        return Err(crate::error::AppError::bad_request(
+            crate::error::ErrorCode::InvalidField,
+            "locale: no such language here",
+        ));
+    }
+    let mut user = if locale.is_some() && req.username.is_none() && req.email.is_none() {
+        auth.user.clone()
+    } else {
+        let update = ProfileUpdate {
+            username: req.username.as_deref(),
+            email: req.email.as_deref(),
+            current_password: req.current_password.as_deref(),
+        };
+        state.auth.update_profile(&auth, update).await?
+    };
+    user.locale = match locale {
+        Some(l) => state.auth.set_locale(&auth, Some(l)).await?,
+        None => auth.user.locale.clone(),
+    };
+    let locale = user.locale.clone();
+    Ok(Json(UserResponse { user: UserView::from(&user), locale }))
 }
 
 /// Delete the account (password required; it spends the login failure budget) and all its

@@ -68,6 +68,11 @@ pub struct UpdateUserRequest {
     /// Required when `email` changes.
     #[schema(format = Password)]
     pub current_password: Option<String>,
+    /// The language of the hosted pages and mails: a tag such as `fr` or `pt-BR` (stored as
+    /// the language that matched it, here `pt`); `""` clears it (each request decides). A
+    /// tag no language matches is `400 invalid_field`.
+    #[schema(example = "fr", max_length = 35)]
+    pub locale: Option<String>,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -93,7 +98,11 @@ pub struct RegisterResponse {
 /// `GET /api/auth/user`: the user and which second factors are on.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct CurrentUserResponse {
+    /// The user object of every route set, unchanged.
     pub user: UserView,
+    /// The language chosen for the hosted pages and mails (a tag such as `fr`); `null`: each
+    /// request decides (docs/languages.md). Only on `/api/auth/user`.
+    pub locale: Option<String>,
     pub factors: FactorsView,
 }
 
@@ -114,6 +123,8 @@ pub struct RefreshResponse {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct UserResponse {
     pub user: UserView,
+    /// As in `GET /api/auth/user`.
+    pub locale: Option<String>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]

@@ -86,6 +86,7 @@ pub(super) async fn users(
                 password: b.password.as_deref(),
                 username: None,
                 username_required: false,
+                locale: None,
             },
         )
         .await;

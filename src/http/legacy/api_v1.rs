@@ -48,6 +48,7 @@ pub(super) async fn register(
                 password: b.password.as_deref(),
                 username: None,
                 username_required: false,
+                locale: None,
             },
         )
         .await

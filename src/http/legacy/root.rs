@@ -92,6 +92,7 @@ pub(super) async fn register(
                 password: b.password.as_deref(),
                 username: b.username.as_deref(),
                 username_required: true,
+                locale: None,
             },
         )
         .await?;

@@ -17,6 +17,7 @@ use super::signup::mismatch;
 use crate::domain::Session;
 use crate::error::{AppError, ErrorCode};
 use crate::http::state::AppState;
+use crate::i18n::{error_message, Msg};
 use crate::service::Authenticated;
 
 /// `GET /account` -> `/account/`.
@@ -81,19 +82,17 @@ impl<'a> AccountPage<'a> {
             Err(e) => e,
         };
         let errors = match e.code() {
-            ErrorCode::InvalidPassword => FormErrors::field("mfa_password", e.public_message()),
+            ErrorCode::InvalidPassword => {
+                FormErrors::field("mfa_password", error_message(e.code()))
+            }
             // A session from before the second factor was turned on: its password will not do.
             ErrorCode::ReauthenticationRequired
                 if self.auth.totp && !crate::domain::Amr::multi_factor(&self.auth.session.amr) =>
             {
-                FormErrors::field(
-                    "mfa_password",
-                    "This session did not use your second factor: log out and log in again \
-                     with it.",
-                )
+                FormErrors::field("mfa_password", Msg::new("form-second-factor-needed"))
             }
             ErrorCode::ReauthenticationRequired => {
-                FormErrors::field("mfa_password", "Enter your password to continue.")
+                FormErrors::field("mfa_password", Msg::new("form-enter-password"))
             }
             _ => FormErrors::place(e, &[], "")?,
         };
@@ -120,8 +119,8 @@ async fn context(
         .iter()
         .map(|p| {
             context! {
-                id => &p.id, name => &p.name, created => moment(p.created_at),
-                last_used => p.last_used_at.map(moment), synced => p.backup_eligible,
+                id => &p.id, name => &p.name, created => p.created_at,
+                last_used => p.last_used_at, synced => p.backup_eligible,
             }
         })
         .collect();
@@ -135,7 +134,7 @@ async fn context(
                 .iter()
                 .find(|p| p.name == i.provider)
                 .map_or(i.provider.as_str(), |p| p.display_name.as_str());
-            context! { id => &i.id, provider_name, email => &i.email, created => moment(i.created_at) }
+            context! { id => &i.id, provider_name, email => &i.email, created => i.created_at }
         })
         .collect();
     // The applications this person let sign them in (most recent first), each with what it
@@ -146,7 +145,7 @@ async fn context(
         .map(|g| {
             context! {
                 client_id => &g.client_id, name => &g.name, scopes => g.scopes.join(", "),
-                granted => moment(g.created_at), last_used => g.last_used_at.map(moment),
+                granted => g.created_at, last_used => g.last_used_at,
             }
         })
         .collect();
@@ -161,7 +160,9 @@ async fn context(
         email => &user.email,
         username => &user.username,
         verified => user.email_verified,
-        member_since => day(user.created_at),
+        // Times are Unix milliseconds: the template writes them in the page's language.
+        member_since => user.created_at,
+        stored_locale => &user.locale,
         sessions,
         enrolling,
         totp => factors.totp,
@@ -178,11 +179,11 @@ fn session_view(s: &Session, current: &str) -> minijinja::Value {
     context! {
         id => &s.id,
         current => s.id == current,
-        device => device(s.user_agent.as_deref()),
+        device => Value::from_serialize(device(s.user_agent.as_deref())),
         user_agent => &s.user_agent,
         ip => &s.ip,
-        created => moment(s.created_at),
-        last_used => moment(s.last_used_at),
+        created => s.created_at,
+        last_used => s.last_used_at,
     }
 }
 
@@ -252,10 +253,11 @@ pub async fn revoke_grant(
     }
 }
 
-/// "Chrome on Linux" from a user agent: enough for a person to recognise a device.
-fn device(user_agent: Option<&str>) -> String {
+/// "Chrome on Linux" from a user agent: enough for a person to recognise a device. The
+/// product names are names; the sentence is the catalogues'.
+fn device(user_agent: Option<&str>) -> Msg {
     let Some(ua) = user_agent.filter(|ua| !ua.trim().is_empty()) else {
-        return "Unknown device".into();
+        return Msg::new("device-unknown");
     };
     let browser = [
         ("Edg/", "Edge"),
@@ -283,39 +285,13 @@ fn device(user_agent: Option<&str>) -> String {
     .find(|(needle, _)| ua.contains(needle))
     .map(|(_, name)| name);
     match (browser, os) {
-        (Some(b), Some(o)) => format!("{b} on {o}"),
-        (Some(b), None) => b.into(),
-        (None, Some(o)) => format!("A browser on {o}"),
-        (None, None) => ua.chars().take(40).collect(),
+        (Some(b), Some(o)) => Msg::new("device-browser-on-os").arg("browser", b).arg("os", o),
+        (Some(b), None) => Msg::new("device-other").arg("agent", b),
+        (None, Some(o)) => Msg::new("device-on-os").arg("os", o),
+        (None, None) => {
+            Msg::new("device-other").arg("agent", ua.chars().take(40).collect::<String>())
+        }
     }
-}
-
-fn datetime(ms: i64) -> Option<time::OffsetDateTime> {
-    time::OffsetDateTime::from_unix_timestamp(ms.div_euclid(1000)).ok()
-}
-
-fn short_month(t: &time::OffsetDateTime) -> String {
-    t.month().to_string().chars().take(3).collect()
-}
-
-/// `21 Nov 2026, 07:00 UTC`
-fn moment(ms: i64) -> String {
-    datetime(ms).map_or_else(String::new, |t| {
-        format!(
-            "{} {} {}, {:02}:{:02} UTC",
-            t.day(),
-            short_month(&t),
-            t.year(),
-            t.hour(),
-            t.minute()
-        )
-    })
-}
-
-/// `21 Nov 2026`
-fn day(ms: i64) -> String {
-    datetime(ms)
-        .map_or_else(String::new, |t| format!("{} {} {}", t.day(), short_month(&t), t.year()))
 }
 
 #[cfg(test)]
@@ -326,17 +302,12 @@ mod tests {
     fn devices_are_named_for_people() {
         let chrome = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) \
                       Chrome/126.0.0.0 Safari/537.36";
-        assert_eq!(device(Some(chrome)), "Chrome on Linux");
+        let en = |m: Msg| m.render(&crate::i18n::Catalogues::shipped(), "en");
+        assert_eq!(en(device(Some(chrome))), "Chrome on Linux");
         let iphone = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 \
                       (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
-        assert_eq!(device(Some(iphone)), "Safari on iPhone");
-        assert_eq!(device(None), "Unknown device");
-        assert_eq!(device(Some("curl/8.5.0")), "curl");
-    }
-
-    #[test]
-    fn times_read_well() {
-        assert_eq!(moment(1_795_244_400_123), "21 Nov 2026, 07:00 UTC");
-        assert_eq!(day(1_795_244_400_123), "21 Nov 2026");
+        assert_eq!(en(device(Some(iphone))), "Safari on iPhone");
+        assert_eq!(en(device(None)), "Unknown device");
+        assert_eq!(en(device(Some("curl/8.5.0"))), "curl");
     }
 }

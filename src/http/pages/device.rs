@@ -64,9 +64,8 @@ fn entry_form(page: &Page, auth: &Authenticated, refill: Option<&str>) -> Form {
 /// A refused code: the form again, with one message whatever the reason.
 fn refused(form: &Form, e: AppError) -> PageError {
     match e.code() {
-        ErrorCode::InvalidCode => {
-            form.errors(FormErrors::field("user_code", e.public_message().into_owned()))
-        }
+        ErrorCode::InvalidCode => form
+            .errors(FormErrors::field("user_code", crate::i18n::Msg::new("device-code-invalid"))),
         _ => form.error(e),
     }
 }

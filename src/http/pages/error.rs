@@ -9,8 +9,9 @@ use axum::response::{Html, IntoResponse, Response};
 use minijinja::context;
 
 use super::headers::set_page_headers;
-use super::templates::error_environment;
+use super::templates::{error_environment, Pages};
 use crate::error::{AppError, ErrorCode, LoggedError};
+use crate::i18n::{error_message, Catalogues, Msg};
 
 /// Any error as the error page. Also used for errors answered before a page handler runs
 /// (rate limit, cross-origin refusal), so it needs nothing but the error: it compiles the two
@@ -18,26 +19,30 @@ use crate::error::{AppError, ErrorCode, LoggedError};
 pub fn error_response(e: AppError) -> Response {
     let status = e.status();
     let (title, message) = match &e {
-        AppError::Unexpected(_) => {
-            ("Something went wrong", "The server could not handle this request. Try again later.")
+        AppError::Unexpected(_) => ("error-page-unexpected-title", "error-page-unexpected"),
+        AppError::RateLimited { .. } => {
+            ("error-page-rate-limited-title", "error-page-rate-limited")
         }
-        AppError::RateLimited { .. } => (
-            "Too many requests",
-            "Too many attempts from your network. Wait a minute and try again.",
-        ),
-        AppError::NotFound { .. } => ("Page not found", "There is no page at this address."),
+        AppError::NotFound { .. } => ("error-page-not-found-title", "error-page-not-found"),
         AppError::Forbidden { code: ErrorCode::CsrfToken, .. } => {
-            ("This form has expired", "Go back, reload the page and submit the form again.")
+            ("error-page-form-expired-title", "error-page-form-expired")
         }
-        AppError::Forbidden { .. } => {
-            ("Request refused", "This request did not come from this site's own pages.")
-        }
-        _ => ("Something went wrong", ""),
+        AppError::Forbidden { .. } => ("error-page-refused-title", "error-page-refused"),
+        _ => ("error-page-unexpected-title", ""),
     };
-    let detail = if message.is_empty() { e.public_message().into_owned() } else { message.into() };
-    let html = error_environment()
-        .get_template("error.html")
-        .and_then(|t| t.render(context! { title, message => detail, status => status.as_u16() }));
+    // The page says it in its own words, by the code (the API's message is English).
+    let detail = if message.is_empty() { error_message(e.code()) } else { Msg::new(message) };
+    // An authorization request's fault is the application developer's to fix: the page
+    // also shows the API's English detail, which names the parameter.
+    let technical = matches!(e.code(), ErrorCode::InvalidAuthorizationRequest)
+        .then(|| e.public_message().into_owned());
+    let said = (title, &detail, technical.as_deref());
+    let html = REQUEST_LANGUAGE
+        .try_with(|(pages, locale)| render(pages.error_env(), &pages.cats, locale, said, status))
+        .unwrap_or_else(|_| {
+            let cats = Catalogues::shipped();
+            render(&FALLBACK, &cats, cats.default_locale(), said, status)
+        });
     let html = html.unwrap_or_else(|_| format!("<!doctype html><title>{status}</title>{status}"));
     // What the JSON answer would carry besides its body: `Retry-After`, and an unexpected
     // error for the middleware that logs it once.
@@ -50,6 +55,45 @@ pub fn error_response(e: AppError) -> Response {
         res.extensions_mut().insert(LoggedError(Arc::new(e)));
     }
     res
+}
+
+tokio::task_local! {
+    /// The pages and the language of the request being answered, for an error page
+    /// rendered without the request at hand ([`scope_language`]).
+    static REQUEST_LANGUAGE: (Arc<Pages>, String);
+}
+
+/// The error page's templates over the shipped catalogues, for an error outside any request
+/// of the pages.
+static FALLBACK: std::sync::LazyLock<minijinja::Environment<'static>> =
+    std::sync::LazyLock::new(|| error_environment(Catalogues::shipped()));
+
+fn render(
+    env: &minijinja::Environment<'static>,
+    cats: &Catalogues,
+    locale: &str,
+    (title, message, technical): (&str, &Msg, Option<&str>),
+    status: axum::http::StatusCode,
+) -> Result<String, minijinja::Error> {
+    let lang = cats.language(locale);
+    let ctx = context! {
+        title, message => minijinja::Value::from_serialize(message), status => status.as_u16(),
+        locale, lang => lang.tag(), dir => lang.dir(), technical,
+    };
+    env.get_template("error.html").and_then(|t| t.render(ctx))
+}
+
+/// Runs the rest of a page request with its language known to [`error_response`]: the
+/// request's own preferences (the stored locale is not known before the handler runs).
+pub async fn scope_language(
+    axum::extract::Extension(pages): axum::extract::Extension<Arc<Pages>>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let (parts, body) = req.into_parts();
+    let locale = super::render::request_preferences(&parts).choose(&pages.cats).to_owned();
+    let req = axum::extract::Request::from_parts(parts, body);
+    REQUEST_LANGUAGE.scope((pages, locale), next.run(req)).await
 }
 
 /// An unknown page under `/account/`: the HTML 404.

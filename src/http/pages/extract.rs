@@ -43,6 +43,9 @@ impl FromRequestParts<AppState> for MaybeSignedIn {
             Ok(mut auth) => {
                 let Ok(Client(client)) = Client::from_request_parts(parts, state).await;
                 auth.client = client;
+                // The page extracted next speaks the person's language, if they chose one.
+                let stored = super::render::StoredLocale(auth.user.locale.clone());
+                parts.extensions.insert(stored);
                 Ok(Self(Some(auth)))
             }
             Err(AppError::Unauthorized { .. }) => Ok(Self(None)),

@@ -39,6 +39,7 @@ pub enum Flash {
     OrgMemberRemoved,
     OrgLeft,
     OrgSwitched,
+    LanguageChanged,
 }
 
 impl Flash {
@@ -50,7 +51,18 @@ impl Flash {
         self.into()
     }
 
-    fn message(self) -> &'static str {
+    /// Its message (`flash-<code>`, with dashes).
+    fn message(self) -> crate::i18n::Msg {
+        let msg = crate::i18n::Msg::new(format!("flash-{}", self.code().replace('_', "-")));
+        match self {
+            // What the service's invitations last (`service::orgs`).
+            Flash::OrgInvited => msg.num("days", 7),
+            _ => msg,
+        }
+    }
+
+    #[cfg(test)]
+    fn english(self) -> &'static str {
         match self {
             Flash::Registered => {
                 "Account created. Check your email for a link to confirm your address."
@@ -82,6 +94,7 @@ impl Flash {
             Flash::OrgMemberRemoved => "Member removed.",
             Flash::OrgLeft => "You left the organisation.",
             Flash::OrgSwitched => "This session now acts for the organisation.",
+            Flash::LanguageChanged => "Language changed.",
         }
     }
 
@@ -97,7 +110,7 @@ impl Flash {
     }
 
     pub(super) fn view(self) -> Value {
-        context! { message => self.message(), kind => self.kind() }
+        context! { message => Value::from_serialize(self.message()), kind => self.kind() }
     }
 }
 
@@ -196,6 +209,7 @@ mod tests {
             "org_member_removed",
             "org_left",
             "org_switched",
+            "language_changed",
         ];
         assert_eq!(codes, expected);
         for &f in Flash::ALL {
@@ -203,6 +217,14 @@ mod tests {
         }
         for bad in ["", "Registered", "REGISTERED", "registered ", "nope"] {
             assert_eq!(Flash::parse(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn every_flash_says_in_english_what_it_said_before_the_catalogues() {
+        let cats = &*crate::i18n::Catalogues::shipped();
+        for &f in Flash::ALL {
+            assert_eq!(f.message().render(cats, "en"), f.english(), "{f:?}");
         }
     }
 }

@@ -15,6 +15,7 @@ use minijinja::{context, Value};
 use super::error::error_response;
 use super::render::Page;
 use crate::error::{AppError, ErrorCode};
+use crate::i18n::{error_message, password_policy_message, Msg};
 
 /// What a page handler answers when it does not succeed.
 pub enum PageError {
@@ -54,20 +55,21 @@ impl IntoResponse for PageError {
     }
 }
 
-/// Errors by form field, and one for the whole form.
+/// Errors by form field, and one for the whole form: messages of the catalogues, put into
+/// words by the template (`tr`) in the page's language.
 #[derive(Debug, Default)]
 pub struct FormErrors {
-    pub fields: BTreeMap<String, String>,
-    pub general: Option<String>,
+    pub fields: BTreeMap<String, Msg>,
+    pub general: Option<Msg>,
     pub status: Option<StatusCode>,
     /// The service's error code, when the errors came from one.
     pub code: Option<ErrorCode>,
 }
 
 impl FormErrors {
-    pub fn field(field: &str, message: impl Into<String>) -> Self {
+    pub fn field(field: &str, message: Msg) -> Self {
         let mut e = Self::default();
-        e.fields.insert(field.to_owned(), message.into());
+        e.fields.insert(field.to_owned(), message);
         e
     }
 
@@ -78,18 +80,19 @@ impl FormErrors {
         if matches!(e, AppError::Unexpected(_)) {
             return Err(e);
         }
-        let message = e.public_message().into_owned();
+        // The page says it in its own words, by the code (the API's message is English).
+        let message = error_message(e.code());
         let (field, message) = match e.code() {
-            ErrorCode::MissingField => (e.missing_field(), "This field is required.".to_owned()),
+            ErrorCode::MissingField => (e.missing_field(), Msg::new("form-required")),
             ErrorCode::InvalidEmail | ErrorCode::EmailTaken => (Some("email"), message),
             ErrorCode::InvalidUsername | ErrorCode::UsernameTaken => (Some("username"), message),
-            ErrorCode::WeakPassword => (Some(password_field), message),
+            ErrorCode::WeakPassword => {
+                (Some(password_field), password_policy_message(&e.public_message()))
+            }
             ErrorCode::InvalidCredentials => (Some("password"), message),
             ErrorCode::InvalidPassword => (Some("current_password"), message),
             ErrorCode::InvalidCode => (Some("code"), message),
-            ErrorCode::RateLimited => {
-                (None, "Too many attempts. Wait a little and try again.".to_owned())
-            }
+            ErrorCode::RateLimited => (None, Msg::new("form-too-many-attempts")),
             _ => (None, message),
         };
         let mut errors =
@@ -113,7 +116,7 @@ impl FormErrors {
     pub fn view(&self) -> Value {
         context! {
             errors => Value::from_serialize(&self.fields),
-            general_error => self.general.as_deref(),
+            general_error => self.general.as_ref().map(Value::from_serialize),
             error_code => self.code.map(ErrorCode::as_str),
         }
     }
@@ -156,7 +159,7 @@ impl Form {
         self
     }
 
-    /// One sentence over the form for any failure, in place of the service's.
+    /// One sentence over the form for any failure, in place of the service's (a key).
     pub fn general(mut self, message: &'static str) -> Self {
         self.general = Some(message);
         self
@@ -171,7 +174,7 @@ impl Form {
     /// The form again with `errors`.
     pub fn errors(&self, mut errors: FormErrors) -> PageError {
         if let Some(general) = self.general {
-            errors.general = Some(general.to_owned());
+            errors.general = Some(Msg::new(general));
         }
         let ctx = context! { ..errors.view(), ..self.ctx.clone() };
         PageError::form(self.page.clone(), self.template, errors.status(), ctx)
@@ -213,23 +216,24 @@ mod tests {
     fn service_errors_land_next_to_their_field() {
         let fields = ["email", "password"];
         let e = FormErrors::place(AppError::missing("email"), &fields, "password").unwrap();
-        assert_eq!(e.fields["email"], "This field is required.");
+        assert_eq!(e.fields["email"], Msg::new("form-required"));
         let e = FormErrors::place(AppError::missing("token"), &fields, "password").unwrap();
-        assert_eq!(e.general.as_deref(), Some("This field is required."));
+        assert_eq!(e.general, Some(Msg::new("form-required")));
         assert!(e.fields.is_empty());
         let weak = AppError::bad_request(ErrorCode::WeakPassword, "too short");
         let e = FormErrors::place(weak, &fields, "password").unwrap();
-        assert_eq!(e.fields["password"], "too short");
+        assert_eq!(e.fields["password"], Msg::new("error-weak-password"));
         let invalid = AppError::bad_request(ErrorCode::InvalidToken, "Invalid");
         let e = FormErrors::place(invalid, &fields, "password").unwrap();
-        assert_eq!(e.general.as_deref(), Some("Invalid"));
+        assert_eq!(e.general, Some(Msg::new("error-invalid-token")));
         let unexpected = AppError::Unexpected(anyhow::anyhow!("x"));
         assert!(FormErrors::place(unexpected, &fields, "p").is_err());
     }
 
     fn login_form() -> Form {
         let settings = crate::config::Settings::from_map(Vec::<(String, String)>::new()).unwrap();
-        let pages = std::sync::Arc::new(super::super::templates::Pages::new(&settings));
+        let cats = std::sync::Arc::new(crate::i18n::Catalogues::load(None, "en").unwrap());
+        let pages = std::sync::Arc::new(super::super::templates::Pages::new(&settings, cats));
         let page = super::super::render::test_page(pages);
         Form::new(&page, "login.html", &["email", "password"])
             .password_field("password")
@@ -250,7 +254,8 @@ mod tests {
         let refused = AppError::unauthorized(ErrorCode::InvalidCredentials, "Wrong password here");
         let (status, body) = html(login_form().error(refused)).await;
         assert_eq!(status, StatusCode::UNAUTHORIZED);
-        assert!(body.contains(r#"<p class="field-error" id="password-error">Wrong password here"#));
+        let said = r#"<p class="field-error" id="password-error">Invalid email or password"#;
+        assert!(body.contains(said), "in the page's words, not the API's");
         assert!(body.contains(r#"value="a@x.org""#), "the address is refilled");
         assert!(!body.contains("Send a new confirmation link"));
 
@@ -264,7 +269,7 @@ mod tests {
         let refused = AppError::unauthorized(ErrorCode::EmailNotVerified, "Confirm it first");
         let (_, body) = html(login_form().error(refused)).await;
         assert!(body.contains("Send a new confirmation link"));
-        assert!(body.contains("Confirm it first"));
+        assert!(body.contains("Confirm your email address first"));
     }
 
     #[tokio::test]

@@ -33,6 +33,7 @@ mod flash;
 mod form;
 mod headers;
 mod invitation;
+mod language;
 mod mfa;
 pub(crate) mod oauth;
 mod organizations;
@@ -59,7 +60,8 @@ use templates::Pages;
 /// The page routes, mounted when `PORTCULLIS_PAGES` is true: the forms anyone may post
 /// spend the client IP's budget, like their API twins; every refusal is the error page.
 pub(crate) fn surface(state: &AppState) -> Surface {
-    let pages = Arc::new(Pages::new(state.auth.settings()));
+    let cats = state.auth.mailer().catalogues().clone();
+    let pages = Arc::new(Pages::new(state.auth.settings(), cats));
     Surface::new(Some(state), Default::default())
         .render_with(error_response)
         .get(Limit::None, "/account", account::to_index)
@@ -132,11 +134,14 @@ pub(crate) fn surface(state: &AppState) -> Surface {
             "/account/organizations/{id}/members/{user_id}/remove",
             organizations::remove,
         )
+        // The language switcher of every page's footer (docs/languages.md).
+        .post(Limit::None, "/account/language", language::choose)
         .get(Limit::None, "/account/static/portcullis.css", assets::stylesheet)
         .get(Limit::None, "/account/static/passkeys.js", assets::script)
         .get(Limit::None, "/account/static/portcullis.svg", assets::icon)
         .get(Limit::None, "/account/{*rest}", error::not_found)
         .layer(axum::middleware::from_fn_with_state(pages.clone(), csrf::guard))
+        .layer(axum::middleware::from_fn(error::scope_language))
         .layer(Extension(pages))
         .layer(axum::middleware::from_fn(headers::page_headers))
 }

@@ -13,7 +13,6 @@ use serde::Deserialize;
 use super::extract::{PageForm, SignedIn};
 use super::form::PageError;
 use super::render::{Flash, Page};
-use crate::clock::rfc3339;
 use crate::domain::org::permission;
 use crate::error::AppError;
 use crate::http::state::AppState;
@@ -67,14 +66,14 @@ pub async fn show(
         .map(|m| {
             context! {
                 user_id => &m.user_id, email => &m.email, role => &m.role,
-                me => m.user_id == auth.user.id, joined => rfc3339(m.created_at),
+                me => m.user_id == auth.user.id, joined => m.created_at,
             }
         })
         .collect();
     let invitations = if manage { state.auth.invitations(&auth, &id).await? } else { Vec::new() };
     let invitations: Vec<_> = invitations
         .iter()
-        .map(|i| context! { id => &i.id, email => &i.email, role => &i.role, expires => rfc3339(i.expires_at) })
+        .map(|i| context! { id => &i.id, email => &i.email, role => &i.role, expires => i.expires_at })
         .collect();
     let ctx = context! {
         id => &org.id,

@@ -34,15 +34,14 @@ fn parse<T: serde::de::DeserializeOwned>(query: Option<&str>) -> Result<T, AppEr
     serde_urlencoded::from_str(query.unwrap_or("")).map_err(|_| bad_request())
 }
 
-/// What a person is told each scope allows.
-pub(super) fn describe(scope: &str) -> String {
+/// What a person is told each scope allows (a message; the template puts it into words).
+pub(super) fn describe(scope: &str) -> crate::i18n::Msg {
+    use crate::i18n::Msg;
     match scope {
-        "openid" => "Know who you are (your account's identifier)".into(),
-        "profile" => "See your username".into(),
-        "email" => "See your email address and whether it is confirmed".into(),
-        "offline_access" => "Stay connected when you are away, until you withdraw it".into(),
-        "organization" => "See which organisation you act for, and your role in it".into(),
-        other => format!("Use the permission “{other}”"),
+        "openid" | "profile" | "email" | "offline_access" | "organization" => {
+            Msg::new(format!("scope-{}", scope.replace('_', "-")))
+        }
+        other => Msg::new("scope-other").arg("scope", other),
     }
 }
 
@@ -122,7 +121,7 @@ async fn step(
 /// itself (the pages' `form-action 'self'` would stop a form's redirect to another origin).
 fn go(page: Page, url: &str, after_form: bool) -> Response {
     if after_form {
-        let ctx = context! { url, message => "Returning to the application…" };
+        let ctx = context! { url, message => "continue-returning" };
         page.render(StatusCode::OK, "continue.html", ctx)
     } else {
         page.see_other(url).into_response()

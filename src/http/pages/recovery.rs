@@ -61,14 +61,14 @@ pub async fn show_reset(RawQuery(query): RawQuery, page: Page) -> Response {
     let token = query_param(query.as_deref(), "token").filter(|t| !t.trim().is_empty());
     let mut errors = FormErrors::default();
     if token.is_none() {
-        errors.general = Some(INCOMPLETE.into());
+        errors.general = Some(crate::i18n::Msg::new(INCOMPLETE));
     }
     let status = if token.is_some() { StatusCode::OK } else { StatusCode::BAD_REQUEST };
     reset_form(&page, token.as_deref()).show(status, &errors)
 }
 
-const INCOMPLETE: &str = "This link is incomplete. Open the whole link from the email.";
-const EXPIRED: &str = "This reset link is invalid, has expired or was already used.";
+const INCOMPLETE: &str = "form-link-incomplete";
+const EXPIRED: &str = "form-reset-link-invalid";
 
 #[derive(Deserialize)]
 pub struct ResetForm {

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use axum::extract::FromRequestParts;
-use axum::http::header::{LOCATION, SET_COOKIE};
+use axum::http::header::{ACCEPT_LANGUAGE, LOCATION, SET_COOKIE};
 use axum::http::request::Parts;
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
@@ -18,6 +18,8 @@ use super::flash::{clear_login_hint, flash_cookie, login_hint, login_hint_cookie
 use super::templates::Pages;
 use crate::error::AppError;
 use crate::http::state::AppState;
+use crate::i18n::negotiate::Preferences;
+use crate::i18n::LANG_COOKIE;
 
 /// What a page handler renders through: the templates, this browser's CSRF token (an existing
 /// one, or a new one set with the response), and the one-time message waiting for it.
@@ -29,6 +31,44 @@ pub struct Page {
     flash: Option<Flash>,
     /// The address just registered in this browser, for the login form.
     login_hint: Option<String>,
+    /// The language the page is in (a tag of the catalogues).
+    locale: String,
+    /// This request's path and query, where the language switcher comes back to.
+    path: String,
+}
+
+/// The signed-in person's stored locale, left in the request by the extractor that found the
+/// session, for the [`Page`] extracted after it.
+#[derive(Clone)]
+pub struct StoredLocale(pub Option<String>);
+
+/// What the request says of its language, without the person's stored locale: the
+/// `ui_locales` of an authorization request (this one, or the one in its `next`), the
+/// switcher's cookie and `Accept-Language`.
+pub fn request_preferences(parts: &Parts) -> Preferences {
+    let query = parts.uri.query().unwrap_or("");
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query).unwrap_or_default();
+    let find = |pairs: &[(String, String)], name: &str| {
+        pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone())
+    };
+    let ui_locales = find(&pairs, "ui_locales").or_else(|| {
+        // The login page on the way to an authorization: its `next` holds the request.
+        let next = find(&pairs, "next")?;
+        let (_, next_query) = next.split_once('?')?;
+        let next_pairs: Vec<(String, String)> =
+            serde_urlencoded::from_str(next_query).unwrap_or_default();
+        find(&next_pairs, "ui_locales")
+    });
+    Preferences {
+        stored: None,
+        ui_locales,
+        cookie: crate::http::cookies::value(&parts.headers, LANG_COOKIE),
+        accept_language: parts
+            .headers
+            .get(ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned),
+    }
 }
 
 impl FromRequestParts<AppState> for Page {
@@ -47,7 +87,11 @@ impl FromRequestParts<AppState> for Page {
         let flash = crate::http::cookies::value(&parts.headers, FLASH_COOKIE)
             .and_then(|c| Flash::parse(&c));
         let login_hint = login_hint(&parts.headers, pages.secure);
-        Ok(Self { pages, csrf, set_csrf, flash, login_hint })
+        let mut prefs = request_preferences(parts);
+        prefs.stored = parts.extensions.get::<StoredLocale>().and_then(|s| s.0.clone());
+        let locale = prefs.choose(&pages.cats).to_owned();
+        let path = parts.uri.path_and_query().map_or("/account/", |p| p.as_str()).to_owned();
+        Ok(Self { pages, csrf, set_csrf, flash, login_hint, locale, path })
     }
 }
 
@@ -55,7 +99,12 @@ impl Page {
     /// `template` with `ctx`, the CSRF token and the waiting message (which is then cleared).
     /// `ctx` may set `errors` and `values` (maps by field name); both default to empty.
     pub fn render(self, status: StatusCode, template: &str, ctx: Value) -> Response {
+        let lang = self.pages.cats.language(&self.locale);
         let base = context! {
+            locale => &self.locale,
+            lang => lang.tag(),
+            dir => lang.dir(),
+            path => &self.path,
             csrf => &self.csrf,
             flash => self.flash.map(Flash::view),
             errors => Value::from(BTreeMap::<String, String>::new()),
@@ -72,6 +121,21 @@ impl Page {
             res.headers_mut().append(SET_COOKIE, clear);
         }
         res
+    }
+
+    /// Whether cookies get `Secure`.
+    pub fn secure(&self) -> bool {
+        self.pages.secure
+    }
+
+    /// The language the page is in.
+    pub fn locale(&self) -> &str {
+        &self.locale
+    }
+
+    /// The catalogues the page is written from.
+    pub fn catalogues(&self) -> &Arc<crate::i18n::Catalogues> {
+        &self.pages.cats
     }
 
     /// The address registered last in this browser (within the hour, and nobody has logged in
@@ -139,6 +203,7 @@ impl Redirect {
 impl Redirect {
     /// The same, as a page that goes on to the location by itself (`continue.html`), with the
     /// same cookies, after them the page's own.
+    /// `message` is a key of the catalogues.
     pub fn into_page(self, page: Page, url: &str, message: &str) -> Response {
         let mut res = page.render(StatusCode::OK, "continue.html", context! { url, message });
         for c in self.cookies {
@@ -162,7 +227,16 @@ impl IntoResponse for Redirect {
 /// A page for unit tests: a CSRF token of its own, no message waiting.
 #[cfg(test)]
 pub(super) fn test_page(pages: Arc<Pages>) -> Page {
-    Page { pages, csrf: csrf::new_token(), set_csrf: false, flash: None, login_hint: None }
+    let locale = pages.cats.default_locale().to_owned();
+    Page {
+        pages,
+        csrf: csrf::new_token(),
+        set_csrf: false,
+        flash: None,
+        login_hint: None,
+        locale,
+        path: "/account/".into(),
+    }
 }
 
 #[cfg(test)]

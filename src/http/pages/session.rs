@@ -112,7 +112,7 @@ pub(super) fn signed_in(state: &AppState, page: Page, next: &str, out: &LoginOut
     if next.starts_with("/oauth2/") {
         // On to an application: its redirect leaves this origin, which the form's
         // `form-action 'self'` would stop. A page that goes on by itself is not held to it.
-        return redirect.into_page(page, next, "Signed in. Returning to the application…");
+        return redirect.into_page(page, next, "continue-signed-in");
     }
     redirect.into_response()
 }

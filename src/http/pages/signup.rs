@@ -16,7 +16,7 @@ use crate::http::extract::Client;
 use crate::http::state::AppState;
 use crate::service::{Declined, Registration};
 
-const MISMATCH: &str = "The two passwords are not the same.";
+const MISMATCH: &str = "form-passwords-differ";
 
 fn register_form(page: &Page) -> Form {
     Form::new(page, "register.html", &["email", "username", "password"]).password_field("password")
@@ -54,6 +54,7 @@ pub async fn register(
         password: f.password.as_deref(),
         username: f.username.as_deref(),
         username_required: false,
+        locale: Some(page.locale()),
     };
     state.auth.register(&client, registration).await.or_form(&form)?;
     Ok(page
@@ -65,7 +66,7 @@ pub async fn register(
 
 /// The two passwords differ (`400`, next to the confirmation).
 pub fn mismatch() -> FormErrors {
-    FormErrors::field("confirm_password", MISMATCH)
+    FormErrors::field("confirm_password", crate::i18n::Msg::new(MISMATCH))
 }
 
 /// `GET /account/verify-email?token=…`: a button that confirms (nothing is spent yet).
@@ -76,7 +77,7 @@ pub async fn show_verify(RawQuery(query): RawQuery, page: Page) -> Response {
     page.render(status, "verify_email.html", context! { token, general_error })
 }
 
-const INCOMPLETE: &str = "This link is incomplete. Open the whole link from the email.";
+const INCOMPLETE: &str = "form-link-incomplete";
 
 #[derive(Deserialize)]
 pub struct TokenForm {
@@ -92,7 +93,7 @@ pub async fn verify(
     PageForm(f): PageForm<TokenForm>,
 ) -> Result<Response, PageError> {
     let form = Form::new(&page, "verify_email.html", &[])
-        .general("This link is invalid or has expired. Log in to ask for a new one.")
+        .general("form-verify-link-invalid")
         .with(context! { token => &f.token, expired => true });
     state.auth.verify_email(f.token.as_deref(), &client).await.or_form(&form)?;
     let to = if auth.is_some() { "/account/" } else { "/account/login" };
@@ -109,17 +110,12 @@ pub async fn decline(
     PageForm(f): PageForm<TokenForm>,
 ) -> Result<Response, PageError> {
     let form = Form::new(&page, "verify_email.html", &[])
-        .general("This link is invalid or has expired, or the address is confirmed already.")
+        .general("form-verify-decline-invalid")
         .with(context! { expired => true });
     let outcome = state.auth.decline_verification(f.token.as_deref(), &client).await;
     let declined = match outcome.or_form(&form)? {
-        Declined::AccountRemoved => {
-            "The account registered with your address has been removed: nobody can sign in to \
-             it. You may register yourself whenever you like."
-        }
-        Declined::ChangeCancelled => {
-            "The change of an account's address to yours has been cancelled."
-        }
+        Declined::AccountRemoved => "form-declined-account-removed",
+        Declined::ChangeCancelled => "form-declined-change-cancelled",
     };
     Ok(page.render(StatusCode::OK, "verify_email.html", context! { declined }))
 }
