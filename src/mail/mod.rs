@@ -333,11 +333,10 @@ mod tests {
         assert!(m.html.contains(r#"<html lang="en" dir="ltr">"#));
     }
 
-    #[test]
-    fn every_mail_renders_with_a_subject_and_no_raw_key() {
-        let mailer = mailer();
-        let l = mailer.in_locale(None);
-        let mails = [
+    /// Every kind of mail, in `locale`.
+    fn every_mail(mailer: &Mailer, locale: Option<&str>) -> Vec<OutboxMail> {
+        let l = mailer.in_locale(locale);
+        vec![
             l.verification("a@x.org", "T").unwrap(),
             l.reset("a@x.org", "T").unwrap(),
             l.email_login("a@x.org", "T", "123456").unwrap(),
@@ -353,16 +352,47 @@ mod tests {
             l.identity_changed("a@x.org", "GitHub", false).unwrap(),
             l.recovery_codes_replaced("a@x.org").unwrap(),
             l.recovery_code_used("a@x.org").unwrap(),
-        ];
-        for m in mails {
+        ]
+    }
+
+    #[test]
+    fn every_mail_renders_with_a_subject_and_no_raw_key() {
+        let mailer = mailer();
+        for m in every_mail(&mailer, None) {
             assert!(!m.subject.is_empty());
             for part in [&m.subject, &m.text, &m.html] {
                 assert!(!part.contains("mail-"), "a raw key: {part}");
             }
         }
+        let l = mailer.in_locale(None);
         let invite =
             l.org_invitation("a@x.org", "https://x/i", "b@x.org", "Acme <x>", "admin").unwrap();
         assert!(invite.html.contains("<strong>Acme &lt;x&gt;</strong>"), "{}", invite.html);
         assert!(invite.text.contains("Acme <x>"), "{}", invite.text);
+    }
+
+    /// Every kind of mail in every language: its own subject and parts (none left in English),
+    /// `<html lang dir>` naming the language, no raw key, the link intact.
+    #[test]
+    fn every_mail_kind_renders_in_every_language() {
+        let mailer = mailer();
+        let english = every_mail(&mailer, Some("en"));
+        let cats = Catalogues::load(None, "en").unwrap();
+        let tags: Vec<String> = cats.languages().map(|l| l.tag().to_owned()).collect();
+        assert!(tags.len() >= 11, "{tags:?}");
+        for lang in cats.languages().filter(|l| l.tag() != "en") {
+            let tag = lang.tag();
+            let mails = every_mail(&mailer, Some(tag));
+            for (m, en) in mails.iter().zip(&english) {
+                assert_ne!(m.subject, en.subject, "{tag}: the subject is English");
+                assert_ne!(m.text, en.text, "{tag}: the text part is English");
+                let html = format!(r#"<html lang="{tag}" dir="{}">"#, lang.dir());
+                assert!(m.html.contains(&html), "{tag}: {}", m.html);
+                for part in [&m.subject, &m.text, &m.html] {
+                    assert!(!part.contains("mail-"), "{tag}: a raw key: {part}");
+                }
+                assert_eq!(m.text.matches("https://").count(), en.text.matches("https://").count());
+            }
+        }
     }
 }
