@@ -66,19 +66,6 @@ impl Mailer {
             stored.and_then(|s| self.cats.resolve(s)).unwrap_or(self.cats.default_locale());
         Letters { mailer: self, locale: locale.to_owned() }
     }
-
-    /// An invitation to an organisation, in the default language (the invitee may have no
-    /// account yet): see [`Letters::org_invitation`].
-    pub fn org_invitation(
-        &self,
-        to: &str,
-        link: &str,
-        inviter: &str,
-        organization: &str,
-        role: &str,
-    ) -> anyhow::Result<OutboxMail> {
-        self.in_locale(None).org_invitation(to, link, inviter, organization, role)
-    }
 }
 
 /// The mails, in one language.

@@ -399,7 +399,11 @@ impl Auth {
         };
         let link = format!("{}/account/invitation?token={}", self.settings.public_url, token.plain);
         let inviter = auth.user.username.clone().unwrap_or_else(|| auth.user.email.clone());
-        let mail = self.mailer.org_invitation(&email, &link, &inviter, &org.name, role)?;
+        // In the invitee's language when they have an account, else in the inviter's.
+        let invitee = self.store.user_by_email(&inv.email_key).await?;
+        let locale = invitee.and_then(|u| u.user.locale).or_else(|| auth.user.locale.clone());
+        let letters = self.mailer.in_locale(locale.as_deref());
+        let mail = letters.org_invitation(&email, &link, &inviter, &org.name, role)?;
         let event = Event::new(AuditEvent::OrgInvitationCreated)
             .user(&auth.user.id)
             .identifier(&inv.email_key)

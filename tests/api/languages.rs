@@ -241,3 +241,66 @@ async fn the_switcher_sets_the_cookie_and_goes_back_only_to_this_site() {
     assert_eq!(me["user"]["email"], "switch@example.com");
     let _ = PASSWORD;
 }
+
+// ---------------------------------------------------------------------------------------------
+// In the browser: the README's screenshots of the login page in English, Japanese and Arabic,
+// and an Arabic page that mirrors.
+// ---------------------------------------------------------------------------------------------
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_login_page_in_three_languages_and_arabic_mirrored_in_a_real_browser() {
+    let app = TestApp::spawn(Db::Sqlite).await;
+    let Some(browser) = crate::browser::Browser::start(1000, 800).await else { return };
+    browser.run(|b| three_languages(app, b)).await;
+}
+
+/// Where the first field's label's text sits in its card: its distance from the card's left
+/// edge and from its right edge, in CSS pixels.
+async fn label_insets(b: &fantoccini::Client) -> (f64, f64) {
+    let script = "const l = document.querySelector('form label'); \
+                  const c = l.closest('.card').getBoundingClientRect(); \
+                  const t = document.createRange(); t.selectNodeContents(l); \
+                  const r = t.getBoundingClientRect(); \
+                  return [r.left - c.left, c.right - r.right];";
+    let v = b.execute(script, vec![]).await.unwrap();
+    (v[0].as_f64().unwrap(), v[1].as_f64().unwrap())
+}
+
+async fn three_languages(app: TestApp, b: fantoccini::Client) {
+    use fantoccini::Locator;
+    let login = app.url("/account/login");
+    let mut insets = Vec::new();
+    for (tag, dir, title, shot) in [
+        // (The English one is the browser test's `login.png`.)
+        ("en", "ltr", "Log in · Portcullis", None),
+        ("ja", "ltr", "ログイン · Portcullis", Some("login-ja.png")),
+        ("ar", "rtl", "تسجيل الدخول · Portcullis", Some("login-ar.png")),
+    ] {
+        // The footer's switcher, as a person would use it (no script).
+        b.goto(&login).await.unwrap();
+        let option = format!("#language-switcher option[value='{tag}']");
+        b.find(Locator::Css(&option)).await.unwrap().click().await.unwrap();
+        b.find(Locator::Css(".language-form button")).await.unwrap().click().await.unwrap();
+        let script = "return [document.documentElement.lang, document.documentElement.dir]";
+        let mut seen = Value::Null;
+        for _ in 0..50 {
+            seen = b.execute(script, vec![]).await.unwrap();
+            if seen[0] == tag {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        assert_eq!((seen[0].as_str(), seen[1].as_str()), (Some(tag), Some(dir)));
+        assert!(b.current_url().await.unwrap().path().ends_with("/account/login"), "back");
+        assert_eq!(b.title().await.unwrap(), title, "{tag}");
+        insets.push(label_insets(&b).await);
+        if let Some(shot) = shot {
+            crate::browser::screenshot(&b, shot).await;
+        }
+    }
+    // Left to right, a label starts at the card's left; in Arabic at its right, as far in.
+    let (en, ar) = (insets[0], insets[2]);
+    assert!(en.0 < en.1, "English label on the left: {en:?}");
+    assert!(ar.1 < ar.0, "Arabic label on the right: {ar:?}");
+    assert!((en.0 - ar.1).abs() < 1.0, "the same inset, mirrored: {en:?} {ar:?}");
+}
