@@ -381,5 +381,17 @@ mod tests {
                 assert_eq!(m.text.matches("https://").count(), en.text.matches("https://").count());
             }
         }
+        // In the pseudo-locale no English word is left: every text came from the catalogue.
+        for m in every_mail(&mailer, Some(crate::i18n::PSEUDO)) {
+            for part in [&m.subject, &m.text] {
+                let english: Vec<&str> = part
+                    .split_whitespace()
+                    .filter(|w| !w.contains("://") && !w.contains('@'))
+                    .flat_map(|w| w.split(|c: char| !c.is_ascii_alphabetic()))
+                    .filter(|w| w.len() >= 3 && !["Portcullis", "GitHub", "Acme"].contains(w))
+                    .collect();
+                assert!(english.is_empty(), "English left: {english:?} in {part}");
+            }
+        }
     }
 }
