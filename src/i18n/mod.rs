@@ -251,12 +251,51 @@ fn language(
     for s in overrides {
         bundle.add_resource_overriding(parse(s)?);
     }
+    let group = bundle.get_message("format-number-group").and_then(|m| m.value());
+    let group = group.map(|p| bundle.format_pattern(p, None, &mut vec![]).into_owned());
+    bundle.set_formatter(group.as_deref().and_then(number_formatter));
     let name = NAMES.iter().find(|(t, _)| *t == tag).map(|(_, n)| (*n).to_owned());
     let name = name.unwrap_or_else(|| {
         let msg = bundle.get_message("language-name").and_then(|m| m.value());
         msg.map_or_else(|| tag.to_owned(), |p| bundle.format_pattern(p, None, &mut vec![]).into())
     });
     Ok(Language { tag: tag.to_owned(), name, rtl, pseudo, bundle })
+}
+
+/// The numbers in a language's sentences (`{ $count } sessions`) with its thousands
+/// separator: fluent-rs prints them bare. A bundle's formatter is a plain `fn`, so each
+/// separator the catalogues use has its own; another one leaves numbers bare.
+fn number_formatter<M>(group: &str) -> Option<fn(&FluentValue, &M) -> Option<String>> {
+    Some(match group {
+        "," => grouped::<M, ','>,
+        "." => grouped::<M, '.'>,
+        "\u{202F}" => grouped::<M, '\u{202F}'>,
+        "\u{A0}" => grouped::<M, '\u{A0}'>,
+        " " => grouped::<M, ' '>,
+        "'" => grouped::<M, '\''>,
+        "\u{66C}" => grouped::<M, '\u{66C}'>,
+        _ => return None,
+    })
+}
+
+/// A whole number with `G` between its thousands; anything else as fluent-rs prints it.
+fn grouped<M, const G: char>(value: &FluentValue, _: &M) -> Option<String> {
+    let FluentValue::Number(n) = value else { return None };
+    if n.value.fract() != 0.0 || n.value.abs() >= 1e15 || n.value.abs() < 1000.0 {
+        return None;
+    }
+    let digits = (n.value.abs() as u64).to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if n.value < 0.0 {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(G);
+        }
+        out.push(c);
+    }
+    Some(out)
 }
 
 pub(crate) fn parse(s: &Source) -> anyhow::Result<FluentResource> {

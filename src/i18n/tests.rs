@@ -168,3 +168,18 @@ fn preferences_are_taken_in_order() {
     assert_eq!(accept.choose(cats), "fr", "the best quality among languages we speak");
     assert_eq!(Preferences::default().choose(cats), "en");
 }
+
+#[test]
+fn numbers_in_sentences_have_the_languages_thousands_separator() {
+    let cats = &*Catalogues::shipped();
+    let count = |locale: &str, n: i64| {
+        let mut args = FluentArgs::new();
+        args.set("count", n);
+        cats.message(locale, "account-sessions-count", Some(&args))
+    };
+    assert_eq!(count("en", 12_345), "12,345 sessions");
+    assert_eq!(count("en", 1), "1 session");
+    assert_eq!(count("de", 1_234_567), "1.234.567 Sitzungen");
+    assert_eq!(count("fr", 12_345), "12\u{202F}345 sessions");
+    assert_eq!(count("de", 999), "999 Sitzungen");
+}
