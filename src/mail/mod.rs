@@ -107,7 +107,7 @@ impl Letters<'_> {
             // minijinja's HTML escaping also escapes `/`, which mangles a URL into something
             // scanners and people cannot read; escape only what HTML attributes require.
             Some(l) => context! {
-                link_html => minijinja::Value::from_safe_string(escape_attr(&l.to_string())),
+                link_html => minijinja::Value::from_safe_string(crate::i18n::templates::escape_html(&l.to_string())),
                 ..ctx
             },
             None => ctx,
@@ -149,7 +149,7 @@ impl Letters<'_> {
         let expires = self.expires(15, "minutes");
         let code_html = minijinja::Value::from_safe_string(format!(
             "<strong style=\"font-size:20px;letter-spacing:2px\">{}</strong>",
-            escape_attr(code)
+            crate::i18n::templates::escape_html(code)
         ));
         let ctx = context! { link, code, code_html, expires };
         self.render(MailKind::EmailLogin, to, ("mail-email-login-subject", &[]), ctx)
@@ -245,21 +245,6 @@ impl Letters<'_> {
     pub fn recovery_code_used(&self, to: &str) -> anyhow::Result<OutboxMail> {
         self.render(MailKind::RecoveryCodeUsed, to, ("mail-code-used-subject", &[]), context! {})
     }
-}
-
-fn escape_attr(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]
