@@ -136,6 +136,8 @@ error-passkey-not-found = No such passkey.
 error-passkey-rejected = The passkey was not accepted.
 error-passkey-taken = This passkey is registered already.
 error-passkeys-unavailable = Passkeys are not available on this server.
+# Shown when the browser's passkey prompt was dismissed or ran out of time.
+passkey-prompt-closed = The passkey prompt was closed or timed out.
 error-payload-too-large = What you sent is too large.
 error-rate-limited = Too many attempts. Wait a little and try again.
 error-reauthentication-required = Enter your password to continue.

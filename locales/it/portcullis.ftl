@@ -138,6 +138,7 @@ error-passkey-not-found = Passkey inesistente.
 error-passkey-rejected = La passkey non è stata accettata.
 error-passkey-taken = Questa passkey è già registrata.
 error-passkeys-unavailable = Le passkey non sono disponibili su questo server.
+passkey-prompt-closed = La richiesta della passkey è stata chiusa o è scaduta.
 error-payload-too-large = I dati inviati sono troppo grandi.
 error-rate-limited = Troppi tentativi. Attendi un po' e riprova.
 error-reauthentication-required = Inserisci la password per continuare.

@@ -138,6 +138,7 @@ error-passkey-not-found = そのパスキーは存在しません。
 error-passkey-rejected = パスキーが受け付けられませんでした。
 error-passkey-taken = このパスキーはすでに登録されています。
 error-passkeys-unavailable = このサーバーではパスキーを利用できません。
+passkey-prompt-closed = パスキーの確認画面が閉じられたか、タイムアウトしました。
 error-payload-too-large = 送信されたデータが大きすぎます。
 error-rate-limited = 試行回数が多すぎます。しばらく待ってから、もう一度お試しください。
 error-reauthentication-required = 続行するにはパスワードを入力してください。

@@ -138,6 +138,7 @@ error-passkey-not-found = Deze toegangssleutel bestaat niet.
 error-passkey-rejected = De toegangssleutel is niet geaccepteerd.
 error-passkey-taken = Deze toegangssleutel is al geregistreerd.
 error-passkeys-unavailable = Toegangssleutels zijn niet beschikbaar op deze server.
+passkey-prompt-closed = De vraag om je toegangssleutel is gesloten of verlopen.
 error-payload-too-large = Wat je hebt verstuurd, is te groot.
 error-rate-limited = Te veel pogingen. Wacht even en probeer het opnieuw.
 error-reauthentication-required = Voer je wachtwoord in om door te gaan.

@@ -152,6 +152,7 @@ error-passkey-not-found = Nie ma takiego klucza dostępu.
 error-passkey-rejected = Klucz dostępu nie został zaakceptowany.
 error-passkey-taken = Ten klucz dostępu jest już zarejestrowany.
 error-passkeys-unavailable = Ten serwer nie obsługuje kluczy dostępu.
+passkey-prompt-closed = Okno klucza dostępu zostało zamknięte lub upłynął czas na odpowiedź.
 error-payload-too-large = Przesłane dane są zbyt duże.
 error-rate-limited = Zbyt wiele prób. Odczekaj chwilę i spróbuj ponownie.
 error-reauthentication-required = Wpisz hasło, aby kontynuować.

@@ -147,6 +147,7 @@ error-passkey-not-found = Essa chave de acesso não existe.
 error-passkey-rejected = A chave de acesso não foi aceita.
 error-passkey-taken = Esta chave de acesso já está cadastrada.
 error-passkeys-unavailable = As chaves de acesso não estão disponíveis neste servidor.
+passkey-prompt-closed = A solicitação da chave de acesso foi fechada ou expirou.
 error-payload-too-large = O que você enviou é grande demais.
 error-rate-limited = Muitas tentativas. Aguarde um pouco e tente novamente.
 error-reauthentication-required = Digite sua senha para continuar.

@@ -353,6 +353,10 @@ async fn every_page_further_in_leaves_no_english_either() {
     let (status, _, html) = b2.post("/account/login", &form).await;
     assert_eq!(status, StatusCode::OK, "{html}");
     assert!(html.contains("id=\"passkey-login\""), "a passkey offered too: {html}");
+    // What the script says when a ceremony fails is the page's too, not the script's.
+    for reason in ["data-closed=\"[", "data-failed=\"[", "data-rate-limited=\"["] {
+        assert!(html.contains(reason), "{reason}: {html}");
+    }
     assert_pseudo("mfa_code", &html, &[]);
     let mfa_token = field(&html, "mfa_token");
     let verify = |code| [("mfa_token", mfa_token.as_str()), ("code", code), ("next", &next)];

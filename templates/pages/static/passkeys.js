@@ -73,7 +73,7 @@
     });
     const json = await res.json().catch(() => ({}));
     if (!res.ok) {
-      throw new Error(json.message || "Something went wrong; try again.");
+      throw Object.assign(new Error(json.code || "failed"), { code: json.code || "" });
     }
     return json;
   }
@@ -104,9 +104,11 @@
       event.preventDefault();
       error.hidden = true;
       run(form).catch((e) => {
-        error.textContent = e && e.name === "NotAllowedError"
-          ? "The passkey prompt was closed or timed out."
-          : (e && e.message) || "Something went wrong; try again.";
+        // The page carries each text in its language (forms.passkey_error).
+        const reason = e && e.name === "NotAllowedError"
+          ? "closed"
+          : ((e && e.code) || "").replace(/_([a-z])/g, (_, c) => c.toUpperCase());
+        error.textContent = error.dataset[reason] || error.dataset.failed;
         error.hidden = false;
       });
     });
