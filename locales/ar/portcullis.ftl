@@ -159,6 +159,7 @@ error-passkey-rejected = لم يُقبل مفتاح المرور.
 error-passkey-taken = مفتاح المرور هذا مسجَّل بالفعل.
 error-passkeys-unavailable = مفاتيح المرور غير متاحة على هذا الخادم.
 passkey-prompt-closed = أُغلقت نافذة مفتاح المرور أو انتهت مهلتها.
+mfa-codes-file = رموز الاسترداد لـ { $product }. يتيح كل رمز تسجيل الدخول مرة واحدة فقط.
 error-payload-too-large = البيانات المرسَلة كبيرة جدًا.
 error-rate-limited = محاولات كثيرة جدًا. يُرجى الانتظار قليلًا ثم المحاولة مجددًا.
 error-reauthentication-required = يُرجى إدخال كلمة المرور للمتابعة.

@@ -139,6 +139,7 @@ error-passkey-rejected = Der Passkey wurde nicht akzeptiert.
 error-passkey-taken = Dieser Passkey ist bereits registriert.
 error-passkeys-unavailable = Passkeys sind auf diesem Server nicht verfügbar.
 passkey-prompt-closed = Die Passkey-Abfrage wurde geschlossen oder ist abgelaufen.
+mfa-codes-file = { $product }-Wiederherstellungscodes. Jeder Code gilt für eine einzige Anmeldung.
 error-payload-too-large = Die gesendeten Daten sind zu groß.
 error-rate-limited = Zu viele Versuche. Warten Sie kurz und versuchen Sie es dann erneut.
 error-reauthentication-required = Geben Sie Ihr Passwort ein, um fortzufahren.

@@ -138,6 +138,8 @@ error-passkey-taken = This passkey is registered already.
 error-passkeys-unavailable = Passkeys are not available on this server.
 # Shown when the browser's passkey prompt was dismissed or ran out of time.
 passkey-prompt-closed = The passkey prompt was closed or timed out.
+# The first line of the downloaded recovery codes file (plain text).
+mfa-codes-file = { $product } recovery codes. Each signs you in once.
 error-payload-too-large = What you sent is too large.
 error-rate-limited = Too many attempts. Wait a little and try again.
 error-reauthentication-required = Enter your password to continue.

@@ -145,6 +145,7 @@ error-passkey-rejected = No se ha aceptado la llave de acceso.
 error-passkey-taken = Esta llave de acceso ya está registrada.
 error-passkeys-unavailable = Las llaves de acceso no están disponibles en este servidor.
 passkey-prompt-closed = La solicitud de la llave de acceso se cerró o caducó.
+mfa-codes-file = Códigos de recuperación de { $product }. Cada uno sirve para iniciar sesión una sola vez.
 error-payload-too-large = Lo que has enviado es demasiado grande.
 error-rate-limited = Demasiados intentos. Espera un poco y vuelve a intentarlo.
 error-reauthentication-required = Introduce tu contraseña para continuar.

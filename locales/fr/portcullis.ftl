@@ -139,6 +139,7 @@ error-passkey-rejected = La clé d’accès n’a pas été acceptée.
 error-passkey-taken = Cette clé d’accès est déjà enregistrée.
 error-passkeys-unavailable = Les clés d’accès ne sont pas disponibles sur ce serveur.
 passkey-prompt-closed = La fenêtre de la clé d’accès a été fermée ou a expiré.
+mfa-codes-file = Codes de récupération { $product }. Chacun permet de se connecter une seule fois.
 error-payload-too-large = Les données envoyées sont trop volumineuses.
 error-rate-limited = Trop de tentatives. Patientez un peu, puis réessayez.
 error-reauthentication-required = Saisissez votre mot de passe pour continuer.

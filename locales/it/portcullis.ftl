@@ -139,6 +139,7 @@ error-passkey-rejected = La passkey non è stata accettata.
 error-passkey-taken = Questa passkey è già registrata.
 error-passkeys-unavailable = Le passkey non sono disponibili su questo server.
 passkey-prompt-closed = La richiesta della passkey è stata chiusa o è scaduta.
+mfa-codes-file = Codici di recupero di { $product }. Ognuno consente di accedere una sola volta.
 error-payload-too-large = I dati inviati sono troppo grandi.
 error-rate-limited = Troppi tentativi. Attendi un po' e riprova.
 error-reauthentication-required = Inserisci la password per continuare.

@@ -139,6 +139,7 @@ error-passkey-rejected = パスキーが受け付けられませんでした。
 error-passkey-taken = このパスキーはすでに登録されています。
 error-passkeys-unavailable = このサーバーではパスキーを利用できません。
 passkey-prompt-closed = パスキーの確認画面が閉じられたか、タイムアウトしました。
+mfa-codes-file = { $product } のリカバリーコード。各コードで1回だけログインできます。
 error-payload-too-large = 送信されたデータが大きすぎます。
 error-rate-limited = 試行回数が多すぎます。しばらく待ってから、もう一度お試しください。
 error-reauthentication-required = 続行するにはパスワードを入力してください。

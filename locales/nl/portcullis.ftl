@@ -139,6 +139,7 @@ error-passkey-rejected = De toegangssleutel is niet geaccepteerd.
 error-passkey-taken = Deze toegangssleutel is al geregistreerd.
 error-passkeys-unavailable = Toegangssleutels zijn niet beschikbaar op deze server.
 passkey-prompt-closed = De vraag om je toegangssleutel is gesloten of verlopen.
+mfa-codes-file = Herstelcodes voor { $product }. Met elke code kun je één keer inloggen.
 error-payload-too-large = Wat je hebt verstuurd, is te groot.
 error-rate-limited = Te veel pogingen. Wacht even en probeer het opnieuw.
 error-reauthentication-required = Voer je wachtwoord in om door te gaan.

@@ -153,6 +153,7 @@ error-passkey-rejected = Klucz dostępu nie został zaakceptowany.
 error-passkey-taken = Ten klucz dostępu jest już zarejestrowany.
 error-passkeys-unavailable = Ten serwer nie obsługuje kluczy dostępu.
 passkey-prompt-closed = Okno klucza dostępu zostało zamknięte lub upłynął czas na odpowiedź.
+mfa-codes-file = Kody odzyskiwania { $product }. Każdy kod pozwala zalogować się tylko raz.
 error-payload-too-large = Przesłane dane są zbyt duże.
 error-rate-limited = Zbyt wiele prób. Odczekaj chwilę i spróbuj ponownie.
 error-reauthentication-required = Wpisz hasło, aby kontynuować.

@@ -148,6 +148,7 @@ error-passkey-rejected = A chave de acesso não foi aceita.
 error-passkey-taken = Esta chave de acesso já está cadastrada.
 error-passkeys-unavailable = As chaves de acesso não estão disponíveis neste servidor.
 passkey-prompt-closed = A solicitação da chave de acesso foi fechada ou expirou.
+mfa-codes-file = Códigos de recuperação do { $product }. Cada um permite entrar uma única vez.
 error-payload-too-large = O que você enviou é grande demais.
 error-rate-limited = Muitas tentativas. Aguarde um pouco e tente novamente.
 error-reauthentication-required = Digite sua senha para continuar.

@@ -139,6 +139,7 @@ error-passkey-rejected = 该通行密钥未被接受。
 error-passkey-taken = 此通行密钥已注册。
 error-passkeys-unavailable = 此服务器不支持通行密钥。
 passkey-prompt-closed = 通行密钥提示已关闭或已超时。
+mfa-codes-file = { $product } 恢复码。每个恢复码只能登录一次。
 error-payload-too-large = 您发送的内容过大。
 error-rate-limited = 尝试次数过多。请稍候再试。
 error-reauthentication-required = 请输入密码以继续。

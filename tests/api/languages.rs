@@ -278,6 +278,13 @@ async fn every_page_further_in_leaves_no_english_either() {
         .collect();
     assert_eq!(codes.len(), 10, "{html}");
     assert_pseudo("mfa_codes", &html, &codes.iter().map(String::as_str).collect::<Vec<_>>());
+    // Their download too (a text file, its first line in the page's language).
+    let joined = codes.join(" ");
+    let (status, _, file) = b.post("/account/mfa/recovery-codes.txt", &[("codes", &joined)]).await;
+    assert_eq!(status, StatusCode::OK, "{file}");
+    let first = file.lines().next().unwrap_or_default();
+    assert_translated("recovery-codes.txt", first);
+    assert!(first.starts_with('['), "{first}");
 
     // The device flow, for an application named as the test types it: allowed, asking for
     // the account's identifier; denied, asking for nothing.

@@ -117,7 +117,11 @@ pub async fn disable(
 
 /// `POST /account/mfa/recovery-codes.txt`: the codes the page showed, as a text file. It
 /// echoes only what the browser sends (the server keeps no plain code to send).
-pub async fn download(SignedIn(_): SignedIn, PageForm(f): PageForm<CodesForm>) -> Response {
+pub async fn download(
+    SignedIn(_): SignedIn,
+    page: Page,
+    PageForm(f): PageForm<CodesForm>,
+) -> Response {
     let codes: Vec<String> = f
         .codes
         .unwrap_or_default()
@@ -126,11 +130,10 @@ pub async fn download(SignedIn(_): SignedIn, PageForm(f): PageForm<CodesForm>) -
         .filter(|c: &String| !c.is_empty())
         .take(20)
         .collect();
-    let body = format!(
-        "{} recovery codes. Each signs you in once.\n\n{}\n",
-        crate::PRODUCT,
-        codes.join("\n")
-    );
+    let mut args = fluent_bundle::FluentArgs::new();
+    args.set("product", crate::PRODUCT);
+    let header = page.catalogues().message(page.locale(), "mfa-codes-file", Some(&args));
+    let body = format!("{header}\n\n{}\n", codes.join("\n"));
     (
         [
             (CONTENT_TYPE, "text/plain; charset=utf-8"),
