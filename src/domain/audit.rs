@@ -105,6 +105,11 @@ pub enum AuditEvent {
     /// A member removed by another, or leaving.
     OrgMemberRemoved,
     OrgLeft,
+    /// A team of an organisation made or deleted, a member added to or removed from one.
+    OrgTeamCreated,
+    OrgTeamDeleted,
+    OrgTeamMemberAdded,
+    OrgTeamMemberRemoved,
     /// An invitation to an organisation made (and mailed), revoked, or accepted: a new member.
     OrgInvitationCreated,
     OrgInvitationRevoked,
@@ -243,6 +248,10 @@ impl AuditEvent {
             OrgMemberUpdated => ("organization_member", "updated"),
             OrgMemberRemoved => ("organization_member", "removed"),
             OrgLeft => ("organization_member", "left"),
+            OrgTeamCreated => ("organization_team", "created"),
+            OrgTeamDeleted => ("organization_team", "deleted"),
+            OrgTeamMemberAdded => ("organization_team", "member_added"),
+            OrgTeamMemberRemoved => ("organization_team", "member_removed"),
             OrgInvitationCreated => ("organization_invitation", "created"),
             OrgInvitationRevoked => ("organization_invitation", "revoked"),
             OrgInvitationAccepted => ("organization_invitation", "accepted"),
@@ -334,7 +343,9 @@ impl AuditEvent {
             | AdminRegistrationTokenCreate
             | AdminRegistrationTokenRevoke => return None,
             OrgCreated | AdminOrgCreate => W::OrganizationCreated,
-            OrgUpdated | AdminOrgUpdate => W::OrganizationUpdated,
+            // A team's change is announced as a change of its organisation.
+            OrgUpdated | AdminOrgUpdate | OrgTeamCreated | OrgTeamDeleted | OrgTeamMemberAdded
+            | OrgTeamMemberRemoved => W::OrganizationUpdated,
             OrgDeleted | AdminOrgDelete => W::OrganizationDeleted,
             OrgMemberUpdated | AdminOrgMemberUpdate => W::OrganizationMemberUpdated,
             OrgMemberRemoved | OrgLeft | AdminOrgMemberRemove => W::OrganizationMemberRemoved,

@@ -528,7 +528,7 @@ impl Auth {
             name: checked_name(name)?,
             created_at: now_ms(),
         };
-        let event = Event::new(AuditEvent::OrgUpdated)
+        let event = Event::new(AuditEvent::OrgTeamCreated)
             .user(&auth.user.id)
             .detail(format!("organization {} team {} created", org.id, team.id));
         let create = async |audit: &mut crate::store::Audit| {
@@ -558,7 +558,7 @@ impl Auth {
         team_id: &str,
     ) -> Result<()> {
         let team = self.team_for(auth, org_id, team_id, permission::MEMBERS_WRITE).await?;
-        let event = Event::new(AuditEvent::OrgUpdated)
+        let event = Event::new(AuditEvent::OrgTeamDeleted)
             .user(&auth.user.id)
             .detail(format!("organization {} team {} deleted", team.organization_id, team.id));
         let delete = async |audit: &mut crate::store::Audit| {
@@ -589,7 +589,7 @@ impl Auth {
     ) -> Result<()> {
         let team = self.team_for(auth, org_id, team_id, permission::MEMBERS_WRITE).await?;
         self.member_role(&team.organization_id, user_id).await?;
-        let event = Event::new(AuditEvent::OrgUpdated).user(&auth.user.id).detail(format!(
+        let event = Event::new(AuditEvent::OrgTeamMemberAdded).user(&auth.user.id).detail(format!(
             "organization {} team {} member {user_id} added",
             team.organization_id, team.id
         ));
@@ -609,10 +609,11 @@ impl Auth {
         user_id: &str,
     ) -> Result<()> {
         let team = self.team_for(auth, org_id, team_id, permission::MEMBERS_WRITE).await?;
-        let event = Event::new(AuditEvent::OrgUpdated).user(&auth.user.id).detail(format!(
-            "organization {} team {} member {user_id} removed",
-            team.organization_id, team.id
-        ));
+        let event =
+            Event::new(AuditEvent::OrgTeamMemberRemoved).user(&auth.user.id).detail(format!(
+                "organization {} team {} member {user_id} removed",
+                team.organization_id, team.id
+            ));
         let remove = async |audit: &mut crate::store::Audit| {
             Ok(self.store.remove_team_member(&team.id, user_id, audit).await?)
         };

@@ -809,6 +809,15 @@ async fn teams_hold_members_of_their_organisation_only(db: Db) {
     assert_eq!(status, StatusCode::OK);
     let (status, _) = call(&app, &owner, Method::GET, &format!("{team_path}/members"), None).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
+    // Each change audited as the team's own event, by whoever made it.
+    let pool = crate::provider::database(&app).await;
+    let sql = format!(
+        "SELECT outcome FROM audit_log WHERE event = 'organization_team' AND user_id = '{}'",
+        user_id(&owner)
+    );
+    let mut outcomes: Vec<String> = sqlx::query_scalar(&sql).fetch_all(&pool).await.unwrap();
+    outcomes.sort();
+    assert_eq!(outcomes, ["created", "deleted", "member_added"], "{outcomes:?}");
 }
 
 backends!(
