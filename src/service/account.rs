@@ -128,7 +128,7 @@ impl Auth {
             },
         };
         if !self.store.set_locale(&auth.user.id, stored.as_deref(), now_ms()).await? {
-            return Err(AppError::not_found(ErrorCode::UserNotFound, "No such user"));
+            return Err(super::admin_api::user_not_found());
         }
         Ok(stored)
     }
@@ -508,9 +508,7 @@ impl Auth {
 pub(super) fn deletion_done(deletion: crate::store::UserDeletion, who: &str) -> Result<()> {
     match deletion {
         crate::store::UserDeletion::Deleted => Ok(()),
-        crate::store::UserDeletion::NotFound => {
-            Err(AppError::not_found(ErrorCode::UserNotFound, "No such user"))
-        }
+        crate::store::UserDeletion::NotFound => Err(super::admin_api::user_not_found()),
         crate::store::UserDeletion::SoleOwner(names) => Err(AppError::conflict(
             ErrorCode::LastOwner,
             format!(

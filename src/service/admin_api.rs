@@ -47,7 +47,8 @@ fn invalid_key() -> AppError {
     AppError::unauthorized(ErrorCode::InvalidApiKey, "Invalid or revoked API key")
 }
 
-fn user_not_found() -> AppError {
+/// `404 user_not_found`.
+pub(super) fn user_not_found() -> AppError {
     AppError::not_found(ErrorCode::UserNotFound, "No such user")
 }
 

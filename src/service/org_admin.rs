@@ -9,6 +9,7 @@
 //! is audited as `admin_organization_*` with the admin API key's id, or, from the command
 //! line, the operator's login name, and announced to webhooks like the members' own changes.
 
+use super::admin_api::user_not_found;
 use super::admin_api::AdminCaller;
 use super::audit::Event;
 use super::clients::keyed_event;
@@ -84,10 +85,6 @@ impl From<&OrgMember> for OrganizationMember {
             joined_at: rfc3339(m.created_at),
         }
     }
-}
-
-fn user_not_found() -> AppError {
-    AppError::not_found(ErrorCode::UserNotFound, "No such user")
 }
 
 fn member_not_found() -> AppError {
