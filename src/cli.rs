@@ -275,6 +275,12 @@ enum UserCommand {
     RevokeSessions { email: String },
     /// Remove an account's second factors (TOTP, recovery codes and passkeys), e.g. after a lost phone.
     MfaReset { email: String },
+    /// Let an account enter the administration console (`/admin/`; it also needs a second
+    /// factor).
+    MakeAdmin { email: String },
+    /// Take the administration console's role from an account (its console sessions stop at
+    /// their next request).
+    RevokeAdmin { email: String },
 }
 
 /// Runs the parsed command on its own runtime; prints an error as one line.
@@ -485,6 +491,20 @@ async fn user(settings: Settings, command: UserCommand) -> anyhow::Result<()> {
             let what =
                 if removed { "removed the second factors of" } else { "no second factor on" };
             println!("{what} user {} <{}>", user.id, user.email);
+        }
+        UserCommand::MakeAdmin { email } => {
+            let (user, changed) =
+                auth.admin_set_role(&email, true).await.map_err(AppError::into_anyhow)?;
+            let what =
+                if changed { "is now an administrator" } else { "already was an administrator" };
+            println!("user {} <{}> {what}", user.id, user.email);
+        }
+        UserCommand::RevokeAdmin { email } => {
+            let (user, changed) =
+                auth.admin_set_role(&email, false).await.map_err(AppError::into_anyhow)?;
+            let what =
+                if changed { "is no longer an administrator" } else { "was not an administrator" };
+            println!("user {} <{}> {what}", user.id, user.email);
         }
         UserCommand::RevokeSessions { email } => {
             let (user, n) =

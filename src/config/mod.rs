@@ -194,6 +194,12 @@ pub struct Settings {
     pub admin_bind: Option<SocketAddr>,
     /// `PORTCULLIS_ADMIN_BIND=off`: no admin API.
     pub admin_api: bool,
+    /// `PORTCULLIS_ADMIN_CONSOLE`: the console under `/admin/`, wherever the admin API is.
+    pub admin_console: bool,
+    /// `PORTCULLIS_ADMIN_SESSION_TTL`
+    pub admin_session_ttl: Duration,
+    /// `PORTCULLIS_ADMIN_STEP_UP_WINDOW`
+    pub admin_step_up_window: Duration,
     pub cors_origins: Vec<String>,
     pub rate_limit_per_minute: u32,
     pub login_failures_per_hour: u32,

@@ -94,6 +94,9 @@ settings! {
     "PORTCULLIS_EMAIL_LOGIN_URL", Derived("`<public>/account/email-login/verify?token={token}`"), Text, "link template of the sign-in mail";
     "PORTCULLIS_OAUTH_SIGNUP", Fixed("true"), Bool, "a first sign-in with an external identity whose address has no account creates one; `false`: only linked identities sign in";
     "PORTCULLIS_ADMIN_BIND", Fixed("main"), Text, "the admin API (`/api/admin`, API keys only): `main` on the main listener (a warning at startup outside dev mode once a key exists), `HOST:PORT` on its own listener only, `off` for none";
+    "PORTCULLIS_ADMIN_CONSOLE", Fixed("true"), Bool, "the administration console under `/admin/` (on the admin API's listener; none when `PORTCULLIS_ADMIN_BIND=off`), for accounts made administrators with `portcullis user make-admin` that have a second factor";
+    "PORTCULLIS_ADMIN_SESSION_TTL", Fixed("30m"), Duration, "absolute lifetime of a console session (from its sign-in with a second factor)";
+    "PORTCULLIS_ADMIN_STEP_UP_WINDOW", Fixed("5m"), Duration, "each change in the console needs the second factor proven this recently (at sign-in or at a step-up)";
     "PORTCULLIS_WEBHOOK_POLL_INTERVAL", Fixed("1s"), Duration, "how often each node looks for due webhook deliveries";
     "PORTCULLIS_WEBHOOK_RETRY_BASE", Fixed("10s"), Duration, "first retry delay of a failed delivery (doubling, at most 1 h, jittered)";
     "PORTCULLIS_WEBHOOK_MAX_ATTEMPTS", Fixed("15"), Number, "attempts before a delivery is marked `failed` (retried for 6.4 to 7.7 hours in all at the default base)";

@@ -67,6 +67,13 @@ pub enum AuditEvent {
     AdminRead,
     AdminApiKeyCreate,
     AdminApiKeyRevoke,
+    /// The administration console's role granted to or revoked from an account.
+    AdminRoleGranted,
+    AdminRoleRevoked,
+    /// A sign-in to the administration console, and a refused one (not an administrator, no
+    /// second factor); failed passwords and codes are the login's own events.
+    ConsoleLogin,
+    ConsoleLoginRefused,
     /// An admin API call without a live key.
     AdminApiKeyFailed,
     /// The failed key check that spent the client address's budget.
@@ -224,6 +231,10 @@ impl AuditEvent {
             AdminRead => ("admin_read", "succeeded"),
             AdminApiKeyCreate => ("admin_api_key_create", "succeeded"),
             AdminApiKeyRevoke => ("admin_api_key_revoke", "succeeded"),
+            AdminRoleGranted => ("admin_role", "granted"),
+            AdminRoleRevoked => ("admin_role", "revoked"),
+            ConsoleLogin => ("admin_console_login", "succeeded"),
+            ConsoleLoginRefused => ("admin_console_login", "refused"),
             AdminApiKeyFailed => ("admin_api_key", "failed"),
             AdminApiKeyLocked => ("admin_api_key", "locked"),
             AdminKeysRotate => ("admin_keys_rotate", "succeeded"),
@@ -324,6 +335,10 @@ impl AuditEvent {
             | AdminRead
             | AdminApiKeyCreate
             | AdminApiKeyRevoke
+            | AdminRoleGranted
+            | AdminRoleRevoked
+            | ConsoleLogin
+            | ConsoleLoginRefused
             | AdminApiKeyFailed
             | AdminApiKeyLocked
             | AdminKeysRotate

@@ -13,6 +13,8 @@ pub struct User {
     pub updated_at: i64,
     /// The language chosen for pages and mails (a tag such as `fr`); `None`: per request.
     pub locale: Option<String>,
+    /// May enter the administration console (`portcullis user make-admin`).
+    pub is_admin: bool,
 }
 
 /// A server-side session, named by a cookie token and by the `sid` of access tokens.

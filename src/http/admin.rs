@@ -20,7 +20,7 @@ use super::extract::{Client, Input, Path, Query};
 use super::state::AppState;
 use super::surface::{Limit, Surface};
 use crate::error::{AppError, ErrorBody, ErrorCode, Result};
-use crate::service::admin_api::{AdminCaller, AdminUpdate};
+use crate::service::admin_api::{AdminActor, AdminCaller, AdminUpdate};
 use crate::service::{ClientSpec, ClientView};
 use crate::store::AuditFilter;
 
@@ -69,13 +69,17 @@ impl FromRequestParts<AppState> for Admin {
             .map(|v| v.trim().to_owned());
         let Ok(Client(client)) = Client::from_request_parts(parts, state).await;
         let key = state.auth.admin_key(presented.as_deref(), &client).await?;
-        Ok(Self(AdminCaller { key, client }))
+        Ok(Self(AdminCaller { actor: AdminActor::Key(key), client }))
     }
 }
 
 impl Admin {
     pub(super) fn needs(self, scope: &str) -> Result<AdminCaller> {
-        if self.0.key.scopes.iter().any(|s| s == scope) {
+        let allowed = match &self.0.actor {
+            AdminActor::Key(key) => key.scopes.iter().any(|s| s == scope),
+            AdminActor::Console(_) => true,
+        };
+        if allowed {
             Ok(self.0)
         } else {
             Err(AppError::forbidden(

@@ -45,7 +45,10 @@ pub fn router(state: AppState) -> Router {
 pub fn admin_router(state: AppState) -> Router {
     let settings = state.auth.settings().clone();
     let metrics = state.auth.metrics().clone();
-    let app = Mounted::empty(Default::default()).merge(admin::surface(Some(&state)));
+    let mut app = Mounted::empty(Default::default()).merge(admin::surface(Some(&state)));
+    if settings.admin_console {
+        app = app.merge(pages::console::surface(&state));
+    }
     stack::common(app.routes.with_state(state).into(), &settings, metrics, Cors::Off)
 }
 
@@ -105,6 +108,9 @@ fn main_surfaces(state: &AppState) -> Mounted {
     }
     if settings.admin_api && settings.admin_bind.is_none() {
         app = app.merge(admin::surface(Some(state)));
+        if settings.admin_console {
+            app = app.merge(pages::console::surface(state));
+        }
     }
     if settings.pages {
         app = app.merge(pages::surface(state));

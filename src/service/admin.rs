@@ -88,6 +88,31 @@ impl Auth {
         Ok((user, live))
     }
 
+    /// `user make-admin` / `user revoke-admin`: the administration console's role. `false`:
+    /// the account already was so (nothing changed, nothing recorded).
+    pub async fn admin_set_role(&self, email: &str, admin: bool) -> Result<(User, bool)> {
+        let user = self.user_named(email).await?;
+        let changed = self.set_admin_role(&operator(), None, &user.id, admin).await?;
+        Ok((User { is_admin: admin, ..user }, changed))
+    }
+
+    /// Grants or revokes the console's role of `user_id`, recorded as `by`'s doing (an admin
+    /// caller's label, or the operator's when `None`).
+    pub(super) async fn set_admin_role(
+        &self,
+        client: &ClientInfo,
+        by: Option<&str>,
+        user_id: &str,
+        admin: bool,
+    ) -> Result<bool> {
+        let kind = if admin { AuditEvent::AdminRoleGranted } else { AuditEvent::AdminRoleRevoked };
+        let event = Event { detail: by.map(str::to_owned), ..Event::new(kind).user(user_id) };
+        let change = async |audit: &mut Audit| {
+            Ok(self.store.set_admin(user_id, admin, now_ms(), audit).await?)
+        };
+        self.audited(client, event, change).await
+    }
+
     /// `user delete`: the account, its sessions and tokens. `404` for an unknown address.
     pub async fn admin_delete_user(&self, email: &str) -> Result<User> {
         let user = self.user_named(email).await?;

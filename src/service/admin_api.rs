@@ -28,11 +28,30 @@ pub const SCOPES: &[&str] = &[
 /// The prefix of every admin API key (so secret scanners can find leaked ones).
 const KEY_PREFIX: &str = "pcak_";
 
-/// A key's id and scopes with who called: what every admin call carries, and audits.
+/// Who makes an admin call: an API key, or an administrator in the console.
+#[derive(Debug, Clone)]
+pub enum AdminActor {
+    /// The admin API, with a key (its scopes are checked by the route).
+    Key(ApiKey),
+    /// The administration console, signed in as this administrator's user id (every scope).
+    Console(String),
+}
+
+/// Who called, from where: what every admin call carries, and audits.
 #[derive(Debug, Clone)]
 pub struct AdminCaller {
-    pub key: ApiKey,
+    pub actor: AdminActor,
     pub client: ClientInfo,
+}
+
+impl AdminCaller {
+    /// How the audit log names the caller: `key <id>` or `admin <user id>`.
+    pub fn label(&self) -> String {
+        match &self.actor {
+            AdminActor::Key(key) => format!("key {}", key.id),
+            AdminActor::Console(user_id) => format!("admin {user_id}"),
+        }
+    }
 }
 
 /// An admin change to an account.
@@ -417,7 +436,7 @@ impl Auth {
         caller: &AdminCaller,
         spec: &ClientSpec,
     ) -> Result<Registered> {
-        self.create_client_by(spec, &caller.client, Some(&caller.key.id)).await
+        self.create_client_by(spec, &caller.client, Some(&caller.label())).await
     }
 
     pub async fn admin_update_client(
@@ -427,7 +446,7 @@ impl Auth {
         spec: &ClientSpec,
     ) -> Result<Registered> {
         self.not_declared(client_id).await?;
-        self.update_client_by(client_id, spec, &caller.client, Some(&caller.key.id)).await
+        self.update_client_by(client_id, spec, &caller.client, Some(&caller.label())).await
     }
 
     pub async fn admin_rotate_client_secret(
@@ -436,12 +455,12 @@ impl Auth {
         client_id: &str,
     ) -> Result<Registered> {
         self.not_declared(client_id).await?;
-        self.rotate_client_secret_by(client_id, &caller.client, Some(&caller.key.id)).await
+        self.rotate_client_secret_by(client_id, &caller.client, Some(&caller.label())).await
     }
 
     pub async fn admin_delete_client(&self, caller: &AdminCaller, client_id: &str) -> Result<()> {
         self.not_declared(client_id).await?;
-        self.delete_client_by(client_id, &caller.client, Some(&caller.key.id)).await
+        self.delete_client_by(client_id, &caller.client, Some(&caller.label())).await
     }
 
     /// The initial access tokens for dynamic registration (never the tokens themselves).
@@ -464,7 +483,7 @@ impl Auth {
         ttl: std::time::Duration,
         uses: Option<u32>,
     ) -> Result<(crate::store::InitialToken, String)> {
-        self.create_initial_token_by(label, ttl, uses, &caller.client, Some(&caller.key.id)).await
+        self.create_initial_token_by(label, ttl, uses, &caller.client, Some(&caller.label())).await
     }
 
     pub async fn admin_revoke_registration_token(
@@ -472,7 +491,7 @@ impl Auth {
         caller: &AdminCaller,
         id: &str,
     ) -> Result<()> {
-        self.revoke_initial_token_by(id, &caller.client, Some(&caller.key.id)).await
+        self.revoke_initial_token_by(id, &caller.client, Some(&caller.label())).await
     }
 
     /// `404` for an unknown client, `409 client_managed_by_config` for one the configuration
@@ -497,8 +516,8 @@ fn admin_call<'a>(
     detail: Option<String>,
 ) -> Event<'a> {
     let detail = match detail {
-        Some(d) => format!("key {}: {d}", caller.key.id),
-        None => format!("key {}", caller.key.id),
+        Some(d) => format!("{}: {d}", caller.label()),
+        None => caller.label(),
     };
     Event { user_id, ..Event::new(kind).detail(detail) }
 }

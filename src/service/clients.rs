@@ -212,16 +212,18 @@ pub(super) fn defaults(client_id: String, now: i64, managed_by: &str) -> OAuthCl
     }
 }
 
-/// The record of a change to `client_id`: by the admin API key `key` (named the way every admin
-/// call's record names its key), or by the operator at the command line when there is none.
-fn client_event(kind: AuditEvent, client_id: &str, key: Option<&str>) -> Event<'static> {
-    keyed_event(kind, key, format!("client {client_id}"))
+/// The record of a change to `client_id`: by an admin caller `by` (`key <id>` or
+/// `admin <user id>`, as every admin call's record names it), or by the operator at the
+/// command line when there is none.
+fn client_event(kind: AuditEvent, client_id: &str, by: Option<&str>) -> Event<'static> {
+    keyed_event(kind, by, format!("client {client_id}"))
 }
 
-/// An operator's change, `what`, recorded as the admin API key `key`'s doing when there is one.
-pub(super) fn keyed_event(kind: AuditEvent, key: Option<&str>, what: String) -> Event<'static> {
-    match key {
-        Some(key) => Event::new(kind).detail(format!("key {key}: {what}")),
+/// An operator's change, `what`, recorded as an admin caller's doing (`by`: `key <id>` or
+/// `admin <user id>`) when there is one.
+pub(super) fn keyed_event(kind: AuditEvent, by: Option<&str>, what: String) -> Event<'static> {
+    match by {
+        Some(by) => Event::new(kind).detail(format!("{by}: {what}")),
         None => Event::new(kind).detail(what),
     }
 }

@@ -237,6 +237,18 @@ impl Auth {
         client: &ClientInfo,
         presented_cookie: Option<&str>,
     ) -> Result<LoginOutcome> {
+        let ttl = self.settings.session_ttl;
+        self.open_session_for(principal, client, presented_cookie, ttl).await
+    }
+
+    /// [`Auth::open_session`] with a lifetime of its own (the console's shorter one).
+    pub(super) async fn open_session_for(
+        &self,
+        principal: Principal,
+        client: &ClientInfo,
+        presented_cookie: Option<&str>,
+        ttl: std::time::Duration,
+    ) -> Result<LoginOutcome> {
         let now = now_ms();
         let key = principal.identifier;
         let user = principal.user;
@@ -251,7 +263,7 @@ impl Auth {
             token_hash: session_token.hash.clone(),
             refresh_hash: refresh.hash.clone(),
             now,
-            expires_at: now + self.settings.session_ttl.as_millis() as i64,
+            expires_at: now + ttl.as_millis() as i64,
             ip: client.ip.clone(),
             user_agent: client.user_agent.as_ref().map(|ua| truncate(ua, 512)),
             // One factor (the account had no second one when it was checked): the session

@@ -155,7 +155,7 @@ impl Auth {
     }
 
     /// Whether the signed-in user's account has a second factor (what a login would ask for).
-    async fn has_second_factor(&self, auth: &Authenticated) -> Result<bool> {
+    pub(super) async fn has_second_factor(&self, auth: &Authenticated) -> Result<bool> {
         Ok(auth.totp || self.passkeys_are_a_factor(&auth.user.id, false).await?)
     }
 
@@ -181,6 +181,19 @@ impl Auth {
         code: Option<&str>,
         client: &ClientInfo,
         presented_cookie: Option<&str>,
+    ) -> Result<LoginOutcome> {
+        let ttl = self.settings.session_ttl;
+        self.verify_second_factor_for(mfa_token, code, client, presented_cookie, ttl).await
+    }
+
+    /// [`Auth::verify_second_factor`], opening a session that lives `ttl`.
+    pub(super) async fn verify_second_factor_for(
+        &self,
+        mfa_token: Option<&str>,
+        code: Option<&str>,
+        client: &ClientInfo,
+        presented_cookie: Option<&str>,
+        ttl: std::time::Duration,
     ) -> Result<LoginOutcome> {
         let token =
             mfa_token.filter(|t| !t.is_empty()).ok_or_else(|| AppError::missing("mfa_token"))?;
@@ -222,7 +235,7 @@ impl Auth {
             user: user.user,
             methods,
         };
-        self.open_session(principal, client, presented_cookie).await
+        self.open_session_for(principal, client, presented_cookie, ttl).await
     }
 
     /// Step-up, before any change of factors (TOTP, recovery codes, passkeys, linked
@@ -263,7 +276,7 @@ impl Auth {
     }
 
     /// A signed-in user's code, under the same budgets as a password re-check.
-    async fn confirm_code(&self, auth: &Authenticated, code: &str) -> Result<()> {
+    pub(super) async fn confirm_code(&self, auth: &Authenticated, code: &str) -> Result<()> {
         let check = async { Ok(self.check_code(&auth.user, code).await?.map(|_| ())) };
         self.recheck(auth, AuditEvent::StepUpFailed, invalid_code(), check).await
     }

@@ -303,7 +303,7 @@ impl Auth {
         input: OrgInput,
         owner: UserRef<'_>,
     ) -> Result<Organization> {
-        self.operator_create_org(input, owner, &caller.client, Some(&caller.key.id)).await
+        self.operator_create_org(input, owner, &caller.client, Some(&caller.label())).await
     }
 
     pub async fn admin_update_organization(
@@ -312,7 +312,7 @@ impl Auth {
         org_id: &str,
         input: OrgInput,
     ) -> Result<Organization> {
-        self.operator_update_org(org_id, input, &caller.client, Some(&caller.key.id)).await
+        self.operator_update_org(org_id, input, &caller.client, Some(&caller.label())).await
     }
 
     pub async fn admin_delete_organization(
@@ -320,7 +320,7 @@ impl Auth {
         caller: &AdminCaller,
         org_id: &str,
     ) -> Result<()> {
-        self.operator_delete_org(org_id, &caller.client, Some(&caller.key.id)).await?;
+        self.operator_delete_org(org_id, &caller.client, Some(&caller.label())).await?;
         Ok(())
     }
 
@@ -332,7 +332,7 @@ impl Auth {
         role: &str,
     ) -> Result<(OrgMember, bool)> {
         let who = UserRef::Id(user_id);
-        self.operator_set_member(org_id, who, role, &caller.client, Some(&caller.key.id)).await
+        self.operator_set_member(org_id, who, role, &caller.client, Some(&caller.label())).await
     }
 
     pub async fn admin_remove_organization_member(
@@ -342,7 +342,7 @@ impl Auth {
         user_id: &str,
     ) -> Result<()> {
         let who = UserRef::Id(user_id);
-        self.operator_remove_member(org_id, who, &caller.client, Some(&caller.key.id)).await
+        self.operator_remove_member(org_id, who, &caller.client, Some(&caller.label())).await
     }
 }
 

@@ -112,8 +112,9 @@ fn live_session(row: &rusqlite::Row<'_>) -> rusqlite::Result<LiveSession> {
         created_at: row.get(14)?,
         updated_at: row.get(15)?,
         locale: row.get(16)?,
+        is_admin: row.get::<_, i64>(17)? != 0,
     };
-    let totp = row.get::<_, Option<i64>>(17)?.is_some();
+    let totp = row.get::<_, Option<i64>>(18)?.is_some();
     Ok(LiveSession { session: session.into(), user: user.into(), totp })
 }
 

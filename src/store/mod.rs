@@ -31,13 +31,14 @@ macro_rules! user_columns {
         concat!(
             $alias, "id, ", $alias, "email, ", $alias, "username, ", $alias, "is_active, ",
             $alias, "email_verified, ", $alias, "created_at, ", $alias, "updated_at, ",
-            $alias, "locale"
+            $alias, "locale, ", $alias, "is_admin"
         )
     };
 }
 
 mod admin;
 mod audit;
+mod console;
 pub mod deadline;
 mod device;
 mod direct;
@@ -70,6 +71,7 @@ use sqlx::{Any, AnyConnection, AnyPool, Executor, Transaction};
 
 pub use admin::{ApiKey, AuditFilter, AuditRow, WebhookDelivery};
 pub use audit::{Audit, AuditEntry, PendingAudit};
+pub use console::{ConsoleFigures, UserFilter};
 pub use deadline::{is_outage, is_transient};
 use deadline::{within, Health, Timed, ACQUIRE_TIMEOUT, DEADLINE, STATEMENT_TIMEOUT};
 pub use device::{DevicePoll, NewDeviceCode, PendingDevice};

@@ -114,6 +114,8 @@ pub(super) struct UserRow {
     pub(super) updated_at: i64,
     #[sqlx(try_from = "NullableText")]
     pub(super) locale: Option<String>,
+    #[sqlx(try_from = "Flag")]
+    pub(super) is_admin: bool,
 }
 
 impl From<UserRow> for User {
@@ -127,6 +129,7 @@ impl From<UserRow> for User {
             created_at: r.created_at,
             updated_at: r.updated_at,
             locale: r.locale,
+            is_admin: r.is_admin,
         }
     }
 }
@@ -205,6 +208,7 @@ impl Store {
             created_at: new.now,
             updated_at: new.now,
             locale: new.locale.clone(),
+            is_admin: false,
         }))
     }
 
@@ -489,6 +493,24 @@ impl Store {
             self.q(sql).execute(self.on(&mut *tx)).await?;
         }
         Ok(n == 1)
+    }
+
+    /// Grants or revokes the administration console's role. `false`: no such account, or it
+    /// already was so.
+    pub async fn set_admin(
+        &self,
+        user_id: &str,
+        admin: bool,
+        now: i64,
+        audit: &mut Audit,
+    ) -> Result<bool> {
+        let statement = self
+            .q("UPDATE users SET is_admin = $1, updated_at = $2 WHERE id = $3 AND is_admin <> $4")
+            .bind(i64::from(admin))
+            .bind(now)
+            .bind(user_id.to_owned())
+            .bind(i64::from(admin));
+        self.change_one(statement, audit).await
     }
 
     /// Enables or disables an account; disabling also revokes its sessions.

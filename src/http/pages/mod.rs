@@ -25,6 +25,7 @@
 
 mod account;
 mod assets;
+pub(crate) mod console;
 mod csrf;
 mod device;
 mod error;

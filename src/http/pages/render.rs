@@ -138,6 +138,11 @@ impl Page {
         &self.pages.cats
     }
 
+    /// This request's path and query.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
     /// The address registered last in this browser (within the hour, and nobody has logged in
     /// since), for the login form.
     pub fn login_hint(&self) -> Option<&str> {

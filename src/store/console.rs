@@ -1,0 +1,175 @@
+//! What the administration console reads beyond the admin API's calls: the dashboard's
+//! figures and the user search with filters (`http::pages::console`).
+
+use super::users::UserRow;
+use super::{Result, Store};
+use crate::domain::User;
+
+/// Which accounts a user search lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum UserFilter {
+    #[default]
+    All,
+    Disabled,
+    Unverified,
+    Admins,
+}
+
+impl UserFilter {
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "" | "all" => Self::All,
+            "disabled" => Self::Disabled,
+            "unverified" => Self::Unverified,
+            "admins" => Self::Admins,
+            _ => return None,
+        })
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::All => "all",
+            Self::Disabled => "disabled",
+            Self::Unverified => "unverified",
+            Self::Admins => "admins",
+        }
+    }
+}
+
+/// The dashboard's counts.
+#[derive(Debug, Default, Clone, serde::Serialize)]
+pub struct ConsoleFigures {
+    pub users: i64,
+    pub disabled: i64,
+    pub unverified: i64,
+    pub admins: i64,
+    pub organizations: i64,
+    pub clients: i64,
+    pub live_api_keys: i64,
+    pub live_sessions: i64,
+    /// Since the given time: successful sign-ins, and failed ones.
+    pub sign_ins: i64,
+    pub sign_in_failures: i64,
+    /// Webhook deliveries waiting, and given up on.
+    pub webhooks_pending: i64,
+    pub webhooks_failed: i64,
+}
+
+#[derive(sqlx::FromRow)]
+struct Counts {
+    users: i64,
+    disabled: i64,
+    unverified: i64,
+    admins: i64,
+}
+
+#[derive(sqlx::FromRow)]
+struct One {
+    n: i64,
+}
+
+/// The search's statement for a filter, with or without a prefix: `$1` the cursor, then the
+/// prefix twice (email key, username key) when there is one, then the limit.
+macro_rules! search_sql {
+    ($cond:literal) => {
+        (
+            concat!("SELECT ", user_columns!(), " FROM users WHERE id > $1", $cond, " ORDER BY id LIMIT $2"),
+            concat!(
+                "SELECT ", user_columns!(), " FROM users WHERE id > $1", $cond,
+                " AND (email_key LIKE $2 ESCAPE '!' OR username_key LIKE $3 ESCAPE '!') ORDER BY id LIMIT $4"
+            ),
+        )
+    };
+}
+
+impl Store {
+    /// The dashboard's figures; sign-ins counted from `since` (Unix ms), sessions live at `now`.
+    pub async fn console_figures(&self, since: i64, now: i64) -> Result<ConsoleFigures> {
+        let counts: Counts = self
+            .q_as(
+                "SELECT COUNT(*) AS users, \
+                 COALESCE(SUM(CASE WHEN is_active = 0 THEN 1 ELSE 0 END), 0) AS disabled, \
+                 COALESCE(SUM(CASE WHEN email_verified = 0 THEN 1 ELSE 0 END), 0) AS unverified, \
+                 COALESCE(SUM(CASE WHEN is_admin = 1 THEN 1 ELSE 0 END), 0) AS admins FROM users",
+            )
+            .fetch_one(self.db())
+            .await?;
+        let count = async |sql: &'static str, binds: &[i64]| -> Result<i64> {
+            let mut q = self.q_as::<One>(sql);
+            for b in binds {
+                q = q.bind(*b);
+            }
+            Ok(q.fetch_one(self.db()).await?.n)
+        };
+        Ok(ConsoleFigures {
+            users: counts.users,
+            disabled: counts.disabled,
+            unverified: counts.unverified,
+            admins: counts.admins,
+            organizations: count("SELECT COUNT(*) AS n FROM organizations", &[]).await?,
+            clients: count("SELECT COUNT(*) AS n FROM oauth_clients", &[]).await?,
+            live_api_keys: count("SELECT COUNT(*) AS n FROM api_keys WHERE revoked_at IS NULL", &[])
+                .await?,
+            live_sessions: count(
+                "SELECT COUNT(*) AS n FROM sessions WHERE revoked_at IS NULL AND expires_at > $1",
+                &[now],
+            )
+            .await?,
+            sign_ins: count(
+                "SELECT COUNT(*) AS n FROM audit_log WHERE at >= $1 AND event = 'login' \
+                 AND outcome = 'succeeded'",
+                &[since],
+            )
+            .await?,
+            sign_in_failures: count(
+                "SELECT COUNT(*) AS n FROM audit_log WHERE at >= $1 AND event IN ('login', \
+                 'mfa_verify', 'passkey_login', 'oauth_login', 'email_login') AND outcome = 'failed'",
+                &[since],
+            )
+            .await?,
+            webhooks_pending: count(
+                "SELECT COUNT(*) AS n FROM webhook_outbox WHERE status = 'pending'",
+                &[],
+            )
+            .await?,
+            webhooks_failed: count(
+                "SELECT COUNT(*) AS n FROM webhook_outbox WHERE status = 'failed'",
+                &[],
+            )
+            .await?,
+        })
+    }
+
+    /// A page of users in id order after `after` (keyset), those `filter` keeps whose email or
+    /// username key starts with `prefix` (or whose id is `prefix`, checked first).
+    pub async fn console_users(
+        &self,
+        after: Option<&str>,
+        prefix: Option<&str>,
+        filter: UserFilter,
+        limit: i64,
+    ) -> Result<Vec<User>> {
+        let (plain, searched) = match filter {
+            UserFilter::All => search_sql!(""),
+            UserFilter::Disabled => search_sql!(" AND is_active = 0"),
+            UserFilter::Unverified => search_sql!(" AND email_verified = 0"),
+            UserFilter::Admins => search_sql!(" AND is_admin = 1"),
+        };
+        let after = after.unwrap_or("").to_owned();
+        let rows: Vec<UserRow> = match prefix {
+            None => self.q_as(plain).bind(after).bind(limit).fetch_all(self.db()).await?,
+            Some(p) => {
+                let like =
+                    format!("{}%", p.replace('!', "!!").replace('%', "!%").replace('_', "!_"));
+                self.q_as(searched)
+                    .bind(after)
+                    .bind(like.clone())
+                    .bind(like)
+                    .bind(limit)
+                    .fetch_all(self.db())
+                    .await?
+            }
+        };
+        Ok(rows.into_iter().map(User::from).collect())
+    }
+}
