@@ -83,6 +83,11 @@ enum Command {
         #[command(subcommand)]
         command: MailCommand,
     },
+    /// The breached-password filter (docs/breached-passwords.md).
+    Passwords {
+        #[command(subcommand)]
+        command: PasswordsCommand,
+    },
     /// Keys of the admin API (`/api/admin`).
     ApiKey {
         #[command(subcommand)]
@@ -223,6 +228,23 @@ enum RegistrationTokenCommand {
 }
 
 #[derive(Subcommand)]
+enum PasswordsCommand {
+    /// Build a filter from FILE (`-`: standard input): one password per line, or one SHA-1 in
+    /// hex per line (`HASH` or `HASH:COUNT`, as Have I Been Pwned publishes them). Memory stays
+    /// bounded whatever the input's size (it is sharded on disk by the digest's first byte).
+    /// Load it with PORTCULLIS_BREACHED_PASSWORDS_FILE.
+    BuildFilter {
+        file: String,
+        /// Where to write the filter.
+        #[arg(long, default_value = "breached-passwords.pcbf")]
+        out: std::path::PathBuf,
+    },
+    /// Say whether the password on standard input is on the configured list (for checking a
+    /// filter; nothing is sent anywhere).
+    Check,
+}
+
+#[derive(Subcommand)]
 enum ApiKeyCommand {
     /// Make a key; it is printed this once (only its hash is kept).
     Create {
@@ -321,6 +343,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         println!("{}", serde_json::to_string_pretty(&crate::http::document())?);
         return Ok(());
     }
+    if let Command::Passwords { command: PasswordsCommand::BuildFilter { file, out } } = &command {
+        return build_filter(file, out);
+    }
     if let Command::Config { markdown: true, .. } = command {
         print!("{}", crate::config::table::markdown());
         return Ok(());
@@ -412,6 +437,21 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                     e.detail.map(|d| format!("\t{d}")).unwrap_or_default(),
                 );
             }
+            Ok(())
+        }
+        Command::Passwords { command: PasswordsCommand::BuildFilter { .. } } => Ok(()),
+        Command::Passwords { command: PasswordsCommand::Check } => {
+            let mut password = String::new();
+            std::io::stdin().read_to_string(&mut password)?;
+            let password = password.trim_end_matches(['\r', '\n']);
+            let list = &settings.password_policy.breached;
+            if !list.is_on() {
+                anyhow::bail!("breached-password screening is off (PORTCULLIS_BREACHED_PASSWORDS)")
+            }
+            let normal = crate::domain::Password::normalize(password)
+                .ok_or_else(|| anyhow::anyhow!("over the hard bound"))?;
+            let found = list.contains(&normal);
+            println!("{}", if found { "breached" } else { "not on the list" });
             Ok(())
         }
         Command::Mail { command: MailCommand::Test { address } } => {
@@ -599,5 +639,37 @@ async fn registration_token(
             eprintln!("revoked registration token {id}");
         }
     }
+    Ok(())
+}
+
+/// `portcullis passwords build-filter`: reads the input once, prints what it built and the
+/// process's peak memory.
+fn build_filter(file: &str, out: &std::path::Path) -> anyhow::Result<()> {
+    use std::io::BufRead;
+    let input: Box<dyn BufRead> = if file == "-" {
+        Box::new(std::io::stdin().lock())
+    } else {
+        let f =
+            std::fs::File::open(file).map_err(|e| anyhow::anyhow!("cannot open {file}: {e}"))?;
+        Box::new(std::io::BufReader::with_capacity(1 << 20, f))
+    };
+    let started = std::time::Instant::now();
+    let scratch = crate::auth::breached::scratch_for(out);
+    let report = crate::auth::breached::build(input, out, &scratch)?;
+    let peak = std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).map(|l| l[6..].trim().to_owned()))
+        .unwrap_or_else(|| "unknown".into());
+    println!(
+        "{}: {} lines, {} distinct passwords, {} bytes ({:.1} bits each), largest shard {} keys, \
+         {:.1} s, peak memory {peak}",
+        out.display(),
+        report.lines,
+        report.keys,
+        report.bytes,
+        report.bytes as f64 * 8.0 / report.keys.max(1) as f64,
+        report.largest_shard,
+        started.elapsed().as_secs_f64(),
+    );
     Ok(())
 }

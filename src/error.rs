@@ -87,6 +87,8 @@ pub enum ErrorCode {
     PasskeyRejected,
     PasskeyTaken,
     PasskeysUnavailable,
+    /// A new password found in the breached-password filter.
+    PasswordBreached,
     PayloadTooLarge,
     RateLimited,
     ReauthenticationRequired,
@@ -444,6 +446,7 @@ mod tests {
         "passkey_rejected",
         "passkey_taken",
         "passkeys_unavailable",
+        "password_breached",
         "payload_too_large",
         "rate_limited",
         "reauthentication_required",

@@ -161,6 +161,7 @@ error-password-too-short = Das Passwort muss mindestens { $min } Zeichen lang se
 error-password-too-long = Das Passwort darf höchstens { $max } Zeichen lang sein
 error-password-letter-digit = Das Passwort muss sowohl Buchstaben als auch Ziffern enthalten
 error-password-too-common = Dieses Passwort ist zu verbreitet; wählen Sie eines, das schwerer zu erraten ist
+error-password-breached = Dieses Passwort ist in einem Datenleck aufgetaucht, daher probieren Angreifer es zuerst; wählen Sie ein anderes
 
 ## The error page
 
@@ -550,3 +551,6 @@ mail-codes-replaced = Für Ihr { $product }-Konto wurden neue Wiederherstellungs
 mail-code-used-subject = Ein Wiederherstellungscode wurde zur Anmeldung bei { $product } verwendet
 mail-code-used = Einer Ihrer { $product }-Wiederherstellungscodes wurde soeben zur Anmeldung verwendet. Jeder Code funktioniert nur einmal.
 mail-code-used-if-you = Wenn Sie das waren, sollten Sie neue Codes erstellen. Falls nicht, setzen Sie sofort Ihr Passwort zurück: Dadurch werden alle Sitzungen beendet.
+mail-breached-subject = Ändern Sie Ihr { $product }-Passwort
+mail-breached = Das Passwort, mit dem Sie sich gerade bei { $product } angemeldet haben, steht auf einer Liste von Passwörtern, die anderswo bei Datenlecks offengelegt wurden. Angreifer probieren solche Passwörter zuerst.
+mail-breached-what-to-do = Bitte melden Sie sich an und ändern Sie es in Ihren Kontoeinstellungen in eines, das Sie nirgendwo sonst verwenden. Ihr Passwort wurde niemandem mitgeteilt: Es wurde auf unserem Server mit einer dort gespeicherten Liste abgeglichen.

@@ -161,6 +161,7 @@ error-password-too-short = Password must be at least { $min } characters long
 error-password-too-long = Password must be at most { $max } characters long
 error-password-letter-digit = Password must contain both letters and numbers
 error-password-too-common = This password is too common; choose a less guessable one
+error-password-breached = This password has appeared in a data breach, so attackers try it first; choose another
 
 ## The error page
 
@@ -550,3 +551,6 @@ mail-codes-replaced = New recovery codes were made for your { $product } account
 mail-code-used-subject = A recovery code was used to sign in to { $product }
 mail-code-used = One of your { $product } recovery codes was just used to sign in. Each code works once.
 mail-code-used-if-you = If this was you, consider making new codes. If it was not, reset your password at once: that ends every session.
+mail-breached-subject = Change your { $product } password
+mail-breached = The password you just used to sign in to { $product } appears in a list of passwords exposed in data breaches elsewhere. Attackers try such passwords first.
+mail-breached-what-to-do = Please sign in and change it in your account settings to one you use nowhere else. Nobody has been told your password: it was checked on our server against a list kept there.

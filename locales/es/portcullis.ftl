@@ -167,6 +167,7 @@ error-password-too-short = La contraseña debe tener al menos { $min } caractere
 error-password-too-long = La contraseña debe tener como máximo { $max } caracteres
 error-password-letter-digit = La contraseña debe contener letras y números
 error-password-too-common = Esta contraseña es demasiado común; elige una más difícil de adivinar
+error-password-breached = Esta contraseña apareció en una filtración de datos, así que los atacantes la prueban primero; elige otra
 
 ## The error page
 
@@ -556,3 +557,6 @@ mail-codes-replaced = Se han generado nuevos códigos de recuperación para tu c
 mail-code-used-subject = Se ha usado un código de recuperación para iniciar sesión en { $product }
 mail-code-used = Se acaba de usar uno de tus códigos de recuperación de { $product } para iniciar sesión. Cada código funciona una sola vez.
 mail-code-used-if-you = Si has sido tú, te recomendamos generar nuevos códigos. Si no, restablece tu contraseña de inmediato: así se cierran todas las sesiones.
+mail-breached-subject = Cambia tu contraseña de { $product }
+mail-breached = La contraseña que acabas de usar para iniciar sesión en { $product } aparece en una lista de contraseñas expuestas en filtraciones de datos de otros sitios. Los atacantes prueban esas contraseñas primero.
+mail-breached-what-to-do = Inicia sesión y cámbiala en la configuración de tu cuenta por una que no uses en ningún otro sitio. Tu contraseña no se ha enviado a nadie: se comprobó en nuestro servidor con una lista guardada allí.

@@ -161,6 +161,7 @@ error-password-too-short = Le mot de passe doit comporter au moins { $min } cara
 error-password-too-long = Le mot de passe doit comporter au plus { $max } caractères
 error-password-letter-digit = Le mot de passe doit contenir à la fois des lettres et des chiffres
 error-password-too-common = Ce mot de passe est trop courant ; choisissez-en un plus difficile à deviner
+error-password-breached = Ce mot de passe figure dans une fuite de données, les attaquants l’essaient donc en premier ; choisissez-en un autre
 
 ## The error page
 
@@ -550,3 +551,6 @@ mail-codes-replaced = De nouveaux codes de récupération ont été générés p
 mail-code-used-subject = Un code de récupération a été utilisé pour se connecter à { $product }
 mail-code-used = L’un de vos codes de récupération { $product } vient d’être utilisé pour se connecter. Chaque code ne fonctionne qu’une fois.
 mail-code-used-if-you = Si c’était vous, pensez à générer de nouveaux codes. Sinon, réinitialisez immédiatement votre mot de passe : cela fermera toutes les sessions.
+mail-breached-subject = Changez votre mot de passe { $product }
+mail-breached = Le mot de passe que vous venez d’utiliser pour vous connecter à { $product } figure dans une liste de mots de passe divulgués lors de fuites de données ailleurs. Les attaquants essaient ces mots de passe en premier.
+mail-breached-what-to-do = Connectez-vous et remplacez-le dans les paramètres de votre compte par un mot de passe que vous n’utilisez nulle part ailleurs. Votre mot de passe n’a été communiqué à personne : il a été vérifié sur notre serveur, avec une liste conservée sur place.

@@ -161,6 +161,7 @@ error-password-too-short = La password deve contenere almeno { $min } caratteri
 error-password-too-long = La password deve contenere al massimo { $max } caratteri
 error-password-letter-digit = La password deve contenere sia lettere sia cifre
 error-password-too-common = Questa password è troppo comune; scegline una più difficile da indovinare
+error-password-breached = Questa password è comparsa in una violazione di dati, quindi gli aggressori la provano per prima; scegline un’altra
 
 ## The error page
 
@@ -550,3 +551,6 @@ mail-codes-replaced = Sono stati generati nuovi codici di recupero per il tuo ac
 mail-code-used-subject = È stato usato un codice di recupero per accedere a { $product }
 mail-code-used = Uno dei tuoi codici di recupero di { $product } è stato appena usato per accedere. Ogni codice funziona una sola volta.
 mail-code-used-if-you = Se hai eseguito tu questa operazione, valuta di generare nuovi codici. In caso contrario, reimposta subito la password: così verranno chiuse tutte le sessioni.
+mail-breached-subject = Cambia la tua password di { $product }
+mail-breached = La password che hai appena usato per accedere a { $product } compare in un elenco di password esposte in violazioni di dati altrove. Gli aggressori provano per prime queste password.
+mail-breached-what-to-do = Accedi e cambiala nelle impostazioni del tuo account con una che non usi da nessun’altra parte. La tua password non è stata comunicata a nessuno: è stata controllata sul nostro server con un elenco conservato lì.

@@ -161,6 +161,7 @@ error-password-too-short = パスワードは{ $min }文字以上にしてくだ
 error-password-too-long = パスワードは{ $max }文字以下にしてください
 error-password-letter-digit = パスワードには英字と数字の両方を含めてください
 error-password-too-common = このパスワードはよく使われています。推測されにくいパスワードを選んでください
+error-password-breached = このパスワードはデータ漏えいで流出しており、攻撃者が真っ先に試します。別のパスワードを選んでください
 
 ## The error page
 
@@ -526,3 +527,6 @@ mail-codes-replaced = お使いの { $product } アカウントの新しいリ�
 mail-code-used-subject = { $product } へのログインにリカバリーコードが使用されました
 mail-code-used = お使いの { $product } のリカバリーコードの1つが、たった今ログインに使用されました。各コードは1回しか使用できません。
 mail-code-used-if-you = ご自身による操作であれば、新しいコードの作成をご検討ください。心当たりがない場合は、ただちにパスワードをリセットしてください。リセットすると、すべてのセッションが終了します。
+mail-breached-subject = { $product } のパスワードを変更してください
+mail-breached = { $product } へのサインインに使われたパスワードは、他のサービスのデータ漏えいで流出したパスワードのリストに含まれています。攻撃者はこうしたパスワードを真っ先に試します。
+mail-breached-what-to-do = サインインして、アカウント設定で他のどこでも使っていないパスワードに変更してください。パスワードは誰にも送られていません。当社のサーバー上で、そこに保管されたリストと照合しただけです。

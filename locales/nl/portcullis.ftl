@@ -161,6 +161,7 @@ error-password-too-short = Wachtwoord moet minimaal { $min } tekens lang zijn
 error-password-too-long = Wachtwoord mag maximaal { $max } tekens lang zijn
 error-password-letter-digit = Wachtwoord moet zowel letters als cijfers bevatten
 error-password-too-common = Dit wachtwoord komt te vaak voor; kies een wachtwoord dat moeilijker te raden is
+error-password-breached = Dit wachtwoord is bij een datalek uitgelekt, dus aanvallers proberen het als eerste; kies een ander wachtwoord
 
 ## The error page
 
@@ -550,3 +551,6 @@ mail-codes-replaced = Er zijn nieuwe herstelcodes gemaakt voor je { $product }-a
 mail-code-used-subject = Er is een herstelcode gebruikt om in te loggen bij { $product }
 mail-code-used = Een van je herstelcodes voor { $product } is zojuist gebruikt om in te loggen. Elke code werkt één keer.
 mail-code-used-if-you = Was jij dit, overweeg dan nieuwe codes te maken. Zo niet, stel dan meteen je wachtwoord opnieuw in: daarmee worden alle sessies beëindigd.
+mail-breached-subject = Wijzig je { $product }-wachtwoord
+mail-breached = Het wachtwoord waarmee je zojuist bij { $product } bent ingelogd, staat op een lijst van wachtwoorden die elders bij datalekken zijn uitgelekt. Aanvallers proberen zulke wachtwoorden als eerste.
+mail-breached-what-to-do = Log in en wijzig het in je accountinstellingen in een wachtwoord dat je nergens anders gebruikt. Je wachtwoord is aan niemand doorgegeven: het is op onze server gecontroleerd met een lijst die daar staat.

@@ -185,6 +185,7 @@ error-password-too-long = Hasło może mieć najwyżej { $max ->
     }
 error-password-letter-digit = Hasło musi zawierać zarówno litery, jak i cyfry
 error-password-too-common = To hasło jest zbyt popularne; wybierz trudniejsze do odgadnięcia
+error-password-breached = To hasło pojawiło się w wycieku danych, więc atakujący próbują go w pierwszej kolejności; wybierz inne
 
 ## The error page
 
@@ -591,3 +592,6 @@ mail-codes-replaced = Wygenerowano nowe kody odzyskiwania dla Twojego konta { $p
 mail-code-used-subject = Użyto kodu odzyskiwania do zalogowania się w usłudze { $product }
 mail-code-used = Jeden z Twoich kodów odzyskiwania do usługi { $product } został właśnie użyty do zalogowania się. Każdy kod działa tylko raz.
 mail-code-used-if-you = Jeśli to Ty, rozważ wygenerowanie nowych kodów. Jeśli nie, natychmiast zresetuj hasło: spowoduje to zakończenie wszystkich sesji.
+mail-breached-subject = Zmień hasło do { $product }
+mail-breached = Hasło, którym właśnie zalogowano się do { $product }, znajduje się na liście haseł ujawnionych w wyciekach danych w innych serwisach. Atakujący próbują takich haseł w pierwszej kolejności.
+mail-breached-what-to-do = Zaloguj się i zmień je w ustawieniach konta na hasło, którego nie używasz nigdzie indziej. Twoje hasło nie zostało nikomu przekazane: sprawdzono je na naszym serwerze z listą tam przechowywaną.

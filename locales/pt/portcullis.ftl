@@ -170,6 +170,7 @@ error-password-too-short = A senha deve ter pelo menos { $min } caracteres
 error-password-too-long = A senha deve ter no máximo { $max } caracteres
 error-password-letter-digit = A senha deve conter letras e números
 error-password-too-common = Esta senha é comum demais; escolha uma mais difícil de adivinhar
+error-password-breached = Esta senha apareceu em um vazamento de dados, por isso os invasores a testam primeiro; escolha outra
 
 ## The error page
 
@@ -561,3 +562,6 @@ mail-codes-replaced = Novos códigos de recuperação foram gerados para sua con
 mail-code-used-subject = Um código de recuperação foi usado para entrar no { $product }
 mail-code-used = Um dos seus códigos de recuperação do { $product } acabou de ser usado para entrar. Cada código funciona uma única vez.
 mail-code-used-if-you = Se foi você, considere gerar novos códigos. Se não foi, redefina sua senha imediatamente: isso encerra todas as sessões.
+mail-breached-subject = Altere sua senha do { $product }
+mail-breached = A senha que você acabou de usar para entrar no { $product } aparece em uma lista de senhas expostas em vazamentos de dados em outros lugares. Os invasores testam essas senhas primeiro.
+mail-breached-what-to-do = Entre e altere-a nas configurações da sua conta para uma que você não use em nenhum outro lugar. Sua senha não foi enviada a ninguém: ela foi verificada no nosso servidor com uma lista mantida nele.

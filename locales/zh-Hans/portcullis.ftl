@@ -161,6 +161,7 @@ error-password-too-short = 密码长度至少为 { $min } 个字符
 error-password-too-long = 密码长度不能超过 { $max } 个字符
 error-password-letter-digit = 密码必须同时包含字母和数字
 error-password-too-common = 此密码过于常见；请选择一个更难被猜到的密码
+error-password-breached = 此密码曾出现在数据泄露中，攻击者会优先尝试它；请另选一个密码
 
 ## The error page
 
@@ -526,3 +527,6 @@ mail-codes-replaced = 已为您的 { $product } 账户生成新的恢复码；�
 mail-code-used-subject = 有恢复码被用于登录 { $product }
 mail-code-used = 您的一个 { $product } 恢复码刚刚被用于登录。每个恢复码仅可使用一次。
 mail-code-used-if-you = 如果这是您本人的操作，建议生成新的恢复码。如果不是，请立即重置密码：这将结束所有会话。
+mail-breached-subject = 请更改您的 { $product } 密码
+mail-breached = 您刚才用于登录 { $product } 的密码出现在其他网站数据泄露所公开的密码列表中。攻击者会优先尝试这类密码。
+mail-breached-what-to-do = 请登录，并在账户设置中将其改为您在其他任何地方都未使用过的密码。您的密码没有发送给任何人：它只是在我们的服务器上与保存在那里的列表进行了比对。

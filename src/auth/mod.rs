@@ -1,6 +1,7 @@
 //! Security primitives: password hashing, opaque one-time tokens, access-token JWTs.
 //! No HTTP, no SQL.
 
+pub mod breached;
 pub mod idkeys;
 pub mod jwt;
 pub mod keycrypt;

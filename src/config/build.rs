@@ -122,19 +122,61 @@ pub(super) fn build(mut layers: Layers) -> Result<Settings, ConfigError> {
         ));
     }
 
-    let min_length = p.number("PORTCULLIS_PASSWORD_MIN_LENGTH")?;
+    let nist = match p.string("PORTCULLIS_PASSWORD_POLICY").as_str() {
+        "default" => false,
+        "nist-800-63b-4" => true,
+        _ => return Err(p.err("PORTCULLIS_PASSWORD_POLICY", "expected default or nist-800-63b-4")),
+    };
+    let min_length = p.number_or("PORTCULLIS_PASSWORD_MIN_LENGTH", if nist { 15 } else { 8 })?;
     if !(1..=128).contains(&min_length) {
         return Err(p.err("PORTCULLIS_PASSWORD_MIN_LENGTH", "must be between 1 and 128"));
     }
+    if nist && min_length < 15 {
+        let why = "nist-800-63b-4 needs at least 15 (8 is allowed only with a second factor)";
+        return Err(p.err("PORTCULLIS_PASSWORD_MIN_LENGTH", why));
+    }
+    let breached_on = p.bool("PORTCULLIS_BREACHED_PASSWORDS")?;
+    if nist && !breached_on {
+        let why = "nist-800-63b-4 screens new passwords against breached ones: it cannot be off";
+        return Err(p.err("PORTCULLIS_BREACHED_PASSWORDS", why));
+    }
+    let breached_file = p.optional("PORTCULLIS_BREACHED_PASSWORDS_FILE");
+    let breached = if breached_on {
+        let list = match &breached_file {
+            Some(path) => crate::auth::breached::BreachedList::open(std::path::Path::new(path))
+                .map_err(|e| p.err("PORTCULLIS_BREACHED_PASSWORDS_FILE", format!("{e:#}")))?,
+            None => crate::auth::breached::BreachedList::built_in()
+                .map_err(|e| p.err("PORTCULLIS_BREACHED_PASSWORDS", format!("{e:#}")))?,
+        };
+        crate::domain::Blocklist(Some(std::sync::Arc::new(list)))
+    } else {
+        crate::domain::Blocklist::OFF
+    };
+    let breached_at_login = match p.string("PORTCULLIS_BREACHED_PASSWORDS_AT_LOGIN").as_str() {
+        "mail" => super::BreachedAtLogin::Mail,
+        "flag" => super::BreachedAtLogin::Flag,
+        "off" => super::BreachedAtLogin::Off,
+        _ => {
+            let why = "expected mail, flag or off";
+            return Err(p.err("PORTCULLIS_BREACHED_PASSWORDS_AT_LOGIN", why));
+        }
+    };
     let compat = super::compat::Compat::parse(&p.string("PORTCULLIS_COMPAT"))
         .map_err(|why| p.err("PORTCULLIS_COMPAT", why))?;
     warnings.extend(compat.warnings());
+    let letter_and_digit = p.bool("PORTCULLIS_PASSWORD_REQUIRE_LETTER_AND_DIGIT")?;
+    if nist && letter_and_digit {
+        let why = "nist-800-63b-4 has no composition rules";
+        return Err(p.err("PORTCULLIS_PASSWORD_REQUIRE_LETTER_AND_DIGIT", why));
+    }
     let password_policy = PasswordPolicy {
         min_length: min_length as usize,
+        min_length_with_second_factor: nist.then_some(8),
         // Seed 003's profile adds its rule; it never removes one.
-        require_letter_and_digit: p.bool("PORTCULLIS_PASSWORD_REQUIRE_LETTER_AND_DIGIT")?
+        require_letter_and_digit: letter_and_digit
             || compat.profiles.iter().any(|c| c.requires_letter_and_digit()),
         block_common: p.bool("PORTCULLIS_PASSWORD_BLOCK_COMMON")?,
+        breached,
     };
 
     let dialects_raw = p.string("PORTCULLIS_DIALECTS");
@@ -301,6 +343,7 @@ pub(super) fn build(mut layers: Layers) -> Result<Settings, ConfigError> {
         require_mfa: p.bool("PORTCULLIS_REQUIRE_MFA")?,
         require_verified_email: p.bool("PORTCULLIS_REQUIRE_VERIFIED_EMAIL")?,
         password_policy,
+        breached_at_login,
         reveal_unknown_emails: p.bool("PORTCULLIS_REVEAL_UNKNOWN_EMAILS")?,
         dialects,
         verify_email_url,

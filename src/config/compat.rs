@@ -44,8 +44,13 @@ pub const PROFILES: &[Profile] =
 
 /// The rule of seeds 000, 001, 002 and 004: any password that is not empty. (Their Flask apps
 /// checked nothing else.)
-const ANY_PASSWORD: PasswordPolicy =
-    PasswordPolicy { min_length: 1, require_letter_and_digit: false, block_common: false };
+const ANY_PASSWORD: PasswordPolicy = PasswordPolicy {
+    min_length: 1,
+    min_length_with_second_factor: None,
+    require_letter_and_digit: false,
+    block_common: false,
+    breached: crate::domain::Blocklist::OFF,
+};
 
 impl Profile {
     /// `seed000` … `seed004` (`seed-004`, `004` and `4` are read too).
@@ -236,8 +241,13 @@ mod tests {
 
     #[test]
     fn a_profile_changes_only_its_own_route_set() {
-        let policy =
-            PasswordPolicy { min_length: 8, require_letter_and_digit: false, block_common: true };
+        let policy = PasswordPolicy {
+            min_length: 8,
+            min_length_with_second_factor: None,
+            require_letter_and_digit: false,
+            block_common: true,
+            breached: crate::domain::Blocklist::OFF,
+        };
         let alx = Compat::parse("seed004").unwrap();
         assert_eq!(alx.password_policy_on(LegacySet::Alx, &policy), ANY_PASSWORD);
         assert!(alx.reveals_unknown_emails_on(LegacySet::Alx));

@@ -43,6 +43,16 @@ impl Default for Argon2Params {
     }
 }
 
+/// What a correct login with a breached password does (`PORTCULLIS_BREACHED_PASSWORDS_AT_LOGIN`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BreachedAtLogin {
+    /// Flag the account, audit, and mail the person once.
+    Mail,
+    /// Flag and audit only.
+    Flag,
+    Off,
+}
+
 /// `PORTCULLIS_DYNAMIC_REGISTRATION`: who may register a client at `/oauth2/register`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DynamicRegistration {
@@ -150,6 +160,8 @@ pub struct Settings {
     pub require_mfa: bool,
     pub require_verified_email: bool,
     pub password_policy: PasswordPolicy,
+    /// `PORTCULLIS_BREACHED_PASSWORDS_AT_LOGIN`
+    pub breached_at_login: BreachedAtLogin,
     pub reveal_unknown_emails: bool,
     pub dialects: Vec<String>,
     pub verify_email_url: String,

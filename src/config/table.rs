@@ -84,9 +84,13 @@ settings! {
     "PORTCULLIS_REQUIRE_MFA", Fixed("false"), Bool, "every account needs a second factor; one without is asked to enrol at its next login";
     "PORTCULLIS_REFRESH_REUSE_GRACE", Fixed("10s"), Duration, "a spent refresh token seen again within this is refused without revoking";
     "PORTCULLIS_REQUIRE_VERIFIED_EMAIL", Fixed("false"), Bool, "refuse login until the email is verified";
-    "PORTCULLIS_PASSWORD_MIN_LENGTH", Fixed("8"), Number, "in code points";
+    "PORTCULLIS_PASSWORD_POLICY", Fixed("default"), Text, "`default`: the rules below as set (the seed APIs' clients expect them); `nist-800-63b-4`: NIST SP 800-63B-4's, 15 characters at least for an account without a second factor and 8 with one, no composition rules, up to 1,024, Unicode-normalised, breached passwords refused (docs/breached-passwords.md says which to choose)";
+    "PORTCULLIS_PASSWORD_MIN_LENGTH", Derived("`8`; `15` with `nist-800-63b-4`"), Number, "in code points";
     "PORTCULLIS_PASSWORD_REQUIRE_LETTER_AND_DIGIT", Fixed("false"), Bool, "seed 003's rule";
     "PORTCULLIS_PASSWORD_BLOCK_COMMON", Fixed("true"), Bool, "19,640 common passwords refused";
+    "PORTCULLIS_BREACHED_PASSWORDS", Fixed("true"), Bool, "new passwords found in the breached-password filter are refused (`password_breached`); checked offline, in the process: no network call ever";
+    "PORTCULLIS_BREACHED_PASSWORDS_FILE", Unset, Text, "a filter made by `portcullis passwords build-filter` (e.g. from the full Have I Been Pwned list), memory-mapped, instead of the built-in one (4.8 million passwords)";
+    "PORTCULLIS_BREACHED_PASSWORDS_AT_LOGIN", Fixed("mail"), Text, "a correct login with a password on the list (never refused for it): `mail` flags the account, audits it and mails the person once asking for a change; `flag` the same without the mail; `off` nothing";
     "PORTCULLIS_VERIFY_EMAIL_URL", Derived("`<public>/account/verify-email?token={token}`"), Text, "link template of verification mail";
     "PORTCULLIS_RESET_PASSWORD_URL", Derived("`<public>/account/reset-password?token={token}`"), Text, "link template of reset mail";
     "PORTCULLIS_EMAIL_LOGIN", Fixed("false"), Bool, "sign in by a link or a 6-digit code mailed to the address (`POST /api/auth/email-login`)";

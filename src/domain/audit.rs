@@ -74,6 +74,9 @@ pub enum AuditEvent {
     /// second factor); failed passwords and codes are the login's own events.
     ConsoleLogin,
     ConsoleLoginRefused,
+    /// A correct login's password was found on the breached-password list (the account is
+    /// flagged until its password changes).
+    PasswordBreachedAtLogin,
     /// An admin API call without a live key.
     AdminApiKeyFailed,
     /// The failed key check that spent the client address's budget.
@@ -235,6 +238,7 @@ impl AuditEvent {
             AdminRoleRevoked => ("admin_role", "revoked"),
             ConsoleLogin => ("admin_console_login", "succeeded"),
             ConsoleLoginRefused => ("admin_console_login", "refused"),
+            PasswordBreachedAtLogin => ("password_breached", "detected"),
             AdminApiKeyFailed => ("admin_api_key", "failed"),
             AdminApiKeyLocked => ("admin_api_key", "locked"),
             AdminKeysRotate => ("admin_keys_rotate", "succeeded"),
@@ -339,6 +343,7 @@ impl AuditEvent {
             | AdminRoleRevoked
             | ConsoleLogin
             | ConsoleLoginRefused
+            | PasswordBreachedAtLogin
             | AdminApiKeyFailed
             | AdminApiKeyLocked
             | AdminKeysRotate

@@ -27,6 +27,8 @@ pub enum MailKind {
     EmailLogin,
     /// An invitation to join an organisation.
     OrgInvitation,
+    /// A correct login's password is on the breached-password list.
+    PasswordBreached,
 }
 
 impl MailKind {
@@ -74,6 +76,7 @@ mod tests {
             "recovery_code_used",
             "email_login",
             "org_invitation",
+            "password_breached",
         ];
         assert_eq!(names, expected);
         for k in MailKind::ALL {

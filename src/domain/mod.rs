@@ -17,5 +17,5 @@ pub use client::{AuthMethod, OAuthClient};
 pub use email::{email_key, username_key, Email, Username, KEY_VERSION};
 pub use keys::SigningKeyRecord;
 pub use mail::MailKind;
-pub use password::{Password, PasswordPolicy, PolicyError, MAX_PASSWORD_CHARS};
+pub use password::{Blocklist, Password, PasswordPolicy, PolicyError, Screen, MAX_PASSWORD_CHARS};
 pub use user::{Session, User};

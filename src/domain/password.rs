@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 use std::fmt;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -54,11 +54,57 @@ impl fmt::Debug for Password {
     }
 }
 
+/// A list of breached passwords that new ones are screened against (the built-in filter, or
+/// an operator's: `auth::breached`).
+pub trait Screen: Send + Sync {
+    fn contains(&self, password: &Password) -> bool;
+}
+
+/// The breached-password list a policy screens with; `None`: screening is off.
+#[derive(Clone, Default)]
+pub struct Blocklist(pub Option<Arc<dyn Screen>>);
+
+impl Blocklist {
+    pub const OFF: Self = Self(None);
+
+    pub fn is_on(&self) -> bool {
+        self.0.is_some()
+    }
+
+    /// Whether `password` is on the list (never, when screening is off).
+    pub fn contains(&self, password: &Password) -> bool {
+        self.0.as_ref().is_some_and(|l| l.contains(password))
+    }
+}
+
+impl PartialEq for Blocklist {
+    fn eq(&self, other: &Self) -> bool {
+        match (&self.0, &other.0) {
+            (None, None) => true,
+            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+}
+
+impl Eq for Blocklist {}
+
+impl fmt::Debug for Blocklist {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(if self.is_on() { "Blocklist(on)" } else { "Blocklist(off)" })
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PasswordPolicy {
     pub min_length: usize,
+    /// The minimum for an account that has a second factor, when it differs
+    /// (`nist-800-63b-4`: 15 without one, 8 with one).
+    pub min_length_with_second_factor: Option<usize>,
     pub require_letter_and_digit: bool,
     pub block_common: bool,
+    /// Breached passwords refused (`PORTCULLIS_BREACHED_PASSWORDS`).
+    pub breached: Blocklist,
 }
 
 /// Why a new password was refused; the message is shown to the user.
@@ -74,18 +120,37 @@ pub enum PolicyError {
     NeedsLetterAndDigit,
     #[error("This password is too common; choose a less guessable one")]
     TooCommon,
+    #[error(
+        "This password has appeared in a data breach, so attackers try it first; choose another"
+    )]
+    Breached,
 }
 
 impl PasswordPolicy {
-    /// Checks a new password and returns it normalised. Nothing is truncated.
+    /// Checks a new password for an account without a second factor and returns it
+    /// normalised. Nothing is truncated.
     pub fn check(&self, raw: &str) -> Result<Password, PolicyError> {
+        self.check_for(raw, false)
+    }
+
+    /// The minimum length for an account with (`second_factor`) or without a second factor.
+    pub fn min_length_for(&self, second_factor: bool) -> usize {
+        match self.min_length_with_second_factor {
+            Some(min) if second_factor => min,
+            _ => self.min_length,
+        }
+    }
+
+    /// Checks a new password for an account that has a second factor or not.
+    pub fn check_for(&self, raw: &str, second_factor: bool) -> Result<Password, PolicyError> {
         if raw.is_empty() {
             return Err(PolicyError::Missing);
         }
         let pw = Password::normalize(raw).ok_or(PolicyError::TooLong)?;
         let s = pw.expose();
-        if s.chars().count() < self.min_length {
-            return Err(PolicyError::TooShort(self.min_length));
+        let min = self.min_length_for(second_factor);
+        if s.chars().count() < min {
+            return Err(PolicyError::TooShort(min));
         }
         if self.require_letter_and_digit
             && !(s.chars().any(char::is_alphabetic) && s.chars().any(|c| c.is_ascii_digit()))
@@ -94,6 +159,9 @@ impl PasswordPolicy {
         }
         if self.block_common && COMMON.contains(s.to_lowercase().as_str()) {
             return Err(PolicyError::TooCommon);
+        }
+        if self.breached.contains(&pw) {
+            return Err(PolicyError::Breached);
         }
         Ok(pw)
     }
@@ -105,7 +173,13 @@ mod tests {
     use super::*;
 
     fn policy() -> PasswordPolicy {
-        PasswordPolicy { min_length: 8, require_letter_and_digit: false, block_common: true }
+        PasswordPolicy {
+            min_length: 8,
+            min_length_with_second_factor: None,
+            require_letter_and_digit: false,
+            block_common: true,
+            breached: Blocklist::OFF,
+        }
     }
 
     #[test]

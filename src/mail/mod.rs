@@ -245,6 +245,12 @@ impl Letters<'_> {
     pub fn recovery_code_used(&self, to: &str) -> anyhow::Result<OutboxMail> {
         self.render(MailKind::RecoveryCodeUsed, to, ("mail-code-used-subject", &[]), context! {})
     }
+
+    /// The password just used to sign in is on the breached-password list: change it.
+    pub fn password_breached(&self, to: &str) -> anyhow::Result<OutboxMail> {
+        let subject = ("mail-breached-subject", &[][..]);
+        self.render(MailKind::PasswordBreached, to, subject, context! {})
+    }
 }
 
 #[cfg(test)]
@@ -324,6 +330,7 @@ mod tests {
             l.identity_changed("a@x.org", "GitHub", false).unwrap(),
             l.recovery_codes_replaced("a@x.org").unwrap(),
             l.recovery_code_used("a@x.org").unwrap(),
+            l.password_breached("a@x.org").unwrap(),
         ]
     }
 

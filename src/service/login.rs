@@ -213,6 +213,7 @@ impl Auth {
         if verified.needs_rehash {
             self.upgrade_hash(&found.user.id, &found.password_hash, &password).await;
         }
+        self.screen_at_login(&found.user, &password, client).await;
         let principal = Principal {
             user: found.user,
             password_epoch: found.password_epoch,
@@ -324,6 +325,40 @@ impl Auth {
         if locked {
             let event = Event { user_id, identifier, ..Event::new(AuditEvent::Lockout) };
             self.audit(client, event).await;
+        }
+    }
+
+    /// A correct password found on the breached-password list: the account is flagged and the
+    /// event audited (and, with `PORTCULLIS_BREACHED_PASSWORDS_AT_LOGIN=mail`, the person asked
+    /// by mail to change it), once until the password changes. Never a refusal: the login goes
+    /// on, and a failure here only costs the report.
+    async fn screen_at_login(&self, user: &User, password: &Password, client: &ClientInfo) {
+        use crate::config::BreachedAtLogin;
+        let mode = self.settings.breached_at_login;
+        if mode == BreachedAtLogin::Off
+            || !self.settings.password_policy.breached.contains(password)
+        {
+            return;
+        }
+        let result = async {
+            let mail = match mode {
+                BreachedAtLogin::Mail => Some(
+                    self.mailer.in_locale(user.locale.as_deref()).password_breached(&user.email)?,
+                ),
+                _ => None,
+            };
+            let event = Event::new(AuditEvent::PasswordBreachedAtLogin).user(&user.id);
+            let flag = async |audit: &mut Audit| {
+                Ok(self
+                    .store
+                    .flag_breached_password(&user.id, now_ms(), mail.as_ref(), audit)
+                    .await?)
+            };
+            self.audited(client, event, flag).await
+        }
+        .await;
+        if let Err(e) = result {
+            tracing::warn!(error = %e, "could not record a breached password found at login");
         }
     }
 

@@ -387,7 +387,11 @@ impl Auth {
     }
 
     fn policy_error(e: crate::domain::PolicyError) -> AppError {
-        AppError::bad_request(ErrorCode::WeakPassword, e.to_string())
+        let code = match e {
+            crate::domain::PolicyError::Breached => ErrorCode::PasswordBreached,
+            _ => ErrorCode::WeakPassword,
+        };
+        AppError::bad_request(code, e.to_string())
     }
 }
 

@@ -317,7 +317,7 @@ impl Store {
         let n = match email_key {
             None => {
                 self.q("UPDATE users SET password_hash = $1, password_epoch = password_epoch + 1, \
-                        updated_at = $2 WHERE id = $3")
+                        password_breached_at = NULL, updated_at = $2 WHERE id = $3")
                     .bind(new_hash.to_owned())
                     .bind(now)
                     .bind(user_id.to_owned())
@@ -327,7 +327,7 @@ impl Store {
             Some(key) => {
                 // Following a mailed link proves the address, so it also verifies it.
                 self.q("UPDATE users SET password_hash = $1, password_epoch = password_epoch + 1, \
-                        email_verified = 1, proven_at = COALESCE(proven_at, $2), updated_at = $3 \
+                        password_breached_at = NULL, email_verified = 1, proven_at = COALESCE(proven_at, $2), updated_at = $3 \
                         WHERE id = $4 AND email_key = $5")
                     .bind(new_hash.to_owned())
                     .bind(now)
@@ -493,6 +493,35 @@ impl Store {
             self.q(sql).execute(self.on(&mut *tx)).await?;
         }
         Ok(n == 1)
+    }
+
+    /// Marks the account's password as found on the breached-password list, with `audit` (and
+    /// `mail`, queued in the same transaction). `false`: it was already marked (nothing is
+    /// written, nobody mailed again).
+    pub async fn flag_breached_password(
+        &self,
+        user_id: &str,
+        now: i64,
+        mail: Option<&OutboxMail>,
+        audit: &mut Audit,
+    ) -> Result<bool> {
+        let mut tx = self.begin().await?;
+        let n = self
+            .q("UPDATE users SET password_breached_at = $1 WHERE id = $2 \
+                AND password_breached_at IS NULL")
+            .bind(now)
+            .bind(user_id.to_owned())
+            .execute(self.on(&mut *tx))
+            .await?
+            .rows_affected();
+        if n == 0 {
+            return Ok(false);
+        }
+        if let Some(mail) = mail {
+            self.enqueue(&mut tx, mail, now).await?;
+        }
+        self.commit_change(tx, Some(user_id), audit).await?;
+        Ok(true)
     }
 
     /// Grants or revokes the administration console's role. `false`: no such account, or it

@@ -89,6 +89,7 @@ impl FormErrors {
             ErrorCode::WeakPassword => {
                 (Some(password_field), password_policy_message(&e.public_message()))
             }
+            ErrorCode::PasswordBreached => (Some(password_field), message),
             ErrorCode::InvalidCredentials => (Some("password"), message),
             ErrorCode::InvalidPassword => (Some("current_password"), message),
             ErrorCode::InvalidCode => (Some("code"), message),

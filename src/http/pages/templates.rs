@@ -115,8 +115,10 @@ mod tests {
         let cats = &*Catalogues::shipped();
         let policy = crate::domain::PasswordPolicy {
             min_length: 12,
+            min_length_with_second_factor: None,
             require_letter_and_digit: true,
             block_common: true,
+            breached: crate::domain::Blocklist::OFF,
         };
         assert_eq!(
             password_hint(&policy).render(cats, "en"),
