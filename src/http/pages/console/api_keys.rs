@@ -73,9 +73,12 @@ pub async fn create(
         Err(e) => return fail(e).into_response(),
     };
     let name = fields.iter().find(|(k, _)| k == "name").map_or("", |(_, v)| v.as_str());
-    let mut scopes: Vec<String> =
-        fields.iter().filter(|(k, _)| k == "scope").map(|(_, v)| v.clone()).collect();
-    scopes.dedup();
+    let mut scopes: Vec<String> = Vec::new();
+    for (_, scope) in fields.iter().filter(|(k, _)| k == "scope") {
+        if !scopes.contains(scope) {
+            scopes.push(scope.clone());
+        }
+    }
     match state.auth.admin_create_api_key(caller, name, &scopes).await {
         Ok(made) => page_of(&state, &admin, page, Some(made)).await,
         Err(e) => fail(e).into_response(),
