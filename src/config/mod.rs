@@ -274,22 +274,34 @@ impl Settings {
     /// Every setting, its effective value (secrets masked) and where it came from: one line
     /// each, in the table's order.
     pub fn explain(&self) -> String {
-        let width = table::SETTINGS.iter().map(|s| s.name.len()).max().unwrap_or(0);
+        let rows = self.explained();
+        let width = rows.iter().map(|r| r.name.len()).max().unwrap_or(0);
         let mut out = String::new();
-        for s in table::SETTINGS {
-            let line = match self.effective.iter().find(|e| e.name == s.name) {
-                Some(e) => format!("{}  ({})", e.shown, e.origin),
-                // Read only when another setting calls for it (dev mode, say).
-                None => match s.default {
-                    table::Fallback::Fixed(v) => {
-                        format!("{}  (default, not used)", shown_as_read(v, s.kind))
-                    }
-                    _ => "unset  (default, not used)".to_owned(),
-                },
-            };
-            out.push_str(&format!("{:<width$}  {line}\n", s.name));
+        for r in rows {
+            out.push_str(&format!("{:<width$}  {}  ({})\n", r.name, r.shown, r.origin));
         }
         out
+    }
+
+    /// What [`Settings::explain`] prints, a row per setting in the table's order (also the
+    /// administration console's settings page): its value as read, secrets masked, and where
+    /// it came from (`default, not used` for one read only when another setting calls for it,
+    /// dev mode say).
+    pub fn explained(&self) -> Vec<Effective> {
+        table::SETTINGS
+            .iter()
+            .map(|s| match self.effective.iter().find(|e| e.name == s.name) {
+                Some(e) => e.clone(),
+                None => Effective {
+                    name: s.name,
+                    shown: match s.default {
+                        table::Fallback::Fixed(v) => shown_as_read(v, s.kind),
+                        _ => "unset".to_owned(),
+                    },
+                    origin: "default, not used",
+                },
+            })
+            .collect()
     }
 
     /// The password rule of `set`'s registration and reset routes: its seed's own under that

@@ -133,6 +133,8 @@ pub enum AuditEvent {
     AdminOrgMemberAdd,
     AdminOrgMemberUpdate,
     AdminOrgMemberRemove,
+    /// A failed webhook delivery sent back to the queue by an administrator (the console).
+    AdminWebhookRetry,
 }
 
 /// A webhook event type (`PORTCULLIS_WEBHOOK_<NAME>_EVENTS`, the body's `type`).
@@ -276,6 +278,7 @@ impl AuditEvent {
             AdminOrgMemberAdd => ("admin_organization_member_add", "succeeded"),
             AdminOrgMemberUpdate => ("admin_organization_member_update", "succeeded"),
             AdminOrgMemberRemove => ("admin_organization_member_remove", "succeeded"),
+            AdminWebhookRetry => ("admin_webhook_retry", "succeeded"),
         }
     }
 
@@ -361,7 +364,8 @@ impl AuditEvent {
             | ClientRegistrationUpdated
             | ClientRegistrationDeleted
             | AdminRegistrationTokenCreate
-            | AdminRegistrationTokenRevoke => return None,
+            | AdminRegistrationTokenRevoke
+            | AdminWebhookRetry => return None,
             OrgCreated | AdminOrgCreate => W::OrganizationCreated,
             // A team's change is announced as a change of its organisation.
             OrgUpdated | AdminOrgUpdate | OrgTeamCreated | OrgTeamDeleted | OrgTeamMemberAdded

@@ -74,6 +74,26 @@ pub(super) fn user_not_found() -> AppError {
 impl Auth {
     /// `portcullis api-key create`: a new key with `scopes`; the plain key is shown this once.
     pub async fn create_api_key(&self, name: &str, scopes: &[String]) -> Result<(ApiKey, String)> {
+        self.create_api_key_by(name, scopes, &super::operator(), None).await
+    }
+
+    /// A new key made in the console by `caller` (audited with the administrator).
+    pub async fn admin_create_api_key(
+        &self,
+        caller: &AdminCaller,
+        name: &str,
+        scopes: &[String],
+    ) -> Result<(ApiKey, String)> {
+        self.create_api_key_by(name, scopes, &caller.client, Some(&caller.label())).await
+    }
+
+    async fn create_api_key_by(
+        &self,
+        name: &str,
+        scopes: &[String],
+        client: &ClientInfo,
+        by: Option<&str>,
+    ) -> Result<(ApiKey, String)> {
         let name = name.trim();
         if name.is_empty() || name.chars().count() > 100 {
             return Err(AppError::bad_request(
@@ -105,8 +125,8 @@ impl Auth {
         };
         self.store.insert_api_key(&key, &hash_token(&plain)).await?;
         let detail = format!("key {} ({}): {}", key.id, key.name, key.scopes.join(" "));
-        let event = Event::new(AuditEvent::AdminApiKeyCreate).detail(detail);
-        self.audit(&super::operator(), event).await;
+        let event = Event::new(AuditEvent::AdminApiKeyCreate).detail(by_whom(by, detail));
+        self.audit(client, event).await;
         Ok((key, plain))
     }
 
@@ -114,13 +134,36 @@ impl Auth {
         Ok(self.store.api_keys().await?)
     }
 
+    /// Every key (never a secret), read by `caller` in the console.
+    pub async fn admin_api_keys(&self, caller: &AdminCaller) -> Result<Vec<ApiKey>> {
+        let keys = self.store.api_keys().await?;
+        let detail = Some(format!("listed {} API keys", keys.len()));
+        self.admin_audit(caller, AuditEvent::AdminRead, None, detail).await;
+        Ok(keys)
+    }
+
     /// `portcullis api-key revoke`: refused from the next call on, on every node.
     pub async fn revoke_api_key(&self, id: &str) -> Result<()> {
+        self.revoke_api_key_by(id, &super::operator(), None).await
+    }
+
+    /// A key revoked in the console by `caller` (audited with the administrator).
+    pub async fn admin_revoke_api_key(&self, caller: &AdminCaller, id: &str) -> Result<()> {
+        self.revoke_api_key_by(id, &caller.client, Some(&caller.label())).await
+    }
+
+    async fn revoke_api_key_by(
+        &self,
+        id: &str,
+        client: &ClientInfo,
+        by: Option<&str>,
+    ) -> Result<()> {
         if !self.store.revoke_api_key(id, now_ms()).await? {
             return Err(AppError::not_found(ErrorCode::NotFound, "No such live API key"));
         }
-        let event = Event::new(AuditEvent::AdminApiKeyRevoke).detail(format!("key {id}"));
-        self.audit(&super::operator(), event).await;
+        let detail = by_whom(by, format!("key {id}"));
+        let event = Event::new(AuditEvent::AdminApiKeyRevoke).detail(detail);
+        self.audit(client, event).await;
         Ok(())
     }
 
@@ -505,6 +548,15 @@ impl Auth {
             ));
         }
         Ok(())
+    }
+}
+
+/// An audit detail with who made the change first (`admin <user id>: …`), when not the
+/// command line's operator.
+fn by_whom(by: Option<&str>, detail: String) -> String {
+    match by {
+        Some(by) => format!("{by}: {detail}"),
+        None => detail,
     }
 }
 

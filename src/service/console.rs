@@ -346,3 +346,137 @@ impl Auth {
         self.resend_verification(&user.email).await
     }
 }
+
+/// Webhooks as the console shows them: the configured endpoints (never their signing secrets)
+/// and the outbox's deliveries.
+#[derive(Debug)]
+pub struct WebhookEndpoint {
+    pub name: String,
+    /// The URL as it may be shown: its query, user name and password masked.
+    pub url: String,
+    pub events: Vec<String>,
+}
+
+impl Auth {
+    /// The configured webhook endpoints, their URLs masked as in the logs.
+    pub fn console_webhook_endpoints(&self) -> Vec<WebhookEndpoint> {
+        self.settings
+            .webhooks
+            .iter()
+            .map(|w| WebhookEndpoint {
+                name: w.name.clone(),
+                url: crate::config::redact_url(&w.url),
+                events: w.events.clone(),
+            })
+            .collect()
+    }
+
+    /// A page of webhook deliveries, newest first.
+    pub async fn console_deliveries(
+        &self,
+        caller: &AdminCaller,
+        filter: &crate::store::DeliveryFilter,
+    ) -> Result<Vec<crate::store::DeliveryRow>> {
+        if let Some(s) = filter.status.as_deref() {
+            if !DELIVERY_STATUSES.contains(&s) {
+                return Err(AppError::bad_request(
+                    ErrorCode::InvalidField,
+                    "status is one of pending, delivered, failed",
+                ));
+            }
+        }
+        let rows = self.store.webhook_deliveries(filter).await?;
+        let detail = Some(format!("listed {} webhook deliveries", rows.len()));
+        self.admin_audit(caller, AuditEvent::AdminRead, None, detail).await;
+        Ok(rows)
+    }
+
+    /// One webhook delivery, with its payload.
+    pub async fn console_delivery(
+        &self,
+        caller: &AdminCaller,
+        id: &str,
+    ) -> Result<crate::store::DeliveryDetail> {
+        let found = self.store.webhook_delivery(id).await?.ok_or_else(delivery_not_found)?;
+        let detail = Some(format!("webhook delivery {id}"));
+        self.admin_audit(caller, AuditEvent::AdminRead, None, detail).await;
+        Ok(found)
+    }
+
+    /// Sends a `failed` delivery back to the queue (pending, attempts reset, due now);
+    /// `409` for one that is not failed, `404` for none.
+    pub async fn console_retry_delivery(&self, caller: &AdminCaller, id: &str) -> Result<()> {
+        use crate::store::Requeued;
+        let event = Event::new(AuditEvent::AdminWebhookRetry)
+            .detail(format!("{}: delivery {id}", caller.label()));
+        let requeue = async |audit: &mut crate::store::Audit| match self
+            .store
+            .requeue_webhook(id, now_ms(), audit)
+            .await?
+        {
+            Requeued::Done => Ok(()),
+            Requeued::NotFound => Err(delivery_not_found()),
+            Requeued::NotFailed(status) => Err(AppError::conflict(
+                ErrorCode::Forbidden,
+                format!("Only a failed delivery is tried again; this one is {status}"),
+            )),
+        };
+        self.audited(&caller.client, event, requeue).await
+    }
+
+    /// A page of the audit log, newest first, before the cursor `before` (read by `caller`,
+    /// and audited as the admin API's reading is).
+    pub async fn console_audit_newest(
+        &self,
+        caller: &AdminCaller,
+        filter: &crate::store::AuditFilter,
+        before: Option<&str>,
+    ) -> Result<Vec<crate::store::AuditRow>> {
+        let rows = self.store.audit_page_newest(filter, before).await?;
+        self.audit_read(caller, filter, "audit log").await;
+        Ok(rows)
+    }
+
+    /// A page of the audit log, oldest first, after `filter.after` (read by `caller` as
+    /// `what`: a page, an export's first).
+    pub async fn console_audit_oldest(
+        &self,
+        caller: &AdminCaller,
+        filter: &crate::store::AuditFilter,
+        what: &str,
+    ) -> Result<Vec<crate::store::AuditRow>> {
+        let rows = self.store.audit_page(filter).await?;
+        self.audit_read(caller, filter, what).await;
+        Ok(rows)
+    }
+
+    /// The next page of an export already audited by [`Auth::console_audit_oldest`].
+    pub async fn console_audit_more(
+        &self,
+        filter: &crate::store::AuditFilter,
+    ) -> Result<Vec<crate::store::AuditRow>> {
+        Ok(self.store.audit_page(filter).await?)
+    }
+
+    async fn audit_read(&self, caller: &AdminCaller, f: &crate::store::AuditFilter, what: &str) {
+        let mut detail = what.to_owned();
+        if let Some(e) = &f.event {
+            detail.push_str(&format!(", event {e}"));
+        }
+        self.admin_audit(caller, AuditEvent::AdminRead, f.user_id.as_deref(), Some(detail)).await;
+    }
+
+    /// Every setting as read, secrets masked (what `portcullis config --explain` prints).
+    pub async fn console_settings(&self, caller: &AdminCaller) -> Vec<crate::config::Effective> {
+        let detail = Some("effective settings".to_owned());
+        self.admin_audit(caller, AuditEvent::AdminRead, None, detail).await;
+        self.settings.explained()
+    }
+}
+
+/// The states of a webhook delivery.
+pub const DELIVERY_STATUSES: &[&str] = &["pending", "delivered", "failed"];
+
+fn delivery_not_found() -> AppError {
+    AppError::not_found(ErrorCode::NotFound, "No such webhook delivery")
+}

@@ -1,7 +1,7 @@
 //! What the admin API needs beyond the account flows: its keys, pages of users, the audit log
 //! with filters, and the webhook outbox (leased like mail: `store::lease`).
 
-use super::row::{Text, Words};
+use super::row::{NullableText, Text, Words};
 use super::users::UserRow;
 use super::{Audit, AuditEntry, Claim, Result, Store};
 use crate::domain::User;
@@ -49,6 +49,53 @@ pub struct AuditRow {
     pub id: String,
     #[sqlx(flatten)]
     pub entry: AuditEntry,
+}
+
+/// Which webhook deliveries a console page lists: newest first, before the cursor `before`
+/// (a delivery id), with this `status` and to this `endpoint` when set.
+#[derive(Debug, Default)]
+pub struct DeliveryFilter {
+    pub before: Option<String>,
+    pub status: Option<String>,
+    pub endpoint: Option<String>,
+    pub limit: i64,
+}
+
+/// A row of the webhook outbox as the console shows it (the payload only with one row).
+#[derive(Debug, sqlx::FromRow)]
+pub struct DeliveryRow {
+    #[sqlx(try_from = "Text")]
+    pub id: String,
+    #[sqlx(try_from = "Text")]
+    pub endpoint: String,
+    #[sqlx(try_from = "Text")]
+    pub event_type: String,
+    pub created_at: i64,
+    #[sqlx(try_from = "Text")]
+    pub status: String,
+    pub attempts: i64,
+    pub next_attempt_at: i64,
+    pub delivered_at: Option<i64>,
+    #[sqlx(try_from = "NullableText")]
+    pub last_error: Option<String>,
+}
+
+/// One delivery with its payload.
+#[derive(Debug, sqlx::FromRow)]
+pub struct DeliveryDetail {
+    #[sqlx(flatten)]
+    pub row: DeliveryRow,
+    #[sqlx(try_from = "Text")]
+    pub payload: String,
+}
+
+/// What became of a request to deliver a webhook again.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Requeued {
+    Done,
+    NotFound,
+    /// The delivery is not `failed` (its status is given).
+    NotFailed(String),
 }
 
 /// The columns of a claimed webhook delivery that the claim does not hold.
@@ -353,5 +400,93 @@ impl Store {
             payload: row.payload,
             attempt: claim.attempt,
         })
+    }
+}
+
+impl Store {
+    /// A page of the audit log, newest first, before the cursor `before` (and after
+    /// `f.after`, when set), as `f` filters it.
+    pub async fn audit_page_newest(
+        &self,
+        f: &AuditFilter,
+        before: Option<&str>,
+    ) -> Result<Vec<AuditRow>> {
+        let before = before.unwrap_or_default().to_owned();
+        Ok(self
+            .q_as(
+                "SELECT id, at, event, outcome, user_id, identifier_hash, ip, user_agent, detail \
+                 FROM audit_log WHERE ($1 = '' OR id < $2) AND id > $3 AND at >= $4 \
+                 AND ($5 = '' OR user_id = $6) AND ($7 = '' OR event = $8) \
+                 ORDER BY id DESC LIMIT $9",
+            )
+            .bind(before.clone())
+            .bind(before)
+            .bind(f.after.clone().unwrap_or_default())
+            .bind(f.since.unwrap_or(0))
+            .bind(f.user_id.clone().unwrap_or_default())
+            .bind(f.user_id.clone().unwrap_or_default())
+            .bind(f.event.clone().unwrap_or_default())
+            .bind(f.event.clone().unwrap_or_default())
+            .bind(f.limit)
+            .fetch_all(self.db())
+            .await?)
+    }
+
+    /// A page of webhook deliveries, newest first (ids are time-ordered).
+    pub async fn webhook_deliveries(&self, f: &DeliveryFilter) -> Result<Vec<DeliveryRow>> {
+        let before = f.before.clone().unwrap_or_default();
+        let status = f.status.clone().unwrap_or_default();
+        let endpoint = f.endpoint.clone().unwrap_or_default();
+        Ok(self
+            .q_as(
+                "SELECT id, endpoint, event_type, created_at, status, attempts, next_attempt_at, \
+                 delivered_at, last_error FROM webhook_outbox \
+                 WHERE ($1 = '' OR id < $2) AND ($3 = '' OR status = $4) \
+                 AND ($5 = '' OR endpoint = $6) ORDER BY id DESC LIMIT $7",
+            )
+            .bind(before.clone())
+            .bind(before)
+            .bind(status.clone())
+            .bind(status)
+            .bind(endpoint.clone())
+            .bind(endpoint)
+            .bind(f.limit)
+            .fetch_all(self.db())
+            .await?)
+    }
+
+    /// One delivery, with its payload.
+    pub async fn webhook_delivery(&self, id: &str) -> Result<Option<DeliveryDetail>> {
+        Ok(self
+            .q_as(
+                "SELECT id, endpoint, event_type, created_at, status, attempts, next_attempt_at, \
+                 delivered_at, last_error, payload FROM webhook_outbox WHERE id = $1",
+            )
+            .bind(id.to_owned())
+            .fetch_optional(self.db())
+            .await?)
+    }
+
+    /// Sends a `failed` delivery back to the queue: pending, no attempts yet, due `now`
+    /// (its last error stays, for the record, until the next attempt replaces it).
+    pub async fn requeue_webhook(&self, id: &str, now: i64, audit: &mut Audit) -> Result<Requeued> {
+        let mut tx = self.begin().await?;
+        let n = self
+            .q("UPDATE webhook_outbox SET status = 'pending', attempts = 0, next_attempt_at = $1, \
+                claimed_until = 0, delivered_at = NULL WHERE id = $2 AND status = 'failed'")
+            .bind(now)
+            .bind(id.to_owned())
+            .execute(self.on(&mut *tx))
+            .await?
+            .rows_affected();
+        if n != 1 {
+            drop(tx);
+            return Ok(match self.webhook_delivery(id).await? {
+                None => Requeued::NotFound,
+                Some(d) => Requeued::NotFailed(d.row.status),
+            });
+        }
+        self.commit_change(tx, None, audit).await?;
+        Ok(Requeued::Done)
     }
 }

@@ -69,7 +69,10 @@ use sqlx::migrate::Migrator;
 use sqlx::query::{Query, QueryAs, QueryScalar};
 use sqlx::{Any, AnyConnection, AnyPool, Executor, Transaction};
 
-pub use admin::{ApiKey, AuditFilter, AuditRow, WebhookDelivery};
+pub use admin::{
+    ApiKey, AuditFilter, AuditRow, DeliveryDetail, DeliveryFilter, DeliveryRow, Requeued,
+    WebhookDelivery,
+};
 pub use audit::{Audit, AuditEntry, PendingAudit};
 pub use console::{ConsoleFigures, UserFilter};
 pub use deadline::{is_outage, is_transient};

@@ -13,10 +13,14 @@
 //!
 //! [`ConsoleAdmin::changing`]: crate::service::ConsoleAdmin::changing
 
+mod api_keys;
+mod audit;
 mod dashboard;
 mod extract;
 mod session;
+mod settings;
 mod users;
+mod webhooks;
 
 use std::sync::Arc;
 
@@ -56,6 +60,15 @@ pub(crate) fn surface(state: &AppState) -> Surface {
         .post(Limit::None, "/admin/users/{id}/send-reset", users::send_reset)
         .post(Limit::None, "/admin/users/{id}/resend-verification", users::resend_verification)
         .post(Limit::None, "/admin/users/{id}/admin", users::set_admin)
+        .get(Limit::None, "/admin/api-keys", api_keys::list)
+        .post(Limit::None, "/admin/api-keys", api_keys::create)
+        .post(Limit::None, "/admin/api-keys/{id}/revoke", api_keys::revoke)
+        .get(Limit::None, "/admin/webhooks", webhooks::list)
+        .get(Limit::None, "/admin/webhooks/deliveries/{id}", webhooks::show)
+        .post(Limit::None, "/admin/webhooks/deliveries/{id}/retry", webhooks::retry)
+        .get(Limit::None, "/admin/audit", audit::list)
+        .get(Limit::None, "/admin/audit/export", audit::export)
+        .get(Limit::None, "/admin/settings", settings::show)
         .get(Limit::None, "/admin/{*rest}", error::not_found)
         .layer(axum::middleware::from_fn_with_state(pages.clone(), csrf::guard))
         .layer(axum::middleware::from_fn(error::scope_language))
