@@ -538,6 +538,31 @@ async fn the_console_manages_organisations_and_keeps_the_last_owner(db: Db) {
     let garbage = console.page(&app, "/admin/organizations?after=%00%FF&limit=x").await;
     assert_eq!(garbage.matches("<tr data-id=").count(), 50, "a bad cursor: the first page");
 
+    // Odd ids are refused with a 4xx, never a 5xx.
+    let long = "x".repeat(300);
+    for odd in ["%00", "%FF", "..%2F..", long.as_str(), "'%20OR%201=1"] {
+        for path in [format!("/admin/organizations/{odd}"), format!("/admin/clients/{odd}")] {
+            let status = console.get(&app, &path).await.status();
+            assert!(status.is_client_error(), "GET {path}: {status}");
+        }
+        for (path, form) in [
+            (format!("/admin/organizations/{odd}/update"), vec![("name", "X")]),
+            (format!("/admin/organizations/{odd}/delete"), vec![]),
+            (
+                format!("/admin/organizations/{odd}/members"),
+                vec![("user", odd), ("role", "member")],
+            ),
+            (format!("/admin/organizations/{id}/members/{odd}/remove"), vec![]),
+            (format!("/admin/clients/{odd}/update"), vec![("name", "X")]),
+            (format!("/admin/clients/{odd}/rotate-secret"), vec![]),
+            (format!("/admin/registration-tokens/{odd}/revoke"), vec![]),
+        ] {
+            let status = console.post(&app, &path, &form).await.status();
+            assert!(status.is_client_error(), "POST {path}: {status}");
+        }
+    }
+    assert_eq!(roles(&app).await, expected[1..].to_vec());
+
     // Deleted.
     console
         .done(&app, &format!("/admin/organizations/{id}/delete"), &[], "/admin/organizations?")
