@@ -245,6 +245,22 @@ async fn the_console_registers_changes_and_deletes_clients(db: Db) {
     let stored = app.auth.client("wiki").await.unwrap();
     assert_eq!(stored.name, "The wiki");
     assert!(stored.skip_consent && !stored.allows_grant("refresh_token"));
+    // The edit form shows the registration as it now is.
+    let page = console.page(&app, "/admin/clients/wiki").await.replace("&#x2f;", "/");
+    let check = |name: &str| format!("name=\"{name}\" type=\"checkbox\" value=\"true\"");
+    for on in ["skip_consent", "grant_authorization_code", "grant_client_credentials"] {
+        assert!(page.contains(&format!("{} checked>", check(on))), "{on} is checked");
+    }
+    for off in ["grant_refresh_token", "grant_device_code", "require_pushed_authorization_requests"]
+    {
+        assert!(page.contains(&format!("{}>", check(off))), "{off} is not checked");
+    }
+    assert!(page.contains("<option value=\"client_secret_basic\" selected>"));
+    assert!(page.contains(">http://127.0.0.1:9/cb\nhttp://localhost:9/other</textarea>"));
+    assert!(page.contains("value=\"openid profile email wiki:read\""));
+    let list = console.page(&app, "/admin/clients").await;
+    assert!(list.contains(&format!("{} checked>", check("grant_authorization_code"))));
+    assert!(list.contains("<option value=\"RS256\" selected>"));
     assert_eq!(client_credentials(&app, "wiki", &secret).await, StatusCode::OK, "same secret");
 
     // Bad input: the error page, a 4xx, nothing changed.
