@@ -329,6 +329,25 @@ impl Auth {
         Ok(())
     }
 
+    /// Makes the account `who` names (an address when it has an `@`, an id otherwise) a member
+    /// of `org_id` with `role`, or gives the member that role: the admin API's
+    /// `PUT /api/admin/organizations/{id}/members/{user_id}`, audited alike, but the console's
+    /// form may name the account by its address.
+    pub async fn console_set_organization_member(
+        &self,
+        caller: &AdminCaller,
+        org_id: &str,
+        who: &str,
+        role: &str,
+    ) -> Result<(crate::store::OrgMember, bool)> {
+        let who = who.trim();
+        if who.is_empty() {
+            return Err(AppError::missing("user"));
+        }
+        let who = super::UserRef::guess(who);
+        self.operator_set_member(org_id, who, role, &caller.client, Some(&caller.label())).await
+    }
+
     /// Sends an account's verification mail again (as `POST /api/auth/resend-verification`
     /// would, throttled per address alike).
     pub async fn console_resend_verification(

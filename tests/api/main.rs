@@ -10,6 +10,7 @@ mod agents;
 mod browser;
 mod cli;
 mod compat;
+mod console_screens_a;
 mod console_screens_b;
 mod device;
 mod docs;

@@ -40,6 +40,9 @@ impl Notice {
             "admin_revoked" => "The account is no longer an administrator.",
             "rotated" => "A new secret was made: it is shown once, below.",
             "retried" => "The delivery will be tried again.",
+            "member_added" => "The account is now a member.",
+            "role_changed" => "The member's role is changed.",
+            "member_removed" => "The member is removed.",
             _ => return None,
         })
     }

@@ -15,8 +15,10 @@
 
 mod api_keys;
 mod audit;
+mod clients;
 mod dashboard;
 mod extract;
+mod organizations;
 mod session;
 mod settings;
 mod users;
@@ -69,6 +71,26 @@ pub(crate) fn surface(state: &AppState) -> Surface {
         .get(Limit::None, "/admin/audit", audit::list)
         .get(Limit::None, "/admin/audit/export", audit::export)
         .get(Limit::None, "/admin/settings", settings::show)
+        .get(Limit::None, "/admin/clients", clients::list)
+        .post(Limit::None, "/admin/clients", clients::create)
+        .get(Limit::None, "/admin/clients/{client_id}", clients::show)
+        .post(Limit::None, "/admin/clients/{client_id}/update", clients::update)
+        .post(Limit::None, "/admin/clients/{client_id}/rotate-secret", clients::rotate_secret)
+        .post(Limit::None, "/admin/clients/{client_id}/delete", clients::delete)
+        .get(Limit::None, "/admin/registration-tokens", clients::tokens)
+        .post(Limit::None, "/admin/registration-tokens", clients::create_token)
+        .post(Limit::None, "/admin/registration-tokens/{id}/revoke", clients::revoke_token)
+        .get(Limit::None, "/admin/organizations", organizations::list)
+        .post(Limit::None, "/admin/organizations", organizations::create)
+        .get(Limit::None, "/admin/organizations/{id}", organizations::show)
+        .post(Limit::None, "/admin/organizations/{id}/update", organizations::update)
+        .post(Limit::None, "/admin/organizations/{id}/delete", organizations::delete)
+        .post(Limit::None, "/admin/organizations/{id}/members", organizations::set_member)
+        .post(
+            Limit::None,
+            "/admin/organizations/{id}/members/{user_id}/remove",
+            organizations::remove_member,
+        )
         .get(Limit::None, "/admin/{*rest}", error::not_found)
         .layer(axum::middleware::from_fn_with_state(pages.clone(), csrf::guard))
         .layer(axum::middleware::from_fn(error::scope_language))
@@ -76,8 +98,101 @@ pub(crate) fn surface(state: &AppState) -> Surface {
         .layer(axum::middleware::from_fn(headers::page_headers))
 }
 
+/// Every admin API operation and the console page or form that does the same: `(the admin
+/// API's method, its path as in the OpenAPI document, the console's method, its path as
+/// registered above)`. Several operations may share a console page (an organisation's page
+/// lists its members).
+#[cfg_attr(not(test), allow(dead_code))]
+pub(crate) const ADMIN_API_TWINS: &[(&str, &str, &str, &str)] = &[
+    ("GET", "/api/admin/users", "GET", "/admin/users"),
+    ("POST", "/api/admin/users", "POST", "/admin/users"),
+    ("GET", "/api/admin/users/{id}", "GET", "/admin/users/{id}"),
+    ("PATCH", "/api/admin/users/{id}", "POST", "/admin/users/{id}/update"),
+    ("DELETE", "/api/admin/users/{id}", "POST", "/admin/users/{id}/delete"),
+    ("POST", "/api/admin/users/{id}/disable", "POST", "/admin/users/{id}/disable"),
+    ("POST", "/api/admin/users/{id}/enable", "POST", "/admin/users/{id}/enable"),
+    ("POST", "/api/admin/users/{id}/sessions/revoke", "POST", "/admin/users/{id}/sessions/revoke"),
+    ("POST", "/api/admin/users/{id}/factors/reset", "POST", "/admin/users/{id}/factors/reset"),
+    ("POST", "/api/admin/users/{id}/send-reset", "POST", "/admin/users/{id}/send-reset"),
+    ("GET", "/api/admin/audit", "GET", "/admin/audit"),
+    ("GET", "/api/admin/clients", "GET", "/admin/clients"),
+    ("POST", "/api/admin/clients", "POST", "/admin/clients"),
+    ("GET", "/api/admin/clients/{client_id}", "GET", "/admin/clients/{client_id}"),
+    ("PATCH", "/api/admin/clients/{client_id}", "POST", "/admin/clients/{client_id}/update"),
+    ("DELETE", "/api/admin/clients/{client_id}", "POST", "/admin/clients/{client_id}/delete"),
+    (
+        "POST",
+        "/api/admin/clients/{client_id}/rotate-secret",
+        "POST",
+        "/admin/clients/{client_id}/rotate-secret",
+    ),
+    ("GET", "/api/admin/registration-tokens", "GET", "/admin/registration-tokens"),
+    ("POST", "/api/admin/registration-tokens", "POST", "/admin/registration-tokens"),
+    (
+        "DELETE",
+        "/api/admin/registration-tokens/{id}",
+        "POST",
+        "/admin/registration-tokens/{id}/revoke",
+    ),
+    ("GET", "/api/admin/organizations", "GET", "/admin/organizations"),
+    ("POST", "/api/admin/organizations", "POST", "/admin/organizations"),
+    ("GET", "/api/admin/organizations/{id}", "GET", "/admin/organizations/{id}"),
+    ("PATCH", "/api/admin/organizations/{id}", "POST", "/admin/organizations/{id}/update"),
+    ("DELETE", "/api/admin/organizations/{id}", "POST", "/admin/organizations/{id}/delete"),
+    ("GET", "/api/admin/organizations/{id}/members", "GET", "/admin/organizations/{id}"),
+    (
+        "PUT",
+        "/api/admin/organizations/{id}/members/{user_id}",
+        "POST",
+        "/admin/organizations/{id}/members",
+    ),
+    (
+        "DELETE",
+        "/api/admin/organizations/{id}/members/{user_id}",
+        "POST",
+        "/admin/organizations/{id}/members/{user_id}/remove",
+    ),
+];
+
 /// A page's query string as `T`; anything it cannot read is left at the defaults (a page's
 /// links are ours: a hand-edited one shows the first page rather than an error).
 pub(super) fn query<T: DeserializeOwned + Default>(raw: Option<String>) -> T {
     raw.and_then(|q| serde_urlencoded::from_str(&q).ok()).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ADMIN_API_TWINS;
+
+    /// Every operation of the admin API's document has its console twin, and every twin names
+    /// an operation the document has.
+    #[test]
+    fn every_admin_api_operation_has_a_console_twin() {
+        let doc = crate::http::document();
+        let mut documented = Vec::new();
+        for (path, item) in doc.paths.paths.iter().filter(|(p, _)| p.starts_with("/api/admin/")) {
+            for (method, op) in [
+                ("GET", &item.get),
+                ("POST", &item.post),
+                ("PUT", &item.put),
+                ("PATCH", &item.patch),
+                ("DELETE", &item.delete),
+            ] {
+                if op.is_some() {
+                    documented.push((method, path.as_str()));
+                }
+            }
+        }
+        for (method, path) in &documented {
+            assert!(
+                ADMIN_API_TWINS.iter().any(|(m, p, _, _)| m == method && p == path),
+                "{method} {path} has no console twin"
+            );
+        }
+        for (method, path, console_method, console_path) in ADMIN_API_TWINS {
+            assert!(documented.contains(&(method, path)), "{method} {path} is not documented");
+            assert!(matches!(*console_method, "GET" | "POST"), "{console_method}");
+            assert!(console_path.starts_with("/admin/"), "{console_path}");
+        }
+    }
 }
