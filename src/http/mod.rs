@@ -25,6 +25,7 @@ mod surface;
 
 use axum::Router;
 
+pub use pages::console::ADMIN_API_TWINS;
 pub use state::AppState;
 pub use surface::{Limit, LimitedRoute};
 

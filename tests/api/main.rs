@@ -12,6 +12,7 @@ mod cli;
 mod compat;
 mod console_screens_a;
 mod console_screens_b;
+mod console_twins;
 mod device;
 mod docs;
 mod email_login;

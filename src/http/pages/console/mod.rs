@@ -102,8 +102,7 @@ pub(crate) fn surface(state: &AppState) -> Surface {
 /// API's method, its path as in the OpenAPI document, the console's method, its path as
 /// registered above)`. Several operations may share a console page (an organisation's page
 /// lists its members).
-#[cfg_attr(not(test), allow(dead_code))]
-pub(crate) const ADMIN_API_TWINS: &[(&str, &str, &str, &str)] = &[
+pub const ADMIN_API_TWINS: &[(&str, &str, &str, &str)] = &[
     ("GET", "/api/admin/users", "GET", "/admin/users"),
     ("POST", "/api/admin/users", "POST", "/admin/users"),
     ("GET", "/api/admin/users/{id}", "GET", "/admin/users/{id}"),
