@@ -38,11 +38,11 @@ echo "corpus: $(wc -l < "$work/corpus.txt") lines"
 cargo build --quiet --bin portcullis
 bin=${CARGO_TARGET_DIR:-target}/debug/portcullis
 if $check; then
-  "$bin" passwords build-filter "$work/corpus.txt" --out "$work/check.pcbf"
+  "$bin" passwords build-filter "$work/corpus.txt" --format passwords --out "$work/check.pcbf"
   cmp "$work/check.pcbf" "$out" && echo "$out is what the pinned packages give"
   exit 0
 fi
-"$bin" passwords build-filter "$work/corpus.txt" --out "$out"
+"$bin" passwords build-filter "$work/corpus.txt" --format passwords --out "$out"
 sha256sum "$out" | tee data/breached-passwords.sha256
 awk 'NR % 1000 == 0' "$work/corpus.txt" > data/breached-passwords-sample.txt
 # For the benchmark that screens the whole corpus (bench/breached.sh).

@@ -238,10 +238,18 @@ enum PasswordsCommand {
         /// Where to write the filter.
         #[arg(long, default_value = "breached-passwords.pcbf")]
         out: std::path::PathBuf,
+        /// `auto`: a line of 40 hex digits is a SHA-1, any other a password; `passwords`: every
+        /// line is a password; `sha1`: every line is a SHA-1 (others skipped).
+        #[arg(long, default_value = "auto")]
+        format: String,
     },
     /// Say whether the password on standard input is on the configured list (for checking a
-    /// filter; nothing is sent anywhere).
-    Check,
+    /// filter; nothing is sent anywhere). With `--file`, count how many of FILE's passwords (one
+    /// per line) are on it, and how long a check takes.
+    Check {
+        #[arg(long)]
+        file: Option<String>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -343,8 +351,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         println!("{}", serde_json::to_string_pretty(&crate::http::document())?);
         return Ok(());
     }
-    if let Command::Passwords { command: PasswordsCommand::BuildFilter { file, out } } = &command {
-        return build_filter(file, out);
+    if let Command::Passwords { command: PasswordsCommand::BuildFilter { file, out, format } } =
+        &command
+    {
+        return build_filter(file, out, format);
     }
     if let Command::Config { markdown: true, .. } = command {
         print!("{}", crate::config::table::markdown());
@@ -440,19 +450,24 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Passwords { command: PasswordsCommand::BuildFilter { .. } } => Ok(()),
-        Command::Passwords { command: PasswordsCommand::Check } => {
-            let mut password = String::new();
-            std::io::stdin().read_to_string(&mut password)?;
-            let password = password.trim_end_matches(['\r', '\n']);
+        Command::Passwords { command: PasswordsCommand::Check { file } } => {
             let list = &settings.password_policy.breached;
             if !list.is_on() {
                 anyhow::bail!("breached-password screening is off (PORTCULLIS_BREACHED_PASSWORDS)")
             }
-            let normal = crate::domain::Password::normalize(password)
-                .ok_or_else(|| anyhow::anyhow!("over the hard bound"))?;
-            let found = list.contains(&normal);
-            println!("{}", if found { "breached" } else { "not on the list" });
-            Ok(())
+            match file {
+                Some(file) => check_file(list, &file),
+                None => {
+                    let mut password = String::new();
+                    std::io::stdin().read_to_string(&mut password)?;
+                    let password = password.trim_end_matches(['\r', '\n']);
+                    let normal = crate::domain::Password::normalize(password)
+                        .ok_or_else(|| anyhow::anyhow!("over the hard bound"))?;
+                    let found = list.contains(&normal);
+                    println!("{}", if found { "breached" } else { "not on the list" });
+                    Ok(())
+                }
+            }
         }
         Command::Mail { command: MailCommand::Test { address } } => {
             mail_test(&settings, &address).await
@@ -644,8 +659,15 @@ async fn registration_token(
 
 /// `portcullis passwords build-filter`: reads the input once, prints what it built and the
 /// process's peak memory.
-fn build_filter(file: &str, out: &std::path::Path) -> anyhow::Result<()> {
+fn build_filter(file: &str, out: &std::path::Path, format: &str) -> anyhow::Result<()> {
+    use crate::auth::breached::InputFormat;
     use std::io::BufRead;
+    let format = match format {
+        "auto" => InputFormat::Auto,
+        "passwords" => InputFormat::Passwords,
+        "sha1" => InputFormat::Sha1,
+        _ => anyhow::bail!("--format is auto, passwords or sha1"),
+    };
     let input: Box<dyn BufRead> = if file == "-" {
         Box::new(std::io::stdin().lock())
     } else {
@@ -655,7 +677,7 @@ fn build_filter(file: &str, out: &std::path::Path) -> anyhow::Result<()> {
     };
     let started = std::time::Instant::now();
     let scratch = crate::auth::breached::scratch_for(out);
-    let report = crate::auth::breached::build(input, out, &scratch)?;
+    let report = crate::auth::breached::build(input, format, out, &scratch)?;
     let peak = std::fs::read_to_string("/proc/self/status")
         .ok()
         .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).map(|l| l[6..].trim().to_owned()))
@@ -670,6 +692,34 @@ fn build_filter(file: &str, out: &std::path::Path) -> anyhow::Result<()> {
         report.bytes as f64 * 8.0 / report.keys.max(1) as f64,
         report.largest_shard,
         started.elapsed().as_secs_f64(),
+    );
+    Ok(())
+}
+
+/// `portcullis passwords check --file`: how many of the file's passwords the list holds, and
+/// the time a check takes (normalising, SHA-1 and the lookup).
+fn check_file(list: &crate::domain::Blocklist, file: &str) -> anyhow::Result<()> {
+    let text = std::fs::read(file).map_err(|e| anyhow::anyhow!("cannot read {file}: {e}"))?;
+    let lines: Vec<String> = text
+        .split(|&b| b == b'\n')
+        .filter(|l| !l.is_empty())
+        .map(|l| match std::str::from_utf8(l) {
+            Ok(s) => s.to_owned(),
+            Err(_) => l.iter().map(|&c| char::from(c)).collect(),
+        })
+        .collect();
+    let started = std::time::Instant::now();
+    let (mut found, mut checked) = (0u64, 0u64);
+    for line in &lines {
+        let Some(p) = crate::domain::Password::normalize(line) else { continue };
+        checked += 1;
+        found += u64::from(list.contains(&p));
+    }
+    let took = started.elapsed();
+    println!(
+        "{found} of {checked} passwords on the list ({} missing); {:.0} ns a check",
+        checked - found,
+        took.as_nanos() as f64 / checked.max(1) as f64
     );
     Ok(())
 }

@@ -348,7 +348,11 @@ impl Auth {
             }
         }
         let raw = present(new_password, "new_password")?;
-        let password = policy.check(raw).map_err(Self::policy_error)?;
+        let second = match policy.min_length_with_second_factor {
+            Some(_) => self.reset_link_owner_has_a_second_factor(&hash_of_token).await?,
+            None => false,
+        };
+        let password = policy.check_for(raw, second).map_err(Self::policy_error)?;
         let hash = self.hasher.hash(&password).await?;
         let change = async |audit: &mut Audit| {
             let mail = |user: &User| {
@@ -370,6 +374,18 @@ impl Auth {
         Ok(user)
     }
 
+    /// Whether the account a reset link was mailed for has a second factor (`false` for a link
+    /// that names none: the reset refuses it anyway).
+    async fn reset_link_owner_has_a_second_factor(&self, hash_of_token: &str) -> Result<bool> {
+        let Some(email) = self.store.reset_token_email(hash_of_token).await? else {
+            return Ok(false);
+        };
+        let Some(found) = self.store.user_by_email(&email).await? else { return Ok(false) };
+        let id = &found.user.id;
+        let totp = self.store.totp_factor(id).await?.is_some_and(|f| f.confirmed);
+        Ok(totp || self.passkeys_are_a_factor(id, totp).await?)
+    }
+
     /// Changes the password (the current one is required); other sessions are revoked.
     pub async fn change_password(
         &self,
@@ -378,7 +394,11 @@ impl Auth {
         new_password: Option<&str>,
     ) -> Result<()> {
         let raw_new = present(new_password, "new_password")?;
-        let password = self.settings.password_policy.check(raw_new).map_err(Self::policy_error)?;
+        let policy = &self.settings.password_policy;
+        // Only a policy whose minimum depends on it (`nist-800-63b-4`) looks at the factors.
+        let second =
+            policy.min_length_with_second_factor.is_some() && self.has_second_factor(auth).await?;
+        let password = policy.check_for(raw_new, second).map_err(Self::policy_error)?;
         let failed = AuditEvent::PasswordChangeFailed;
         self.confirm_password(auth, current, "current_password", failed).await?;
         let hash = self.hasher.hash(&password).await?;

@@ -7,6 +7,7 @@ mod helpers;
 mod admin;
 mod admin_api;
 mod agents;
+mod breached;
 mod browser;
 mod cli;
 mod compat;
