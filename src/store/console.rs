@@ -87,10 +87,11 @@ impl Store {
     pub async fn console_figures(&self, since: i64, now: i64) -> Result<ConsoleFigures> {
         let counts: Counts = self
             .q_as(
+                // COUNT, not SUM: MariaDB's SUM is a DECIMAL, which the Any driver cannot read.
                 "SELECT COUNT(*) AS users, \
-                 COALESCE(SUM(CASE WHEN is_active = 0 THEN 1 ELSE 0 END), 0) AS disabled, \
-                 COALESCE(SUM(CASE WHEN email_verified = 0 THEN 1 ELSE 0 END), 0) AS unverified, \
-                 COALESCE(SUM(CASE WHEN is_admin = 1 THEN 1 ELSE 0 END), 0) AS admins FROM users",
+                 COUNT(CASE WHEN is_active = 0 THEN 1 END) AS disabled, \
+                 COUNT(CASE WHEN email_verified = 0 THEN 1 END) AS unverified, \
+                 COUNT(CASE WHEN is_admin = 1 THEN 1 END) AS admins FROM users",
             )
             .fetch_one(self.db())
             .await?;
