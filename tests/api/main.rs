@@ -10,6 +10,7 @@ mod agents;
 mod browser;
 mod cli;
 mod compat;
+mod console;
 mod device;
 mod docs;
 mod email_login;
