@@ -8,10 +8,13 @@
 #   bench/run.sh --no-peers      # no peer servers
 #   bench/run.sh --provider-only # only the OpenID Connect provider's phases, with oidc-provider
 #                                # (about 4 minutes after the build; add --sqlite-only for 2)
+#   bench/run.sh --console-only  # only the administration console's user list and search, at
+#                                # --max-users users (100,000 with --quick)
 # Other arguments go to the harness (examples/bench.rs). Results: a line per phase on stderr,
 # bench/results.json (SQLite and the peers), bench/results-postgres.json,
 # bench/results-mysql.json; with --provider-only, bench/results-provider.json,
-# bench/results-provider-postgres.json and bench/results-provider-mysql.json.
+# bench/results-provider-postgres.json and bench/results-provider-mysql.json; with
+# --console-only, bench/results-console.json (and -postgres, -mysql).
 # Database servers: PG_URL (default postgres://postgres@127.0.0.1:5432) and MYSQL_URL
 # (default mysql://root@127.0.0.1:3306).
 set -euo pipefail
@@ -25,6 +28,7 @@ for a in "$@"; do
     --sqlite-only) sqlite_only=true ;;
     --no-peers) peers=false ;;
     --provider-only) results=bench/results-provider; args+=("$a") ;;
+    --console-only) results=bench/results-console; args+=("$a") ;;
     *) args+=("$a") ;;
   esac
 done

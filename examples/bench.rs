@@ -33,6 +33,8 @@ struct Options {
     peers: bool,
     /// Only the OpenID Connect provider's phases (with oidc-provider when `peers`).
     provider_only: bool,
+    /// Only the administration console's user list and search, at `max_users` users.
+    console_only: bool,
 }
 
 fn options() -> Options {
@@ -43,6 +45,7 @@ fn options() -> Options {
         out: String::new(),
         peers: false,
         provider_only: false,
+        console_only: false,
     };
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -59,6 +62,7 @@ fn options() -> Options {
             "--out" => o.out = args.next().expect("--out FILE"),
             "--peers" => o.peers = true,
             "--provider-only" => o.provider_only = true,
+            "--console-only" => o.console_only = true,
             "--quick" => {
                 o.duration = Duration::from_secs(3);
                 o.max_users = 100_000;
@@ -68,8 +72,14 @@ fn options() -> Options {
     }
     if o.out.is_empty() {
         // A provider-only run does not overwrite the full run's results.
-        o.out = if o.provider_only { "bench/results-provider.json" } else { "bench/results.json" }
-            .into();
+        o.out = if o.provider_only {
+            "bench/results-provider.json"
+        } else if o.console_only {
+            "bench/results-console.json"
+        } else {
+            "bench/results.json"
+        }
+        .into();
     }
     o
 }
@@ -810,6 +820,212 @@ async fn at_scale(server: &Server, users: u64, duration: Duration) -> Value {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The administration console: its user list and search over a seeded database.
+
+/// An administrator with TOTP signed in to the console (`/admin/`), made by the harness in the
+/// seeded database: registered, address verified, TOTP enrolled, given the role (straight in
+/// the database, as `portcullis user make-admin` does), then signed in to the console with a
+/// recovery code (the enrolment spent the current step's TOTP code). The console's cookies.
+async fn console_session(server: &Server) -> String {
+    let base = &server.base;
+    let client = Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let email = "console-admin@example.com";
+    let login = sign_in(&client, base, email).await;
+    verify_email(&client, base, email).await;
+    let bearer = format!("Bearer {}", login["access_token"].as_str().unwrap());
+    let r = client
+        .post(format!("{base}/api/auth/mfa/totp"))
+        .header("authorization", &bearer)
+        .json(&json!({}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK, "TOTP enrolment");
+    let secret = r.json::<Value>().await.unwrap()["secret"].as_str().unwrap().to_owned();
+    let secret = portcullis::auth::totp::base32_decode(&secret).unwrap();
+    let code = portcullis::auth::totp::new(&secret, "bench", email).generate_current().unwrap();
+    let r = client
+        .post(format!("{base}/api/auth/mfa/totp/confirm"))
+        .header("authorization", &bearer)
+        .json(&json!({"code": code}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK, "TOTP confirmation");
+    let body: Value = r.json().await.unwrap();
+    let recovery = body["recovery_codes"][0].as_str().unwrap().to_owned();
+    sqlx::any::install_default_drivers();
+    let pool = sqlx::any::AnyPoolOptions::new()
+        .max_connections(1)
+        .connect(&server.database_url)
+        .await
+        .unwrap();
+    sqlx::query(&format!("UPDATE users SET is_admin = 1 WHERE email_key = '{email}'"))
+        .execute(&pool)
+        .await
+        .unwrap();
+    pool.close().await;
+    let cookies = |r: &reqwest::Response| -> Vec<String> {
+        r.headers()
+            .get_all("set-cookie")
+            .iter()
+            .map(|v| v.to_str().unwrap().split(';').next().unwrap().to_owned())
+            .collect()
+    };
+    let r = client.get(format!("{base}/admin/login")).send().await.unwrap();
+    let csrf_cookie = cookies(&r).into_iter().find(|c| c.starts_with("portcullis_csrf=")).unwrap();
+    let csrf = csrf_cookie.split_once('=').unwrap().1.to_owned();
+    let r = client
+        .post(format!("{base}/admin/login"))
+        .header("cookie", &csrf_cookie)
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("login", email),
+            ("password", PASSWORD),
+            ("code", &recovery),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::SEE_OTHER, "console sign-in");
+    let admin = cookies(&r).into_iter().find(|c| c.starts_with("portcullis_admin=")).unwrap();
+    let r = client.get(format!("{base}/admin/users")).header("cookie", &admin).send().await;
+    assert_eq!(r.unwrap().status(), StatusCode::OK, "the console answers");
+    admin
+}
+
+/// `GET` of a console page with the console's cookie, in a closed loop at `concurrency`;
+/// counted as served only when the page lists `expect` accounts or more.
+async fn console_get(
+    base: &str,
+    cookie: &str,
+    path: &str,
+    expect: usize,
+    duration: Duration,
+) -> Value {
+    let url = format!("{base}{path}");
+    let cookie = cookie.to_owned();
+    let make: MakeRequest =
+        Arc::new(move |c: &Client, _| c.get(&url).header("cookie", cookie.clone()));
+    let check: Check = Arc::new(move |body: &[u8]| {
+        String::from_utf8_lossy(body).matches("<tr data-id=").count() >= expect
+    });
+    let mut stats = closed_loop_checked(make, Some(check), 4, duration).await;
+    let mut v = stats.json();
+    v["p95_ms"] = json!(round(stats.percentile_ms(0.95)));
+    v["path"] = json!(path);
+    v
+}
+
+/// The console's user list with `users` seeded accounts (ids `u-<n>`, addresses
+/// `seed<n>@example.com`), three of them disabled: the first page, a narrow and a broad
+/// search by address prefix, the disabled filter (three matches: the whole table read), and
+/// a page in the middle (`after=`). Each request also writes its `admin_read` audit row.
+async fn console_phase(server: &Server, users: u64, duration: Duration) -> Value {
+    let cookie = console_setup(server, users).await;
+    console_measure(&server.base, &cookie, users, duration).await
+}
+
+/// Three of the seeded accounts disabled, and the console's cookie.
+async fn console_setup(server: &Server, users: u64) -> String {
+    sqlx::any::install_default_drivers();
+    let pool = sqlx::any::AnyPoolOptions::new()
+        .max_connections(1)
+        .connect(&server.database_url)
+        .await
+        .unwrap();
+    let (a, b, c) = (users / 7, users / 2, users - 3);
+    let sql = format!("UPDATE users SET is_active = 0 WHERE id IN ('u-{a}', 'u-{b}', 'u-{c}')");
+    sqlx::query(&sql).execute(&pool).await.unwrap();
+    pool.close().await;
+    console_session(server).await
+}
+
+/// The measurements of [`console_phase`].
+async fn console_measure(base: &str, cookie: &str, users: u64, duration: Duration) -> Value {
+    let narrow = format!("seed{}", users / 20 + 7);
+    let mut report = serde_json::Map::new();
+    for (name, path, expect) in [
+        ("list", "/admin/users".to_owned(), 50),
+        ("search_narrow", format!("/admin/users?q={narrow}"), 1),
+        ("search_broad", "/admin/users?q=seed9".to_owned(), 50),
+        ("filter_disabled", "/admin/users?filter=disabled".to_owned(), 3),
+        ("page_after", format!("/admin/users?after=u-{}", users / 3), 50),
+    ] {
+        let v = console_get(base, cookie, &path, expect, duration).await;
+        eprintln!("{:<28} {v}", format!("console_{name}"));
+        report.insert(name.into(), v);
+    }
+    report.insert("users".into(), json!(users));
+    Value::Object(report)
+}
+
+/// `--console-only`: a fresh SQLite database (or `--database-url`) seeded with `max_users`
+/// users, and [`console_phase`] over it.
+async fn console_only(o: &Options, database_url: &str) -> Value {
+    let server = Server::start(database_url, 18_902).await;
+    server.stop();
+    let hash = {
+        let h = portcullis::auth::Hasher::new(portcullis::config::Argon2Params::default(), 1, 1)
+            .unwrap();
+        h.hash(&portcullis::domain::Password::normalize(PASSWORD).unwrap()).await.unwrap()
+    };
+    let t = Instant::now();
+    seed(database_url, 0, o.max_users, &hash).await;
+    eprintln!("seeded {} users and sessions in {:.1}s", o.max_users, t.elapsed().as_secs_f64());
+    let server = Server::start(database_url, 18_902).await;
+    // First without the indexes of migration 0026 (dropped here), then with them again (its
+    // own statements): what the migration buys.
+    let migration: Vec<&str> = console_migration(database_url)
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("--"))
+        .collect();
+    let migration = migration.join("\n");
+    let statements: Vec<&str> =
+        migration.split(';').map(str::trim).filter(|s| s.starts_with("CREATE INDEX")).collect();
+    let drops: Vec<String> = statements
+        .iter()
+        .map(|s| {
+            let name = s.split("CREATE INDEX ").nth(1).unwrap().split_whitespace().next().unwrap();
+            if database_url.starts_with("mysql") {
+                format!("DROP INDEX {name} ON users")
+            } else {
+                format!("DROP INDEX {name}")
+            }
+        })
+        .collect();
+    let statements: Vec<String> = statements.iter().map(|s| (*s).to_owned()).collect();
+    let cookie = console_setup(&server, o.max_users).await;
+    run_sql(database_url, &drops).await;
+    let before = console_measure(&server.base, &cookie, o.max_users, o.duration).await;
+    run_sql(database_url, &statements).await;
+    let after = console_measure(&server.base, &cookie, o.max_users, o.duration).await;
+    server.stop();
+    json!({"without_migration_0026": before, "with_migration_0026": after})
+}
+
+/// Migration 0026 (the console search's indexes) of the backend of `database_url`.
+fn console_migration(database_url: &str) -> &'static str {
+    match database_url.split(':').next() {
+        Some("postgres" | "postgresql") => {
+            include_str!("../migrations/postgres/0026_console_search.sql")
+        }
+        Some("mysql" | "mariadb") => include_str!("../migrations/mysql/0026_console_search.sql"),
+        _ => include_str!("../migrations/sqlite/0026_console_search.sql"),
+    }
+}
+
+async fn run_sql(database_url: &str, statements: &[String]) {
+    sqlx::any::install_default_drivers();
+    let pool =
+        sqlx::any::AnyPoolOptions::new().max_connections(1).connect(database_url).await.unwrap();
+    for s in statements {
+        sqlx::query(s).execute(&pool).await.unwrap();
+    }
+    pool.close().await;
+}
+
+// ---------------------------------------------------------------------------------------------
 // The OpenID Connect provider: Portcullis's `/oauth2/*` and oidc-provider's endpoints, driven
 // with the same requests by the same client.
 
@@ -1159,6 +1375,14 @@ async fn main() {
         .database_url
         .clone()
         .unwrap_or_else(|| format!("sqlite://{}/bench.db", dir.path().display()));
+    if o.console_only {
+        let mut report = serde_json::Map::new();
+        report.insert("console".into(), console_only(&o, &database_url).await);
+        let out = serde_json::to_string_pretty(&Value::Object(report)).unwrap();
+        std::fs::write(&o.out, &out).unwrap();
+        println!("{out}");
+        return;
+    }
     let server = Server::start_with(&database_url, 18_900, &BENCH_CLIENT).await;
     let base = server.base.clone();
     let mut report = serde_json::Map::new();
@@ -1354,6 +1578,10 @@ async fn main() {
         let v = at_scale(&server, target, o.duration.min(Duration::from_secs(5))).await;
         eprintln!("{:<28} {v}", format!("scale_{target}"));
         scale.push(v);
+        if target == o.max_users {
+            let v = console_phase(&server, target, o.duration.min(Duration::from_secs(5))).await;
+            report.insert("console".into(), v);
+        }
         server.stop();
     }
     report.insert("scale".into(), json!(scale));

@@ -63,6 +63,8 @@ pub enum AuditEvent {
     AdminSendReset,
     /// A reset link held back by the per-address mail throttle.
     AdminSendResetThrottled,
+    /// The verification mail sent again from the console.
+    AdminResendVerification,
     /// An admin API call that reads.
     AdminRead,
     AdminApiKeyCreate,
@@ -233,6 +235,7 @@ impl AuditEvent {
             AdminMfaReset => ("admin_mfa_reset", "succeeded"),
             AdminSendReset => ("admin_send_reset", "succeeded"),
             AdminSendResetThrottled => ("admin_send_reset", "throttled"),
+            AdminResendVerification => ("admin_resend_verification", "succeeded"),
             AdminRead => ("admin_read", "succeeded"),
             AdminApiKeyCreate => ("admin_api_key_create", "succeeded"),
             AdminApiKeyRevoke => ("admin_api_key_revoke", "succeeded"),
@@ -339,6 +342,7 @@ impl AuditEvent {
             | ReauthenticateFailed
             | AdminSendReset
             | AdminSendResetThrottled
+            | AdminResendVerification
             | AdminRead
             | AdminApiKeyCreate
             | AdminApiKeyRevoke

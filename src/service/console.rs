@@ -362,7 +362,9 @@ impl Auth {
                 "This address is already verified",
             ));
         }
-        self.resend_verification(&user.email).await
+        self.resend_verification(&user.email).await?;
+        self.admin_audit(caller, AuditEvent::AdminResendVerification, Some(user_id), None).await;
+        Ok(())
     }
 }
 

@@ -68,8 +68,11 @@ struct One {
     n: i64,
 }
 
-/// The search's statement for a filter, with or without a prefix: `$1` the cursor, then the
-/// prefix twice (email key, username key) when there is one, then the limit.
+/// The search's statements for a filter: without a prefix, with one (an `OR` of the two keys'
+/// `LIKE`: MariaDB merges their indexes), and with one as ids from each key's index (SQLite
+/// and PostgreSQL: given the `OR`, SQLite walks the whole primary key in id order instead,
+/// migration 0026 or not). `$1` the cursor, then the prefix twice (email key, username key)
+/// when there is one, then the limit.
 macro_rules! search_sql {
     ($cond:literal) => {
         (
@@ -77,6 +80,11 @@ macro_rules! search_sql {
             concat!(
                 "SELECT ", user_columns!(), " FROM users WHERE id > $1", $cond,
                 " AND (email_key LIKE $2 ESCAPE '!' OR username_key LIKE $3 ESCAPE '!') ORDER BY id LIMIT $4"
+            ),
+            concat!(
+                "SELECT ", user_columns!(), " FROM users WHERE id > $1", $cond,
+                " AND id IN (SELECT id FROM users WHERE email_key LIKE $2 ESCAPE '!' \
+                 UNION SELECT id FROM users WHERE username_key LIKE $3 ESCAPE '!') ORDER BY id LIMIT $4"
             ),
         )
     };
@@ -87,10 +95,11 @@ impl Store {
     pub async fn console_figures(&self, since: i64, now: i64) -> Result<ConsoleFigures> {
         let counts: Counts = self
             .q_as(
+                // COUNT, not SUM: MariaDB's SUM is a DECIMAL, which the Any driver cannot read.
                 "SELECT COUNT(*) AS users, \
-                 COALESCE(SUM(CASE WHEN is_active = 0 THEN 1 ELSE 0 END), 0) AS disabled, \
-                 COALESCE(SUM(CASE WHEN email_verified = 0 THEN 1 ELSE 0 END), 0) AS unverified, \
-                 COALESCE(SUM(CASE WHEN is_admin = 1 THEN 1 ELSE 0 END), 0) AS admins FROM users",
+                 COUNT(CASE WHEN is_active = 0 THEN 1 END) AS disabled, \
+                 COUNT(CASE WHEN email_verified = 0 THEN 1 END) AS unverified, \
+                 COUNT(CASE WHEN is_admin = 1 THEN 1 END) AS admins FROM users",
             )
             .fetch_one(self.db())
             .await?;
@@ -149,7 +158,7 @@ impl Store {
         filter: UserFilter,
         limit: i64,
     ) -> Result<Vec<User>> {
-        let (plain, searched) = match filter {
+        let (plain, or, union) = match filter {
             UserFilter::All => search_sql!(""),
             UserFilter::Disabled => search_sql!(" AND is_active = 0"),
             UserFilter::Unverified => search_sql!(" AND email_verified = 0"),
@@ -161,6 +170,7 @@ impl Store {
             Some(p) => {
                 let like =
                     format!("{}%", p.replace('!', "!!").replace('%', "!%").replace('_', "!_"));
+                let searched = if self.backend == super::Backend::MySql { or } else { union };
                 self.q_as(searched)
                     .bind(after)
                     .bind(like.clone())

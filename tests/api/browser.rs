@@ -53,6 +53,16 @@ fn free_port() -> u16 {
 impl Browser {
     /// `None` (with a message) when chromedriver is not installed; under `CI=true` that fails.
     pub async fn start(width: u32, height: u32) -> Option<Self> {
+        Self::launch(width, height, true).await
+    }
+
+    /// [`Browser::start`] with JavaScript turned off for every page (Blink's setting and the
+    /// profile's content setting both), as a browser whose user turned it off.
+    pub async fn start_without_script(width: u32, height: u32) -> Option<Self> {
+        Self::launch(width, height, false).await
+    }
+
+    async fn launch(width: u32, height: u32, script: bool) -> Option<Self> {
         let driver_path =
             std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
         if !Path::new(&driver_path).exists() {
@@ -98,7 +108,14 @@ impl Browser {
             format!("--window-size={width},{height}"),
             format!("--user-data-dir={}", profile.path().display()),
         ];
+        let mut args = args;
+        if !script {
+            args.push("--blink-settings=scriptEnabled=false".into());
+        }
         let mut options = json!({ "args": args });
+        if !script {
+            options["prefs"] = json!({ "profile.managed_default_content_settings.javascript": 2 });
+        }
         if Path::new("/usr/bin/chromium").exists() {
             options["binary"] = json!("/usr/bin/chromium");
         }

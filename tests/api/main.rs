@@ -11,6 +11,7 @@ mod breached;
 mod browser;
 mod cli;
 mod compat;
+mod console;
 mod console_screens_a;
 mod console_screens_b;
 mod console_twins;

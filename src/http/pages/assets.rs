@@ -34,6 +34,17 @@ pub fn icon_url() -> String {
     format!("/account/static/portcullis.svg?v={SVG_VERSION:016x}")
 }
 
+/// The stylesheet and icon as the console links them: under `/admin/`, so that they are
+/// served wherever the console is (its own listener with `PORTCULLIS_ADMIN_BIND`, where the
+/// hosted pages' `/account/static/` is not).
+pub fn console_css_url() -> String {
+    format!("/admin/static/portcullis.css?v={CSS_VERSION:016x}")
+}
+
+pub fn console_icon_url() -> String {
+    format!("/admin/static/portcullis.svg?v={SVG_VERSION:016x}")
+}
+
 pub fn script_url() -> String {
     format!("/account/static/passkeys.js?v={JS_VERSION:016x}")
 }

@@ -119,6 +119,15 @@ fn came_from(headers: &HeaderMap) -> Option<String> {
     Some(console_next(Some(&path)).to_owned())
 }
 
+/// The page of what a console form at `action` acts on: `/admin/users/{id}` for
+/// `/admin/users/{id}/disable` (and for `/admin/users/{id}/sessions/{sid}/revoke`),
+/// `/admin/users` for `/admin/users`.
+fn acted_on(action: &str) -> Option<String> {
+    let path = action.split('?').next().unwrap_or_default();
+    let page: Vec<&str> = path.split('/').take(4).collect();
+    Some(console_next(Some(&page.join("/"))).to_owned())
+}
+
 /// A console page being answered: the pages' [`Page`] (templates, CSRF token) and who is
 /// signed in.
 pub struct ConsolePage {
@@ -148,6 +157,9 @@ impl ConsolePage {
             admin_email => self.admin.as_ref().map(|(e, _)| e.clone()),
             stepped_up => self.admin.as_ref().is_some_and(|(_, f)| *f),
             back => self.back,
+            // The console's own copies: the hosted pages' may not be on this listener.
+            css_url => Value::from_safe_string(super::super::assets::console_css_url()),
+            icon_url => Value::from_safe_string(super::super::assets::console_icon_url()),
         };
         self.page.render(status, template, context! { ..ctx, ..base })
     }
@@ -178,9 +190,11 @@ impl ConsoleError {
         Self { page, error, back: None }
     }
 
-    /// Refusals of a form posted from a page: the step-up form comes back there.
+    /// Refusals of a form posted from a page: the step-up form comes back there (the page the
+    /// `Referer` names; our pages send none, `Referrer-Policy: no-referrer`, so else the page
+    /// of what the form acts on).
     pub fn from(page: Page, headers: &HeaderMap) -> impl Fn(AppError) -> Self {
-        let back = came_from(headers);
+        let back = came_from(headers).or_else(|| acted_on(page.path()));
         move |error| Self { page: page.clone(), error, back: back.clone() }
     }
 }

@@ -30,7 +30,7 @@ use axum::Extension;
 use serde::de::DeserializeOwned;
 
 use super::templates::Pages;
-use super::{csrf, error, headers};
+use super::{assets, csrf, error, headers};
 use crate::http::state::AppState;
 use crate::http::surface::{Limit, Surface};
 
@@ -43,6 +43,8 @@ pub(crate) fn surface(state: &AppState) -> Surface {
         .render_with(error::error_response)
         .get(Limit::None, "/admin", dashboard::to_index)
         .get(Limit::None, "/admin/", dashboard::show)
+        .get(Limit::None, "/admin/static/portcullis.css", assets::stylesheet)
+        .get(Limit::None, "/admin/static/portcullis.svg", assets::icon)
         .get(Limit::None, "/admin/login", session::show)
         .post(Limit::PerIp, "/admin/login", session::login)
         .post(Limit::PerIp, "/admin/login/session", session::login_from_session)

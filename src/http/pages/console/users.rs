@@ -65,7 +65,8 @@ pub async fn list(
     };
     let more = users.len() as i64 > PAGE;
     users.truncate(PAGE as usize);
-    let next = more.then(|| {
+    // The search and the filter stay from page to page (and back to the first).
+    let link = |after: Option<&str>| {
         let mut pairs = url::form_urlencoded::Serializer::new(String::new());
         if let Some(q) = q.q.as_deref().filter(|q| !q.is_empty()) {
             pairs.append_pair("q", q);
@@ -73,15 +74,23 @@ pub async fn list(
         if filter != UserFilter::All {
             pairs.append_pair("filter", filter.as_str());
         }
-        pairs.append_pair("after", &users.last().map(|u| u.id.clone()).unwrap_or_default());
-        format!("/admin/users?{}", pairs.finish())
-    });
+        if let Some(after) = after {
+            pairs.append_pair("after", after);
+        }
+        match pairs.finish() {
+            query if query.is_empty() => "/admin/users".to_owned(),
+            query => format!("/admin/users?{query}"),
+        }
+    };
+    let next = more.then(|| link(Some(users.last().map_or("", |u| u.id.as_str()))));
+    let first = link(None);
     let rows: Vec<Value> = users.iter().map(user_row).collect();
     let ctx = context! {
         users => rows,
         q => q.q,
         filter => filter.as_str(),
         next,
+        first,
         first_page => q.after.is_none(),
     };
     ConsolePage::of(page, &state, &admin).render(StatusCode::OK, "admin/users.html", ctx)
