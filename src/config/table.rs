@@ -89,7 +89,7 @@ settings! {
     "PORTCULLIS_PASSWORD_REQUIRE_LETTER_AND_DIGIT", Fixed("false"), Bool, "seed 003's rule";
     "PORTCULLIS_PASSWORD_BLOCK_COMMON", Fixed("true"), Bool, "19,640 common passwords refused";
     "PORTCULLIS_BREACHED_PASSWORDS", Fixed("true"), Bool, "new passwords found in the breached-password filter are refused (`password_breached`); checked offline, in the process: no network call ever";
-    "PORTCULLIS_BREACHED_PASSWORDS_FILE", Unset, Text, "a filter made by `portcullis passwords build-filter` (e.g. from the full Have I Been Pwned list), memory-mapped, instead of the built-in one (4.8 million passwords)";
+    "PORTCULLIS_BREACHED_PASSWORDS_FILE", Unset, Text, "a filter made by `portcullis passwords build-filter` (e.g. from the full Have I Been Pwned list), memory-mapped, instead of the built-in one (5.1 million passwords)";
     "PORTCULLIS_BREACHED_PASSWORDS_AT_LOGIN", Fixed("mail"), Text, "a correct login with a password on the list (never refused for it): `mail` flags the account, audits it and mails the person once asking for a change; `flag` the same without the mail; `off` nothing";
     "PORTCULLIS_VERIFY_EMAIL_URL", Derived("`<public>/account/verify-email?token={token}`"), Text, "link template of verification mail";
     "PORTCULLIS_RESET_PASSWORD_URL", Derived("`<public>/account/reset-password?token={token}`"), Text, "link template of reset mail";

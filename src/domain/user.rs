@@ -31,4 +31,7 @@ pub struct Session {
     pub amr: Vec<super::Amr>,
     /// When it was last authenticated (Unix milliseconds): at login, later at a re-check.
     pub auth_time: i64,
+    /// The administration console's own session: only the console accepts it, and the
+    /// console accepts no other.
+    pub console: bool,
 }

@@ -62,9 +62,8 @@ impl Auth {
         if !second.methods.contains(&"totp") {
             return Err(self.console_refused(client, &second.principal, NO_CODE).await);
         }
-        let ttl = self.settings.admin_session_ttl;
         let token = Some(second.challenge.as_str());
-        let opened = self.verify_second_factor_for(token, code, client, None, ttl).await?;
+        let opened = self.verify_second_factor_for(token, code, client, None, true).await?;
         self.console_opened(client, &opened.user.id, &opened.session_id).await;
         Ok(opened)
     }
@@ -94,8 +93,7 @@ impl Auth {
         if !self.stepped_up(auth) {
             return Err(step_up_required());
         }
-        let ttl = self.settings.admin_session_ttl;
-        let opened = self.open_session_for(principal, client, None, ttl).await?;
+        let opened = self.open_session_for(principal, client, None, true).await?;
         self.console_opened(client, &opened.user.id, &opened.session_id).await;
         Ok(opened)
     }
@@ -124,7 +122,8 @@ impl Auth {
             return Err(refused(NOT_ADMIN));
         }
         let ttl = self.settings.admin_session_ttl.as_millis() as i64;
-        let console = Amr::multi_factor(&auth.session.amr)
+        let console = auth.session.console
+            && Amr::multi_factor(&auth.session.amr)
             && now_ms() - auth.session.created_at <= ttl
             && self.has_second_factor(&auth).await?;
         if !console {

@@ -238,18 +238,19 @@ impl Auth {
         client: &ClientInfo,
         presented_cookie: Option<&str>,
     ) -> Result<LoginOutcome> {
-        let ttl = self.settings.session_ttl;
-        self.open_session_for(principal, client, presented_cookie, ttl).await
+        self.open_session_for(principal, client, presented_cookie, false).await
     }
 
-    /// [`Auth::open_session`] with a lifetime of its own (the console's shorter one).
+    /// [`Auth::open_session`], or (`console`) a session of the administration console: marked
+    /// as one, with the console's shorter lifetime.
     pub(super) async fn open_session_for(
         &self,
         principal: Principal,
         client: &ClientInfo,
         presented_cookie: Option<&str>,
-        ttl: std::time::Duration,
+        console: bool,
     ) -> Result<LoginOutcome> {
+        let ttl = if console { self.settings.admin_session_ttl } else { self.settings.session_ttl };
         let now = now_ms();
         let key = principal.identifier;
         let user = principal.user;
@@ -273,6 +274,7 @@ impl Auth {
             // cannot keep a password-only session.
             single_factor: (!Amr::multi_factor(&principal.methods))
                 .then(|| self.settings.require_mfa && self.webauthn.is_ok()),
+            console,
         };
         let replaces = presented_cookie.map(hash_token);
         // The session, its refresh token and this record: one transaction per login.

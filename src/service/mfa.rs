@@ -182,18 +182,17 @@ impl Auth {
         client: &ClientInfo,
         presented_cookie: Option<&str>,
     ) -> Result<LoginOutcome> {
-        let ttl = self.settings.session_ttl;
-        self.verify_second_factor_for(mfa_token, code, client, presented_cookie, ttl).await
+        self.verify_second_factor_for(mfa_token, code, client, presented_cookie, false).await
     }
 
-    /// [`Auth::verify_second_factor`], opening a session that lives `ttl`.
+    /// [`Auth::verify_second_factor`], opening a console session when `console`.
     pub(super) async fn verify_second_factor_for(
         &self,
         mfa_token: Option<&str>,
         code: Option<&str>,
         client: &ClientInfo,
         presented_cookie: Option<&str>,
-        ttl: std::time::Duration,
+        console: bool,
     ) -> Result<LoginOutcome> {
         let token =
             mfa_token.filter(|t| !t.is_empty()).ok_or_else(|| AppError::missing("mfa_token"))?;
@@ -235,7 +234,7 @@ impl Auth {
             user: user.user,
             methods,
         };
-        self.open_session_for(principal, client, presented_cookie, ttl).await
+        self.open_session_for(principal, client, presented_cookie, console).await
     }
 
     /// Step-up, before any change of factors (TOTP, recovery codes, passkeys, linked

@@ -208,7 +208,36 @@ impl Auth {
         self.authenticated(live, now, access).await
     }
 
+    /// Authenticates the administration console's session cookie: a console session only.
+    pub async fn authenticate_console_cookie(
+        &self,
+        token: &str,
+        access: Access,
+    ) -> Result<Authenticated> {
+        let now = now_ms();
+        let live = self
+            .store
+            .session_by_token(&hash_token(token), now)
+            .await?
+            .filter(|l| l.session.console)
+            .ok_or_else(AppError::unauthenticated)?;
+        self.authenticated_any(live, now, access).await
+    }
+
+    /// Every way in but the console's: a console session is no session here.
     async fn authenticated(
+        &self,
+        live: LiveSession,
+        now: i64,
+        access: Access,
+    ) -> Result<Authenticated> {
+        if live.session.console {
+            return Err(AppError::unauthenticated());
+        }
+        self.authenticated_any(live, now, access).await
+    }
+
+    async fn authenticated_any(
         &self,
         live: LiveSession,
         now: i64,

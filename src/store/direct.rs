@@ -102,19 +102,20 @@ fn live_session(row: &rusqlite::Row<'_>) -> rusqlite::Result<LiveSession> {
         user_agent: row.get(6)?,
         amr: row.get(7)?,
         auth_time: row.get(8)?,
+        console: row.get::<_, i64>(9)? != 0,
     };
     let user = UserRow {
-        id: row.get(9)?,
-        email: row.get(10)?,
-        username: row.get(11)?,
-        is_active: row.get::<_, i64>(12)? != 0,
-        email_verified: row.get::<_, i64>(13)? != 0,
-        created_at: row.get(14)?,
-        updated_at: row.get(15)?,
-        locale: row.get(16)?,
-        is_admin: row.get::<_, i64>(17)? != 0,
+        id: row.get(10)?,
+        email: row.get(11)?,
+        username: row.get(12)?,
+        is_active: row.get::<_, i64>(13)? != 0,
+        email_verified: row.get::<_, i64>(14)? != 0,
+        created_at: row.get(15)?,
+        updated_at: row.get(16)?,
+        locale: row.get(17)?,
+        is_admin: row.get::<_, i64>(18)? != 0,
     };
-    let totp = row.get::<_, Option<i64>>(18)?.is_some();
+    let totp = row.get::<_, Option<i64>>(19)?.is_some();
     Ok(LiveSession { session: session.into(), user: user.into(), totp })
 }
 
@@ -153,6 +154,7 @@ mod tests {
             ip: None,
             user_agent: None,
             single_factor: None,
+            console: false,
         }
     }
 

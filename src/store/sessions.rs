@@ -31,6 +31,8 @@ pub struct NewSession {
     /// confirming TOTP and adding a passkey take too): no confirmed TOTP and, when `passkeys`
     /// (they count as a second factor, `PORTCULLIS_REQUIRE_MFA`), no passkey.
     pub single_factor: Option<bool>,
+    /// The administration console's session (only the console accepts it).
+    pub console: bool,
 }
 
 /// What presenting a refresh token did.
@@ -68,7 +70,7 @@ macro_rules! session_columns {
             $alias, "created_at AS s_created_at, ", $alias, "last_used_at AS s_last_used_at, ",
             $alias, "expires_at AS s_expires_at, ", $alias, "ip AS s_ip, ",
             $alias, "user_agent AS s_user_agent, ", $alias, "amr AS s_amr, ",
-            $alias, "auth_time AS s_auth_time"
+            $alias, "auth_time AS s_auth_time, ", $alias, "console AS s_console"
         )
     };
 }
@@ -139,6 +141,8 @@ pub(super) struct SessionRow {
     pub(super) amr: String,
     #[sqlx(rename = "s_auth_time")]
     pub(super) auth_time: i64,
+    #[sqlx(rename = "s_console", try_from = "super::row::Flag")]
+    pub(super) console: bool,
 }
 
 impl From<SessionRow> for Session {
@@ -153,6 +157,7 @@ impl From<SessionRow> for Session {
             user_agent: r.user_agent,
             amr: Amr::split(&r.amr),
             auth_time: r.auth_time,
+            console: r.console,
         }
     }
 }
@@ -216,9 +221,9 @@ impl Store {
             ($tail:literal) => {
                 concat!(
                     "INSERT INTO sessions (id, user_id, password_epoch, amr, auth_time, ",
-                    "token_hash, created_at, last_used_at, expires_at, ip, user_agent) ",
-                    "SELECT $1, id, password_epoch, $2, $3, $4, $5, $6, $7, $8, $9 FROM users ",
-                    "WHERE id = $10 AND password_epoch = $11 AND is_active = 1",
+                    "token_hash, created_at, last_used_at, expires_at, ip, user_agent, console) ",
+                    "SELECT $1, id, password_epoch, $2, $3, $4, $5, $6, $7, $8, $9, $10 FROM users ",
+                    "WHERE id = $11 AND password_epoch = $12 AND is_active = 1",
                     $tail
                 )
             };
@@ -256,6 +261,7 @@ impl Store {
             .bind(s.expires_at)
             .bind(s.ip.clone())
             .bind(s.user_agent.clone())
+            .bind(i64::from(s.console))
             .bind(s.user_id.clone())
             .bind(s.password_epoch)
             .execute(self.on(&mut *tx))

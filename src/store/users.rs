@@ -524,7 +524,8 @@ impl Store {
         Ok(true)
     }
 
-    /// Grants or revokes the administration console's role. `false`: no such account, or it
+    /// Grants or revokes the administration console's role; a revocation also ends the
+    /// account's console sessions, in the same transaction. `false`: no such account, or it
     /// already was so.
     pub async fn set_admin(
         &self,
@@ -533,13 +534,29 @@ impl Store {
         now: i64,
         audit: &mut Audit,
     ) -> Result<bool> {
-        let statement = self
+        let mut tx = self.begin().await?;
+        let n = self
             .q("UPDATE users SET is_admin = $1, updated_at = $2 WHERE id = $3 AND is_admin <> $4")
             .bind(i64::from(admin))
             .bind(now)
             .bind(user_id.to_owned())
-            .bind(i64::from(admin));
-        self.change_one(statement, audit).await
+            .bind(i64::from(admin))
+            .execute(self.on(&mut *tx))
+            .await?
+            .rows_affected();
+        if n == 0 {
+            return Ok(false);
+        }
+        if !admin {
+            self.q("UPDATE sessions SET revoked_at = $1 WHERE user_id = $2 AND console = 1 \
+                    AND revoked_at IS NULL")
+                .bind(now)
+                .bind(user_id.to_owned())
+                .execute(self.on(&mut *tx))
+                .await?;
+        }
+        self.commit_change(tx, Some(user_id), audit).await?;
+        Ok(true)
     }
 
     /// Enables or disables an account; disabling also revokes its sessions.

@@ -23,6 +23,7 @@ backends!(
     a_change_needs_a_step_up_within_the_window,
     a_form_without_the_right_csrf_token_changes_nothing,
     a_revoked_role_or_a_reset_factor_ends_the_console_at_once,
+    a_console_session_and_an_account_session_are_not_interchangeable,
     a_console_session_ends_after_its_lifetime,
     the_search_finds_by_email_username_and_id_with_filters_and_keyset_pages,
     the_user_page_shows_sessions_and_each_action_works_and_is_audited,
@@ -455,13 +456,22 @@ async fn a_revoked_role_or_a_reset_factor_ends_the_console_at_once(db: Db) {
 
     let mut admin = console_admin(&app, "root@example.com").await;
     assert_eq!(console_get(&app, &mut admin, "/admin/users").await.status(), StatusCode::OK);
+    let token = admin.token().unwrap().to_owned();
     app.auth.admin_set_role("root@example.com", false).await.unwrap();
+    // The revocation ended the console session itself: a page goes to the sign-in form, a
+    // form is refused, and nothing changes.
     let res = console_get(&app, &mut admin, "/admin/users").await;
-    assert_eq!(res.status(), StatusCode::FORBIDDEN);
-    assert!(!res.text().await.unwrap().contains("id=\"users\""), "no list shown");
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert!(location(&res).starts_with("/admin/login"), "{}", location(&res));
+    admin.cookies.0.insert("portcullis_admin".into(), token.clone());
     let res = console_post(&app, &mut admin, &disable, &[]).await;
-    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
     assert_eq!(user_flag(&app, "target@example.com", "is_active").await, Some(1));
+    // Granting the role again does not bring the old session back.
+    app.auth.admin_set_role("root@example.com", true).await.unwrap();
+    admin.cookies.0.insert("portcullis_admin".into(), token);
+    let res = console_get(&app, &mut admin, "/admin/users").await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER, "a new sign-in is needed");
 
     let mut second = console_admin(&app, "second@example.com").await;
     assert_eq!(console_get(&app, &mut second, "/admin/").await.status(), StatusCode::OK);
@@ -476,6 +486,42 @@ async fn a_revoked_role_or_a_reset_factor_ends_the_console_at_once(db: Db) {
         res.status()
     );
     assert_eq!(user_flag(&app, "target@example.com", "is_active").await, Some(1));
+}
+
+/// The console's session is one of its own: its token is no session anywhere else (the API,
+/// the account pages), and an account's session (multi-factor and fresh) is none in the
+/// console.
+async fn a_console_session_and_an_account_session_are_not_interchangeable(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let mut admin = console_admin(&app, "root@example.com").await;
+    let console_token = admin.token().unwrap().to_owned();
+    assert_eq!(console_get(&app, &mut admin, "/admin/").await.status(), StatusCode::OK);
+    // The console's token as the API's and the pages' session cookie.
+    assert_eq!(app.user_status_cookie(&console_token).await, StatusCode::UNAUTHORIZED);
+    let res = app
+        .client
+        .get(app.url("/account/"))
+        .header(COOKIE, format!("session_id={console_token}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER, "the account page asks for a login");
+    // A fresh multi-factor account session as the console's cookie.
+    let first = app
+        .post_json("/api/auth/login", json!({"email": "root@example.com", "password": PASSWORD}))
+        .await;
+    let body: Value = first.json().await.unwrap();
+    let code = admin.recovery_code();
+    let res = app
+        .post_json("/api/auth/mfa/verify", json!({"mfa_token": body["mfa_token"], "code": code}))
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let account_cookie = crate::helpers::session_cookie(res.headers()).expect("a session cookie");
+    assert_eq!(app.user_status_cookie(&account_cookie).await, StatusCode::OK);
+    admin.cookies.0.insert("portcullis_admin".into(), account_cookie);
+    let res = console_get(&app, &mut admin, "/admin/").await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert!(location(&res).starts_with("/admin/login"), "{}", location(&res));
 }
 
 /// A console session lives `PORTCULLIS_ADMIN_SESSION_TTL` from its sign-in (its cookie says
@@ -808,7 +854,10 @@ async fn the_command_line_grants_and_revokes_the_role_and_is_audited(db: Db) {
         .await
         .iter()
         .any(|e| e["event"] == "admin_role" && e["outcome"] == "revoked"));
-    assert_eq!(console_get(&app, &mut admin, "/admin/").await.status(), StatusCode::FORBIDDEN);
+    // The revocation ended the console session: back to the sign-in form.
+    let res = console_get(&app, &mut admin, "/admin/").await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert!(location(&res).starts_with("/admin/login"), "{}", location(&res));
     let (ok, out, _) = cli(&app, &["user", "revoke-admin", email]).await;
     assert!(ok && out.contains("was not an administrator"), "{out}");
     let (ok, _, _) = cli(&app, &["user", "make-admin", "nobody@example.com"]).await;

@@ -137,6 +137,7 @@ async fn a_single_factor_session_is_not_written_once_totp_is_on(db: Db) {
         ip: None,
         user_agent: None,
         single_factor,
+        console: false,
     };
     let pwd = session(1, "pwd", Some(false));
     assert!(

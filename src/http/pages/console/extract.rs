@@ -68,7 +68,7 @@ impl FromRequestParts<AppState> for Console {
         let found = match presented(settings, &parts.headers) {
             Some(token) => {
                 let access = crate::http::extract::access(parts, state);
-                match state.auth.authenticate_cookie(&token, access).await {
+                match state.auth.authenticate_console_cookie(&token, access).await {
                     Ok(mut auth) => {
                         let Ok(Client(client)) = Client::from_request_parts(parts, state).await;
                         auth.client = client;
