@@ -122,6 +122,9 @@ pub(super) fn build(mut layers: Layers) -> Result<Settings, ConfigError> {
         ));
     }
 
+    let compat = super::compat::Compat::parse(&p.string("PORTCULLIS_COMPAT"))
+        .map_err(|why| p.err("PORTCULLIS_COMPAT", why))?;
+    warnings.extend(compat.warnings());
     let nist = match p.string("PORTCULLIS_PASSWORD_POLICY").as_str() {
         "default" => false,
         "nist-800-63b-4" => true,
@@ -135,7 +138,20 @@ pub(super) fn build(mut layers: Layers) -> Result<Settings, ConfigError> {
         let why = "nist-800-63b-4 needs at least 15 (8 is allowed only with a second factor)";
         return Err(p.err("PORTCULLIS_PASSWORD_MIN_LENGTH", why));
     }
-    let breached_on = p.bool("PORTCULLIS_BREACHED_PASSWORDS")?;
+    let mut breached_on = p.bool("PORTCULLIS_BREACHED_PASSWORDS")?;
+    if breached_on && compat.profiles.iter().any(|c| c.turns_off_breached_screening()) {
+        if nist {
+            let why = "seed003's profile turns off breached-password screening, which \
+                       nist-800-63b-4 requires";
+            return Err(p.err("PORTCULLIS_COMPAT", why));
+        }
+        breached_on = false;
+        warnings.push(
+            "PORTCULLIS_COMPAT=seed003: breached passwords are not refused on the canonical API \
+             (seed 003's client sets one); unset the profile once its clients are gone"
+                .to_owned(),
+        );
+    }
     if nist && !breached_on {
         let why = "nist-800-63b-4 screens new passwords against breached ones: it cannot be off";
         return Err(p.err("PORTCULLIS_BREACHED_PASSWORDS", why));
@@ -161,9 +177,6 @@ pub(super) fn build(mut layers: Layers) -> Result<Settings, ConfigError> {
             return Err(p.err("PORTCULLIS_BREACHED_PASSWORDS_AT_LOGIN", why));
         }
     };
-    let compat = super::compat::Compat::parse(&p.string("PORTCULLIS_COMPAT"))
-        .map_err(|why| p.err("PORTCULLIS_COMPAT", why))?;
-    warnings.extend(compat.warnings());
     let letter_and_digit = p.bool("PORTCULLIS_PASSWORD_REQUIRE_LETTER_AND_DIGIT")?;
     if nist && compat.profiles.iter().any(|c| c.requires_letter_and_digit()) {
         let why = "seed003's profile adds a composition rule, which nist-800-63b-4 forbids";

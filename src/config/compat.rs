@@ -103,6 +103,13 @@ impl Profile {
         self == Self::Seed003
     }
 
+    /// Seed 003's route set is the canonical API, and its documented client sets passwords
+    /// found in breaches (`NewPassword123`): under its profile the canonical API does not
+    /// screen for them (startup says so).
+    pub fn turns_off_breached_screening(self) -> bool {
+        self == Self::Seed003
+    }
+
     /// The startup warning: what this profile weakens, and where. `None` for a profile that
     /// weakens nothing (seed 003).
     pub fn warning(self) -> Option<String> {

@@ -234,8 +234,9 @@ async fn every_route_registered_as_open_to_anyone_spends_the_ip_budget(db: Db) {
             .unwrap();
         assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS, "{route} spends no budget");
         assert!(res.headers().contains_key("retry-after"), "{route}");
-        // Each surface refuses in its own shape: the pages with the error page.
-        if path.starts_with("/account/") {
+        // Each surface refuses in its own shape: the pages (and the console) with the error
+        // page.
+        if path.starts_with("/account/") || path.starts_with("/admin/") {
             assert!(res.text().await.unwrap().contains("Too many requests"), "{route}");
         } else {
             assert_eq!(error_body(res).await["code"], "rate_limited", "{route}");
@@ -251,6 +252,7 @@ async fn every_route_registered_as_open_to_anyone_spends_the_ip_budget(db: Db) {
         "POST /api/v1/update_password",
         "POST /account/login",
         "POST /account/passkeys/login",
+        "POST /admin/login",
     ] {
         assert!(
             limited.iter().any(|r| r == route),
