@@ -282,10 +282,18 @@ mod tests {
         assert!(!s.reveals_unknown_emails_on(LegacySet::Root));
         assert_eq!(s.password_policy.min_length, 8);
 
-        // Seed 003's profile only adds its rule, and warns of nothing.
+        // Seed 003's profile adds its rule, and turns breached screening off (its client sets
+        // such a password), which it warns of.
         let s = Settings::from_map([("PORTCULLIS_COMPAT", "seed003")]).unwrap();
         assert!(s.password_policy.require_letter_and_digit && s.password_policy.block_common);
-        assert!(s.warnings.is_empty(), "{:?}", s.warnings);
+        assert!(!s.password_policy.breached.is_on());
+        assert_eq!(s.warnings.len(), 1, "{:?}", s.warnings);
+        assert!(s.warnings[0].contains("breached passwords are not refused"), "{:?}", s.warnings);
+        let nist =
+            [("PORTCULLIS_COMPAT", "seed003"), ("PORTCULLIS_PASSWORD_POLICY", "nist-800-63b-4")];
+        assert!(Settings::from_map(nist).unwrap_err().to_string().contains("PORTCULLIS_COMPAT"));
+        let s = Settings::from_map(Vec::<(String, String)>::new()).unwrap();
+        assert!(s.password_policy.breached.is_on(), "on by default");
 
         // The default: no profile, nothing weakened.
         let s = Settings::from_map(Vec::<(String, String)>::new()).unwrap();
