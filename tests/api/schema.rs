@@ -8,7 +8,10 @@
 //! compared by kind (text or integer); and the names the databases give the indexes behind
 //! `PRIMARY KEY` and `UNIQUE` constraints, so those are compared by their columns. (InnoDB
 //! also makes an index for a foreign key that has none: every such column has one of its own,
-//! or the others would lack it.)
+//! or the others would lack it.) And the console's search indexes (migration 0026): MariaDB
+//! has no partial indexes, so its filter indexes put the flag first (`(is_active, id)` where the
+//! others index `(id) WHERE is_active = 0`), and it needs no prefix indexes on the keys, which
+//! its unique indexes serve for `LIKE 'prefix%'` already ([`MYSQL_BY_DESIGN`]).
 
 use std::collections::BTreeSet;
 
@@ -19,6 +22,18 @@ use sqlx::{AnyPool, Row};
 use crate::helpers::{enabled, fresh_database, Db};
 
 const ALL: [Db; 3] = [Db::Sqlite, Db::Postgres, Db::MySql];
+
+/// MariaDB's spelling of an index the others make (`None`: it has no need of it).
+const MYSQL_BY_DESIGN: &[(&str, Option<&str>)] = &[
+    ("index users_disabled on users (id)", Some("index users_disabled on users (is_active, id)")),
+    (
+        "index users_unverified on users (id)",
+        Some("index users_unverified on users (email_verified, id)"),
+    ),
+    ("index users_admins on users (id)", Some("index users_admins on users (is_admin, id)")),
+    ("index users_email_key_prefix on users (email_key)", None),
+    ("index users_username_key_prefix on users (username_key)", None),
+];
 
 fn folder(db: Db) -> &'static str {
     match db {
@@ -52,7 +67,18 @@ async fn the_three_schemas_have_the_same_tables_columns_and_indexes() {
         }
         let dir = tempfile::tempdir().unwrap();
         let store = migrated(db, &dir).await;
-        let found = describe(&store).await;
+        let mut found = describe(&store).await;
+        if db == Db::MySql {
+            for (theirs, ours) in MYSQL_BY_DESIGN {
+                let present = match ours {
+                    Some(ours) => found.remove(*ours),
+                    None => true,
+                };
+                if present {
+                    found.insert((*theirs).to_owned());
+                }
+            }
+        }
         let missing: Vec<_> = expected.difference(&found).collect();
         let extra: Vec<_> = found.difference(&expected).collect();
         assert!(
