@@ -31,6 +31,7 @@ backends!(
     the_console_is_served_on_the_admin_listener_only_and_can_be_turned_off,
     console_pages_carry_the_pages_headers_and_no_script,
     an_administrator_works_in_a_browser_without_javascript,
+    each_console_screen_does_its_main_action_without_javascript,
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -1062,4 +1063,304 @@ async fn without_script(
     if db == Db::Sqlite {
         screenshot(&b, "console-user.png").await;
     }
+}
+
+/// Each screen's main action in Chromium with JavaScript turned off, in one console session
+/// (the default step-up window, so the sign-in's second factor covers every change): the
+/// dashboard's figures, a confidential client registered (its secret shown once, and working),
+/// an organisation made with its owner and a member added, an API key made (shown once,
+/// working) and revoked, a failed webhook delivery tried again, the audit log filtered and
+/// exported, and the settings with a secret masked. Every form is clicked, every page read
+/// back, and each effect checked where it lands too.
+async fn each_console_screen_does_its_main_action_without_javascript(db: Db) {
+    let Some(browser) = crate::browser::Browser::start_without_script(1100, 800).await else {
+        return;
+    };
+    // Nothing listens on the endpoint's port until the test starts a receiver: every
+    // delivery fails at its one attempt.
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let url = format!("http://127.0.0.1:{port}/hook");
+    let app = TestApp::spawn_with(
+        db,
+        &[
+            ("PORTCULLIS_WEBHOOK_TEST_URL", &url),
+            ("PORTCULLIS_WEBHOOK_TEST_SECRET", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"),
+            ("PORTCULLIS_WEBHOOK_TEST_EVENTS", "user.created"),
+            ("PORTCULLIS_WEBHOOK_MAX_ATTEMPTS", "1"),
+            ("PORTCULLIS_WEBHOOK_POLL_INTERVAL", "100ms"),
+            ("PORTCULLIS_WEBHOOK_RETRY_BASE", "100ms"),
+            ("PORTCULLIS_METRICS_TOKEN", SCREENS_METRICS_TOKEN),
+        ],
+    )
+    .await;
+    for email in ["olga.owner@example.com", "mika.member@example.com", "nils@example.com"] {
+        app.user(email).await;
+    }
+    let admin = admin_with_totp(&app, "root@example.com").await;
+    browser.run(|b| async move { every_screen(&app, &admin, b, port).await }).await;
+}
+
+const SCREENS_METRICS_TOKEN: &str = "metrics-token-that-must-stay-secret-0123456789";
+
+/// Waits until the browser's URL has `path` and a query containing `query`.
+async fn wait_for_query(b: &fantoccini::Client, path: &str, query: &str) {
+    let mut at = String::new();
+    for _ in 0..100 {
+        let url = b.current_url().await.unwrap();
+        if url.path() == path && url.query().is_some_and(|q| q.contains(query)) {
+            return;
+        }
+        at = url.to_string();
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("expected {path}?…{query}…, still on {at}");
+}
+
+/// Waits until the browser's path starts with `prefix`: the path.
+async fn wait_for_prefix(b: &fantoccini::Client, prefix: &str) -> String {
+    let mut at = String::new();
+    for _ in 0..100 {
+        at = b.current_url().await.unwrap().path().to_owned();
+        if at.starts_with(prefix) && at.len() > prefix.len() {
+            return at;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("expected a path under {prefix}, still on {at}");
+}
+
+/// The rows of the table `table` (a CSS selector) on the page shown.
+async fn rows(b: &fantoccini::Client, table: &str) -> Vec<fantoccini::elements::Element> {
+    let selector = format!("{table} tbody tr");
+    b.find_all(fantoccini::Locator::Css(&selector)).await.unwrap()
+}
+
+/// Follows the console's navigation link to `path`.
+async fn nav(b: &fantoccini::Client, path: &str) {
+    crate::browser::click(b, &format!(".console-nav a[href='{path}']")).await;
+    crate::browser::wait_for_path(b, path).await;
+}
+
+async fn every_screen(app: &TestApp, admin: &ConsoleAdmin, b: fantoccini::Client, port: u16) {
+    use crate::browser::{click, css, fill, text, wait_for_path};
+    let probe = "data:text/html,<p id=probe>off</p><script>document.getElementById('probe')\
+                 .textContent='on'</script>";
+    b.goto(probe).await.unwrap();
+    assert_eq!(text(&b, "#probe").await, "off", "JavaScript is off");
+
+    // Signed in with password and code: the dashboard.
+    b.goto(&format!("{}/admin/", admin.base)).await.unwrap();
+    wait_for_path(&b, "/admin/login").await;
+    fill(&b, "login", &admin.email).await;
+    fill(&b, "password", PASSWORD).await;
+    fill(&b, "code", &totp_at(&admin.secret, now() + 30)).await;
+    click(&b, "#console-login").await;
+    wait_for_path(&b, "/admin/").await;
+    assert_eq!(text(&b, "#step-up-state").await, "changes allowed");
+
+    // 1. The dashboard's figures: the four accounts, no organisation, no live key.
+    assert_eq!(text(&b, "#fig-users").await, "4");
+    assert_eq!(text(&b, "#fig-organizations").await, "0");
+    assert_eq!(text(&b, "#fig-live-api-keys").await, "0");
+    let clients_before: usize = text(&b, "#fig-clients").await.parse().unwrap();
+    assert_eq!(clients_before, app.auth.clients().await.unwrap().len());
+
+    // 2. A confidential client registered through the form: its secret on the answer, once.
+    nav(&b, "/admin/clients").await;
+    assert!(b.find(fantoccini::Locator::Css("#clients tr[data-id='wiki']")).await.is_err());
+    fill(&b, "client_id", "wiki").await;
+    fill(&b, "name", "Wiki").await;
+    fill(&b, "redirect_uris", "http://127.0.0.1:9/cb").await;
+    click(&b, "#grant_client_credentials").await;
+    click(&b, "#create-client-submit").await;
+    let secret = text(&b, "#client-secret").await;
+    assert!(secret.len() >= 32, "{secret}");
+    assert_eq!(text(&b, "#client-id").await, "wiki");
+    assert_eq!(text(&b, "#client-auth").await, "client_secret_basic");
+    let stored = app.auth.client("wiki").await.unwrap();
+    assert_eq!(stored.redirect_uris, vec!["http://127.0.0.1:9/cb"]);
+    let res = app
+        .client
+        .post(app.url("/oauth2/token"))
+        .basic_auth("wiki", Some(&secret))
+        .form(&[("grant_type", "client_credentials")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK, "the secret shown is the client's");
+    nav(&b, "/admin/clients").await;
+    let row = text(&b, "#clients tr[data-id='wiki']").await;
+    assert!(row.contains("Wiki") && row.contains("client_secret_basic"), "{row}");
+    assert!(!b.source().await.unwrap().contains(&secret), "the secret is shown once");
+
+    // 3. An organisation with its owner named by address; opened; a member added by address.
+    nav(&b, "/admin/organizations").await;
+    fill(&b, "name", "Acme Corp").await;
+    fill(&b, "owner_email", "olga.owner@example.com").await;
+    click(&b, "#create-organization-submit").await;
+    let org_path = wait_for_prefix(&b, "/admin/organizations/").await;
+    assert_eq!(text(&b, "#notice").await, "Created.");
+    nav(&b, "/admin/organizations").await;
+    let listed = rows(&b, "#organizations").await;
+    assert_eq!(listed.len(), 1);
+    assert!(listed[0].text().await.unwrap().contains("acme-corp"));
+    click(&b, "#organizations tbody tr a").await;
+    wait_for_path(&b, &org_path).await;
+    assert_eq!(text(&b, "#org-name").await, "Acme Corp");
+    assert_eq!(text(&b, "#org-slug").await, "acme-corp");
+    let members = rows(&b, "#members").await;
+    assert_eq!(members.len(), 1);
+    assert!(members[0].text().await.unwrap().contains("olga.owner@example.com"));
+    fill(&b, "user", "mika.member@example.com").await;
+    click(&b, "#add-member-submit").await;
+    wait_for_query(&b, &org_path, "notice=member_added").await;
+    assert_eq!(text(&b, "#notice").await, "The account is now a member.");
+    let mut shown = Vec::new();
+    for row in rows(&b, "#members").await {
+        shown.push(row.text().await.unwrap());
+    }
+    assert_eq!(shown.len(), 2, "{shown:?}");
+    assert!(shown.iter().any(|r| r.contains("mika.member@example.com")), "{shown:?}");
+    let org_id = org_path.strip_prefix("/admin/organizations/").unwrap();
+    let mut stored: Vec<(String, String)> = app
+        .auth
+        .organization_members(org_id)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|m| (m.email, m.role))
+        .collect();
+    stored.sort();
+    assert_eq!(
+        stored,
+        [
+            ("mika.member@example.com".to_owned(), "member".to_owned()),
+            ("olga.owner@example.com".to_owned(), "owner".to_owned())
+        ]
+    );
+
+    // 4. An API key with a scope ticked: shown once, working; revoked, and refused since.
+    nav(&b, "/admin/api-keys").await;
+    css(&b, "#no-keys").await;
+    fill(&b, "name", "ci robot").await;
+    click(&b, "#create-key input[name='scope'][value='users:read']").await;
+    click(&b, "#create-key-submit").await;
+    let plain = text(&b, "#plain-key").await;
+    assert!(plain.starts_with("pcak_"), "{plain}");
+    let keys = app.auth.api_keys().await.unwrap();
+    assert_eq!(keys.len(), 1);
+    assert_eq!(keys[0].scopes, ["users:read"]);
+    let key_id = keys[0].id.clone();
+    let use_key = || app.client.get(app.url("/api/admin/users")).bearer_auth(&plain).send();
+    assert_eq!(use_key().await.unwrap().status(), StatusCode::OK);
+    nav(&b, "/admin/api-keys").await;
+    assert!(!b.source().await.unwrap().contains(&plain), "the key is shown once");
+    let row = format!("#api-keys tr[data-id='{key_id}']");
+    assert!(text(&b, &row).await.contains("ci robot"));
+    click(&b, &format!("#revoke-{key_id}")).await;
+    wait_for_query(&b, "/admin/api-keys", "notice=revoked").await;
+    assert_eq!(text(&b, "#notice").await, "Revoked.");
+    css(&b, &format!("{row} .badge-warn")).await;
+    let revoke_button = format!("#revoke-{key_id}");
+    assert!(b.find(fantoccini::Locator::Css(&revoke_button)).await.is_err());
+    assert_eq!(use_key().await.unwrap().status(), StatusCode::UNAUTHORIZED);
+
+    // 5. The configured endpoint listed; a failed delivery opened and tried again.
+    nav(&b, "/admin/webhooks").await;
+    let endpoint = text(&b, "#endpoints tbody tr").await;
+    let hook = format!("http://127.0.0.1:{port}/hook");
+    assert!(endpoint.contains("test") && endpoint.contains(&hook), "{endpoint}");
+    assert!(endpoint.contains("user.created"), "{endpoint}");
+    click(&b, "#status option[value='failed']").await;
+    click(&b, "#endpoint option[value='test']").await;
+    click(&b, "#filter").await;
+    wait_for_query(&b, "/admin/webhooks", "status=failed").await;
+    // The four accounts' user.created: each gives up after its one attempt.
+    let mut failed = 0;
+    for _ in 0..100 {
+        failed = rows(&b, "#deliveries").await.len();
+        if failed == 4 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        b.refresh().await.unwrap();
+    }
+    assert_eq!(failed, 4, "four failed deliveries");
+    click(&b, "#deliveries tbody tr a").await;
+    let delivery_path = wait_for_prefix(&b, "/admin/webhooks/deliveries/").await;
+    assert_eq!(text(&b, "#delivery-status").await, "failed");
+    assert_eq!(text(&b, "#delivery-attempts").await, "1");
+    let got = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let counter = got.clone();
+    let hook = move || {
+        let counter = counter.clone();
+        async move {
+            counter.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            axum::http::StatusCode::NO_CONTENT
+        }
+    };
+    let receiver = axum::Router::new().route("/hook", axum::routing::post(hook));
+    let listener = tokio::net::TcpListener::bind(("127.0.0.1", port)).await.unwrap();
+    tokio::spawn(async move { axum::serve(listener, receiver).await.unwrap() });
+    click(&b, "#retry").await;
+    wait_for_query(&b, &delivery_path, "notice=retried").await;
+    assert_eq!(text(&b, "#notice").await, "The delivery will be tried again.");
+    let mut status = String::new();
+    for _ in 0..100 {
+        status = text(&b, "#delivery-status").await;
+        if status == "delivered" {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        b.refresh().await.unwrap();
+    }
+    assert_eq!(status, "delivered", "the retried delivery arrived");
+    assert_eq!(got.load(std::sync::atomic::Ordering::SeqCst), 1, "only the retried one");
+
+    // 6. The audit log filtered by event through the form; the export of what it keeps.
+    nav(&b, "/admin/audit").await;
+    fill(&b, "event", "admin_api_key_create").await;
+    click(&b, "#search").await;
+    wait_for_query(&b, "/admin/audit", "event=admin_api_key_create").await;
+    let entries = rows(&b, "#audit").await;
+    assert_eq!(entries.len(), 1, "one key was made");
+    let entry = entries[0].text().await.unwrap();
+    assert!(entry.contains("admin_api_key_create"), "{entry}");
+    assert!(entry.contains(&format!("admin {}", admin.user_id)), "{entry}");
+    let entry_id = entries[0].attr("data-id").await.unwrap().expect("the entry's id");
+    let mut cookies = Vec::new();
+    for c in b.get_all_cookies().await.unwrap() {
+        cookies.push(format!("{}={}", c.name(), c.value()));
+    }
+    let cookies = cookies.join("; ");
+    for (link, format) in [("#export-csv", "format=csv"), ("#export-jsonl", "format=jsonl")] {
+        let href = css(&b, link).await.attr("href").await.unwrap().expect("an export link");
+        assert!(href.contains(format) && href.contains("event=admin_api_key_create"), "{href}");
+        let res = app
+            .client
+            .get(format!("{}{href}", admin.base))
+            .header(COOKIE, &cookies)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::OK, "{href}");
+        let body = res.text().await.unwrap();
+        assert!(body.contains(&entry_id), "{href}: {body}");
+        assert!(!body.contains("admin_console_login"), "{href} keeps the filter: {body}");
+    }
+
+    // 7. The settings: the step-up window as configured (its default), a secret masked.
+    nav(&b, "/admin/settings").await;
+    let window = text(&b, "#setting-PORTCULLIS_ADMIN_STEP_UP_WINDOW td:nth-child(2)").await;
+    assert_eq!(window, "5m");
+    let token = text(&b, "#setting-PORTCULLIS_METRICS_TOKEN td:nth-child(2)").await;
+    assert_eq!(token, "[redacted]");
+    assert!(!b.source().await.unwrap().contains(SCREENS_METRICS_TOKEN));
+
+    // Back on the dashboard, the figures have followed.
+    nav(&b, "/admin/").await;
+    assert_eq!(text(&b, "#fig-users").await, "4");
+    assert_eq!(text(&b, "#fig-organizations").await, "1");
+    assert_eq!(text(&b, "#fig-clients").await, (clients_before + 1).to_string());
+    assert_eq!(text(&b, "#fig-live-api-keys").await, "0");
 }
