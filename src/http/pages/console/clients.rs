@@ -15,7 +15,7 @@ use serde::Deserialize;
 
 use super::super::extract::PageForm;
 use super::super::render::Page;
-use super::extract::{Console, ConsoleError, ConsolePage};
+use super::extract::{act, Console, ConsoleError, ConsolePage};
 use crate::clock::rfc3339;
 use crate::domain::client::{GRANT_TYPES, ID_TOKEN_ALGS, KNOWN_SCOPES};
 use crate::domain::{AuthMethod, OAuthClient};
@@ -293,27 +293,6 @@ pub async fn delete(
 /// hand-made ones the store may still hold).
 fn encode(s: &str) -> String {
     url::form_urlencoded::byte_serialize(s.as_bytes()).collect()
-}
-
-/// Runs `action` as a change, then to `to` with `notice`.
-async fn act<T>(
-    state: &AppState,
-    admin: &ConsoleAdmin,
-    headers: &HeaderMap,
-    page: Page,
-    to: &str,
-    notice: &str,
-    action: impl AsyncFnOnce(&AdminCaller) -> crate::error::Result<T>,
-) -> Response {
-    let fail = ConsoleError::from(page.clone(), headers);
-    let caller = match admin.changing(&state.auth) {
-        Ok(c) => c,
-        Err(e) => return fail(e).into_response(),
-    };
-    match action(caller).await {
-        Ok(_) => ConsolePage::of(page, state, admin).done(to, notice),
-        Err(e) => fail(e).into_response(),
-    }
 }
 
 fn token_row(t: &crate::store::InitialToken) -> Value {

@@ -220,3 +220,26 @@ impl IntoResponse for ConsoleError {
         res
     }
 }
+
+/// A change without a form of its own (a button): runs `action` as the administrator once the
+/// step-up window holds, then goes to `to` with `notice`; a refusal is the error page, or the
+/// step-up form coming back to the page the button was on.
+pub async fn act<T>(
+    state: &AppState,
+    admin: &ConsoleAdmin,
+    headers: &HeaderMap,
+    page: Page,
+    to: &str,
+    notice: &str,
+    action: impl AsyncFnOnce(&crate::service::admin_api::AdminCaller) -> crate::error::Result<T>,
+) -> Response {
+    let fail = ConsoleError::from(page.clone(), headers);
+    let caller = match admin.changing(&state.auth) {
+        Ok(c) => c,
+        Err(e) => return fail(e).into_response(),
+    };
+    match action(caller).await {
+        Ok(_) => ConsolePage::of(page, state, admin).done(to, notice),
+        Err(e) => fail(e).into_response(),
+    }
+}

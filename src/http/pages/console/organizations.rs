@@ -13,13 +13,13 @@ use serde::Deserialize;
 
 use super::super::extract::PageForm;
 use super::super::render::Page;
-use super::extract::{Console, ConsoleError, ConsolePage};
+use super::extract::{act, Console, ConsoleError, ConsolePage};
 use crate::clock::rfc3339;
 use crate::domain::org::Organization;
 use crate::error::{AppError, ErrorCode, Result};
 use crate::http::state::AppState;
 use crate::service::admin_api::AdminCaller;
-use crate::service::{ConsoleAdmin, OrgInput, UserRef};
+use crate::service::{OrgInput, UserRef};
 
 /// Organisations per page.
 const PAGE: i64 = 50;
@@ -258,25 +258,4 @@ pub async fn remove_member(
     let action =
         async |c: &AdminCaller| auth.admin_remove_organization_member(c, &id, &user_id).await;
     act(&state, &admin, &headers, page, &to, "member_removed", action).await
-}
-
-/// Runs `action` as a change, then to `to` with `notice`.
-async fn act<T>(
-    state: &AppState,
-    admin: &ConsoleAdmin,
-    headers: &HeaderMap,
-    page: Page,
-    to: &str,
-    notice: &str,
-    action: impl AsyncFnOnce(&AdminCaller) -> Result<T>,
-) -> Response {
-    let fail = ConsoleError::from(page.clone(), headers);
-    let caller = match admin.changing(&state.auth) {
-        Ok(c) => c,
-        Err(e) => return fail(e).into_response(),
-    };
-    match action(caller).await {
-        Ok(_) => ConsolePage::of(page, state, admin).done(to, notice),
-        Err(e) => fail(e).into_response(),
-    }
 }

@@ -10,7 +10,7 @@ use serde::Deserialize;
 
 use super::super::extract::PageForm;
 use super::super::render::Page;
-use super::extract::{Console, ConsoleError, ConsolePage};
+use super::extract::{act, Console, ConsoleError, ConsolePage};
 use crate::clock::rfc3339;
 use crate::domain::User;
 use crate::http::state::AppState;
@@ -250,31 +250,6 @@ pub async fn update(
     }
 }
 
-/// The actions without a form of their own: run `action` as a change, then back to the
-/// account's page (or to the list, after a deletion) with `notice`.
-async fn act<F, T>(
-    state: &AppState,
-    admin: &crate::service::ConsoleAdmin,
-    headers: &HeaderMap,
-    page: Page,
-    to: String,
-    notice: &str,
-    action: F,
-) -> Response
-where
-    F: AsyncFnOnce(&crate::service::admin_api::AdminCaller) -> crate::error::Result<T>,
-{
-    let fail = ConsoleError::from(page.clone(), headers);
-    let caller = match admin.changing(&state.auth) {
-        Ok(c) => c,
-        Err(e) => return fail(e).into_response(),
-    };
-    match action(caller).await {
-        Ok(_) => ConsolePage::of(page, state, admin).done(&to, notice),
-        Err(e) => fail(e).into_response(),
-    }
-}
-
 macro_rules! user_action {
     ($(#[$doc:meta])* $name:ident, $notice:literal, |$auth:ident, $caller:ident, $id:ident| $call:expr) => {
         $(#[$doc])*
@@ -287,7 +262,7 @@ macro_rules! user_action {
         ) -> Response {
             let to = format!("/admin/users/{}", $id);
             let $auth = &state.auth;
-            act(&state, &admin, &headers, page, to, $notice, async |$caller| $call.await).await
+            act(&state, &admin, &headers, page, &to, $notice, async |$caller| $call.await).await
         }
     };
 }
@@ -328,7 +303,7 @@ pub async fn delete(
 ) -> Response {
     let to = "/admin/users".to_owned();
     let auth = &state.auth;
-    act(&state, &admin, &headers, page, to, "deleted", async |c| {
+    act(&state, &admin, &headers, page, &to, "deleted", async |c| {
         auth.admin_remove_user(c, &id).await
     })
     .await
@@ -345,7 +320,7 @@ pub async fn revoke_session(
     let to = format!("/admin/users/{id}");
     let auth = &state.auth;
     let action = async |c: &_| auth.console_revoke_session(c, &id, &session_id).await;
-    act(&state, &admin, &headers, page, to, "revoked", action).await
+    act(&state, &admin, &headers, page, &to, "revoked", action).await
 }
 
 #[derive(Deserialize)]
@@ -367,5 +342,5 @@ pub async fn set_admin(
     let notice = if grant { "admin_granted" } else { "admin_revoked" };
     let auth = &state.auth;
     let action = async |c: &_| auth.console_set_admin(c, &id, grant).await;
-    act(&state, &admin, &headers, page, to, notice, action).await
+    act(&state, &admin, &headers, page, &to, notice, action).await
 }
