@@ -15,6 +15,7 @@ backends!(
     a_breached_password_is_refused_wherever_a_password_is_set,
     a_correct_login_with_a_breached_password_is_flagged_mailed_once_and_let_in,
     the_nist_policy_asks_fifteen_characters_or_eight_with_a_second_factor,
+    an_operators_own_filter_replaces_the_built_in_one,
 );
 
 /// In the corpus (data/breached-passwords-sample.txt), long enough for the default policy, not
@@ -260,4 +261,56 @@ fn the_check_needs_no_network() {
     };
     assert_eq!(check(BREACHED).trim(), "breached");
     assert_eq!(check("v8#Lq-2mZ!pR7wXd").trim(), "not on the list");
+}
+
+/// `portcullis passwords build-filter` makes a filter from an operator's list (passwords and
+/// SHA-1 lines), and `PORTCULLIS_BREACHED_PASSWORDS_FILE` screens with it instead of the
+/// built-in one; a file that is no filter stops startup naming the setting.
+async fn an_operators_own_filter_replaces_the_built_in_one(db: Db) {
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("ours.txt");
+    // One password as text, one as the SHA-1 a Have I Been Pwned file would hold.
+    let sha1 = "9E0E1E0AD1E7E5D6E79B8A2B68A40E7BC8AE6C0D"; // not a password of ours: padding
+    let hashed = {
+        let d =
+            ring::digest::digest(&ring::digest::SHA1_FOR_LEGACY_USE_ONLY, b"our own leaked one 2");
+        d.as_ref().iter().map(|b| format!("{b:02X}")).collect::<String>()
+    };
+    std::fs::write(&list, format!("our own leaked one 1\n{sha1}:3\n{hashed}:7\n")).unwrap();
+    let out = dir.path().join("ours.pcbf");
+    let built = Command::new(env!("CARGO_BIN_EXE_portcullis"))
+        .args(["passwords", "build-filter"])
+        .arg(&list)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(built.status.success(), "{built:?}");
+    let said = String::from_utf8(built.stdout).unwrap();
+    assert!(
+        said.contains("3 lines, 3 distinct passwords") && said.contains("peak memory"),
+        "{said}"
+    );
+
+    let path = out.to_str().unwrap();
+    let app = TestApp::spawn_with(db, &[("PORTCULLIS_BREACHED_PASSWORDS_FILE", path)]).await;
+    for (i, refused) in ["our own leaked one 1", "our own leaked one 2"].into_iter().enumerate() {
+        let email = format!("o{i}@example.com");
+        let res =
+            app.post_json("/api/auth/register", json!({"email": email, "password": refused})).await;
+        assert_eq!(res.status(), StatusCode::BAD_REQUEST, "{refused}");
+        assert_eq!(code(&error_body(res).await), "password_breached");
+    }
+    // The built-in list is not consulted any more.
+    let res = app
+        .post_json("/api/auth/register", json!({"email": "o@example.com", "password": BREACHED}))
+        .await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+
+    std::fs::write(dir.path().join("not-a-filter"), b"hello").unwrap();
+    let bad = dir.path().join("not-a-filter");
+    let map =
+        vec![("PORTCULLIS_BREACHED_PASSWORDS_FILE".to_owned(), bad.to_str().unwrap().to_owned())];
+    let e = portcullis::Settings::from_map(map).unwrap_err().to_string();
+    assert!(e.contains("PORTCULLIS_BREACHED_PASSWORDS_FILE"), "{e}");
 }
