@@ -90,6 +90,11 @@ impl ConsoleAdmin {
         self.cookies.get("portcullis_admin")
     }
 
+    /// `admin <user id>`: how the audit log names this administrator.
+    pub fn label(&self) -> String {
+        format!("admin {}", self.user_id)
+    }
+
     /// An unused recovery code (each works once).
     pub fn recovery_code(&mut self) -> String {
         self.recovery_codes.pop().expect("a recovery code left")
@@ -161,6 +166,13 @@ pub async fn console_get(app: &TestApp, admin: &mut ConsoleAdmin, path: &str) ->
     console_send(app, &mut admin.cookies, req).await
 }
 
+/// A console page's HTML, which must answer `200`.
+pub async fn console_page(app: &TestApp, admin: &mut ConsoleAdmin, path: &str) -> String {
+    let res = console_get(app, admin, path).await;
+    assert_eq!(res.status(), StatusCode::OK, "GET {path}");
+    res.text().await.unwrap()
+}
+
 /// `POST` a console form, with the CSRF token the browser holds.
 pub async fn console_post(
     app: &TestApp,
@@ -189,7 +201,8 @@ pub async fn console_post_raw(
     console_send(app, &mut admin.cookies, req).await
 }
 
-/// `POST /admin/login` with `password` and `code`, after fetching the form (its CSRF cookie).
+/// `POST /admin/login` with `password` and `code`, after fetching the form (its CSRF cookie,
+/// which its hidden field repeats).
 pub async fn console_sign_in(
     app: &TestApp,
     admin: &mut ConsoleAdmin,
@@ -198,6 +211,9 @@ pub async fn console_sign_in(
 ) -> Response {
     let res = console_get(app, admin, "/admin/login").await;
     assert_eq!(res.status(), StatusCode::OK);
+    let cookie = admin.cookies.get("portcullis_csrf").expect("a CSRF cookie").to_owned();
+    let field = hidden(&res.text().await.unwrap(), "csrf").expect("a CSRF field");
+    assert_eq!(field, cookie, "the form's CSRF field is the cookie's token");
     let login = admin.email.clone();
     let form = [("login", login.as_str()), ("password", password), ("code", code)];
     console_post(app, admin, "/admin/login", &form).await

@@ -4,56 +4,17 @@
 //! the page answering the form; bad input is the console's error page with a 4xx and changes
 //! nothing; every change needs the step-up window.
 
-use reqwest::header::{CONTENT_TYPE, COOKIE, LOCATION, SET_COOKIE};
-use reqwest::{Method, StatusCode};
-use serde_json::{json, Value};
+use reqwest::header::{LOCATION, SET_COOKIE};
+use reqwest::StatusCode;
+use serde_json::json;
 
 use crate::backends;
-use crate::helpers::{Db, Login, TestApp, PASSWORD};
-use crate::mfa::{base32_decode, fresh_step, now, totp_at};
+use crate::console::{
+    console_admin, console_get, console_page, console_post, console_post_raw, href_of, location,
+    ConsoleAdmin,
+};
+use crate::helpers::{Db, TestApp};
 use portcullis::service::{ClientInfo, OrgInput, UserRef};
-
-/// TOTP enrolled through the API: the secret and one recovery code.
-async fn enrol_totp(app: &TestApp, login: &Login) -> (String, String) {
-    fresh_step().await;
-    let res = app
-        .bearer(Method::POST, "/api/auth/mfa/totp", &login.access_token)
-        .json(&json!({}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), StatusCode::OK);
-    let body: Value = res.json().await.unwrap();
-    let secret = body["secret"].as_str().unwrap().to_owned();
-    let code = totp_at(&base32_decode(&secret), now());
-    let res = app
-        .bearer(Method::POST, "/api/auth/mfa/totp/confirm", &login.access_token)
-        .json(&json!({ "code": code }))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), StatusCode::OK);
-    let body: Value = res.json().await.unwrap();
-    let recovery = body["recovery_codes"][0].as_str().unwrap().to_owned();
-    (secret, recovery)
-}
-
-/// The value of the cookie `name` among a response's `Set-Cookie`s.
-fn set_cookie(res: &reqwest::Response, name: &str) -> Option<String> {
-    res.headers()
-        .get_all(SET_COOKIE)
-        .iter()
-        .map(|v| v.to_str().unwrap())
-        .find(|v| v.starts_with(&format!("{name}=")))
-        .map(|v| v.split(';').next().unwrap().to_owned())
-}
-
-/// The value of the hidden field `name`.
-fn hidden(html: &str, name: &str) -> Option<String> {
-    let marker = format!("name=\"{name}\" value=\"");
-    let start = html.find(&marker)? + marker.len();
-    Some(html[start..start + html[start..].find('"')?].to_owned())
-}
 
 /// The text of the element whose id is `id` (up to its first tag).
 fn text_of(html: &str, id: &str) -> Option<String> {
@@ -63,99 +24,34 @@ fn text_of(html: &str, id: &str) -> Option<String> {
     Some(html[start..start + html[start..].find('<')?].trim().to_owned())
 }
 
-fn location(res: &reqwest::Response) -> String {
-    res.headers().get(LOCATION).map(|v| v.to_str().unwrap().to_owned()).unwrap_or_default()
-}
-
-/// An administrator signed in to the console (password and a recovery code), just now.
-#[derive(Clone)]
-struct Console {
-    cookies: String,
-    csrf: String,
-    user_id: String,
-}
-
-impl Console {
-    async fn open(app: &TestApp, email: &str) -> Self {
-        let login = app.user(email).await;
-        let user_id = login.body["user"]["id"].as_str().unwrap().to_owned();
-        let (_, recovery) = enrol_totp(app, &login).await;
-        app.auth.admin_set_role(email, true).await.unwrap();
-        let res = app.get("/admin/login").await;
-        assert_eq!(res.status(), StatusCode::OK);
-        let csrf_cookie = set_cookie(&res, "portcullis_csrf").expect("a CSRF cookie");
-        let token = hidden(&res.text().await.unwrap(), "csrf").expect("a CSRF field");
-        let form = [("csrf", token.as_str()), ("login", email), ("password", PASSWORD)];
-        let form = [&form[..], &[("code", recovery.as_str())]].concat();
-        let res = post(app, "/admin/login", &csrf_cookie, &form).await;
-        assert_eq!(res.status(), StatusCode::SEE_OTHER, "the console's sign-in");
-        let admin = set_cookie(&res, "portcullis_admin").expect("a console cookie");
-        let csrf_cookie = set_cookie(&res, "portcullis_csrf").unwrap_or(csrf_cookie);
-        let csrf = csrf_cookie.split_once('=').unwrap().1.to_owned();
-        Self { cookies: format!("{csrf_cookie}; {admin}"), csrf, user_id }
-    }
-
-    /// `admin <user id>`: how the audit log names this administrator.
-    fn label(&self) -> String {
-        format!("admin {}", self.user_id)
-    }
-
-    async fn get(&self, app: &TestApp, path: &str) -> reqwest::Response {
-        app.client.get(app.url(path)).header(COOKIE, &self.cookies).send().await.unwrap()
-    }
-
-    /// A page's HTML, which must answer `200`.
-    async fn page(&self, app: &TestApp, path: &str) -> String {
-        let res = self.get(app, path).await;
-        assert_eq!(res.status(), StatusCode::OK, "GET {path}");
-        res.text().await.unwrap()
-    }
-
-    /// A form POST with the CSRF field.
-    async fn post(&self, app: &TestApp, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
-        let form = [&[("csrf", self.csrf.as_str())][..], form].concat();
-        post(app, path, &self.cookies, &form).await
-    }
-
-    /// A form POST that must succeed with a `303` to `to` (and its notice).
-    async fn done(&self, app: &TestApp, path: &str, form: &[(&str, &str)], to: &str) {
-        let res = self.post(app, path, form).await;
-        let status = res.status();
-        let at = location(&res);
-        assert_eq!(status, StatusCode::SEE_OTHER, "POST {path}: {}", res.text().await.unwrap());
-        assert!(at.starts_with(to) && at.contains("notice="), "POST {path} went to {at}");
-    }
-
-    /// A form POST that must be refused with `status` and the error page's `code`.
-    async fn refused(
-        &self,
-        app: &TestApp,
-        path: &str,
-        form: &[(&str, &str)],
-        status: StatusCode,
-        code: &str,
-    ) {
-        let res = self.post(app, path, form).await;
-        assert_eq!(res.status(), status, "POST {path} {form:?}");
-        let html = res.text().await.unwrap();
-        assert!(html.contains(&format!("data-code=\"{code}\"")), "POST {path} {form:?}: {html}");
-    }
-}
-
-async fn post(
+/// A console form POST that must succeed with a `303` to `to` (and its notice).
+async fn done(
     app: &TestApp,
+    admin: &mut ConsoleAdmin,
     path: &str,
-    cookies: &str,
     form: &[(&str, &str)],
-) -> reqwest::Response {
-    app.client
-        .post(app.url(path))
-        .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .header(COOKIE, cookies)
-        .body(serde_urlencoded::to_string(form).unwrap())
-        .send()
-        .await
-        .unwrap()
+    to: &str,
+) {
+    let res = console_post(app, admin, path, form).await;
+    let status = res.status();
+    let at = location(&res);
+    assert_eq!(status, StatusCode::SEE_OTHER, "POST {path}: {}", res.text().await.unwrap());
+    assert!(at.starts_with(to) && at.contains("notice="), "POST {path} went to {at}");
+}
+
+/// A console form POST that must be refused with `status` and the error page's `code`.
+async fn refused(
+    app: &TestApp,
+    admin: &mut ConsoleAdmin,
+    path: &str,
+    form: &[(&str, &str)],
+    status: StatusCode,
+    code: &str,
+) {
+    let res = console_post(app, admin, path, form).await;
+    assert_eq!(res.status(), status, "POST {path} {form:?}");
+    let html = res.text().await.unwrap();
+    assert!(html.contains(&format!("data-code=\"{code}\"")), "POST {path} {form:?}: {html}");
 }
 
 /// The details of the audit entries `event` whose detail mentions `about`.
@@ -212,13 +108,14 @@ async fn the_console_registers_changes_and_deletes_clients(db: Db) {
         ],
     )
     .await;
-    let console = Console::open(&app, "client-admin@example.com").await;
+    let mut console = console_admin(&app, "client-admin@example.com").await;
 
     // Registered: the secret is on the page answering the form, and nowhere else.
-    let res = console.post(&app, "/admin/clients", &wiki_form()).await;
+    let res = console_post(&app, &mut console, "/admin/clients", &wiki_form()).await;
     assert_eq!(res.status(), StatusCode::OK);
     assert!(res.headers().get(LOCATION).is_none());
-    assert!(set_cookie(&res, "portcullis_flash").is_none());
+    let mut set = res.headers().get_all(SET_COOKIE).iter().map(|v| v.to_str().unwrap());
+    assert!(!set.any(|v| v.starts_with("portcullis_flash=")));
     assert_eq!(res.headers()["cache-control"], "no-store");
     let html = res.text().await.unwrap();
     let secret = text_of(&html, "client-secret").expect("the secret, shown once");
@@ -231,9 +128,9 @@ async fn the_console_registers_changes_and_deletes_clients(db: Db) {
     assert_eq!(stored.managed_by, "api");
 
     // Listed, and its page shows it without the secret.
-    let list = console.page(&app, "/admin/clients").await;
+    let list = console_page(&app, &mut console, "/admin/clients").await;
     assert!(list.contains("data-id=\"wiki\"") && list.contains("data-id=\"billing-app\""));
-    let page = console.page(&app, "/admin/clients/wiki").await;
+    let page = console_page(&app, &mut console, "/admin/clients/wiki").await;
     assert_eq!(text_of(&page, "client-name").as_deref(), Some("Wiki"));
     assert!(!page.contains(&secret) && !list.contains(&secret));
 
@@ -241,12 +138,12 @@ async fn the_console_registers_changes_and_deletes_clients(db: Db) {
     let mut form = wiki_form();
     form.retain(|(k, _)| !matches!(*k, "client_id" | "name" | "grant_refresh_token"));
     form.extend([("name", "The wiki"), ("skip_consent", "true")]);
-    console.done(&app, "/admin/clients/wiki/update", &form, "/admin/clients/wiki?").await;
+    done(&app, &mut console, "/admin/clients/wiki/update", &form, "/admin/clients/wiki?").await;
     let stored = app.auth.client("wiki").await.unwrap();
     assert_eq!(stored.name, "The wiki");
     assert!(stored.skip_consent && !stored.allows_grant("refresh_token"));
     // The edit form shows the registration as it now is.
-    let page = console.page(&app, "/admin/clients/wiki").await.replace("&#x2f;", "/");
+    let page = console_page(&app, &mut console, "/admin/clients/wiki").await.replace("&#x2f;", "/");
     let check = |name: &str| format!("name=\"{name}\" type=\"checkbox\" value=\"true\"");
     for on in ["skip_consent", "grant_authorization_code", "grant_client_credentials"] {
         assert!(page.contains(&format!("{} checked>", check(on))), "{on} is checked");
@@ -258,7 +155,7 @@ async fn the_console_registers_changes_and_deletes_clients(db: Db) {
     assert!(page.contains("<option value=\"client_secret_basic\" selected>"));
     assert!(page.contains(">http://127.0.0.1:9/cb\nhttp://localhost:9/other</textarea>"));
     assert!(page.contains("value=\"openid profile email wiki:read\""));
-    let list = console.page(&app, "/admin/clients").await;
+    let list = console_page(&app, &mut console, "/admin/clients").await;
     assert!(list.contains(&format!("{} checked>", check("grant_authorization_code"))));
     assert!(list.contains("<option value=\"RS256\" selected>"));
     assert_eq!(client_credentials(&app, "wiki", &secret).await, StatusCode::OK, "same secret");
@@ -267,44 +164,63 @@ async fn the_console_registers_changes_and_deletes_clients(db: Db) {
     let mut bad = form.clone();
     bad.retain(|(k, _)| *k != "redirect_uris");
     bad.push(("redirect_uris", "http://evil.example/cb"));
-    console
-        .refused(
-            &app,
-            "/admin/clients/wiki/update",
-            &bad,
-            StatusCode::BAD_REQUEST,
-            "invalid_client",
-        )
-        .await;
+    refused(
+        &app,
+        &mut console,
+        "/admin/clients/wiki/update",
+        &bad,
+        StatusCode::BAD_REQUEST,
+        "invalid_client",
+    )
+    .await;
     let mut no_grant = wiki_form();
     no_grant.retain(|(k, _)| !k.starts_with("grant_") && *k != "client_id");
     no_grant.push(("client_id", "nogrant"));
-    console
-        .refused(&app, "/admin/clients", &no_grant, StatusCode::BAD_REQUEST, "invalid_client")
-        .await;
+    refused(
+        &app,
+        &mut console,
+        "/admin/clients",
+        &no_grant,
+        StatusCode::BAD_REQUEST,
+        "invalid_client",
+    )
+    .await;
     let mut odd = wiki_form();
     odd.retain(|(k, _)| !matches!(*k, "client_id" | "token_endpoint_auth_method"));
     odd.extend([("client_id", "odd"), ("token_endpoint_auth_method", "password\u{0}")]);
-    console.refused(&app, "/admin/clients", &odd, StatusCode::BAD_REQUEST, "invalid_client").await;
-    console
-        .refused(&app, "/admin/clients", &wiki_form(), StatusCode::CONFLICT, "invalid_client")
+    refused(&app, &mut console, "/admin/clients", &odd, StatusCode::BAD_REQUEST, "invalid_client")
         .await;
+    refused(
+        &app,
+        &mut console,
+        "/admin/clients",
+        &wiki_form(),
+        StatusCode::CONFLICT,
+        "invalid_client",
+    )
+    .await;
     let garbage = [("name", "x"), ("grant_authorization_code", "true"), ("scopes", "a\"b")];
-    console
-        .refused(&app, "/admin/clients", &garbage, StatusCode::BAD_REQUEST, "invalid_client")
-        .await;
+    refused(
+        &app,
+        &mut console,
+        "/admin/clients",
+        &garbage,
+        StatusCode::BAD_REQUEST,
+        "invalid_client",
+    )
+    .await;
     assert_eq!(app.auth.client("wiki").await.unwrap().name, "The wiki");
     assert!(app.auth.client("nogrant").await.is_err() && app.auth.client("odd").await.is_err());
     assert_eq!(app.auth.clients().await.unwrap().len(), 2);
 
     // A new secret, shown once; the old one stops working.
-    let res = console.post(&app, "/admin/clients/wiki/rotate-secret", &[]).await;
+    let res = console_post(&app, &mut console, "/admin/clients/wiki/rotate-secret", &[]).await;
     assert_eq!(res.status(), StatusCode::OK);
     let rotated = text_of(&res.text().await.unwrap(), "client-secret").expect("the new secret");
     assert_ne!(rotated, secret);
     assert_eq!(client_credentials(&app, "wiki", &secret).await, StatusCode::UNAUTHORIZED);
     assert_eq!(client_credentials(&app, "wiki", &rotated).await, StatusCode::OK);
-    assert!(!console.page(&app, "/admin/clients/wiki").await.contains(&rotated));
+    assert!(!console_page(&app, &mut console, "/admin/clients/wiki").await.contains(&rotated));
 
     // A public client has no secret to rotate.
     let mut spa = wiki_form();
@@ -312,38 +228,39 @@ async fn the_console_registers_changes_and_deletes_clients(db: Db) {
         !matches!(*k, "client_id" | "grant_client_credentials" | "token_endpoint_auth_method")
     });
     spa.extend([("client_id", "spa"), ("token_endpoint_auth_method", "none")]);
-    let res = console.post(&app, "/admin/clients", &spa).await;
+    let res = console_post(&app, &mut console, "/admin/clients", &spa).await;
     assert_eq!(res.status(), StatusCode::OK);
     assert!(text_of(&res.text().await.unwrap(), "client-secret").is_none());
     assert!(app.auth.client("spa").await.unwrap().is_public());
-    console
-        .refused(
-            &app,
-            "/admin/clients/spa/rotate-secret",
-            &[],
-            StatusCode::BAD_REQUEST,
-            "invalid_client",
-        )
-        .await;
+    refused(
+        &app,
+        &mut console,
+        "/admin/clients/spa/rotate-secret",
+        &[],
+        StatusCode::BAD_REQUEST,
+        "invalid_client",
+    )
+    .await;
 
     // A client the configuration declares is changed only there.
-    let page = console.page(&app, "/admin/clients/billing-app").await;
+    let page = console_page(&app, &mut console, "/admin/clients/billing-app").await;
     assert!(page.contains("id=\"declared\""));
     let conflict = StatusCode::CONFLICT;
     for path in ["update", "rotate-secret", "delete"] {
         let path = format!("/admin/clients/billing-app/{path}");
-        console.refused(&app, &path, &form, conflict, "client_managed_by_config").await;
+        refused(&app, &mut console, &path, &form, conflict, "client_managed_by_config").await;
     }
     assert_eq!(app.auth.client("billing-app").await.unwrap().name, "Billing");
 
     // Unknown clients.
     let not_found = StatusCode::NOT_FOUND;
-    let res = console.get(&app, "/admin/clients/nobody").await;
+    let res = console_get(&app, &mut console, "/admin/clients/nobody").await;
     assert_eq!(res.status(), not_found);
-    console.refused(&app, "/admin/clients/nobody/delete", &[], not_found, "client_not_found").await;
+    refused(&app, &mut console, "/admin/clients/nobody/delete", &[], not_found, "client_not_found")
+        .await;
 
     // Deleted.
-    console.done(&app, "/admin/clients/wiki/delete", &[], "/admin/clients?").await;
+    done(&app, &mut console, "/admin/clients/wiki/delete", &[], "/admin/clients?").await;
     assert!(app.auth.client("wiki").await.is_err());
     assert_eq!(client_credentials(&app, "wiki", &rotated).await, StatusCode::UNAUTHORIZED);
 
@@ -377,13 +294,13 @@ async fn register(app: &TestApp, bearer: &str) -> StatusCode {
 
 async fn the_console_makes_and_revokes_registration_tokens(db: Db) {
     let app = TestApp::spawn_with(db, &[("PORTCULLIS_DYNAMIC_REGISTRATION", "token")]).await;
-    let console = Console::open(&app, "dcr-admin@example.com").await;
-    let page = console.page(&app, "/admin/registration-tokens").await;
+    let mut console = console_admin(&app, "dcr-admin@example.com").await;
+    let page = console_page(&app, &mut console, "/admin/registration-tokens").await;
     assert_eq!(text_of(&page, "dynamic-registration").as_deref(), Some("token"));
     assert!(page.contains("id=\"no-tokens\""));
 
     let form = [("label", "MCP agents"), ("expires_in_days", "3"), ("uses", "2")];
-    let res = console.post(&app, "/admin/registration-tokens", &form).await;
+    let res = console_post(&app, &mut console, "/admin/registration-tokens", &form).await;
     assert_eq!(res.status(), StatusCode::OK);
     assert!(res.headers().get(LOCATION).is_none());
     let token = text_of(&res.text().await.unwrap(), "registration-token").expect("the token");
@@ -392,7 +309,7 @@ async fn the_console_makes_and_revokes_registration_tokens(db: Db) {
     assert_eq!((made[0].label.as_str(), made[0].uses_left), ("MCP agents", Some(2)));
     let days = (made[0].expires_at - made[0].created_at) / 86_400_000;
     assert_eq!(days, 3);
-    let list = console.page(&app, "/admin/registration-tokens").await;
+    let list = console_page(&app, &mut console, "/admin/registration-tokens").await;
     assert!(list.contains(&made[0].id) && !list.contains(&token));
 
     // The token registers a client.
@@ -411,17 +328,18 @@ async fn the_console_makes_and_revokes_registration_tokens(db: Db) {
         vec![("label", "x"), ("uses", "two")],
         vec![],
     ] {
-        console.refused(&app, "/admin/registration-tokens", &form, bad, "invalid_field").await;
+        refused(&app, &mut console, "/admin/registration-tokens", &form, bad, "invalid_field")
+            .await;
     }
     assert_eq!(app.auth.initial_tokens().await.unwrap().len(), 1);
 
     // Revoked: it registers nothing more.
     let path = format!("/admin/registration-tokens/{}/revoke", made[0].id);
-    console.done(&app, &path, &[], "/admin/registration-tokens?").await;
+    done(&app, &mut console, &path, &[], "/admin/registration-tokens?").await;
     assert!(app.auth.initial_tokens().await.unwrap().is_empty());
     assert_eq!(register(&app, &token).await, StatusCode::UNAUTHORIZED);
     let not_found = StatusCode::NOT_FOUND;
-    console.refused(&app, &path, &[], not_found, "not_found").await;
+    refused(&app, &mut console, &path, &[], not_found, "not_found").await;
 
     let me = console.label();
     let created = audited(&app, "admin_registration_token_create", &me).await;
@@ -432,7 +350,7 @@ async fn the_console_makes_and_revokes_registration_tokens(db: Db) {
 
 async fn the_console_manages_organisations_and_keeps_the_last_owner(db: Db) {
     let app = TestApp::spawn(db).await;
-    let console = Console::open(&app, "org-admin@example.com").await;
+    let mut console = console_admin(&app, "org-admin@example.com").await;
     let owner = app.user("org-owner@example.com").await;
     let owner_id = owner.body["user"]["id"].as_str().unwrap().to_owned();
     let member = app.user("org-member@example.com").await;
@@ -446,7 +364,7 @@ async fn the_console_manages_organisations_and_keeps_the_last_owner(db: Db) {
         ("owner_user_id", ""),
         ("metadata", "{\"plan\": \"gold\"}"),
     ];
-    let res = console.post(&app, "/admin/organizations", &form).await;
+    let res = console_post(&app, &mut console, "/admin/organizations", &form).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER, "{}", res.text().await.unwrap());
     let at = location(&res);
     let id = at
@@ -457,7 +375,7 @@ async fn the_console_manages_organisations_and_keeps_the_last_owner(db: Db) {
     let org = app.auth.organization(&id).await.unwrap();
     assert_eq!((org.name.as_str(), org.slug.as_str()), ("Acme Corp", "acme-corp"));
     assert_eq!(org.metadata, json!({"plan": "gold"}));
-    let page = console.page(&app, &at).await;
+    let page = console_page(&app, &mut console, &at).await;
     assert_eq!(text_of(&page, "org-slug").as_deref(), Some("acme-corp"));
     assert!(page.contains(&format!("data-id=\"{owner_id}\"")));
     assert!(text_of(&page, "notice").is_some());
@@ -467,37 +385,37 @@ async fn the_console_manages_organisations_and_keeps_the_last_owner(db: Db) {
     let orgs = "/admin/organizations";
     let both =
         [("name", "Two"), ("owner_email", "org-owner@example.com"), ("owner_user_id", &owner_id)];
-    console.refused(&app, orgs, &both, bad, "invalid_field").await;
-    console.refused(&app, orgs, &[("name", "None")], bad, "missing_field").await;
+    refused(&app, &mut console, orgs, &both, bad, "invalid_field").await;
+    refused(&app, &mut console, orgs, &[("name", "None")], bad, "missing_field").await;
     let meta = [("name", "Meta"), ("owner_user_id", &owner_id), ("metadata", "[1, 2")];
-    console.refused(&app, orgs, &meta, bad, "invalid_field").await;
+    refused(&app, &mut console, orgs, &meta, bad, "invalid_field").await;
     let taken = [("name", "Acme"), ("slug", "acme-corp"), ("owner_user_id", &owner_id)];
-    console.refused(&app, orgs, &taken, StatusCode::CONFLICT, "slug_taken").await;
+    refused(&app, &mut console, orgs, &taken, StatusCode::CONFLICT, "slug_taken").await;
     let ghost = [("name", "Ghost"), ("owner_email", "nobody@example.com")];
-    console.refused(&app, orgs, &ghost, StatusCode::NOT_FOUND, "user_not_found").await;
+    refused(&app, &mut console, orgs, &ghost, StatusCode::NOT_FOUND, "user_not_found").await;
     let slug = [("name", "Slug"), ("slug", "Not A Slug"), ("owner_user_id", &owner_id)];
-    console.refused(&app, orgs, &slug, bad, "invalid_field").await;
+    refused(&app, &mut console, orgs, &slug, bad, "invalid_field").await;
     assert_eq!(app.auth.organizations(None, 100).await.unwrap().len(), 1);
 
     // Changed.
     let update = format!("/admin/organizations/{id}/update");
     let form = [("name", "Acme"), ("slug", "acme"), ("metadata", "")];
-    console.done(&app, &update, &form, &format!("/admin/organizations/{id}?")).await;
+    done(&app, &mut console, &update, &form, &format!("/admin/organizations/{id}?")).await;
     let org = app.auth.organization(&id).await.unwrap();
     assert_eq!((org.name.as_str(), org.slug.as_str(), &org.metadata), ("Acme", "acme", &json!({})));
     let form = [("name", "Acme"), ("slug", "acme"), ("metadata", "\"a string\"")];
-    console.refused(&app, &update, &form, bad, "invalid_field").await;
+    refused(&app, &mut console, &update, &form, bad, "invalid_field").await;
     let form = [("name", ""), ("slug", "acme")];
-    console.refused(&app, &update, &form, bad, "invalid_field").await;
+    refused(&app, &mut console, &update, &form, bad, "invalid_field").await;
     assert_eq!(app.auth.organization(&id).await.unwrap().name, "Acme");
 
     // Members: added by address, given a role, the last owner kept.
     let members = format!("/admin/organizations/{id}/members");
     let back = format!("/admin/organizations/{id}?");
     let add = [("user", "org-member@example.com"), ("role", "member")];
-    console.done(&app, &members, &add, &back).await;
+    done(&app, &mut console, &members, &add, &back).await;
     let add = [("user", member_id.as_str()), ("role", "admin")];
-    console.done(&app, &members, &add, &back).await;
+    done(&app, &mut console, &members, &add, &back).await;
     let roles = |app: &TestApp| {
         let id = id.clone();
         let auth = app.auth.clone();
@@ -518,25 +436,27 @@ async fn the_console_manages_organisations_and_keeps_the_last_owner(db: Db) {
         ("org-owner@example.com".to_owned(), "owner".to_owned()),
     ];
     assert_eq!(roles(&app).await, expected);
-    let page = console.page(&app, &format!("/admin/organizations/{id}")).await;
+    let page = console_page(&app, &mut console, &format!("/admin/organizations/{id}")).await;
     assert!(page.contains(&format!("id=\"remove-{member_id}\"")));
 
     let conflict = StatusCode::CONFLICT;
     let demote = [("user", owner_id.as_str()), ("role", "member")];
-    console.refused(&app, &members, &demote, conflict, "last_owner").await;
+    refused(&app, &mut console, &members, &demote, conflict, "last_owner").await;
     let remove_owner = format!("/admin/organizations/{id}/members/{owner_id}/remove");
-    console.refused(&app, &remove_owner, &[], conflict, "last_owner").await;
+    refused(&app, &mut console, &remove_owner, &[], conflict, "last_owner").await;
     let unknown_role = [("user", member_id.as_str()), ("role", "emperor")];
-    console.refused(&app, &members, &unknown_role, bad, "invalid_field").await;
-    console.refused(&app, &members, &[("user", member_id.as_str())], bad, "missing_field").await;
+    refused(&app, &mut console, &members, &unknown_role, bad, "invalid_field").await;
+    refused(&app, &mut console, &members, &[("user", member_id.as_str())], bad, "missing_field")
+        .await;
     let nobody = [("user", "nobody@example.com"), ("role", "member")];
-    console.refused(&app, &members, &nobody, StatusCode::NOT_FOUND, "user_not_found").await;
-    console.refused(&app, &members, &[("role", "member")], bad, "missing_field").await;
+    refused(&app, &mut console, &members, &nobody, StatusCode::NOT_FOUND, "user_not_found").await;
+    refused(&app, &mut console, &members, &[("role", "member")], bad, "missing_field").await;
     assert_eq!(roles(&app).await, expected);
 
     let remove_member = format!("/admin/organizations/{id}/members/{member_id}/remove");
-    console.done(&app, &remove_member, &[], &back).await;
-    console.refused(&app, &remove_member, &[], StatusCode::NOT_FOUND, "member_not_found").await;
+    done(&app, &mut console, &remove_member, &[], &back).await;
+    refused(&app, &mut console, &remove_member, &[], StatusCode::NOT_FOUND, "member_not_found")
+        .await;
     assert_eq!(roles(&app).await, expected[1..].to_vec());
 
     // Keyset pages of 50.
@@ -545,20 +465,21 @@ async fn the_console_manages_organisations_and_keeps_the_last_owner(db: Db) {
         let input = OrgInput { name: Some(format!("Org {n}")), slug: None, metadata: None };
         app.auth.operator_create_org(input, UserRef::Id(&owner_id), &by, None).await.unwrap();
     }
-    let first = console.page(&app, orgs).await;
+    let first = console_page(&app, &mut console, orgs).await;
     assert_eq!(first.matches("<tr data-id=").count(), 50);
-    let next = link_href(&first, "next-page").expect("a next page");
-    let second = console.page(&app, &next).await;
+    let next = href_of(&first, "next-page").expect("a next page");
+    let second = console_page(&app, &mut console, &next).await;
     assert_eq!(second.matches("<tr data-id=").count(), 1);
-    assert!(link_href(&second, "next-page").is_none());
-    let garbage = console.page(&app, "/admin/organizations?after=%00%FF&limit=x").await;
+    assert!(href_of(&second, "next-page").is_none());
+    let garbage =
+        console_page(&app, &mut console, "/admin/organizations?after=%00%FF&limit=x").await;
     assert_eq!(garbage.matches("<tr data-id=").count(), 50, "a bad cursor: the first page");
 
     // Odd ids are refused with a 4xx, never a 5xx.
     let long = "x".repeat(300);
     for odd in ["%00", "%FF", "..%2F..", long.as_str(), "'%20OR%201=1"] {
         for path in [format!("/admin/organizations/{odd}"), format!("/admin/clients/{odd}")] {
-            let status = console.get(&app, &path).await.status();
+            let status = console_get(&app, &mut console, &path).await.status();
             assert!(status.is_client_error(), "GET {path}: {status}");
         }
         for (path, form) in [
@@ -573,18 +494,23 @@ async fn the_console_manages_organisations_and_keeps_the_last_owner(db: Db) {
             (format!("/admin/clients/{odd}/rotate-secret"), vec![]),
             (format!("/admin/registration-tokens/{odd}/revoke"), vec![]),
         ] {
-            let status = console.post(&app, &path, &form).await.status();
+            let status = console_post(&app, &mut console, &path, &form).await.status();
             assert!(status.is_client_error(), "POST {path}: {status}");
         }
     }
     assert_eq!(roles(&app).await, expected[1..].to_vec());
 
     // Deleted.
-    console
-        .done(&app, &format!("/admin/organizations/{id}/delete"), &[], "/admin/organizations?")
-        .await;
+    done(
+        &app,
+        &mut console,
+        &format!("/admin/organizations/{id}/delete"),
+        &[],
+        "/admin/organizations?",
+    )
+    .await;
     assert!(app.auth.organization(&id).await.is_err());
-    let res = console.get(&app, &format!("/admin/organizations/{id}")).await;
+    let res = console_get(&app, &mut console, &format!("/admin/organizations/{id}")).await;
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
 
     // Each change audited as the administrator's.
@@ -603,20 +529,11 @@ async fn the_console_manages_organisations_and_keeps_the_last_owner(db: Db) {
     }
 }
 
-/// The `href` of the link whose id is `id`.
-fn link_href(html: &str, id: &str) -> Option<String> {
-    let marker = "href=\"";
-    let at = html.find(&format!("id=\"{id}\""))?;
-    let start = html[..at].rfind(marker)? + marker.len();
-    let href = &html[start..start + html[start..].find('"')?];
-    Some(href.replace("&#x2f;", "/").replace("&amp;", "&"))
-}
-
 /// Every change needs the step-up window: past it, the step-up form, and nothing changed; and
 /// without a console session, nothing at all.
 async fn the_console_screens_need_a_console_session_and_a_fresh_second_factor(db: Db) {
     let app = TestApp::spawn_with(db, &[("PORTCULLIS_ADMIN_STEP_UP_WINDOW", "2s")]).await;
-    let console = Console::open(&app, "slow-admin@example.com").await;
+    let mut console = console_admin(&app, "slow-admin@example.com").await;
     let owner = app.user("slow-owner@example.com").await;
     let owner_id = owner.body["user"]["id"].as_str().unwrap().to_owned();
 
@@ -626,12 +543,13 @@ async fn the_console_screens_need_a_console_session_and_a_fresh_second_factor(db
         assert_eq!(res.status(), StatusCode::SEE_OTHER, "{path}");
         assert!(location(&res).starts_with("/admin/login?next="), "{path}");
     }
-    let csrf_only = console.cookies.split("; ").next().unwrap().to_owned();
-    let stranger = Console { cookies: csrf_only, ..console.clone() };
-    let res = stranger.post(&app, "/admin/clients", &wiki_form()).await;
+    let session = console.cookies.0.remove("portcullis_admin").expect("a console session");
+    let res = console_post(&app, &mut console, "/admin/clients", &wiki_form()).await;
     assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    console.cookies.0.insert("portcullis_admin".into(), session);
     // Without the CSRF field: refused before anything.
-    let res = post(&app, "/admin/registration-tokens", &console.cookies, &[("label", "x")]).await;
+    let form = [("label", "x")];
+    let res = console_post_raw(&app, &mut console, "/admin/registration-tokens", &form).await;
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
     assert!(app.auth.initial_tokens().await.unwrap().is_empty());
 
@@ -643,7 +561,7 @@ async fn the_console_screens_need_a_console_session_and_a_fresh_second_factor(db
         ("/admin/organizations", late.to_vec()),
         ("/admin/clients/billing/delete", vec![]),
     ] {
-        let res = console.post(&app, path, &form).await;
+        let res = console_post(&app, &mut console, path, &form).await;
         assert_eq!(res.status(), StatusCode::FORBIDDEN, "{path}");
         let html = res.text().await.unwrap();
         assert!(html.contains("action=\"/admin/step-up\""), "{path}: {html}");
@@ -652,8 +570,8 @@ async fn the_console_screens_need_a_console_session_and_a_fresh_second_factor(db
     assert!(app.auth.initial_tokens().await.unwrap().is_empty());
     assert!(app.auth.organizations(None, 10).await.unwrap().is_empty());
     // Reading still works.
-    console.page(&app, "/admin/clients").await;
-    console.page(&app, "/admin/organizations").await;
+    console_page(&app, &mut console, "/admin/clients").await;
+    console_page(&app, &mut console, "/admin/organizations").await;
 }
 
 backends!(

@@ -5,13 +5,16 @@
 
 use std::time::Duration;
 
-use reqwest::header::{CONTENT_DISPOSITION, CONTENT_TYPE, COOKIE, SET_COOKIE, USER_AGENT};
-use reqwest::{Method, StatusCode};
+use reqwest::header::{CONTENT_DISPOSITION, CONTENT_TYPE, SET_COOKIE, USER_AGENT};
+use reqwest::StatusCode;
 use serde_json::{json, Value};
 
 use crate::backends;
-use crate::helpers::{Db, Login, TestApp, PASSWORD};
-use crate::mfa::{base32_decode, fresh_step, now, totp_at};
+use crate::console::{
+    console_admin, console_get, console_page, console_post, console_post_raw, href_of, location,
+    row_ids, unescape,
+};
+use crate::helpers::{Db, TestApp};
 
 backends!(
     api_keys_are_made_shown_once_used_and_revoked,
@@ -19,124 +22,6 @@ backends!(
     the_audit_log_filters_pages_and_exports,
     the_settings_are_shown_with_secrets_masked,
 );
-
-async fn enrol_totp(app: &TestApp, login: &Login) -> String {
-    fresh_step().await;
-    let res = app
-        .bearer(Method::POST, "/api/auth/mfa/totp", &login.access_token)
-        .json(&json!({}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), StatusCode::OK);
-    let body: Value = res.json().await.unwrap();
-    let secret = body["secret"].as_str().unwrap().to_owned();
-    let code = totp_at(&base32_decode(&secret), now());
-    let res = app
-        .bearer(Method::POST, "/api/auth/mfa/totp/confirm", &login.access_token)
-        .json(&json!({ "code": code }))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), StatusCode::OK);
-    secret
-}
-
-/// The value of the hidden field `name`.
-fn hidden(html: &str, name: &str) -> Option<String> {
-    let marker = format!("name=\"{name}\" value=\"");
-    let start = html.find(&marker)? + marker.len();
-    Some(unescape(&html[start..start + html[start..].find('"')?]))
-}
-
-fn unescape(s: &str) -> String {
-    s.replace("&#x2f;", "/").replace("&amp;", "&").replace("&quot;", "\"").replace("&#x27;", "'")
-}
-
-fn cookie_from(res: &reqwest::Response, name: &str) -> Option<String> {
-    res.headers()
-        .get_all(SET_COOKIE)
-        .iter()
-        .map(|v| v.to_str().unwrap().to_owned())
-        .find(|v| v.starts_with(&format!("{name}=")))
-        .map(|v| v.split(';').next().unwrap().to_owned())
-}
-
-/// An administrator signed in to the console.
-struct Admin {
-    id: String,
-    cookies: String,
-    csrf: String,
-}
-
-impl Admin {
-    /// `email` made an administrator with TOTP, signed in to the console.
-    async fn sign_in(app: &TestApp, email: &str) -> Self {
-        let login = app.user(email).await;
-        let id = login.body["user"]["id"].as_str().unwrap().to_owned();
-        let secret = enrol_totp(app, &login).await;
-        app.auth.admin_set_role(email, true).await.unwrap();
-        let res = app.get("/admin/login").await;
-        let csrf_cookie = cookie_from(&res, "portcullis_csrf").expect("a CSRF cookie");
-        let csrf = hidden(&res.text().await.unwrap(), "csrf").expect("a CSRF field");
-        // The enrolment spent the current step: the next one (one step of drift is allowed).
-        let code = totp_at(&base32_decode(&secret), now() + 30);
-        let form =
-            [("csrf", csrf.as_str()), ("login", email), ("password", PASSWORD), ("code", &code)];
-        let res = post(app, "/admin/login", &csrf_cookie, &form).await;
-        assert_eq!(res.status(), StatusCode::SEE_OTHER, "{}", res.text().await.unwrap());
-        let session = cookie_from(&res, "portcullis_admin").expect("the console's cookie");
-        Self { id, cookies: format!("{csrf_cookie}; {session}"), csrf }
-    }
-
-    async fn get(&self, app: &TestApp, path: &str) -> reqwest::Response {
-        app.client.get(app.url(path)).header(COOKIE, &self.cookies).send().await.unwrap()
-    }
-
-    async fn page(&self, app: &TestApp, path: &str) -> String {
-        let res = self.get(app, path).await;
-        assert_eq!(res.status(), StatusCode::OK, "GET {path}");
-        res.text().await.unwrap()
-    }
-
-    async fn post(&self, app: &TestApp, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
-        let mut all = vec![("csrf", self.csrf.as_str())];
-        all.extend_from_slice(form);
-        post(app, path, &self.cookies, &all).await
-    }
-}
-
-async fn post(
-    app: &TestApp,
-    path: &str,
-    cookies: &str,
-    form: &[(&str, &str)],
-) -> reqwest::Response {
-    app.client
-        .post(app.url(path))
-        .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .header(COOKIE, cookies)
-        .body(serde_urlencoded::to_string(form).unwrap())
-        .send()
-        .await
-        .unwrap()
-}
-
-fn location(res: &reqwest::Response) -> String {
-    res.headers().get("location").map(|v| v.to_str().unwrap().to_owned()).unwrap_or_default()
-}
-
-/// The `data-id`s of a page's table rows, in order.
-fn row_ids(html: &str) -> Vec<String> {
-    html.split("<tr data-id=\"").skip(1).map(|s| s[..s.find('"').unwrap()].to_owned()).collect()
-}
-
-/// The `href` of the link with `id`.
-fn link(html: &str, id: &str) -> Option<String> {
-    let at = html.find(&format!("id=\"{id}\""))?;
-    let start = html[..at].rfind("href=\"")? + "href=\"".len();
-    Some(unescape(&html[start..start + html[start..].find('"')?]))
-}
 
 async fn audit_count(app: &TestApp, event: &str, detail_has: &str) -> usize {
     let filter = portcullis::store::AuditFilter {
@@ -150,7 +35,7 @@ async fn audit_count(app: &TestApp, event: &str, detail_has: &str) -> usize {
 
 async fn api_keys_are_made_shown_once_used_and_revoked(db: Db) {
     let app = TestApp::spawn(db).await;
-    let admin = Admin::sign_in(&app, "root@example.com").await;
+    let mut admin = console_admin(&app, "root@example.com").await;
 
     // Bad input: refused with the error page, nothing made.
     for form in [
@@ -158,13 +43,13 @@ async fn api_keys_are_made_shown_once_used_and_revoked(db: Db) {
         vec![("name", ""), ("scope", "users:read")],
         vec![("name", "ci"), ("scope", "users:everything")],
     ] {
-        let res = admin.post(&app, "/admin/api-keys", &form).await;
+        let res = console_post(&app, &mut admin, "/admin/api-keys", &form).await;
         assert_eq!(res.status(), StatusCode::BAD_REQUEST, "{form:?}");
     }
     assert!(app.auth.api_keys().await.unwrap().is_empty());
 
     let form = [("name", "ci robot"), ("scope", "users:read"), ("scope", "audit:read")];
-    let res = admin.post(&app, "/admin/api-keys", &form).await;
+    let res = console_post(&app, &mut admin, "/admin/api-keys", &form).await;
     assert_eq!(res.status(), StatusCode::OK);
     assert_eq!(res.headers()["cache-control"], "no-store");
     assert!(res.headers().get(SET_COOKIE).is_none());
@@ -177,10 +62,10 @@ async fn api_keys_are_made_shown_once_used_and_revoked(db: Db) {
     assert_eq!(keys[0].scopes, ["users:read", "audit:read"]);
     let key_id = keys[0].id.clone();
     // Audited with the administrator, not the command line.
-    assert_eq!(audit_count(&app, "admin_api_key_create", &format!("admin {}", admin.id)).await, 1);
+    assert_eq!(audit_count(&app, "admin_api_key_create", &admin.label()).await, 1);
 
     // The list shows the key, never its secret.
-    let list = admin.page(&app, "/admin/api-keys").await;
+    let list = console_page(&app, &mut admin, "/admin/api-keys").await;
     assert!(list.contains("ci robot") && list.contains(&key_id));
     assert!(!list.contains(&plain));
 
@@ -190,25 +75,25 @@ async fn api_keys_are_made_shown_once_used_and_revoked(db: Db) {
     assert_eq!(use_key("/api/admin/clients").await.unwrap().status(), StatusCode::FORBIDDEN);
 
     // Revoked: refused from then on; revoking again is a 404 and changes nothing.
-    let res = admin.post(&app, &format!("/admin/api-keys/{key_id}/revoke"), &[]).await;
+    let res =
+        console_post(&app, &mut admin, &format!("/admin/api-keys/{key_id}/revoke"), &[]).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     assert_eq!(location(&res), "/admin/api-keys?notice=revoked");
     assert_eq!(use_key("/api/admin/users").await.unwrap().status(), StatusCode::UNAUTHORIZED);
-    let res = admin.post(&app, &format!("/admin/api-keys/{key_id}/revoke"), &[]).await;
+    let res =
+        console_post(&app, &mut admin, &format!("/admin/api-keys/{key_id}/revoke"), &[]).await;
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
-    assert_eq!(audit_count(&app, "admin_api_key_revoke", &format!("admin {}", admin.id)).await, 1);
-    let list = admin.page(&app, "/admin/api-keys").await;
+    assert_eq!(audit_count(&app, "admin_api_key_revoke", &admin.label()).await, 1);
+    let list = console_page(&app, &mut admin, "/admin/api-keys").await;
     assert!(!list.contains(&format!("id=\"revoke-{key_id}\"")));
 
     // Without the CSRF token, nothing is made.
-    let res = post(&app, "/admin/api-keys", &admin.cookies, &form).await;
+    let res = console_post_raw(&app, &mut admin, "/admin/api-keys", &form).await;
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
     assert_eq!(app.auth.api_keys().await.unwrap().len(), 1);
     // Without a console session neither.
-    let (csrf_cookie, _) = admin.cookies.split_once("; ").unwrap();
-    let mut all = vec![("csrf", admin.csrf.as_str())];
-    all.extend_from_slice(&form);
-    let res = post(&app, "/admin/api-keys", csrf_cookie, &all).await;
+    admin.cookies.0.remove("portcullis_admin").expect("a console session");
+    let res = console_post(&app, &mut admin, "/admin/api-keys", &form).await;
     assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
     assert_eq!(app.auth.api_keys().await.unwrap().len(), 1);
 }
@@ -249,10 +134,10 @@ async fn a_failed_webhook_delivery_is_tried_again(db: Db) {
         ],
     )
     .await;
-    let admin = Admin::sign_in(&app, "root@example.com").await;
+    let mut admin = console_admin(&app, "root@example.com").await;
 
     // The endpoint is listed with its events, its URL masked, never its secret.
-    let html = unescape(&admin.page(&app, "/admin/webhooks").await);
+    let html = unescape(&console_page(&app, &mut admin, "/admin/webhooks").await);
     assert!(html.contains(&format!("http://127.0.0.1:{port}/hook?[redacted]")), "{html}");
     assert!(html.contains("user.created"));
     assert!(
@@ -262,7 +147,9 @@ async fn a_failed_webhook_delivery_is_tried_again(db: Db) {
     // The administrator's own account's user.created gives up after one attempt.
     let mut failed = Vec::new();
     for _ in 0..100 {
-        failed = row_ids(&admin.page(&app, "/admin/webhooks?status=failed&endpoint=test").await);
+        failed = row_ids(
+            &console_page(&app, &mut admin, "/admin/webhooks?status=failed&endpoint=test").await,
+        );
         if !failed.is_empty() {
             break;
         }
@@ -270,28 +157,33 @@ async fn a_failed_webhook_delivery_is_tried_again(db: Db) {
     }
     assert_eq!(failed.len(), 1, "one failed delivery");
     let id = failed[0].clone();
-    assert!(row_ids(&admin.page(&app, "/admin/webhooks?status=delivered").await).is_empty());
-    assert!(row_ids(&admin.page(&app, "/admin/webhooks?endpoint=other").await).is_empty());
-    let res = admin.get(&app, "/admin/webhooks?status=lost").await;
+    assert!(row_ids(&console_page(&app, &mut admin, "/admin/webhooks?status=delivered").await)
+        .is_empty());
+    assert!(
+        row_ids(&console_page(&app, &mut admin, "/admin/webhooks?endpoint=other").await).is_empty()
+    );
+    let res = console_get(&app, &mut admin, "/admin/webhooks?status=lost").await;
     assert_eq!(res.status(), StatusCode::BAD_REQUEST);
 
-    let html = admin.page(&app, &format!("/admin/webhooks/deliveries/{id}")).await;
+    let html = console_page(&app, &mut admin, &format!("/admin/webhooks/deliveries/{id}")).await;
     assert!(html.contains("id=\"delivery-status\">failed<"), "{html}");
     assert!(html.contains("id=\"delivery-attempts\">1<"));
     assert!(html.contains("&quot;type&quot;: &quot;user.created&quot;"), "the payload: {html}");
     assert!(!html.contains("id=\"delivery-error\">none<"), "the last error is shown");
     assert!(!html.contains("receiver-credential"));
-    let res = admin.get(&app, "/admin/webhooks/deliveries/no-such-delivery").await;
+    let res = console_get(&app, &mut admin, "/admin/webhooks/deliveries/no-such-delivery").await;
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
 
     // Once the receiver is up, the retried delivery arrives.
     let got = receiver_on(port).await;
-    let res = admin.post(&app, &format!("/admin/webhooks/deliveries/{id}/retry"), &[]).await;
+    let res =
+        console_post(&app, &mut admin, &format!("/admin/webhooks/deliveries/{id}/retry"), &[])
+            .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     assert_eq!(location(&res), format!("/admin/webhooks/deliveries/{id}?notice=retried"));
     let mut html = String::new();
     for _ in 0..100 {
-        html = admin.page(&app, &format!("/admin/webhooks/deliveries/{id}")).await;
+        html = console_page(&app, &mut admin, &format!("/admin/webhooks/deliveries/{id}")).await;
         if html.contains("id=\"delivery-status\">delivered<") {
             break;
         }
@@ -301,24 +193,28 @@ async fn a_failed_webhook_delivery_is_tried_again(db: Db) {
     assert!(html.contains("id=\"delivery-attempts\">1<"), "the attempts started again: {html}");
     assert_eq!(got.load(std::sync::atomic::Ordering::SeqCst), 1);
     assert_eq!(
-        audit_count(&app, "admin_webhook_retry", &format!("admin {}: delivery {id}", admin.id))
+        audit_count(&app, "admin_webhook_retry", &format!("{}: delivery {id}", admin.label()))
             .await,
         1
     );
 
     // Only a failed delivery is tried again.
-    let res = admin.post(&app, &format!("/admin/webhooks/deliveries/{id}/retry"), &[]).await;
+    let res =
+        console_post(&app, &mut admin, &format!("/admin/webhooks/deliveries/{id}/retry"), &[])
+            .await;
     assert_eq!(res.status(), StatusCode::CONFLICT);
-    let res = admin.post(&app, "/admin/webhooks/deliveries/no-such-delivery/retry", &[]).await;
+    let res =
+        console_post(&app, &mut admin, "/admin/webhooks/deliveries/no-such-delivery/retry", &[])
+            .await;
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
     assert_eq!(audit_count(&app, "admin_webhook_retry", "").await, 1);
-    let delivered = admin.page(&app, "/admin/webhooks?status=delivered").await;
+    let delivered = console_page(&app, &mut admin, "/admin/webhooks?status=delivered").await;
     assert_eq!(row_ids(&delivered), [id]);
 }
 
 async fn the_audit_log_filters_pages_and_exports(db: Db) {
     let app = TestApp::spawn(db).await;
-    let admin = Admin::sign_in(&app, "root@example.com").await;
+    let mut admin = console_admin(&app, "root@example.com").await;
     let other = app.user("someone@example.com").await;
     let other_id = other.body["user"]["id"].as_str().unwrap().to_owned();
     // Failed logins from a client whose User-Agent looks like a spreadsheet formula.
@@ -337,37 +233,42 @@ async fn the_audit_log_filters_pages_and_exports(db: Db) {
 
     // Pages of 50, newest first: the older page and back again.
     let q = format!("user_id={other_id}&event=login&since=1h");
-    let first = admin.page(&app, &format!("/admin/audit?{q}")).await;
+    let first = console_page(&app, &mut admin, &format!("/admin/audit?{q}")).await;
     let first_ids = row_ids(&first);
     assert_eq!(first_ids.len(), 50);
     let mut sorted = first_ids.clone();
     sorted.sort();
     sorted.reverse();
     assert_eq!(first_ids, sorted, "newest first");
-    assert!(link(&first, "newer-page").is_none());
-    let older = link(&first, "older-page").expect("an older page");
-    let second = admin.page(&app, &older).await;
+    assert!(href_of(&first, "newer-page").is_none());
+    let older = href_of(&first, "older-page").expect("an older page");
+    let second = console_page(&app, &mut admin, &older).await;
     let second_ids = row_ids(&second);
     // 55 failures and the one success of app.user.
     assert_eq!(second_ids.len(), 6);
     assert!(second_ids[0] < first_ids[49]);
-    assert!(link(&second, "older-page").is_none());
-    let back = admin.page(&app, &link(&second, "newer-page").expect("a newer page")).await;
+    assert!(href_of(&second, "older-page").is_none());
+    let back =
+        console_page(&app, &mut admin, &href_of(&second, "newer-page").expect("a newer page"))
+            .await;
     assert_eq!(row_ids(&back), first_ids);
     assert!(first.contains("HYPERLINK"), "the entries' user agent is shown");
 
     // Filters: another account, another event, a bad age.
-    let mine = admin.page(&app, &format!("/admin/audit?user_id={}&event=login", admin.id)).await;
+    let path = format!("/admin/audit?user_id={}&event=login", admin.user_id);
+    let mine = console_page(&app, &mut admin, &path).await;
     assert!(!row_ids(&mine).iter().any(|id| first_ids.contains(id)));
-    let none = admin.page(&app, &format!("/admin/audit?user_id={other_id}&event=logout")).await;
+    let none =
+        console_page(&app, &mut admin, &format!("/admin/audit?user_id={other_id}&event=logout"))
+            .await;
     assert!(row_ids(&none).is_empty());
-    let res = admin.get(&app, "/admin/audit?since=yesterday").await;
+    let res = console_get(&app, &mut admin, "/admin/audit?since=yesterday").await;
     assert_eq!(res.status(), StatusCode::BAD_REQUEST);
-    let res = admin.get(&app, &format!("/admin/audit/export?format=xlsx&{q}")).await;
+    let res = console_get(&app, &mut admin, &format!("/admin/audit/export?format=xlsx&{q}")).await;
     assert_eq!(res.status(), StatusCode::BAD_REQUEST);
 
     // JSON Lines: every entry the filters keep, oldest first.
-    let res = admin.get(&app, &format!("/admin/audit/export?format=jsonl&{q}")).await;
+    let res = console_get(&app, &mut admin, &format!("/admin/audit/export?format=jsonl&{q}")).await;
     assert_eq!(res.status(), StatusCode::OK);
     let disposition = res.headers()[CONTENT_DISPOSITION].to_str().unwrap().to_owned();
     assert!(disposition.starts_with("attachment;") && disposition.contains(".jsonl"));
@@ -383,7 +284,7 @@ async fn the_audit_log_filters_pages_and_exports(db: Db) {
     assert_eq!(lines.iter().filter(|l| l["user_agent"] == formula).count(), 55);
 
     // CSV: quoted where needed, formulas neutralised.
-    let res = admin.get(&app, &format!("/admin/audit/export?format=csv&{q}")).await;
+    let res = console_get(&app, &mut admin, &format!("/admin/audit/export?format=csv&{q}")).await;
     assert_eq!(res.status(), StatusCode::OK);
     assert!(res.headers()[CONTENT_TYPE].to_str().unwrap().starts_with("text/csv"));
     let disposition = res.headers()[CONTENT_DISPOSITION].to_str().unwrap().to_owned();
@@ -403,16 +304,16 @@ async fn the_audit_log_filters_pages_and_exports(db: Db) {
     assert!(!records.iter().any(|r| r.iter().any(|c| c.starts_with('='))));
 
     // Every read is in the log, with the administrator.
-    let reads = admin.page(&app, "/admin/audit?event=admin_read&since=1h").await;
+    let reads = console_page(&app, &mut admin, "/admin/audit?event=admin_read&since=1h").await;
     assert!(reads.contains("audit log export (csv)") && reads.contains("audit log export (jsonl)"));
-    assert!(reads.contains(&format!("admin {}: audit log", admin.id)));
+    assert!(reads.contains(&format!("{}: audit log", admin.label())));
 }
 
 async fn the_settings_are_shown_with_secrets_masked(db: Db) {
     let token = "metrics-token-that-must-stay-secret-0123456789";
     let app = TestApp::spawn_with(db, &[("PORTCULLIS_METRICS_TOKEN", token)]).await;
-    let admin = Admin::sign_in(&app, "root@example.com").await;
-    let html = admin.page(&app, "/admin/settings").await;
+    let mut admin = console_admin(&app, "root@example.com").await;
+    let html = console_page(&app, &mut admin, "/admin/settings").await;
     assert!(!html.contains(token));
     let row = |name: &str| {
         let start =
