@@ -24,6 +24,7 @@ backends!(
     a_form_without_the_right_csrf_token_changes_nothing,
     a_revoked_role_or_a_reset_factor_ends_the_console_at_once,
     a_console_session_and_an_account_session_are_not_interchangeable,
+    an_account_session_that_just_proved_a_second_factor_opens_a_console_session,
     a_console_session_ends_after_its_lifetime,
     the_search_finds_by_email_username_and_id_with_filters_and_keyset_pages,
     the_user_page_shows_sessions_and_each_action_works_and_is_audited,
@@ -503,6 +504,74 @@ async fn a_revoked_role_or_a_reset_factor_ends_the_console_at_once(db: Db) {
         res.status()
     );
     assert_eq!(user_flag(&app, "target@example.com", "is_active").await, Some(1));
+}
+
+/// The way in for a passkey holder (whose ceremony needs the hosted login page's script): a
+/// hosted pages' session of an administrator that proved a second factor within the step-up
+/// window opens a console session of its own. A password-only session, a stale one, a
+/// non-administrator's, and no session at all open nothing.
+async fn an_account_session_that_just_proved_a_second_factor_opens_a_console_session(db: Db) {
+    let app = TestApp::spawn_with(db, &[("PORTCULLIS_ADMIN_STEP_UP_WINDOW", "3s")]).await;
+    let mut admin = admin_with_totp(&app, "root@example.com").await;
+    // A multi-factor account session (the API's login and its second step).
+    let account_session = async |admin: &mut ConsoleAdmin| {
+        let first = app
+            .post_json(
+                "/api/auth/login",
+                json!({"email": "root@example.com", "password": PASSWORD}),
+            )
+            .await;
+        let body: Value = first.json().await.unwrap();
+        let code = admin.recovery_code();
+        let res = app
+            .post_json(
+                "/api/auth/mfa/verify",
+                json!({"mfa_token": body["mfa_token"], "code": code}),
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::OK);
+        crate::helpers::session_cookie(res.headers()).expect("a session cookie")
+    };
+    let enter = async |admin: &mut ConsoleAdmin, session: Option<&str>| {
+        let res = console_get(&app, admin, "/admin/login").await;
+        assert_eq!(res.status(), StatusCode::OK);
+        match session {
+            Some(s) => admin.cookies.0.insert("session_id".into(), s.to_owned()),
+            None => admin.cookies.0.remove("session_id"),
+        };
+        console_post(&app, admin, "/admin/login/session", &[("next", "/admin/users")]).await
+    };
+    // No account session: back to the sign-in form, no console cookie.
+    let res = enter(&mut admin, None).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert!(admin.token().is_none());
+    // A fresh multi-factor one: a console session, on its own cookie.
+    let session = account_session(&mut admin).await;
+    let res = enter(&mut admin, Some(&session)).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&res), "/admin/users");
+    let console = admin.token().expect("a console session").to_owned();
+    assert_ne!(console, session, "a session of its own");
+    assert_eq!(console_get(&app, &mut admin, "/admin/users").await.status(), StatusCode::OK);
+    assert_eq!(app.user_status_cookie(&session).await, StatusCode::OK, "the account's stays");
+    // The same session once the window has passed: refused, nothing opened.
+    admin.cookies.0.remove("portcullis_admin");
+    tokio::time::sleep(Duration::from_millis(3500)).await;
+    let res = enter(&mut admin, Some(&session)).await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    assert!(admin.token().is_none());
+    // A password-only session (of an administrator without a second factor), and a
+    // non-administrator's multi-factor one.
+    let plain = app.user("plain@example.com").await;
+    app.auth.admin_set_role("plain@example.com", true).await.unwrap();
+    let res = enter(&mut admin, Some(&plain.cookie)).await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    assert!(admin.token().is_none());
+    app.auth.admin_set_role("root@example.com", false).await.unwrap();
+    let session = account_session(&mut admin).await;
+    let res = enter(&mut admin, Some(&session)).await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    assert!(admin.token().is_none());
 }
 
 /// The console's session is one of its own: its token is no session anywhere else (the API,
