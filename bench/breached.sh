@@ -35,7 +35,7 @@ import hashlib, sys
 out = sys.stdout
 for i in range($n):
     out.write(hashlib.sha1(b'synthetic-%d' % i).hexdigest().upper() + ':1\n')" > "$work/hibp.txt"
-ls -l "$work/hibp.txt" | awk '{print \"synthetic input: \" \$5 \" bytes\"}'
+echo "synthetic input: $(stat -c %s "$work/hibp.txt") bytes, $n lines"
 "$bin" passwords build-filter "$work/hibp.txt" --format sha1 --out "$work/hibp.pcbf"
 
 echo "== the server: exec to /health/ready, and idle resident memory"
