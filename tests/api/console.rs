@@ -993,6 +993,8 @@ async fn console_pages_carry_the_pages_headers_and_no_script(db: Db) {
         assert!(csp.contains("script-src 'self'"), "{what}: {csp}");
         assert!(csp.contains("frame-ancestors 'none'"), "{what}: {csp}");
         assert_eq!(h["x-frame-options"], "DENY", "{what}");
+        // What a console page shows (secrets once, accounts, the audit log) is never cached.
+        assert_eq!(h["cache-control"], "no-store", "{what}");
     };
     let res = console_get(&app, &mut admin, "/admin/login").await;
     check("login", &res);

@@ -98,6 +98,15 @@ pub(crate) fn surface(state: &AppState) -> Surface {
         .layer(axum::middleware::from_fn(error::scope_language))
         .layer(Extension(pages))
         .layer(axum::middleware::from_fn(headers::page_headers))
+        .layer(axum::middleware::map_response(no_store))
+}
+
+/// What a console page shows (a secret once, accounts, the audit log) is never kept by the
+/// browser or a proxy.
+async fn no_store(mut res: axum::response::Response) -> axum::response::Response {
+    let value = axum::http::HeaderValue::from_static("no-store");
+    res.headers_mut().insert(axum::http::header::CACHE_CONTROL, value);
+    res
 }
 
 /// Every admin API operation and the console page or form that does the same: `(the admin
