@@ -381,9 +381,7 @@ impl Auth {
             return Ok(false);
         };
         let Some(found) = self.store.user_by_email(&email).await? else { return Ok(false) };
-        let id = &found.user.id;
-        let totp = self.store.totp_factor(id).await?.is_some_and(|f| f.confirmed);
-        Ok(totp || self.passkeys_are_a_factor(id, totp).await?)
+        self.user_has_second_factor(&found.user.id).await
     }
 
     /// Changes the password (the current one is required); other sessions are revoked.

@@ -113,8 +113,7 @@ impl Auth {
     /// (and the email reset) as the way back.
     pub(super) async fn second_factor_for(&self, principal: Principal) -> Result<Identified> {
         let user_id = &principal.user.id;
-        let totp = self.store.totp_factor(user_id).await?.is_some_and(|f| f.confirmed);
-        let passkeys = self.passkeys_are_a_factor(user_id, totp).await?;
+        let (totp, passkeys) = self.second_factors(user_id).await?;
         if !totp && !passkeys {
             return Ok(Identified::Authenticated(principal));
         }
@@ -155,6 +154,18 @@ impl Auth {
     }
 
     /// Whether the signed-in user's account has a second factor (what a login would ask for).
+    /// Whether the account has confirmed TOTP, and passkeys that count as a second factor.
+    async fn second_factors(&self, user_id: &str) -> Result<(bool, bool)> {
+        let totp = self.store.totp_factor(user_id).await?.is_some_and(|f| f.confirmed);
+        Ok((totp, self.passkeys_are_a_factor(user_id, totp).await?))
+    }
+
+    /// Whether the account (not a session of it) has a second factor.
+    pub(super) async fn user_has_second_factor(&self, user_id: &str) -> Result<bool> {
+        let (totp, passkeys) = self.second_factors(user_id).await?;
+        Ok(totp || passkeys)
+    }
+
     pub(super) async fn has_second_factor(&self, auth: &Authenticated) -> Result<bool> {
         Ok(auth.totp || self.passkeys_are_a_factor(&auth.user.id, false).await?)
     }

@@ -24,6 +24,7 @@ backends!(
     a_form_without_the_right_csrf_token_changes_nothing,
     a_revoked_role_or_a_reset_factor_ends_the_console_at_once,
     a_console_session_and_an_account_session_are_not_interchangeable,
+    a_password_reset_or_change_ends_the_console_session,
     an_account_session_that_just_proved_a_second_factor_opens_a_console_session,
     a_console_session_ends_after_its_lifetime,
     the_search_finds_by_email_username_and_id_with_filters_and_keyset_pages,
@@ -572,6 +573,53 @@ async fn an_account_session_that_just_proved_a_second_factor_opens_a_console_ses
     let res = enter(&mut admin, Some(&session)).await;
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
     assert!(admin.token().is_none());
+}
+
+/// A console session rests on the password it was opened with: a reset by mail, or a change
+/// from an account session, ends it (a page goes back to the sign-in form, a form is refused).
+async fn a_password_reset_or_change_ends_the_console_session(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let target = app.user("target@example.com").await;
+    let id = target.body["user"]["id"].as_str().unwrap().to_owned();
+    let mut admin = console_admin(&app, "root@example.com").await;
+    assert_eq!(console_get(&app, &mut admin, "/admin/users").await.status(), StatusCode::OK);
+    let res =
+        app.post_json("/api/auth/forgot-password", json!({"email": "root@example.com"})).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let token = app.token_from_mail("root@example.com", "Reset").await;
+    let new = "a brand new passphrase";
+    let res = app
+        .post_json("/api/auth/reset-password", json!({"token": token, "new_password": new}))
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let res = console_get(&app, &mut admin, "/admin/users").await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert!(location(&res).starts_with("/admin/login"), "{}", location(&res));
+
+    // Signed in again (with the new password), then the password changed elsewhere.
+    let code = admin.recovery_code();
+    let res = console_sign_in(&app, &mut admin, new, &code).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(console_get(&app, &mut admin, "/admin/users").await.status(), StatusCode::OK);
+    let first = app
+        .post_json("/api/auth/login", json!({"email": "root@example.com", "password": new}))
+        .await;
+    let body: Value = first.json().await.unwrap();
+    let code = admin.recovery_code();
+    let res = app
+        .post_json("/api/auth/mfa/verify", json!({"mfa_token": body["mfa_token"], "code": code}))
+        .await;
+    let access = res.json::<Value>().await.unwrap()["access_token"].as_str().unwrap().to_owned();
+    let res = app
+        .bearer(Method::POST, "/api/auth/change-password", &access)
+        .json(&json!({"current_password": new, "new_password": PASSWORD}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let res = console_post(&app, &mut admin, &format!("/admin/users/{id}/disable"), &[]).await;
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(user_flag(&app, "target@example.com", "is_active").await, Some(1));
 }
 
 /// The console's session is one of its own: its token is no session anywhere else (the API,
