@@ -3,5 +3,9 @@
 export default {
   input: process.env.PORTCULLIS_SDK_DOCUMENT,
   output: { path: 'src', importFileExtension: '.js' },
-  plugins: ['@hey-api/client-fetch', '@hey-api/typescript', '@hey-api/sdk'],
+  plugins: [
+    { name: '@hey-api/client-fetch', includeInEntry: true },
+    '@hey-api/typescript',
+    '@hey-api/sdk',
+  ],
 };
