@@ -55,7 +55,7 @@ PATH="$PWD/python/.genlib/bin:$PATH" PYTHONPATH="$PWD/python/.genlib" \
     --meta none --output-path "$out/portcullis_client" --fail-on-warning >/dev/null
 rm -rf python/portcullis_client
 cp -r "$out/portcullis_client" python/portcullis_client
-find python/portcullis_client -name __pycache__ -prune -exec rm -rf {} +
+find python/portcullis_client \( -name __pycache__ -o -name .ruff_cache \) -prune -exec rm -rf {} +
 
 # What the Rust test (tests/api/sdk.rs) checks the committed output against.
 sha256sum openapi.json | cut -d' ' -f1 > generated-from.sha256

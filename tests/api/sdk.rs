@@ -81,7 +81,8 @@ async fn the_sdk_document_is_what_the_server_serves_but_for_password_minimums() 
     let mut served: Value = res.json().await.unwrap();
     let mut committed: Value = serde_json::from_str(&committed_document()).unwrap();
     // The test is not empty: the server's minimum is there to be taken out.
-    assert!(served.pointer("/components/schemas/RegisterRequest/properties/password/minLength")
+    assert!(served
+        .pointer("/components/schemas/RegisterRequest/properties/password/minLength")
         .and_then(Value::as_u64)
         .is_some_and(|n| n > 1));
     without_password_minimums(&mut served);
