@@ -47,6 +47,7 @@ mod provider_interop;
 mod register;
 mod registration;
 mod schema;
+mod sdk;
 mod security;
 mod sessions;
 mod tokens;
