@@ -17,6 +17,7 @@ mod oauth;
 mod org_admin;
 mod orgs;
 mod passkey;
+mod provision;
 pub mod provider;
 mod registration;
 mod session;
@@ -45,6 +46,7 @@ pub use oauth::{OAuthOutcome, OAuthStart};
 pub use org_admin::{AdminOrganization, OrganizationMember, UserRef};
 pub use orgs::{OrgClaims, OrgInput, Switched};
 pub use passkey::Begun;
+pub use provision::ClientPreview;
 pub use session::{Access, Authenticated, Tokens};
 
 // The links' lifetimes are the mail's: undelivered mail expires with its link.

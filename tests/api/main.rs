@@ -40,6 +40,7 @@ mod org_admin;
 mod orgs;
 mod passkeys;
 mod profile;
+mod provision;
 mod provider;
 mod provider_admin;
 mod provider_clients;
