@@ -337,7 +337,7 @@ pub fn plan_settings(
         let winner = settings
             .effective
             .iter()
-            .find(|e| e.name == name && e.origin != ORIGIN)
+            .find(|e| e.name == name.as_str() && e.origin != ORIGIN)
             .map(|e| format!(" ({} sets it too, and wins)", e.origin))
             .unwrap_or_default();
         let (mark, text) = match now.get(name.as_str()) {
