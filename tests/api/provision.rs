@@ -14,6 +14,7 @@ backends!(
     apply_makes_everything_and_a_second_apply_changes_nothing,
     plan_changes_nothing_and_a_changed_file_changes_exactly_that,
     an_invalid_file_applies_nothing,
+    stored_settings_take_effect_at_the_next_start_under_the_environment,
 );
 
 /// Runs the binary in `dir` (no portcullis.toml there) on `app`'s database.
@@ -203,7 +204,6 @@ async fn apply_makes_everything_and_a_second_apply_changes_nothing(db: Db) {
     );
     let out = portcullis(&app, d, &["config", "--explain"], &[]);
     let (shown, _) = text(&out);
-    assert!(shown.contains("PORTCULLIS_WEBHOOK_AUDIT_URL") || shown.contains("database (provision)"));
     assert!(!shown.contains(&secret(d, "audit.whsec")), "the webhook secret is never shown");
     let stored = app.auth.store().settings_overrides().await.unwrap();
     let names: Vec<&str> = stored.iter().map(|(k, _)| k.as_str()).collect();
@@ -335,4 +335,88 @@ async fn an_invalid_file_applies_nothing(db: Db) {
     std::fs::write(d.join("provision.toml"), &cases[0].1).unwrap();
     let out = portcullis(&app, d, &["provision", "plan", "provision.toml"], &[]);
     assert!(text(&out).1.contains("line 8"), "{}", text(&out).1);
+}
+
+/// A `portcullis serve` child process, ended when dropped.
+struct Server(std::process::Child, String);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Starts the built binary's server on `app`'s database, and waits until it answers.
+async fn serve(app: &TestApp, dir: &Path, env: &[(&str, &str)]) -> Server {
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let bind = format!("127.0.0.1:{port}");
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_portcullis"));
+    cmd.current_dir(dir)
+        .args(["serve", "--bind", &bind])
+        .env("PORTCULLIS_DATABASE_URL", &app.database_url)
+        .env("PORTCULLIS_ARGON2_MEMORY_KIB", "1024")
+        .env("PORTCULLIS_ARGON2_ITERATIONS", "1")
+        .env("PORTCULLIS_RATE_LIMIT_PER_MINUTE", "0")
+        .env("PORTCULLIS_LOG", "warn")
+        .env("PORTCULLIS_METRICS_BIND", "off")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null());
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let server = Server(cmd.spawn().unwrap(), format!("http://{bind}"));
+    for _ in 0..300 {
+        let live = app.client.get(format!("{}/health/live", server.1)).send().await;
+        if live.is_ok_and(|r| r.status() == StatusCode::OK) {
+            return server;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("portcullis serve did not start");
+}
+
+async fn stored_settings_take_effect_at_the_next_start_under_the_environment(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let toml = r#"
+[[webhook]]
+name = "audit"
+url = "http://127.0.0.1:9/hook"
+events = ["user.created"]
+secret_file = "audit.whsec"
+
+[settings]
+PORTCULLIS_PAGES = false
+"#;
+    std::fs::write(d.join("provision.toml"), toml).unwrap();
+    provision(&app, d, "apply");
+
+    // The next start runs with them: no hosted pages, and the webhook gets the events it asks.
+    let server = serve(&app, d, &[]).await;
+    let page = app.client.get(format!("{}/account/login", server.1)).send().await.unwrap();
+    assert_eq!(page.status(), StatusCode::NOT_FOUND, "PORTCULLIS_PAGES=false from the database");
+    let res = app
+        .client
+        .post(format!("{}/api/auth/register", server.1))
+        .json(&json!({"email": "hooked@example.com", "password": crate::helpers::PASSWORD}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let filter = portcullis::store::DeliveryFilter {
+        before: None,
+        status: None,
+        endpoint: Some("audit".into()),
+        limit: 10,
+    };
+    let deliveries = app.auth.store().webhook_deliveries(&filter).await.unwrap();
+    assert_eq!(deliveries.len(), 1, "{deliveries:?}");
+    drop(server);
+
+    // What the environment says wins over the database.
+    let server = serve(&app, d, &[("PORTCULLIS_PAGES", "true")]).await;
+    let page = app.client.get(format!("{}/account/login", server.1)).send().await.unwrap();
+    assert_eq!(page.status(), StatusCode::OK, "the environment wins");
 }
