@@ -142,17 +142,49 @@ struct Line {
 /// One change to make, checked already.
 enum Step {
     /// A generated webhook secret, written before the settings that name it.
-    WebhookSecret { path: PathBuf, secret: String },
+    WebhookSecret {
+        path: PathBuf,
+        secret: String,
+    },
     Settings(Vec<(String, String)>),
-    CreateAdmin { email: String, link_file: Option<PathBuf> },
-    MakeAdmin { email: String },
-    CreateClient { spec: ClientSpec, secret_file: Option<PathBuf> },
-    UpdateClient { id: String, spec: ClientSpec, secret_file: Option<PathBuf> },
-    RotateSecret { id: String, secret_file: PathBuf },
-    CreateApiKey { name: String, scopes: Vec<String>, secret_file: PathBuf },
-    CreateOrg { input: OrgInput, owner: String },
-    UpdateOrg { slug: String, input: OrgInput },
-    SetMember { slug: String, email: String, role: String },
+    CreateAdmin {
+        email: String,
+        link_file: Option<PathBuf>,
+    },
+    MakeAdmin {
+        email: String,
+    },
+    CreateClient {
+        spec: ClientSpec,
+        secret_file: Option<PathBuf>,
+    },
+    UpdateClient {
+        id: String,
+        spec: ClientSpec,
+        secret_file: Option<PathBuf>,
+    },
+    RotateSecret {
+        id: String,
+        secret_file: PathBuf,
+    },
+    CreateApiKey {
+        name: String,
+        scopes: Vec<String>,
+        secret_file: PathBuf,
+    },
+    CreateOrg {
+        input: OrgInput,
+        owner: String,
+    },
+    UpdateOrg {
+        slug: String,
+        input: OrgInput,
+    },
+    SetMember {
+        slug: String,
+        email: String,
+        role: String,
+    },
 }
 
 /// A checked file: what it would change, and how.
@@ -238,12 +270,20 @@ fn new_webhook_secret() -> anyhow::Result<String> {
     Ok(format!("whsec_{}", base64::engine::general_purpose::STANDARD.encode(bytes)))
 }
 
+/// A `[[webhook]]` as settings.
+struct WantedHook {
+    name: String,
+    /// `_URL`, `_SECRET`, `_EVENTS`.
+    settings: Vec<(String, String)>,
+    /// Where its new signing key goes (`None`: read from its file).
+    generated: Option<PathBuf>,
+}
+
 /// The settings of the file's `[settings]` and `[[webhook]]`s, by environment name, with the
 /// lines that describe the webhooks and the secrets to generate.
 struct Wanted {
     settings: Vec<(String, String)>,
-    /// `(webhook name, its three settings)`.
-    webhooks: Vec<(String, Vec<(String, String)>, Option<PathBuf>)>,
+    webhooks: Vec<WantedHook>,
     secrets: Vec<Step>,
 }
 
@@ -259,7 +299,9 @@ fn wanted_settings(file: &File, base: &Path) -> anyhow::Result<Wanted> {
             );
         }
         if !stored::is_known_setting(&name) {
-            bail!("settings.{key}: {name} is not a setting (check the spelling against the README)");
+            bail!(
+                "settings.{key}: {name} is not a setting (check the spelling against the README)"
+            );
         }
         if webhook_setting(&name).is_some() {
             bail!("settings.{key}: write webhooks as [[webhook]] tables");
@@ -308,7 +350,7 @@ fn wanted_settings(file: &File, base: &Path) -> anyhow::Result<Wanted> {
             (format!("PORTCULLIS_WEBHOOK_{upper}_SECRET"), secret),
             (format!("PORTCULLIS_WEBHOOK_{upper}_EVENTS"), events),
         ];
-        webhooks.push((w.name.clone(), three, generated));
+        webhooks.push(WantedHook { name: w.name.clone(), settings: three, generated });
     }
     Ok(Wanted { settings, webhooks, secrets })
 }
@@ -324,12 +366,14 @@ pub fn plan_settings(
     let wanted = wanted_settings(file, base)?;
     let now: BTreeMap<&str, &str> = stored.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     let mut next: BTreeMap<String, String> = stored.iter().cloned().collect();
-    for (k, v) in wanted.settings.iter().chain(wanted.webhooks.iter().flat_map(|w| w.1.iter())) {
+    for (k, v) in
+        wanted.settings.iter().chain(wanted.webhooks.iter().flat_map(|w| w.settings.iter()))
+    {
         next.insert(k.clone(), v.clone());
     }
     let next_list: Vec<(String, String)> = next.into_iter().collect();
-    let settings = Settings::check_stored(config_file, &[], &next_list)
-        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let settings =
+        Settings::check_stored(config_file, &[], &next_list).map_err(|e| anyhow::anyhow!("{e}"))?;
     let mut lines = Vec::new();
     let mut writes = Vec::new();
     for (name, value) in &wanted.settings {
@@ -350,7 +394,7 @@ pub fn plan_settings(
         }
         lines.push(Line { mark, text });
     }
-    for (hook, three, generated) in &wanted.webhooks {
+    for WantedHook { name: hook, settings: three, generated } in &wanted.webhooks {
         let differing: Vec<&(String, String)> =
             three.iter().filter(|(k, v)| now.get(k.as_str()) != Some(&v.as_str())).collect();
         let fields = |d: &[&(String, String)]| {
@@ -381,7 +425,12 @@ pub fn plan_settings(
 }
 
 /// Checks the rest of the file against the database: `plan` gets its lines and steps.
-pub async fn plan_rest(auth: &Auth, file: &File, base: &Path, plan: &mut Plan) -> anyhow::Result<()> {
+pub async fn plan_rest(
+    auth: &Auth,
+    file: &File,
+    base: &Path,
+    plan: &mut Plan,
+) -> anyhow::Result<()> {
     let e = AppError::into_anyhow;
     // The administrator.
     let mut new_admin: Option<String> = None;
@@ -430,7 +479,10 @@ pub async fn plan_rest(auth: &Auth, file: &File, base: &Path, plan: &mut Plan) -
 }
 
 /// The fields of a client that differ.
-fn client_changes(a: &crate::domain::OAuthClient, b: &crate::domain::OAuthClient) -> Vec<&'static str> {
+fn client_changes(
+    a: &crate::domain::OAuthClient,
+    b: &crate::domain::OAuthClient,
+) -> Vec<&'static str> {
     let mut out = Vec::new();
     let mut differs = |same: bool, name: &'static str| {
         if !same {
@@ -440,7 +492,10 @@ fn client_changes(a: &crate::domain::OAuthClient, b: &crate::domain::OAuthClient
     differs(a.name == b.name, "name");
     differs(a.auth_method == b.auth_method, "token_endpoint_auth_method");
     differs(a.redirect_uris == b.redirect_uris, "redirect_uris");
-    differs(a.post_logout_redirect_uris == b.post_logout_redirect_uris, "post_logout_redirect_uris");
+    differs(
+        a.post_logout_redirect_uris == b.post_logout_redirect_uris,
+        "post_logout_redirect_uris",
+    );
     differs(a.grant_types == b.grant_types, "grant_types");
     differs(a.scopes == b.scopes, "scopes");
     differs(a.backchannel_logout_uri == b.backchannel_logout_uri, "backchannel_logout_uri");
@@ -452,7 +507,12 @@ fn client_changes(a: &crate::domain::OAuthClient, b: &crate::domain::OAuthClient
     out
 }
 
-async fn plan_clients(auth: &Auth, file: &File, base: &Path, plan: &mut Plan) -> anyhow::Result<()> {
+async fn plan_clients(
+    auth: &Auth,
+    file: &File,
+    base: &Path,
+    plan: &mut Plan,
+) -> anyhow::Result<()> {
     let mut seen = BTreeMap::new();
     for c in &file.client {
         if seen.insert(c.id.clone(), ()).is_some() {
@@ -493,10 +553,8 @@ async fn plan_clients(auth: &Auth, file: &File, base: &Path, plan: &mut Plan) ->
                     }
                 }
                 if !changed.is_empty() {
-                    plan.lines.push(Line {
-                        mark: '~',
-                        text: format!("{what}: {}", changed.join(", ")),
-                    });
+                    plan.lines
+                        .push(Line { mark: '~', text: format!("{what}: {}", changed.join(", ")) });
                     let secret_file = if gets_secret { secret_file.clone() } else { None };
                     plan.steps.push(Step::UpdateClient { id: c.id.clone(), spec, secret_file });
                 } else {
@@ -548,7 +606,12 @@ async fn plan_clients(auth: &Auth, file: &File, base: &Path, plan: &mut Plan) ->
     Ok(())
 }
 
-async fn plan_api_keys(auth: &Auth, file: &File, base: &Path, plan: &mut Plan) -> anyhow::Result<()> {
+async fn plan_api_keys(
+    auth: &Auth,
+    file: &File,
+    base: &Path,
+    plan: &mut Plan,
+) -> anyhow::Result<()> {
     let keys = auth.api_keys().await.map_err(AppError::into_anyhow)?;
     let mut seen = BTreeMap::new();
     for k in &file.api_key {
@@ -608,7 +671,10 @@ async fn plan_api_keys(auth: &Auth, file: &File, base: &Path, plan: &mut Plan) -
                 let holds = match path.exists() {
                     true => {
                         let plain = read_secret(&path)?;
-                        let id = auth.api_key_with_secret(&plain).await.map_err(AppError::into_anyhow)?;
+                        let id = auth
+                            .api_key_with_secret(&plain)
+                            .await
+                            .map_err(AppError::into_anyhow)?;
                         id.as_deref() == Some(key.id.as_str())
                     }
                     false => false,
@@ -646,14 +712,23 @@ async fn plan_orgs(
             Some(t) => Some(serde_json::to_value(t).context("organization metadata")?),
             None => None,
         };
-        let input =
-            || OrgInput { name: Some(o.name.clone()), slug: Some(o.slug.clone()), metadata: metadata.clone() };
+        let input = || OrgInput {
+            name: Some(o.name.clone()),
+            slug: Some(o.slug.clone()),
+            metadata: metadata.clone(),
+        };
         for m in &o.members {
             if !auth.org_role_exists(&m.role) {
-                bail!("{what}: member {}: role {:?} is not one of this deployment's roles", m.email, m.role);
+                bail!(
+                    "{what}: member {}: role {:?} is not one of this deployment's roles",
+                    m.email,
+                    m.role
+                );
             }
             let is_new_admin = new_admin.is_some_and(|a| email_key(a) == email_key(&m.email));
-            if !is_new_admin && auth.user_with_email(&m.email).await.map_err(AppError::into_anyhow)?.is_none() {
+            if !is_new_admin
+                && auth.user_with_email(&m.email).await.map_err(AppError::into_anyhow)?.is_none()
+            {
                 bail!(
                     "{what}: member {} has no account (make it first, e.g. with `portcullis user \
                      add`, or name it in [admin])",
@@ -703,10 +778,12 @@ async fn plan_orgs(
                 if changed.is_empty() {
                     plan.lines.push(Line { mark: '=', text: what.clone() });
                 } else {
-                    plan.lines.push(Line { mark: '~', text: format!("{what}: {}", changed.join(", ")) });
+                    plan.lines
+                        .push(Line { mark: '~', text: format!("{what}: {}", changed.join(", ")) });
                     plan.steps.push(Step::UpdateOrg { slug: o.slug.clone(), input: input() });
                 }
-                let members = auth.organization_members(&org.id).await.map_err(AppError::into_anyhow)?;
+                let members =
+                    auth.organization_members(&org.id).await.map_err(AppError::into_anyhow)?;
                 for m in &o.members {
                     let have = members.iter().find(|x| email_key(&x.email) == email_key(&m.email));
                     let mark = match have {

@@ -23,9 +23,9 @@ pub use build::parse_duration;
 pub use clients::{client_setting, DeclaredClient};
 pub use providers::{provider_setting, Provider, ProviderKind};
 pub use secrets::{mask_url_password, parse_key32, DatabaseUrl, ExposeSecret, SecretString};
+pub(crate) use sources::toml_value;
 pub use sources::ConfigError;
 use sources::Layers;
-pub(crate) use sources::toml_value;
 pub use webhooks::{redact_url, redact_url_in, webhook_setting, Webhook, EVENTS as WEBHOOK_EVENTS};
 
 use crate::domain::PasswordPolicy;

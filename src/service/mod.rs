@@ -17,8 +17,8 @@ mod oauth;
 mod org_admin;
 mod orgs;
 mod passkey;
-mod provision;
 pub mod provider;
+mod provision;
 mod registration;
 mod session;
 

@@ -24,7 +24,11 @@ impl Store {
     }
 
     /// Sets each `(name, value)`, replacing a stored one, in one transaction.
-    pub async fn put_settings_overrides(&self, values: &[(String, String)], now: i64) -> Result<()> {
+    pub async fn put_settings_overrides(
+        &self,
+        values: &[(String, String)],
+        now: i64,
+    ) -> Result<()> {
         if values.is_empty() {
             return Ok(());
         }

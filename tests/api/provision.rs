@@ -35,7 +35,10 @@ fn portcullis(app: &TestApp, dir: &Path, args: &[&str], env: &[(&str, &str)]) ->
 }
 
 fn text(out: &Output) -> (String, String) {
-    (String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 /// `provision VERB FILE`, which must succeed: its standard output.
@@ -113,14 +116,19 @@ fn explained(app: &TestApp, dir: &Path, name: &str, env: &[(&str, &str)]) -> Str
     assert!(out.status.success(), "{:?}", text(&out));
     let (stdout, _) = text(&out);
     let line = stdout.lines().find(|l| l.split_whitespace().next() == Some(name));
-    line.unwrap_or_else(|| panic!("{name} in\n{stdout}")).split_whitespace().skip(1).collect::<Vec<_>>().join(" ")
+    line.unwrap_or_else(|| panic!("{name} in\n{stdout}"))
+        .split_whitespace()
+        .skip(1)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 async fn apply_makes_everything_and_a_second_apply_changes_nothing(db: Db) {
     let app = TestApp::spawn(db).await;
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    std::fs::write(d.join("provision.toml"), file(r#""https://billing.example/cb""#, "Acme")).unwrap();
+    std::fs::write(d.join("provision.toml"), file(r#""https://billing.example/cb""#, "Acme"))
+        .unwrap();
 
     let out = portcullis(&app, d, &["provision", "apply", "provision.toml"], &[]);
     let (stdout, stderr) = text(&out);
@@ -151,11 +159,17 @@ async fn apply_makes_everything_and_a_second_apply_changes_nothing(db: Db) {
     let link = stdout.lines().find(|l| l.starts_with("setup link for root@example.com")).unwrap();
     let token = crate::helpers::link_token(link);
     let res = app
-        .post_json("/api/auth/reset-password", json!({"token": token, "new_password": "a new long passphrase"}))
+        .post_json(
+            "/api/auth/reset-password",
+            json!({"token": token, "new_password": "a new long passphrase"}),
+        )
         .await;
     assert_eq!(res.status(), StatusCode::OK);
     let again = app
-        .post_json("/api/auth/reset-password", json!({"token": token, "new_password": "another passphrase here"}))
+        .post_json(
+            "/api/auth/reset-password",
+            json!({"token": token, "new_password": "another passphrase here"}),
+        )
         .await;
     assert_eq!(again.status(), StatusCode::BAD_REQUEST, "a setup link works once");
     assert_eq!(app.login_status("root@example.com", "a new long passphrase").await, StatusCode::OK);
@@ -188,7 +202,8 @@ async fn apply_makes_everything_and_a_second_apply_changes_nothing(db: Db) {
 
     // The API key works against the admin API, and sees the organisation and its owner.
     let key = secret(d, "ops.key");
-    let res = app.bearer(reqwest::Method::GET, "/api/admin/organizations", &key).send().await.unwrap();
+    let res =
+        app.bearer(reqwest::Method::GET, "/api/admin/organizations", &key).send().await.unwrap();
     assert_eq!(res.status(), StatusCode::OK);
     let orgs: serde_json::Value = res.json().await.unwrap();
     assert!(orgs.to_string().contains("\"slug\":\"acme\""), "{orgs}");
@@ -226,8 +241,14 @@ async fn apply_makes_everything_and_a_second_apply_changes_nothing(db: Db) {
     let (stdout, stderr) = text(&out);
     assert!(out.status.success(), "{stdout}\n{stderr}");
     assert_eq!(stdout.lines().last(), Some("nothing to change"), "{stdout}");
-    assert!(stdout.lines().all(|l| !l.starts_with('+') && !l.starts_with('~') && !l.starts_with('!')), "{stdout}");
-    assert!(stdout.contains("= admin \"root@example.com\" (the account exists: no setup link)"), "{stdout}");
+    assert!(
+        stdout.lines().all(|l| !l.starts_with('+') && !l.starts_with('~') && !l.starts_with('!')),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("= admin \"root@example.com\" (the account exists: no setup link)"),
+        "{stdout}"
+    );
     assert!(!stdout.contains("setup link for"), "{stdout}");
     assert_eq!(snapshot(&app).await, before);
     for (n, s) in ["billing.secret", "ops.key", "audit.whsec"].iter().zip(&files) {
@@ -240,7 +261,8 @@ async fn plan_changes_nothing_and_a_changed_file_changes_exactly_that(db: Db) {
     let app = TestApp::spawn(db).await;
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    std::fs::write(d.join("provision.toml"), file(r#""https://billing.example/cb""#, "Acme")).unwrap();
+    std::fs::write(d.join("provision.toml"), file(r#""https://billing.example/cb""#, "Acme"))
+        .unwrap();
 
     // A plan on an empty database lists everything and makes nothing.
     let before = snapshot(&app).await;
@@ -278,9 +300,15 @@ async fn plan_changes_nothing_and_a_changed_file_changes_exactly_that(db: Db) {
     assert_eq!(stdout.lines().last(), Some("applied 2 changes"), "{stdout}");
     let clients = app.auth.clients().await.unwrap();
     let billing = clients.iter().find(|c| c.client_id == "billing").unwrap();
-    assert_eq!(billing.redirect_uris, ["https://billing.example/cb", "https://billing.example/cb2"]);
+    assert_eq!(
+        billing.redirect_uris,
+        ["https://billing.example/cb", "https://billing.example/cb2"]
+    );
     let old = clients_before.iter().find(|c| c.client_id == "billing").unwrap();
-    assert_eq!((&billing.name, &billing.scopes, &billing.grant_types), (&old.name, &old.scopes, &old.grant_types));
+    assert_eq!(
+        (&billing.name, &billing.scopes, &billing.grant_types),
+        (&old.name, &old.scopes, &old.grant_types)
+    );
     let spa = |cs: &[portcullis::domain::OAuthClient]| {
         format!("{:?}", cs.iter().find(|c| c.client_id == "spa").unwrap())
     };
@@ -306,15 +334,27 @@ async fn an_invalid_file_applies_nothing(db: Db) {
     let d = dir.path();
     let good = file(r#""https://billing.example/cb""#, "Acme");
     let cases: &[(&str, String, &str)] = &[
-        ("an unknown key", good.replace("name = \"Billing\"", "name = \"Billing\"\ncolour = \"red\""), "colour"),
-        ("a bad setting", good.replace("session_ttl = \"2h\"", "session_ttl = \"forever\""), "PORTCULLIS_SESSION_TTL"),
+        (
+            "an unknown key",
+            good.replace("name = \"Billing\"", "name = \"Billing\"\ncolour = \"red\""),
+            "colour",
+        ),
+        (
+            "a bad setting",
+            good.replace("session_ttl = \"2h\"", "session_ttl = \"forever\""),
+            "PORTCULLIS_SESSION_TTL",
+        ),
         ("a bad redirect URI", good.replace("https://billing.example/cb", "not a uri"), "billing"),
         (
             "a setting the database cannot hold",
             good.replace("session_ttl = \"2h\"", "database_url = \"sqlite://other.db\""),
             "PORTCULLIS_DATABASE_URL",
         ),
-        ("an unknown setting", good.replace("session_ttl = \"2h\"", "sesion_ttl = \"2h\""), "PORTCULLIS_SESION_TTL"),
+        (
+            "an unknown setting",
+            good.replace("session_ttl = \"2h\"", "sesion_ttl = \"2h\""),
+            "PORTCULLIS_SESION_TTL",
+        ),
         ("an unknown role", good.replace("role = \"owner\"", "role = \"overlord\""), "overlord"),
     ];
     let before = snapshot(&app).await;
