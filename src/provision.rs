@@ -437,6 +437,7 @@ pub async fn plan_rest(
     if let Some(admin) = &file.admin {
         let email = admin.email.trim().to_owned();
         let link_file = admin.setup_link_file.as_ref().map(|p| resolve(base, p));
+        Auth::check_email(&email).map_err(|e| anyhow::anyhow!("admin.email: {e}"))?;
         match auth.user_with_email(&email).await.map_err(e)? {
             None => {
                 if let Some(p) = &link_file {
@@ -784,6 +785,17 @@ async fn plan_orgs(
                 }
                 let members =
                     auth.organization_members(&org.id).await.map_err(AppError::into_anyhow)?;
+                // The last owner stays one (the store refuses it too, but only once others are
+                // applied): refused here, before anything is.
+                let owner_after = |x: &crate::store::OrgMember| {
+                    let named =
+                        o.members.iter().find(|m| email_key(&m.email) == email_key(&x.email));
+                    named.map_or(x.role == "owner", |m| m.role == "owner")
+                };
+                let added_owner = o.members.iter().any(|m| m.role == "owner");
+                if !added_owner && !members.iter().any(owner_after) {
+                    bail!("{what}: the file takes the role of its last owner; name another owner");
+                }
                 for m in &o.members {
                     let have = members.iter().find(|x| email_key(&x.email) == email_key(&m.email));
                     let mark = match have {

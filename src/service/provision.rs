@@ -30,6 +30,11 @@ impl Auth {
         Ok(self.store.user_by_email(&crate::domain::email_key(email)).await?.map(|u| u.user))
     }
 
+    /// Checks an address as registration does (`400` when it is not one).
+    pub fn check_email(email: &str) -> Result<()> {
+        super::account::parse_email(email).map(|_| ())
+    }
+
     /// The first administrator: a verified account with no usable password, the console's
     /// role, and a one-time setup link (a password-reset link, [`Auth::setup_link`]).
     /// `409` when the address is taken.

@@ -64,6 +64,9 @@ async fn snapshot(app: &TestApp) -> String {
     format!("{users:?}\n{clients:?}\n{keys:?}\n{orgs:?}\n{members:?}\n{stored:?}")
 }
 
+/// A secret-valued setting: never shown.
+const METRICS_TOKEN: &str = "metrics-token-0123456789abcdef";
+
 fn file(billing_redirects: &str, org_name: &str) -> String {
     format!(
         r#"
@@ -102,6 +105,7 @@ secret_file = "audit.whsec"
 
 [settings]
 session_ttl = "2h"
+metrics_token = "{METRICS_TOKEN}"
 "#
     )
 }
@@ -145,6 +149,8 @@ async fn apply_makes_everything_and_a_second_apply_changes_nothing(db: Db) {
         assert!(stdout.lines().any(|l| l.starts_with(line)), "{line:?} in\n{stdout}");
     }
     assert!(stdout.contains("second factor"), "{stdout}");
+    assert!(stdout.contains("+ setting PORTCULLIS_METRICS_TOKEN = [redacted]"), "{stdout}");
+    assert!(!stdout.contains(METRICS_TOKEN) && !stderr.contains(METRICS_TOKEN));
     // No secret is printed; each is in its file, readable by its owner only.
     for name in ["billing.secret", "ops.key", "audit.whsec"] {
         let s = secret(d, name);
@@ -220,11 +226,17 @@ async fn apply_makes_everything_and_a_second_apply_changes_nothing(db: Db) {
     let out = portcullis(&app, d, &["config", "--explain"], &[]);
     let (shown, _) = text(&out);
     assert!(!shown.contains(&secret(d, "audit.whsec")), "the webhook secret is never shown");
+    assert!(!shown.contains(METRICS_TOKEN), "a secret setting is never shown");
+    assert_eq!(
+        explained(&app, d, "PORTCULLIS_METRICS_TOKEN", &[]),
+        "[redacted] (database (provision))"
+    );
     let stored = app.auth.store().settings_overrides().await.unwrap();
     let names: Vec<&str> = stored.iter().map(|(k, _)| k.as_str()).collect();
     assert_eq!(
         names,
         [
+            "PORTCULLIS_METRICS_TOKEN",
             "PORTCULLIS_SESSION_TTL",
             "PORTCULLIS_WEBHOOK_AUDIT_EVENTS",
             "PORTCULLIS_WEBHOOK_AUDIT_SECRET",
@@ -354,6 +366,11 @@ async fn an_invalid_file_applies_nothing(db: Db) {
             "an unknown setting",
             good.replace("session_ttl = \"2h\"", "sesion_ttl = \"2h\""),
             "PORTCULLIS_SESION_TTL",
+        ),
+        (
+            "a bad administrator address",
+            good.replace("root@example.com", "root.example.com"),
+            "admin.email",
         ),
         ("an unknown role", good.replace("role = \"owner\"", "role = \"overlord\""), "overlord"),
     ];
