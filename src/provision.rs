@@ -309,6 +309,9 @@ fn wanted_settings(file: &File, base: &Path) -> anyhow::Result<Wanted> {
         let text = crate::config::toml_value(value).ok_or_else(|| {
             anyhow::anyhow!("settings.{key}: expected a string, number, boolean or list of those")
         })?;
+        if settings.iter().any(|(n, _)| *n == name) {
+            bail!("settings.{key}: {name} is set twice");
+        }
         settings.push((name, text));
     }
     let mut webhooks = Vec::new();
