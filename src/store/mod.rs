@@ -50,6 +50,7 @@ mod metadata_documents;
 mod mfa;
 mod orgs;
 mod outbox;
+mod overrides;
 mod passkeys;
 mod provider;
 mod registration;

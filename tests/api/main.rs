@@ -44,6 +44,7 @@ mod provider;
 mod provider_admin;
 mod provider_clients;
 mod provider_interop;
+mod provision;
 mod register;
 mod registration;
 mod schema;
