@@ -353,12 +353,12 @@ impl Store {
                 let mut mine = self.pool.acquire().await.context("connecting")?.detach();
                 let mut theirs = other.pool.acquire().await.context("connecting")?.detach();
                 let taken: i64 = self
-                    .q_scalar("SELECT COALESCE(GET_LOCK($1, 0), 0)")
+                    .q_scalar("SELECT CAST(COALESCE(GET_LOCK($1, 0), 0) AS SIGNED)")
                     .bind(&name)
                     .fetch_one(self.on(&mut mine))
                     .await?;
                 let used: i64 = other
-                    .q_scalar("SELECT CASE WHEN IS_USED_LOCK($1) IS NULL THEN 0 ELSE 1 END")
+                    .q_scalar("SELECT CAST(CASE WHEN IS_USED_LOCK($1) IS NULL THEN 0 ELSE 1 END AS SIGNED)")
                     .bind(&name)
                     .fetch_one(other.on(&mut theirs))
                     .await?;
