@@ -109,6 +109,14 @@ async fn refresh(app: &TestApp, token: &str) -> reqwest::Response {
     app.post_json("/api/auth/refresh", json!({"refresh_token": token})).await
 }
 
+/// The same settings as `app`'s, as a server that takes its place would have: [`CONFIG`] and
+/// its public URL (the issuer of its tokens).
+fn same_config(app: &TestApp) -> Vec<(&str, &str)> {
+    let mut all = CONFIG.to_vec();
+    all.push(("PORTCULLIS_PUBLIC_URL", app.public.as_str()));
+    all
+}
+
 /// SQLite -> `db` -> SQLite again, each hop by `db copy` with a server on the copy.
 async fn users_signed_in_before_a_copy_stay_signed_in_after_it(db: Db) {
     let source = TestApp::spawn_with(Db::Sqlite, CONFIG).await;
@@ -124,7 +132,7 @@ async fn users_signed_in_before_a_copy_stay_signed_in_after_it(db: Db) {
     let users_line = stdout.lines().find(|l| l.starts_with("users ")).unwrap();
     assert!(users_line.ends_with(" ok") && users_line.contains(" 2 "), "{users_line}");
 
-    let middle = TestApp::on_database(db, middle_url.clone(), CONFIG).await;
+    let middle = TestApp::on_database(db, middle_url.clone(), &same_config(&source)).await;
     still_works(&middle, &f).await;
     // The refresh token rotates on the copy.
     let res = refresh(&middle, &f.login.refresh_token).await;
@@ -135,7 +143,7 @@ async fn users_signed_in_before_a_copy_stay_signed_in_after_it(db: Db) {
     let back_dir = tempfile::tempdir().unwrap();
     let back_url = format!("sqlite://{}/back.db", back_dir.path().display());
     copy(&middle_url, &back_url).await;
-    let back = TestApp::on_database(Db::Sqlite, back_url, CONFIG).await;
+    let back = TestApp::on_database(Db::Sqlite, back_url, &same_config(&source)).await;
     still_works(&back, &f).await;
     // The spent token stays spent (reusing it ends the session), the newest one works.
     let res = refresh(&back, &next).await;
@@ -244,7 +252,7 @@ async fn a_backup_restores_into_every_database(db: Db) {
     let restore_dir = tempfile::tempdir().unwrap();
     let restored_url = fresh_database(db, &restore_dir).await;
     copy(&format!("sqlite://{file_arg}"), &restored_url).await;
-    let restored = TestApp::on_database(db, restored_url, CONFIG).await;
+    let restored = TestApp::on_database(db, restored_url, &same_config(&source)).await;
     assert_eq!(restored.user_status_cookie(&login.cookie).await, StatusCode::OK);
     assert_eq!(restored.user_status_bearer(&login.access_token).await, StatusCode::OK);
 }
