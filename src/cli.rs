@@ -380,7 +380,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
     }
     // `db copy` and `db backup --from` name their databases: no configuration needed.
     let command = match command {
-        Command::Db { command } if !command.needs_settings() => return db::run(command, None).await,
+        Command::Db { command } if !command.needs_settings() => {
+            return db::run(command, None).await
+        }
         other => other,
     };
     if let Command::Config { markdown: true, .. } = command {

@@ -127,7 +127,9 @@ async fn copy(
     }
     if verify_only {
         if target.migration_gap().await? != MigrationGap::None {
-            bail!("the target {to} is not at this version's schema: run `portcullis migrate` on it");
+            bail!(
+                "the target {to} is not at this version's schema: run `portcullis migrate` on it"
+            );
         }
     } else {
         let full = target.tables_with_rows().await?;
@@ -201,7 +203,9 @@ fn check_source_schema(target: &Schema, source: &Schema) -> anyhow::Result<()> {
                     table.name,
                     column.name
                 ),
-                None => bail!("the source has no column {}.{}; nothing copied", table.name, column.name),
+                None => {
+                    bail!("the source has no column {}.{}; nothing copied", table.name, column.name)
+                }
             }
         }
         if theirs.columns.len() != table.columns.len() {
@@ -246,7 +250,10 @@ async fn copy_table(
         let rows = snapshot.page(table, after.as_deref(), batch).await?;
         writer.insert(table, &rows).await?;
         done += rows.len();
-        eprintln!("{}: {done}/{total}", table.name);
+        // A last, empty page (the table ended on a page boundary) has nothing to report.
+        if !rows.is_empty() || done == 0 {
+            eprintln!("{}: {done}/{total}", table.name);
+        }
         match rows.last() {
             Some(last) if rows.len() == batch as usize => after = Some(Reader::key_of(table, last)),
             _ => return Ok(()),
@@ -265,14 +272,14 @@ async fn verify(
     let mut theirs = target.snapshot().await?;
     let mut differ = Vec::new();
     let mut rows = 0;
-    println!("{:<28} {:>10} {:>10}  {:<16}  {:<16}", "table", "source", "target", "source sum", "target sum");
+    println!("{:<28} {:>10} {:>10}  {:<16}  target sum", "table", "source", "target", "source sum");
     for table in &schema.tables {
-        let (a, b) = match snapshot.checksum(table, batch).await {
-            Ok(a) => (a, theirs.checksum(table, batch).await),
-            Err(e) => (Default::default(), Err(e)),
+        let sums = match snapshot.checksum(table, batch).await {
+            Ok(a) => theirs.checksum(table, batch).await.map(|b| (a, b)),
+            Err(e) => Err(e),
         };
-        let b = match b {
-            Ok(b) => b,
+        let (a, b) = match sums {
+            Ok(sums) => sums,
             Err(e) => {
                 theirs.close().await;
                 return Err(e);

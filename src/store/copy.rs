@@ -572,7 +572,9 @@ impl Reader<'_> {
                 sum.add(row);
             }
             match rows.last() {
-                Some(last) if rows.len() == batch as usize => after = Some(Self::key_of(table, last)),
+                Some(last) if rows.len() == batch as usize => {
+                    after = Some(Self::key_of(table, last))
+                }
                 _ => break,
             }
         }
@@ -598,14 +600,16 @@ fn decode(row: &AnyRow, i: usize, kind: Kind) -> anyhow::Result<Value> {
     }
     Ok(match kind {
         Kind::Int => Value::Int(
-            row.try_get::<i64, _>(i).with_context(|| format!("a {ty} value in an integer column"))?,
+            row.try_get::<i64, _>(i)
+                .with_context(|| format!("a {ty} value in an integer column"))?,
         ),
         // MySQL/MariaDB hand `TEXT` to the `Any` driver as bytes.
         Kind::Text if blob => Value::Text(
             String::from_utf8(row.try_get::<Vec<u8>, _>(i)?).context("text that is not UTF-8")?,
         ),
         Kind::Text => Value::Text(
-            row.try_get::<String, _>(i).with_context(|| format!("a {ty} value in a text column"))?,
+            row.try_get::<String, _>(i)
+                .with_context(|| format!("a {ty} value in a text column"))?,
         ),
     })
 }
@@ -776,7 +780,7 @@ mod tests {
         let a = vec![Value::Text("a".into()), Value::Int(1), Value::Null];
         let b = vec![Value::Text("b".into()), Value::Int(2), Value::Text(String::new())];
         assert_eq!(sum(&[a.clone(), b.clone()]), sum(&[b.clone(), a.clone()]));
-        assert_ne!(sum(&[a.clone(), b.clone()]), sum(&[a.clone()]));
+        assert_ne!(sum(&[a.clone(), b.clone()]), sum(std::slice::from_ref(&a)));
         let mut changed = b.clone();
         changed[1] = Value::Int(3);
         assert_ne!(sum(&[a.clone(), b.clone()]), sum(&[a.clone(), changed]));

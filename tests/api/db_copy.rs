@@ -23,7 +23,10 @@ backends!(
 /// The settings both servers share, as a real move would: the key sealing TOTP secrets and
 /// private signing keys, and no grace for a reused refresh token (so reuse is seen at once).
 const CONFIG: &[(&str, &str)] = &[
-    ("PORTCULLIS_KEY_ENCRYPTION_KEY", "8c1f0e3a5b7d9f11223344556677889900aabbccddeeff0011223344556677aa"),
+    (
+        "PORTCULLIS_KEY_ENCRYPTION_KEY",
+        "8c1f0e3a5b7d9f11223344556677889900aabbccddeeff0011223344556677aa",
+    ),
     ("PORTCULLIS_REFRESH_REUSE_GRACE", "0s"),
 ];
 
@@ -46,12 +49,16 @@ async fn portcullis(args: &[&str], env: &[(&str, &str)]) -> Output {
 }
 
 fn text(out: &Output) -> (String, String) {
-    (String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 /// `db copy --from FROM --to TO`, which must succeed; its standard output and error.
 async fn copy(from: &str, to: &str) -> (String, String) {
-    let out = portcullis(&["db", "copy", "--from", from, "--to", to, "--batch-size", "2"], &[]).await;
+    let out =
+        portcullis(&["db", "copy", "--from", from, "--to", to, "--batch-size", "2"], &[]).await;
     let (stdout, stderr) = text(&out);
     assert!(out.status.success(), "db copy failed:\n{stdout}\n{stderr}");
     (stdout, stderr)
@@ -99,7 +106,8 @@ async fn still_works(app: &TestApp, f: &Filled) {
     assert_eq!(status, StatusCode::OK, "the client secret: {body}");
     let orgs = app.get_json_bearer("/api/auth/organizations", &f.login).await;
     assert!(orgs.to_string().contains("Moved Org"), "{orgs}");
-    let res = app.post_json("/api/auth/login", json!({"email": MFA_EMAIL, "password": PASSWORD})).await;
+    let res =
+        app.post_json("/api/auth/login", json!({"email": MFA_EMAIL, "password": PASSWORD})).await;
     assert_eq!(res.status(), StatusCode::OK);
     let body: Value = res.json().await.unwrap();
     assert_eq!(body["mfa_required"], true, "TOTP is still required: {body}");
@@ -155,10 +163,12 @@ async fn users_signed_in_before_a_copy_stay_signed_in_after_it(db: Db) {
     assert_eq!(back.user_status_cookie(&f.login.cookie).await, StatusCode::UNAUTHORIZED);
     // The TOTP secret was unsealed with the same key: a code for the next step completes a
     // login (the step of the enrolment is spent, on every copy).
-    let res = back.post_json("/api/auth/login", json!({"email": MFA_EMAIL, "password": PASSWORD})).await;
+    let res =
+        back.post_json("/api/auth/login", json!({"email": MFA_EMAIL, "password": PASSWORD})).await;
     let mfa_token = res.json::<Value>().await.unwrap()["mfa_token"].as_str().unwrap().to_owned();
     let code = totp_at(&f.totp_secret, now() + 30);
-    let res = back.post_json("/api/auth/mfa/verify", json!({"mfa_token": mfa_token, "code": code})).await;
+    let res =
+        back.post_json("/api/auth/mfa/verify", json!({"mfa_token": mfa_token, "code": code})).await;
     assert_eq!(res.status(), StatusCode::OK, "{}", res.text().await.unwrap());
 }
 
@@ -177,7 +187,8 @@ async fn a_copy_into_a_database_with_rows_is_refused_and_changes_nothing(db: Db)
     assert!(stderr.contains("users"), "{stderr}");
     assert_eq!(stderr.trim().lines().count(), 1, "one line: {stderr}");
     let after = target.auth.users().await.unwrap();
-    let emails = |v: &[portcullis::domain::User]| v.iter().map(|u| u.email.clone()).collect::<Vec<_>>();
+    let emails =
+        |v: &[portcullis::domain::User]| v.iter().map(|u| u.email.clone()).collect::<Vec<_>>();
     assert_eq!(emails(&after), emails(&before));
     assert_eq!(emails(&after), ["already@example.com"]);
 }
@@ -208,7 +219,8 @@ async fn a_changed_row_in_the_copy_is_found_by_verify_only(db: Db) {
     let target_url = fresh_database(db, &dir).await;
     copy(&source.database_url, &target_url).await;
 
-    let verify = ["db", "copy", "--verify-only", "--from", &source.database_url, "--to", &target_url];
+    let verify =
+        ["db", "copy", "--verify-only", "--from", &source.database_url, "--to", &target_url];
     let out = portcullis(&verify, &[]).await;
     let (stdout, stderr) = text(&out);
     assert!(out.status.success(), "{stdout}{stderr}");
@@ -244,7 +256,8 @@ async fn a_backup_restores_into_every_database(db: Db) {
     assert!(file.exists());
     assert!(!dir.path().join("backup.sqlite3-wal").exists(), "one self-contained file");
 
-    let again = portcullis(&["db", "backup", "--to", file_arg, "--from", &source.database_url], &[]).await;
+    let again =
+        portcullis(&["db", "backup", "--to", file_arg, "--from", &source.database_url], &[]).await;
     let (_, stderr) = text(&again);
     assert_eq!(again.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("already exists"), "{stderr}");
@@ -272,7 +285,8 @@ async fn no_database_password_is_printed() {
     let url = url.to_string();
     for expect_ok in [true, false] {
         // The second time the target has rows: refused, and says so with the URL.
-        let out = portcullis(&["db", "copy", "--from", &source.database_url, "--to", &url], &[]).await;
+        let out =
+            portcullis(&["db", "copy", "--from", &source.database_url, "--to", &url], &[]).await;
         let (stdout, stderr) = text(&out);
         assert_eq!(out.status.success(), expect_ok, "{stdout}{stderr}");
         let all = format!("{stdout}{stderr}");
