@@ -99,6 +99,12 @@ async fn copy(
     verify_only: bool,
     single_file: bool,
 ) -> anyhow::Result<()> {
+    if let Some(path) = sqlite_file(from.expose()) {
+        // Connecting would make an empty file where none is.
+        if !Path::new(path).exists() {
+            bail!("the source {from} does not exist; nothing copied");
+        }
+    }
     let source = Store::connect(from).await.context("the source (--from)")?;
     match source.migration_gap().await? {
         MigrationGap::None => {}
@@ -181,6 +187,13 @@ async fn copy(
         println!("copied {rows} rows in {tables} tables from {from} to {to}; every table verified");
     }
     Ok(())
+}
+
+/// The file of an SQLite URL (`None`: another database, or one in memory).
+fn sqlite_file(url: &str) -> Option<&str> {
+    let rest = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:"))?;
+    let path = rest.split('?').next().unwrap_or(rest);
+    (!path.is_empty() && !path.contains(":memory:")).then_some(path)
 }
 
 fn list(versions: &[i64]) -> String {

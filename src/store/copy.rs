@@ -16,7 +16,11 @@ use sqlx::any::{AnyRow, AnyTypeInfoKind};
 use sqlx::{AnyConnection, Row, TypeInfo, ValueRef};
 
 use super::deadline::within;
-use super::{limit_session, Backend, Store, DEADLINE};
+use super::{limit_session, Backend, Store};
+
+/// The deadline of the statements that may rightly take long on a big database: counting a
+/// table's rows, and committing the whole copy.
+const LONG_DEADLINE: std::time::Duration = std::time::Duration::from_secs(120);
 
 /// How the copy reads and writes a column. The store keeps every column as text or a 64-bit
 /// integer (see the store's portability rules); anything else is refused when the schema is read.
@@ -499,7 +503,8 @@ pub struct Reader<'s> {
 
 impl Reader<'_> {
     async fn count_sql(&mut self, sql: &str) -> anyhow::Result<i64> {
-        let n: i64 = sqlx::query_scalar(sql).fetch_one(self.store.on(&mut self.conn)).await?;
+        let count = sqlx::query_scalar(sql).fetch_one(&mut self.conn);
+        let n: i64 = within(LONG_DEADLINE, count).await?;
         Ok(n)
     }
 
@@ -693,9 +698,8 @@ impl Writer<'_> {
 
     /// Commits everything written.
     pub async fn commit(mut self) -> anyhow::Result<()> {
-        // A big transaction may take a while to commit: several deadlines' worth.
         let commit = sqlx::raw_sql("COMMIT").execute(&mut self.conn);
-        within(DEADLINE * 8, commit).await.context("committing the copy")?;
+        within(LONG_DEADLINE, commit).await.context("committing the copy")?;
         let _ = sqlx::Connection::close(self.conn).await;
         Ok(())
     }

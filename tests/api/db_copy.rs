@@ -325,3 +325,17 @@ async fn a_source_at_another_version_is_refused() {
         assert!(!dir.path().join("copy.db").exists(), "nothing written");
     }
 }
+
+/// A source SQLite file that is not there is named, and not made.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_missing_source_file_is_refused_and_not_made() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("typo.db");
+    let from = format!("sqlite://{}", missing.display());
+    let to = format!("sqlite://{}/copy.db", dir.path().display());
+    let out = portcullis(&["db", "copy", "--from", &from, "--to", &to], &[]).await;
+    let (stdout, stderr) = text(&out);
+    assert_eq!(out.status.code(), Some(1), "{stdout}{stderr}");
+    assert!(stderr.contains("does not exist"), "{stderr}");
+    assert!(!missing.exists() && !dir.path().join("copy.db").exists());
+}
