@@ -280,17 +280,19 @@ async fn no_database_password_is_printed() {
     let source = TestApp::spawn(Db::Sqlite).await;
     source.user("masked@example.com").await;
     let dir = tempfile::tempdir().unwrap();
-    let mut url = url::Url::parse(&fresh_database(Db::Postgres, &dir).await).unwrap();
-    url.set_password(Some("pw-s3cr3t-4417")).unwrap();
-    let url = url.to_string();
-    for expect_ok in [true, false] {
-        // The second time the target has rows: refused, and says so with the URL.
+    let plain = url::Url::parse(&fresh_database(Db::Postgres, &dir).await).unwrap();
+    let mut in_authority = plain.clone();
+    in_authority.set_password(Some("pw-s3cr3t-4417")).unwrap();
+    let mut in_query = plain.clone();
+    in_query.query_pairs_mut().append_pair("password", "pw-s3cr3t-4417");
+    // The second time the target has rows: refused, and the refusal names the URL.
+    for (url, expect_ok) in [(in_authority.to_string(), true), (in_query.to_string(), false)] {
         let out =
             portcullis(&["db", "copy", "--from", &source.database_url, "--to", &url], &[]).await;
         let (stdout, stderr) = text(&out);
         assert_eq!(out.status.success(), expect_ok, "{stdout}{stderr}");
         let all = format!("{stdout}{stderr}");
-        assert!(all.contains(":***@"), "the URL is shown, masked: {all}");
+        assert!(all.contains("***"), "the URL is shown, masked: {all}");
         assert!(!all.contains("s3cr3t"), "{all}");
     }
 }
