@@ -12,6 +12,7 @@ use crate::domain::AuditEvent;
 use crate::error::AppError;
 use crate::{config::Settings, service::Auth, store::Store, App};
 
+mod db;
 mod org;
 
 #[derive(Parser)]
@@ -108,6 +109,12 @@ enum Command {
     Provision {
         #[command(subcommand)]
         command: ProvisionCommand,
+    },
+    /// Copy the database to another one, or back it up to an SQLite file
+    /// (docs/backup-and-moving.md).
+    Db {
+        #[command(subcommand)]
+        command: db::DbCommand,
     },
 }
 
@@ -371,6 +378,13 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
     {
         return build_filter(file, out, format);
     }
+    // `db copy` and `db backup --from` name their databases: no configuration needed.
+    let command = match command {
+        Command::Db { command } if !command.needs_settings() => {
+            return db::run(command, None).await
+        }
+        other => other,
+    };
     if let Command::Config { markdown: true, .. } = command {
         print!("{}", crate::config::table::markdown());
         return Ok(());
@@ -453,6 +467,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Client { command } => client(settings, *command).await,
         Command::Org { command } => org::run(&auth(settings).await?, command).await,
+        Command::Db { command } => db::run(command, Some(settings.database_url.clone())).await,
         Command::Audit { user, since } => {
             let since = crate::config::parse_duration(&since)
                 .map_err(|e| anyhow::anyhow!("--since: {e}"))?;

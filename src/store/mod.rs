@@ -39,6 +39,7 @@ macro_rules! user_columns {
 mod admin;
 mod audit;
 mod console;
+pub mod copy;
 pub mod deadline;
 mod device;
 mod direct;

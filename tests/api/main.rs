@@ -15,6 +15,7 @@ mod console;
 mod console_screens_a;
 mod console_screens_b;
 mod console_twins;
+mod db_copy;
 mod device;
 mod docs;
 mod email_login;
