@@ -4,28 +4,16 @@
 The server's document describes every route it can serve. For the clients:
 - the legacy route sets (tags "legacy ...") are left out, with the schemas only they use: they
   answer in the seeds' shapes for clients that exist already; new code uses the canonical API;
-- every operation gets a name that is unique in the whole document (OpenAPI requires it; the
-  server's handler names repeat across surfaces: `list`, `get_user`, `login`): the canonical
-  API's (tag `auth`) keep theirs, the others are prefixed with their tag
-  (`admin_get_user`, `passkeys_login`, `organizations_list`), and the few names repeated
-  within `auth` are named here (RENAMES).
+- every operation's name (operationId) is the server's: unique in the whole document, as OpenAPI
+  requires (the canonical API's, tag `auth`, are the handlers' names; the others are prefixed
+  with their tag: `admin_get_user`, `passkeys_login`).
 
-A name still repeated after that stops the generation with the operations that share it, so a
-new route cannot silently shadow another in a client.
+A repeated name (the server's own test forbids it) stops the generation with the operations
+that share it, so a new route cannot silently shadow another in a client.
 """
 
 import json
 import sys
-
-# (method, path) -> operationId: names repeated within the `auth` tag, and names that say
-# little on their own in a client.
-RENAMES = {
-    ("get", "/api/auth/grants"): "list_grants",
-    ("delete", "/api/auth/grants/{client_id}"): "revoke_grant",
-    ("get", "/api/auth/sessions"): "list_sessions",
-    ("delete", "/api/auth/sessions/{id}"): "revoke_session",
-    ("delete", "/api/auth/sessions"): "revoke_other_sessions",
-}
 
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
@@ -70,12 +58,7 @@ def main() -> int:
             tag = (op.get("tags") or ["untagged"])[0]
             if tag.startswith("legacy"):
                 continue
-            name = RENAMES.get((key, path))
-            if name is None:
-                name = op["operationId"]
-                if tag != "auth":
-                    name = f"{tag.replace('-', '_')}_{name}"
-            op["operationId"] = name
+            name = op["operationId"]
             seen.setdefault(name, []).append(f"{key.upper()} {path}")
             kept[key] = op
         if any(k in METHODS for k in kept):
@@ -84,7 +67,6 @@ def main() -> int:
     if repeated:
         for name, ops in sorted(repeated.items()):
             print(f"operationId {name!r} is repeated: {', '.join(ops)}", file=sys.stderr)
-        print("name them in RENAMES in sdk/client-document.py", file=sys.stderr)
         return 1
     doc["paths"] = paths
     prune_schemas(doc)

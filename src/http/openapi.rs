@@ -93,7 +93,61 @@ pub fn document(registered: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenAp
     let mut doc = Document::openapi();
     doc.merge(registered);
     CommonAnswers.modify(&mut doc);
+    UniqueNames.modify(&mut doc);
     doc
+}
+
+/// Every operation's `operationId` unique in the document, as OpenAPI requires (a client
+/// generator names a function after it): the handlers' names repeat across surfaces (`login`,
+/// `get_user`, `list`). The canonical API's (tag `auth`) keep the handler's name; every other
+/// operation's is prefixed with its tag (`admin_get_user`, `passkeys_login`,
+/// `legacy_api_v1_register`); and the few names repeated within `auth` are named in
+/// [`UniqueNames::RENAMED`]. A test fails when a new route repeats a name.
+struct UniqueNames;
+
+impl UniqueNames {
+    /// (method, path, name) for the canonical API's operations whose handler names repeat.
+    const RENAMED: [(&'static str, &'static str, &'static str); 5] = [
+        ("GET", "/api/auth/grants", "list_grants"),
+        ("DELETE", "/api/auth/grants/{client_id}", "revoke_grant"),
+        ("GET", "/api/auth/sessions", "list_sessions"),
+        ("DELETE", "/api/auth/sessions/{id}", "revoke_session"),
+        ("DELETE", "/api/auth/sessions", "revoke_other_sessions"),
+    ];
+
+    /// A tag as a name's prefix: `legacy api-v1 (seed 001)` -> `legacy_api_v1`.
+    fn prefix(tag: &str) -> String {
+        let tag = tag.split(" (").next().unwrap_or(tag);
+        tag.replace(['-', ' '], "_")
+    }
+}
+
+impl Modify for UniqueNames {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        for (path, item) in openapi.paths.paths.iter_mut() {
+            let methods = [
+                ("GET", &mut item.get),
+                ("PUT", &mut item.put),
+                ("POST", &mut item.post),
+                ("DELETE", &mut item.delete),
+                ("PATCH", &mut item.patch),
+            ];
+            for (method, op) in methods {
+                let Some(op) = op.as_mut() else { continue };
+                let renamed = Self::RENAMED
+                    .iter()
+                    .find(|(m, p, _)| *m == method && p == path)
+                    .map(|(_, _, name)| (*name).to_owned());
+                let tag = op.tags.iter().flatten().next().cloned().unwrap_or_default();
+                let handler = op.operation_id.clone().unwrap_or_default();
+                op.operation_id = Some(match renamed {
+                    Some(name) => name,
+                    None if tag == "auth" => handler,
+                    None => format!("{}_{handler}", Self::prefix(&tag)),
+                });
+            }
+        }
+    }
 }
 
 /// The answers that come from outside a handler, added to every operation they can reach
@@ -285,6 +339,21 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn every_operation_has_a_name_of_its_own() {
+        let doc = json(crate::http::document());
+        let mut seen = std::collections::HashMap::new();
+        for (method, path, op) in operations(&doc) {
+            let name = op["operationId"].as_str().unwrap_or_default().to_owned();
+            assert!(!name.is_empty(), "{method} {path} has no operationId");
+            if let Some(other) = seen.insert(name.clone(), format!("{method} {path}")) {
+                panic!("operationId {name} names both {other} and {method} {path}");
+            }
+        }
+        assert_eq!(doc["paths"]["/api/admin/users/{id}"]["get"]["operationId"], "admin_get_user");
+        assert_eq!(doc["paths"]["/api/auth/user"]["get"]["operationId"], "get_user");
     }
 
     #[test]
