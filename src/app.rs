@@ -14,6 +14,7 @@ use crate::delivery::Lane;
 use crate::http::server::{serve, ServerLimits};
 use crate::http::{metrics_router, router, AppState};
 use crate::mail::{MailSender, Smtp};
+use crate::notify::Notifier;
 use crate::service::Auth;
 use crate::store::Store;
 
@@ -113,9 +114,21 @@ impl App {
         self.state.auth.clone()
     }
 
-    /// Serves until Ctrl-C or SIGTERM.
+    /// Serves until Ctrl-C or SIGTERM. Under a service manager (`NOTIFY_SOCKET`), also says
+    /// when the node is ready, keeps its watchdog fed and says when it stops (`notify`).
     pub async fn run(self) -> anyhow::Result<()> {
-        self.run_until(shutdown_signal()).await
+        let Some(notifier) = Notifier::from_env().map(Arc::new) else {
+            return self.run_until(shutdown_signal()).await;
+        };
+        let addr = self.listener.local_addr()?;
+        let ready = tokio::spawn(announce(notifier.clone(), self.auth(), addr));
+        let stopping = async move {
+            shutdown_signal().await;
+            notifier.notify("STOPPING=1\nSTATUS=Draining requests");
+        };
+        let result = self.run_until(stopping).await;
+        ready.abort();
+        result
     }
 
     /// Serves until `shutdown` completes, then: stops accepting, lets in-flight requests
@@ -237,6 +250,30 @@ pub fn dev_notice(settings: &Settings) -> Option<String> {
             settings.public_url
         )
     })
+}
+
+/// `READY=1` once the database answers (when `/health/ready` would first say `200`; the
+/// listener is bound already), then `WATCHDOG=1` every half watchdog period for as long as the
+/// runtime schedules this task.
+async fn announce(notifier: Arc<Notifier>, auth: Arc<Auth>, addr: std::net::SocketAddr) {
+    let mut waiting = false;
+    while auth.database_answers().await.is_err() {
+        if !waiting {
+            notifier.notify("STATUS=Waiting for the database");
+            waiting = true;
+        }
+        tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+    }
+    notifier.notify(&format!("READY=1\nSTATUS=Listening on {addr}"));
+    let Some(every) = Notifier::watchdog_interval() else {
+        return;
+    };
+    let mut tick = tokio::time::interval(every);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tick.tick().await;
+        notifier.notify("WATCHDOG=1");
+    }
 }
 
 async fn shutdown_signal() {
