@@ -80,6 +80,7 @@ buildah config \
     --workingdir /data \
     --volume /data \
     --port 8080 \
+    --env PATH=/usr/bin \
     --env PORTCULLIS_BIND=0.0.0.0:8080 \
     --env PORTCULLIS_DATABASE_URL=sqlite:///data/portcullis.db \
     --env SSL_CERT_FILE=/etc/ssl/certs/ca-certificates.crt \
