@@ -118,6 +118,7 @@ until curl -fsS -o /dev/null "$base/health/ready" 2>/dev/null; do
     sleep 0.01
 done
 cold_ms=$(( ($(date +%s%N) - started) / 1000000 ))
+ready_uptime=$(cut -d ' ' -f 1 /proc/uptime)
 say "ready after ${cold_ms} ms"
 
 email="image-test@example.com"
@@ -154,6 +155,9 @@ uid=$(awk '/^Uid:/ { print $2 }' "/proc/$pid/status")
 owner=$(stat -c %u "/proc/$pid/cwd/portcullis.db") || die "no portcullis.db in the working directory"
 [ "$owner" = 65532 ] || die "/data/portcullis.db belongs to uid $owner, not 65532"
 say "runs as uid 65532; /data/portcullis.db is its own"
+# From the server's own exec (its start time, in clock ticks since boot) to ready, without
+# buildah's setup of the container: 10 ms resolution.
+exec_ms=$(awk -v up="$ready_uptime" -v hz="$(getconf CLK_TCK)" '{ printf "%d", (up - $22 / hz) * 1000 }' "/proc/$pid/stat")
 
 # SIGTERM to the server itself: `buildah run` does not pass signals on (it kills its child).
 kill -TERM "$pid"
@@ -169,5 +173,5 @@ archive_bytes=$(stat -c %s "$archive")
 echo "image: $image"
 echo "image size: $size (buildah images); OCI archive $archive: $((archive_bytes / 1024 / 1024)) MiB ($archive_bytes bytes)"
 echo "binary: $(stat -c %s "$bin") bytes built, $(ls $libs | wc -l) shared libraries: $(echo $libs | tr '\n' ' ')"
-echo "cold start (exec -> /health/ready 200, buildah run included): ${cold_ms} ms"
+echo "cold start: exec of portcullis -> /health/ready 200: ${exec_ms} ms; with buildah run's setup: ${cold_ms} ms"
 echo "login journey: ok"
