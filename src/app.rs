@@ -117,13 +117,15 @@ impl App {
     /// Serves until Ctrl-C or SIGTERM. Under a service manager (`NOTIFY_SOCKET`), also says
     /// when the node is ready, keeps its watchdog fed and says when it stops (`notify`).
     pub async fn run(self) -> anyhow::Result<()> {
+        // The signal handlers first, before anyone can be told the node is up.
+        let signal = shutdown_signal();
         let Some(notifier) = Notifier::from_env().map(Arc::new) else {
-            return self.run_until(shutdown_signal()).await;
+            return self.run_until(signal).await;
         };
         let addr = self.listener.local_addr()?;
         let ready = tokio::spawn(announce(notifier.clone(), self.auth(), addr));
         let stopping = async move {
-            shutdown_signal().await;
+            signal.await;
             notifier.notify("STOPPING=1\nSTATUS=Draining requests");
         };
         let result = self.run_until(stopping).await;
@@ -276,23 +278,34 @@ async fn announce(notifier: Arc<Notifier>, auth: Arc<Auth>, addr: std::net::Sock
     }
 }
 
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
+/// Ctrl-C or SIGTERM. The handlers are installed when this is called, not when the future is
+/// first polled: a SIGTERM that comes right after `READY=1` (or the listening line) still
+/// stops the node gracefully instead of killing it.
+fn shutdown_signal() -> impl Future<Output = ()> + Send + 'static {
     #[cfg(unix)]
-    let term = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
+    let (mut term, mut int) = {
+        use tokio::signal::unix::{signal, SignalKind};
+        (signal(SignalKind::terminate()).ok(), signal(SignalKind::interrupt()).ok())
     };
-    #[cfg(not(unix))]
-    let term = std::future::pending::<()>();
-    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
-    tracing::info!("shutdown signal received");
+    async move {
+        #[cfg(unix)]
+        {
+            async fn next(s: Option<&mut tokio::signal::unix::Signal>) {
+                match s {
+                    Some(s) => {
+                        s.recv().await;
+                    }
+                    None => std::future::pending::<()>().await,
+                }
+            }
+            tokio::select! { _ = next(term.as_mut()) => {}, _ = next(int.as_mut()) => {} }
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = tokio::signal::ctrl_c().await;
+        }
+        tracing::info!("shutdown signal received");
+    }
 }
 
 #[cfg(test)]

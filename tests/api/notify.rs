@@ -10,7 +10,10 @@ use reqwest::StatusCode;
 use crate::backends;
 use crate::helpers::{fresh_database, Db};
 
-backends!(serve_tells_the_service_manager_it_is_ready_alive_and_stopping);
+backends!(
+    serve_tells_the_service_manager_it_is_ready_alive_and_stopping,
+    a_sigterm_right_after_ready_still_stops_gracefully,
+);
 
 /// Generous: a receive that waits this long means the message never came.
 const PATIENCE: Duration = Duration::from_secs(60);
@@ -44,7 +47,8 @@ fn until(socket: &UnixDatagram, wanted: &str, child: &mut Child) -> Vec<String> 
     }
 }
 
-async fn serve_tells_the_service_manager_it_is_ready_alive_and_stopping(db: Db) {
+/// `portcullis serve` with a notification socket and a watchdog of 200 ms.
+async fn start(db: Db) -> (tempfile::TempDir, UnixDatagram, Child) {
     let dir = tempfile::tempdir().unwrap();
     let url = fresh_database(db, &dir).await;
     let path = dir.path().join("notify.sock");
@@ -56,7 +60,7 @@ async fn serve_tells_the_service_manager_it_is_ready_alive_and_stopping(db: Db) 
     if let Ok(p) = std::env::var("PATH") {
         cmd.env("PATH", p);
     }
-    let mut child = cmd
+    let child = cmd
         .envs([
             ("PORTCULLIS_BIND", "127.0.0.1:0"),
             ("PORTCULLIS_DATABASE_URL", url.as_str()),
@@ -70,6 +74,11 @@ async fn serve_tells_the_service_manager_it_is_ready_alive_and_stopping(db: Db) 
         .stderr(Stdio::null())
         .spawn()
         .expect("start portcullis");
+    (dir, socket, child)
+}
+
+async fn serve_tells_the_service_manager_it_is_ready_alive_and_stopping(db: Db) {
+    let (_dir, socket, mut child) = start(db).await;
 
     let ready = tokio::task::block_in_place(|| until(&socket, "READY=1", &mut child));
     let status =
@@ -120,4 +129,28 @@ async fn serve_tells_the_service_manager_it_is_ready_alive_and_stopping(db: Db) 
         tokio::time::sleep(Duration::from_millis(50)).await;
     };
     assert!(exit.success(), "a graceful stop exits 0: {exit}");
+}
+
+/// The signal handlers are in place before `READY=1` is sent: a manager that stops the
+/// service at once gets a graceful stop, not a process killed by the signal.
+async fn a_sigterm_right_after_ready_still_stops_gracefully(db: Db) {
+    let (_dir, socket, mut child) = start(db).await;
+    tokio::task::block_in_place(|| until(&socket, "READY=1", &mut child));
+    let kill = Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap();
+    assert!(kill.success());
+    let started = Instant::now();
+    let exit = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(started.elapsed() < PATIENCE, "still running after SIGTERM");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    assert!(exit.success(), "a graceful stop exits 0, not by the signal: {exit}");
+    let mut buf = vec![0u8; 4096];
+    let mut stopping = false;
+    while let Ok(n) = socket.recv(&mut buf) {
+        stopping |= String::from_utf8_lossy(&buf[..n]).lines().any(|l| l == "STOPPING=1");
+    }
+    assert!(stopping, "STOPPING=1 was sent before the exit");
 }
