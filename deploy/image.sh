@@ -91,8 +91,13 @@ buildah config \
     --label org.opencontainers.image.version="$version" \
     --label org.opencontainers.image.description="User-authentication server" \
     "$build"
+previous=$(buildah images --quiet --no-trunc "$image" 2>/dev/null || true)
 buildah commit --quiet --format oci --rm "$build" "$image" >/dev/null
 build=""
+# The image this run replaced would be left untagged: remove it.
+if [ -n "$previous" ] && [ "$previous" != "$(buildah images --quiet --no-trunc "$image")" ]; then
+    buildah rmi "$previous" >/dev/null 2>&1 || true
+fi
 mkdir -p "$(dirname "$archive")"
 rm -f "$archive"
 buildah push --quiet "$image" "oci-archive:$archive:$image" >/dev/null
