@@ -12,6 +12,7 @@ use crate::domain::AuditEvent;
 use crate::error::AppError;
 use crate::{config::Settings, service::Auth, store::Store, App};
 
+mod db;
 mod org;
 
 #[derive(Parser)]
@@ -103,6 +104,27 @@ enum Command {
         #[command(subcommand)]
         command: org::OrgCommand,
     },
+    /// Provisioning as code (docs/provisioning.md): the first administrator, clients,
+    /// organisations, API keys, webhooks and settings from a TOML file.
+    Provision {
+        #[command(subcommand)]
+        command: ProvisionCommand,
+    },
+    /// Copy the database to another one, or back it up to an SQLite file
+    /// (docs/backup-and-moving.md).
+    Db {
+        #[command(subcommand)]
+        command: db::DbCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum ProvisionCommand {
+    /// Print what applying FILE would change; changes nothing.
+    Plan { file: PathBuf },
+    /// Make FILE so (idempotent: a second apply changes nothing). Secrets go to the files the
+    /// file names, never to the output.
+    Apply { file: PathBuf },
 }
 
 /// A client's registration, as options (each may be repeated where it is a list).
@@ -356,16 +378,32 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
     {
         return build_filter(file, out, format);
     }
+    // `db copy` and `db backup --from` name their databases: no configuration needed.
+    let command = match command {
+        Command::Db { command } if !command.needs_settings() => {
+            return db::run(command, None).await
+        }
+        other => other,
+    };
     if let Command::Config { markdown: true, .. } = command {
         print!("{}", crate::config::table::markdown());
         return Ok(());
     }
     let settings = Settings::load(cli.config.as_deref(), &flags)?;
     if let Command::Config { .. } = command {
+        let settings = explained_with_stored(cli.config.as_deref(), &flags, settings).await?;
         print!("{}", settings.explain());
         return Ok(());
     }
     crate::telemetry::init(&settings);
+    if let Command::Provision { command } = command {
+        let (file, apply) = match command {
+            ProvisionCommand::Plan { file } => (file, false),
+            ProvisionCommand::Apply { file } => (file, true),
+        };
+        return crate::provision::run(settings, cli.config.as_deref(), &file, apply).await;
+    }
+    let settings = with_stored(cli.config.as_deref(), &flags, settings).await?;
     for warning in &settings.warnings {
         tracing::warn!("{warning}");
     }
@@ -380,7 +418,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("migrations applied to {}", settings.database_url);
             Ok(())
         }
-        Command::Openapi | Command::Config { .. } => Ok(()),
+        Command::Openapi | Command::Config { .. } | Command::Provision { .. } => Ok(()),
         Command::Keys { command: KeysCommand::Rotate } => {
             let auth = auth(settings).await?;
             let rotation = auth.admin_rotate_keys().await.map_err(AppError::into_anyhow)?;
@@ -429,6 +467,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Client { command } => client(settings, *command).await,
         Command::Org { command } => org::run(&auth(settings).await?, command).await,
+        Command::Db { command } => db::run(command, Some(settings.database_url.clone())).await,
         Command::Audit { user, since } => {
             let since = crate::config::parse_duration(&since)
                 .map_err(|e| anyhow::anyhow!("--since: {e}"))?;
@@ -478,6 +517,62 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let report = crate::import::run(&store, &from, format, verified).await?;
             println!("{report}");
             Ok(())
+        }
+    }
+}
+
+/// `settings` with the database's stored settings (`provision apply`'s) as the layer above the
+/// defaults (docs/provisioning.md). Migrates first, as every command that opens the database.
+async fn with_stored(
+    config_file: Option<&std::path::Path>,
+    flags: &[(&str, String)],
+    settings: Settings,
+) -> anyhow::Result<Settings> {
+    let store = Store::connect(&settings.database_url).await?;
+    store.migrate().await?;
+    let stored = store.settings_overrides().await;
+    store.close().await;
+    let stored = stored.map_err(|e| anyhow::anyhow!("reading the stored settings: {e}"))?;
+    if stored.is_empty() {
+        return Ok(settings);
+    }
+    Ok(Settings::load_with_stored(config_file, flags, &stored)?)
+}
+
+/// [`with_stored`] for `config --explain`, which changes nothing: no SQLite file is made, no
+/// migration run; a database it cannot read is said on standard error.
+async fn explained_with_stored(
+    config_file: Option<&std::path::Path>,
+    flags: &[(&str, String)],
+    settings: Settings,
+) -> anyhow::Result<Settings> {
+    let url = settings.database_url.expose();
+    if let Some(rest) = url.strip_prefix("sqlite:") {
+        let path = rest.trim_start_matches("//").split('?').next().unwrap_or_default();
+        if path.is_empty() || path.contains(":memory:") || !std::path::Path::new(path).exists() {
+            return Ok(settings);
+        }
+    }
+    let stored = match Store::connect(&settings.database_url).await {
+        Ok(store) => {
+            let stored = store.settings_overrides().await.map_err(anyhow::Error::from);
+            store.close().await;
+            stored
+        }
+        Err(e) => Err(e),
+    };
+    match stored {
+        Ok(stored) if !stored.is_empty() => {
+            Ok(Settings::load_with_stored(config_file, flags, &stored)?)
+        }
+        Ok(_) => Ok(settings),
+        Err(e) => {
+            eprintln!(
+                "warning: the settings stored in the database (provision apply) are not shown: \
+                 {}",
+                crate::error::report(&e)
+            );
+            Ok(settings)
         }
     }
 }

@@ -19,6 +19,7 @@ pub mod limit;
 pub mod mail;
 pub mod metrics;
 pub mod notify;
+pub mod provision;
 pub mod service;
 pub mod store;
 pub mod telemetry;

@@ -9,6 +9,7 @@ pub mod compat;
 mod providers;
 mod secrets;
 mod sources;
+pub mod stored;
 pub mod table;
 #[cfg(test)]
 mod tests;
@@ -22,6 +23,7 @@ pub use build::parse_duration;
 pub use clients::{client_setting, DeclaredClient};
 pub use providers::{provider_setting, Provider, ProviderKind};
 pub use secrets::{mask_url_password, parse_key32, DatabaseUrl, ExposeSecret, SecretString};
+pub(crate) use sources::toml_value;
 pub use sources::ConfigError;
 use sources::Layers;
 pub use webhooks::{redact_url, redact_url_in, webhook_setting, Webhook, EVENTS as WEBHOOK_EVENTS};
@@ -91,8 +93,8 @@ pub struct Effective {
     /// The value as it is read (`yes` is `true`, a list without blanks, `empty` when empty),
     /// secrets shown as `[redacted]` and URL passwords masked; `unset` when none.
     pub shown: String,
-    /// `default`, the configuration file's path (`portcullis.toml`), `.env`, `environment`,
-    /// `command line` or `settings`.
+    /// `default`, `database (provision)` (addition), the configuration file's path
+    /// (`portcullis.toml`), `.env`, `environment`, `command line` or `settings`.
     pub origin: &'static str,
 }
 
@@ -365,18 +367,7 @@ impl Settings {
     /// by environment name.
     pub fn load(config_file: Option<&Path>, flags: &[(&str, String)]) -> Result<Self, ConfigError> {
         let mut layers = Layers::default();
-        let toml_path =
-            config_file.map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("portcullis.toml"));
-        if config_file.is_some() || toml_path.exists() {
-            layers.add_toml_file(&toml_path)?;
-        }
-        if Path::new(".env").exists() {
-            layers.add_dotenv(Path::new(".env"))?;
-        }
-        layers.add_env(std::env::vars());
-        for (name, value) in flags {
-            layers.set((*name).to_owned(), value.clone(), "command line");
-        }
+        layers.add_files_and_environment(config_file, flags)?;
         build::build(layers)
     }
 }

@@ -18,8 +18,27 @@ impl DatabaseUrl {
     }
 }
 
-/// `scheme://user:secret@host` -> `scheme://user:***@host`.
+/// `scheme://user:secret@host` -> `scheme://user:***@host`, and a `password=` query parameter
+/// (PostgreSQL takes one) -> `password=***`.
 pub fn mask_url_password(url: &str) -> String {
+    mask_query_password(&mask_authority_password(url))
+}
+
+fn mask_query_password(url: &str) -> String {
+    let Some((base, query)) = url.split_once('?') else {
+        return url.to_owned();
+    };
+    let pairs: Vec<String> = query
+        .split('&')
+        .map(|pair| match pair.split_once('=') {
+            Some((k, _)) if k.eq_ignore_ascii_case("password") => format!("{k}=***"),
+            _ => pair.to_owned(),
+        })
+        .collect();
+    format!("{base}?{}", pairs.join("&"))
+}
+
+fn mask_authority_password(url: &str) -> String {
     let Some(scheme_end) = url.find("://") else {
         return url.to_owned();
     };
@@ -62,4 +81,22 @@ pub fn parse_key32(text: &str) -> Option<[u8; 32]> {
             .or_else(|| URL_SAFE_NO_PAD.decode(text.trim_end_matches('=')).ok())?
     };
     bytes.try_into().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::mask_url_password;
+
+    #[test]
+    fn a_password_in_the_authority_or_the_query_is_masked() {
+        assert_eq!(
+            mask_url_password("postgres://u:hunter2@db/x?sslmode=require"),
+            "postgres://u:***@db/x?sslmode=require"
+        );
+        assert_eq!(
+            mask_url_password("postgres://db/x?user=u&password=hunter2&sslmode=require"),
+            "postgres://db/x?user=u&password=***&sslmode=require"
+        );
+        assert_eq!(mask_url_password("sqlite://p.db?mode=rwc"), "sqlite://p.db?mode=rwc");
+    }
 }

@@ -47,14 +47,7 @@ impl Layers {
                     path.display()
                 ))
             };
-            let value = match &value {
-                toml::Value::Array(items) => items
-                    .iter()
-                    .map(|v| toml_scalar(v).ok_or_else(bad))
-                    .collect::<Result<Vec<_>, _>>()?
-                    .join(","),
-                scalar => toml_scalar(scalar).ok_or_else(bad)?,
-            };
+            let value = toml_value(&value).ok_or_else(bad)?;
             self.set(name, value, origin);
         }
         Ok(())
@@ -77,6 +70,17 @@ impl Layers {
                 self.set(k, v, "environment");
             }
         }
+    }
+}
+
+/// A setting's text from a TOML value: a string, number or boolean, or a list of those
+/// (joined with commas). `None` for anything else.
+pub(crate) fn toml_value(value: &toml::Value) -> Option<String> {
+    match value {
+        toml::Value::Array(items) => {
+            items.iter().map(toml_scalar).collect::<Option<Vec<_>>>().map(|v| v.join(","))
+        }
+        scalar => toml_scalar(scalar),
     }
 }
 

@@ -53,6 +53,11 @@ impl Mailer {
         })
     }
 
+    /// The link of a password-reset mail for `token` (also `provision apply`'s setup link).
+    pub fn reset_link(&self, token: &str) -> String {
+        self.reset_url.replace("{token}", token)
+    }
+
     /// The catalogues the mails (and the pages) are written from.
     pub fn catalogues(&self) -> &Arc<Catalogues> {
         &self.cats
@@ -133,7 +138,7 @@ impl Letters<'_> {
 
     /// The reset mail: one link to `PORTCULLIS_RESET_PASSWORD_URL` with the token.
     pub fn reset(&self, to: &str, token: &str) -> anyhow::Result<OutboxMail> {
-        let link = self.mailer.reset_url.replace("{token}", token);
+        let link = self.mailer.reset_link(token);
         let expires = self.expires(1, "hours");
         self.render(
             MailKind::ResetPassword,

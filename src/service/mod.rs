@@ -18,6 +18,7 @@ mod org_admin;
 mod orgs;
 mod passkey;
 pub mod provider;
+mod provision;
 mod registration;
 mod session;
 
@@ -45,6 +46,7 @@ pub use oauth::{OAuthOutcome, OAuthStart};
 pub use org_admin::{AdminOrganization, OrganizationMember, UserRef};
 pub use orgs::{OrgClaims, OrgInput, Switched};
 pub use passkey::Begun;
+pub use provision::ClientPreview;
 pub use session::{Access, Authenticated, Tokens};
 
 // The links' lifetimes are the mail's: undelivered mail expires with its link.

@@ -39,6 +39,7 @@ macro_rules! user_columns {
 mod admin;
 mod audit;
 mod console;
+pub mod copy;
 pub mod deadline;
 mod device;
 mod direct;
@@ -50,6 +51,7 @@ mod metadata_documents;
 mod mfa;
 mod orgs;
 mod outbox;
+mod overrides;
 mod passkeys;
 mod provider;
 mod registration;

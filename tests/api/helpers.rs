@@ -179,6 +179,11 @@ impl TestApp {
         Self::start(self.db, self.database_url.clone(), dir, &all).await
     }
 
+    /// A server on a database a test has filled itself (e.g. with `portcullis db copy`).
+    pub async fn on_database(db: Db, url: String, overrides: &[(&str, &str)]) -> Self {
+        Self::start(db, url, tempfile::tempdir().unwrap(), overrides).await
+    }
+
     async fn start(
         db: Db,
         url: String,

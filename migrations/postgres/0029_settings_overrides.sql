@@ -1,0 +1,8 @@
+-- Settings written by `portcullis provision apply` (docs/provisioning.md): a layer read at
+-- start above the defaults and below portcullis.toml, .env and the environment. `name` is the
+-- environment name (PORTCULLIS_…); `updated_at` is Unix milliseconds.
+CREATE TABLE settings_overrides (
+    name       TEXT PRIMARY KEY,
+    value      TEXT NOT NULL,
+    updated_at BIGINT NOT NULL
+);
