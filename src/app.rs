@@ -14,6 +14,7 @@ use crate::delivery::Lane;
 use crate::http::server::{serve, ServerLimits};
 use crate::http::{metrics_router, router, AppState};
 use crate::mail::{MailSender, Smtp};
+use crate::notify::Notifier;
 use crate::service::Auth;
 use crate::store::Store;
 
@@ -113,9 +114,23 @@ impl App {
         self.state.auth.clone()
     }
 
-    /// Serves until Ctrl-C or SIGTERM.
+    /// Serves until Ctrl-C or SIGTERM. Under a service manager (`NOTIFY_SOCKET`), also says
+    /// when the node is ready, keeps its watchdog fed and says when it stops (`notify`).
     pub async fn run(self) -> anyhow::Result<()> {
-        self.run_until(shutdown_signal()).await
+        // The signal handlers first, before anyone can be told the node is up.
+        let signal = shutdown_signal();
+        let Some(notifier) = Notifier::from_env().map(Arc::new) else {
+            return self.run_until(signal).await;
+        };
+        let addr = self.listener.local_addr()?;
+        let ready = tokio::spawn(announce(notifier.clone(), self.auth(), addr));
+        let stopping = async move {
+            signal.await;
+            notifier.notify("STOPPING=1\nSTATUS=Draining requests");
+        };
+        let result = self.run_until(stopping).await;
+        ready.abort();
+        result
     }
 
     /// Serves until `shutdown` completes, then: stops accepting, lets in-flight requests
@@ -239,23 +254,58 @@ pub fn dev_notice(settings: &Settings) -> Option<String> {
     })
 }
 
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    #[cfg(unix)]
-    let term = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
+/// `READY=1` once the database answers (when `/health/ready` would first say `200`; the
+/// listener is bound already), then `WATCHDOG=1` every half watchdog period for as long as the
+/// runtime schedules this task.
+async fn announce(notifier: Arc<Notifier>, auth: Arc<Auth>, addr: std::net::SocketAddr) {
+    let mut waiting = false;
+    while auth.database_answers().await.is_err() {
+        if !waiting {
+            notifier.notify("STATUS=Waiting for the database");
+            waiting = true;
         }
+        tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+    }
+    notifier.notify(&format!("READY=1\nSTATUS=Listening on {addr}"));
+    let Some(every) = Notifier::watchdog_interval() else {
+        return;
     };
-    #[cfg(not(unix))]
-    let term = std::future::pending::<()>();
-    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
-    tracing::info!("shutdown signal received");
+    let mut tick = tokio::time::interval(every);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tick.tick().await;
+        notifier.notify("WATCHDOG=1");
+    }
+}
+
+/// Ctrl-C or SIGTERM. The handlers are installed when this is called, not when the future is
+/// first polled: a SIGTERM that comes right after `READY=1` (or the listening line) still
+/// stops the node gracefully instead of killing it.
+fn shutdown_signal() -> impl Future<Output = ()> + Send + 'static {
+    #[cfg(unix)]
+    let (mut term, mut int) = {
+        use tokio::signal::unix::{signal, SignalKind};
+        (signal(SignalKind::terminate()).ok(), signal(SignalKind::interrupt()).ok())
+    };
+    async move {
+        #[cfg(unix)]
+        {
+            async fn next(s: Option<&mut tokio::signal::unix::Signal>) {
+                match s {
+                    Some(s) => {
+                        s.recv().await;
+                    }
+                    None => std::future::pending::<()>().await,
+                }
+            }
+            tokio::select! { _ = next(term.as_mut()) => {}, _ = next(int.as_mut()) => {} }
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = tokio::signal::ctrl_c().await;
+        }
+        tracing::info!("shutdown signal received");
+    }
 }
 
 #[cfg(test)]

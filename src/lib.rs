@@ -18,6 +18,7 @@ pub mod import;
 pub mod limit;
 pub mod mail;
 pub mod metrics;
+pub mod notify;
 pub mod provision;
 pub mod service;
 pub mod store;

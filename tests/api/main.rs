@@ -35,6 +35,7 @@ mod mcp;
 mod metadata_documents;
 mod mfa;
 mod nodes;
+mod notify;
 mod oauth;
 mod ops;
 mod org_admin;
