@@ -124,27 +124,38 @@ impl UniqueNames {
 
 impl Modify for UniqueNames {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
-        for (path, item) in openapi.paths.paths.iter_mut() {
-            let methods = [
-                ("GET", &mut item.get),
-                ("PUT", &mut item.put),
-                ("POST", &mut item.post),
-                ("DELETE", &mut item.delete),
-                ("PATCH", &mut item.patch),
-            ];
-            for (method, op) in methods {
-                let Some(op) = op.as_mut() else { continue };
-                let renamed = Self::RENAMED
-                    .iter()
-                    .find(|(m, p, _)| *m == method && p == path)
-                    .map(|(_, _, name)| (*name).to_owned());
-                let tag = op.tags.iter().flatten().next().cloned().unwrap_or_default();
-                let handler = op.operation_id.clone().unwrap_or_default();
-                op.operation_id = Some(match renamed {
-                    Some(name) => name,
-                    None if tag == "auth" => handler,
-                    None => format!("{}_{handler}", Self::prefix(&tag)),
-                });
+        for_each_operation(openapi, |method, path, op| {
+            let renamed = Self::RENAMED
+                .iter()
+                .find(|(m, p, _)| *m == method && *p == path)
+                .map(|(_, _, name)| (*name).to_owned());
+            let tag = op.tags.iter().flatten().next().cloned().unwrap_or_default();
+            let handler = op.operation_id.clone().unwrap_or_default();
+            op.operation_id = Some(match renamed {
+                Some(name) => name,
+                None if tag == "auth" => handler,
+                None => format!("{}_{handler}", Self::prefix(&tag)),
+            });
+        });
+    }
+}
+
+/// Calls `f` with each operation of the document, its method and its path.
+fn for_each_operation(
+    openapi: &mut utoipa::openapi::OpenApi,
+    mut f: impl FnMut(&str, &str, &mut Operation),
+) {
+    for (path, item) in openapi.paths.paths.iter_mut() {
+        let methods = [
+            ("GET", &mut item.get),
+            ("PUT", &mut item.put),
+            ("POST", &mut item.post),
+            ("DELETE", &mut item.delete),
+            ("PATCH", &mut item.patch),
+        ];
+        for (method, op) in methods {
+            if let Some(op) = op.as_mut() {
+                f(method, path, op);
             }
         }
     }
@@ -189,20 +200,9 @@ impl Modify for CommonAnswers {
             })
             .map(|(name, _)| format!("#/components/schemas/{name}"))
             .collect();
-        for (path, item) in openapi.paths.paths.iter_mut() {
-            let methods = [
-                ("GET", &mut item.get),
-                ("PUT", &mut item.put),
-                ("POST", &mut item.post),
-                ("DELETE", &mut item.delete),
-                ("PATCH", &mut item.patch),
-            ];
-            for (method, op) in methods {
-                if let Some(op) = op.as_mut() {
-                    complete(method, path, op, &optional_bodies);
-                }
-            }
-        }
+        for_each_operation(openapi, |method, path, op| {
+            complete(method, path, op, &optional_bodies);
+        });
     }
 }
 
