@@ -391,10 +391,18 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
     }
     let settings = Settings::load(cli.config.as_deref(), &flags)?;
     if let Command::Config { .. } = command {
-        let settings = explained_with_stored(cli.config.as_deref(), &flags, settings).await?;
+        let settings = read_only_with_stored(cli.config.as_deref(), &flags, settings).await?;
         print!("{}", settings.explain());
         return Ok(());
     }
+    // The check works where the database does not answer (docs/breached-passwords.md: with no
+    // network at all): the stored settings are read when they can be, as for `config`.
+    let settings = match command {
+        Command::Passwords { command: PasswordsCommand::Check { .. } } => {
+            read_only_with_stored(cli.config.as_deref(), &flags, settings).await?
+        }
+        _ => settings,
+    };
     crate::telemetry::init(&settings);
     if let Command::Provision { command } = command {
         let (file, apply) = match command {
@@ -403,7 +411,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         };
         return crate::provision::run(settings, cli.config.as_deref(), &file, apply).await;
     }
-    let settings = with_stored(cli.config.as_deref(), &flags, settings).await?;
+    let settings = match command {
+        Command::Passwords { command: PasswordsCommand::Check { .. } } => settings,
+        _ => with_stored(cli.config.as_deref(), &flags, settings).await?,
+    };
     for warning in &settings.warnings {
         tracing::warn!("{warning}");
     }
@@ -539,9 +550,10 @@ async fn with_stored(
     Ok(Settings::load_with_stored(config_file, flags, &stored)?)
 }
 
-/// [`with_stored`] for `config --explain`, which changes nothing: no SQLite file is made, no
-/// migration run; a database it cannot read is said on standard error.
-async fn explained_with_stored(
+/// [`with_stored`] for `config` and `passwords check`, which change nothing: no SQLite file is
+/// made, no migration run; a database they cannot read is said on standard error, and they go
+/// on without its settings.
+async fn read_only_with_stored(
     config_file: Option<&std::path::Path>,
     flags: &[(&str, String)],
     settings: Settings,
@@ -568,8 +580,7 @@ async fn explained_with_stored(
         Ok(_) => Ok(settings),
         Err(e) => {
             eprintln!(
-                "warning: the settings stored in the database (provision apply) are not shown: \
-                 {}",
+                "warning: the settings stored in the database (provision apply) are not read: {}",
                 crate::error::report(&e)
             );
             Ok(settings)
