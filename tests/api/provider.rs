@@ -939,13 +939,19 @@ async fn housekeeping_removes_what_no_token_can_use_and_keeps_the_rest(db: Db) {
             .unwrap();
         assert_eq!(res.status(), StatusCode::OK);
     }
-    // Back-channel notices: one delivered long ago goes, one pending as long ago stays.
+    // Back-channel notices: one delivered long ago goes, one pending as long ago stays. The
+    // pending one's next attempt is tomorrow, so the server's own delivery worker leaves it
+    // alone (it would give it up, the client having no back-channel URI, and a failed notice
+    // is swept: a race with the runs below).
     let long_ago = portcullis::clock::now_ms() - 8 * 24 * 3600 * 1000;
-    for (id, status) in [("notice-delivered", "delivered"), ("notice-pending", "pending")] {
+    let tomorrow = portcullis::clock::now_ms() + 24 * 3600 * 1000;
+    for (id, status, next) in
+        [("notice-delivered", "delivered", long_ago), ("notice-pending", "pending", tomorrow)]
+    {
         sqlx::query(&format!(
             "INSERT INTO logout_outbox (id, client_id, user_id, session_id, created_at, status, \
              attempts, next_attempt_at, claimed_until) VALUES ('{id}', '{}', 'u', 's', {long_ago}, \
-             '{status}', 0, {long_ago}, 0)",
+             '{status}', 0, {next}, 0)",
             rp.id
         ))
         .execute(app.auth.store().pool())
