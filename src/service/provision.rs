@@ -109,17 +109,7 @@ impl Auth {
 
     /// The organisation with this slug, if any.
     pub async fn organization_with_slug(&self, slug: &str) -> Result<Option<Organization>> {
-        let mut after: Option<String> = None;
-        loop {
-            let page = self.store.orgs_page(after.as_deref(), 200).await?;
-            if let Some(found) = page.iter().find(|o| o.slug == slug) {
-                return Ok(Some(found.clone()));
-            }
-            match page.last() {
-                Some(last) if page.len() == 200 => after = Some(last.id.clone()),
-                _ => return Ok(None),
-            }
-        }
+        Ok(self.store.org_by_slug(slug).await?)
     }
 
     /// What `input` would make of `existing` (or of a new organisation), by the rules of

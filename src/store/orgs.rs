@@ -199,6 +199,19 @@ impl Store {
         Ok(row.map(Organization::from))
     }
 
+    /// An organisation by slug (unique).
+    pub async fn org_by_slug(&self, slug: &str) -> Result<Option<Organization>> {
+        let row: Option<OrgRow> = self
+            .q_as(
+                "SELECT id, slug, name, metadata, created_at, updated_at FROM organizations \
+                   WHERE slug = $1",
+            )
+            .bind(slug.to_owned())
+            .fetch_optional(self.db())
+            .await?;
+        Ok(row.map(Organization::from))
+    }
+
     /// Every organisation `user_id` belongs to, with their role, oldest membership first.
     pub async fn orgs_of(&self, user_id: &str) -> Result<Vec<(Organization, String)>> {
         const SQL: &str = membership_sql!(
