@@ -10,6 +10,8 @@
 #                                # (about 4 minutes after the build; add --sqlite-only for 2)
 #   bench/run.sh --console-only  # only the administration console's user list and search, at
 #                                # --max-users users (100,000 with --quick)
+#   bench/run.sh --reads-only    # only /health/live, GET /api/auth/user and the database
+#                                # path's ceiling (the session lookup alone)
 # Other arguments go to the harness (examples/bench.rs). Results: a line per phase on stderr,
 # bench/results.json (SQLite and the peers), bench/results-postgres.json,
 # bench/results-mysql.json; with --provider-only, bench/results-provider.json,
@@ -29,6 +31,7 @@ for a in "$@"; do
     --no-peers) peers=false ;;
     --provider-only) results=bench/results-provider; args+=("$a") ;;
     --console-only) results=bench/results-console; args+=("$a") ;;
+    --reads-only) results=bench/results-reads; args+=("$a") ;;
     *) args+=("$a") ;;
   esac
 done

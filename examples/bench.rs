@@ -35,6 +35,8 @@ struct Options {
     provider_only: bool,
     /// Only the administration console's user list and search, at `max_users` users.
     console_only: bool,
+    /// Only `/health/live`, the authenticated GETs and the database path's ceiling.
+    reads_only: bool,
 }
 
 fn options() -> Options {
@@ -46,6 +48,7 @@ fn options() -> Options {
         peers: false,
         provider_only: false,
         console_only: false,
+        reads_only: false,
     };
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -63,6 +66,7 @@ fn options() -> Options {
             "--peers" => o.peers = true,
             "--provider-only" => o.provider_only = true,
             "--console-only" => o.console_only = true,
+            "--reads-only" => o.reads_only = true,
             "--quick" => {
                 o.duration = Duration::from_secs(3);
                 o.max_users = 100_000;
@@ -76,6 +80,8 @@ fn options() -> Options {
             "bench/results-provider.json"
         } else if o.console_only {
             "bench/results-console.json"
+        } else if o.reads_only {
+            "bench/results-reads.json"
         } else {
             "bench/results.json"
         }
@@ -98,11 +104,30 @@ impl Server {
 
     /// A server with `extra` settings on top of the harness's (later wins).
     async fn start_with(database_url: &str, port: u16, extra: &[(&str, &str)]) -> Self {
+        let child = Self::command(database_url, port, extra).spawn().expect("start portcullis");
+        let base = format!("http://127.0.0.1:{port}");
+        let client = Client::new();
+        for _ in 0..200 {
+            if client.get(format!("{base}/health/live")).send().await.is_ok() {
+                return Self { child, base, database_url: database_url.to_owned() };
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("portcullis did not start");
+    }
+
+    /// The release binary next to the harness's folder (`target/release/portcullis`).
+    fn binary() -> std::path::PathBuf {
         let exe = std::env::current_exe().unwrap();
         let bin = exe.parent().unwrap().parent().unwrap().join("portcullis");
         assert!(bin.exists(), "build the server first: cargo build --release (bench/run.sh does)");
-        let child = Command::new(bin)
-            .arg("serve")
+        bin
+    }
+
+    /// `portcullis serve` with the harness's settings and `extra` on top (later wins).
+    fn command(database_url: &str, port: u16, extra: &[(&str, &str)]) -> Command {
+        let mut cmd = Command::new(Self::binary());
+        cmd.arg("serve")
             .env("PORTCULLIS_DATABASE_URL", database_url)
             .env("PORTCULLIS_BIND", format!("127.0.0.1:{port}"))
             .env("PORTCULLIS_DEV", "true")
@@ -114,18 +139,8 @@ impl Server {
             .env("PORTCULLIS_METRICS_BIND", format!("127.0.0.1:{}", port + 1000))
             .envs(extra.iter().copied())
             .stdout(Stdio::null())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("start portcullis");
-        let base = format!("http://127.0.0.1:{port}");
-        let client = Client::new();
-        for _ in 0..200 {
-            if client.get(format!("{base}/health/live")).send().await.is_ok() {
-                return Self { child, base, database_url: database_url.to_owned() };
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-        panic!("portcullis did not start");
+            .stderr(Stdio::inherit());
+        cmd
     }
 
     fn pid(&self) -> u32 {
@@ -337,6 +352,173 @@ async fn open_loop(make: MakeRequest, rate: f64, duration: Duration) -> Stats {
     let mut total = merged(tasks).await;
     total.elapsed = duration;
     total
+}
+
+/// CPU time used by processes, in clock ticks (`utime + stime` of Linux's `/proc/PID/stat`).
+fn cpu_ticks(pid: u32) -> u64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    // The fields after the command name, which is in parentheses and may hold spaces.
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let field = |i: usize| fields.get(i).and_then(|v| v.parse::<u64>().ok()).unwrap_or(0);
+    field(11) + field(12)
+}
+
+/// CPU ticks of every database server process on the machine (PostgreSQL's backends,
+/// MariaDB's server).
+fn database_cpu_ticks() -> u64 {
+    let Ok(dir) = std::fs::read_dir("/proc") else { return 0 };
+    dir.filter_map(Result::ok)
+        .filter_map(|e| e.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|pid| {
+            let comm = std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
+            matches!(comm.trim(), "postgres" | "mariadbd" | "mysqld")
+        })
+        .map(cpu_ticks)
+        .sum()
+}
+
+/// Where the CPU of a phase went, per served request: the server, the database server (when
+/// there is one), and this load generator, from their CPU times before and after.
+struct CpuMeter {
+    server: u32,
+    start: (u64, u64, u64),
+}
+
+impl CpuMeter {
+    fn start(server: u32) -> Self {
+        let me = std::process::id();
+        Self { server, start: (cpu_ticks(server), database_cpu_ticks(), cpu_ticks(me)) }
+    }
+
+    fn per_request(&self, served: u64) -> Value {
+        let me = std::process::id();
+        let end = (cpu_ticks(self.server), database_cpu_ticks(), cpu_ticks(me));
+        // Ticks of 10 ms (`sysconf(_SC_CLK_TCK)` is 100 on Linux).
+        let us = |a: u64, b: u64| round((b - a) as f64 * 10_000.0 / served.max(1) as f64);
+        json!({
+            "server": us(self.start.0, end.0),
+            "database": us(self.start.1, end.1),
+            "load_generator": us(self.start.2, end.2),
+        })
+    }
+}
+
+/// Cold start and footprint: `runs` times, the time from `exec` of `portcullis serve` to the
+/// first `200` of `/health/ready` (polled every millisecond), then the resident memory after a
+/// second idle; and the binary's size. On SQLite each start is on a new database file, so it
+/// includes making the file and every migration; on PostgreSQL and MariaDB it is on the run's
+/// database, already migrated. The built-in breached-password filter is on (the default).
+async fn startup_phase(database_url: Option<&str>, runs: usize) -> Value {
+    let client = Client::new();
+    let mut ready_ms = Vec::new();
+    let mut idle_kib = Vec::new();
+    for run in 0..runs {
+        let dir = tempfile::tempdir().unwrap();
+        let url = database_url
+            .map_or_else(|| format!("sqlite://{}/start.db", dir.path().display()), str::to_owned);
+        let port = 18_950 + run as u16;
+        let started = Instant::now();
+        let child = Server::command(&url, port, &[]).spawn().expect("start portcullis");
+        let server =
+            Server { child, base: format!("http://127.0.0.1:{port}"), database_url: url.clone() };
+        let ready = format!("{}/health/ready", server.base);
+        loop {
+            let r = client.get(&ready).send().await;
+            if r.is_ok_and(|r| r.status() == StatusCode::OK) {
+                break;
+            }
+            assert!(started.elapsed() < Duration::from_secs(30), "not ready after 30 s");
+            tokio::time::sleep(Duration::from_millis(1)).await;
+        }
+        ready_ms.push(round(started.elapsed().as_secs_f64() * 1000.0));
+        tokio::time::sleep(Duration::from_secs(1)).await;
+        idle_kib.push(server.rss_kib());
+        server.stop();
+    }
+    let size = std::fs::metadata(Server::binary()).map(|m| m.len()).unwrap_or(0);
+    let v = json!({
+        "exec_to_ready_ms": ready_ms,
+        "idle_rss_kib": idle_kib,
+        "binary_bytes": size,
+        "fresh_database": database_url.is_none(),
+    });
+    eprintln!("{:<28} {v}", "startup");
+    v
+}
+
+/// The ceiling of the database path, served by the harness's own binary as a child process
+/// (`bench --serve-ceiling DATABASE_URL PORT SESSION_ID`): Portcullis's connection loop
+/// (`http::server::serve`), the same runtime (Tokio's multi-threaded default, as `portcullis`
+/// builds it), the same allocator, and the store opened as `serve` opens it (the same pool
+/// settings and driver), with one route that does exactly the session lookup of every
+/// authenticated request (`Store::session_by_id`: the one-row primary-key read of the session
+/// and its user) and nothing else: no middleware, no token to verify, no JSON to write.
+async fn serve_ceiling(database_url: String, port: u16, sid: String) {
+    let settings = portcullis::Settings::from_map([
+        ("PORTCULLIS_DATABASE_URL", database_url.as_str()),
+        ("PORTCULLIS_DEV", "true"),
+    ])
+    .unwrap();
+    let store = Arc::new(portcullis::store::Store::connect(&settings.database_url).await.unwrap());
+    let lookup = move || {
+        let (store, sid) = (store.clone(), sid.clone());
+        async move {
+            let now = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .unwrap()
+                .as_millis() as i64;
+            match store.session_by_id(&sid, now).await {
+                Ok(Some(_)) => StatusCode::OK,
+                Ok(None) => StatusCode::UNAUTHORIZED,
+                Err(_) => StatusCode::SERVICE_UNAVAILABLE,
+            }
+        }
+    };
+    let router = axum::Router::new().route("/ceiling", axum::routing::get(lookup));
+    let listener = tokio::net::TcpListener::bind(("127.0.0.1", port)).await.unwrap();
+    let limits = portcullis::http::server::ServerLimits {
+        header_timeout: settings.header_timeout,
+        max_connections: settings.max_connections,
+        max_connections_per_ip: settings.max_connections_per_ip,
+        shutdown_timeout: settings.shutdown_timeout,
+    };
+    portcullis::http::server::serve(listener, router, limits, std::future::pending()).await;
+}
+
+/// Starts [`serve_ceiling`] on `port` for session `sid`, and waits until it finds the session.
+async fn start_ceiling(database_url: &str, port: u16, sid: &str) -> Server {
+    let child = Command::new(std::env::current_exe().unwrap())
+        .args(["--serve-ceiling", database_url, &port.to_string(), sid])
+        .stdout(Stdio::null())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .expect("start the ceiling");
+    let ceiling = Server {
+        child,
+        base: format!("http://127.0.0.1:{port}"),
+        database_url: database_url.into(),
+    };
+    let client = Client::new();
+    for _ in 0..200 {
+        let r = client.get(format!("{}/ceiling", ceiling.base)).send().await;
+        if r.is_ok_and(|r| r.status() == StatusCode::OK) {
+            return ceiling;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("the ceiling did not start or does not find session {sid}");
+}
+
+/// The session id (`sid`) of an access token (its payload, not verified: the harness's own).
+fn sid_of(access_token: &str) -> String {
+    use base64::Engine as _;
+    let payload = access_token.split('.').nth(1).unwrap();
+    let claims: Value = serde_json::from_slice(
+        &base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(payload).unwrap(),
+    )
+    .unwrap();
+    claims["sid"].as_str().unwrap().to_owned()
 }
 
 /// Argon2id hashes per second with Portcullis's default parameters, one thread per core,
@@ -783,13 +965,61 @@ async fn seed(database_url: &str, from: u64, to: u64, hash: &str) {
             sessions
                 .push_str(&format!("{sep}('s-{n}', 'u-{n}', '{token_hash}', {now}, {now}, {far})"));
         }
+        // Organisations: one per 100 users (`org-<n / 100>`), each seeded user a member of its
+        // hundred's.
+        let mut orgs = String::from(
+            "INSERT INTO organizations (id, slug, name, metadata, created_at, updated_at) VALUES ",
+        );
+        let mut members = String::from(
+            "INSERT INTO organization_members (organization_id, user_id, role, created_at, \
+             updated_at) VALUES ",
+        );
+        let mut new_orgs = 0;
+        for n in i..end {
+            let sep = if n == i { "" } else { "," };
+            let org = n / 100;
+            if n % 100 == 0 {
+                let sep = if new_orgs == 0 { "" } else { "," };
+                orgs.push_str(&format!(
+                    "{sep}('org-{org}', 'org-{org}', 'Organisation {org}', '{{}}', {now}, {now})"
+                ));
+                new_orgs += 1;
+            }
+            members.push_str(&format!("{sep}('org-{org}', 'u-{n}', 'member', {now}, {now})"));
+        }
         let mut tx = pool.begin().await.unwrap();
         sqlx::query(&users).execute(&mut *tx).await.unwrap();
         sqlx::query(&sessions).execute(&mut *tx).await.unwrap();
+        if new_orgs > 0 {
+            sqlx::query(&orgs).execute(&mut *tx).await.unwrap();
+        }
+        sqlx::query(&members).execute(&mut *tx).await.unwrap();
         tx.commit().await.unwrap();
         i = end;
     }
     pool.close().await;
+}
+
+/// Makes seeded user `u-<n>` a member of 50 organisations in all: its own hundred's and the
+/// first 49 others (`org-0`, `org-1`, ...), as an admin of each.
+async fn join_fifty(database_url: &str, n: u64) {
+    let now = 1_800_000_000_000i64;
+    let own = n / 100;
+    let rows: Vec<String> = (0..)
+        .filter(|&k| k != own)
+        .take(49)
+        .map(|k| format!("('org-{k}', 'u-{n}', 'admin', {now}, {now})"))
+        .collect();
+    let sql = format!(
+        "INSERT INTO organization_members (organization_id, user_id, role, created_at, updated_at) \
+         VALUES {}",
+        rows.join(",")
+    );
+    run_sql(
+        database_url,
+        &[sql, format!("UPDATE organization_members SET role = 'admin' WHERE user_id = 'u-{n}'")],
+    )
+    .await;
 }
 
 /// Login and authenticated-GET latency with `users` users and sessions in the database.
@@ -810,12 +1040,61 @@ async fn at_scale(server: &Server, users: u64, duration: Duration) -> Value {
     logins.elapsed = started.elapsed();
     let cookie = format!("session_id=bench-session-{}", users / 2);
     let mut gets =
-        closed_loop(get("/api/auth/user", base, Some(("cookie", cookie))), 8, duration).await;
+        closed_loop(get("/api/auth/user", base.clone(), Some(("cookie", cookie))), 8, duration)
+            .await;
+
+    // A user in 50 organisations (`join_fifty`): signed in with a password, the list of its
+    // organisations, switching the session to one of them, and the authenticated GET with the
+    // token that acts for it (every such request checks the membership still holds).
+    let member = users / 2 + 1;
+    let login = sign_in(&client, &base, &format!("seed{member}@example.com")).await;
+    let bearer = format!("Bearer {}", login["access_token"].as_str().unwrap());
+    let list = base.clone() + "/api/auth/organizations";
+    let r = client.get(&list).header("authorization", &bearer).send().await.unwrap();
+    let body: Value = r.json().await.unwrap();
+    assert_eq!(body["organizations"].as_array().map(Vec::len), Some(50), "{body}");
+    let mut orgs = closed_loop_checked(
+        get("/api/auth/organizations", base.clone(), Some(("authorization", bearer.clone()))),
+        holds("\"slug\":\"org-48\""),
+        8,
+        duration,
+    )
+    .await;
+    let mut switches = Stats::default();
+    let started = Instant::now();
+    let mut org_bearer = String::new();
+    for k in 0..20u64 {
+        let t = Instant::now();
+        let r = client
+            .put(format!("{base}/api/auth/organizations/active"))
+            .header("authorization", &bearer)
+            .json(&json!({"organization_id": format!("org-{}", k % 10)}))
+            .send()
+            .await
+            .unwrap();
+        let status = r.status();
+        let body: Value = r.json().await.unwrap();
+        switches.latencies_us.push(t.elapsed().as_micros() as u32);
+        *switches.statuses.entry(status.as_u16()).or_default() += 1;
+        assert_eq!(status, StatusCode::OK, "switching organisation: {body}");
+        org_bearer = format!("Bearer {}", body["access_token"].as_str().unwrap());
+    }
+    switches.elapsed = started.elapsed();
+    let mut org_gets =
+        closed_loop(get("/api/auth/user", base, Some(("authorization", org_bearer))), 8, duration)
+            .await;
     json!({
         "users_and_sessions": users,
+        "organizations": users.div_ceil(100),
         "login_p50_ms": round(logins.percentile_ms(0.5)),
         "login_statuses": logins.statuses,
         "get_user_cookie": gets.json(),
+        "member_of_50": {
+            "list_organizations": orgs.json(),
+            "switch_active_p50_ms": round(switches.percentile_ms(0.5)),
+            "switch_active_max_ms": round(switches.percentile_ms(1.0)),
+            "get_user_acting_for_organization": org_gets.json(),
+        },
     })
 }
 
@@ -826,10 +1105,9 @@ async fn at_scale(server: &Server, users: u64, duration: Duration) -> Value {
 /// seeded database: registered, address verified, TOTP enrolled, given the role (straight in
 /// the database, as `portcullis user make-admin` does), then signed in to the console with a
 /// recovery code (the enrolment spent the current step's TOTP code). The console's cookies.
-async fn console_session(server: &Server) -> String {
+async fn console_session(server: &Server, email: &str) -> String {
     let base = &server.base;
     let client = Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
-    let email = "console-admin@example.com";
     let login = sign_in(&client, base, email).await;
     verify_email(&client, base, email).await;
     let bearer = format!("Bearer {}", login["access_token"].as_str().unwrap());
@@ -935,10 +1213,12 @@ async fn console_setup(server: &Server, users: u64) -> String {
         .await
         .unwrap();
     let (a, b, c) = (users / 7, users / 2, users - 3);
+    // Those of a smaller run on the same database are enabled again.
+    sqlx::query("UPDATE users SET is_active = 1 WHERE is_active = 0").execute(&pool).await.unwrap();
     let sql = format!("UPDATE users SET is_active = 0 WHERE id IN ('u-{a}', 'u-{b}', 'u-{c}')");
     sqlx::query(&sql).execute(&pool).await.unwrap();
     pool.close().await;
-    console_session(server).await
+    console_session(server, &format!("console-admin-{users}@example.com")).await
 }
 
 /// The measurements of [`console_phase`].
@@ -1056,10 +1336,17 @@ const BENCH_CLIENT: [(&str, &str); 7] = [
 /// The phases of [`provider_phases`], in the order they run. The ones that only read come
 /// first: oidc-provider's in-memory store is an LRU of 1,000 entries, and the phases that
 /// issue tokens fill it, which would evict the access token the reading phases use.
-const PROVIDER_PHASES: [&str; 5] =
-    ["jwks", "userinfo", "introspect", "token_refresh", "token_client_credentials"];
+const PROVIDER_PHASES: [&str; 6] = [
+    "jwks",
+    "userinfo",
+    "introspect",
+    "token_refresh",
+    "token_client_credentials",
+    "authorization_code_flow",
+];
 
 /// An OpenID Connect provider under test, as its client knows it from the discovery document.
+#[derive(Clone)]
 struct Oidc {
     authorize: String,
     token: String,
@@ -1106,6 +1393,31 @@ impl Oidc {
     /// followed by hand, cookies kept from each answer for the next request): the token
     /// response, which must carry an access token, an ID token and a refresh token.
     async fn sign_in(&self, client: &Client) -> Value {
+        let mut jar = self.jar();
+        let scopes = (USER_SCOPES, self.extra.as_slice());
+        let body = self.flow(client, &mut jar, scopes).await.unwrap_or_else(|e| panic!("{e}"));
+        assert!(body["refresh_token"].is_string(), "code exchange without refresh_token: {body}");
+        body
+    }
+
+    /// The browser's first cookies.
+    fn jar(&self) -> BTreeMap<String, String> {
+        self.cookies
+            .iter()
+            .filter_map(|c| c.split_once('='))
+            .map(|(k, v)| (k.to_owned(), v.to_owned()))
+            .collect()
+    }
+
+    /// One authorization code flow with PKCE for `scopes` (and extra parameters), with the
+    /// browser's cookies in `jar` (kept up to date): the token response, which must carry an
+    /// access token and an ID token.
+    async fn flow(
+        &self,
+        client: &Client,
+        jar: &mut BTreeMap<String, String>,
+        (scopes, extra): (&str, &[(&'static str, &'static str)]),
+    ) -> Result<Value, String> {
         use base64::Engine as _;
         let b64 = base64::engine::general_purpose::URL_SAFE_NO_PAD;
         let verifier = b64.encode(uuid::Uuid::new_v4().as_bytes().repeat(2));
@@ -1118,25 +1430,19 @@ impl Oidc {
                 ("response_type", "code"),
                 ("client_id", CLIENT_ID),
                 ("redirect_uri", REDIRECT_URI),
-                ("scope", USER_SCOPES),
+                ("scope", scopes),
                 ("state", &state),
                 ("code_challenge", &challenge),
                 ("code_challenge_method", "S256"),
             ])
-            .extend_pairs(self.extra.iter().copied());
-        let mut jar: BTreeMap<String, String> = self
-            .cookies
-            .iter()
-            .filter_map(|c| c.split_once('='))
-            .map(|(k, v)| (k.to_owned(), v.to_owned()))
-            .collect();
+            .extend_pairs(extra.iter().copied());
         for _ in 0..10 {
             let mut req = client.get(url.clone());
             if !jar.is_empty() {
                 let header: Vec<String> = jar.iter().map(|(k, v)| format!("{k}={v}")).collect();
                 req = req.header("cookie", header.join("; "));
             }
-            let res = req.send().await.unwrap();
+            let res = req.send().await.map_err(|e| format!("{url}: {e}"))?;
             for set in res.headers().get_all("set-cookie") {
                 let pair = set.to_str().unwrap_or_default().split(';').next().unwrap_or_default();
                 if let Some((k, v)) = pair.split_once('=') {
@@ -1150,16 +1456,20 @@ impl Oidc {
             }
             let status = res.status();
             let Some(location) = res.headers().get("location").cloned() else {
-                panic!("{url} answered {status} without a redirect: {}", res.text().await.unwrap());
+                let body = res.text().await.unwrap_or_default();
+                return Err(format!("{url} answered {status} without a redirect: {body}"));
             };
-            let next = url.join(location.to_str().unwrap()).unwrap();
+            let next =
+                url.join(location.to_str().unwrap_or_default()).map_err(|e| e.to_string())?;
             if !next.as_str().starts_with(REDIRECT_URI) {
                 url = next;
                 continue;
             }
             let back: BTreeMap<String, String> = next.query_pairs().into_owned().collect();
-            assert_eq!(back.get("state"), Some(&state), "the state comes back: {next}");
-            let code = back.get("code").unwrap_or_else(|| panic!("no code in {next}"));
+            if back.get("state") != Some(&state) {
+                return Err(format!("the state does not come back: {next}"));
+            }
+            let code = back.get("code").ok_or_else(|| format!("no code in {next}"))?;
             let form = [
                 ("grant_type", "authorization_code"),
                 ("code", code),
@@ -1172,17 +1482,72 @@ impl Oidc {
                 .form(&form)
                 .send()
                 .await
-                .unwrap();
+                .map_err(|e| format!("code exchange: {e}"))?;
             let status = res.status();
             let body: Value = res.json().await.unwrap_or_default();
-            assert_eq!(status, StatusCode::OK, "code exchange: {body}");
-            for field in ["access_token", "id_token", "refresh_token"] {
-                assert!(body[field].is_string(), "code exchange without {field}: {body}");
+            if status != StatusCode::OK {
+                return Err(format!("code exchange answered {status}: {body}"));
             }
-            return body;
+            for field in ["access_token", "id_token"] {
+                if !body[field].is_string() {
+                    return Err(format!("code exchange without {field}: {body}"));
+                }
+            }
+            return Ok(body);
         }
-        panic!("the authorization request never came back to the client");
+        Err("the authorization request never came back to the client".into())
     }
+}
+
+/// Whole authorization code flows in a closed loop: each worker is a browser whose user is
+/// signed in and whose client holds its grant (`openid profile email`: no refresh token, so
+/// no consent step at either provider), asking for a code at the authorization endpoint and
+/// exchanging it, with PKCE, at the token endpoint. Each worker's first flow, which makes
+/// oidc-provider's session and grant through its scripted interaction, is not timed.
+async fn code_flow_phase(oidc: &Oidc, concurrency: usize, duration: Duration) -> Stats {
+    const SCOPES: &str = "openid profile email";
+    let client = Client::builder()
+        .pool_max_idle_per_host(concurrency)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let mut jars = Vec::new();
+    for _ in 0..concurrency {
+        let mut jar = oidc.jar();
+        oidc.flow(&client, &mut jar, (SCOPES, &[])).await.unwrap_or_else(|e| panic!("{e}"));
+        jars.push(jar);
+    }
+    let oidc = Arc::new(Oidc { cookies: vec![], extra: vec![], ..oidc.clone() });
+    let started = Instant::now();
+    let deadline = started + duration;
+    let workers: Vec<_> = jars
+        .into_iter()
+        .map(|mut jar| {
+            let (client, oidc) = (client.clone(), oidc.clone());
+            tokio::spawn(async move {
+                let mut stats = Stats::default();
+                while Instant::now() < deadline {
+                    let t = Instant::now();
+                    match oidc.flow(&client, &mut jar, (SCOPES, &[])).await {
+                        Ok(_) => {
+                            stats.latencies_us.push(t.elapsed().as_micros() as u32);
+                            *stats.statuses.entry(200).or_default() += 1;
+                        }
+                        Err(e) => {
+                            if stats.errors == 0 {
+                                eprintln!("code flow failed: {e}");
+                            }
+                            stats.errors += 1;
+                        }
+                    }
+                }
+                stats
+            })
+        })
+        .collect();
+    let mut total = merged(workers).await;
+    total.elapsed = started.elapsed();
+    total
 }
 
 /// A check that the body holds `needle` (a cheap test of a JSON answer's content, so the load
@@ -1317,6 +1682,7 @@ async fn provider_phases(
                 closed_loop_checked(make, holds("\"active\":true"), 32, duration).await
             }
             "token_refresh" => oauth_refresh_phase(oidc, 32, duration).await,
+            "authorization_code_flow" => code_flow_phase(oidc, 32, duration).await,
             _ => {
                 let make: MakeRequest = Arc::new({
                     let url = oidc.token.clone();
@@ -1367,8 +1733,19 @@ async fn provider_report(server: &Server, cookie: &str, peers: bool, duration: D
     Value::Object(report)
 }
 
+/// The harness's allocator is the server's, for the ceiling it serves (`serve_ceiling`).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[tokio::main]
 async fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if args.get(1).map(String::as_str) == Some("--serve-ceiling") {
+        let [_, _, url, port, sid] = &args[..] else {
+            panic!("--serve-ceiling DATABASE_URL PORT SESSION_ID");
+        };
+        return serve_ceiling(url.clone(), port.parse().unwrap(), sid.clone()).await;
+    }
     let o = options();
     let dir = tempfile::tempdir().unwrap();
     let database_url = o
@@ -1386,6 +1763,10 @@ async fn main() {
     let server = Server::start_with(&database_url, 18_900, &BENCH_CLIENT).await;
     let base = server.base.clone();
     let mut report = serde_json::Map::new();
+    if !o.provider_only {
+        // The database is migrated by now: on PostgreSQL and MariaDB the starts reuse it.
+        report.insert("startup".into(), startup_phase(o.database_url.as_deref(), 5).await);
+    }
     let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
     report.insert(
         "machine".into(),
@@ -1433,31 +1814,61 @@ async fn main() {
     }
 
     server.reset_peak();
+    let cpu = CpuMeter::start(server.pid());
     let mut health = closed_loop(get("/health/live", base.clone(), None), 32, o.duration).await;
-    let v = read("health_live", &mut health, server.peak_rss_kib());
+    let mut v = read("health_live", &mut health, server.peak_rss_kib());
+    v["cpu_us_per_request"] = cpu.per_request(health.ok());
     report.insert("health_live".into(), v);
     server.reset_peak();
+    let cpu = CpuMeter::start(server.pid());
     let mut bearer = closed_loop(
         get("/api/auth/user", base.clone(), Some(("authorization", format!("Bearer {token}")))),
         32,
         o.duration,
     )
     .await;
-    let v = read("user_bearer", &mut bearer, server.peak_rss_kib());
+    let mut v = read("user_bearer", &mut bearer, server.peak_rss_kib());
+    v["cpu_us_per_request"] = cpu.per_request(bearer.ok());
+    eprintln!("{:<28} {}", "  cpu per request", v["cpu_us_per_request"]);
     report.insert("user_bearer".into(), v);
     server.reset_peak();
+    let cpu = CpuMeter::start(server.pid());
     let mut by_cookie = closed_loop(
         get("/api/auth/user", base.clone(), Some(("cookie", cookie.clone()))),
         32,
         o.duration,
     )
     .await;
-    let v = read("user_cookie", &mut by_cookie, server.peak_rss_kib());
+    let mut v = read("user_cookie", &mut by_cookie, server.peak_rss_kib());
+    v["cpu_us_per_request"] = cpu.per_request(by_cookie.ok());
+    eprintln!("{:<28} {}", "  cpu per request", v["cpu_us_per_request"]);
     report.insert("user_cookie".into(), v);
     report.insert(
         "ratio_user_to_health".into(),
         json!({"bearer": round(bearer.rps() / health.rps()), "cookie": round(by_cookie.rps() / health.rps())}),
     );
+    // The database path's ceiling: the session lookup alone, on the same database (the main
+    // server idles meanwhile).
+    let ceiling = start_ceiling(&database_url, 18_902, &sid_of(&token)).await;
+    ceiling.reset_peak();
+    let cpu = CpuMeter::start(ceiling.pid());
+    let mut bare = closed_loop(get("/ceiling", ceiling.base.clone(), None), 32, o.duration).await;
+    let mut v = read("ceiling_session_lookup", &mut bare, ceiling.peak_rss_kib());
+    v["cpu_us_per_request"] = cpu.per_request(bare.ok());
+    eprintln!("{:<28} {}", "  cpu per request", v["cpu_us_per_request"]);
+    ceiling.stop();
+    report.insert("ceiling_session_lookup".into(), v);
+    report.insert(
+        "ratio_user_to_ceiling".into(),
+        json!({"bearer": round(bearer.rps() / bare.rps()), "cookie": round(by_cookie.rps() / bare.rps())}),
+    );
+    if o.reads_only {
+        server.stop();
+        let out = serde_json::to_string_pretty(&Value::Object(report)).unwrap();
+        std::fs::write(&o.out, &out).unwrap();
+        println!("{out}");
+        return;
+    }
     if o.peers {
         let mut peers = serde_json::Map::new();
         for (name, port) in [("better-auth", 18_910u16), ("fastapi-users", 18_911)] {
@@ -1568,23 +1979,24 @@ async fn main() {
     let db = server.database_url.clone();
     server.stop();
     let mut scale = Vec::new();
+    let mut consoles = Vec::new();
     let mut seeded = 0;
     for target in [10_000u64, o.max_users] {
         let t = Instant::now();
         seed(&db, seeded, target, &hash).await;
+        join_fifty(&db, target / 2 + 1).await;
         seeded = target;
         eprintln!("seeded {target} users and sessions in {:.1}s", t.elapsed().as_secs_f64());
         let server = Server::start(&db, 18_901).await;
         let v = at_scale(&server, target, o.duration.min(Duration::from_secs(5))).await;
         eprintln!("{:<28} {v}", format!("scale_{target}"));
         scale.push(v);
-        if target == o.max_users {
-            let v = console_phase(&server, target, o.duration.min(Duration::from_secs(5))).await;
-            report.insert("console".into(), v);
-        }
+        let v = console_phase(&server, target, o.duration.min(Duration::from_secs(5))).await;
+        consoles.push(v);
         server.stop();
     }
     report.insert("scale".into(), json!(scale));
+    report.insert("console".into(), json!(consoles));
     let out = serde_json::to_string_pretty(&Value::Object(report)).unwrap();
     std::fs::write(&o.out, &out).unwrap();
     println!("{out}");
