@@ -8,12 +8,12 @@
 //! make them), 2048 bits, stored as PKCS#1; the others as PKCS#8, as ring makes them.
 
 use std::collections::HashMap;
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 
 use anyhow::Context;
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use base64::Engine;
-use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header};
+use jsonwebtoken::{Algorithm, DecodingKey, Header};
 use ring::signature::{EcdsaKeyPair, Ed25519KeyPair, KeyPair, ECDSA_P256_SHA256_FIXED_SIGNING};
 use serde::Serialize;
 
@@ -49,15 +49,60 @@ struct Key {
     kid: String,
     alg: Algorithm,
     created_at: i64,
-    encoding: EncodingKey,
+    signer: Signer,
     decoding: DecodingKey,
     jwk: serde_json::Value,
+}
+
+/// A private key parsed once, when the set is loaded. (`jsonwebtoken` keeps the key's DER and
+/// parses it again for every signature: for RSA that parse, with its consistency checks,
+/// cost more than the signature itself.)
+enum Signer {
+    Rsa(ring::signature::RsaKeyPair),
+    Ecdsa(EcdsaKeyPair),
+    Ed(Ed25519KeyPair),
+}
+
+impl Signer {
+    fn sign(&self, message: &[u8]) -> anyhow::Result<Vec<u8>> {
+        let rng = ring::rand::SystemRandom::new();
+        match self {
+            Self::Rsa(pair) => {
+                let mut signature = vec![0; pair.public().modulus_len()];
+                pair.sign(&ring::signature::RSA_PKCS1_SHA256, &rng, message, &mut signature)
+                    .map_err(|_| anyhow::anyhow!("RSA signing failed"))?;
+                Ok(signature)
+            }
+            Self::Ecdsa(pair) => Ok(pair
+                .sign(&rng, message)
+                .map_err(|_| anyhow::anyhow!("ECDSA signing failed"))?
+                .as_ref()
+                .to_vec()),
+            Self::Ed(pair) => Ok(pair.sign(message).as_ref().to_vec()),
+        }
+    }
+}
+
+/// A compact JWS of `claims` under `header`, signed by `signer`: what `jsonwebtoken::encode`
+/// makes (the same header and claims serialisation), with a key parsed once.
+pub(crate) fn encode_jws<T: Serialize>(
+    header: &Header,
+    claims: &T,
+    sign: impl FnOnce(&[u8]) -> anyhow::Result<Vec<u8>>,
+) -> anyhow::Result<String> {
+    let mut out = URL_SAFE_NO_PAD.encode(serde_json::to_vec(header)?);
+    out.push('.');
+    URL_SAFE_NO_PAD.encode_string(serde_json::to_vec(claims)?, &mut out);
+    let signature = sign(out.as_bytes())?;
+    out.push('.');
+    URL_SAFE_NO_PAD.encode_string(signature, &mut out);
+    Ok(out)
 }
 
 impl Key {
     fn load(alg: &str, r: &SigningKeyRecord) -> anyhow::Result<Self> {
         let der = STANDARD.decode(&r.private_pkcs8).context("signing key is not base64")?;
-        let (alg, encoding, decoding, jwk) = match alg {
+        let (alg, signer, decoding, jwk) = match alg {
             "RS256" => {
                 let rsa = openssl::rsa::Rsa::private_key_from_der(&der)
                     .with_context(|| format!("signing key {} is not an RSA key", r.kid))?;
@@ -65,7 +110,9 @@ impl Key {
                 let e = URL_SAFE_NO_PAD.encode(rsa.e().to_vec());
                 let decoding = DecodingKey::from_rsa_components(&n, &e)?;
                 let jwk = serde_json::json!({"kty": "RSA", "n": n, "e": e});
-                (Algorithm::RS256, EncodingKey::from_rsa_der(&der), decoding, jwk)
+                let pair = ring::signature::RsaKeyPair::from_der(&der)
+                    .map_err(|e| anyhow::anyhow!("signing key {} is refused: {e}", r.kid))?;
+                (Algorithm::RS256, Signer::Rsa(pair), decoding, jwk)
             }
             "ES256" => {
                 let rng = ring::rand::SystemRandom::new();
@@ -78,7 +125,7 @@ impl Key {
                 let y = URL_SAFE_NO_PAD.encode(&point[33..65]);
                 let decoding = DecodingKey::from_ec_components(&x, &y)?;
                 let jwk = serde_json::json!({"kty": "EC", "crv": "P-256", "x": x, "y": y});
-                (Algorithm::ES256, EncodingKey::from_ec_der(&der), decoding, jwk)
+                (Algorithm::ES256, Signer::Ecdsa(pair), decoding, jwk)
             }
             "EdDSA" => {
                 let pair = Ed25519KeyPair::from_pkcs8_maybe_unchecked(&der)
@@ -86,12 +133,7 @@ impl Key {
                 let public = pair.public_key().as_ref().to_vec();
                 let x = URL_SAFE_NO_PAD.encode(&public);
                 let jwk = serde_json::json!({"kty": "OKP", "crv": "Ed25519", "x": x});
-                (
-                    Algorithm::EdDSA,
-                    EncodingKey::from_ed_der(&der),
-                    DecodingKey::from_ed_der(&public),
-                    jwk,
-                )
+                (Algorithm::EdDSA, Signer::Ed(pair), DecodingKey::from_ed_der(&public), jwk)
             }
             other => anyhow::bail!("no such signing algorithm: {other}"),
         };
@@ -101,7 +143,7 @@ impl Key {
             o.insert("alg".into(), format!("{alg:?}").into());
             o.insert("use".into(), "sig".into());
         }
-        Ok(Self { kid: r.kid.clone(), alg, created_at: r.created_at, encoding, decoding, jwk })
+        Ok(Self { kid: r.kid.clone(), alg, created_at: r.created_at, signer, decoding, jwk })
     }
 }
 
@@ -109,12 +151,23 @@ struct KeySet {
     /// The newest key of each algorithm.
     signing: HashMap<Algorithm, Arc<Key>>,
     by_kid: HashMap<String, Arc<Key>>,
+    /// [`IdKeys::jwks`], serialised once per set (the JWKS endpoint answers it as is).
+    jwks_json: String,
 }
 
 /// The provider's keys: signs ID, access and logout tokens; publishes the JWKS.
 pub struct IdKeys {
     set: RwLock<Arc<KeySet>>,
+    /// Tokens whose signature already checked out, by SHA-256 of the whole token, with the key
+    /// that checked it: a client sends the same access token to userinfo or introspection for
+    /// its whole lifetime, and the signature is the costliest step of those requests. Safe
+    /// because the token is the signed bytes themselves; the key must still be in the set,
+    /// and `typ`, `exp` and `iss` are checked every time (as the first-party tokens' cache).
+    verified: Mutex<HashMap<[u8; 32], String>>,
 }
+
+/// Entries kept in the verified-token cache before it starts over.
+const VERIFIED_CACHE: usize = 4096;
 
 impl std::fmt::Debug for IdKeys {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -135,7 +188,10 @@ impl IdKeys {
     /// From stored `(algorithm, key)` rows (private halves already opened). Each of
     /// [`ALGORITHMS`] needs at least one key.
     pub fn new(records: &[(String, SigningKeyRecord)]) -> anyhow::Result<Self> {
-        Ok(Self { set: RwLock::new(Arc::new(Self::build(records)?)) })
+        Ok(Self {
+            set: RwLock::new(Arc::new(Self::build(records)?)),
+            verified: Mutex::new(HashMap::new()),
+        })
     }
 
     fn build(records: &[(String, SigningKeyRecord)]) -> anyhow::Result<KeySet> {
@@ -154,7 +210,10 @@ impl IdKeys {
         for alg in [Algorithm::RS256, Algorithm::ES256, Algorithm::EdDSA] {
             anyhow::ensure!(signing.contains_key(&alg), "no {alg:?} signing key");
         }
-        Ok(KeySet { signing, by_kid })
+        let mut keys: Vec<&Arc<Key>> = by_kid.values().collect();
+        keys.sort_by(|a, b| a.kid.cmp(&b.kid));
+        let jwks = serde_json::json!({ "keys": keys.iter().map(|k| &k.jwk).collect::<Vec<_>>() });
+        Ok(KeySet { signing, by_kid, jwks_json: jwks.to_string() })
     }
 
     /// Replaces the set (after a rotation, or when another node added a key).
@@ -176,7 +235,7 @@ impl IdKeys {
         let mut header = Header::new(alg);
         header.kid = Some(key.kid.clone());
         header.typ = Some(typ.to_owned());
-        jsonwebtoken::encode(&header, claims, &key.encoding).context("signing a token")
+        encode_jws(&header, claims, |m| key.signer.sign(m)).context("signing a token")
     }
 
     /// Checks a token we signed: its key, its algorithm (the key's own), its `typ`, `exp`
@@ -206,17 +265,36 @@ impl IdKeys {
         v.validate_aud = false;
         v.set_issuer(&[issuer]);
         v.set_required_spec_claims(&["iss", "sub"]);
-        jsonwebtoken::decode::<T>(token, &key.decoding, &v)
+        let digest: [u8; 32] = ring::digest::digest(&ring::digest::SHA256, token.as_bytes())
+            .as_ref()
+            .try_into()
+            .map_err(|_| IdTokenError::Invalid)?;
+        let lock = || self.verified.lock().unwrap_or_else(|e| e.into_inner());
+        let known = lock().get(&digest).is_some_and(|k| k == kid);
+        if known {
+            v.insecure_disable_signature_validation();
+        }
+        let claims = jsonwebtoken::decode::<T>(token, &key.decoding, &v)
             .map(|d| d.claims)
-            .map_err(|_| IdTokenError::Invalid)
+            .map_err(|_| IdTokenError::Invalid)?;
+        if !known {
+            let mut verified = lock();
+            if verified.len() >= VERIFIED_CACHE {
+                verified.clear();
+            }
+            verified.insert(digest, kid.to_owned());
+        }
+        Ok(claims)
     }
 
     /// The JSON Web Key Set: every key's public half, sorted by `kid`.
     pub fn jwks(&self) -> serde_json::Value {
-        let set = self.current();
-        let mut keys: Vec<&Arc<Key>> = set.by_kid.values().collect();
-        keys.sort_by(|a, b| a.kid.cmp(&b.kid));
-        serde_json::json!({ "keys": keys.iter().map(|k| k.jwk.clone()).collect::<Vec<_>>() })
+        serde_json::from_str(&self.current().jwks_json).unwrap_or_default()
+    }
+
+    /// [`IdKeys::jwks`] as the JSON text the endpoint sends.
+    pub fn jwks_json(&self) -> String {
+        self.current().jwks_json.clone()
     }
 }
 

@@ -110,7 +110,8 @@ async fn discovery(State(state): State<AppState>) -> Response {
 /// `GET /oauth2/jwks`: every key the provider signs with (public halves).
 async fn jwks(State(state): State<AppState>) -> Result<Response, AppError> {
     let keys = state.auth.id_keys().await?;
-    let mut res = axum::Json(keys.jwks()).into_response();
+    let json = HeaderValue::from_static("application/json");
+    let mut res = ([(axum::http::header::CONTENT_TYPE, json)], keys.jwks_json()).into_response();
     res.headers_mut().insert(CACHE_CONTROL, HeaderValue::from_static("public, max-age=300"));
     Ok(res)
 }

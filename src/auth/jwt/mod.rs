@@ -84,7 +84,8 @@ pub fn generate_signing_key(now_ms: i64) -> anyhow::Result<SigningKeyRecord> {
 
 struct EdKey {
     kid: String,
-    encoding: EncodingKey,
+    /// Parsed once (`jsonwebtoken` would parse the PKCS#8 document for every signature).
+    pair: Ed25519KeyPair,
     decoding: DecodingKey,
     public_x: String,
 }
@@ -168,7 +169,7 @@ impl Jwt {
             let public = pair.public_key().as_ref().to_vec();
             let key = Arc::new(EdKey {
                 kid: r.kid.clone(),
-                encoding: EncodingKey::from_ed_der(&der),
+                pair,
                 decoding: DecodingKey::from_ed_der(&public),
                 public_x: URL_SAFE_NO_PAD.encode(&public),
             });
@@ -241,19 +242,20 @@ impl Jwt {
             org,
         };
         let keys = self.current();
-        let (header, key) = match &*keys {
+        match &*keys {
             Keys::Hs256 { encoding, .. } => {
                 let mut h = Header::new(Algorithm::HS256);
                 h.kid = Some("hs256".into());
-                (h, encoding)
+                jsonwebtoken::encode(&h, &claims, encoding).context("signing an access token")
             }
             Keys::EdDsa { signing, .. } => {
                 let mut h = Header::new(Algorithm::EdDSA);
                 h.kid = Some(signing.kid.clone());
-                (h, &signing.encoding)
+                let sign = |m: &[u8]| Ok(signing.pair.sign(m).as_ref().to_vec());
+                crate::auth::idkeys::encode_jws(&h, &claims, sign)
+                    .context("signing an access token")
             }
-        };
-        jsonwebtoken::encode(&header, &claims, key).context("signing an access token")
+        }
     }
 
     /// Verifies signature, algorithm, `exp`, `iss` and `aud`. The session check is the
