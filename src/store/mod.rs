@@ -44,6 +44,7 @@ pub mod deadline;
 mod device;
 mod direct;
 mod error;
+mod hot;
 mod housekeeping;
 mod keys;
 mod lease;
@@ -128,6 +129,8 @@ pub struct Store {
     mysql_sql: Mutex<HashMap<&'static str, &'static str>>,
     /// SQLite (a file): session lookups without the pool's thread hand-offs.
     direct: Option<direct::DirectReads>,
+    /// PostgreSQL and MariaDB: the hot reads without the pool's pings.
+    hot: Option<hot::HotReads>,
     /// Outages seen by the statements (logged once each way).
     health: Health,
 }
@@ -188,11 +191,13 @@ impl Store {
         } else {
             None
         };
+        let hot = hot::HotReads::for_url(&raw, backend);
         Ok(Self {
             pool,
             backend,
             mysql_sql: Mutex::new(HashMap::new()),
             direct,
+            hot,
             health: Health::default(),
         })
     }
@@ -285,6 +290,25 @@ impl Store {
         T: for<'r> sqlx::FromRow<'r, AnyRow>,
     {
         sqlx::query_as(self.sql(sql))
+    }
+
+    /// The one row or none of a read that runs on every request of some kind (a session, a
+    /// grant, a client): on PostgreSQL and MariaDB through the store's own connections
+    /// ([`hot`]: one round trip instead of the pool's three), else, or when that path cannot
+    /// answer, through the pool. `build` makes the statement (twice when the first try fails).
+    async fn hot_optional<T>(
+        &self,
+        build: impl Fn() -> QueryAs<'static, Any, T, AnyArguments<'static>>,
+    ) -> Result<Option<T>, sqlx::Error>
+    where
+        T: for<'r> sqlx::FromRow<'r, AnyRow> + Send + Unpin + 'static,
+    {
+        if let Some(hot) = &self.hot {
+            if let Some(found) = hot.fetch_optional(build()).await {
+                return Ok(found);
+            }
+        }
+        build().fetch_optional(self.db()).await
     }
 
     /// A statement whose one column decodes as `T`.

@@ -165,6 +165,15 @@ struct LiveGrantRow {
     session_live: bool,
 }
 
+/// A [`LiveGrantRow`] found by a refresh token, with the scope that token holds.
+#[derive(sqlx::FromRow)]
+struct RefreshGrantRow {
+    #[sqlx(flatten)]
+    live: LiveGrantRow,
+    #[sqlx(rename = "r_scope", try_from = "Text")]
+    scope: String,
+}
+
 impl From<LiveGrantRow> for LiveGrant {
     fn from(r: LiveGrantRow) -> Self {
         Self { grant: r.grant, user: r.user.into(), session_live: r.session_live }
@@ -174,13 +183,18 @@ impl From<LiveGrantRow> for LiveGrant {
 /// `$1` now, then the key. The user active; the session's liveness computed.
 macro_rules! live_grant_sql {
     ($from:literal, $key:literal) => {
+        live_grant_sql!($from, $key, "")
+    };
+    ($from:literal, $key:literal, $more_columns:literal) => {
         concat!(
             "SELECT g.id AS g_id, g.user_id AS g_user_id, g.client_id AS g_client_id, ",
             "g.session_id AS g_session_id, g.scope AS g_scope, g.amr AS g_amr, ",
             "g.auth_time AS g_auth_time, g.resource AS g_resource, g.dpop_jkt AS g_dpop_jkt, ",
             user_columns!("u."),
             ", CASE WHEN s.id IS NOT NULL AND s.revoked_at IS NULL AND s.expires_at > $1 ",
-            "AND s.password_epoch = u.password_epoch THEN 1 ELSE 0 END AS session_live FROM ",
+            "AND s.password_epoch = u.password_epoch THEN 1 ELSE 0 END AS session_live",
+            $more_columns,
+            " FROM ",
             $from,
             " JOIN users u ON u.id = g.user_id LEFT JOIN sessions s ON s.id = g.session_id ",
             "WHERE ",
@@ -371,7 +385,7 @@ impl Store {
     pub async fn client(&self, client_id: &str) -> Result<Option<StoredClient>> {
         const SQL: &str = client_sql!("WHERE client_id = $1");
         let row: Option<ClientRow> =
-            self.q_as(SQL).bind(client_id.to_owned()).fetch_optional(self.db()).await?;
+            self.hot_optional(|| self.q_as(SQL).bind(client_id.to_owned())).await?;
         Ok(row.map(StoredClient::from))
     }
 
@@ -652,7 +666,7 @@ impl Store {
     pub async fn live_grant(&self, grant_id: &str, now: i64) -> Result<Option<LiveGrant>> {
         const SQL: &str = live_grant_sql!("oauth_grants g", "g.id");
         let row: Option<LiveGrantRow> =
-            self.q_as(SQL).bind(now).bind(grant_id.to_owned()).fetch_optional(self.db()).await?;
+            self.hot_optional(|| self.q_as(SQL).bind(now).bind(grant_id.to_owned())).await?;
         Ok(row.map(LiveGrant::from))
     }
 
@@ -704,25 +718,21 @@ impl Store {
         if spent == 1 {
             const SQL: &str = live_grant_sql!(
                 "oauth_refresh_tokens r JOIN oauth_grants g ON g.id = r.grant_id",
-                "r.token_hash"
+                "r.token_hash",
+                ", r.scope AS r_scope"
             );
-            let row: Option<LiveGrantRow> = self
+            let row: Option<RefreshGrantRow> = self
                 .q_as(SQL)
                 .bind(now)
                 .bind(old_hash.to_owned())
                 .fetch_optional(self.on(&mut *tx))
                 .await?;
-            let Some(grant) = row.map(LiveGrant::from).filter(|g| g.grant.client_id == client_id)
-            else {
+            let found = row.map(|r| (LiveGrant::from(r.live), r.scope));
+            let Some((grant, scope)) = found.filter(|(g, _)| g.grant.client_id == client_id) else {
                 self.commit(tx).await?;
                 return Ok(ProviderRefresh::Invalid);
             };
-            let scope: Text = self
-                .q_scalar("SELECT scope FROM oauth_refresh_tokens WHERE token_hash = $1")
-                .bind(old_hash.to_owned())
-                .fetch_one(self.on(&mut *tx))
-                .await?;
-            let Some(new_scope) = narrow(&scope.0, &grant.grant) else {
+            let Some(new_scope) = narrow(&scope, &grant.grant) else {
                 // Refused (scope escalation, another key): a refused request spends nothing.
                 drop(tx);
                 return Ok(ProviderRefresh::Invalid);

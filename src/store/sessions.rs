@@ -350,14 +350,16 @@ impl Store {
         self.pooled_live_session(by, key, now).await
     }
 
-    /// [`Store::live_session`] through the pool.
+    /// [`Store::live_session`] without the SQLite shortcut: on a database server through the
+    /// hot path (`store::hot`) or the pool.
     pub(super) async fn pooled_live_session(
         &self,
         by: SessionKey,
         key: &str,
         now: i64,
     ) -> Result<Option<LiveSession>> {
-        Ok(self.q_as(by.sql()).bind(key.to_owned()).bind(now).fetch_optional(self.db()).await?)
+        let build = || self.q_as(by.sql()).bind(key.to_owned()).bind(now);
+        Ok(self.hot_optional(build).await?)
     }
 
     /// Records use of a session, at most once per `min_interval_ms` (one cheap write a minute

@@ -15,6 +15,7 @@ use crate::keys::jwt_part;
 
 backends!(
     a_revocation_on_one_node_is_effective_on_the_other_at_once,
+    a_grant_or_client_ended_on_one_node_is_refused_by_the_others_provider_at_once,
     a_key_rotation_on_one_node_reaches_the_others_jwks_within_the_reload_interval,
 );
 
@@ -82,6 +83,48 @@ async fn a_revocation_on_one_node_is_effective_on_the_other_at_once(db: Db) {
     assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
     one.auth.admin_set_active("shared@example.com", true).await.unwrap();
     two.login("shared@example.com", "another fine secret").await;
+}
+
+/// The provider's hot reads (the grant behind userinfo and introspection, the client behind
+/// client authentication) and its cache of verified token signatures are never a cache of
+/// liveness: a grant revoked or a client deleted on node two is refused by node one at its next
+/// request, though node one had just answered for them.
+async fn a_grant_or_client_ended_on_one_node_is_refused_by_the_others_provider_at_once(db: Db) {
+    use crate::provider::{introspect, register, sign_in, spec, userinfo};
+    let one = TestApp::spawn(db).await;
+    let two = one.another_node(&[]).await;
+    let rp = register(&one, spec("shared-rp")).await;
+    let cookie = one.user("grant@example.com").await.cookie;
+    let tokens = sign_in(&one, &rp, &cookie, "openid email offline_access").await;
+    let access = tokens["access_token"].as_str().unwrap();
+    let refresh = tokens["refresh_token"].as_str().unwrap();
+    for _ in 0..2 {
+        assert_eq!(userinfo(&one, access).await.status(), StatusCode::OK);
+        assert_eq!(introspect(&one, &rp, access).await["active"], true);
+    }
+    let res = two
+        .client
+        .post(two.url("/oauth2/revoke"))
+        .basic_auth(&rp.id, rp.secret.as_deref())
+        .form(&[("token", refresh)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(userinfo(&one, access).await.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(introspect(&one, &rp, access).await["active"], false);
+
+    // The client deleted on node two: node one no longer authenticates it.
+    two.auth.delete_client(&rp.id, &Default::default()).await.unwrap();
+    let res = one
+        .client
+        .post(one.url("/oauth2/introspect"))
+        .basic_auth(&rp.id, rp.secret.as_deref())
+        .form(&[("token", access)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
 }
 
 async fn jwks_kids(app: &TestApp) -> Vec<String> {

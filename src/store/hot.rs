@@ -1,0 +1,110 @@
+//! The hot reads on PostgreSQL and MariaDB (the session of every authenticated request, a
+//! provider grant, a client) without the pool's two extra round trips.
+//!
+//! sqlx's pool tests a connection with a ping when it hands it out (`test_before_acquire`)
+//! and pings it again when it comes back (always, in sqlx 0.8), so a one-row read through the
+//! pool is three round trips to the database, not one. A profile of `GET /api/auth/user` on
+//! PostgreSQL put most of the server's time in those sends and the wake-ups they cause in the
+//! database (BENCHMARKS.md). Here a few connections of the store's own answer those reads:
+//! taken from a small stack, used for the one statement (prepared once per connection, as
+//! through the pool), and put back, without a ping either way.
+//!
+//! What the pings guard against is handled instead: a connection is put back only after its
+//! statement completed, so one abandoned mid-query (a client that went away) is dropped and
+//! closed rather than reused; and any error on this path (a connection the database closed
+//! while it was idle, a restart, a deadline) drops that connection and sends the caller to
+//! the pool, which tests its connections. So this path can only ever be a shortcut. Each
+//! statement is its own transaction, so it sees every committed logout and revocation at
+//! once, exactly as through the pool.
+
+use std::sync::Mutex;
+
+use sqlx::any::{AnyArguments, AnyConnectOptions, AnyRow};
+use sqlx::query::QueryAs;
+use sqlx::{Any, AnyConnection, ConnectOptions};
+use tokio::sync::Semaphore;
+
+use super::deadline::{within, ACQUIRE_TIMEOUT, DEADLINE};
+use super::Backend;
+
+/// Connections at most (opened as needed, kept while they work). A read holds one for one
+/// round trip; more than this in flight wait for one, up to the pool's acquire timeout.
+const CONNECTIONS: usize = 8;
+
+pub(super) struct HotReads {
+    options: AnyConnectOptions,
+    backend: Backend,
+    idle: Mutex<Vec<AnyConnection>>,
+    permits: Semaphore,
+}
+
+impl HotReads {
+    /// For a database server (PostgreSQL, MariaDB) at `url`; `None` for SQLite, which has its
+    /// own shortcut (`store::direct`), or a URL sqlx cannot parse (the pool reports that).
+    pub(super) fn for_url(url: &str, backend: Backend) -> Option<Self> {
+        if backend == Backend::Sqlite {
+            return None;
+        }
+        let options = url.parse::<AnyConnectOptions>().ok()?.disable_statement_logging();
+        Some(Self {
+            options,
+            backend,
+            idle: Mutex::new(Vec::new()),
+            permits: Semaphore::new(CONNECTIONS),
+        })
+    }
+
+    /// `query`'s one row or none, on a connection of this path; `None`: this path could not
+    /// answer (nothing was changed: these are reads), ask the pool.
+    pub(super) async fn fetch_optional<T>(
+        &self,
+        query: QueryAs<'static, Any, T, AnyArguments<'static>>,
+    ) -> Option<Option<T>>
+    where
+        T: for<'r> sqlx::FromRow<'r, AnyRow> + Send + Unpin + 'static,
+    {
+        let _permit =
+            tokio::time::timeout(ACQUIRE_TIMEOUT, self.permits.acquire()).await.ok()?.ok()?;
+        let taken = self.idle.lock().ok()?.pop();
+        let mut conn = match taken {
+            Some(c) => c,
+            None => match within(ACQUIRE_TIMEOUT, self.open()).await {
+                Ok(c) => c,
+                Err(e) => {
+                    tracing::debug!(error = %e, "hot read connection unavailable; using the pool");
+                    return None;
+                }
+            },
+        };
+        match within(DEADLINE, query.fetch_optional(&mut conn)).await {
+            Ok(found) => {
+                if let Ok(mut idle) = self.idle.lock() {
+                    idle.push(conn);
+                }
+                Some(found)
+            }
+            Err(e) => {
+                // Dropped, not put back: the pool's tested connections take the read.
+                tracing::debug!(error = %e, "hot read failed; using the pool");
+                None
+            }
+        }
+    }
+
+    async fn open(&self) -> Result<AnyConnection, sqlx::Error> {
+        let mut conn = self.options.connect().await?;
+        super::limit_session(&mut conn, self.backend, true).await?;
+        Ok(conn)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sqlite_has_no_hot_path() {
+        assert!(HotReads::for_url("sqlite://x.db", Backend::Sqlite).is_none());
+        assert!(HotReads::for_url("postgres://u@127.0.0.1/db", Backend::Postgres).is_some());
+    }
+}
