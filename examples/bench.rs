@@ -31,6 +31,8 @@ struct Options {
     out: String,
     /// Also run the peers of `bench/peers/` (installed by its setup.sh).
     peers: bool,
+    /// Run oidc-provider (only) beside the provider's phases, as `peers` does.
+    oidc_peer: bool,
     /// Only the OpenID Connect provider's phases (with oidc-provider when `peers`).
     provider_only: bool,
     /// Only the administration console's user list and search, at `max_users` users.
@@ -46,6 +48,7 @@ fn options() -> Options {
         database_url: None,
         out: String::new(),
         peers: false,
+        oidc_peer: false,
         provider_only: false,
         console_only: false,
         reads_only: false,
@@ -64,6 +67,7 @@ fn options() -> Options {
             "--database-url" => o.database_url = args.next(),
             "--out" => o.out = args.next().expect("--out FILE"),
             "--peers" => o.peers = true,
+            "--oidc-peer" => o.oidc_peer = true,
             "--provider-only" => o.provider_only = true,
             "--console-only" => o.console_only = true,
             "--reads-only" => o.reads_only = true,
@@ -1804,7 +1808,7 @@ async fn main() {
     if o.provider_only {
         report.insert(
             "provider".into(),
-            provider_report(&server, &cookie, o.peers, o.duration).await,
+            provider_report(&server, &cookie, o.peers || o.oidc_peer, o.duration).await,
         );
         server.stop();
         let out = serde_json::to_string_pretty(&Value::Object(report)).unwrap();
@@ -1961,7 +1965,10 @@ async fn main() {
 
     // The OpenID Connect provider's endpoints, after every first-party phase: the provider's
     // keys and grants, made on first use, would otherwise count in those phases' peak memory.
-    report.insert("provider".into(), provider_report(&server, &cookie, o.peers, o.duration).await);
+    report.insert(
+        "provider".into(),
+        provider_report(&server, &cookie, o.peers || o.oidc_peer, o.duration).await,
+    );
 
     // The throttling-state attack of the security review: failed logins under identifiers of
     // up to 60 KiB, each new, on a server with login throttling on. Identifiers over 320 bytes

@@ -1514,7 +1514,7 @@ impl Auth {
             );
             scope_claims(&grant.user, scopes, &mut c);
             org_claims(org.as_ref(), &mut c);
-            Some(keys.sign(&client.id_token_alg, "JWT", &Value::Object(c))?)
+            Some(keys.sign_off_thread(&client.id_token_alg, "JWT", &Value::Object(c)).await?)
         } else {
             None
         };

@@ -27,9 +27,15 @@ use tokio::sync::Semaphore;
 use super::deadline::{within, ACQUIRE_TIMEOUT, DEADLINE};
 use super::Backend;
 
-/// Connections at most (opened as needed, kept while they work). A read holds one for one
-/// round trip; more than this in flight wait for one, up to the pool's acquire timeout.
-const CONNECTIONS: usize = 8;
+/// Connections at most (opened as needed, kept while they work): two per core, at least 4.
+/// A read holds one for one round trip; more than this in flight wait for one, up to the
+/// pool's acquire timeout. More would not help: on the 2-core machine of BENCHMARKS.md, 2, 4,
+/// 8 and 16 of them gave the same rate of authenticated `GET`s on PostgreSQL within noise
+/// (the database's own processes share the cores), 4 a little the best.
+fn connections() -> usize {
+    let cores = std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get);
+    (2 * cores).clamp(4, 32)
+}
 
 pub(super) struct HotReads {
     options: AnyConnectOptions,
@@ -50,7 +56,7 @@ impl HotReads {
             options,
             backend,
             idle: Mutex::new(Vec::new()),
-            permits: Semaphore::new(CONNECTIONS),
+            permits: Semaphore::new(connections()),
         })
     }
 
