@@ -1,4 +1,6 @@
-//! The one hot read of every authenticated request, on SQLite, without sqlx's hand-offs.
+//! The hot reads on SQLite without sqlx's hand-offs: the session of every authenticated
+//! request, and the provider's client and grant behind every token, userinfo and
+//! introspection request.
 //!
 //! sqlx runs each SQLite connection on a thread of its own: a query is sent there and its
 //! rows sent back, two cross-thread wake-ups that cost more CPU than the point lookup itself
@@ -61,6 +63,18 @@ impl DirectReads {
         key: &str,
         now: i64,
     ) -> Option<Option<LiveSession>> {
+        self.read_one(by.sql(), rusqlite::params![key, now], live_session)
+    }
+
+    /// The one row or none of `sql` (a read of the pool's statements, by primary key or a
+    /// unique index) with `params`, decoded by position by `decode`. `None`: this path could
+    /// not answer; ask the pool.
+    pub(super) fn read_one<T>(
+        &self,
+        sql: &str,
+        params: impl rusqlite::Params,
+        decode: impl FnOnce(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+    ) -> Option<Option<T>> {
         let taken = self.idle.lock().ok()?.pop();
         let conn = match taken {
             Some(c) => c,
@@ -73,10 +87,8 @@ impl DirectReads {
             },
         };
         let found = conn
-            .prepare_cached(by.sql())
-            .and_then(|mut statement| {
-                statement.query_row(rusqlite::params![key, now], live_session).optional()
-            })
+            .prepare_cached(sql)
+            .and_then(|mut statement| statement.query_row(params, decode).optional())
             .map_err(|e| tracing::debug!(error = %e, "direct SQLite read failed; using the pool"))
             .ok();
         if let Ok(mut idle) = self.idle.lock() {
@@ -86,6 +98,21 @@ impl DirectReads {
         }
         found
     }
+}
+
+/// The columns of `user_columns!` from position `at` on, as the pool's decoder makes them.
+pub(super) fn user_at(row: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<UserRow> {
+    Ok(UserRow {
+        id: row.get(at)?,
+        email: row.get(at + 1)?,
+        username: row.get(at + 2)?,
+        is_active: row.get::<_, i64>(at + 3)? != 0,
+        email_verified: row.get::<_, i64>(at + 4)? != 0,
+        created_at: row.get(at + 5)?,
+        updated_at: row.get(at + 6)?,
+        locale: row.get(at + 7)?,
+        is_admin: row.get::<_, i64>(at + 8)? != 0,
+    })
 }
 
 /// Decodes a row of `live_session_sql!` by position (its column order: `session_columns!`,
@@ -104,17 +131,7 @@ fn live_session(row: &rusqlite::Row<'_>) -> rusqlite::Result<LiveSession> {
         auth_time: row.get(8)?,
         console: row.get::<_, i64>(9)? != 0,
     };
-    let user = UserRow {
-        id: row.get(10)?,
-        email: row.get(11)?,
-        username: row.get(12)?,
-        is_active: row.get::<_, i64>(13)? != 0,
-        email_verified: row.get::<_, i64>(14)? != 0,
-        created_at: row.get(15)?,
-        updated_at: row.get(16)?,
-        locale: row.get(17)?,
-        is_admin: row.get::<_, i64>(18)? != 0,
-    };
+    let user = user_at(row, 10)?;
     let totp = row.get::<_, Option<i64>>(19)?.is_some();
     Ok(LiveSession { session: session.into(), user: user.into(), totp })
 }

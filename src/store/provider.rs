@@ -62,6 +62,34 @@ struct ClientRow {
     updated_at: i64,
 }
 
+impl ClientRow {
+    /// A row of `client_sql!` read by position (`store::direct`, on SQLite).
+    fn at(row: &rusqlite::Row<'_>) -> rusqlite::Result<Self> {
+        let words = |i: usize| -> rusqlite::Result<Vec<String>> {
+            Ok(row.get::<_, String>(i)?.split_whitespace().map(str::to_owned).collect())
+        };
+        Ok(Self {
+            client_id: row.get(0)?,
+            name: row.get(1)?,
+            secret_hash: row.get(2)?,
+            auth_method: row.get(3)?,
+            redirect_uris: words(4)?,
+            post_logout_redirect_uris: words(5)?,
+            grant_types: words(6)?,
+            scopes: words(7)?,
+            backchannel_logout_uri: row.get(8)?,
+            skip_consent: row.get::<_, i64>(9)? != 0,
+            jwks_uri: row.get(10)?,
+            id_token_alg: row.get(11)?,
+            resources: words(12)?,
+            require_par: row.get::<_, i64>(13)? != 0,
+            managed_by: row.get(14)?,
+            created_at: row.get(15)?,
+            updated_at: row.get(16)?,
+        })
+    }
+}
+
 /// A client with the hash of its secret (which only the client check reads).
 pub struct StoredClient {
     pub client: OAuthClient,
@@ -172,6 +200,25 @@ struct RefreshGrantRow {
     live: LiveGrantRow,
     #[sqlx(rename = "r_scope", try_from = "Text")]
     scope: String,
+}
+
+impl LiveGrantRow {
+    /// A row of `live_grant_sql!` read by position (`store::direct`, on SQLite).
+    fn at(row: &rusqlite::Row<'_>) -> rusqlite::Result<Self> {
+        let grant = Grant {
+            id: row.get(0)?,
+            user_id: row.get(1)?,
+            client_id: row.get(2)?,
+            session_id: row.get(3)?,
+            scope: row.get(4)?,
+            amr: row.get(5)?,
+            auth_time: row.get(6)?,
+            resource: row.get(7)?,
+            dpop_jkt: row.get(8)?,
+        };
+        let user = super::direct::user_at(row, 9)?;
+        Ok(Self { grant, user, session_live: row.get::<_, i64>(18)? != 0 })
+    }
 }
 
 impl From<LiveGrantRow> for LiveGrant {
@@ -384,6 +431,11 @@ impl Store {
 
     pub async fn client(&self, client_id: &str) -> Result<Option<StoredClient>> {
         const SQL: &str = client_sql!("WHERE client_id = $1");
+        if let Some(direct) = &self.direct {
+            if let Some(found) = direct.read_one(SQL, [client_id], ClientRow::at) {
+                return Ok(found.map(StoredClient::from));
+            }
+        }
         let row: Option<ClientRow> =
             self.hot_optional(|| self.q_as(SQL).bind(client_id.to_owned())).await?;
         Ok(row.map(StoredClient::from))
@@ -665,6 +717,12 @@ impl Store {
     /// A grant that is still in force (not revoked, user active), with its session's state.
     pub async fn live_grant(&self, grant_id: &str, now: i64) -> Result<Option<LiveGrant>> {
         const SQL: &str = live_grant_sql!("oauth_grants g", "g.id");
+        if let Some(direct) = &self.direct {
+            let params = rusqlite::params![now, grant_id];
+            if let Some(found) = direct.read_one(SQL, params, LiveGrantRow::at) {
+                return Ok(found.map(LiveGrant::from));
+            }
+        }
         let row: Option<LiveGrantRow> =
             self.hot_optional(|| self.q_as(SQL).bind(now).bind(grant_id.to_owned())).await?;
         Ok(row.map(LiveGrant::from))
