@@ -268,4 +268,82 @@ mod tests {
         assert!(!plain_live.totp && !plain_live.user.email_verified);
         assert_eq!((plain_live.user.username, plain_live.session.ip), (None, None));
     }
+
+    /// The provider's client and grant, read directly (SQLite) and through the pool: the same
+    /// rows, every field, set or not, and the same "none".
+    #[tokio::test]
+    async fn direct_and_pooled_client_and_grant_reads_are_equal() {
+        use crate::domain::client::{AuthMethod, OAuthClient};
+        let dir = tempfile::tempdir().unwrap();
+        let store = file_store(&dir).await;
+        let now = crate::clock::now_ms();
+        let owner = user(&store, "grant@example.com", Some("Granted"), true).await;
+        let mut audit = crate::store::Audit::none();
+        assert!(store
+            .create_session(&session("s-g", &owner.id, now), None, &mut audit)
+            .await
+            .unwrap());
+        let full = OAuthClient {
+            client_id: "c-full".into(),
+            name: "Full (ünïcode)".into(),
+            auth_method: AuthMethod::ClientSecretBasic,
+            redirect_uris: vec!["https://a.example/cb".into(), "https://b.example/cb".into()],
+            post_logout_redirect_uris: vec!["https://a.example/bye".into()],
+            grant_types: vec!["authorization_code".into(), "refresh_token".into()],
+            scopes: vec!["openid".into(), "email".into(), "offline_access".into()],
+            backchannel_logout_uri: Some("https://a.example/bc".into()),
+            skip_consent: true,
+            jwks_uri: Some("https://a.example/jwks".into()),
+            id_token_alg: "ES256".into(),
+            resources: vec!["https://api.example/*".into()],
+            require_par: true,
+            managed_by: "config".into(),
+            created_at: now - 9,
+            updated_at: now - 2,
+        };
+        store.insert_client(&full, Some("secret-hash")).await.unwrap();
+        let plain = OAuthClient {
+            client_id: "c-plain".into(),
+            auth_method: AuthMethod::None,
+            post_logout_redirect_uris: vec![],
+            backchannel_logout_uri: None,
+            skip_consent: false,
+            jwks_uri: None,
+            resources: vec![],
+            require_par: false,
+            ..full.clone()
+        };
+        store.insert_client(&plain, None).await.unwrap();
+        let grant = super::super::NewGrant {
+            id: "g-1".into(),
+            user_id: owner.id.clone(),
+            client_id: "c-full".into(),
+            session_id: "s-g".into(),
+            scope: "openid email".into(),
+            amr: "pwd otp".into(),
+            auth_time: now - 7,
+            code_hash: "code-hash".into(),
+            redirect_uri: "https://a.example/cb".into(),
+            code_challenge: None,
+            nonce: None,
+            now,
+            code_expires_at: now + 60_000,
+            resource: Some("https://api.example/v1".into()),
+            dpop_jkt: None,
+        };
+        store.create_grant(&grant, "openid email").await.unwrap();
+        for (client, grant) in [("c-full", "g-1"), ("c-plain", "g-none"), ("c-none", "g-1")] {
+            for (directly, pooled) in store.client_and_grant_both_ways(client, grant, now).await {
+                assert_eq!(directly, pooled, "{client} {grant}");
+            }
+        }
+        let [(client, _), (grant, _)] =
+            store.client_and_grant_both_ways("c-full", "g-1", now).await;
+        assert!(
+            client.contains("secret-hash") && client.contains("https://b.example/cb"),
+            "{client}"
+        );
+        assert!(grant.contains("g-1") && grant.contains("grant@example.com"), "{grant}");
+        assert!(grant.contains("session_live: true"), "{grant}");
+    }
 }

@@ -1064,3 +1064,40 @@ impl Store {
             .await?)
     }
 }
+
+#[cfg(test)]
+impl Store {
+    /// Client `client_id` and live grant `grant_id` read both ways, as `Debug` text:
+    /// `(directly, through the pool)` for each (an SQLite file's store).
+    pub(super) async fn client_and_grant_both_ways(
+        &self,
+        client_id: &str,
+        grant_id: &str,
+        now: i64,
+    ) -> [(String, String); 2] {
+        const CLIENT: &str = client_sql!("WHERE client_id = $1");
+        const GRANT: &str = live_grant_sql!("oauth_grants g", "g.id");
+        let direct = self.direct.as_ref().expect("a file database reads directly");
+        let client = |c: Option<ClientRow>| {
+            format!("{:?}", c.map(StoredClient::from).map(|s| (s.client, s.secret_hash)))
+        };
+        let grant = |g: Option<LiveGrantRow>| format!("{:?}", g.map(LiveGrant::from));
+        let directly = direct.read_one(CLIENT, [client_id], ClientRow::at).expect("answered");
+        let pooled: Option<ClientRow> = self
+            .q_as(CLIENT)
+            .bind(client_id.to_owned())
+            .fetch_optional(self.pool())
+            .await
+            .expect("read");
+        let params = rusqlite::params![now, grant_id];
+        let grant_directly = direct.read_one(GRANT, params, LiveGrantRow::at).expect("answered");
+        let grant_pooled: Option<LiveGrantRow> = self
+            .q_as(GRANT)
+            .bind(now)
+            .bind(grant_id.to_owned())
+            .fetch_optional(self.pool())
+            .await
+            .expect("read");
+        [(client(directly), client(pooled)), (grant(grant_directly), grant(grant_pooled))]
+    }
+}
