@@ -11,11 +11,12 @@
 //!
 //! What the pings guard against is handled instead: a connection is put back only after its
 //! statement completed, so one abandoned mid-query (a client that went away) is dropped and
-//! closed rather than reused; and any error on this path (a connection the database closed
-//! while it was idle, a restart, a deadline) drops that connection and sends the caller to
-//! the pool, which tests its connections. So this path can only ever be a shortcut. Each
-//! statement is its own transaction, so it sees every committed logout and revocation at
-//! once, exactly as through the pool.
+//! closed rather than reused; an error on this path (a connection the database closed while
+//! it was idle, a restart) drops that connection and sends the caller to the pool, which
+//! tests its connections; and a database that does not answer within the pool's acquire
+//! timeout is an outage answered as the pool would answer it (`503`, within the same 2 s),
+//! not waited for twice. Each statement is its own transaction, so it sees every committed
+//! logout and revocation at once, exactly as through the pool.
 
 use std::sync::Mutex;
 
@@ -24,8 +25,32 @@ use sqlx::query::QueryAs;
 use sqlx::{Any, AnyConnection, ConnectOptions};
 use tokio::sync::Semaphore;
 
-use super::deadline::{within, ACQUIRE_TIMEOUT, DEADLINE};
+use super::deadline::{within, ACQUIRE_TIMEOUT};
 use super::Backend;
+
+/// The client-side bound on one read of this path: the pool's acquire timeout, which is
+/// what bounds a read through the pool when the database falls silent (its ping on lending
+/// a connection). A one-row read by key that takes longer is an outage, not a slow query.
+const READ_DEADLINE: std::time::Duration = ACQUIRE_TIMEOUT;
+
+/// What a read on this path came to.
+pub(super) enum Hot<T> {
+    /// The row, or that there is none.
+    Answered(Option<T>),
+    /// The database did not answer within the bound: an outage, for the caller to report.
+    Failed(sqlx::Error),
+    /// This path could not make the read; the pool should.
+    Unavailable,
+}
+
+/// A missed deadline (ours or the driver's), as opposed to an error of one connection.
+fn is_timeout(e: &sqlx::Error) -> bool {
+    match e {
+        sqlx::Error::Io(io) => io.kind() == std::io::ErrorKind::TimedOut,
+        sqlx::Error::PoolTimedOut => true,
+        _ => false,
+    }
+}
 
 /// Connections at most (opened as needed, kept while they work): two per core, at least 4.
 /// A read holds one for one round trip; more than this in flight wait for one, up to the
@@ -60,39 +85,48 @@ impl HotReads {
         })
     }
 
-    /// `query`'s one row or none, on a connection of this path; `None`: this path could not
-    /// answer (nothing was changed: these are reads), ask the pool.
+    /// `query`'s one row or none, on a connection of this path. Nothing is changed either way
+    /// (these are reads), so a read this path cannot make is asked of the pool instead
+    /// ([`Hot::Unavailable`]), except when the database did not answer in time: then that
+    /// is the answer ([`Hot::Failed`]), within the pool's own bound, rather than a second
+    /// wait on the pool (the pool's ping, which this path skips, is what bounded it there).
     pub(super) async fn fetch_optional<T>(
         &self,
         query: QueryAs<'static, Any, T, AnyArguments<'static>>,
-    ) -> Option<Option<T>>
+    ) -> Hot<T>
     where
         T: for<'r> sqlx::FromRow<'r, AnyRow> + Send + Unpin + 'static,
     {
-        let _permit =
-            tokio::time::timeout(ACQUIRE_TIMEOUT, self.permits.acquire()).await.ok()?.ok()?;
-        let taken = self.idle.lock().ok()?.pop();
+        let Ok(Ok(_permit)) = tokio::time::timeout(ACQUIRE_TIMEOUT, self.permits.acquire()).await
+        else {
+            return Hot::Unavailable;
+        };
+        let Some(taken) = self.idle.lock().ok().map(|mut idle| idle.pop()) else {
+            return Hot::Unavailable;
+        };
         let mut conn = match taken {
             Some(c) => c,
             None => match within(ACQUIRE_TIMEOUT, self.open()).await {
                 Ok(c) => c,
+                Err(e) if is_timeout(&e) => return Hot::Failed(e),
                 Err(e) => {
                     tracing::debug!(error = %e, "hot read connection unavailable; using the pool");
-                    return None;
+                    return Hot::Unavailable;
                 }
             },
         };
-        match within(DEADLINE, query.fetch_optional(&mut conn)).await {
+        match within(READ_DEADLINE, query.fetch_optional(&mut conn)).await {
             Ok(found) => {
                 if let Ok(mut idle) = self.idle.lock() {
                     idle.push(conn);
                 }
-                Some(found)
+                Hot::Answered(found)
             }
+            // Dropped, not put back, either way.
+            Err(e) if is_timeout(&e) => Hot::Failed(e),
             Err(e) => {
-                // Dropped, not put back: the pool's tested connections take the read.
                 tracing::debug!(error = %e, "hot read failed; using the pool");
-                None
+                Hot::Unavailable
             }
         }
     }

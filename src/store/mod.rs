@@ -304,9 +304,13 @@ impl Store {
         T: for<'r> sqlx::FromRow<'r, AnyRow> + Send + Unpin + 'static,
     {
         if let Some(hot) = &self.hot {
-            if let Some(found) = hot.fetch_optional(build()).await {
-                return Ok(found);
-            }
+            let result = match hot.fetch_optional(build()).await {
+                hot::Hot::Answered(found) => Ok(found),
+                hot::Hot::Failed(e) => Err(e),
+                hot::Hot::Unavailable => return build().fetch_optional(self.db()).await,
+            };
+            self.health.note(&result);
+            return result;
         }
         build().fetch_optional(self.db()).await
     }
