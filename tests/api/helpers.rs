@@ -209,8 +209,15 @@ impl TestApp {
         let admin_port = app.admin_port();
         let auth = app.auth();
         tokio::spawn(app.run_until(std::future::pending()));
-        let client =
-            reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            // Below the server's 10 s header deadline, which closes an idle keep-alive
+            // connection: a test that waits (for a fresh TOTP step, say) must not send
+            // its next request into a connection the server is closing at that moment
+            // (seen in CI as `IncompleteMessage`).
+            .pool_idle_timeout(std::time::Duration::from_secs(5))
+            .build()
+            .unwrap();
         let base = format!("http://127.0.0.1:{port}");
         let public = overrides
             .iter()
