@@ -229,13 +229,18 @@ impl IdKeys {
 
     /// Signs `claims` with the newest key of `alg` (`RS256`, `ES256` or `EdDSA`), with `typ`.
     pub fn sign<T: Serialize>(&self, alg: &str, typ: &str, claims: &T) -> anyhow::Result<String> {
+        let (key, header) = self.signing_key(alg, typ)?;
+        encode_jws(&header, claims, |m| key.signer.sign(m)).context("signing a token")
+    }
+
+    /// The newest key of `alg` and the JWS header it signs under, with `typ`.
+    fn signing_key(&self, alg: &str, typ: &str) -> anyhow::Result<(Arc<Key>, Header)> {
         let alg = parse_alg(alg).context("unsupported signing algorithm")?;
-        let set = self.current();
-        let key = set.signing.get(&alg).context("no signing key")?;
+        let key = self.current().signing.get(&alg).context("no signing key")?.clone();
         let mut header = Header::new(alg);
         header.kid = Some(key.kid.clone());
         header.typ = Some(typ.to_owned());
-        encode_jws(&header, claims, |m| key.signer.sign(m)).context("signing a token")
+        Ok((key, header))
     }
 
     /// [`IdKeys::sign`], with an RSA signature made on the blocking pool: it is about a third
@@ -249,14 +254,10 @@ impl IdKeys {
         typ: &str,
         claims: &T,
     ) -> anyhow::Result<String> {
-        let parsed = parse_alg(alg).context("unsupported signing algorithm")?;
-        if parsed != Algorithm::RS256 {
-            return self.sign(alg, typ, claims);
+        let (key, header) = self.signing_key(alg, typ)?;
+        if key.alg != Algorithm::RS256 {
+            return encode_jws(&header, claims, |m| key.signer.sign(m)).context("signing a token");
         }
-        let key = self.current().signing.get(&parsed).context("no signing key")?.clone();
-        let mut header = Header::new(parsed);
-        header.kid = Some(key.kid.clone());
-        header.typ = Some(typ.to_owned());
         let claims = serde_json::to_value(claims)?;
         tokio::task::spawn_blocking(move || {
             encode_jws(&header, &claims, |m| key.signer.sign(m)).context("signing a token")
