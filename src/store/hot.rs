@@ -13,9 +13,9 @@
 //! statement completed, so one abandoned mid-query (a client that went away) is dropped and
 //! closed rather than reused; an error on this path (a connection the database closed while
 //! it was idle, a restart) drops that connection and sends the caller to the pool, which
-//! tests its connections; and a database that does not answer within the pool's acquire
-//! timeout is an outage answered as the pool would answer it (`503`, within the same 2 s),
-//! not waited for twice. Each statement is its own transaction, so it sees every committed
+//! tests its connections, as does a connection that cannot be opened in time; and a read the
+//! database does not answer within 4 s is an outage, answered `503` at once rather than
+//! waited for a second time through the pool. Each statement is its own transaction, so it sees every committed
 //! logout and revocation at once, exactly as through the pool.
 
 use std::sync::Mutex;
@@ -28,10 +28,12 @@ use tokio::sync::Semaphore;
 use super::deadline::{within, ACQUIRE_TIMEOUT};
 use super::Backend;
 
-/// The client-side bound on one read of this path: the pool's acquire timeout, which is
-/// what bounds a read through the pool when the database falls silent (its ping on lending
-/// a connection). A one-row read by key that takes longer is an outage, not a slow query.
-const READ_DEADLINE: std::time::Duration = ACQUIRE_TIMEOUT;
+/// The client-side bound on one read of this path. A one-row read by key that takes longer is
+/// an outage, not a slow query; but a loaded database server (one busy with DDL, say) can
+/// take seconds over a read it does answer, so the bound is above the pool's 2 s acquire
+/// timeout and below the 5 s statement timeout, and keeps the outage's `503` well within
+/// what `ops::database_outages_give_quick_503s_and_service_resumes_by_itself` allows (6 s).
+const READ_DEADLINE: std::time::Duration = std::time::Duration::from_secs(4);
 
 /// What a read on this path came to.
 pub(super) enum Hot<T> {
@@ -87,9 +89,8 @@ impl HotReads {
 
     /// `query`'s one row or none, on a connection of this path. Nothing is changed either way
     /// (these are reads), so a read this path cannot make is asked of the pool instead
-    /// ([`Hot::Unavailable`]), except when the database did not answer in time: then that
-    /// is the answer ([`Hot::Failed`]), within the pool's own bound, rather than a second
-    /// wait on the pool (the pool's ping, which this path skips, is what bounded it there).
+    /// ([`Hot::Unavailable`]), except when the database did not answer the read in time: then
+    /// that is the answer ([`Hot::Failed`]), rather than a second wait on the pool.
     pub(super) async fn fetch_optional<T>(
         &self,
         query: QueryAs<'static, Any, T, AnyArguments<'static>>,
@@ -106,9 +107,10 @@ impl HotReads {
         };
         let mut conn = match taken {
             Some(c) => c,
+            // Not opened in time (a connection's setup is slow on a loaded server): the
+            // pool, whose connections are open, answers; a database that is down fails there.
             None => match within(ACQUIRE_TIMEOUT, self.open()).await {
                 Ok(c) => c,
-                Err(e) if is_timeout(&e) => return Hot::Failed(e),
                 Err(e) => {
                     tracing::debug!(error = %e, "hot read connection unavailable; using the pool");
                     return Hot::Unavailable;

@@ -51,7 +51,9 @@ fn verify(headers: &axum::http::HeaderMap, body: &str) -> Result<(), String> {
 }
 
 /// Starts the receiver on `port` (which may have been refusing connections until now).
-async fn receiver_on(port: u16, got: Got) {
+/// A receiver on `port` (0: a free one the system picks, which is then returned: a port taken
+/// from a closed listener can be bound by another test's server before the receiver binds it).
+async fn receiver_on(port: u16, got: Got) -> u16 {
     use axum::response::IntoResponse;
     async fn hook(
         axum::extract::State(got): axum::extract::State<Got>,
@@ -68,7 +70,9 @@ async fn receiver_on(port: u16, got: Got) {
     }
     let router = axum::Router::new().route("/hook", axum::routing::post(hook)).with_state(got);
     let listener = tokio::net::TcpListener::bind(("127.0.0.1", port)).await.unwrap();
+    let port = listener.local_addr().unwrap().port();
     tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
+    port
 }
 
 fn free_port() -> u16 {
@@ -104,9 +108,8 @@ async fn wait_for(got: &Got, n: usize) -> Vec<(String, String, String)> {
 }
 
 async fn signed_events_arrive_and_carry_no_secret(db: Db) {
-    let port = free_port();
     let got: Got = Arc::default();
-    receiver_on(port, got.clone()).await;
+    let port = receiver_on(0, got.clone()).await;
     let app = spawn(db, port).await;
     let email = "hooked@example.com";
     app.register(email, PASSWORD).await;
@@ -152,16 +155,15 @@ async fn a_receiver_down_then_up_loses_nothing(db: Db) {
     }
     tokio::time::sleep(Duration::from_millis(500)).await;
     let got: Got = Arc::default();
-    receiver_on(port, got.clone()).await;
+    let _ = receiver_on(port, got.clone()).await;
     let seen = wait_for(&got, 3).await;
     let created = seen.iter().filter(|(_, t, _)| t == "user.created").count();
     assert_eq!(created, 3, "every event, after the outage: {seen:?}");
 }
 
 async fn two_nodes_deliver_each_event_once(db: Db) {
-    let port = free_port();
     let got: Got = Arc::default();
-    receiver_on(port, got.clone()).await;
+    let port = receiver_on(0, got.clone()).await;
     let app = spawn(db, port).await;
     let s = hook_settings(port);
     let all: Vec<(&str, &str)> = s.iter().map(|(k, v)| (*k, v.as_str())).collect();
@@ -190,9 +192,8 @@ fn of_kind(seen: &[(String, String, String)], kind: &str) -> Vec<Value> {
 /// Events the change itself names the account of (a link's token names it only once spent)
 /// carry it; a link spent twice, a logout of a dead session, a refused change: no event.
 async fn each_change_announces_itself_once_with_its_account(db: Db) {
-    let port = free_port();
     let got: Got = Arc::default();
-    receiver_on(port, got.clone()).await;
+    let port = receiver_on(0, got.clone()).await;
     let app = spawn(db, port).await;
     let email = "changes@example.com";
     let user = app.register(email, PASSWORD).await;
@@ -236,9 +237,8 @@ async fn each_change_announces_itself_once_with_its_account(db: Db) {
 /// renamed away under the running server).
 async fn a_change_and_its_event_commit_together(db: Db) {
     use sqlx::Connection as _;
-    let port = free_port();
     let got: Got = Arc::default();
-    receiver_on(port, got.clone()).await;
+    let port = receiver_on(0, got.clone()).await;
     let app = spawn(db, port).await;
     let login = app.user("together@example.com").await;
     let mut conn = sqlx::AnyConnection::connect(&app.database_url).await.unwrap();
@@ -370,8 +370,7 @@ async fn a_late_failure_from_a_lapsed_lease_does_not_requeue_a_delivered_item(db
 async fn an_organisations_life_is_announced_to_webhooks(db: Db) {
     use reqwest::Method;
     let got: Got = Arc::default();
-    let port = free_port();
-    receiver_on(port, got.clone()).await;
+    let port = receiver_on(0, got.clone()).await;
     let app = spawn(db, port).await;
     let owner = app.user("hooked-owner@example.com").await;
     let before = wait_for(&got, 2).await.len();
@@ -471,9 +470,8 @@ async fn every_audit_event_is_stored_by_its_name_and_announced_as_its_type(db: D
     use portcullis::domain::AuditEvent;
     use portcullis::service::audit::Event;
     use strum::IntoEnumIterator;
-    let port = free_port();
     let got: Got = Arc::default();
-    receiver_on(port, got.clone()).await;
+    let port = receiver_on(0, got.clone()).await;
     let app = spawn(db, port).await;
     let client = portcullis::service::ClientInfo::default();
     for (i, kind) in AuditEvent::iter().enumerate() {
