@@ -1324,32 +1324,23 @@ impl Auth {
             .filter(|t| !t.is_empty())
             .ok_or_else(|| OAuthError::invalid_request("refresh_token is missing"))?;
         let asked = p.scope.as_deref().map(scope_list);
-        let mut escalation = false;
-        // Checked before the token is spent: a refused request does not spend it.
-        let mut unbound: Option<OAuthError> = None;
-        let mut resource = None;
-        let narrow = |held: &str, grant: &crate::store::Grant| -> Option<String> {
-            if grant.dpop_jkt.is_some() && grant.dpop_jkt.as_deref() != jkt {
-                unbound = Some(OAuthError::invalid_grant(
+        let (jkt_owned, resource_asked) = (jkt.map(str::to_owned), p.resource.clone());
+        // Checked before the token is spent, in its transaction: a refused request spends
+        // nothing.
+        let narrow = move |held: &str, grant: &crate::store::Grant| {
+            if grant.dpop_jkt.is_some() && grant.dpop_jkt != jkt_owned {
+                return Err(OAuthError::invalid_grant(
                     "the refresh token is bound to a DPoP key; send a proof made with it",
                 ));
-                return None;
             }
-            match Self::token_resource(grant.resource.as_deref(), p.resource.as_deref()) {
-                Ok(r) => resource = r,
-                Err(e) => {
-                    unbound = Some(e);
-                    return None;
-                }
-            }
+            Self::token_resource(grant.resource.as_deref(), resource_asked.as_deref())?;
             let held = scope_list(held);
             match &asked {
-                None => Some(held.join(" ")),
-                Some(asked) if asked.iter().all(|s| has(&held, s)) => Some(asked.join(" ")),
-                Some(_) => {
-                    escalation = true;
-                    None
-                }
+                None => Ok(held.join(" ")),
+                Some(asked) if asked.iter().all(|s| has(&held, s)) => Ok(asked.join(" ")),
+                Some(_) => Err(OAuthError::invalid_scope(
+                    "a refresh cannot ask for scopes the grant does not hold",
+                )),
             }
         };
         let next = OpaqueToken::generate();
@@ -1374,10 +1365,13 @@ impl Auth {
                     // A public client that starts using DPoP later binds its grant then.
                     self.store.bind_grant_to_dpop_key(&grant.grant.id, jkt).await?;
                 }
+                let resource =
+                    Self::token_resource(grant.grant.resource.as_deref(), p.resource.as_deref())?;
                 let scopes = scope_list(&scope);
                 let bound = Bound { resource: resource.as_deref(), jkt };
                 self.tokens_for(client, &grant, &scopes, None, Some(next.plain), now, bound).await
             }
+            ProviderRefresh::Refused(why) => Err(why),
             ProviderRefresh::ReuseDetected => {
                 tracing::warn!(client_id = %client.client_id, "spent refresh token presented again; its grant is revoked");
                 let event = Event::new(AuditEvent::GrantReplayed)
@@ -1385,12 +1379,6 @@ impl Auth {
                 self.audit(&ClientInfo::default(), event).await;
                 Err(OAuthError::invalid_grant("the refresh token is invalid"))
             }
-            ProviderRefresh::Invalid if unbound.is_some() => Err(unbound.unwrap_or_else(|| {
-                OAuthError::invalid_grant("the refresh token is invalid or has expired")
-            })),
-            ProviderRefresh::Invalid if escalation => Err(OAuthError::invalid_scope(
-                "a refresh cannot ask for scopes the grant does not hold",
-            )),
             ProviderRefresh::SpentWithinGrace | ProviderRefresh::Invalid => {
                 Err(OAuthError::invalid_grant("the refresh token is invalid or has expired"))
             }

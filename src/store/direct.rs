@@ -15,7 +15,7 @@
 //! and password change at once, exactly as the pool does.
 
 use std::path::PathBuf;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
 
@@ -29,6 +29,8 @@ const KEEP: usize = 4;
 pub(super) struct DirectReads {
     path: PathBuf,
     idle: Mutex<Vec<Connection>>,
+    /// The short write transactions of the provider's token endpoint ([`DirectWriter`]).
+    pub(super) writer: DirectWriter,
 }
 
 impl DirectReads {
@@ -41,7 +43,8 @@ impl DirectReads {
         if name.is_empty() || name.contains(":memory:") {
             return None;
         }
-        Some(Self { path, idle: Mutex::new(Vec::new()) })
+        let writer = DirectWriter { path: Arc::new(path.clone()), conn: Arc::default() };
+        Some(Self { path, idle: Mutex::new(Vec::new()), writer })
     }
 
     fn open(&self) -> rusqlite::Result<Connection> {
@@ -97,6 +100,97 @@ impl DirectReads {
             }
         }
         found
+    }
+}
+
+/// How a transaction of [`DirectWriter::transaction`] ends, with what it found.
+pub(super) enum Finish<T> {
+    Commit(T),
+    /// Nothing it did is kept (a request refused before it spends anything).
+    Rollback(T),
+}
+
+/// A connection of the store's own for the few write transactions that run on every token
+/// request (spending a refresh token or an authorization code: an update, a read or two and
+/// an insert, all by key), run whole on one blocking thread.
+///
+/// Through the pool each statement of those is a hand-off to the connection's thread and
+/// back, made while the transaction holds SQLite's write lock: six round trips between
+/// threads for `BEGIN`, four statements and `COMMIT`, where this takes one (a profile of the
+/// refresh grant put a fifth of the server's CPU in those switches). Writers queue on the
+/// one connection here and on SQLite's busy timeout against the pool's writers, as the pool's
+/// own do. The transaction is `BEGIN IMMEDIATE`, so it holds the write lock from its first
+/// statement: no other writer comes between its read and its write. Should anything fail
+/// (the connection cannot be opened, a statement or the commit fails), nothing is kept and
+/// the caller runs the same transaction through the pool.
+#[derive(Clone)]
+pub(super) struct DirectWriter {
+    path: Arc<PathBuf>,
+    conn: Arc<Mutex<Option<Connection>>>,
+}
+
+impl DirectWriter {
+    fn open(path: &std::path::Path) -> rusqlite::Result<Connection> {
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        // As the pool's connections: queue on a busy database, foreign keys enforced, and no
+        // sync at each commit in WAL mode (a crash may lose the last commits, never corrupt).
+        conn.busy_timeout(super::deadline::STATEMENT_TIMEOUT)?;
+        conn.pragma_update(None, "foreign_keys", true)?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        Ok(conn)
+    }
+
+    /// Runs `work` in one `BEGIN IMMEDIATE` transaction on a blocking thread and commits or
+    /// rolls back as it says. `None`: nothing was kept; run the transaction through the pool.
+    pub(super) async fn transaction<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(&rusqlite::Transaction<'_>) -> rusqlite::Result<Finish<T>> + Send + 'static,
+    ) -> Option<T> {
+        let this = self.clone();
+        tokio::task::spawn_blocking(move || {
+            this.run(work)
+                .map_err(
+                    |e| tracing::debug!(error = %e, "direct SQLite write failed; using the pool"),
+                )
+                .ok()
+        })
+        .await
+        .ok()
+        .flatten()
+    }
+
+    fn run<T>(
+        &self,
+        work: impl FnOnce(&rusqlite::Transaction<'_>) -> rusqlite::Result<Finish<T>>,
+    ) -> rusqlite::Result<T> {
+        let mut slot = self.conn.lock().unwrap_or_else(|e| e.into_inner());
+        let conn = match slot.as_mut() {
+            Some(conn) => conn,
+            None => slot.insert(Self::open(&self.path)?),
+        };
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        match work(&tx) {
+            Ok(Finish::Commit(found)) => {
+                tx.commit()?;
+                Ok(found)
+            }
+            Ok(Finish::Rollback(found)) => {
+                tx.rollback()?;
+                Ok(found)
+            }
+            Err(e) => {
+                // Rolled back as it is dropped; a connection in a bad state is not kept.
+                drop(tx);
+                if conn.is_autocommit() {
+                    return Err(e);
+                }
+                *slot = None;
+                Err(e)
+            }
+        }
     }
 }
 
@@ -345,5 +439,121 @@ mod tests {
         );
         assert!(grant.contains("g-1") && grant.contains("grant@example.com"), "{grant}");
         assert!(grant.contains("session_live: true"), "{grant}");
+    }
+
+    /// The provider's two write transactions on the direct writer: they run there (rather
+    /// than always falling back to the pool), spend once, decode what the pool decodes, keep
+    /// nothing when the caller refuses, and what they commit is what the pool then sees.
+    #[tokio::test]
+    async fn direct_code_exchange_and_refresh_rotation_spend_once() {
+        use super::super::provider::{CodeOutcome, ProviderRefresh};
+        use crate::domain::client::{AuthMethod, OAuthClient};
+        let dir = tempfile::tempdir().unwrap();
+        let store = file_store(&dir).await;
+        let now = crate::clock::now_ms();
+        let owner = user(&store, "spend@example.com", None, true).await;
+        let mut audit = crate::store::Audit::none();
+        assert!(store
+            .create_session(&session("s-w", &owner.id, now), None, &mut audit)
+            .await
+            .unwrap());
+        let client = OAuthClient {
+            client_id: "c-w".into(),
+            name: "Writer".into(),
+            auth_method: AuthMethod::ClientSecretBasic,
+            redirect_uris: vec!["https://w.example/cb".into()],
+            post_logout_redirect_uris: vec![],
+            grant_types: vec!["authorization_code".into(), "refresh_token".into()],
+            scopes: vec!["openid".into(), "email".into(), "offline_access".into()],
+            backchannel_logout_uri: None,
+            skip_consent: true,
+            jwks_uri: None,
+            id_token_alg: "RS256".into(),
+            resources: vec![],
+            require_par: false,
+            managed_by: "config".into(),
+            created_at: now,
+            updated_at: now,
+        };
+        store.insert_client(&client, Some("secret-hash")).await.unwrap();
+        let grant = super::super::NewGrant {
+            id: "g-w".into(),
+            user_id: owner.id.clone(),
+            client_id: "c-w".into(),
+            session_id: "s-w".into(),
+            scope: "openid email offline_access".into(),
+            amr: "pwd".into(),
+            auth_time: now - 5,
+            code_hash: "code-w".into(),
+            redirect_uri: "https://w.example/cb".into(),
+            code_challenge: Some("challenge-w".into()),
+            nonce: Some("nonce-w".into()),
+            now,
+            code_expires_at: now + 60_000,
+            resource: None,
+            dpop_jkt: None,
+        };
+        store.create_grant(&grant, "openid email offline_access").await.unwrap();
+
+        let first = store.exchange_code_directly("code-w", "c-w", now).await;
+        let Some(Some(CodeOutcome::Exchanged {
+            grant, redirect_uri, code_challenge, nonce, ..
+        })) = first
+        else {
+            panic!("the direct writer exchanged nothing: {first:?}");
+        };
+        assert_eq!(
+            (grant.grant.id.as_str(), grant.user.email.as_str()),
+            ("g-w", "spend@example.com")
+        );
+        assert!(grant.session_live);
+        assert_eq!(redirect_uri, "https://w.example/cb");
+        assert_eq!(
+            (code_challenge.as_deref(), nonce.as_deref()),
+            (Some("challenge-w"), Some("nonce-w"))
+        );
+        // Spent: not again, on either path; the pool then sees the reuse and revokes below.
+        assert!(matches!(store.exchange_code_directly("code-w", "c-w", now).await, Some(None)));
+
+        store
+            .insert_provider_refresh("r-1", "g-w", "openid email offline_access", now, now + 60_000)
+            .await
+            .unwrap();
+        // Refused by the caller: nothing spent.
+        let refused = store
+            .rotate_refresh_directly("r-1", "r-x", "c-w", now, |_, _| Err::<String, _>("no"))
+            .await;
+        assert!(matches!(refused, Some(Some(ProviderRefresh::Refused("no")))), "{refused:?}");
+        assert!(store.live_provider_refresh("r-1", now).await.unwrap().is_some());
+        // Another client's token: spent, nothing issued.
+        store.insert_provider_refresh("r-other", "g-w", "openid", now, now + 60_000).await.unwrap();
+        let other = store
+            .rotate_refresh_directly("r-other", "r-y", "c-x", now, |h, _| Ok::<_, ()>(h.to_owned()))
+            .await;
+        assert!(matches!(other, Some(Some(ProviderRefresh::Invalid))), "{other:?}");
+        assert!(store.live_provider_refresh("r-other", now).await.unwrap().is_none());
+        // Rotated: the old token spent, the new one live with the narrowed scope.
+        let rotated = store
+            .rotate_refresh_directly("r-1", "r-2", "c-w", now, |held, grant| {
+                assert_eq!((held, grant.id.as_str()), ("openid email offline_access", "g-w"));
+                Ok::<_, ()>("openid offline_access".to_owned())
+            })
+            .await;
+        let Some(Some(ProviderRefresh::Rotated { grant, scope })) = rotated else {
+            panic!("the direct writer rotated nothing: {rotated:?}");
+        };
+        assert_eq!((grant.grant.id.as_str(), scope.as_str()), ("g-w", "openid offline_access"));
+        assert!(store.live_provider_refresh("r-1", now).await.unwrap().is_none());
+        let (scope, expires_at, _) =
+            store.live_provider_refresh("r-2", now).await.unwrap().unwrap();
+        assert_eq!((scope.as_str(), expires_at), ("openid offline_access", now + 60_000));
+        let again = store
+            .rotate_refresh_directly("r-1", "r-3", "c-w", now, |h, _| Ok::<_, ()>(h.to_owned()))
+            .await;
+        assert!(matches!(again, Some(None)), "{again:?}");
+        // The full path after the direct spend: a reused code revokes the grant.
+        let reused = store.exchange_code("code-w", "c-w", now).await.unwrap();
+        assert!(matches!(reused, CodeOutcome::Reused), "{reused:?}");
+        assert!(store.live_grant("g-w", now).await.unwrap().is_none());
     }
 }

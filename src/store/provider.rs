@@ -251,6 +251,187 @@ macro_rules! live_grant_sql {
     };
 }
 
+/// The statements of spending a code ([`Store::exchange_code`]) and rotating a refresh token
+/// ([`Store::rotate_provider_refresh`]), the same through the pool and `store::direct`.
+const SPEND_CODE: &str = "UPDATE oauth_codes SET used_at = $1 WHERE code_hash = $2 \
+    AND used_at IS NULL AND expires_at > $3";
+const CODE: &str = "SELECT grant_id, redirect_uri, code_challenge, nonce, dpop_jkt \
+    FROM oauth_codes WHERE code_hash = $1";
+const CODE_GRANT: &str = live_grant_sql!("oauth_grants g", "g.id");
+const GRANT_USED: &str = "UPDATE oauth_grants SET used_at = $1 WHERE id = $2";
+const SPEND_REFRESH: &str = "UPDATE oauth_refresh_tokens SET spent_at = $1 WHERE token_hash = $2 \
+    AND spent_at IS NULL AND expires_at > $3";
+const REFRESH_GRANT: &str = live_grant_sql!(
+    "oauth_refresh_tokens r JOIN oauth_grants g ON g.id = r.grant_id",
+    "r.token_hash",
+    ", r.scope AS r_scope"
+);
+const INSERT_REFRESH: &str = "INSERT INTO oauth_refresh_tokens (token_hash, grant_id, scope, \
+    created_at, expires_at) VALUES ($1, $2, $3, $4, $5)";
+
+impl CodeRow {
+    /// A row of [`CODE`] read by position (`store::direct`).
+    fn at(row: &rusqlite::Row<'_>) -> rusqlite::Result<Self> {
+        Ok(Self {
+            grant_id: row.get(0)?,
+            redirect_uri: row.get(1)?,
+            code_challenge: row.get(2)?,
+            nonce: row.get(3)?,
+            dpop_jkt: row.get(4)?,
+        })
+    }
+
+    /// What a code just spent came to, given its grant (`None`: not this client's, or gone).
+    fn exchanged(self, grant: Option<LiveGrant>) -> CodeOutcome {
+        match grant {
+            Some(grant) => CodeOutcome::Exchanged {
+                grant: Box::new(grant),
+                redirect_uri: self.redirect_uri,
+                code_challenge: self.code_challenge,
+                nonce: self.nonce,
+                dpop_jkt: self.dpop_jkt,
+            },
+            None => CodeOutcome::Invalid,
+        }
+    }
+}
+
+/// [`Store::exchange_code`]'s transaction on `store::direct`'s connection.
+fn spend_code(
+    tx: &rusqlite::Transaction<'_>,
+    code_hash: &str,
+    client_id: &str,
+    now: i64,
+) -> rusqlite::Result<super::direct::Finish<Option<CodeOutcome>>> {
+    use super::direct::Finish;
+    use rusqlite::OptionalExtension;
+    let spent = tx.prepare_cached(SPEND_CODE)?.execute(rusqlite::params![now, code_hash, now])?;
+    if spent != 1 {
+        return Ok(Finish::Rollback(None));
+    }
+    let code = tx.prepare_cached(CODE)?.query_row([code_hash], CodeRow::at)?;
+    let grant = tx
+        .prepare_cached(CODE_GRANT)?
+        .query_row(rusqlite::params![now, code.grant_id], LiveGrantRow::at)
+        .optional()?
+        .map(LiveGrant::from)
+        .filter(|g| g.grant.client_id == client_id);
+    if grant.is_some() {
+        tx.prepare_cached(GRANT_USED)?.execute(rusqlite::params![now, code.grant_id])?;
+    }
+    Ok(Finish::Commit(Some(code.exchanged(grant))))
+}
+
+/// One refresh token's rotation ([`Store::rotate_provider_refresh`]).
+struct Rotation {
+    old: String,
+    new: String,
+    client_id: String,
+    now: i64,
+    expires_at: i64,
+}
+
+impl Rotation {
+    /// Through the pool: what the rotation came to, or `None` when the token was not spent
+    /// now (unknown, expired or spent before).
+    async fn run<R>(
+        self,
+        store: &Store,
+        narrow: impl Fn(&str, &Grant) -> std::result::Result<String, R>,
+    ) -> Result<Option<ProviderRefresh<R>>> {
+        let mut tx = store.begin().await?;
+        let spent = store
+            .q(SPEND_REFRESH)
+            .bind(self.now)
+            .bind(self.old.clone())
+            .bind(self.now)
+            .execute(store.on(&mut *tx))
+            .await?
+            .rows_affected();
+        if spent != 1 {
+            drop(tx);
+            return Ok(None);
+        }
+        let row: Option<RefreshGrantRow> = store
+            .q_as(REFRESH_GRANT)
+            .bind(self.now)
+            .bind(self.old.clone())
+            .fetch_optional(store.on(&mut *tx))
+            .await?;
+        let found = row.map(|r| (LiveGrant::from(r.live), r.scope));
+        let Some((grant, scope)) = found.filter(|(g, _)| g.grant.client_id == self.client_id)
+        else {
+            store.commit(tx).await?;
+            return Ok(Some(ProviderRefresh::Invalid));
+        };
+        let new_scope = match narrow(&scope, &grant.grant) {
+            Ok(s) => s,
+            // Refused (scope escalation, another key): a refused request spends nothing.
+            Err(why) => return Ok(Some(ProviderRefresh::Refused(why))),
+        };
+        store
+            .q(INSERT_REFRESH)
+            .bind(self.new.clone())
+            .bind(grant.grant.id.clone())
+            .bind(new_scope.clone())
+            .bind(self.now)
+            .bind(self.expires_at)
+            .execute(store.on(&mut *tx))
+            .await?;
+        store
+            .q(GRANT_USED)
+            .bind(self.now)
+            .bind(grant.grant.id.clone())
+            .execute(store.on(&mut *tx))
+            .await?;
+        store.commit(tx).await?;
+        Ok(Some(ProviderRefresh::Rotated { grant: Box::new(grant), scope: new_scope }))
+    }
+
+    /// The same transaction on `store::direct`'s connection.
+    fn run_directly<R>(
+        &self,
+        tx: &rusqlite::Transaction<'_>,
+        narrow: impl Fn(&str, &Grant) -> std::result::Result<String, R>,
+    ) -> rusqlite::Result<super::direct::Finish<Option<ProviderRefresh<R>>>> {
+        use super::direct::Finish;
+        use rusqlite::OptionalExtension;
+        let now = self.now;
+        let spent =
+            tx.prepare_cached(SPEND_REFRESH)?.execute(rusqlite::params![now, self.old, now])?;
+        if spent != 1 {
+            return Ok(Finish::Rollback(None));
+        }
+        let found = tx
+            .prepare_cached(REFRESH_GRANT)?
+            .query_row(rusqlite::params![now, self.old], |row| {
+                Ok((LiveGrant::from(LiveGrantRow::at(row)?), row.get::<_, String>(19)?))
+            })
+            .optional()?;
+        let Some((grant, scope)) = found.filter(|(g, _)| g.grant.client_id == self.client_id)
+        else {
+            return Ok(Finish::Commit(Some(ProviderRefresh::Invalid)));
+        };
+        let new_scope = match narrow(&scope, &grant.grant) {
+            Ok(s) => s,
+            Err(why) => return Ok(Finish::Rollback(Some(ProviderRefresh::Refused(why)))),
+        };
+        let id = &grant.grant.id;
+        tx.prepare_cached(INSERT_REFRESH)?.execute(rusqlite::params![
+            self.new,
+            id,
+            new_scope,
+            now,
+            self.expires_at
+        ])?;
+        tx.prepare_cached(GRANT_USED)?.execute(rusqlite::params![now, id])?;
+        Ok(Finish::Commit(Some(ProviderRefresh::Rotated {
+            grant: Box::new(grant),
+            scope: new_scope,
+        })))
+    }
+}
+
 /// What presenting an authorization code did.
 #[derive(Debug)]
 pub enum CodeOutcome {
@@ -292,12 +473,14 @@ struct SpentRow {
 
 /// What presenting a provider refresh token did.
 #[derive(Debug)]
-pub enum ProviderRefresh {
-    /// Rotated: the grant, and the scope the spent token carried.
+pub enum ProviderRefresh<R> {
+    /// Rotated: the grant, and the scope the new token carries.
     Rotated {
         grant: Box<LiveGrant>,
         scope: String,
     },
+    /// Refused by the caller's check of the grant, with its reason: nothing spent.
+    Refused(R),
     /// Spent already, within the grace period (two requests racing): refused, grant kept.
     SpentWithinGrace,
     /// Spent already: the grant is revoked (reuse detection).
@@ -594,53 +777,22 @@ impl Store {
         client_id: &str,
         now: i64,
     ) -> Result<CodeOutcome> {
-        let mut tx = self.begin().await?;
-        let spent = self
-            .q("UPDATE oauth_codes SET used_at = $1 WHERE code_hash = $2 AND used_at IS NULL \
-                AND expires_at > $3")
-            .bind(now)
-            .bind(code_hash.to_owned())
-            .bind(now)
-            .execute(self.on(&mut *tx))
-            .await?
-            .rows_affected();
-        if spent == 1 {
-            let code: CodeRow = self
-                .q_as(
-                    "SELECT grant_id, redirect_uri, code_challenge, nonce, dpop_jkt \
-                       FROM oauth_codes WHERE code_hash = $1",
-                )
-                .bind(code_hash.to_owned())
-                .fetch_one(self.on(&mut *tx))
-                .await?;
-            const SQL: &str = live_grant_sql!("oauth_grants g", "g.id");
-            let row: Option<LiveGrantRow> = self
-                .q_as(SQL)
-                .bind(now)
-                .bind(code.grant_id.clone())
-                .fetch_optional(self.on(&mut *tx))
-                .await?;
-            let Some(grant) = row.map(LiveGrant::from).filter(|g| g.grant.client_id == client_id)
-            else {
-                // Another client's code, or a grant or user gone: spent, and nothing issued.
-                self.commit(tx).await?;
-                return Ok(CodeOutcome::Invalid);
-            };
-            self.q("UPDATE oauth_grants SET used_at = $1 WHERE id = $2")
-                .bind(now)
-                .bind(code.grant_id.clone())
-                .execute(self.on(&mut *tx))
-                .await?;
-            self.commit(tx).await?;
-            return Ok(CodeOutcome::Exchanged {
-                grant: Box::new(grant),
-                redirect_uri: code.redirect_uri,
-                code_challenge: code.code_challenge,
-                nonce: code.nonce,
-                dpop_jkt: code.dpop_jkt,
-            });
+        let spent = match &self.direct {
+            Some(direct) => {
+                let (code, client) = (code_hash.to_owned(), client_id.to_owned());
+                let work =
+                    move |tx: &rusqlite::Transaction<'_>| spend_code(tx, &code, &client, now);
+                direct.writer.transaction(work).await
+            }
+            None => None,
+        };
+        let spent = match spent {
+            Some(spent) => spent,
+            None => self.spend_code(code_hash, client_id, now).await?,
+        };
+        if let Some(outcome) = spent {
+            return Ok(outcome);
         }
-        drop(tx);
         let used: Option<SpentRow> = self
             .q_as("SELECT grant_id, used_at AS spent_at FROM oauth_codes WHERE code_hash = $1")
             .bind(code_hash.to_owned())
@@ -653,6 +805,48 @@ impl Store {
             }
             _ => Ok(CodeOutcome::Invalid),
         }
+    }
+
+    /// The transaction of [`Store::exchange_code`] through the pool: what the code came to,
+    /// or `None` when it was not spent now (unknown, expired or used before).
+    async fn spend_code(
+        &self,
+        code_hash: &str,
+        client_id: &str,
+        now: i64,
+    ) -> Result<Option<CodeOutcome>> {
+        let mut tx = self.begin().await?;
+        let spent = self
+            .q(SPEND_CODE)
+            .bind(now)
+            .bind(code_hash.to_owned())
+            .bind(now)
+            .execute(self.on(&mut *tx))
+            .await?
+            .rows_affected();
+        if spent != 1 {
+            drop(tx);
+            return Ok(None);
+        }
+        let code: CodeRow =
+            self.q_as(CODE).bind(code_hash.to_owned()).fetch_one(self.on(&mut *tx)).await?;
+        let row: Option<LiveGrantRow> = self
+            .q_as(CODE_GRANT)
+            .bind(now)
+            .bind(code.grant_id.clone())
+            .fetch_optional(self.on(&mut *tx))
+            .await?;
+        let grant = row.map(LiveGrant::from).filter(|g| g.grant.client_id == client_id);
+        if grant.is_some() {
+            self.q(GRANT_USED)
+                .bind(now)
+                .bind(code.grant_id.clone())
+                .execute(self.on(&mut *tx))
+                .await?;
+        }
+        // Another client's code, or a grant or user gone: spent all the same, nothing issued.
+        self.commit(tx).await?;
+        Ok(Some(code.exchanged(grant)))
     }
 
     /// Binds a grant's refresh tokens to a DPoP key (RFC 7638 thumbprint).
@@ -749,11 +943,11 @@ impl Store {
     }
 
     /// Spends refresh token `old_hash` of `client_id` and stores `new_hash` in its place, with
-    /// `new_scope` (the same or fewer scopes, as `narrow` decides from the held scope and the
-    /// grant; `None` refuses without spending the token). A spent token presented again after
+    /// the scope `narrow` decides from the held scope and the grant (the same or fewer scopes;
+    /// its refusal, with its reason, spends nothing). A spent token presented again after
     /// `grace_ms` revokes its grant.
     #[allow(clippy::too_many_arguments)]
-    pub async fn rotate_provider_refresh(
+    pub async fn rotate_provider_refresh<R: Send + 'static>(
         &self,
         old_hash: &str,
         new_hash: &str,
@@ -761,58 +955,39 @@ impl Store {
         now: i64,
         expires_at: i64,
         grace_ms: i64,
-        narrow: impl FnOnce(&str, &Grant) -> Option<String>,
-    ) -> Result<ProviderRefresh> {
-        let mut tx = self.begin().await?;
-        let spent = self
-            .q("UPDATE oauth_refresh_tokens SET spent_at = $1 WHERE token_hash = $2 \
-                AND spent_at IS NULL AND expires_at > $3")
-            .bind(now)
-            .bind(old_hash.to_owned())
-            .bind(now)
-            .execute(self.on(&mut *tx))
-            .await?
-            .rows_affected();
-        if spent == 1 {
-            const SQL: &str = live_grant_sql!(
-                "oauth_refresh_tokens r JOIN oauth_grants g ON g.id = r.grant_id",
-                "r.token_hash",
-                ", r.scope AS r_scope"
-            );
-            let row: Option<RefreshGrantRow> = self
-                .q_as(SQL)
-                .bind(now)
-                .bind(old_hash.to_owned())
-                .fetch_optional(self.on(&mut *tx))
-                .await?;
-            let found = row.map(|r| (LiveGrant::from(r.live), r.scope));
-            let Some((grant, scope)) = found.filter(|(g, _)| g.grant.client_id == client_id) else {
-                self.commit(tx).await?;
-                return Ok(ProviderRefresh::Invalid);
-            };
-            let Some(new_scope) = narrow(&scope, &grant.grant) else {
-                // Refused (scope escalation, another key): a refused request spends nothing.
-                drop(tx);
-                return Ok(ProviderRefresh::Invalid);
-            };
-            self.q("INSERT INTO oauth_refresh_tokens (token_hash, grant_id, scope, created_at, \
-                    expires_at) VALUES ($1, $2, $3, $4, $5)")
-                .bind(new_hash.to_owned())
-                .bind(grant.grant.id.clone())
-                .bind(new_scope.clone())
-                .bind(now)
-                .bind(expires_at)
-                .execute(self.on(&mut *tx))
-                .await?;
-            self.q("UPDATE oauth_grants SET used_at = $1 WHERE id = $2")
-                .bind(now)
-                .bind(grant.grant.id.clone())
-                .execute(self.on(&mut *tx))
-                .await?;
-            self.commit(tx).await?;
-            return Ok(ProviderRefresh::Rotated { grant: Box::new(grant), scope: new_scope });
+        narrow: impl Fn(&str, &Grant) -> std::result::Result<String, R> + Clone + Send + 'static,
+    ) -> Result<ProviderRefresh<R>> {
+        let spent = match &self.direct {
+            Some(direct) => {
+                let keys = Rotation {
+                    old: old_hash.to_owned(),
+                    new: new_hash.to_owned(),
+                    client_id: client_id.to_owned(),
+                    now,
+                    expires_at,
+                };
+                let narrow = narrow.clone();
+                let work = move |tx: &rusqlite::Transaction<'_>| keys.run_directly(tx, narrow);
+                direct.writer.transaction(work).await
+            }
+            None => None,
+        };
+        let spent = match spent {
+            Some(spent) => spent,
+            None => {
+                let keys = Rotation {
+                    old: old_hash.to_owned(),
+                    new: new_hash.to_owned(),
+                    client_id: client_id.to_owned(),
+                    now,
+                    expires_at,
+                };
+                keys.run(self, narrow).await?
+            }
+        };
+        if let Some(outcome) = spent {
+            return Ok(outcome);
         }
-        drop(tx);
         let token: Option<SpentRow> = self
             .q_as("SELECT grant_id, spent_at FROM oauth_refresh_tokens WHERE token_hash = $1")
             .bind(old_hash.to_owned())
@@ -1099,5 +1274,38 @@ impl Store {
             .await
             .expect("read");
         [(client(directly), client(pooled)), (grant(grant_directly), grant(grant_pooled))]
+    }
+
+    /// [`Store::exchange_code`]'s transaction on the direct path alone: `None` when it could
+    /// not run there (the caller would have used the pool).
+    pub(super) async fn exchange_code_directly(
+        &self,
+        code_hash: &str,
+        client_id: &str,
+        now: i64,
+    ) -> Option<Option<CodeOutcome>> {
+        let (code, client) = (code_hash.to_owned(), client_id.to_owned());
+        let direct = self.direct.as_ref().expect("a file database writes directly");
+        direct.writer.transaction(move |tx| spend_code(tx, &code, &client, now)).await
+    }
+
+    /// [`Store::rotate_provider_refresh`]'s transaction on the direct path alone.
+    pub(super) async fn rotate_refresh_directly<R: Send + 'static>(
+        &self,
+        old: &str,
+        new: &str,
+        client_id: &str,
+        now: i64,
+        narrow: impl Fn(&str, &Grant) -> std::result::Result<String, R> + Send + 'static,
+    ) -> Option<Option<ProviderRefresh<R>>> {
+        let keys = Rotation {
+            old: old.to_owned(),
+            new: new.to_owned(),
+            client_id: client_id.to_owned(),
+            now,
+            expires_at: now + 60_000,
+        };
+        let direct = self.direct.as_ref().expect("a file database writes directly");
+        direct.writer.transaction(move |tx| keys.run_directly(tx, narrow)).await
     }
 }
