@@ -24,7 +24,7 @@ use crate::clock::now_ms;
 use crate::domain::client::{redirect_uri_matches, resource_matches, resource_ok, scope_list};
 use crate::domain::{Amr, AuditEvent, AuthMethod, OAuthClient, User};
 use crate::error::{AppError, ErrorCode};
-use crate::store::{CodeOutcome, LiveGrant, NewGrant, ProviderRefresh};
+use crate::store::{CodeOutcome, LiveGrant, NewGrant, ProviderRefresh, RefreshWithCode};
 
 /// Authorization codes live this long (the 60 seconds; RFC 6749 advises at most 10
 /// minutes).
@@ -1140,15 +1140,18 @@ impl Auth {
             resource: req.resource.clone(),
             dpop_jkt: req.dpop_jkt.clone(),
         };
-        self.store.create_grant(&grant, &consent.join(" ")).await?;
+        let event = Event::new(AuditEvent::GrantCreated)
+            .user(&auth.user.id)
+            .detail(format!("client {} scope {}", req.client.client_id, grant.scope));
+        let consent = consent.join(" ");
+        self.audited(&auth.client, event, async |audit| {
+            Ok(self.store.create_grant(&grant, &consent, audit).await?)
+        })
+        .await?;
         if let Some(pushed) = &req.pushed {
             // Its code is issued: the pushed request is spent.
             self.store.delete_pushed_request(pushed).await?;
         }
-        let event = Event::new(AuditEvent::GrantCreated)
-            .user(&auth.user.id)
-            .detail(format!("client {} scope {}", req.client.client_id, grant.scope));
-        self.audit(&auth.client, event).await;
         Ok(with_query(
             &req.redirect_uri,
             &[
@@ -1233,10 +1236,30 @@ impl Auth {
             .filter(|c| !c.is_empty())
             .ok_or_else(|| OAuthError::invalid_request("code is missing"))?;
         let now = now_ms();
-        let outcome = self.store.exchange_code(&hash_token(code), &client.client_id, now).await?;
-        let (grant, redirect_uri, challenge, nonce, bound_to) = match outcome {
-            CodeOutcome::Exchanged { grant, redirect_uri, code_challenge, nonce, dpop_jkt } => {
-                (grant, redirect_uri, code_challenge, nonce, dpop_jkt)
+        // Stored with the code's spending when the grant holds `offline_access`; a request
+        // refused below revokes the grant, and the token with it.
+        let refresh = client.allows_grant("refresh_token").then(|| OpaqueToken::generate());
+        let with_code = refresh.as_ref().map(|t| RefreshWithCode {
+            hash: t.hash.clone(),
+            expires_at: now + self.settings.session_ttl.as_millis() as i64,
+            when_scope_holds: OFFLINE,
+        });
+        let code_hash = hash_token(code);
+        let outcome = self
+            .store
+            .exchange_code(&code_hash, &client.client_id, now, with_code.as_ref())
+            .await?;
+        let (grant, redirect_uri, challenge, nonce, bound_to, refresh) = match outcome {
+            CodeOutcome::Exchanged {
+                grant,
+                redirect_uri,
+                code_challenge,
+                nonce,
+                dpop_jkt,
+                refresh_stored,
+            } => {
+                let refresh = refresh.filter(|_| refresh_stored).map(|t| t.plain);
+                (grant, redirect_uri, code_challenge, nonce, dpop_jkt, refresh)
             }
             CodeOutcome::Reused => {
                 tracing::warn!(client_id = %client.client_id, "authorization code used twice; its grant is revoked");
@@ -1291,11 +1314,6 @@ impl Auth {
             self.store.bind_grant_to_dpop_key(&grant.grant.id, jkt).await?;
         }
         let scopes = scope_list(&grant.grant.scope);
-        let refresh = if has(&scopes, OFFLINE) && client.allows_grant("refresh_token") {
-            Some(self.new_provider_refresh(&grant.grant.id, &grant.grant.scope, now).await?)
-        } else {
-            None
-        };
         let bound = Bound { resource: resource.as_deref(), jkt };
         self.tokens_for(client, &grant, &scopes, nonce.as_deref(), refresh, now, bound).await
     }

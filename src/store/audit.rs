@@ -45,6 +45,30 @@ pub struct PendingAudit {
     pub endpoints: Vec<String>,
 }
 
+const AUDIT_INSERT: &str = "INSERT INTO audit_log (id, at, event, outcome, user_id, \
+    identifier_hash, ip, user_agent, detail) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
+
+/// Writes `e` in a transaction of `store::direct`'s writer (SQLite), as
+/// [`Store::audit_insert`] does through the pool.
+pub(super) fn insert_audit_directly(
+    tx: &rusqlite::Transaction<'_>,
+    e: &AuditEntry,
+) -> rusqlite::Result<()> {
+    let id = uuid::Uuid::now_v7().to_string();
+    tx.prepare_cached(AUDIT_INSERT)?.execute(rusqlite::params![
+        id,
+        e.at,
+        e.event,
+        e.outcome,
+        e.user_id,
+        e.identifier_hash,
+        e.ip,
+        e.user_agent,
+        e.detail
+    ])?;
+    Ok(())
+}
+
 /// The audit entries of one change, given to the store call (or calls) that make it: the
 /// first that commits a change writes them in its transaction.
 #[derive(Debug, Default)]
@@ -71,6 +95,34 @@ impl Audit {
     /// Whether entries wait for a change.
     fn waiting(&self) -> bool {
         !self.written && !self.entries.is_empty()
+    }
+
+    /// The entries waiting, about `user_id` unless they name their account, for a transaction
+    /// outside the pool's (`store::direct`); then [`Audit::mark_written`]. `None` when one
+    /// goes to a webhook: the outbox is written through the pool ([`Store::commit_change`]).
+    pub(super) fn entries_without_webhooks(
+        &self,
+        user_id: Option<&str>,
+    ) -> Option<Vec<AuditEntry>> {
+        if !self.waiting() {
+            return Some(Vec::new());
+        }
+        if self.entries.iter().any(|p| !p.endpoints.is_empty()) {
+            return None;
+        }
+        let named = |p: &PendingAudit| {
+            let mut entry = p.entry.clone();
+            if entry.user_id.is_none() {
+                entry.user_id = user_id.map(str::to_owned);
+            }
+            entry
+        };
+        Some(self.entries.iter().map(named).collect())
+    }
+
+    /// The entries were written with their change.
+    pub(super) fn mark_written(&mut self) {
+        self.written = true;
     }
 
     pub fn events(&self) -> impl Iterator<Item = AuditEvent> + '_ {
@@ -180,8 +232,7 @@ impl Store {
         &self,
         e: &AuditEntry,
     ) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
-        self.q("INSERT INTO audit_log (id, at, event, outcome, user_id, identifier_hash, ip, \
-                user_agent, detail) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
+        self.q(AUDIT_INSERT)
             .bind(uuid::Uuid::now_v7().to_string())
             .bind(e.at)
             .bind(e.event.clone())

@@ -425,7 +425,8 @@ mod tests {
             resource: Some("https://api.example/v1".into()),
             dpop_jkt: None,
         };
-        store.create_grant(&grant, "openid email").await.unwrap();
+        let mut audit = crate::store::Audit::none();
+        store.create_grant(&grant, "openid email", &mut audit).await.unwrap();
         for (client, grant) in [("c-full", "g-1"), ("c-plain", "g-none"), ("c-none", "g-1")] {
             for (directly, pooled) in store.client_and_grant_both_ways(client, grant, now).await {
                 assert_eq!(directly, pooled, "{client} {grant}");
@@ -493,11 +494,38 @@ mod tests {
             resource: None,
             dpop_jkt: None,
         };
-        store.create_grant(&grant, "openid email offline_access").await.unwrap();
+        // Written with its audit entry, in the one transaction.
+        let entry = crate::store::AuditEntry {
+            at: now,
+            event: "grant.created".into(),
+            outcome: "success".into(),
+            user_id: None,
+            identifier_hash: None,
+            ip: None,
+            user_agent: None,
+            detail: Some("client c-w".into()),
+        };
+        let pending = crate::store::PendingAudit {
+            event: crate::domain::AuditEvent::GrantCreated,
+            entry,
+            endpoints: vec![],
+        };
+        let mut audit = crate::store::Audit::of(vec![pending]);
+        store.create_grant(&grant, "openid email offline_access", &mut audit).await.unwrap();
+        assert!(audit.is_written());
+        let logged = store.audit_entries(now, None).await.unwrap();
+        assert_eq!(logged.len(), 1, "{logged:?}");
+        assert_eq!(logged[0].user_id.as_deref(), Some(owner.id.as_str()), "about the grant's user");
+        assert_eq!(store.consent(&owner.id, "c-w").await.unwrap().unwrap().len(), 3);
 
         let first = store.exchange_code_directly("code-w", "c-w", now).await;
         let Some(Some(CodeOutcome::Exchanged {
-            grant, redirect_uri, code_challenge, nonce, ..
+            grant,
+            redirect_uri,
+            code_challenge,
+            nonce,
+            refresh_stored,
+            ..
         })) = first
         else {
             panic!("the direct writer exchanged nothing: {first:?}");
@@ -508,6 +536,11 @@ mod tests {
         );
         assert!(grant.session_live);
         assert_eq!(redirect_uri, "https://w.example/cb");
+        // The refresh token asked for was stored with it (the grant holds offline_access).
+        assert!(refresh_stored);
+        let (scope, ..) =
+            store.live_provider_refresh("refresh-of-code-w", now).await.unwrap().unwrap();
+        assert_eq!(scope, "openid email offline_access");
         assert_eq!(
             (code_challenge.as_deref(), nonce.as_deref()),
             (Some("challenge-w"), Some("nonce-w"))
@@ -552,7 +585,7 @@ mod tests {
             .await;
         assert!(matches!(again, Some(None)), "{again:?}");
         // The full path after the direct spend: a reused code revokes the grant.
-        let reused = store.exchange_code("code-w", "c-w", now).await.unwrap();
+        let reused = store.exchange_code("code-w", "c-w", now, None).await.unwrap();
         assert!(matches!(reused, CodeOutcome::Reused), "{reused:?}");
         assert!(store.live_grant("g-w", now).await.unwrap().is_none());
     }

@@ -90,7 +90,7 @@ pub use outbox::{MailThrottle, OutboxMail, QueuedMail, StoredMail};
 pub use passkeys::{Ceremony, PasskeyInsert, StoredPasskey};
 pub use provider::{
     CodeOutcome, Grant, GrantedClient, LiveGrant, LogoutNotice, NewGrant, ProviderRefresh,
-    StoredClient,
+    RefreshWithCode, StoredClient,
 };
 pub use registration::InitialToken;
 pub use sessions::{LiveSession, NewSession, RefreshOutcome, Rotated};

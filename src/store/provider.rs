@@ -128,6 +128,7 @@ impl From<ClientRow> for StoredClient {
 }
 
 /// A grant to write, with its first code.
+#[derive(Clone)]
 pub struct NewGrant {
     pub id: String,
     pub user_id: String,
@@ -259,6 +260,18 @@ const CODE: &str = "SELECT grant_id, redirect_uri, code_challenge, nonce, dpop_j
     FROM oauth_codes WHERE code_hash = $1";
 const CODE_GRANT: &str = live_grant_sql!("oauth_grants g", "g.id");
 const GRANT_USED: &str = "UPDATE oauth_grants SET used_at = $1 WHERE id = $2";
+const INSERT_GRANT: &str = "INSERT INTO oauth_grants (id, user_id, client_id, session_id, \
+    scope, amr, auth_time, created_at, resource) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
+const INSERT_CODE: &str = "INSERT INTO oauth_codes (code_hash, grant_id, redirect_uri, \
+    code_challenge, nonce, created_at, expires_at, dpop_jkt) \
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
+const UPDATE_CONSENT: &str = "UPDATE oauth_consents SET scope = $1, updated_at = $2 \
+    WHERE user_id = $3 AND client_id = $4";
+const INSERT_CONSENT: &str = "INSERT INTO oauth_consents (user_id, client_id, scope, \
+    created_at, updated_at) VALUES ($1, $2, $3, $4, $5)";
+/// A dynamically registered client's first use keeps it from housekeeping.
+const REGISTRATION_USED: &str = "UPDATE oauth_client_registrations SET used_at = $1 \
+    WHERE client_id = $2 AND used_at IS NULL";
 const SPEND_REFRESH: &str = "UPDATE oauth_refresh_tokens SET spent_at = $1 WHERE token_hash = $2 \
     AND spent_at IS NULL AND expires_at > $3";
 const REFRESH_GRANT: &str = live_grant_sql!(
@@ -282,7 +295,7 @@ impl CodeRow {
     }
 
     /// What a code just spent came to, given its grant (`None`: not this client's, or gone).
-    fn exchanged(self, grant: Option<LiveGrant>) -> CodeOutcome {
+    fn exchanged(self, grant: Option<LiveGrant>, refresh_stored: bool) -> CodeOutcome {
         match grant {
             Some(grant) => CodeOutcome::Exchanged {
                 grant: Box::new(grant),
@@ -290,10 +303,58 @@ impl CodeRow {
                 code_challenge: self.code_challenge,
                 nonce: self.nonce,
                 dpop_jkt: self.dpop_jkt,
+                refresh_stored,
             },
             None => CodeOutcome::Invalid,
         }
     }
+}
+
+/// [`Store::create_grant`]'s rows, in a transaction of `store::direct`'s writer.
+fn write_grant(
+    tx: &rusqlite::Transaction<'_>,
+    g: &NewGrant,
+    consent: &str,
+) -> rusqlite::Result<()> {
+    use rusqlite::params;
+    tx.prepare_cached(INSERT_GRANT)?.execute(params![
+        g.id,
+        g.user_id,
+        g.client_id,
+        g.session_id,
+        g.scope,
+        g.amr,
+        g.auth_time,
+        g.now,
+        g.resource
+    ])?;
+    tx.prepare_cached(INSERT_CODE)?.execute(params![
+        g.code_hash,
+        g.id,
+        g.redirect_uri,
+        g.code_challenge,
+        g.nonce,
+        g.now,
+        g.code_expires_at,
+        g.dpop_jkt
+    ])?;
+    let updated = tx.prepare_cached(UPDATE_CONSENT)?.execute(params![
+        consent,
+        g.now,
+        g.user_id,
+        g.client_id
+    ])?;
+    if updated == 0 {
+        tx.prepare_cached(INSERT_CONSENT)?.execute(params![
+            g.user_id,
+            g.client_id,
+            consent,
+            g.now,
+            g.now
+        ])?;
+    }
+    tx.prepare_cached(REGISTRATION_USED)?.execute(params![g.now, g.client_id])?;
+    Ok(())
 }
 
 /// [`Store::exchange_code`]'s transaction on `store::direct`'s connection.
@@ -302,6 +363,7 @@ fn spend_code(
     code_hash: &str,
     client_id: &str,
     now: i64,
+    refresh: Option<&RefreshWithCode>,
 ) -> rusqlite::Result<super::direct::Finish<Option<CodeOutcome>>> {
     use super::direct::Finish;
     use rusqlite::OptionalExtension;
@@ -319,7 +381,18 @@ fn spend_code(
     if grant.is_some() {
         tx.prepare_cached(GRANT_USED)?.execute(rusqlite::params![now, code.grant_id])?;
     }
-    Ok(Finish::Commit(Some(code.exchanged(grant))))
+    let stored = RefreshWithCode::for_grant(refresh, grant.as_ref());
+    if let (Some(r), Some(g)) = (stored, &grant) {
+        tx.prepare_cached(INSERT_REFRESH)?.execute(rusqlite::params![
+            r.hash,
+            g.grant.id,
+            g.grant.scope,
+            now,
+            r.expires_at
+        ])?;
+    }
+    let stored = stored.is_some();
+    Ok(Finish::Commit(Some(code.exchanged(grant, stored))))
 }
 
 /// One refresh token's rotation ([`Store::rotate_provider_refresh`]).
@@ -432,6 +505,23 @@ impl Rotation {
     }
 }
 
+/// A refresh token to store in the transaction that spends a code, when the code's grant
+/// holds the scope `when_scope_holds` (`offline_access`), with the grant's scope.
+#[derive(Clone)]
+pub struct RefreshWithCode {
+    pub hash: String,
+    pub expires_at: i64,
+    pub when_scope_holds: &'static str,
+}
+
+impl RefreshWithCode {
+    /// Whether `grant` gets this token.
+    fn for_grant<'r>(refresh: Option<&'r Self>, grant: Option<&LiveGrant>) -> Option<&'r Self> {
+        let (r, g) = (refresh?, grant?);
+        g.grant.scope.split_whitespace().any(|s| s == r.when_scope_holds).then_some(r)
+    }
+}
+
 /// What presenting an authorization code did.
 #[derive(Debug)]
 pub enum CodeOutcome {
@@ -443,6 +533,8 @@ pub enum CodeOutcome {
         nonce: Option<String>,
         /// The DPoP key it must be redeemed with.
         dpop_jkt: Option<String>,
+        /// Whether the refresh token asked for was stored with it.
+        refresh_stored: bool,
     },
     /// Used before: its grant (and every token it issued) is now revoked.
     Reused,
@@ -663,8 +755,24 @@ impl Store {
     }
 
     /// Writes a grant and its authorization code, and remembers the user's consent to
-    /// `consent` (the scopes granted so far, these included).
-    pub async fn create_grant(&self, g: &NewGrant, consent: &str) -> Result<()> {
+    /// `consent` (the scopes granted so far, these included), with `audit`'s entries.
+    pub async fn create_grant(&self, g: &NewGrant, consent: &str, audit: &mut Audit) -> Result<()> {
+        if let (Some(direct), Some(entries)) =
+            (&self.direct, audit.entries_without_webhooks(Some(&g.user_id)))
+        {
+            let (g, consent) = (g.clone(), consent.to_owned());
+            let work = move |tx: &rusqlite::Transaction<'_>| {
+                write_grant(tx, &g, &consent)?;
+                for e in &entries {
+                    super::audit::insert_audit_directly(tx, e)?;
+                }
+                Ok(super::direct::Finish::Commit(()))
+            };
+            if direct.writer.transaction(work).await.is_some() {
+                audit.mark_written();
+                return Ok(());
+            }
+        }
         let mut tx = self.begin().await?;
         let grant = Grant {
             id: g.id.clone(),
@@ -678,8 +786,7 @@ impl Store {
             dpop_jkt: None,
         };
         self.insert_grant_in(&mut tx, &grant, g.now).await?;
-        self.q("INSERT INTO oauth_codes (code_hash, grant_id, redirect_uri, code_challenge, \
-                nonce, created_at, expires_at, dpop_jkt) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+        self.q(INSERT_CODE)
             .bind(g.code_hash.clone())
             .bind(g.id.clone())
             .bind(g.redirect_uri.clone())
@@ -691,14 +798,12 @@ impl Store {
             .execute(self.on(&mut *tx))
             .await?;
         self.set_consent_in(&mut tx, &g.user_id, &g.client_id, consent, g.now).await?;
-        // A dynamically registered client's first use keeps it from housekeeping.
-        self.q("UPDATE oauth_client_registrations SET used_at = $1 \
-                WHERE client_id = $2 AND used_at IS NULL")
+        self.q(REGISTRATION_USED)
             .bind(g.now)
             .bind(g.client_id.clone())
             .execute(self.on(&mut *tx))
             .await?;
-        self.commit(tx).await?;
+        self.commit_change(tx, Some(&g.user_id), audit).await?;
         Ok(())
     }
 
@@ -710,8 +815,7 @@ impl Store {
         g: &Grant,
         now: i64,
     ) -> Result<()> {
-        self.q("INSERT INTO oauth_grants (id, user_id, client_id, session_id, scope, amr, \
-                auth_time, created_at, resource) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
+        self.q(INSERT_GRANT)
             .bind(g.id.clone())
             .bind(g.user_id.clone())
             .bind(g.client_id.clone())
@@ -735,8 +839,7 @@ impl Store {
         now: i64,
     ) -> Result<()> {
         let n = self
-            .q("UPDATE oauth_consents SET scope = $1, updated_at = $2 \
-                WHERE user_id = $3 AND client_id = $4")
+            .q(UPDATE_CONSENT)
             .bind(scope.to_owned())
             .bind(now)
             .bind(user_id.to_owned())
@@ -745,8 +848,7 @@ impl Store {
             .await?
             .rows_affected();
         if n == 0 {
-            self.q("INSERT INTO oauth_consents (user_id, client_id, scope, created_at, \
-                    updated_at) VALUES ($1, $2, $3, $4, $5)")
+            self.q(INSERT_CONSENT)
                 .bind(user_id.to_owned())
                 .bind(client_id.to_owned())
                 .bind(scope.to_owned())
@@ -760,8 +862,15 @@ impl Store {
 
     /// The scopes this user has allowed this client, if any.
     pub async fn consent(&self, user_id: &str, client_id: &str) -> Result<Option<Vec<String>>> {
+        const SQL: &str = "SELECT scope FROM oauth_consents WHERE user_id = $1 AND client_id = $2";
+        if let Some(direct) = &self.direct {
+            let read = |row: &rusqlite::Row<'_>| row.get::<_, String>(0);
+            if let Some(found) = direct.read_one(SQL, [user_id, client_id], read) {
+                return Ok(found.map(|s| crate::domain::client::scope_list(&s)));
+            }
+        }
         let scope: Option<Text> = self
-            .q_scalar("SELECT scope FROM oauth_consents WHERE user_id = $1 AND client_id = $2")
+            .q_scalar(SQL)
             .bind(user_id.to_owned())
             .bind(client_id.to_owned())
             .fetch_optional(self.db())
@@ -776,19 +885,22 @@ impl Store {
         code_hash: &str,
         client_id: &str,
         now: i64,
+        refresh: Option<&RefreshWithCode>,
     ) -> Result<CodeOutcome> {
         let spent = match &self.direct {
             Some(direct) => {
                 let (code, client) = (code_hash.to_owned(), client_id.to_owned());
-                let work =
-                    move |tx: &rusqlite::Transaction<'_>| spend_code(tx, &code, &client, now);
+                let r = refresh.cloned();
+                let work = move |tx: &rusqlite::Transaction<'_>| {
+                    spend_code(tx, &code, &client, now, r.as_ref())
+                };
                 direct.writer.transaction(work).await
             }
             None => None,
         };
         let spent = match spent {
             Some(spent) => spent,
-            None => self.spend_code(code_hash, client_id, now).await?,
+            None => self.spend_code(code_hash, client_id, now, refresh).await?,
         };
         if let Some(outcome) = spent {
             return Ok(outcome);
@@ -814,6 +926,7 @@ impl Store {
         code_hash: &str,
         client_id: &str,
         now: i64,
+        refresh: Option<&RefreshWithCode>,
     ) -> Result<Option<CodeOutcome>> {
         let mut tx = self.begin().await?;
         let spent = self
@@ -844,9 +957,21 @@ impl Store {
                 .execute(self.on(&mut *tx))
                 .await?;
         }
+        let stored = RefreshWithCode::for_grant(refresh, grant.as_ref());
+        if let (Some(r), Some(g)) = (stored, &grant) {
+            self.q(INSERT_REFRESH)
+                .bind(r.hash.clone())
+                .bind(g.grant.id.clone())
+                .bind(g.grant.scope.clone())
+                .bind(now)
+                .bind(r.expires_at)
+                .execute(self.on(&mut *tx))
+                .await?;
+        }
+        let stored = stored.is_some();
         // Another client's code, or a grant or user gone: spent all the same, nothing issued.
         self.commit(tx).await?;
-        Ok(Some(code.exchanged(grant)))
+        Ok(Some(code.exchanged(grant, stored)))
     }
 
     /// Binds a grant's refresh tokens to a DPoP key (RFC 7638 thumbprint).
@@ -1286,7 +1411,15 @@ impl Store {
     ) -> Option<Option<CodeOutcome>> {
         let (code, client) = (code_hash.to_owned(), client_id.to_owned());
         let direct = self.direct.as_ref().expect("a file database writes directly");
-        direct.writer.transaction(move |tx| spend_code(tx, &code, &client, now)).await
+        let refresh = RefreshWithCode {
+            hash: format!("refresh-of-{code}"),
+            expires_at: now + 60_000,
+            when_scope_holds: "offline_access",
+        };
+        let work = move |tx: &rusqlite::Transaction<'_>| {
+            spend_code(tx, &code, &client, now, Some(&refresh))
+        };
+        direct.writer.transaction(work).await
     }
 
     /// [`Store::rotate_provider_refresh`]'s transaction on the direct path alone.
