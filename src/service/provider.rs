@@ -1238,7 +1238,7 @@ impl Auth {
         let now = now_ms();
         // Stored with the code's spending when the grant holds `offline_access`; a request
         // refused below revokes the grant, and the token with it.
-        let refresh = client.allows_grant("refresh_token").then(|| OpaqueToken::generate());
+        let refresh = client.allows_grant("refresh_token").then(OpaqueToken::generate);
         let with_code = refresh.as_ref().map(|t| RefreshWithCode {
             hash: t.hash.clone(),
             expires_at: now + self.settings.session_ttl.as_millis() as i64,
