@@ -355,7 +355,7 @@ impl Store {
     /// the login identifier is not sent even hashed).
     pub(super) async fn enqueue_webhook(
         &self,
-        tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+        conn: &mut sqlx::AnyConnection,
         endpoint: &str,
         kind: &str,
         entry: &AuditEntry,
@@ -381,7 +381,7 @@ impl Store {
             .bind(payload)
             .bind(entry.at)
             .bind(entry.at)
-            .execute(self.on(&mut **tx))
+            .execute(self.on(&mut *conn))
             .await?;
         Ok(())
     }

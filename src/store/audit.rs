@@ -192,19 +192,34 @@ impl Store {
         if !audit.waiting() {
             return self.commit(tx).await;
         }
+        self.write_audit_in(&mut tx, user_id, audit).await?;
+        self.commit(tx).await?;
+        audit.written = true;
+        Ok(())
+    }
+
+    /// Writes the entries of `audit` that wait, with their webhook deliveries, on `conn` (in
+    /// the transaction of their change, which commits them; then [`Audit::mark_written`]).
+    pub(super) async fn write_audit_in(
+        &self,
+        conn: &mut sqlx::AnyConnection,
+        user_id: Option<&str>,
+        audit: &mut Audit,
+    ) -> Result<(), sqlx::Error> {
+        if !audit.waiting() {
+            return Ok(());
+        }
         for p in &mut audit.entries {
             if p.entry.user_id.is_none() {
                 p.entry.user_id = user_id.map(str::to_owned);
             }
-            self.audit_insert(&p.entry).execute(self.on(&mut *tx)).await?;
+            self.audit_insert(&p.entry).execute(self.on(&mut *conn)).await?;
             if let Some(kind) = p.event.webhook() {
                 for endpoint in &p.endpoints {
-                    self.enqueue_webhook(&mut tx, endpoint, kind.as_str(), &p.entry).await?;
+                    self.enqueue_webhook(conn, endpoint, kind.as_str(), &p.entry).await?;
                 }
             }
         }
-        self.commit(tx).await?;
-        audit.written = true;
         Ok(())
     }
 

@@ -133,10 +133,47 @@ impl HotReads {
         }
     }
 
+    /// A connection of this path for a write transaction, held until the [`Lease`] is given
+    /// back (or dropped, which closes it). `None`: none free within the acquire timeout, or
+    /// none could be opened in time; the pool's connections are there for it.
+    pub(super) async fn lease(&self) -> Option<Lease<'_>> {
+        let permit =
+            tokio::time::timeout(ACQUIRE_TIMEOUT, self.permits.acquire()).await.ok()?.ok()?;
+        let taken = self.idle.lock().ok()?.pop();
+        let conn = match taken {
+            Some(c) => c,
+            None => match within(ACQUIRE_TIMEOUT, self.open()).await {
+                Ok(c) => c,
+                Err(e) => {
+                    tracing::debug!(error = %e, "hot write connection unavailable; using the pool");
+                    return None;
+                }
+            },
+        };
+        Some(Lease { conn, hot: self, _permit: permit })
+    }
+
     async fn open(&self) -> Result<AnyConnection, sqlx::Error> {
         let mut conn = self.options.connect().await?;
         super::limit_session(&mut conn, self.backend, true).await?;
         Ok(conn)
+    }
+}
+
+/// A connection taken by [`HotReads::lease`].
+pub(super) struct Lease<'h> {
+    pub(super) conn: AnyConnection,
+    hot: &'h HotReads,
+    _permit: tokio::sync::SemaphorePermit<'h>,
+}
+
+impl Lease<'_> {
+    /// Puts the connection back for the next read or write: only after what it ran completed
+    /// (a lease dropped instead closes its connection, and with it any open transaction).
+    pub(super) fn give_back(self) {
+        if let Ok(mut idle) = self.hot.idle.lock() {
+            idle.push(self.conn);
+        }
     }
 }
 

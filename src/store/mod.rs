@@ -131,6 +131,9 @@ pub struct Store {
     direct: Option<direct::DirectReads>,
     /// PostgreSQL and MariaDB: the hot reads without the pool's pings.
     hot: Option<hot::HotReads>,
+    /// PostgreSQL and MariaDB: the same for the token endpoint's write transactions
+    /// ([`Store::write`]), on connections of their own so a transaction never holds up a read.
+    hot_writes: Option<hot::HotReads>,
     /// Outages seen by the statements (logged once each way).
     health: Health,
 }
@@ -192,12 +195,14 @@ impl Store {
             None
         };
         let hot = hot::HotReads::for_url(&raw, backend);
+        let hot_writes = hot::HotReads::for_url(&raw, backend);
         Ok(Self {
             pool,
             backend,
             mysql_sql: Mutex::new(HashMap::new()),
             direct,
             hot,
+            hot_writes,
             health: Health::default(),
         })
     }
@@ -313,6 +318,44 @@ impl Store {
             return result;
         }
         build().fetch_optional(self.db()).await
+    }
+
+    /// A write transaction of a few statements by key, run on every request of some kind (a
+    /// code or refresh token spent, a grant made): `work` runs them on the transaction's
+    /// connection and says whether to commit. On PostgreSQL and MariaDB on a connection of
+    /// the store's own ([`hot`]), without the pool's ping on lending and on taking back, two
+    /// round trips of the eight of a refresh; else, or when none is free or it cannot begin
+    /// (a connection closed while idle), through the pool. Once `work` has begun, an error is
+    /// the answer: its connection is closed (the server rolls back what it did), not retried.
+    async fn write<T>(
+        &self,
+        work: impl AsyncFnOnce(&mut AnyConnection) -> Result<direct::Finish<T>, sqlx::Error>,
+    ) -> Result<T, sqlx::Error> {
+        'hot: {
+            let Some(hot) = &self.hot_writes else { break 'hot };
+            let Some(mut lease) = hot.lease().await else { break 'hot };
+            let mut tx = match within(DEADLINE, sqlx::Connection::begin(&mut lease.conn)).await {
+                Ok(tx) => tx,
+                Err(_) => break 'hot,
+            };
+            let (result, found) = match work(&mut tx).await? {
+                direct::Finish::Commit(v) => (within(DEADLINE, tx.commit()).await, v),
+                direct::Finish::Rollback(v) => (within(DEADLINE, tx.rollback()).await, v),
+            };
+            self.health.note(&result);
+            result?;
+            lease.give_back();
+            return Ok(found);
+        }
+        let mut tx = self.begin().await?;
+        match work(&mut tx).await? {
+            direct::Finish::Commit(v) => {
+                self.commit(tx).await?;
+                Ok(v)
+            }
+            // Rolled back as it is dropped.
+            direct::Finish::Rollback(v) => Ok(v),
+        }
     }
 
     /// A statement whose one column decodes as `T`.

@@ -201,6 +201,8 @@ struct RefreshGrantRow {
     live: LiveGrantRow,
     #[sqlx(rename = "r_scope", try_from = "Text")]
     scope: String,
+    #[sqlx(rename = "g_used_at")]
+    used_at: Option<i64>,
 }
 
 impl LiveGrantRow {
@@ -277,8 +279,18 @@ const SPEND_REFRESH: &str = "UPDATE oauth_refresh_tokens SET spent_at = $1 WHERE
 const REFRESH_GRANT: &str = live_grant_sql!(
     "oauth_refresh_tokens r JOIN oauth_grants g ON g.id = r.grant_id",
     "r.token_hash",
-    ", r.scope AS r_scope"
+    ", r.scope AS r_scope, g.used_at AS g_used_at"
 );
+
+/// How stale a grant's `used_at` may grow before a refresh writes it again: it says when the
+/// grant was last used (the account page, `GET /api/auth/grants`), to the minute, and a
+/// client refreshing more often than that does not rewrite its grant's row each time.
+const USED_AT_RESOLUTION_MS: i64 = 60_000;
+
+/// Whether a grant last used at `used_at` is written as used at `now`.
+fn stale(used_at: Option<i64>, now: i64) -> bool {
+    used_at.is_none_or(|at| now - at >= USED_AT_RESOLUTION_MS)
+}
 const INSERT_REFRESH: &str = "INSERT INTO oauth_refresh_tokens (token_hash, grant_id, scope, \
     created_at, expires_at) VALUES ($1, $2, $3, $4, $5)";
 
@@ -412,53 +424,58 @@ impl Rotation {
         store: &Store,
         narrow: impl Fn(&str, &Grant) -> std::result::Result<String, R>,
     ) -> Result<Option<ProviderRefresh<R>>> {
-        let mut tx = store.begin().await?;
-        let spent = store
-            .q(SPEND_REFRESH)
-            .bind(self.now)
-            .bind(self.old.clone())
-            .bind(self.now)
-            .execute(store.on(&mut *tx))
-            .await?
-            .rows_affected();
-        if spent != 1 {
-            drop(tx);
-            return Ok(None);
-        }
-        let row: Option<RefreshGrantRow> = store
-            .q_as(REFRESH_GRANT)
-            .bind(self.now)
-            .bind(self.old.clone())
-            .fetch_optional(store.on(&mut *tx))
-            .await?;
-        let found = row.map(|r| (LiveGrant::from(r.live), r.scope));
-        let Some((grant, scope)) = found.filter(|(g, _)| g.grant.client_id == self.client_id)
-        else {
-            store.commit(tx).await?;
-            return Ok(Some(ProviderRefresh::Invalid));
+        use super::direct::Finish;
+        let now = self.now;
+        let work = async |conn: &mut sqlx::AnyConnection| {
+            let spent = store
+                .q(SPEND_REFRESH)
+                .bind(now)
+                .bind(self.old.clone())
+                .bind(now)
+                .execute(store.on(&mut *conn))
+                .await?
+                .rows_affected();
+            if spent != 1 {
+                return Ok(Finish::Rollback(None));
+            }
+            let row: Option<RefreshGrantRow> = store
+                .q_as(REFRESH_GRANT)
+                .bind(now)
+                .bind(self.old.clone())
+                .fetch_optional(store.on(&mut *conn))
+                .await?;
+            let found = row.map(|r| (r.used_at, LiveGrant::from(r.live), r.scope));
+            let Some((used_at, grant, scope)) =
+                found.filter(|(_, g, _)| g.grant.client_id == self.client_id)
+            else {
+                return Ok(Finish::Commit(Some(ProviderRefresh::Invalid)));
+            };
+            let new_scope = match narrow(&scope, &grant.grant) {
+                Ok(s) => s,
+                // Refused (scope escalation, another key): a refused request spends nothing.
+                Err(why) => return Ok(Finish::Rollback(Some(ProviderRefresh::Refused(why)))),
+            };
+            store
+                .q(INSERT_REFRESH)
+                .bind(self.new.clone())
+                .bind(grant.grant.id.clone())
+                .bind(new_scope.clone())
+                .bind(now)
+                .bind(self.expires_at)
+                .execute(store.on(&mut *conn))
+                .await?;
+            if stale(used_at, now) {
+                store
+                    .q(GRANT_USED)
+                    .bind(now)
+                    .bind(grant.grant.id.clone())
+                    .execute(store.on(&mut *conn))
+                    .await?;
+            }
+            let rotated = ProviderRefresh::Rotated { grant: Box::new(grant), scope: new_scope };
+            Ok(Finish::Commit(Some(rotated)))
         };
-        let new_scope = match narrow(&scope, &grant.grant) {
-            Ok(s) => s,
-            // Refused (scope escalation, another key): a refused request spends nothing.
-            Err(why) => return Ok(Some(ProviderRefresh::Refused(why))),
-        };
-        store
-            .q(INSERT_REFRESH)
-            .bind(self.new.clone())
-            .bind(grant.grant.id.clone())
-            .bind(new_scope.clone())
-            .bind(self.now)
-            .bind(self.expires_at)
-            .execute(store.on(&mut *tx))
-            .await?;
-        store
-            .q(GRANT_USED)
-            .bind(self.now)
-            .bind(grant.grant.id.clone())
-            .execute(store.on(&mut *tx))
-            .await?;
-        store.commit(tx).await?;
-        Ok(Some(ProviderRefresh::Rotated { grant: Box::new(grant), scope: new_scope }))
+        Ok(store.write(work).await?)
     }
 
     /// The same transaction on `store::direct`'s connection.
@@ -478,10 +495,12 @@ impl Rotation {
         let found = tx
             .prepare_cached(REFRESH_GRANT)?
             .query_row(rusqlite::params![now, self.old], |row| {
-                Ok((LiveGrant::from(LiveGrantRow::at(row)?), row.get::<_, String>(19)?))
+                let grant = LiveGrant::from(LiveGrantRow::at(row)?);
+                Ok((row.get::<_, Option<i64>>(20)?, grant, row.get::<_, String>(19)?))
             })
             .optional()?;
-        let Some((grant, scope)) = found.filter(|(g, _)| g.grant.client_id == self.client_id)
+        let Some((used_at, grant, scope)) =
+            found.filter(|(_, g, _)| g.grant.client_id == self.client_id)
         else {
             return Ok(Finish::Commit(Some(ProviderRefresh::Invalid)));
         };
@@ -497,7 +516,9 @@ impl Rotation {
             now,
             self.expires_at
         ])?;
-        tx.prepare_cached(GRANT_USED)?.execute(rusqlite::params![now, id])?;
+        if stale(used_at, now) {
+            tx.prepare_cached(GRANT_USED)?.execute(rusqlite::params![now, id])?;
+        }
         Ok(Finish::Commit(Some(ProviderRefresh::Rotated {
             grant: Box::new(grant),
             scope: new_scope,
@@ -773,7 +794,6 @@ impl Store {
                 return Ok(());
             }
         }
-        let mut tx = self.begin().await?;
         let grant = Grant {
             id: g.id.clone(),
             user_id: g.user_id.clone(),
@@ -785,25 +805,30 @@ impl Store {
             resource: g.resource.clone(),
             dpop_jkt: None,
         };
-        self.insert_grant_in(&mut tx, &grant, g.now).await?;
-        self.q(INSERT_CODE)
-            .bind(g.code_hash.clone())
-            .bind(g.id.clone())
-            .bind(g.redirect_uri.clone())
-            .bind(g.code_challenge.clone())
-            .bind(g.nonce.clone())
-            .bind(g.now)
-            .bind(g.code_expires_at)
-            .bind(g.dpop_jkt.clone())
-            .execute(self.on(&mut *tx))
-            .await?;
-        self.set_consent_in(&mut tx, &g.user_id, &g.client_id, consent, g.now).await?;
-        self.q(REGISTRATION_USED)
-            .bind(g.now)
-            .bind(g.client_id.clone())
-            .execute(self.on(&mut *tx))
-            .await?;
-        self.commit_change(tx, Some(&g.user_id), audit).await?;
+        let work = async |conn: &mut sqlx::AnyConnection| {
+            self.insert_grant_in(&mut *conn, &grant, g.now).await?;
+            self.q(INSERT_CODE)
+                .bind(g.code_hash.clone())
+                .bind(g.id.clone())
+                .bind(g.redirect_uri.clone())
+                .bind(g.code_challenge.clone())
+                .bind(g.nonce.clone())
+                .bind(g.now)
+                .bind(g.code_expires_at)
+                .bind(g.dpop_jkt.clone())
+                .execute(self.on(&mut *conn))
+                .await?;
+            self.set_consent_in(&mut *conn, &g.user_id, &g.client_id, consent, g.now).await?;
+            self.q(REGISTRATION_USED)
+                .bind(g.now)
+                .bind(g.client_id.clone())
+                .execute(self.on(&mut *conn))
+                .await?;
+            self.write_audit_in(&mut *conn, Some(&g.user_id), &mut *audit).await?;
+            Ok(super::direct::Finish::Commit(()))
+        };
+        self.write(work).await?;
+        audit.mark_written();
         Ok(())
     }
 
@@ -811,10 +836,10 @@ impl Store {
     /// flow's with the device code it answers).
     pub(super) async fn insert_grant_in(
         &self,
-        tx: &mut Transaction<'static, Any>,
+        conn: &mut sqlx::AnyConnection,
         g: &Grant,
         now: i64,
-    ) -> Result<()> {
+    ) -> Result<(), sqlx::Error> {
         self.q(INSERT_GRANT)
             .bind(g.id.clone())
             .bind(g.user_id.clone())
@@ -825,26 +850,26 @@ impl Store {
             .bind(g.auth_time)
             .bind(now)
             .bind(g.resource.clone())
-            .execute(self.on(&mut **tx))
+            .execute(self.on(&mut *conn))
             .await?;
         Ok(())
     }
 
     pub(super) async fn set_consent_in(
         &self,
-        tx: &mut Transaction<'static, Any>,
+        conn: &mut sqlx::AnyConnection,
         user_id: &str,
         client_id: &str,
         scope: &str,
         now: i64,
-    ) -> Result<()> {
+    ) -> Result<(), sqlx::Error> {
         let n = self
             .q(UPDATE_CONSENT)
             .bind(scope.to_owned())
             .bind(now)
             .bind(user_id.to_owned())
             .bind(client_id.to_owned())
-            .execute(self.on(&mut **tx))
+            .execute(self.on(&mut *conn))
             .await?
             .rows_affected();
         if n == 0 {
@@ -854,7 +879,7 @@ impl Store {
                 .bind(scope.to_owned())
                 .bind(now)
                 .bind(now)
-                .execute(self.on(&mut **tx))
+                .execute(self.on(&mut *conn))
                 .await?;
         }
         Ok(())
@@ -869,13 +894,11 @@ impl Store {
                 return Ok(found.map(|s| crate::domain::client::scope_list(&s)));
             }
         }
-        let scope: Option<Text> = self
-            .q_scalar(SQL)
-            .bind(user_id.to_owned())
-            .bind(client_id.to_owned())
-            .fetch_optional(self.db())
+        let (user_id, client_id) = (user_id.to_owned(), client_id.to_owned());
+        let scope: Option<(Text,)> = self
+            .hot_optional(|| self.q_as(SQL).bind(user_id.clone()).bind(client_id.clone()))
             .await?;
-        Ok(scope.map(|s| crate::domain::client::scope_list(&s.0)))
+        Ok(scope.map(|(s,)| crate::domain::client::scope_list(&s.0)))
     }
 
     /// Spends an authorization code of `client_id`. A second use revokes the grant the first
@@ -928,50 +951,52 @@ impl Store {
         now: i64,
         refresh: Option<&RefreshWithCode>,
     ) -> Result<Option<CodeOutcome>> {
-        let mut tx = self.begin().await?;
-        let spent = self
-            .q(SPEND_CODE)
-            .bind(now)
-            .bind(code_hash.to_owned())
-            .bind(now)
-            .execute(self.on(&mut *tx))
-            .await?
-            .rows_affected();
-        if spent != 1 {
-            drop(tx);
-            return Ok(None);
-        }
-        let code: CodeRow =
-            self.q_as(CODE).bind(code_hash.to_owned()).fetch_one(self.on(&mut *tx)).await?;
-        let row: Option<LiveGrantRow> = self
-            .q_as(CODE_GRANT)
-            .bind(now)
-            .bind(code.grant_id.clone())
-            .fetch_optional(self.on(&mut *tx))
-            .await?;
-        let grant = row.map(LiveGrant::from).filter(|g| g.grant.client_id == client_id);
-        if grant.is_some() {
-            self.q(GRANT_USED)
+        use super::direct::Finish;
+        let work = async |conn: &mut sqlx::AnyConnection| {
+            let spent = self
+                .q(SPEND_CODE)
+                .bind(now)
+                .bind(code_hash.to_owned())
+                .bind(now)
+                .execute(self.on(&mut *conn))
+                .await?
+                .rows_affected();
+            if spent != 1 {
+                return Ok(Finish::Rollback(None));
+            }
+            let code: CodeRow =
+                self.q_as(CODE).bind(code_hash.to_owned()).fetch_one(self.on(&mut *conn)).await?;
+            let row: Option<LiveGrantRow> = self
+                .q_as(CODE_GRANT)
                 .bind(now)
                 .bind(code.grant_id.clone())
-                .execute(self.on(&mut *tx))
+                .fetch_optional(self.on(&mut *conn))
                 .await?;
-        }
-        let stored = RefreshWithCode::for_grant(refresh, grant.as_ref());
-        if let (Some(r), Some(g)) = (stored, &grant) {
-            self.q(INSERT_REFRESH)
-                .bind(r.hash.clone())
-                .bind(g.grant.id.clone())
-                .bind(g.grant.scope.clone())
-                .bind(now)
-                .bind(r.expires_at)
-                .execute(self.on(&mut *tx))
-                .await?;
-        }
-        let stored = stored.is_some();
-        // Another client's code, or a grant or user gone: spent all the same, nothing issued.
-        self.commit(tx).await?;
-        Ok(Some(code.exchanged(grant, stored)))
+            let grant = row.map(LiveGrant::from).filter(|g| g.grant.client_id == client_id);
+            if grant.is_some() {
+                self.q(GRANT_USED)
+                    .bind(now)
+                    .bind(code.grant_id.clone())
+                    .execute(self.on(&mut *conn))
+                    .await?;
+            }
+            let stored = RefreshWithCode::for_grant(refresh, grant.as_ref());
+            if let (Some(r), Some(g)) = (stored, &grant) {
+                self.q(INSERT_REFRESH)
+                    .bind(r.hash.clone())
+                    .bind(g.grant.id.clone())
+                    .bind(g.grant.scope.clone())
+                    .bind(now)
+                    .bind(r.expires_at)
+                    .execute(self.on(&mut *conn))
+                    .await?;
+            }
+            let stored = stored.is_some();
+            // Another client's code, or a grant or user gone: spent all the same, nothing
+            // issued.
+            Ok(Finish::Commit(Some(code.exchanged(grant, stored))))
+        };
+        Ok(self.write(work).await?)
     }
 
     /// Binds a grant's refresh tokens to a DPoP key (RFC 7638 thumbprint).
