@@ -445,15 +445,9 @@ impl Rotation {
                 .fetch_optional(store.on(&mut *conn))
                 .await?;
             let found = row.map(|r| (r.used_at, LiveGrant::from(r.live), r.scope));
-            let Some((used_at, grant, scope)) =
-                found.filter(|(_, g, _)| g.grant.client_id == self.client_id)
-            else {
-                return Ok(Finish::Commit(Some(ProviderRefresh::Invalid)));
-            };
-            let new_scope = match narrow(&scope, &grant.grant) {
-                Ok(s) => s,
-                // Refused (scope escalation, another key): a refused request spends nothing.
-                Err(why) => return Ok(Finish::Rollback(Some(ProviderRefresh::Refused(why)))),
+            let (used_at, grant, new_scope) = match self.decide(found, &narrow) {
+                Ok(decided) => decided,
+                Err(finish) => return Ok(finish),
             };
             store
                 .q(INSERT_REFRESH)
@@ -478,6 +472,31 @@ impl Rotation {
         Ok(store.write(work).await?)
     }
 
+    /// What a spent token's grant row (its `used_at`, the grant, the token's scope) comes to:
+    /// the grant and the new token's scope, or how the transaction ends without one (another
+    /// client's token or a grant gone: spent, nothing issued; refused by `narrow`, with its
+    /// reason: nothing spent).
+    #[allow(clippy::type_complexity)]
+    fn decide<R>(
+        &self,
+        found: Option<(Option<i64>, LiveGrant, String)>,
+        narrow: impl Fn(&str, &Grant) -> std::result::Result<String, R>,
+    ) -> std::result::Result<
+        (Option<i64>, LiveGrant, String),
+        super::direct::Finish<Option<ProviderRefresh<R>>>,
+    > {
+        use super::direct::Finish;
+        let Some((used_at, grant, scope)) =
+            found.filter(|(_, g, _)| g.grant.client_id == self.client_id)
+        else {
+            return Err(Finish::Commit(Some(ProviderRefresh::Invalid)));
+        };
+        match narrow(&scope, &grant.grant) {
+            Ok(new_scope) => Ok((used_at, grant, new_scope)),
+            Err(why) => Err(Finish::Rollback(Some(ProviderRefresh::Refused(why)))),
+        }
+    }
+
     /// The same transaction on `store::direct`'s connection.
     fn run_directly<R>(
         &self,
@@ -499,14 +518,9 @@ impl Rotation {
                 Ok((row.get::<_, Option<i64>>(20)?, grant, row.get::<_, String>(19)?))
             })
             .optional()?;
-        let Some((used_at, grant, scope)) =
-            found.filter(|(_, g, _)| g.grant.client_id == self.client_id)
-        else {
-            return Ok(Finish::Commit(Some(ProviderRefresh::Invalid)));
-        };
-        let new_scope = match narrow(&scope, &grant.grant) {
-            Ok(s) => s,
-            Err(why) => return Ok(Finish::Rollback(Some(ProviderRefresh::Refused(why)))),
+        let (used_at, grant, new_scope) = match self.decide(found, &narrow) {
+            Ok(decided) => decided,
+            Err(finish) => return Ok(finish),
         };
         let id = &grant.grant.id;
         tx.prepare_cached(INSERT_REFRESH)?.execute(rusqlite::params![
