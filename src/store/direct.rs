@@ -184,10 +184,9 @@ impl DirectWriter {
             Err(e) => {
                 // Rolled back as it is dropped; a connection in a bad state is not kept.
                 drop(tx);
-                if conn.is_autocommit() {
-                    return Err(e);
+                if !conn.is_autocommit() {
+                    *slot = None;
                 }
-                *slot = None;
                 Err(e)
             }
         }

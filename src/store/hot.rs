@@ -15,8 +15,8 @@
 //! it was idle, a restart) drops that connection and sends the caller to the pool, which
 //! tests its connections, as does a connection that cannot be opened in time; and a read the
 //! database does not answer within 4 s is an outage, answered `503` at once rather than
-//! waited for a second time through the pool. Each statement is its own transaction, so it sees every committed
-//! logout and revocation at once, exactly as through the pool.
+//! waited for a second time through the pool. Each statement is its own transaction, so it
+//! sees every committed logout and revocation at once, exactly as through the pool.
 
 use std::sync::Mutex;
 
@@ -98,30 +98,13 @@ impl HotReads {
     where
         T: for<'r> sqlx::FromRow<'r, AnyRow> + Send + Unpin + 'static,
     {
-        let Ok(Ok(_permit)) = tokio::time::timeout(ACQUIRE_TIMEOUT, self.permits.acquire()).await
-        else {
+        let Some(mut lease) = self.lease().await else {
             return Hot::Unavailable;
         };
-        let Some(taken) = self.idle.lock().ok().map(|mut idle| idle.pop()) else {
-            return Hot::Unavailable;
-        };
-        let mut conn = match taken {
-            Some(c) => c,
-            // Not opened in time (a connection's setup is slow on a loaded server): the
-            // pool, whose connections are open, answers; a database that is down fails there.
-            None => match within(ACQUIRE_TIMEOUT, self.open()).await {
-                Ok(c) => c,
-                Err(e) => {
-                    tracing::debug!(error = %e, "hot read connection unavailable; using the pool");
-                    return Hot::Unavailable;
-                }
-            },
-        };
-        match within(READ_DEADLINE, query.fetch_optional(&mut conn)).await {
+        let read = within(READ_DEADLINE, query.fetch_optional(&mut lease.conn)).await;
+        match read {
             Ok(found) => {
-                if let Ok(mut idle) = self.idle.lock() {
-                    idle.push(conn);
-                }
+                lease.give_back();
                 Hot::Answered(found)
             }
             // Dropped, not put back, either way.
@@ -133,9 +116,10 @@ impl HotReads {
         }
     }
 
-    /// A connection of this path for a write transaction, held until the [`Lease`] is given
-    /// back (or dropped, which closes it). `None`: none free within the acquire timeout, or
-    /// none could be opened in time; the pool's connections are there for it.
+    /// A connection of this path, held until the [`Lease`] is given back (or dropped, which
+    /// closes it). `None`: none free within the acquire timeout, or none could be opened in
+    /// time (a connection's setup is slow on a loaded server); the pool's connections, which
+    /// are open, are there for it, and a database that is down fails there.
     pub(super) async fn lease(&self) -> Option<Lease<'_>> {
         let permit =
             tokio::time::timeout(ACQUIRE_TIMEOUT, self.permits.acquire()).await.ok()?.ok()?;
@@ -145,7 +129,7 @@ impl HotReads {
             None => match within(ACQUIRE_TIMEOUT, self.open()).await {
                 Ok(c) => c,
                 Err(e) => {
-                    tracing::debug!(error = %e, "hot write connection unavailable; using the pool");
+                    tracing::debug!(error = %e, "hot connection unavailable; using the pool");
                     return None;
                 }
             },
