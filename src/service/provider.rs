@@ -1116,13 +1116,18 @@ impl Auth {
     ) -> crate::error::Result<String> {
         let now = now_ms();
         let code = OpaqueToken::generate();
-        let mut consent =
-            self.store.consent(&auth.user.id, &req.client.client_id).await?.unwrap_or_default();
+        let remembered = self.store.consent_at(&auth.user.id, &req.client.client_id).await?;
+        let written = remembered.as_ref().map(|(_, at)| *at);
+        let mut consent = remembered.map(|(scopes, _)| scopes).unwrap_or_default();
+        let known = consent.len();
         for s in &req.scopes {
             if !has(&consent, s) {
                 consent.push(s.clone());
             }
         }
+        // Written when it grows, and otherwise at most once a minute (its `updated_at`).
+        let write_consent =
+            consent.len() > known || crate::store::older_than_a_minute(written, now);
         let grant = NewGrant {
             id: uuid::Uuid::now_v7().to_string(),
             user_id: auth.user.id.clone(),
@@ -1139,13 +1144,14 @@ impl Auth {
             code_expires_at: now + CODE_TTL_MS,
             resource: req.resource.clone(),
             dpop_jkt: req.dpop_jkt.clone(),
+            self_registered: req.client.managed_by == crate::domain::client::MANAGED_BY_DYNAMIC,
         };
         let event = Event::new(AuditEvent::GrantCreated)
             .user(&auth.user.id)
             .detail(format!("client {} scope {}", req.client.client_id, grant.scope));
-        let consent = consent.join(" ");
+        let consent = write_consent.then(|| consent.join(" "));
         self.audited(&auth.client, event, async |audit| {
-            Ok(self.store.create_grant(&grant, &consent, audit).await?)
+            Ok(self.store.create_grant(&grant, consent.as_deref(), audit).await?)
         })
         .await?;
         if let Some(pushed) = &req.pushed {

@@ -423,9 +423,10 @@ mod tests {
             code_expires_at: now + 60_000,
             resource: Some("https://api.example/v1".into()),
             dpop_jkt: None,
+            self_registered: false,
         };
         let mut audit = crate::store::Audit::none();
-        store.create_grant(&grant, "openid email", &mut audit).await.unwrap();
+        store.create_grant(&grant, Some("openid email"), &mut audit).await.unwrap();
         for (client, grant) in [("c-full", "g-1"), ("c-plain", "g-none"), ("c-none", "g-1")] {
             for (directly, pooled) in store.client_and_grant_both_ways(client, grant, now).await {
                 assert_eq!(directly, pooled, "{client} {grant}");
@@ -492,6 +493,7 @@ mod tests {
             code_expires_at: now + 60_000,
             resource: None,
             dpop_jkt: None,
+            self_registered: false,
         };
         // Written with its audit entry, in the one transaction.
         let entry = crate::store::AuditEntry {
@@ -510,7 +512,7 @@ mod tests {
             endpoints: vec![],
         };
         let mut audit = crate::store::Audit::of(vec![pending]);
-        store.create_grant(&grant, "openid email offline_access", &mut audit).await.unwrap();
+        store.create_grant(&grant, Some("openid email offline_access"), &mut audit).await.unwrap();
         assert!(audit.is_written());
         let logged = store.audit_entries(now, None).await.unwrap();
         assert_eq!(logged.len(), 1, "{logged:?}");

@@ -89,8 +89,8 @@ pub use orgs::{Invitation, MemberChange, NewInvitation, OrgMember, Team};
 pub use outbox::{MailThrottle, OutboxMail, QueuedMail, StoredMail};
 pub use passkeys::{Ceremony, PasskeyInsert, StoredPasskey};
 pub use provider::{
-    CodeOutcome, Grant, GrantedClient, LiveGrant, LogoutNotice, NewGrant, ProviderRefresh,
-    RefreshWithCode, StoredClient,
+    older_than_a_minute, CodeOutcome, Grant, GrantedClient, LiveGrant, LogoutNotice, NewGrant,
+    ProviderRefresh, RefreshWithCode, StoredClient,
 };
 pub use registration::InitialToken;
 pub use sessions::{LiveSession, NewSession, RefreshOutcome, Rotated};
@@ -356,6 +356,37 @@ impl Store {
             // Rolled back as it is dropped.
             direct::Finish::Rollback(v) => Ok(v),
         }
+    }
+
+    /// Statements by key that need no transaction around them, each its own (on PostgreSQL
+    /// and MariaDB; `work` orders them so that stopping between any two leaves nothing half
+    /// made that anyone could use), on a connection of the store's own as [`Store::write`]
+    /// takes, else the pool's. A connection that fails before the database answers anything
+    /// (one closed while idle: an I/O error) sends `work` to the pool once; any other error
+    /// is the answer, and closes its connection. Each statement's deadline and the outage it
+    /// may reveal are `work`'s, through [`Store::on`].
+    async fn autocommit<T>(
+        &self,
+        work: impl AsyncFnOnce(&mut AnyConnection) -> Result<T, sqlx::Error> + Clone,
+    ) -> Result<T, sqlx::Error> {
+        if let Some(hot) = &self.hot_writes {
+            if let Some(mut lease) = hot.lease().await {
+                match work.clone()(&mut lease.conn).await {
+                    Ok(done) => {
+                        lease.give_back();
+                        return Ok(done);
+                    }
+                    // Not a missed deadline: a statement the database may still be running.
+                    Err(sqlx::Error::Io(e)) if e.kind() != std::io::ErrorKind::TimedOut => {
+                        tracing::debug!(error = %e, "hot write failed; using the pool");
+                    }
+                    Err(e) => return Err(e),
+                }
+            }
+        }
+        let conn = within(ACQUIRE_TIMEOUT, self.pool.acquire()).await;
+        self.health.note(&conn);
+        work(&mut *conn?).await
     }
 
     /// A statement whose one column decodes as `T`.

@@ -9,7 +9,7 @@ use sqlx::{Any, Transaction};
 
 use super::row::{Flag, NullableText, Text, Words};
 use super::users::UserRow;
-use super::{Audit, Result, Store};
+use super::{Audit, Backend, Result, Store};
 use crate::domain::{AuthMethod, OAuthClient, User};
 
 /// `SELECT` every column of `oauth_clients` (decoded by [`ClientRow`]) and then `$tail`.
@@ -148,6 +148,8 @@ pub struct NewGrant {
     pub resource: Option<String>,
     /// RFC 9449 section 10: the DPoP key its code must be redeemed with.
     pub dpop_jkt: Option<String>,
+    /// Whether the client registered itself (RFC 7591): a grant marks its registration used.
+    pub self_registered: bool,
 }
 
 /// A grant as read back.
@@ -203,6 +205,17 @@ struct RefreshGrantRow {
     scope: String,
     #[sqlx(rename = "g_used_at")]
     used_at: Option<i64>,
+}
+
+/// A row of [`ANY_REFRESH_GRANT`].
+#[derive(sqlx::FromRow)]
+struct AnyRefreshGrantRow {
+    #[sqlx(flatten)]
+    found: RefreshGrantRow,
+    #[sqlx(rename = "r_spent_at")]
+    spent_at: Option<i64>,
+    #[sqlx(rename = "r_expires_at")]
+    expires_at: i64,
 }
 
 impl LiveGrantRow {
@@ -282,13 +295,59 @@ const REFRESH_GRANT: &str = live_grant_sql!(
     ", r.scope AS r_scope, g.used_at AS g_used_at"
 );
 
+/// [`REFRESH_GRANT`] for any token, with whether it is spent or expired (read outside a
+/// transaction by [`Rotation::run_on_server`]).
+const ANY_REFRESH_GRANT: &str = live_grant_sql!(
+    "oauth_refresh_tokens r JOIN oauth_grants g ON g.id = r.grant_id",
+    "r.token_hash",
+    ", r.scope AS r_scope, g.used_at AS g_used_at, r.spent_at AS r_spent_at, \
+    r.expires_at AS r_expires_at"
+);
+/// The grant (by key: `$N`) of the client (`$N+1`) not revoked: the condition of the spends
+/// below, which the read before them saw hold (with its user active). Looked up by its key
+/// alone: joined to the user, the planner may walk every grant of that user and client to
+/// find it (PostgreSQL did, for a user with thousands).
+macro_rules! grant_still_live {
+    ($grant:literal, $client:literal) => {
+        concat!(
+            "EXISTS (SELECT 1 FROM oauth_grants g WHERE g.id = ",
+            $grant,
+            " AND g.revoked_at IS NULL AND g.client_id = ",
+            $client,
+            ")"
+        )
+    };
+}
+/// PostgreSQL: a live token of a live grant (`$3`) of the client (`$4`) spent and its
+/// successor stored, in one statement (`$1` now, `$2` the token, then the successor's hash,
+/// scope and expiry): one row inserted, or none and nothing changed.
+const ROTATE_REFRESH_PG: &str = concat!(
+    "WITH spent AS (UPDATE oauth_refresh_tokens SET spent_at = $1 WHERE token_hash = $2 ",
+    "AND spent_at IS NULL AND expires_at > $1 AND grant_id = $3 AND ",
+    grant_still_live!("$3", "$4"),
+    " RETURNING grant_id) ",
+    "INSERT INTO oauth_refresh_tokens (token_hash, grant_id, scope, created_at, expires_at) ",
+    "SELECT $5, grant_id, $6, $1, $7 FROM spent"
+);
+/// MariaDB: the same spend, after [`INSERT_REFRESH`] stored the successor (deleted again by
+/// [`DROP_REFRESH`] when this changes nothing).
+const SPEND_LIVE_REFRESH_MYSQL: &str = concat!(
+    "UPDATE oauth_refresh_tokens SET spent_at = $1 WHERE token_hash = $2 AND spent_at IS NULL ",
+    "AND expires_at > $3 AND grant_id = $4 AND ",
+    grant_still_live!("$5", "$6")
+);
+const DROP_REFRESH: &str = "DELETE FROM oauth_refresh_tokens WHERE token_hash = $1";
+
 /// How stale a grant's `used_at` may grow before a refresh writes it again: it says when the
 /// grant was last used (the account page, `GET /api/auth/grants`), to the minute, and a
 /// client refreshing more often than that does not rewrite its grant's row each time.
 const USED_AT_RESOLUTION_MS: i64 = 60_000;
 
-/// Whether a grant last used at `used_at` is written as used at `now`.
-fn stale(used_at: Option<i64>, now: i64) -> bool {
+/// Whether a grant last used at `used_at` is written as used at `now`; also whether a consent
+/// that already holds every scope asked for, last written at `used_at`, is written again
+/// ([`Store::create_grant`]): a burst of sign-ins to one application does not queue on its
+/// consent's row.
+pub fn older_than_a_minute(used_at: Option<i64>, now: i64) -> bool {
     used_at.is_none_or(|at| now - at >= USED_AT_RESOLUTION_MS)
 }
 const INSERT_REFRESH: &str = "INSERT INTO oauth_refresh_tokens (token_hash, grant_id, scope, \
@@ -326,7 +385,7 @@ impl CodeRow {
 fn write_grant(
     tx: &rusqlite::Transaction<'_>,
     g: &NewGrant,
-    consent: &str,
+    consent: Option<&str>,
 ) -> rusqlite::Result<()> {
     use rusqlite::params;
     tx.prepare_cached(INSERT_GRANT)?.execute(params![
@@ -350,6 +409,9 @@ fn write_grant(
         g.code_expires_at,
         g.dpop_jkt
     ])?;
+    let Some(consent) = consent else {
+        return registration_used(tx, g);
+    };
     let updated = tx.prepare_cached(UPDATE_CONSENT)?.execute(params![
         consent,
         g.now,
@@ -365,7 +427,14 @@ fn write_grant(
             g.now
         ])?;
     }
-    tx.prepare_cached(REGISTRATION_USED)?.execute(params![g.now, g.client_id])?;
+    registration_used(tx, g)
+}
+
+/// A self-registered client's registration marked used by its first grant.
+fn registration_used(tx: &rusqlite::Transaction<'_>, g: &NewGrant) -> rusqlite::Result<()> {
+    if g.self_registered {
+        tx.prepare_cached(REGISTRATION_USED)?.execute(rusqlite::params![g.now, g.client_id])?;
+    }
     Ok(())
 }
 
@@ -458,7 +527,7 @@ impl Rotation {
                 .bind(self.expires_at)
                 .execute(store.on(&mut *conn))
                 .await?;
-            if stale(used_at, now) {
+            if older_than_a_minute(used_at, now) {
                 store
                     .q(GRANT_USED)
                     .bind(now)
@@ -470,6 +539,100 @@ impl Rotation {
             Ok(Finish::Commit(Some(rotated)))
         };
         Ok(store.write(work).await?)
+    }
+
+    /// On PostgreSQL and MariaDB: the token's grant read first, on the hot path, and the
+    /// decision made; then the spend and the successor written without a transaction around
+    /// them, in one statement on PostgreSQL, in two on MariaDB (the successor first: stopping
+    /// between them leaves a row whose token nobody holds). Two or three round trips instead
+    /// of [`Rotation::run`]'s five. Anything but a live token of this client's live grant
+    /// (unknown, spent, expired, another client's, its grant or user gone) goes to that
+    /// transaction, which answers those; so does a race lost to another rotation or a
+    /// revocation between the read and the write, as a token not spent now.
+    async fn run_on_server<R>(
+        self,
+        store: &Store,
+        narrow: impl Fn(&str, &Grant) -> std::result::Result<String, R>,
+    ) -> Result<Option<ProviderRefresh<R>>> {
+        if store.backend == Backend::Sqlite {
+            return self.run(store, narrow).await;
+        }
+        let now = self.now;
+        let row: Option<AnyRefreshGrantRow> = store
+            .hot_optional(|| store.q_as(ANY_REFRESH_GRANT).bind(now).bind(self.old.clone()))
+            .await?;
+        let Some(row) = row.filter(|r| r.spent_at.is_none() && r.expires_at > now) else {
+            return self.run(store, narrow).await;
+        };
+        let RefreshGrantRow { live, scope, used_at } = row.found;
+        let grant = LiveGrant::from(live);
+        if grant.grant.client_id != self.client_id {
+            return self.run(store, narrow).await;
+        }
+        let new_scope = match narrow(&scope, &grant.grant) {
+            Ok(new_scope) => new_scope,
+            Err(why) => return Ok(Some(ProviderRefresh::Refused(why))),
+        };
+        let grant_id = grant.grant.id.clone();
+        let work = async |conn: &mut sqlx::AnyConnection| {
+            let rotated = if store.backend == Backend::Postgres {
+                store
+                    .q(ROTATE_REFRESH_PG)
+                    .bind(now)
+                    .bind(self.old.clone())
+                    .bind(grant_id.clone())
+                    .bind(self.client_id.clone())
+                    .bind(self.new.clone())
+                    .bind(new_scope.clone())
+                    .bind(self.expires_at)
+                    .execute(store.on(&mut *conn))
+                    .await?
+                    .rows_affected()
+                    == 1
+            } else {
+                store
+                    .q(INSERT_REFRESH)
+                    .bind(self.new.clone())
+                    .bind(grant_id.clone())
+                    .bind(new_scope.clone())
+                    .bind(now)
+                    .bind(self.expires_at)
+                    .execute(store.on(&mut *conn))
+                    .await?;
+                let spent = store
+                    .q(SPEND_LIVE_REFRESH_MYSQL)
+                    .bind(now)
+                    .bind(self.old.clone())
+                    .bind(now)
+                    .bind(grant_id.clone())
+                    .bind(grant_id.clone())
+                    .bind(self.client_id.clone())
+                    .execute(store.on(&mut *conn))
+                    .await?
+                    .rows_affected();
+                if spent != 1 {
+                    store
+                        .q(DROP_REFRESH)
+                        .bind(self.new.clone())
+                        .execute(store.on(&mut *conn))
+                        .await?;
+                }
+                spent == 1
+            };
+            if rotated && older_than_a_minute(used_at, now) {
+                store
+                    .q(GRANT_USED)
+                    .bind(now)
+                    .bind(grant_id.clone())
+                    .execute(store.on(&mut *conn))
+                    .await?;
+            }
+            Ok(rotated)
+        };
+        if !store.autocommit(work).await? {
+            return Ok(None);
+        }
+        Ok(Some(ProviderRefresh::Rotated { grant: Box::new(grant), scope: new_scope }))
     }
 
     /// What a spent token's grant row (its `used_at`, the grant, the token's scope) comes to:
@@ -530,7 +693,7 @@ impl Rotation {
             now,
             self.expires_at
         ])?;
-        if stale(used_at, now) {
+        if older_than_a_minute(used_at, now) {
             tx.prepare_cached(GRANT_USED)?.execute(rusqlite::params![now, id])?;
         }
         Ok(Finish::Commit(Some(ProviderRefresh::Rotated {
@@ -790,14 +953,20 @@ impl Store {
     }
 
     /// Writes a grant and its authorization code, and remembers the user's consent to
-    /// `consent` (the scopes granted so far, these included), with `audit`'s entries.
-    pub async fn create_grant(&self, g: &NewGrant, consent: &str, audit: &mut Audit) -> Result<()> {
+    /// `consent` (the scopes granted so far, these included; `None`: as remembered), with
+    /// `audit`'s entries.
+    pub async fn create_grant(
+        &self,
+        g: &NewGrant,
+        consent: Option<&str>,
+        audit: &mut Audit,
+    ) -> Result<()> {
         if let (Some(direct), Some(entries)) =
             (&self.direct, audit.entries_without_webhooks(Some(&g.user_id)))
         {
-            let (g, consent) = (g.clone(), consent.to_owned());
+            let (g, consent) = (g.clone(), consent.map(str::to_owned));
             let work = move |tx: &rusqlite::Transaction<'_>| {
-                write_grant(tx, &g, &consent)?;
+                write_grant(tx, &g, consent.as_deref())?;
                 for e in &entries {
                     super::audit::insert_audit_directly(tx, e)?;
                 }
@@ -832,12 +1001,16 @@ impl Store {
                 .bind(g.dpop_jkt.clone())
                 .execute(self.on(&mut *conn))
                 .await?;
-            self.set_consent_in(&mut *conn, &g.user_id, &g.client_id, consent, g.now).await?;
-            self.q(REGISTRATION_USED)
-                .bind(g.now)
-                .bind(g.client_id.clone())
-                .execute(self.on(&mut *conn))
-                .await?;
+            if let Some(consent) = consent {
+                self.set_consent_in(&mut *conn, &g.user_id, &g.client_id, consent, g.now).await?;
+            }
+            if g.self_registered {
+                self.q(REGISTRATION_USED)
+                    .bind(g.now)
+                    .bind(g.client_id.clone())
+                    .execute(self.on(&mut *conn))
+                    .await?;
+            }
             self.write_audit_in(&mut *conn, Some(&g.user_id), &mut *audit).await?;
             Ok(super::direct::Finish::Commit(()))
         };
@@ -901,18 +1074,30 @@ impl Store {
 
     /// The scopes this user has allowed this client, if any.
     pub async fn consent(&self, user_id: &str, client_id: &str) -> Result<Option<Vec<String>>> {
-        const SQL: &str = "SELECT scope FROM oauth_consents WHERE user_id = $1 AND client_id = $2";
+        Ok(self.consent_at(user_id, client_id).await?.map(|(scopes, _)| scopes))
+    }
+
+    /// The scopes this user has allowed this client, if any, and when that was last written
+    /// (Unix milliseconds).
+    pub async fn consent_at(
+        &self,
+        user_id: &str,
+        client_id: &str,
+    ) -> Result<Option<(Vec<String>, i64)>> {
+        const SQL: &str =
+            "SELECT scope, updated_at FROM oauth_consents WHERE user_id = $1 AND client_id = $2";
+        let list = crate::domain::client::scope_list;
         if let Some(direct) = &self.direct {
-            let read = |row: &rusqlite::Row<'_>| row.get::<_, String>(0);
+            let read = |row: &rusqlite::Row<'_>| Ok((row.get::<_, String>(0)?, row.get(1)?));
             if let Some(found) = direct.read_one(SQL, [user_id, client_id], read) {
-                return Ok(found.map(|s| crate::domain::client::scope_list(&s)));
+                return Ok(found.map(|(s, at)| (list(&s), at)));
             }
         }
         let (user_id, client_id) = (user_id.to_owned(), client_id.to_owned());
-        let scope: Option<(Text,)> = self
+        let found: Option<(Text, i64)> = self
             .hot_optional(|| self.q_as(SQL).bind(user_id.clone()).bind(client_id.clone()))
             .await?;
-        Ok(scope.map(|(s,)| crate::domain::client::scope_list(&s.0)))
+        Ok(found.map(|(s, at)| (list(&s.0), at)))
     }
 
     /// Spends an authorization code of `client_id`. A second use revokes the grant the first
@@ -1146,7 +1331,7 @@ impl Store {
                     now,
                     expires_at,
                 };
-                keys.run(self, narrow).await?
+                keys.run_on_server(self, narrow).await?
             }
         };
         if let Some(outcome) = spent {

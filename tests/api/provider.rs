@@ -607,6 +607,43 @@ async fn consent_is_asked_remembered_and_refusable(db: Db) {
     assert_eq!(authorize(&app, Some(&login.cookie), &more).await.status(), StatusCode::OK);
 }
 
+/// The remembered consent grows with each new scope at once, however soon; a sign-in that asks
+/// for nothing new within a minute of the last does not write it again (its `updated_at`, kept
+/// to the minute), and one a minute later does.
+async fn the_remembered_consent_grows_at_once_and_is_rewritten_to_the_minute(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let rp = register(&app, spec("grows")).await;
+    let login = app.user("grows@example.com").await;
+    let pool = database(&app).await;
+    // Its scopes as the person sees them, and its `updated_at` to the millisecond.
+    let listed = async || {
+        let res = app.client.get(app.url("/api/auth/grants")).bearer_auth(&login.access_token);
+        let body: Value = res.send().await.unwrap().json().await.unwrap();
+        let g = body["grants"][0].clone();
+        let scopes: Vec<String> =
+            g["scopes"].as_array().unwrap().iter().map(|s| s.as_str().unwrap().into()).collect();
+        let at: i64 = sqlx::query_scalar("SELECT updated_at FROM oauth_consents")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        (scopes, at)
+    };
+    sign_in(&app, &rp, &login.cookie, "openid").await;
+    sign_in(&app, &rp, &login.cookie, "openid email").await;
+    let (scopes, _) = listed().await;
+    assert!(scopes.contains(&"email".to_owned()), "grown within the minute: {scopes:?}");
+    let set = "UPDATE oauth_consents SET updated_at = updated_at - 120000";
+    sqlx::query(set).execute(&pool).await.unwrap();
+    let (_, before) = listed().await;
+    sign_in(&app, &rp, &login.cookie, "openid email").await;
+    let (_, after) = listed().await;
+    assert_ne!(before, after, "written again two minutes later");
+    sign_in(&app, &rp, &login.cookie, "email").await;
+    let (scopes, again) = listed().await;
+    assert_eq!(after, again, "nothing new within the minute: not written");
+    assert!(scopes.contains(&"openid".to_owned()), "nothing forgotten: {scopes:?}");
+}
+
 async fn refresh_rotates_refuses_escalation_and_reuse_revokes_the_grant(db: Db) {
     let app = TestApp::spawn(db).await;
     let rp = register(&app, spec("rot")).await;
@@ -641,6 +678,46 @@ async fn refresh_rotates_refuses_escalation_and_reuse_revokes_the_grant(db: Db) 
         userinfo(&app, second["access_token"].as_str().unwrap()).await.status(),
         StatusCode::UNAUTHORIZED
     );
+}
+
+/// Eight requests with the same refresh token at once, round after round: exactly one gets
+/// the next token, the others are refused within the reuse grace without ending the grant,
+/// and no token is left live but the winner's (none made for a loser that read the token
+/// live before the winner spent it). Then the same code twice at once: exactly one gets
+/// tokens, and the second use revokes what the first issued.
+async fn the_same_token_or_code_twice_at_once_is_spent_once(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let rp = register(&app, spec("twice")).await;
+    let cookie = signed_in_user(&app, "twice@example.com").await;
+    let first = sign_in(&app, &rp, &cookie, "openid offline_access").await;
+    let pool = database(&app).await;
+    let mut rt = first["refresh_token"].as_str().unwrap().to_owned();
+    for round in 0..6 {
+        let all = futures::future::join_all((0..8).map(|_| refresh(&app, &rp, &rt, None))).await;
+        let (won, lost): (Vec<_>, Vec<_>) = all.iter().partition(|(s, _)| *s == StatusCode::OK);
+        assert_eq!(won.len(), 1, "round {round}: {all:?}");
+        assert!(lost.iter().all(|(_, v)| v["error"] == "invalid_grant"), "round {round}: {lost:?}");
+        rt = won[0].1["refresh_token"].as_str().unwrap().to_owned();
+        let live: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM oauth_refresh_tokens WHERE spent_at IS NULL")
+                .fetch_one(&pool)
+                .await
+                .unwrap();
+        assert_eq!(live, 1, "round {round}: only the winner's token is live");
+    }
+    let (status, body) = refresh(&app, &rp, &rt, None).await;
+    assert_eq!(status, StatusCode::OK, "the grant lives on: {body}");
+
+    let (code, verifier) = code(&app, &rp, &cookie, "openid offline_access").await;
+    let (a, b) =
+        tokio::join!(exchange(&app, &rp, &code, &verifier), exchange(&app, &rp, &code, &verifier));
+    let won: Vec<&Value> =
+        [&a, &b].into_iter().filter(|(s, _)| *s == StatusCode::OK).map(|(_, v)| v).collect();
+    assert_eq!(won.len(), 1, "{a:?} {b:?}");
+    let access = won[0]["access_token"].as_str().unwrap();
+    assert_eq!(userinfo(&app, access).await.status(), StatusCode::UNAUTHORIZED, "revoked");
+    let (status, _) = refresh(&app, &rp, won[0]["refresh_token"].as_str().unwrap(), None).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "its refresh token went with the grant");
 }
 
 async fn revocation_and_introspection_follow_the_grant(db: Db) {
@@ -1361,6 +1438,8 @@ backends!(
     prompt_none_without_a_session_answers_login_required,
     consent_is_asked_remembered_and_refusable,
     refresh_rotates_refuses_escalation_and_reuse_revokes_the_grant,
+    the_remembered_consent_grows_at_once_and_is_rewritten_to_the_minute,
+    the_same_token_or_code_twice_at_once_is_spent_once,
     revocation_and_introspection_follow_the_grant,
     a_grant_ends_with_its_session_unless_it_is_offline,
     rp_initiated_logout_follows_only_registered_uris_of_the_hinted_client,
