@@ -361,10 +361,10 @@ impl Store {
     /// Statements by key that need no transaction around them, each its own (one that does
     /// all the work, or several ordered so that stopping between any two leaves nothing half
     /// made that anyone could use), on PostgreSQL and MariaDB on a connection of the store's
-    /// own as [`Store::write`] takes, else the pool's. A connection that fails before the database answers anything
-    /// (one closed while idle: an I/O error) sends `work` to the pool once; any other error
-    /// is the answer, and closes its connection. Each statement's deadline and the outage it
-    /// may reveal are `work`'s, through [`Store::on`].
+    /// own as [`Store::write`] takes, else the pool's. A connection that fails before the
+    /// database answers anything (one closed while idle: an I/O error) sends `work` to the
+    /// pool once; any other error is the answer, and closes its connection. Each statement's
+    /// deadline and the outage it may reveal are `work`'s, through [`Store::on`].
     async fn autocommit<T>(
         &self,
         work: impl AsyncFnOnce(&mut AnyConnection) -> Result<T, sqlx::Error> + Clone,

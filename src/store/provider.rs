@@ -544,13 +544,13 @@ impl Rotation {
             return self.run(store, narrow).await;
         };
         let RefreshGrantRow { live, scope, used_at } = row.found;
-        let grant = LiveGrant::from(live);
-        if grant.grant.client_id != self.client_id {
-            return self.run(store, narrow).await;
-        }
-        let new_scope = match narrow(&scope, &grant.grant) {
-            Ok(new_scope) => new_scope,
-            Err(why) => return Ok(Some(ProviderRefresh::Refused(why))),
+        let found = Some((used_at, LiveGrant::from(live), scope));
+        let (used_at, grant, new_scope) = match self.decide(found, &narrow) {
+            Ok(decided) => decided,
+            // Refused: nothing spent, as by the transaction.
+            Err(super::direct::Finish::Rollback(refused)) => return Ok(refused),
+            // Another client's token: the transaction spends it.
+            Err(super::direct::Finish::Commit(_)) => return self.run(store, narrow).await,
         };
         let grant_id = grant.grant.id.clone();
         let work = async |conn: &mut sqlx::AnyConnection| {
