@@ -28,6 +28,7 @@ backends!(
     an_account_session_that_just_proved_a_second_factor_opens_a_console_session,
     a_console_session_ends_after_its_lifetime,
     the_search_finds_by_email_username_and_id_with_filters_and_keyset_pages,
+    a_search_pages_in_id_order_whether_its_prefix_is_common_or_rare,
     the_user_page_shows_sessions_and_each_action_works_and_is_audited,
     the_command_line_grants_and_revokes_the_role_and_is_audited,
     the_console_is_served_on_the_admin_listener_only_and_can_be_turned_off,
@@ -805,6 +806,63 @@ async fn the_search_finds_by_email_username_and_id_with_filters_and_keyset_pages
     // A filter nobody passes, and an unknown one.
     let res = console_get(&app, &mut admin, "/admin/users?filter=bogus").await;
     assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+}
+
+/// A prefix search reads the next pages' worth of accounts in id order first and keeps the
+/// matches, and only when those do not fill the page asks the keys' indexes
+/// (`store::console::WINDOW_PAGES`). Whichever way a page was found, every page (small ones
+/// here, so that 200 accounts span many windows) is exactly the next matches after its
+/// cursor in id order: a prefix nearly everyone shares, one a few share (whose window seldom
+/// holds a page), one matching a contiguous run, one nobody matches, and each with a filter.
+async fn a_search_pages_in_id_order_whether_its_prefix_is_common_or_rare(db: Db) {
+    use portcullis::store::UserFilter;
+    let app = TestApp::spawn(db).await;
+    let key = api_key(&app, &["users:write"]).await;
+    let mut accounts = Vec::new(); // (id, email, username, disabled)
+    for i in 0..200 {
+        let email = format!("w{i:03}@example.com");
+        let username = if i % 50 == 7 { format!("rare{i:03}") } else { format!("common{i:03}") };
+        let body = json!({ "email": email, "username": username });
+        let id = api_user(&app, &key, body).await;
+        let disabled = i % 3 == 0;
+        if disabled {
+            let path = format!("/api/admin/users/{id}/disable");
+            let res = app.bearer(Method::POST, &path, &key).send().await.unwrap();
+            assert_eq!(res.status(), StatusCode::OK);
+        }
+        accounts.push((id, email, username, disabled));
+    }
+    accounts.sort();
+    let store = app.auth.store();
+    for limit in [2i64, 3, 7] {
+        for prefix in ["common", "rare", "w1", "w19", "nobody"] {
+            for filter in [UserFilter::All, UserFilter::Disabled] {
+                let want: Vec<&str> = accounts
+                    .iter()
+                    .filter(|(_, e, u, d)| {
+                        (e.starts_with(prefix) || u.starts_with(prefix))
+                            && (filter == UserFilter::All || *d)
+                    })
+                    .map(|(id, ..)| id.as_str())
+                    .collect();
+                let mut got = Vec::new();
+                let mut after: Option<String> = None;
+                loop {
+                    let page = store
+                        .console_users(after.as_deref(), Some(prefix), filter, limit)
+                        .await
+                        .unwrap();
+                    assert!(page.len() as i64 <= limit);
+                    got.extend(page.iter().map(|u| u.id.clone()));
+                    if (page.len() as i64) < limit {
+                        break;
+                    }
+                    after = page.last().map(|u| u.id.clone());
+                }
+                assert_eq!(got, want, "{prefix} ({filter:?}), pages of {limit}");
+            }
+        }
+    }
 }
 
 /// The account's page lists its live sessions, and one of them can be ended alone (its
