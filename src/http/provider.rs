@@ -25,7 +25,7 @@ use super::state::AppState;
 use super::surface::{Limit, Surface};
 use crate::error::AppError;
 use crate::service::provider::{
-    AuthorizeParams, BearerError, ClientCredentials, OAuthError, Presented, TokenParams,
+    AuthorizeParams, BearerError, ClientCredentials, OAuthError, Presented, ReadGrant, TokenParams,
 };
 
 /// The paths any origin may call from a browser (CORS without credentials).
@@ -199,11 +199,32 @@ async fn authenticated(
     headers: &HeaderMap,
     body: &[u8],
 ) -> Result<(crate::domain::OAuthClient, Params), Response> {
+    let (client, p, _) = authenticate(state, headers, body, false).await?;
+    Ok((client, p))
+}
+
+/// [`authenticated`] for a request about the `token` it carries (introspection): the grant
+/// that token names is read with the client ([`ReadGrant`]).
+async fn authenticated_for_token(
+    state: &AppState,
+    headers: &HeaderMap,
+    body: &[u8],
+) -> Result<(crate::domain::OAuthClient, Params, Option<ReadGrant>), Response> {
+    authenticate(state, headers, body, true).await
+}
+
+async fn authenticate(
+    state: &AppState,
+    headers: &HeaderMap,
+    body: &[u8],
+    for_token: bool,
+) -> Result<(crate::domain::OAuthClient, Params, Option<ReadGrant>), Response> {
     let p = Params::parse(headers, body).map_err(IntoResponse::into_response)?;
     let creds = credentials(headers, &p).map_err(IntoResponse::into_response)?;
     let basic = matches!(creds, ClientCredentials::Basic { .. });
-    match state.auth.authenticate_client(creds).await {
-        Ok(client) => Ok((client, p)),
+    let token = p.get("token").filter(|_| for_token);
+    match state.auth.authenticate_client_for_token(creds, token.as_deref()).await {
+        Ok((client, read)) => Ok((client, p, read)),
         Err(e) => {
             let mut res = e.clone().into_response();
             if basic && e.status == 401 {
@@ -314,7 +335,7 @@ async fn push(state: &AppState, headers: &HeaderMap, body: &[u8]) -> Response {
 
 /// `POST /oauth2/introspect` (RFC 7662): for confidential clients.
 async fn introspect(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
-    let (client, p) = match authenticated(&state, &headers, &body).await {
+    let (client, p, read) = match authenticated_for_token(&state, &headers, &body).await {
         Ok(found) => found,
         Err(res) => return res,
     };
@@ -325,7 +346,7 @@ async fn introspect(State(state): State<AppState>, headers: HeaderMap, body: Byt
     let Some(token) = p.get("token") else {
         return OAuthError::invalid_request("token is missing").into_response();
     };
-    match state.auth.introspect(&client, &token).await {
+    match state.auth.introspect(&client, &token, read).await {
         Ok(answer) => fresh_json(answer),
         Err(e) => e.into_response(),
     }

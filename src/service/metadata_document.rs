@@ -67,7 +67,7 @@ impl std::fmt::Debug for Fetches {
 
 /// Whether `id` is written as a URL: the `client_id` of a metadata document (no registered
 /// client's id can be: they are letters, digits and `-._~`).
-fn is_url(id: &str) -> bool {
+pub(super) fn is_url(id: &str) -> bool {
     id.starts_with("https://") || id.starts_with("http://")
 }
 

@@ -465,6 +465,14 @@ fn unverified_claims(jwt: &str) -> Option<Value> {
     serde_json::from_slice(&URL_SAFE_NO_PAD.decode(payload).ok()?).ok()
 }
 
+/// A grant read with its client by [`Auth::authenticate_client_for_token`]: `grant` is `None`
+/// when grant `grant_id` was not live (or does not exist) at that read.
+#[derive(Debug)]
+pub struct ReadGrant {
+    grant_id: String,
+    grant: Option<LiveGrant>,
+}
+
 /// Constant-time equality of two strings.
 pub(super) fn same(a: &str, b: &str) -> bool {
     use subtle::ConstantTimeEq;
@@ -621,6 +629,30 @@ impl Auth {
         &self,
         creds: ClientCredentials,
     ) -> Result<OAuthClient, OAuthError> {
+        Ok(self.authenticate_client_reading(creds, None).await?.0)
+    }
+
+    /// [`Auth::authenticate_client`] for a request about `token` (introspection): the live
+    /// grant an access token names (`gid`, read unverified only to know which row to read) is
+    /// read in the same statement as the client ([`crate::store::Store::client_with_grant`]),
+    /// for [`Auth::introspect`] to use once the token is verified.
+    pub async fn authenticate_client_for_token(
+        &self,
+        creds: ClientCredentials,
+        token: Option<&str>,
+    ) -> Result<(OAuthClient, Option<ReadGrant>), OAuthError> {
+        let gid = token.and_then(unverified_claims).and_then(|c| match c.get("gid") {
+            Some(Value::String(g)) => Some(g.clone()),
+            _ => None,
+        });
+        self.authenticate_client_reading(creds, gid).await
+    }
+
+    async fn authenticate_client_reading(
+        &self,
+        creds: ClientCredentials,
+        grant_id: Option<String>,
+    ) -> Result<(OAuthClient, Option<ReadGrant>), OAuthError> {
         let unknown = || OAuthError::invalid_client("client authentication failed");
         let (id, method) = match &creds {
             ClientCredentials::Basic { id, .. } => (id.clone(), AuthMethod::ClientSecretBasic),
@@ -639,7 +671,13 @@ impl Auth {
                 (id, AuthMethod::PrivateKeyJwt)
             }
         };
-        let stored = self.find_client(&id).await.map_err(OAuthError::for_client)?;
+        let (stored, read) = match grant_id.filter(|_| !super::metadata_document::is_url(&id)) {
+            Some(grant_id) => match self.store.client_with_grant(&id, &grant_id, now_ms()).await? {
+                Some((client, grant)) => (Some(client), Some(ReadGrant { grant_id, grant })),
+                None => (None, None),
+            },
+            None => (self.find_client(&id).await.map_err(OAuthError::for_client)?, None),
+        };
         let stored = stored.ok_or_else(unknown)?;
         // A client with a secret may present it either way, in the header or in the body:
         // both carry the same secret, and libraries differ in their default (openid-client
@@ -664,7 +702,7 @@ impl Auth {
             }
             ClientCredentials::Public { .. } => {}
         }
-        Ok(stored.client)
+        Ok((stored.client, read))
     }
 
     /// RFC 7523 section 3 for `private_key_jwt`: signed by a key of the client's JWKS, `iss`
@@ -1549,6 +1587,16 @@ impl Auth {
         &self,
         token: &str,
     ) -> crate::error::Result<Option<(ClientAccessClaims, Option<LiveGrant>)>> {
+        self.live_access_token_read(token, None).await
+    }
+
+    /// [`Auth::live_access_token`], with its grant taken from `read` when that is the grant
+    /// the verified token names.
+    async fn live_access_token_read(
+        &self,
+        token: &str,
+        read: Option<ReadGrant>,
+    ) -> crate::error::Result<Option<(ClientAccessClaims, Option<LiveGrant>)>> {
         let keys = self.id_keys().await?;
         let claims: ClientAccessClaims = match keys.verify(token, "at+jwt", self.issuer(), true) {
             Ok(c) => c,
@@ -1568,7 +1616,11 @@ impl Auth {
         let for_client = claims.aud == claims.client_id;
         match &claims.gid {
             Some(gid) => {
-                let Some(grant) = self.store.live_grant(gid, now_ms()).await? else {
+                let grant = match read {
+                    Some(read) if read.grant_id == *gid => read.grant,
+                    _ => self.store.live_grant(gid, now_ms()).await?,
+                };
+                let Some(grant) = grant else {
                     return Ok(None);
                 };
                 let offline = has(&scope_list(&grant.grant.scope), OFFLINE);
@@ -1672,9 +1724,14 @@ impl Auth {
     /// Token introspection (RFC 7662) for `client`: its own tokens, and tokens for a resource
     /// it serves, are described; any other token, or one that is not live, is
     /// `{"active": false}`.
-    pub async fn introspect(&self, client: &OAuthClient, token: &str) -> Result<Value, OAuthError> {
+    pub async fn introspect(
+        &self,
+        client: &OAuthClient,
+        token: &str,
+        read: Option<ReadGrant>,
+    ) -> Result<Value, OAuthError> {
         let inactive = json!({"active": false});
-        if let Some((claims, grant)) = self.live_access_token(token).await? {
+        if let Some((claims, grant)) = self.live_access_token_read(token, read).await? {
             if !Self::may_introspect(client, &claims) {
                 return Ok(inactive);
             }

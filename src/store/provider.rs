@@ -5,6 +5,7 @@
 //! tokens and the access tokens that name it (`gid`) live and die with it. A grant without
 //! `offline_access` also dies with its session (checked on every use: [`LiveGrant`]).
 
+use sqlx::any::AnyRow;
 use sqlx::{Any, Transaction};
 
 use super::row::{Flag, NullableText, Text, Words};
@@ -13,16 +14,52 @@ use super::{Audit, Backend, Result, Store};
 use crate::domain::{AuthMethod, OAuthClient, User};
 
 /// `SELECT` every column of `oauth_clients` (decoded by [`ClientRow`]) and then `$tail`.
+/// A client's columns (`$alias` before each: `"c."` in a join), its times named
+/// `c_created_at` and `c_updated_at` so that they never meet a joined user's.
+macro_rules! client_columns {
+    ($alias:literal) => {
+        concat!(
+            $alias,
+            "client_id, ",
+            $alias,
+            "name, ",
+            $alias,
+            "secret_hash, ",
+            $alias,
+            "auth_method, ",
+            $alias,
+            "redirect_uris, ",
+            $alias,
+            "post_logout_redirect_uris, ",
+            $alias,
+            "grant_types, ",
+            $alias,
+            "scopes, ",
+            $alias,
+            "backchannel_logout_uri, ",
+            $alias,
+            "skip_consent, ",
+            $alias,
+            "jwks_uri, ",
+            $alias,
+            "id_token_alg, ",
+            $alias,
+            "resources, ",
+            $alias,
+            "require_par, ",
+            $alias,
+            "managed_by, ",
+            $alias,
+            "created_at AS c_created_at, ",
+            $alias,
+            "updated_at AS c_updated_at"
+        )
+    };
+}
+
 macro_rules! client_sql {
     ($tail:literal) => {
-        concat!(
-            "SELECT client_id, name, secret_hash, auth_method, redirect_uris, ",
-            "post_logout_redirect_uris, grant_types, scopes, backchannel_logout_uri, ",
-            "skip_consent, jwks_uri, id_token_alg, resources, require_par, managed_by, ",
-            "created_at, updated_at ",
-            "FROM oauth_clients ",
-            $tail
-        )
+        concat!("SELECT ", client_columns!(""), " FROM oauth_clients ", $tail)
     };
 }
 
@@ -58,7 +95,9 @@ struct ClientRow {
     require_par: bool,
     #[sqlx(try_from = "Text")]
     managed_by: String,
+    #[sqlx(rename = "c_created_at")]
     created_at: i64,
+    #[sqlx(rename = "c_updated_at")]
     updated_at: i64,
 }
 
@@ -194,6 +233,23 @@ struct LiveGrantRow {
     user: UserRow,
     #[sqlx(try_from = "Flag")]
     session_live: bool,
+}
+
+/// A row of [`Store::client_with_grant`]: the client, and the grant when one was found (its
+/// columns are all null otherwise).
+struct ClientGrantRow {
+    client: ClientRow,
+    grant: Option<LiveGrantRow>,
+}
+
+impl<'r> sqlx::FromRow<'r, AnyRow> for ClientGrantRow {
+    fn from_row(row: &'r AnyRow) -> Result<Self, sqlx::Error> {
+        use sqlx::{Row, ValueRef};
+        let client = ClientRow::from_row(row)?;
+        let found = !row.try_get_raw("g_id")?.is_null();
+        let grant = if found { Some(LiveGrantRow::from_row(row)?) } else { None };
+        Ok(Self { client, grant })
+    }
 }
 
 /// A [`LiveGrantRow`] found by a refresh token, with the scope that token holds.
@@ -860,6 +916,34 @@ impl Store {
         let row: Option<ClientRow> =
             self.hot_optional(|| self.q_as(SQL).bind(client_id.to_owned())).await?;
         Ok(row.map(StoredClient::from))
+    }
+
+    /// Client `client_id` and, in the same statement, live grant `grant_id` (of any client:
+    /// a resource server introspects the tokens of others), as [`Store::client`] and
+    /// [`Store::live_grant`] would read them: one round trip instead of two for the
+    /// introspection of an access token. `None`: no such client.
+    pub async fn client_with_grant(
+        &self,
+        client_id: &str,
+        grant_id: &str,
+        now: i64,
+    ) -> Result<Option<(StoredClient, Option<LiveGrant>)>> {
+        if self.hot.is_none() {
+            // SQLite reads each inline (`store::direct`): nothing to save.
+            let Some(client) = self.client(client_id).await? else { return Ok(None) };
+            return Ok(Some((client, self.live_grant(grant_id, now).await?)));
+        }
+        const SQL: &str = concat!(
+            "SELECT ",
+            client_columns!("c."),
+            ", gl.* FROM oauth_clients c LEFT JOIN (",
+            live_grant_sql!("oauth_grants g", "g.id"),
+            ") gl ON 1 = 1 WHERE c.client_id = $3"
+        );
+        let build =
+            || self.q_as(SQL).bind(now).bind(grant_id.to_owned()).bind(client_id.to_owned());
+        let row: Option<ClientGrantRow> = self.hot_optional(build).await?;
+        Ok(row.map(|r| (StoredClient::from(r.client), r.grant.map(LiveGrant::from))))
     }
 
     pub async fn clients(&self) -> Result<Vec<OAuthClient>> {
