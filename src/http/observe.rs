@@ -45,14 +45,9 @@ pub async fn observe(
 ) -> Response {
     let started = Instant::now();
     let method = req.method().clone();
-    let route =
-        req.extensions().get::<MatchedPath>().map_or("unmatched", |p| p.as_str()).to_owned();
-    let request_id = req
-        .headers()
-        .get("x-request-id")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_owned();
+    // Both shared, not copied: a matched path is reference-counted, a header value too.
+    let matched = req.extensions().get::<MatchedPath>().cloned();
+    let request_id = req.headers().get("x-request-id").cloned();
     let user = RequestUser::default();
     req.extensions_mut().insert(user.clone());
     let in_flight = metrics.request_started();
@@ -60,7 +55,9 @@ pub async fn observe(
     drop(in_flight);
     let elapsed = started.elapsed();
     let status = res.status().as_u16();
-    metrics.request_done(method.as_str(), &route, status, elapsed);
+    let route = matched.as_ref().map_or("unmatched", MatchedPath::as_str);
+    let request_id = request_id.as_ref().and_then(|v| v.to_str().ok()).unwrap_or_default();
+    metrics.request_done(method.as_str(), route, status, elapsed);
     let user_id =
         res.extensions().get::<UserId>().map(|u| u.0.as_str()).or(user.0.get().map(String::as_str));
     let latency_ms = (elapsed.as_secs_f64() * 1e6).round() / 1e3;

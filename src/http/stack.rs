@@ -94,10 +94,11 @@ fn cors(origins: &[String]) -> tower_http::cors::CorsLayer {
 /// Logs unexpected errors once, and turns the framework's own bodiless error responses
 /// (405, 413 from a layer, …) into our JSON error shape.
 async fn json_errors(req: Request, next: Next) -> Response {
-    let method = req.method().clone();
-    let path = req.uri().path().to_owned();
+    // Kept for the log line of an unexpected error: a `Uri` is shared, not copied.
+    let (method, uri) = (req.method().clone(), req.uri().clone());
     let mut res = next.run(req).await;
     if let Some(LoggedError(e)) = res.extensions_mut().remove::<LoggedError>() {
+        let path = uri.path();
         tracing::error!(%method, %path, error = crate::error::report(&e), "unexpected error");
     }
     let status = res.status();
