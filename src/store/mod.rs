@@ -361,9 +361,9 @@ impl Store {
     /// Statements by key that need no transaction around them, each its own (one that does
     /// all the work, or several ordered so that stopping between any two leaves nothing half
     /// made that anyone could use), on PostgreSQL and MariaDB on a connection of the store's
-    /// own as [`Store::write`] takes, else the pool's. A connection that fails before the
-    /// database answers anything (one closed while idle: an I/O error) sends `work` to the
-    /// pool once; any other error is the answer, and closes its connection. Each statement's
+    /// own as [`Store::write`] takes, else the pool's. A connection found closed (one the
+    /// server or an administrator closed while it was idle: [`connection_lost`]) sends `work`
+    /// to the pool once; any other error is the answer, and closes its connection. Each statement's
     /// deadline and the outage it may reveal are `work`'s, through [`Store::on`].
     async fn autocommit<T>(
         &self,
@@ -376,8 +376,7 @@ impl Store {
                         lease.give_back();
                         return Ok(done);
                     }
-                    // Not a missed deadline: a statement the database may still be running.
-                    Err(sqlx::Error::Io(e)) if e.kind() != std::io::ErrorKind::TimedOut => {
+                    Err(e) if connection_lost(&e) => {
                         tracing::debug!(error = %e, "hot write failed; using the pool");
                     }
                     Err(e) => return Err(e),
@@ -411,6 +410,19 @@ impl Store {
 }
 
 /// A failed migration, with what to do when the cause is a known one.
+/// Whether `e` says the connection was gone rather than that its statement failed: an I/O
+/// error other than a missed deadline (after which the database may still be running the
+/// statement), or the database's word that it closed the session (PostgreSQL's
+/// `pg_terminate_backend` or shutdown, class `08` or `57P0x`; MariaDB's `KILL` or shutdown),
+/// which it sends to an idle connection before closing it and which the next statement reads.
+fn connection_lost(e: &sqlx::Error) -> bool {
+    match e {
+        sqlx::Error::Io(io) => io.kind() != std::io::ErrorKind::TimedOut,
+        sqlx::Error::Database(_) => is_outage(e),
+        _ => false,
+    }
+}
+
 fn migrate_error(backend: Backend, e: sqlx::migrate::MigrateError) -> anyhow::Error {
     let owner = backend == Backend::Postgres
         && e.to_string().contains("permission denied for schema public");

@@ -673,6 +673,103 @@ mod database_outages_give_quick_503s_and_service_resumes_by_itself {
     }
 }
 
+/// Every connection the database server holds for Portcullis is closed under it while idle (an
+/// administrator's `pg_terminate_backend`, MariaDB's `KILL`, a server restart between
+/// requests): the next requests of every kind, each more times than there are connections of
+/// the store's own, are answered as if nothing happened: reads of the hot path, the token
+/// endpoint's writes (PostgreSQL's refresh without a transaction among them), the first
+/// party's refresh, a login. Never a `500`, never a `503`.
+async fn connections_closed_by_the_database_while_idle_are_replaced_unseen(db: Db) {
+    use crate::provider::{refresh, register, sign_in, spec};
+    let app = TestApp::spawn(db).await;
+    let rp = register(&app, spec("idle")).await;
+    let user = app.user("idle@example.com").await;
+    let tokens = sign_in(&app, &rp, &user.cookie, "openid offline_access").await;
+    let mut rt = tokens["refresh_token"].as_str().unwrap().to_owned();
+    let mut first_party = user.refresh_token.clone();
+    let ours = crate::provider::database(&app).await;
+    for round in 0..2 {
+        // Every connection of the app's database but the test's own.
+        let mut conn = ours.acquire().await.unwrap();
+        let killed = match db {
+            Db::Postgres => sqlx::query(
+                "SELECT pg_terminate_backend(pid) AS t FROM pg_stat_activity \
+                 WHERE datname = current_database() AND pid <> pg_backend_pid()",
+            )
+            .fetch_all(&mut *conn)
+            .await
+            .unwrap()
+            .len(),
+            _ => {
+                let ids: Vec<i64> = sqlx::query(
+                    "SELECT CAST(id AS SIGNED) AS id FROM information_schema.processlist \
+                     WHERE db = DATABASE() AND id <> CONNECTION_ID()",
+                )
+                .fetch_all(&mut *conn)
+                .await
+                .unwrap()
+                .iter()
+                .map(|r| r.get("id"))
+                .collect();
+                for id in &ids {
+                    let _ = sqlx::query(&format!("KILL CONNECTION {id}")).execute(&mut *conn).await;
+                }
+                ids.len()
+            }
+        };
+        drop(conn);
+        assert!(killed >= 2, "round {round}: the pool's and the hot path's connections");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        for i in 0..10 {
+            let what = format!("round {round}, request {i}");
+            let res = app.bearer(Method::GET, "/api/auth/user", &user.access_token).send().await;
+            assert_eq!(res.unwrap().status(), StatusCode::OK, "user, {what}");
+            // Each round a different write first on the connections found closed: a code
+            // flow's transaction, then a refresh (on PostgreSQL without a transaction).
+            if round == 0 {
+                let tokens = sign_in(&app, &rp, &user.cookie, "openid").await;
+                assert!(tokens["id_token"].is_string(), "code flow first, {what}");
+            }
+            let (status, body) = refresh(&app, &rp, &rt, None).await;
+            assert_eq!(status, StatusCode::OK, "provider refresh, {what}: {body}");
+            rt = body["refresh_token"].as_str().unwrap().to_owned();
+            let res =
+                crate::provider::introspect(&app, &rp, body["access_token"].as_str().unwrap());
+            assert_eq!(res.await["active"], true, "introspection, {what}");
+            if round == 1 {
+                let tokens = sign_in(&app, &rp, &user.cookie, "openid").await;
+                assert!(tokens["id_token"].is_string(), "code flow, {what}");
+            }
+            let res = app.post_json("/api/auth/refresh", json!({"refresh_token": first_party}));
+            let res = res.await;
+            assert_eq!(res.status(), StatusCode::OK, "first-party refresh, {what}");
+            let body: Value = res.json().await.unwrap();
+            first_party = body["refresh_token"].as_str().unwrap().to_owned();
+        }
+        app.login("idle@example.com", PASSWORD).await;
+    }
+}
+
+mod connections_closed_by_the_database_while_idle_are_replaced_unseen {
+    use crate::helpers::{enabled, Db};
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn postgres() {
+        if enabled(Db::Postgres) {
+            super::connections_closed_by_the_database_while_idle_are_replaced_unseen(Db::Postgres)
+                .await
+        }
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn mysql() {
+        if enabled(Db::MySql) {
+            super::connections_closed_by_the_database_while_idle_are_replaced_unseen(Db::MySql)
+                .await
+        }
+    }
+}
+
 /// A statement over the server-side limit is stopped by the server, and the error is a `503`.
 async fn a_statement_over_the_time_limit_is_stopped_by_the_server(db: Db) {
     let app = TestApp::spawn(db).await;
