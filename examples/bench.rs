@@ -962,8 +962,12 @@ async fn seed(database_url: &str, from: u64, to: u64, hash: &str) {
         let version = portcullis::domain::KEY_VERSION;
         for n in i..end {
             let sep = if n == i { "" } else { "," };
+            // A username in no relation to the id (a bijection of the number, in hex), so that
+            // a username prefix matches accounts spread evenly over the id order, as addresses
+            // are over time-ordered ids; `seed<n>` addresses instead match runs of `u-<n>` ids.
+            let spread = format!("spread{:08x}", (n as u32).wrapping_mul(2_654_435_761));
             users.push_str(&format!(
-                "{sep}('u-{n}', 'seed{n}@example.com', 'seed{n}@example.com', NULL, NULL, '{hash}', 1, 1, {now}, {now}, {version})"
+                "{sep}('u-{n}', 'seed{n}@example.com', 'seed{n}@example.com', '{spread}', '{spread}', '{hash}', 1, 1, {now}, {now}, {version})"
             ));
             let token_hash = portcullis::auth::hash_token(&format!("bench-session-{n}"));
             sessions
@@ -1249,6 +1253,7 @@ async fn console_measure(base: &str, cookie: &str, users: u64, duration: Duratio
         ("list", "/admin/users".to_owned(), 50),
         ("search_narrow", format!("/admin/users?q={narrow}"), 1),
         ("search_broad", "/admin/users?q=seed9".to_owned(), 50),
+        ("search_broad_spread", "/admin/users?q=spreada".to_owned(), 50),
         ("filter_disabled", "/admin/users?filter=disabled".to_owned(), 3),
         ("page_after", format!("/admin/users?after=u-{}", users / 3), 50),
     ] {
