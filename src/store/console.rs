@@ -97,12 +97,19 @@ macro_rules! search_sql {
     };
 }
 
-/// A prefix search first reads this many pages' worth of accounts after the cursor in id order
-/// (the primary key, stopping there) and keeps those that match: a prefix that one account in
-/// forty or more shares fills its page there. Only a rarer one is then looked up in the keys'
-/// indexes, which return every match (a ninth of a million accounts for a prefix of `seed9`:
-/// two seconds on MariaDB before the window) to be sorted by id for the page.
+/// A prefix that many accounts share is first looked for among this many pages' worth of
+/// accounts after the cursor in id order (the primary key, stopping there): where one account
+/// in forty or more matches, evenly, its page is there. The keys' indexes return every match
+/// (a ninth of a million accounts for a prefix of `seed9`: two seconds on MariaDB), all to be
+/// sorted by id for one page; they answer a prefix that fewer accounts share, and one whose
+/// matches the window missed.
 pub const WINDOW_PAGES: i64 = 40;
+
+/// The accounts whose email key, and those whose username key, start with a prefix, each
+/// counted up to a bound from its index alone (`$1` the prefix, `$2` the bound, twice).
+const COUNT_UP_TO: &str = "SELECT \
+    (SELECT COUNT(*) FROM (SELECT 1 AS x FROM users WHERE email_key LIKE $1 ESCAPE '!' LIMIT $2) AS e) + \
+    (SELECT COUNT(*) FROM (SELECT 1 AS x FROM users WHERE username_key LIKE $3 ESCAPE '!' LIMIT $4) AS u) AS n";
 
 impl Store {
     /// The dashboard's figures; sign-ins counted from `since` (Unix ms), sessions live at `now`.
@@ -179,34 +186,47 @@ impl Store {
             UserFilter::Admins => search_sql!(" AND is_admin = 1"),
         };
         let after = after.unwrap_or("").to_owned();
-        let rows: Vec<UserRow> = match prefix {
-            None => self.q_as(plain).bind(after).bind(limit).fetch_all(self.db()).await?,
-            Some(p) => {
-                let like =
-                    format!("{}%", p.replace('!', "!!").replace('%', "!%").replace('_', "!_"));
-                let near: Vec<UserRow> = self
-                    .q_as(windowed)
-                    .bind(after.clone())
-                    .bind(limit.saturating_mul(WINDOW_PAGES))
-                    .bind(like.clone())
-                    .bind(like.clone())
-                    .bind(limit)
-                    .fetch_all(self.db())
-                    .await?;
-                if near.len() as i64 >= limit {
-                    // The first `limit` matches after the cursor: none can come before them.
-                    return Ok(near.into_iter().map(User::from).collect());
-                }
-                let searched = if self.backend == super::Backend::MySql { or } else { union };
-                self.q_as(searched)
-                    .bind(after)
-                    .bind(like.clone())
-                    .bind(like)
-                    .bind(limit)
-                    .fetch_all(self.db())
-                    .await?
-            }
+        let Some(p) = prefix else {
+            let rows: Vec<UserRow> =
+                self.q_as(plain).bind(after).bind(limit).fetch_all(self.db()).await?;
+            return Ok(rows.into_iter().map(User::from).collect());
         };
+        let like = format!("{}%", p.replace('!', "!!").replace('%', "!%").replace('_', "!_"));
+        let window = limit.saturating_mul(WINDOW_PAGES);
+        // The matches counted in each key's index, up to a window's worth: fewer, and the
+        // indexes give them all at once; as many, and the window is read first.
+        let counted: One = self
+            .q_as(COUNT_UP_TO)
+            .bind(like.clone())
+            .bind(window)
+            .bind(like.clone())
+            .bind(window)
+            .fetch_one(self.db())
+            .await?;
+        if counted.n >= window {
+            let near: Vec<UserRow> = self
+                .q_as(windowed)
+                .bind(after.clone())
+                .bind(window)
+                .bind(like.clone())
+                .bind(like.clone())
+                .bind(limit)
+                .fetch_all(self.db())
+                .await?;
+            if near.len() as i64 >= limit {
+                // The first `limit` matches after the cursor: none can come before them.
+                return Ok(near.into_iter().map(User::from).collect());
+            }
+        }
+        let searched = if self.backend == super::Backend::MySql { or } else { union };
+        let rows: Vec<UserRow> = self
+            .q_as(searched)
+            .bind(after)
+            .bind(like.clone())
+            .bind(like)
+            .bind(limit)
+            .fetch_all(self.db())
+            .await?;
         Ok(rows.into_iter().map(User::from).collect())
     }
 }

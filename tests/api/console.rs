@@ -808,12 +808,13 @@ async fn the_search_finds_by_email_username_and_id_with_filters_and_keyset_pages
     assert_eq!(res.status(), StatusCode::BAD_REQUEST);
 }
 
-/// A prefix search reads the next pages' worth of accounts in id order first and keeps the
-/// matches, and only when those do not fill the page asks the keys' indexes
-/// (`store::console::WINDOW_PAGES`). Whichever way a page was found, every page (small ones
-/// here, so that 200 accounts span many windows) is exactly the next matches after its
-/// cursor in id order: a prefix nearly everyone shares, one a few share (whose window seldom
-/// holds a page), one matching a contiguous run, one nobody matches, and each with a filter.
+/// A prefix that many accounts share is looked for first among the next pages' worth of
+/// accounts in id order, and through the keys' indexes when those do not fill the page or
+/// when few accounts share it (`store::console::WINDOW_PAGES`). Whichever way a page was
+/// found, every page (small ones here, so that 200 accounts span many windows) is exactly the
+/// next matches after its cursor in id order: a prefix nearly everyone shares, one a few
+/// share, one matching a contiguous run (which the first window misses), one nobody matches,
+/// and each with a filter.
 async fn a_search_pages_in_id_order_whether_its_prefix_is_common_or_rare(db: Db) {
     use portcullis::store::UserFilter;
     let app = TestApp::spawn(db).await;
