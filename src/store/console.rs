@@ -195,8 +195,12 @@ impl Store {
         let window = limit.saturating_mul(WINDOW_PAGES);
         // The matches counted in each key's index, up to a window's worth: fewer, and the
         // indexes give them all at once; as many, and the window is read first.
+        // Each planned for its own prefix (`persistent(false)`): PostgreSQL's plan of a
+        // prepared `LIKE $1` that no longer looks at the prefix is a scan of the whole table,
+        // which it turns to for good on a connection after a few costly (broad) searches.
         let counted: One = self
             .q_as(COUNT_UP_TO)
+            .persistent(false)
             .bind(like.clone())
             .bind(window)
             .bind(like.clone())
@@ -206,6 +210,7 @@ impl Store {
         if counted.n >= window {
             let near: Vec<UserRow> = self
                 .q_as(windowed)
+                .persistent(false)
                 .bind(after.clone())
                 .bind(window)
                 .bind(like.clone())
@@ -221,6 +226,7 @@ impl Store {
         let searched = if self.backend == super::Backend::MySql { or } else { union };
         let rows: Vec<UserRow> = self
             .q_as(searched)
+            .persistent(false)
             .bind(after)
             .bind(like.clone())
             .bind(like)
