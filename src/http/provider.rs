@@ -203,16 +203,8 @@ async fn authenticated(
     Ok((client, p))
 }
 
-/// [`authenticated`] for a request about the `token` it carries (introspection): the grant
-/// that token names is read with the client ([`ReadGrant`]).
-async fn authenticated_for_token(
-    state: &AppState,
-    headers: &HeaderMap,
-    body: &[u8],
-) -> Result<(crate::domain::OAuthClient, Params, Option<ReadGrant>), Response> {
-    authenticate(state, headers, body, true).await
-}
-
+/// [`authenticated`], and with `for_token` (introspection) the grant that the request's
+/// `token` names, read with the client ([`ReadGrant`]).
 async fn authenticate(
     state: &AppState,
     headers: &HeaderMap,
@@ -335,7 +327,7 @@ async fn push(state: &AppState, headers: &HeaderMap, body: &[u8]) -> Response {
 
 /// `POST /oauth2/introspect` (RFC 7662): for confidential clients.
 async fn introspect(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
-    let (client, p, read) = match authenticated_for_token(&state, &headers, &body).await {
+    let (client, p, read) = match authenticate(&state, &headers, &body, true).await {
         Ok(found) => found,
         Err(res) => return res,
     };

@@ -103,7 +103,7 @@ macro_rules! search_sql {
 /// (a ninth of a million accounts for a prefix of `seed9`: two seconds on MariaDB), all to be
 /// sorted by id for one page; they answer a prefix that fewer accounts share, and one whose
 /// matches the window missed.
-pub const WINDOW_PAGES: i64 = 40;
+const WINDOW_PAGES: i64 = 40;
 
 /// The accounts whose email key, and those whose username key, start with a prefix, each
 /// counted up to a bound from its index alone (`$1` the prefix, `$2` the bound, twice).
@@ -194,10 +194,10 @@ impl Store {
         let like = format!("{}%", p.replace('!', "!!").replace('%', "!%").replace('_', "!_"));
         let window = limit.saturating_mul(WINDOW_PAGES);
         // The matches counted in each key's index, up to a window's worth: fewer, and the
-        // indexes give them all at once; as many, and the window is read first.
-        // Each planned for its own prefix (`persistent(false)`): PostgreSQL's plan of a
-        // prepared `LIKE $1` that no longer looks at the prefix is a scan of the whole table,
-        // which it turns to for good on a connection after a few costly (broad) searches.
+        // indexes give them all at once; as many, and the window is read first. Each statement
+        // is planned for its own prefix (`persistent(false)`): PostgreSQL's plan of a prepared
+        // `LIKE $1` that no longer looks at the prefix is a scan of the whole table, which it
+        // turns to for good on a connection after a few costly (broad) searches.
         let counted: One = self
             .q_as(COUNT_UP_TO)
             .persistent(false)

@@ -363,8 +363,8 @@ impl Store {
     /// made that anyone could use), on PostgreSQL and MariaDB on a connection of the store's
     /// own as [`Store::write`] takes, else the pool's. A connection found closed (one the
     /// server or an administrator closed while it was idle: [`connection_lost`]) sends `work`
-    /// to the pool once; any other error is the answer, and closes its connection. Each statement's
-    /// deadline and the outage it may reveal are `work`'s, through [`Store::on`].
+    /// to the pool once; any other error is the answer, and closes its connection. Each
+    /// statement's deadline and the outage it may reveal are `work`'s, through [`Store::on`].
     async fn autocommit<T>(
         &self,
         work: impl AsyncFnOnce(&mut AnyConnection) -> Result<T, sqlx::Error> + Clone,
@@ -409,7 +409,6 @@ impl Store {
     }
 }
 
-/// A failed migration, with what to do when the cause is a known one.
 /// Whether `e` says the connection was gone rather than that its statement failed: an I/O
 /// error other than a missed deadline (after which the database may still be running the
 /// statement), or the database's word that it closed the session (PostgreSQL's
@@ -423,6 +422,7 @@ fn connection_lost(e: &sqlx::Error) -> bool {
     }
 }
 
+/// A failed migration, with what to do when the cause is a known one.
 fn migrate_error(backend: Backend, e: sqlx::migrate::MigrateError) -> anyhow::Error {
     let owner = backend == Backend::Postgres
         && e.to_string().contains("permission denied for schema public");

@@ -13,50 +13,24 @@ use super::users::UserRow;
 use super::{Audit, Backend, Result, Store};
 use crate::domain::{AuthMethod, OAuthClient, User};
 
-/// `SELECT` every column of `oauth_clients` (decoded by [`ClientRow`]) and then `$tail`.
 /// A client's columns (`$alias` before each: `"c."` in a join), its times named
 /// `c_created_at` and `c_updated_at` so that they never meet a joined user's.
+#[rustfmt::skip]
 macro_rules! client_columns {
     ($alias:literal) => {
         concat!(
-            $alias,
-            "client_id, ",
-            $alias,
-            "name, ",
-            $alias,
-            "secret_hash, ",
-            $alias,
-            "auth_method, ",
-            $alias,
-            "redirect_uris, ",
-            $alias,
-            "post_logout_redirect_uris, ",
-            $alias,
-            "grant_types, ",
-            $alias,
-            "scopes, ",
-            $alias,
-            "backchannel_logout_uri, ",
-            $alias,
-            "skip_consent, ",
-            $alias,
-            "jwks_uri, ",
-            $alias,
-            "id_token_alg, ",
-            $alias,
-            "resources, ",
-            $alias,
-            "require_par, ",
-            $alias,
-            "managed_by, ",
-            $alias,
-            "created_at AS c_created_at, ",
-            $alias,
-            "updated_at AS c_updated_at"
+            $alias, "client_id, ", $alias, "name, ", $alias, "secret_hash, ",
+            $alias, "auth_method, ", $alias, "redirect_uris, ",
+            $alias, "post_logout_redirect_uris, ", $alias, "grant_types, ", $alias, "scopes, ",
+            $alias, "backchannel_logout_uri, ", $alias, "skip_consent, ", $alias, "jwks_uri, ",
+            $alias, "id_token_alg, ", $alias, "resources, ", $alias, "require_par, ",
+            $alias, "managed_by, ", $alias, "created_at AS c_created_at, ",
+            $alias, "updated_at AS c_updated_at"
         )
     };
 }
 
+/// `SELECT` every column of `oauth_clients` (decoded by [`ClientRow`]) and then `$tail`.
 macro_rules! client_sql {
     ($tail:literal) => {
         concat!("SELECT ", client_columns!(""), " FROM oauth_clients ", $tail)

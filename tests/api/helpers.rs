@@ -481,6 +481,41 @@ pub async fn error_body(res: Response) -> Value {
     body
 }
 
+/// Instantiates each test function `name(db: Db)` once per database server, as
+/// `name::postgres` and `name::mysql`: for what only a server has (its connections, a link to
+/// it), where an SQLite run would prove nothing.
+#[macro_export]
+macro_rules! servers {
+    ($($name:ident),* $(,)?) => {
+        $(
+            mod $name {
+                $crate::server_tests!($name);
+            }
+        )*
+    };
+}
+
+/// The `postgres` and `mysql` tests of [`servers!`] and [`backends!`]: `super::name` on each
+/// database server that is enabled.
+#[macro_export]
+macro_rules! server_tests {
+    ($name:ident) => {
+        #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+        async fn postgres() {
+            if $crate::helpers::enabled($crate::helpers::Db::Postgres) {
+                super::$name($crate::helpers::Db::Postgres).await
+            }
+        }
+
+        #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+        async fn mysql() {
+            if $crate::helpers::enabled($crate::helpers::Db::MySql) {
+                super::$name($crate::helpers::Db::MySql).await
+            }
+        }
+    };
+}
+
 /// Instantiates each test function `name(db: Db)` once per backend, as
 /// `name::sqlite`, `name::postgres` and `name::mysql`.
 #[macro_export]
@@ -488,26 +523,12 @@ macro_rules! backends {
     ($($name:ident),* $(,)?) => {
         $(
             mod $name {
-                use $crate::helpers::{enabled, Db};
-
                 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
                 async fn sqlite() {
-                    super::$name(Db::Sqlite).await
+                    super::$name($crate::helpers::Db::Sqlite).await
                 }
 
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn postgres() {
-                    if enabled(Db::Postgres) {
-                        super::$name(Db::Postgres).await
-                    }
-                }
-
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn mysql() {
-                    if enabled(Db::MySql) {
-                        super::$name(Db::MySql).await
-                    }
-                }
+                $crate::server_tests!($name);
             }
         )*
     };

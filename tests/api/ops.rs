@@ -14,8 +14,15 @@ use tokio::io::AsyncWriteExt;
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::watch;
 
-use crate::backends;
 use crate::helpers::{error_body, sample, Db, TestApp, PASSWORD};
+use crate::{backends, servers};
+
+servers!(
+    database_outages_give_quick_503s_and_service_resumes_by_itself,
+    connections_closed_by_the_database_while_idle_are_replaced_unseen,
+    a_statement_over_the_time_limit_is_stopped_by_the_server,
+    a_database_outage_is_logged_once_each_way_not_per_request,
+);
 
 backends!(
     metrics_are_served_and_move_with_traffic,
@@ -654,25 +661,6 @@ async fn database_outages_give_quick_503s_and_service_resumes_by_itself(db: Db) 
     assert_eq!(server_errors, 0, "never a 500: {text}");
 }
 
-mod database_outages_give_quick_503s_and_service_resumes_by_itself {
-    use crate::helpers::{enabled, Db};
-
-    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn postgres() {
-        if enabled(Db::Postgres) {
-            super::database_outages_give_quick_503s_and_service_resumes_by_itself(Db::Postgres)
-                .await
-        }
-    }
-
-    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn mysql() {
-        if enabled(Db::MySql) {
-            super::database_outages_give_quick_503s_and_service_resumes_by_itself(Db::MySql).await
-        }
-    }
-}
-
 /// Every connection the database server holds for Portcullis is closed under it while idle (an
 /// administrator's `pg_terminate_backend`, MariaDB's `KILL`, a server restart between
 /// requests): the next requests of every kind, each more times than there are connections of
@@ -750,26 +738,6 @@ async fn connections_closed_by_the_database_while_idle_are_replaced_unseen(db: D
     }
 }
 
-mod connections_closed_by_the_database_while_idle_are_replaced_unseen {
-    use crate::helpers::{enabled, Db};
-
-    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn postgres() {
-        if enabled(Db::Postgres) {
-            super::connections_closed_by_the_database_while_idle_are_replaced_unseen(Db::Postgres)
-                .await
-        }
-    }
-
-    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn mysql() {
-        if enabled(Db::MySql) {
-            super::connections_closed_by_the_database_while_idle_are_replaced_unseen(Db::MySql)
-                .await
-        }
-    }
-}
-
 /// A statement over the server-side limit is stopped by the server, and the error is a `503`.
 async fn a_statement_over_the_time_limit_is_stopped_by_the_server(db: Db) {
     let app = TestApp::spawn(db).await;
@@ -787,24 +755,6 @@ async fn a_statement_over_the_time_limit_is_stopped_by_the_server(db: Db) {
     if let Err(e) = result {
         let status = portcullis::error::AppError::from(e).status();
         assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
-    }
-}
-
-mod a_statement_over_the_time_limit_is_stopped_by_the_server {
-    use crate::helpers::{enabled, Db};
-
-    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn postgres() {
-        if enabled(Db::Postgres) {
-            super::a_statement_over_the_time_limit_is_stopped_by_the_server(Db::Postgres).await
-        }
-    }
-
-    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn mysql() {
-        if enabled(Db::MySql) {
-            super::a_statement_over_the_time_limit_is_stopped_by_the_server(Db::MySql).await
-        }
     }
 }
 
@@ -869,24 +819,6 @@ async fn a_database_outage_is_logged_once_each_way_not_per_request(db: Db) {
     // Each failed login still has its own request line (readiness probes log at debug).
     let failed = server.request_lines().iter().filter(|l| l["status"] == 503).count();
     assert_eq!(failed, 4);
-}
-
-mod a_database_outage_is_logged_once_each_way_not_per_request {
-    use crate::helpers::{enabled, Db};
-
-    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn postgres() {
-        if enabled(Db::Postgres) {
-            super::a_database_outage_is_logged_once_each_way_not_per_request(Db::Postgres).await
-        }
-    }
-
-    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn mysql() {
-        if enabled(Db::MySql) {
-            super::a_database_outage_is_logged_once_each_way_not_per_request(Db::MySql).await
-        }
-    }
 }
 
 // ---------------------------------------------------------------------------------------------
